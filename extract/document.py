@@ -1,0 +1,141 @@
+"""The one intermediate representation every parser produces and every
+extractor reads: a parsed file is its normalised text, cut into pages, and a
+sequence of blocks (headings, paragraphs, list items, tables), each carrying
+its page number and character span in that text.
+
+Spans index ``ParsedFile.text`` (not the raw bytes of the source), so a fact
+found at ``text[start:end]`` can be shown to a user together with its page.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Iterator, Literal
+
+BlockKind = Literal["heading", "paragraph", "list_item", "table"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Block:
+    kind: BlockKind
+    text: str
+    page: int  # 1-based page number in the source file
+    start: int  # character span in ParsedFile.text
+    end: int
+    level: int = 0  # heading level (1 = top) or list depth (0 = top)
+    label: str | None = None  # list numbering as printed or restored: "1)", "a)", "-"
+    rows: list[list[Cell]] = field(default_factory=list)  # tables only
+
+    @property
+    def is_table(self) -> bool:
+        return self.kind == "table"
+
+    def cells(self) -> list[list[str]]:
+        return [[c.text for c in row] for row in self.rows]
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int
+    start: int
+    end: int
+
+
+@dataclass
+class ParsedFile:
+    path: str
+    format: str  # txt | md | html | pdf | docx
+    sha256: str
+    text: str
+    pages: list[Page]
+    blocks: list[Block]
+
+    def page_at(self, offset: int) -> int:
+        """Page number holding character ``offset``."""
+        starts = [p.start for p in self.pages]
+        i = bisect.bisect_right(starts, offset) - 1
+        return self.pages[max(i, 0)].number if self.pages else 1
+
+
+class DocumentBuilder:
+    """Accumulates blocks page by page and keeps the text and spans in step,
+    so no parser computes offsets by hand."""
+
+    def __init__(self, path: str, fmt: str, sha256: str) -> None:
+        self.path, self.format, self.sha256 = path, fmt, sha256
+        self._parts: list[str] = []
+        self._length = 0
+        self._pages: list[Page] = []
+        self._page_start = 0
+        self._page = 0
+        self.blocks: list[Block] = []
+
+    def new_page(self) -> None:
+        self._close_page()
+        self._page += 1
+        self._page_start = self._length
+
+    def _close_page(self) -> None:
+        if self._page:
+            self._pages.append(Page(self._page, self._page_start, self._length))
+
+    def _append(self, text: str) -> tuple[int, int]:
+        if self._length:
+            self._parts.append("\n")
+            self._length += 1
+        start = self._length
+        self._parts.append(text)
+        self._length += len(text)
+        return start, self._length
+
+    def add(self, kind: BlockKind, text: str, level: int = 0, label: str | None = None) -> Block | None:
+        text = text.strip()
+        if not text:
+            return None
+        if not self._page:
+            self.new_page()
+        start, end = self._append(text)
+        block = Block(kind, text, self._page, start, end, level=level, label=label)
+        self.blocks.append(block)
+        return block
+
+    def add_table(self, rows: list[list[str]]) -> Block | None:
+        """A table's text is its rows, cells separated by tabs, one row a line."""
+        rows = [[" ".join(c.split()) for c in row] for row in rows]
+        rows = [row for row in rows if any(row)]
+        if not rows:
+            return None
+        if not self._page:
+            self.new_page()
+        text = "\n".join("\t".join(row) for row in rows)
+        start, end = self._append(text)
+        cells, pos = [], start
+        for row in rows:
+            out = []
+            for c in row:
+                out.append(Cell(c, pos, pos + len(c)))
+                pos += len(c) + 1  # tab or newline
+            cells.append(out)
+        block = Block("table", text, self._page, start, end, rows=cells)
+        self.blocks.append(block)
+        return block
+
+    def build(self) -> ParsedFile:
+        self._close_page()
+        self._page = 0
+        return ParsedFile(self.path, self.format, self.sha256, "".join(self._parts), self._pages, self.blocks)
+
+
+def iter_lines(block: Block) -> Iterator[tuple[str, int, int]]:
+    """Lines of a block with their spans; table rows come out as tab-joined lines."""
+    pos = block.start
+    for line in block.text.split("\n"):
+        yield line, pos, pos + len(line)
+        pos += len(line) + 1

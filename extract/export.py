@@ -1,0 +1,77 @@
+"""The ``minutes-extract/1`` JSON record (see ../shared/eval/SCHEMA.md), with
+page and span added to every fact so a reader can check it at its source."""
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from extract.extractor import FileExtraction
+from extract.records import Action, ExtractedDocument, Person, Span
+
+SCHEMA = "minutes-extract/1"
+
+
+def _where(span: Span) -> dict[str, int]:
+    return {"page": span.page, "start": span.start, "end": span.end}
+
+
+def _person(p: Person, with_role: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": p.name}
+    if with_role:
+        out["role"] = p.role
+    out["organisation"] = p.organisation
+    out.update(status=p.status, as_written=p.as_written, **_where(p.span))
+    if p.substitute_for:
+        out["substitute_for"] = p.substitute_for
+    if p.virtual:
+        out["virtual"] = True
+    return out
+
+
+def _action(a: Action) -> dict[str, Any]:
+    return {
+        "text": a.text,
+        "owners": [o.name for o in a.owners],
+        "owners_as_written": [o.as_written for o in a.owners],
+        "due": a.due.iso() if a.due else None,
+        "due_text": a.due.text if a.due else None,
+        "due_precision": a.due.precision if a.due else None,
+        "item_ref": a.item_ref,
+        "explicit": a.explicit,
+        **_where(a.span),
+    }
+
+
+def document_record(doc: ExtractedDocument) -> dict[str, Any]:
+    s = doc.section
+    nm = doc.next_meeting
+    return {
+        "kind": s.kind,
+        "title": s.title,
+        "body": s.body,
+        "meeting_date": s.meeting_date.isoformat() if s.meeting_date else None,
+        "venue": s.venue,
+        **_where(s.span),
+        "attendees": [_person(p, True) for p in doc.attendees],
+        "apologies": [_person(p, False) for p in doc.apologies],
+        "items": [{"ref": i.ref, "title": i.title, **_where(i.span)} for i in doc.items],
+        "actions": [_action(a) for a in doc.actions],
+        "decisions": [{"text": d.text, "item_ref": d.item_ref, "explicit": d.explicit, **_where(d.span)}
+                      for d in doc.decisions],
+        "funding": [{k: v for k, v in asdict(f).items() if k != "span"} | _where(f.span) for f in doc.funding],
+        "targets": [{k: v for k, v in asdict(t).items() if k != "span"} | _where(t.span) for t in doc.targets],
+        "next_meeting": None if nm is None else {
+            "date": nm.date.isoformat() if nm.date else None, "time": nm.time, "venue": nm.venue,
+            "date_text": nm.date_text, **_where(nm.span)},
+    }
+
+
+def file_record(fx: FileExtraction) -> dict[str, Any]:
+    p = fx.parsed
+    return {
+        "schema": SCHEMA,
+        "source": {"file": Path(p.path).name, "path": p.path, "sha256": p.sha256,
+                   "format": p.format, "pages": len(p.pages)},
+        "documents": [document_record(d) for d in fx.documents],
+    }

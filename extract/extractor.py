@@ -1,0 +1,45 @@
+"""Runs every extractor over a parsed file: segment it into documents, then
+pull people, items, actions, decisions, money and targets from each."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.actions import extract_actions
+from extract.attendance import extract_attendance
+from extract.decisions import extract_decisions
+from extract.document import ParsedFile
+from extract.funding import extract_funding
+from extract.items import extract_items
+from extract.meetings import extract_next_meeting
+from extract.parsers import parse_file
+from extract.records import ExtractedDocument
+from extract.segment import segment
+from extract.targets import extract_targets
+
+
+@dataclass
+class FileExtraction:
+    parsed: ParsedFile
+    documents: list[ExtractedDocument]
+
+
+def extract_parsed(parsed: ParsedFile) -> list[ExtractedDocument]:
+    out = []
+    for section in segment(parsed):
+        doc = ExtractedDocument(section)
+        doc.attendees, doc.apologies = extract_attendance(section)
+        doc.items = extract_items(section)
+        doc.next_meeting = extract_next_meeting(section)
+        doc.actions = extract_actions(doc)
+        doc.decisions = extract_decisions(doc)
+        doc.funding = extract_funding(doc)
+        doc.targets = extract_targets(doc)
+        out.append(doc)
+    return out
+
+
+def extract_file(path: str | Path) -> FileExtraction:
+    """Parse and extract one file; raises ``ParseError`` when it cannot be read."""
+    parsed = parse_file(path)
+    return FileExtraction(parsed, extract_parsed(parsed))

@@ -1,0 +1,48 @@
+"""Parsers: one per format, each turning a file into a ``ParsedFile``."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from extract.document import ParsedFile
+from extract.errors import ParseError
+
+SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md",
+             ".html": "html", ".htm": "html"}
+
+
+def file_format(path: Path) -> str | None:
+    return SUPPORTED.get(path.suffix.lower())
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def parse_file(path: str | Path) -> ParsedFile:
+    """Parse any supported file; raise ``ParseError`` naming the file and reason."""
+    path = Path(path)
+    fmt = file_format(path)
+    if fmt is None:
+        raise ParseError(str(path), "unsupported",
+                         f"unsupported format {path.suffix or '(no extension)'!r}; "
+                         f"supported: {', '.join(sorted(SUPPORTED))}")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise ParseError(str(path), "unreadable", e.strerror or str(e)) from e
+    if not data.strip():
+        raise ParseError(str(path), "empty", "file is empty")
+    digest = sha256_of(data)
+    if fmt == "pdf":
+        from extract.parsers.pdf import parse_pdf
+        parsed = parse_pdf(path, data, digest)
+    elif fmt == "docx":
+        from extract.parsers.word import parse_docx
+        parsed = parse_docx(path, data, digest)
+    else:
+        from extract.parsers.text import parse_text
+        parsed = parse_text(path, data, digest, fmt)
+    if not parsed.text.strip():
+        raise ParseError(str(path), "empty", "no text found")
+    return parsed

@@ -1,0 +1,140 @@
+"""What extractors return: plain records, each with its provenance (page and
+character span in ``ParsedFile.text``). Storage and the JSON export read
+these; extractors never touch a database."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from extract.document import Block
+
+Kind = Literal["minutes", "agenda", "report", "strategy", "work_programme", "other"]
+Attendance = Literal["present", "apologies", "in_attendance", "substitute", "absent"]
+Precision = Literal["day", "month", "year", "financial_year"]
+
+
+@dataclass
+class Span:
+    page: int
+    start: int
+    end: int
+
+
+@dataclass
+class Person:
+    name: str
+    status: Attendance
+    span: Span
+    role: str | None = None
+    organisation: str | None = None
+    as_written: str | None = None
+    substitute_for: str | None = None
+    virtual: bool = False
+
+
+@dataclass
+class Item:
+    ref: str | None
+    title: str
+    span: Span
+
+
+@dataclass
+class Owner:
+    name: str  # resolved full name, or the post/group as written
+    as_written: str
+    is_person: bool
+
+
+@dataclass
+class Due:
+    text: str
+    date: date | None = None
+    precision: Precision | None = None
+
+    def iso(self) -> str | None:
+        if self.date is None:
+            return None
+        return self.date.strftime("%Y-%m") if self.precision == "month" else self.date.isoformat()
+
+
+@dataclass
+class Action:
+    text: str
+    span: Span
+    owners: list[Owner] = field(default_factory=list)
+    due: Due | None = None
+    item_ref: str | None = None
+    explicit: bool = True
+
+
+@dataclass
+class Decision:
+    text: str
+    span: Span
+    item_ref: str | None = None
+    explicit: bool = True
+
+
+@dataclass
+class Funding:
+    amount_gbp: float
+    text: str
+    span: Span
+    kind: Literal["allocation", "cost", "rate", "total", "other"] = "other"
+    amount_high_gbp: float | None = None  # upper end of a range
+    period: str | None = None  # "2010/11", "2008"
+    purpose: str | None = None
+    item_ref: str | None = None
+    table_row: int | None = None
+    table_col: int | None = None
+
+
+@dataclass
+class Target:
+    indicator: str
+    span: Span
+    code: str | None = None
+    baseline: float | None = None
+    baseline_period: str | None = None
+    target: float | None = None
+    target_period: str | None = None
+    unit: str | None = None
+
+
+@dataclass
+class NextMeeting:
+    span: Span
+    date: date | None = None
+    time: str | None = None
+    venue: str | None = None
+    date_text: str | None = None
+
+
+@dataclass
+class Section:
+    """One document inside a file (an agenda pack holds several)."""
+    kind: Kind
+    title: str
+    blocks: list[Block]
+    body: str | None = None
+    meeting_date: date | None = None
+    venue: str | None = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.blocks[0].page, self.blocks[0].start, self.blocks[-1].end)
+
+
+@dataclass
+class ExtractedDocument:
+    section: Section
+    attendees: list[Person] = field(default_factory=list)
+    apologies: list[Person] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    funding: list[Funding] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    next_meeting: NextMeeting | None = None

@@ -1,0 +1,33 @@
+# `make run`: set up and ingest the shipped corpus into ./minutes.db (SQLite).
+# `make test`: set up and run the test suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= sqlite:///minutes.db
+
+.PHONY: install run test bench corpus clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: setup.cfg pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: install
+	$(BIN)/minutes ingest corpus --db $(DB)
+	$(BIN)/minutes summary --db $(DB)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python scripts/benchmark.py
+
+corpus: install
+	$(BIN)/python -m pip install --quiet -e '.[corpus]'
+	$(BIN)/python scripts/make_corpus.py
+
+clean:
+	rm -rf $(VENV) minutes.db *.egg-info

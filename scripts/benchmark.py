@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Throughput and peak memory of `minutes extract` and `minutes ingest`, next
+to pdfplumber's own `extract_text` over the same PDFs, in one run.
+
+    python scripts/benchmark.py [--shared ../shared]
+
+Each phase runs in a fresh child process so its peak RSS is its own. Files
+that cannot be read count as documents attempted, with zero pages.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus_files(shared: Path) -> dict[str, list[Path]]:
+    wild = sorted(p for p in (shared / "corpus" / "wild").iterdir() if p.name != "MANIFEST.tsv")
+    rendered = sorted((shared / "corpus" / "rendered").iterdir())
+    return {"rendered seeds": rendered, "wild": wild}
+
+
+def phase_extract(files: list[Path]) -> dict:
+    from extract.errors import ParseError
+    from extract.export import file_record
+    from extract.extractor import extract_file
+    pages = ok = 0
+    for f in files:
+        try:
+            fx = extract_file(f)
+        except ParseError:
+            continue
+        file_record(fx)
+        pages += len(fx.parsed.pages)
+        ok += 1
+    return {"pages": pages, "docs": ok}
+
+
+def phase_ingest(files: list[Path]) -> dict:
+    from sqlalchemy import create_engine
+
+    from models.store import ingest_paths
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = create_engine(f"sqlite:///{tmp}/bench.db")
+        report = ingest_paths(engine, files)
+        engine.dispose()
+    return {"pages": report.pages, "docs": report.stored + report.replaced}
+
+
+def phase_pdfplumber(files: list[Path]) -> dict:
+    import pdfplumber
+    pages = docs = 0
+    for f in files:
+        if f.suffix.lower() != ".pdf":
+            continue
+        try:
+            with pdfplumber.open(f) as pdf:
+                for page in pdf.pages:
+                    page.extract_text()
+                    page.close()  # without this pdfplumber keeps every page's objects
+                    pages += 1
+            docs += 1
+        except Exception:  # noqa: BLE001 - a broken PDF is skipped, as minutes does
+            continue
+    return {"pages": pages, "docs": docs}
+
+
+PHASES = {"extract": phase_extract, "ingest": phase_ingest, "pdfplumber extract_text": phase_pdfplumber}
+
+
+def run_child(phase: str, files: list[Path]) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", phase, *map(str, files)],
+                         capture_output=True, text=True, cwd=ROOT, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def child(phase: str, files: list[Path]) -> None:
+    start = time.perf_counter()
+    result = PHASES[phase](files)
+    result["seconds"] = time.perf_counter() - start
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("files", nargs="*", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        sys.path.insert(0, str(ROOT))
+        child(args.child, args.files)
+        return
+    print(f"{'corpus':<16}{'phase':<26}{'files':>6}{'docs ok':>8}{'pages':>7}{'sec':>8}"
+          f"{'pages/s':>9}{'docs/s':>8}{'peak MB':>9}")
+    for name, files in corpus_files(args.shared).items():
+        pdfs = [f for f in files if f.suffix.lower() == ".pdf"]
+        for phase, subset in (("extract", files), ("ingest", files),
+                              ("extract", pdfs), ("pdfplumber extract_text", pdfs)):
+            r = run_child(phase, subset)
+            label = phase if subset is files else f"{phase} (PDF only)"
+            print(f"{name:<16}{label:<26}{len(subset):>6}{r['docs']:>8}{r['pages']:>7}{r['seconds']:>8.2f}"
+                  f"{r['pages'] / r['seconds']:>9.1f}{len(subset) / r['seconds']:>8.1f}{r['peak_mb']:>9.0f}")
+
+
+if __name__ == "__main__":
+    main()

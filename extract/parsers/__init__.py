@@ -9,6 +9,19 @@ from extract.errors import ParseError
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md",
              ".html": "html", ".htm": "html"}
+# Formats met in archives that we do not read, named so the batch report says what to do.
+KNOWN_UNSUPPORTED = {
+    ".doc": "legacy Word 97-2003 .doc; save it as .docx",
+    ".dot": "legacy Word 97-2003 template; save it as .docx",
+    ".rtf": "Rich Text Format (.rtf); save it as .docx",
+    ".odt": "OpenDocument text (.odt); save it as .docx",
+    ".docm": "macro-enabled Word file (.docm); save it as .docx",
+    ".wpd": "WordPerfect document (.wpd); save it as .docx",
+    ".xls": "Excel spreadsheet (.xls)",
+    ".xlsx": "Excel spreadsheet (.xlsx)",
+    ".ppt": "PowerPoint presentation (.ppt)",
+    ".pptx": "PowerPoint presentation (.pptx)",
+}
 
 
 def file_format(path: Path) -> str | None:
@@ -23,6 +36,9 @@ def parse_file(path: str | Path) -> ParsedFile:
     """Parse any supported file; raise ``ParseError`` naming the file and reason."""
     path = Path(path)
     fmt = file_format(path)
+    known = KNOWN_UNSUPPORTED.get(path.suffix.lower())
+    if known:
+        raise ParseError(str(path), "unsupported", known)
     if fmt is None:
         raise ParseError(str(path), "unsupported",
                          f"unsupported format {path.suffix or '(no extension)'!r}; "

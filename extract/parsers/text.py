@@ -97,7 +97,8 @@ def _parse_lines(builder: DocumentBuilder, lines: list[str]) -> None:
             if not PIPE_RULE.match(line.strip()):
                 table.append(_pipe_cells(line))
             continue
-        if "\t" in line.strip("\t ") or (line.startswith("\t") and line.strip()):
+        # a row whose other cells are empty ("Capital Funding:\t\t\t") is still a table row
+        if "\t" in line.strip("\t ") or (line.startswith("\t") and line.strip()) or raw.rstrip(" ").endswith("\t"):
             if para:
                 flush()
             table.append([clean_inline(c) for c in line.split("\t")])

@@ -1,0 +1,103 @@
+"""Builds small test inputs by hand: PDFs written byte by byte (so the tests
+need no converter), including a genuinely encrypted one and an image-only one."""
+from __future__ import annotations
+
+import hashlib
+import struct
+
+PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+
+# (x, y from the bottom, font size, text)
+TextLine = tuple[float, float, float, str]
+
+
+def _escape(text: str) -> bytes:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("latin-1")
+
+
+def _content(lines: list[TextLine]) -> bytes:
+    out = b""
+    for x, y, size, text in lines:
+        out += b"BT /F1 %g Tf %g %g Td (%s) Tj ET\n" % (size, x, y, _escape(text))
+    return out
+
+
+def rc4(key: bytes, data: bytes) -> bytes:
+    s = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) % 256
+        s[i], s[j] = s[j], s[i]
+    i = j = 0
+    out = bytearray()
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + s[i]) % 256
+        s[i], s[j] = s[j], s[i]
+        out.append(byte ^ s[(s[i] + s[j]) % 256])
+    return bytes(out)
+
+
+class _Encryption:
+    """PDF standard security handler, revision 2 (40-bit RC4), with a user
+    password: no reader can show the pages without it."""
+
+    def __init__(self, password: str, file_id: bytes) -> None:
+        padded = (password.encode() + PAD)[:32]
+        self.owner = rc4(hashlib.md5(padded).digest()[:5], padded)
+        self.permissions = -44
+        self.key = hashlib.md5(padded + self.owner + struct.pack("<i", self.permissions) + file_id).digest()[:5]
+        self.user = rc4(self.key, PAD)
+
+    def stream(self, number: int, data: bytes) -> bytes:
+        key = hashlib.md5(self.key + struct.pack("<i", number)[:3] + b"\0\0").digest()[:10]
+        return rc4(key, data)
+
+    def dictionary(self) -> bytes:
+        return b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P %d >>" % (
+            self.owner.hex().encode(), self.user.hex().encode(), self.permissions)
+
+
+def make_pdf(pages: list[list[TextLine]], *, password: str | None = None, image: bool = False,
+             width: float = 612, height: float = 792) -> bytes:
+    """A PDF whose pages show the given lines in Helvetica, or (image=True)
+    only a grey image and no text at all."""
+    file_id = hashlib.md5(repr(pages).encode()).digest()
+    crypt = _Encryption(password, file_id) if password else None
+    objects: dict[int, bytes] = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+                                 3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"}
+    next_number, kids = 5, []
+
+    def stream(number: int, head: bytes, data: bytes) -> bytes:
+        data = crypt.stream(number, data) if crypt else data
+        return b"<< %s /Length %d >>\nstream\n%s\nendstream" % (head, len(data), data)
+
+    objects[4] = stream(4, b"/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray "
+                           b"/BitsPerComponent 8", b"\x40\x80\xc0\xff")
+    for lines in pages:
+        page, content = next_number, next_number + 1
+        next_number += 2
+        kids.append(b"%d 0 R" % page)
+        body = b"q 300 0 0 300 150 300 cm /Im1 Do Q\n" if image else _content(lines)
+        objects[content] = stream(content, b"", body)
+        objects[page] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Contents %d 0 R "
+                         b"/Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> >>"
+                         % (width, height, content))
+    objects[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    trailer_extra = b""
+    if crypt:
+        objects[next_number] = crypt.dictionary()
+        trailer_extra = b" /Encrypt %d 0 R" % next_number
+        next_number += 1
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for number in sorted(objects):
+        out += b"%010d 00000 n \n" % offsets[number]
+    out += (b"trailer\n<< /Size %d /Root 1 0 R /ID [<%s> <%s>]%s >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(objects) + 1, file_id.hex().encode(), file_id.hex().encode(), trailer_extra, xref))
+    return bytes(out)

@@ -1,0 +1,146 @@
+"""Every way a file can fail to parse gives a ParseError naming the file and
+the reason kind a batch can count."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from extract.errors import ParseError
+from extract.parsers import parse_file
+from extract.parsers.pdf import is_garbled
+from make_files import make_pdf
+
+WILD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wild"
+PROSE = [(72, 700 - 16 * i, 11, line) for i, line in enumerate([
+    "The committee met in the small hall and agreed the budget for next year.",
+    "Members asked the clerk to write to the county about the footpath repairs.",
+    "The chair thanked everyone for coming and closed the meeting at nine.",
+])]
+
+
+def _fails(path: Path, reason: str) -> ParseError:
+    with pytest.raises(ParseError) as caught:
+        parse_file(path)
+    assert caught.value.reason == reason
+    assert str(path) in str(caught.value)
+    return caught.value
+
+
+def test_truncated_pdf_is_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(make_pdf([PROSE])[:60])
+    _fails(path, "corrupt")
+
+
+def test_garbage_named_pdf_is_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "noise.pdf"
+    path.write_bytes(b"<html>not a pdf at all</html>" * 10)
+    _fails(path, "corrupt")
+
+
+def test_password_protected_pdf_is_encrypted(tmp_path: Path) -> None:
+    import pypdfium2
+    data = make_pdf([PROSE], password="letmein")
+    # genuinely encrypted: readable with the password, and only with it
+    assert "small hall" in pypdfium2.PdfDocument(data, password="letmein")[0].get_textpage().get_text_range()
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(data)
+    assert "password" in _fails(path, "encrypted").detail
+
+
+@pytest.mark.parametrize("name", ["blank.pdf", "blank.docx", "blank.txt"])
+def test_empty_file_is_empty(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"")
+    _fails(path, "empty")
+
+
+def test_image_only_pdf_needs_ocr(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(make_pdf([[], []], image=True))
+    assert "OCR" in _fails(path, "no_text").detail
+
+
+def test_garbled_text_layer_needs_ocr(tmp_path: Path) -> None:
+    soup = "Xqtz bnmr klw trsd pqnx vbrt zzkr hjkl mnbv cxzw qrtp lkjh gfds"
+    path = tmp_path / "garbled.pdf"
+    path.write_bytes(make_pdf([[(72, 700 - 14 * i, 11, soup) for i in range(6)]]))
+    assert "garbled" in _fails(path, "no_text").detail
+
+
+def test_ordinary_prose_with_names_and_figures_is_not_garbled() -> None:
+    text = "Cllr J Smith (Chair), Mrs P Hay, 14/037 - £3,275 +VAT; NHS, CCG and DCLG 2014/15 Q3 figures"
+    assert not is_garbled(text * 5)
+
+
+def test_corrupt_docx(tmp_path: Path) -> None:
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04 this zip stops here")
+    _fails(path, "corrupt")
+
+
+def test_docx_without_document_part_is_corrupt(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+    path = tmp_path / "hollow.docx"
+    path.write_bytes(buffer.getvalue())
+    _fails(path, "corrupt")
+
+
+def test_encrypted_word_file(tmp_path: Path) -> None:
+    # Word saves a password-protected .docx as an OLE container holding EncryptedPackage
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 500
+    path = tmp_path / "locked.docx"
+    path.write_bytes(ole)
+    _fails(path, "encrypted")
+
+
+@pytest.mark.parametrize("name", ["old.doc", "OLD.DOC"])
+def test_legacy_doc_is_unsupported_with_advice(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    assert ".docx" in _fails(path, "unsupported").detail
+
+
+@pytest.mark.parametrize("name, named", [("notes.rtf", "Rich Text"), ("notes.odt", "OpenDocument"),
+                                         ("notes.xyz", ".xyz")])
+def test_other_formats_are_unsupported_by_name(tmp_path: Path, name: str, named: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"{\\rtf1 some text}")
+    assert named in _fails(path, "unsupported").detail
+
+
+def test_docx_saved_fine_still_parses(tmp_path: Path) -> None:
+    # the control case for the failures above
+    document = docx.Document()
+    document.add_paragraph("The treasurer reported a small surplus.")
+    path = tmp_path / "fine.docx"
+    document.save(path)
+    assert "surplus" in parse_file(path).text
+
+
+@pytest.mark.skipif(not WILD.is_dir(), reason="shared corpus not present")
+@pytest.mark.parametrize("name, reason, detail", [
+    ("uk_horsley-pc_draft-minutes_2014-03-18.pdf", "no_text", "garbled"),
+    ("uk_horsley-pc_agenda_2014-04-29.pdf", "no_text", "garbled"),
+    ("uk_horsley_dclg-letter-scan_2014-05-07.pdf", "no_text", "no text layer"),
+    ("us_alameda_pension-board_minutes_2011-04-25_scan.pdf", "no_text", "no text layer"),
+    ("uk_dgu_crime-justice-panel_minutes_2013-10-14.DOC", "unsupported", "legacy Word"),
+])
+def test_wild_failures(name: str, reason: str, detail: str) -> None:
+    assert detail in _fails(WILD / name, reason).detail
+
+
+@pytest.mark.skipif(not WILD.is_dir(), reason="shared corpus not present")
+def test_no_wild_file_with_a_good_text_layer_is_rejected() -> None:
+    bad = {"uk_horsley-pc_draft-minutes_2014-03-18.pdf", "uk_horsley-pc_agenda_2014-04-29.pdf",
+           "uk_horsley_dclg-letter-scan_2014-05-07.pdf", "us_alameda_library-board_minutes_2009-03-11_scan.pdf",
+           "us_alameda_pension-board_minutes_2011-04-25_scan.pdf"}
+    for path in sorted(WILD.glob("*.pdf")) + sorted(WILD.glob("*.docx")):
+        if path.name not in bad:
+            assert parse_file(path).blocks, path.name

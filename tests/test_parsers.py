@@ -1,0 +1,195 @@
+"""PDF and Word parsers: the same block structure the text parser gives,
+checked on files built here and on the rendered seeds in ../shared."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pytest
+
+from extract.document import ParsedFile
+from extract.parsers import parse_file
+from make_files import make_pdf
+
+RENDERED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "rendered"
+WILD = RENDERED.parent / "wild"
+needs_corpus = pytest.mark.skipif(not RENDERED.is_dir(), reason="shared corpus not present")
+
+
+def _texts(parsed: ParsedFile, kind: str) -> list[str]:
+    return [b.text for b in parsed.blocks if b.kind == kind]
+
+
+def _spans_hold(parsed: ParsedFile) -> None:
+    for b in parsed.blocks:
+        assert parsed.text[b.start:b.end] == b.text
+        assert parsed.page_at(b.start) == b.page
+        for row in b.rows:
+            for cell in row:
+                assert parsed.text[cell.start:cell.end] == cell.text
+
+
+# --- a PDF built here ---------------------------------------------------------
+
+def _board_page(number: int, body: list[tuple[float, float, float, str]]) -> list[tuple[float, float, float, str]]:
+    return [(72, 760, 9, "Riverside Allotments Board"), *body, (290, 40, 9, f"Page {number} of 2")]
+
+
+BOARD_PDF = [
+    _board_page(1, [
+        (72, 700, 16, "Minutes of the Board"),
+        (72, 670, 11, "Present:"),
+        (72, 652, 11, "Ann Ledger"), (300, 652, 11, "Treasurer, Riverside Trust"),
+        (72, 638, 11, "Bob Tiller"), (300, 638, 11, "Parks Service"),
+        (72, 610, 11, "1. Welcome and apologies"),
+        (72, 580, 11, "The board heard the recom-"),
+        (72, 566, 11, "mendation of the working group on water butts and"),
+        (72, 552, 11, "agreed the Anti-"),
+        (72, 538, 11, "Social Behaviour protocol."),
+    ]),
+    _board_page(2, [
+        (72, 700, 11, "2. Plot rents"),
+        (72, 670, 11, "- Rents rise by two per cent."),
+        (72, 650, 11, "- The waiting list is closed."),
+    ]),
+]
+
+
+@pytest.fixture(scope="module")
+def board_pdf(tmp_path_factory: pytest.TempPathFactory) -> ParsedFile:
+    path = tmp_path_factory.mktemp("pdf") / "board.pdf"
+    path.write_bytes(make_pdf(BOARD_PDF))
+    return parse_file(path)
+
+
+def test_built_pdf_pages_and_spans(board_pdf: ParsedFile) -> None:
+    assert [p.number for p in board_pdf.pages] == [1, 2]
+    _spans_hold(board_pdf)
+    assert {b.page for b in board_pdf.blocks if "Plot rents" in b.text} == {2}
+
+
+def test_built_pdf_drops_running_header_and_page_numbers(board_pdf: ParsedFile) -> None:
+    assert "Riverside Allotments Board" not in board_pdf.text
+    assert "Page 1" not in board_pdf.text and "Page 2" not in board_pdf.text
+
+
+def test_built_pdf_heading_from_larger_type(board_pdf: ParsedFile) -> None:
+    assert _texts(board_pdf, "heading") == ["Minutes of the Board"]
+
+
+def test_built_pdf_two_columns_become_table_rows(board_pdf: ParsedFile) -> None:
+    tables = [b for b in board_pdf.blocks if b.is_table]
+    assert tables[0].cells() == [["Ann Ledger", "Treasurer, Riverside Trust"], ["Bob Tiller", "Parks Service"]]
+
+
+def test_built_pdf_rejoins_hyphenated_words_only(board_pdf: ParsedFile) -> None:
+    para = next(t for t in _texts(board_pdf, "paragraph") if "board heard" in t)
+    assert "recommendation of the working group" in para
+    assert "Anti-\nSocial" in para  # a capital after the hyphen: a real compound
+    assert para.count("\n") == 2  # the other line breaks are kept, as the text parser keeps them
+
+
+def test_built_pdf_list_labels(board_pdf: ParsedFile) -> None:
+    items = [(b.label, b.text) for b in board_pdf.blocks if b.kind == "list_item"]
+    assert items == [("1.", "Welcome and apologies"), ("2.", "Plot rents"),
+                     ("-", "Rents rise by two per cent."), ("-", "The waiting list is closed.")]
+
+
+# --- a Word file built here -----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def board_docx(tmp_path_factory: pytest.TempPathFactory) -> ParsedFile:
+    document = docx.Document()
+    document.add_heading("Harbour Users Forum", level=1)
+    document.add_heading("Matters arising", level=2)
+    for text in ("Slipway repairs", "Mooring fees"):
+        document.add_paragraph(text, style="List Number")
+    document.add_paragraph("", style="List Number")  # an empty numbered paragraph
+    document.add_paragraph("Dredging", style="List Number")
+    document.add_paragraph("Fuel berth reopened", style="List Bullet")
+    table = document.add_table(rows=2, cols=2)
+    for r, (name, org) in enumerate([("Cara Quay", "Harbour Trust"), ("Dev Keel", "Sailing Club")]):
+        table.cell(r, 0).text, table.cell(r, 1).text = name, org
+    merged = document.add_table(rows=2, cols=2)
+    merged.cell(0, 0).merge(merged.cell(0, 1)).text = "Actions"
+    merged.cell(1, 0).text, merged.cell(1, 1).text = "Clerk", "Write to the council"
+    document.add_page_break()
+    document.add_paragraph("Next meeting in the spring.")
+    path = tmp_path_factory.mktemp("docx") / "forum.docx"
+    document.save(path)
+    return parse_file(path)
+
+
+def test_built_docx_headings_with_levels(board_docx: ParsedFile) -> None:
+    assert [(b.text, b.level) for b in board_docx.blocks if b.kind == "heading"] == [
+        ("Harbour Users Forum", 1), ("Matters arising", 2)]
+
+
+def test_built_docx_numbering_restored(board_docx: ParsedFile) -> None:
+    items = [(b.label, b.text) for b in board_docx.blocks if b.kind == "list_item"]
+    assert items[:2] == [("1.", "Slipway repairs"), ("2.", "Mooring fees")]
+    assert items[2][1] == "Dredging" and items[2][0] in ("3.", "4.")
+    assert items[3] == ("-", "Fuel berth reopened")
+
+
+def test_built_docx_tables_and_merged_cells(board_docx: ParsedFile) -> None:
+    tables = [b.cells() for b in board_docx.blocks if b.is_table]
+    assert tables[0] == [["Cara Quay", "Harbour Trust"], ["Dev Keel", "Sailing Club"]]
+    assert sum(c.count("Actions") for c in tables[1][0]) == 1  # a merged cell appears once
+    _spans_hold(board_docx)
+
+
+def test_built_docx_page_break_starts_a_page(board_docx: ParsedFile) -> None:
+    last = board_docx.blocks[-1]
+    assert last.text == "Next meeting in the spring." and last.page == 2
+
+
+# --- the rendered seeds -------------------------------------------------------
+
+@needs_corpus
+def test_rendered_pdf_matches_text_structure() -> None:
+    parsed = parse_file(RENDERED / "003_9bb5ea48c7436b24.pdf")
+    _spans_hold(parsed)
+    assert len(parsed.pages) == 9
+    assert parsed.text.count("SAFER HALTON PARTNERSHIP") == 1  # the title stays, the running header goes
+    assert not any(b.text.startswith("Page ") for b in parsed.blocks)
+    present = next(b for b in parsed.blocks if b.is_table)
+    assert present.page == 1
+    assert present.cells()[0] == ["Present", "S. Blackwell", "Cheshire Police"]
+    assert ["", "Cllr D. Cargill", "Cheshire Police Authority"] in present.cells()  # wrapped cell text rejoined
+    items = {(b.label, b.text) for b in parsed.blocks if b.kind == "list_item"}
+    assert ("1.", "Procurement; and") not in items and ("3.", "Procurement; and") in items
+    assert ("a.", "Performance Management") in items
+    assert any(label == "-" and text.startswith("Partnership arrangements") for label, text in items)
+
+
+@needs_corpus
+def test_rendered_pdf_narrow_table_cells_keep_whole_numbers() -> None:
+    parsed = parse_file(RENDERED / "000_49ec45bbd0ad4368.pdf")
+    cells = [c for b in parsed.blocks if b.is_table for row in b.cells() for c in row]
+    assert "1.24" in cells and "2007/8 Baseline" in cells
+    assert "Primary Care Trust" in cells
+
+
+@needs_corpus
+def test_rendered_docx_matches_text_structure() -> None:
+    parsed = parse_file(RENDERED / "003_9bb5ea48c7436b24.docx")
+    text_version = parse_file(RENDERED.parent / "seeds" / "003_9bb5ea48c7436b24.txt")
+    _spans_hold(parsed)
+    table = next(b for b in parsed.blocks if b.is_table)
+    assert table.cells() == next(b for b in text_version.blocks if b.is_table).cells()
+    items = [(b.label, b.text) for b in parsed.blocks if b.kind == "list_item"]
+    assert ("3.", "Procurement; and") in items and ("b.", "Alcohol Enforcement") in items
+    # the same list items in the same order as the text parser finds them (which
+    # leaves a typed "ii." in the text where Word numbers the item itself)
+    expected = [re.sub(r"^[ivx]+\. ", "", b.text) for b in text_version.blocks if b.kind == "list_item"]
+    assert [t for _, t in items] == expected
+
+
+@needs_corpus
+def test_two_column_attendees_are_not_interleaved() -> None:
+    parsed = parse_file(WILD / "uk_dgu_crime-justice-panel_minutes_2014-02-14.pdf")
+    attendees = next(b.cells() for b in parsed.blocks if b.is_table)
+    assert len(attendees) >= 20 and all(len(row) == 2 for row in attendees)
+    assert ["Matthew Brown", "Cabinet Office"] in attendees

@@ -1,8 +1,308 @@
-"""Attendees and apologies."""
+"""Attendees and apologies: who was present, in attendance, substituting, or
+sent apologies, read from the shapes UK minutes print them in.
+
+A line-driven state machine: a label ("Present:", "In attendance", "Apologies
+for absence", a leading "Present" table cell, an "Apologies" item heading)
+sets the status of the person lines that follow, until a line that is not a
+person ends it. Apology sentences ("Apologies were received from A, B and C.")
+are read wherever they occur.
+"""
 from __future__ import annotations
 
-from extract.records import Person, Section
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from extract.document import Block, iter_lines
+from extract.names import PARTICLES, ROLE, clean_name, looks_like_name, same_person, split_names, strip_honorifics
+from extract.records import Attendance, Person, Section, Span
+
+_LABELS: list[tuple[str, Attendance]] = [
+    (r"apologies(?:\s+(?:for\s+absence|given|received|and\s+substitut(?:ions|es)))?", "apologies"),
+    (r"(?:also\s+present|also\s+in\s+attendance|in\s+attendance|other\s+members|other\s+representatives|"
+     r"officers?(?:\s+(?:present|in\s+attendance))?|employees|staff|observers?|presenters?|presenting|"
+     r"guests?|advisers?|officials|secretariat|clerk)", "in_attendance"),
+    (r"substitutes?(?:\s+members?)?", "substitute"),
+    (r"absent(?:\s+without\s+apologies)?|not\s+present", "absent"),
+    (r"(?:those\s+)?present|members(?:\s+present)?|attendees|attendance|attending|"
+     r"(?:board\s+|committee\s+|panel\s+|voting\s+)?members\s+present|councillors\s+present", "present"),
+]
+# A label opens a line: "Present:", "IN ATTENDANCE -", "Employees (by Directorate):", "Present" cell.
+LABEL = re.compile(
+    r"^\s*(?:(?:[A-Z]{0,4}\d+[a-z]?|\d+(?:\.\d+)*)[.)]?\s+)?(?P<label>" + "|".join(f"(?:{p})" for p, _ in _LABELS)
+    + r")(?:\s+\((?:by\s+[^)]*|virtual(?:ly)?|remote(?:ly)?|in\s+person|online)\))?"
+    r"(?P<virtual>\s+(?:virtually|remotely|online|via\s+\w+))?\s*(?:[:\-–]\s*|$)", re.I)
+APOLOGY_SENTENCE = re.compile(
+    r"apologies(?:\s+for\s+(?:absence|lateness))?\s+(?:had\s+been|have\s+been|were|was|are)\s+"
+    r"(?:received|given|submitted|tendered|noted|made|offered)\s+(?:from|by|on\s+behalf\s+of|for)\s+"
+    r"(?P<names>.+?)(?:(?<!\b[A-Z])\.(?=\s|$)|$)", re.I | re.S)
+VIRTUAL = re.compile(r"\s*\((?:attending\s+)?(?:virtually|virtual|remotely|remote|online|via\s+[\w ]+)\)", re.I)
+SUBSTITUTE = re.compile(r"^(?P<name>.+?)\s*\(?\b(?:substituting\s+for|(?:as\s+)?substitute\s+for|sub\s+for|"
+                        r"in\s+place\s+of|replacing|deputising\s+for)\s+(?P<for>[^)]+?)\)?\s*$", re.I)
+SUBSTITUTED_BY = re.compile(r"^(?P<name>.+?)\s+(?:who\s+was|was)\s+substituted\s+by\s+(?P<sub>.+)$", re.I)
+REPRESENTATIVES = re.compile(r"^(?:an?\s+)?(?:representatives?|officers?|members?|delegates?)\s+(?:from|of)\s+"
+                             r"(?:the\s+)?(?P<org>[A-Z].{2,80})$", re.I)
+INITIALS = re.compile(r"\s*\((?:[A-Z]{2,4})\)")
+# Words that make a comma segment a post rather than an organisation.
+POST_WORDS = {
+    "officer", "manager", "director", "executive", "head", "chair", "chairman", "chairwoman", "chairperson",
+    "member", "co-ordinator", "coordinator", "adviser", "advisor", "lead", "clerk", "secretary", "treasurer",
+    "consultant", "commissioner", "superintendent", "inspector", "governor", "administrator", "analyst",
+    "assistant", "leader", "mayor", "councillor", "cllr", "representative", "deputy", "principal",
+    "solicitor", "accountant", "engineer", "planner", "president", "chief", "asst", "specialist", "worker",
+    "supervisor", "controller", "vice", "acting", "interim", "senior", "strategic", "general", "area",
+    "regional", "project", "programme", "policy", "team", "cabinet", "portfolio", "holder", "champion",
+}
+ORG_WORDS = {
+    "council", "police", "service", "services", "trust", "authority", "cdrp", "partnership", "board",
+    "group", "directorate", "department", "agency", "prison", "bc", "dc", "cc", "ecc", "pct", "nhs",
+    "team", "network", "centre", "association", "forum", "office", "society", "college", "university",
+    "constabulary", "ccg", "icb", "hospital", "commission", "limited", "ltd", "plc", "housing",
+}
+
+
+@dataclass
+class _Entry:
+    status: Attendance
+    text: str  # the person's part of the line
+    org: str | None  # an organisation column, when the layout gives one
+    span: Span
+    as_written: str
+    virtual: bool = False
 
 
 def extract_attendance(section: Section) -> tuple[list[Person], list[Person]]:
-    return [], []
+    people: list[Person] = []
+    for entry in _entries(section):
+        for person in _people(entry, section.body):
+            if not any(same_person(person.name, p.name) for p in people):
+                people.append(person)
+    attendees = [p for p in people if p.status in ("present", "in_attendance", "substitute")]
+    return attendees, [p for p in people if p.status == "apologies"]
+
+
+def _label(text: str) -> tuple[Attendance, str, bool] | None:
+    """The status a label at the start of ``text`` sets, the rest of the line, and 'virtual'."""
+    m = LABEL.match(text)
+    if not m:
+        return None
+    label = m.group("label").lower()
+    status = next(s for p, s in _LABELS if re.fullmatch(p, label, re.I))
+    return status, text[m.end():], bool(m.group("virtual"))
+
+
+def _entries(section: Section) -> Iterator[_Entry]:
+    state: Attendance | None = None
+    virtual = False
+    for block in section.blocks:
+        if block.kind == "list_item" and block.label and block.label[0].isdigit() or \
+                block.kind == "heading" and not _label(block.text):
+            state = None  # a numbered item or a heading closes an attendance list
+        if block.is_table:
+            state, virtual = yield from _table_entries(block, state, virtual)
+            continue
+        flat = " ".join(block.text.split())
+        if APOLOGY_SENTENCE.search(flat):  # a sentence may wrap over lines
+            for m in APOLOGY_SENTENCE.finditer(flat):
+                names = " ".join(m.group("names").split())
+                yield _Entry("apologies", names, None, Span(block.page, block.start, block.end), names)
+            state = None
+            continue
+        named = False  # whether this block has named somebody yet
+        for line, start, end in iter_lines(block):
+            span = Span(block.page, start, end)
+            text = line.strip()
+            lab = _label(text)
+            if lab:
+                state, text, virtual = lab
+                if not text.strip():
+                    continue
+            if state is None or not text:
+                continue
+            m = REPRESENTATIVES.match(text)
+            if m:  # a person named only by a post is kept as written
+                yield _Entry(state, text, m.group("org"), span, text, virtual)
+                continue
+            if not _is_person_line(text):
+                if named and len(text.split()) <= 6 and not text.endswith("."):
+                    continue  # the wrapped end of the previous person's line
+                state = None
+                continue
+            named = True
+            yield _Entry(state, text, None, span, text, virtual)
+
+
+def _table_entries(block: Block, state: Attendance | None, virtual: bool):
+    """Rows of an attendance table: [label,] name[, post][, organisation]."""
+    with_org = sum(1 for row in block.rows if len(row) > 1 and row[-1].text)
+    for row in block.rows:
+        if len(row) > 1 and not row[-1].text and with_org >= 0.7 * len(block.rows) and not _label(row[0].text):
+            continue  # the wrapped end of the row above (a PDF splits rows across pages)
+        cells = [c for c in row]
+        lab = _label(cells[0].text) if cells and cells[0].text else None
+        if lab and not lab[1].strip():
+            state, _, virtual = lab
+            cells = cells[1:]
+        elif cells and not cells[0].text and len(cells) > 2:
+            cells = cells[1:]  # the label column of a continued block
+        texts = [c.text for c in cells]
+        if state is None or not any(texts):
+            continue
+        if not texts[0]:
+            continue  # a continuation line of the previous row's organisation
+        if re.fullmatch(r"names?|members?|attendees?|organi[sz]ations?.*", texts[0], re.I):
+            continue  # header row
+        if not _is_person_line(texts[0]):
+            if len([t for t in texts if t]) == 1 and not ROLE.match(texts[0]):
+                state = None
+            continue
+        span = Span(block.page, cells[0].start, cells[-1].end)
+        org = " ".join(t for t in texts[1:] if t) or None
+        # A grid of people: every cell a name with initials ("Ann Bell (AB) | Carl Dunn (CD)").
+        if org and all(INITIALS.search(t) for t in texts if t):
+            for c in cells:
+                if c.text:
+                    yield _Entry(state, c.text, None, Span(block.page, c.start, c.end), c.text, virtual)
+            continue
+        yield _Entry(state, texts[0], org, span, " | ".join(t for t in texts if t), virtual)
+    return state, virtual
+
+
+def _is_person_line(text: str) -> bool:
+    """A line that names people rather than narrates: its first name-like part
+    reads as a name, and it is not a sentence."""
+    text = text.strip()
+    if len(text) > 300 or re.search(r"\b(?:was|were|is|are|had|has|will|would|noted|agreed)\b", text):
+        return False
+    if re.match(r"(?:Councillors|Cllrs\.?)\s", text):
+        return True
+    first = split_names(text)[:1]
+    if not first:
+        return False
+    name = _name_part(first[0])
+    return bool(name) and looks_like_name(name)
+
+
+def _name_part(text: str) -> str:
+    """The name at the head of "Name Post words", e.g. "Ann Bell Director Of ..." -> "Ann Bell"."""
+    text = INITIALS.sub("", VIRTUAL.sub("", text))
+    titled = strip_honorifics(text) != text.strip()
+    text, _ = clean_name(text)
+    toks = text.split()
+    for i, t in enumerate(toks):
+        if i >= 1 and (t.startswith("(") or t.lower().strip(",") in POST_WORDS or t.lower().strip(",") in ORG_WORDS
+                       or (t[:1].islower() and t not in PARTICLES)):
+            toks = toks[:i]
+            break
+    # a lone word is a name only with a title ("Cllr Osborne"), never "Action"
+    return " ".join(toks) if len(toks) > 1 or titled else ""
+
+
+def _org_like(text: str) -> bool:
+    return any(w in ORG_WORDS for w in re.findall(r"[a-z]+", text.lower()))
+
+
+def _is_post(segment: str) -> bool:
+    words = re.findall(r"[a-z][a-z\-]*", segment.lower())
+    return bool(words) and (words[0] in POST_WORDS or words[-1] in POST_WORDS or bool(ROLE.match(segment)))
+
+
+def _org_tail(post: str) -> str | None:
+    """The organisation closing a post: "Chief Executive Rochford District Council" -> "Rochford District Council"."""
+    toks = post.replace(",", " ").split()
+    if not toks or toks[-1].lower() not in ORG_WORDS:
+        return None
+    i = len(toks) - 1
+    while i > 0 and toks[i - 1][:1].isupper() and toks[i - 1].lower() not in POST_WORDS:
+        i -= 1
+    return " ".join(toks[i:]) if i < len(toks) - 1 else None
+
+
+def _split_post(rest: str) -> tuple[list[str], list[str]]:
+    """Comma segments after a name, as (posts, organisation parts)."""
+    posts, orgs = [], []
+    for seg in (s.strip() for s in rest.split(",")):
+        if seg:
+            (posts if _is_post(seg) and not orgs else orgs).append(seg)
+    return posts, orgs
+
+
+def _people(entry: _Entry, body: str | None) -> Iterator[Person]:
+    text = entry.text
+    virtual = entry.virtual or bool(VIRTUAL.search(text))
+    text = INITIALS.sub("", VIRTUAL.sub("", text)).strip(" .;:")
+    parts = split_names(text) if entry.org is None else [text]
+    # "A Bell, Director of Housing": one person with a post, not two names.
+    if len(parts) > 1 and not all(looks_like_name(_name_part(p)) and _name_part(p) == clean_name(p)[0] for p in parts):
+        if not re.match(r"(?:Councillors|Cllrs)\b", text, re.I):
+            parts = [text]
+    for part in parts:
+        status: Attendance = entry.status
+        sub_for = None
+        m = SUBSTITUTED_BY.match(part)
+        if m and entry.status == "apologies":
+            yield from _people(_Entry("substitute", m.group("sub"), None, entry.span, m.group("sub"), virtual), body)
+            part = m.group("name")
+        m = SUBSTITUTE.match(part)
+        if m:
+            part, sub_for, status = m.group("name"), clean_name(m.group("for"))[0], "substitute"
+        person = _person(part, entry, body)
+        if person:
+            person.status, person.substitute_for, person.virtual = status, sub_for, virtual
+            yield person
+
+
+def _person(part: str, entry: _Entry, body: str | None) -> Person | None:
+    if REPRESENTATIVES.match(part):
+        return Person(name=part, status=entry.status, span=entry.span, organisation=entry.org,
+                      as_written=entry.as_written)
+    head, _, rest = part.partition(",")
+    name = _name_part(head)
+    if not name or not looks_like_name(name):
+        return None
+    _, role = clean_name(head)
+    raw = strip_honorifics(" ".join(INITIALS.sub("", head).split()))
+    # words after the name in the same segment ("John Gilbert Director") belong to the post
+    extra = raw[raw.find(name) + len(name):].strip(" ,") if name in raw else ""
+    if role:
+        extra = re.sub(rf"\(\s*{re.escape(role)}\s*\)", "", extra).strip()
+    m = re.search(r"\(([^()]+)\)\s*$", extra or "")
+    bracket = m.group(1).strip() if m else None
+    if m:
+        extra = extra[:m.start()].strip()
+    posts, orgs = _split_post(", ".join(x for x in (extra, rest.strip()) if x))
+    if bracket:
+        (posts if _is_post(bracket) else orgs).append(bracket)
+    roles = [r for r in [role, *posts] if r]
+    org = ", ".join(orgs) or None
+    if entry.org:
+        col, col_roles = _column(entry.org, body)
+        roles += col_roles
+        org = col or org or next(filter(None, (_org_tail(p) for p in posts)), None)
+    elif org is None:
+        org = next(filter(None, (_org_tail(p) for p in posts)), None)
+    return Person(name=name, status=entry.status, span=entry.span, role="; ".join(roles) or None,
+                  organisation=org, as_written=entry.as_written)
+
+
+def _column(text: str, body: str | None) -> tuple[str | None, list[str]]:
+    """An organisation column: (organisation, roles). A bracketed role or a
+    leading post ("Asst Director, Resources Directorate") is a role; a column
+    that is only a post ("Liaison Officer") has no organisation; "Chair of
+    <this body>" names the chair, not the organisation."""
+    roles = []
+    m = re.search(r"\s*\(([^()]+)\)\s*$", text)
+    if m and _is_post(m.group(1)):
+        roles.append(m.group(1).strip())
+        text = text[:m.start()]
+    m = ROLE.match(text)
+    if m:
+        rest = re.sub(r"^\s*(?:of|for)\s+(?:the\s+)?", "", text[m.end():]).strip(" ,")
+        roles.append(text.strip())
+        if not rest or (body and set(re.findall(r"\w+", rest.lower())) <= set(re.findall(r"\w+", body.lower()))):
+            return None, roles
+        return rest, roles
+    posts, orgs = _split_post(text)
+    if posts and not orgs:
+        return None, roles + posts
+    return ", ".join(orgs) if posts else text.strip(), roles + posts

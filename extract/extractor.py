@@ -26,10 +26,11 @@ class FileExtraction:
 
 def extract_parsed(parsed: ParsedFile) -> list[ExtractedDocument]:
     out = []
-    for section in segment(parsed):
+    sections = segment(parsed)
+    for section in sections:
         doc = ExtractedDocument(section)
         doc.attendees, doc.apologies = extract_attendance(section)
-        doc.items = extract_items(section)
+        doc.items = extract_items(section, standalone=len(sections) == 1)
         doc.next_meeting = extract_next_meeting(section)
         doc.actions = extract_actions(doc)
         doc.decisions = extract_decisions(doc)

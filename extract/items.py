@@ -1,11 +1,261 @@
-"""Agenda items and minute headings with their printed references."""
+"""Agenda items and minute headings with their printed references.
+
+A heading line opens an item when it starts with a reference in one of the
+shapes UK papers print ("3.", "6.1", "4a)", "b)", "SHP41", "19.09.01",
+"14/037", "Item 5", "Minute 42") followed by a title-like line (short, no
+sentence). Lettered or numbered sub-items take their parent's reference
+("b)" under "4" is "4b"; "1)" under "5" is "5.1"). Numbering continuity keeps
+numbered points of the body out: a top-level number must follow the last
+one, and a run of sub-points whose first member is prose is all prose.
+
+Which documents have items: agendas and minutes (their items), work
+programmes (each planned topic, referenced by its meeting date) and a file
+that is one strategy or report (its numbered sections, and its appendices by
+their contents-page titles). Papers bundled in a pack have none of their own.
+"""
 from __future__ import annotations
 
-from extract.records import Item, Section
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterator
+
+from extract.dates import DATE_PATTERN
+from extract.document import Block, iter_lines
+from extract.records import Item, Section, Span
+
+# "SHP41", "19.09.01", "14/037", "Minute 42", "Item 5", "6.1", "4a)", "2.di).", "3..", "2 c)_"
+REF = re.compile(
+    r"^\s*(?:(?P<word>(?i:(?:agenda\s+)?item|minute))\s+(?P<wref>\d+[a-z]?(?:\.\d+)*)[.:)]?"
+    r"|(?P<code>[A-Z]{2,5}\s?\d{1,4}[a-z]{0,3}(?:/\d{2,4})?)\b\.?"
+    r"|(?P<dotted>\d{2}\.\d{2}\.\d{1,2})\b\.?"
+    r"|(?P<slash>\d{2,4}/\d{2,4})\b\.?"
+    r"|(?P<num>\d{1,3}(?:\.\d{1,2}){0,3})(?:\s?\.?(?P<sub>[a-z]{1,4})\))?(?:[.):_]{1,2}|(?=\s))"
+    r"|\(?(?P<letter>[a-z]{1,3})[.)]"
+    r")[._]?\s+(?P<title>\S.*)$")
+PROSE = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|should|been|being|can|could|may|must)\b", re.I)
+SUB_PROSE = re.compile(r"^(?:that|to|the|a|an|this|it|there|we|our)\b", re.I)
+ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{0,3}|ix|x)$")
+MAX_WORDS = 24
 
 
-def extract_items(section: Section) -> list[Item]:
+@dataclass
+class _Ref:
+    ref: str
+    level: int  # 0 top-level, 1 sub-item
+    top: int | None  # the top-level number, for continuity
+
+
+def extract_items(section: Section, standalone: bool = True) -> list[Item]:
+    """Items of a section; ``standalone`` says the section is the whole file
+    (only then do a report's or strategy's sections count as items)."""
+    if section.kind == "work_programme":
+        return list(_programme_items(section.blocks))
+    if section.kind in ("minutes", "agenda"):
+        return _numbered_items(section.blocks)
+    if standalone and section.kind in ("strategy", "report"):
+        return _paper_items(section.blocks)
     return []
+
+
+def _title(text: str) -> str | None:
+    """The title at the start of ``text``, or None when it reads as prose.
+    "Feeling Safe : An update was given ..." -> "Feeling Safe"."""
+    text = " ".join(text.replace("**", "").split())
+    text = re.sub(r"\s*\((?:pages?\s+[\d\s\-–]+|item\s+\d+)\)\s*", " ", text, flags=re.I).strip()
+    head, colon, rest = (re.split(r"(\s?:\s)", text, maxsplit=1) + ["", ""])[:3]
+    for cand in ((head,) if colon and len(rest.split()) > 6 else (text, head)):
+        cand = cand.strip(" :.-–_")
+        words = cand.split()
+        if not words or len(words) > MAX_WORDS or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+            continue
+        if text.endswith(".") and cand == text.strip(" :.-–_") and len(words) > 3:
+            continue
+        if PROSE.search(cand) or cand.endswith(";") or (text.rstrip().endswith(":") and cand == text.strip(" :") and len(words) > 5):
+            continue
+        return cand
+    return None
+
+
+def _lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int]]:
+    """Candidate lines: every block but tables, its wrapped lines joined (a
+    PDF wraps long headings); list items come back with their label in front."""
+    for b in blocks:
+        if b.is_table:
+            continue
+        line, start, end = " ".join(b.text.split("\n")), b.start, b.end
+        if b.kind == "list_item" and b.label and b.label not in "-*+•●▪":
+            line = f"{b.label} {line}"
+        yield b, line.strip(), start, end
+
+
+def _numbered_items(blocks: list[Block]) -> list[Item]:
+    items: list[Item] = []
+    top: _Ref | None = None  # the current top-level item
+    last_num: int | None = None
+    subrun_prose: dict[str, bool] = {}  # first member of a sub-run decides for the run
+    parent: _Ref | None = None  # the last lettered sub-item: "1." under "6d)" is "6d.1"
+    for b, line, start, end in _lines(blocks):
+        for piece, pstart in _glued(line, start):
+            m = REF.match(piece)
+            if not m:
+                continue
+            title = _title(m.group("title"))
+            ref = _read_ref(m, top)
+            if ref is not None and m.group("num") and ref.level == 1 and "." not in m.group("num") \
+                    and not m.group("sub") and parent:
+                ref = _Ref(f"{parent.ref}.{m.group('num')}", 1, ref.top)
+            if ref is None:
+                continue
+            if ref.level == 0:
+                if title is None or (m.group("num") and not _continues(ref.top, last_num)):
+                    continue
+                if m.group("num") and b.kind == "list_item" and b.level > 0:
+                    continue
+                top, last_num, parent = ref, ref.top if ref.top is not None else last_num, None
+                subrun_prose = {}
+            elif m.group("num") and "." in m.group("num"):
+                if title is None or len(title.split()) > 12:  # "4.2 Prevention", not "4.2.1 The title ..."
+                    continue
+            else:
+                kind = "alpha" if re.search(r"[a-z]$", ref.ref) else "digit"
+                first = _is_first(m)
+                if first:
+                    subrun_prose[kind] = title is None or bool(SUB_PROSE.match(m.group("title")))
+                if subrun_prose.get(kind, True) or title is None or len(title.split()) > 14:
+                    continue
+            if ref.level == 1 and re.search(r"[a-z]$", ref.ref):
+                parent = ref
+            items.append(Item(ref.ref, title, Span(b.page, pstart, pstart + len(piece))))
+    return items
+
+
+def _glued(line: str, start: int) -> Iterator[tuple[str, int]]:
+    """PDF text can run headings together: "Public Business1. Apologies2. Declarations"."""
+    cuts = [0] + [m.start(1) for m in re.finditer(r"[a-z.](\d{1,2}\.\s+[A-Z])", line)] + [len(line)]
+    for a, b in zip(cuts, cuts[1:]):
+        yield line[a:b].strip(), start + a
+
+
+def _is_first(m: re.Match) -> bool:
+    sub = m.group("letter") or m.group("sub") or ""
+    if sub:
+        return sub[-1] == "a" or sub == "i"
+    return (m.group("num") or "").split(".")[-1] == "1"
+
+
+def _continues(n: int | None, last: int | None) -> bool:
+    return n is None or last is None or 0 < n - last <= 3
+
+
+def _read_ref(m: re.Match, top: _Ref | None) -> _Ref | None:
+    if m.group("word"):
+        ref = m.group("wref")
+        return _Ref(ref, 0, _int(ref))
+    if m.group("code"):
+        code = m.group("code").replace(" ", "")
+        return _Ref(code, 0, None) if not re.fullmatch(r"[A-Z]{2,5}\d{4}", code) else None
+    if m.group("dotted") or m.group("slash"):
+        return _Ref(m.group("dotted") or m.group("slash"), 0, None)
+    if m.group("letter"):
+        letter = m.group("letter")
+        if top is None or (len(letter) > 1 and not ROMAN.match(letter)):
+            return None
+        base = re.sub(r"[a-z]+$", "", top.ref) if top.level else top.ref
+        return _Ref(base + letter, 1, top.top)
+    num, sub = m.group("num"), m.group("sub")
+    parts = num.split(".")
+    if sub:  # "2a)" keeps its printed number, under whatever item it sits
+        return _Ref("".join(parts) + sub, 1 if top else 0, top.top if top else _int(parts[0]))
+    if len(parts) == 1:
+        n = int(parts[0])
+        if top is not None and (top.top is None or (n < top.top and n <= 9)):
+            return _Ref(f"{top.ref}.{n}", 1, top.top)  # "1)" under "5" is "5.1"
+        return _Ref(num, 0, n)
+    if top is not None and parts[0] == str(top.top):
+        return _Ref(num, 1, top.top)
+    return None
+
+
+def _int(text: str) -> int | None:
+    m = re.match(r"\d+", text)
+    return int(m.group(0)) if m else None
+
+
+GROUP = re.compile(r"(?:dates?\s+to\s+be\s+\w+|to\s+be\s+(?:confirmed|determined|agreed)|next\s+municipal\s+year|"
+                   r"future\s+(?:meetings?|items?)|unscheduled|tbc|tba|reports?\s+from\s+\w[\w\s]*)$", re.I)
+NOT_HELD = re.compile(r"^(?:meeting\s+)?(?:not\s+held|cancelled|no\s+(?:items|meeting))", re.I)
+
+
+def _programme_items(blocks: list[Block]) -> Iterator[Item]:
+    """A work programme: meeting dates (or "Dates to be determined") each
+    followed by its topics, one a line; the detail table that may follow
+    repeats them, so reading stops at the first table."""
+    group: str | None = None
+    for b in blocks:
+        if b.is_table and group:
+            return
+        for line, start, end in iter_lines(b):
+            text = " ".join(line.replace("**", "").split()).strip(" -•")
+            if not text or b.is_table:
+                continue
+            date = DATE_PATTERN.fullmatch(text)
+            if date or (GROUP.fullmatch(text) and len(text.split()) <= 6):
+                group = text
+                continue
+            if group is None or NOT_HELD.match(text) or len(text.split()) > MAX_WORDS or PROSE.search(text):
+                continue
+            yield Item(group, text, Span(b.page, start, end))
+
+
+def _paper_items(blocks: list[Block]) -> list[Item]:
+    """A strategy or report file: its numbered section headings, and each
+    appendix named on its contents page (its own numbered sections nest in it)."""
+    appendices = _contents_appendices(blocks)
+    items: list[Item] = []
+    # running page headers repeat; numbered headings ("1 Introduction") may repeat per appendix
+    repeated = {t for t, n in Counter(_first(b) for b in blocks if b.kind == "heading").items()
+                if n > 2 and not REF.match(t)}
+    in_appendix = False
+    body = [b for b in blocks if _first(b) not in repeated and not _is_contents(b)]
+    numbered = []
+    for b in body:
+        title_key = _words(_first(b))
+        # in contents order, allowing one appendix not found
+        hit = next((a for a in appendices[:2] if a[1] and a[1] <= title_key and len(title_key - a[1]) <= 4), None)
+        if hit and b.kind in ("heading", "paragraph") and len(_first(b)) < 100 and not REF.match(_first(b)):
+            items.append(Item(hit[0], hit[2], Span(b.page, b.start, b.start + len(_first(b)))))
+            appendices.remove(hit)
+            in_appendix = True
+            continue
+        if not in_appendix:
+            numbered.append(b)
+    found = [i for i in _numbered_items(numbered) if not re.fullmatch(r"\d+(?:\.\d+){2,}", i.ref or "")]
+    return sorted(found + items, key=lambda i: i.span.start)
+
+
+def _first(b: Block) -> str:
+    return " ".join(b.text.split("\n", 1)[0].replace("**", "").split())
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower())) - {"the", "and", "of", "a", "an", "for", "with", "to", "in"}
+
+
+def _is_contents(b: Block) -> bool:
+    return bool(re.search(r"\.{4,}\s*\d+\s*$|\.{4,}\s*\t", b.text))
+
+
+def _contents_appendices(blocks: list[Block]) -> list[tuple[str, set[str], str]]:
+    """("Appendix 2", title words, title) for each appendix a contents page lists."""
+    out = []
+    for b in blocks:
+        for line, _, _ in iter_lines(b):
+            text = re.sub(r"<[^>]+>", "", line)
+            m = re.match(r"^\s*(Appendix\s+(?:\d+|[A-Z]))\b[\s:.\-–]*(.+?)\s*\.{3,}", text, re.I)
+            if m and not any(o[0] == m.group(1) for o in out):
+                out.append((m.group(1), _words(m.group(2)), m.group(2).strip()))
+    return out
 
 
 def item_at(items: list[Item], offset: int) -> Item | None:

@@ -1,9 +1,289 @@
-"""Cut a parsed file into its documents (agenda, minutes, reports, ...)."""
+"""Cut a parsed file into its documents (agenda, minutes, reports, ...).
+
+An agenda pack is the agenda of one meeting followed by its papers: the
+minutes of the previous meeting, briefing notes, reports, strategies, a work
+programme, appendices. A document starts where a genre cue opens a line near
+the top of a block ("Minutes of the meeting of X held on ...", "At a meeting
+of the X", "Agenda", "Briefing Note", "Work Programme", "Appendix 2", a
+strategy's title); a "page intentionally left blank" or a new page makes the
+next cue more likely to be a start. Papers inherit the body and meeting date
+of the meeting they were sent to.
+"""
 from __future__ import annotations
 
-from extract.document import ParsedFile
-from extract.records import Section
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from extract.dates import first_full_date
+from extract.document import Block, ParsedFile
+from extract.records import Kind, Section
+
+# Strong cues start a document wherever they head a block.
+MINUTES_CUE = re.compile(
+    r"^(?:(?:draft|confirmed|approved|unconfirmed|signed)\s+)?minutes\s+(?:of|from)\s+(?!(?:the\s+)?"
+    r"(?:last|previous|earlier)\b)(?!.*\b(?:previous|last)\s+meeting)|^at\s+an?\s+(?:\w+\s+)?meeting\s+of\b"
+    r"|^minutes\s*[-–:]\s*\S|^.{3,80}\s[-–]\s+minutes\b", re.I)
+AGENDA_CUE = re.compile(r"^(?:(?:supplementary|revised|draft)\s+)?agenda(?:\s+(?:pack|frontsheet))?\s*$"
+                        r"|^notice\s+of\s+(?:the\s+)?meeting\b|^.{3,80}\s[-–]\s+agenda\s*$", re.I)
+REPORT_CUE = re.compile(r"^(?:briefing\s+(?:note|paper)|report\s+(?:of|to|title|from|for)\b|(?:cover(?:ing)?\s+|"
+                        r"officer\s+|committee\s+)?report\s*$|information\s+(?:note|report)|position\s+paper)",
+                        re.I)
+WORK_PROGRAMME_CUE = re.compile(r"\b(?:work\s+programme|forward\s+plan|work\s+plan)\b", re.I)
+STRATEGY_CUE = re.compile(r"\b(?:strategy|local\s+area\s+agreement|action\s+plan|delivery\s+plan|framework)\b",
+                          re.I)
+APPENDIX_CUE = re.compile(r"^(?:appendix|annex|annexe)\s+(?:\d+|[A-Z])\b(?!.*\.{4})", re.I)
+# "Minutes of the meeting held on 3 May": an item approving earlier minutes, unless it heads the file.
+UNNAMED_MINUTES = re.compile(r"^minutes\s+of\s+the\s+meeting\s+held\s+on\b", re.I)
+# Weak cues say what the first document of a file or of a pack section is.
+WEAK_MINUTES = re.compile(r"^(?:draft\s+|confirmed\s+)?minutes\s*$", re.I)
+WEAK_AGENDA = re.compile(r"^(?:time\s+and\s+date|date\s+and\s+time|summons|public\s+business)\s*:?\s*$", re.I)
+BLANK_PAGE = re.compile(r"intentionally\s+(?:been\s+)?left\s+blank", re.I)
+NUMBERED = re.compile(r"^\(?(?:\d+|[A-Z]{1,4}\d+)[.)]?\s")
+BODY_WORDS = re.compile(r"\b(?:committee|council|partnership|board|panel|group|forum|cabinet|authority|trust|"
+                        r"executive|commission|assembly|sub-committee|essex|network)\b", re.I)
+HEAD = 6  # blocks at a document's start read for its body, date and venue
+
+
+@dataclass
+class _Start:
+    index: int
+    kind: Kind
+
+
+def _first_line(block: Block) -> str:
+    return block.text.split("\n", 1)[0].strip(" *#:")
+
+
+def _short(block: Block) -> bool:
+    return block.kind != "table" and len(_first_line(block)) <= 160 and block.kind != "list_item"
+
+
+def _cue(block: Block) -> Kind | None:
+    """The kind of document a block opens by a strong cue."""
+    if not _short(block):
+        return None
+    line = _first_line(block)
+    if NUMBERED.match(line):
+        return None
+    if MINUTES_CUE.search(line) and not UNNAMED_MINUTES.match(line):
+        return "minutes"
+    if AGENDA_CUE.match(line):
+        return "agenda"
+    if REPORT_CUE.match(line) and block.kind == "heading":
+        return "report"
+    if APPENDIX_CUE.match(line) and len(line) < 100:
+        return "other"
+    if WORK_PROGRAMME_CUE.search(line) and len(line) < 90 and block.kind == "heading":
+        return "work_programme"
+    if STRATEGY_CUE.search(line) and block.kind == "heading" and block.level <= 1 and len(line) < 120:
+        return "strategy"
+    return None
+
+
+def _weak_cue(block: Block) -> Kind | None:
+    line = _first_line(block)
+    if WEAK_MINUTES.match(line) or UNNAMED_MINUTES.match(line):
+        return "minutes"
+    if WEAK_AGENDA.match(line):
+        return "agenda"
+    return None
+
+
+def _starts(blocks: list[Block]) -> list[_Start]:
+    starts: list[_Start] = []
+    fresh = True  # at the file start or just after a blank page: weak cues count
+    for i, block in enumerate(blocks):
+        if BLANK_PAGE.search(block.text) and len(block.text) < 80:
+            fresh = True
+            continue
+        kind = _cue(block) or (_weak_cue(block) if fresh else None)
+        current = starts[-1] if starts else None
+        if kind and current and _continues(current, kind, blocks, i):
+            kind = None
+        if kind:
+            starts.append(_Start(_back(blocks, i, starts[-1].index if starts else -1), kind))
+            fresh = False
+        elif fresh and block.kind != "heading" and i - (starts[-1].index if starts else 0) > HEAD:
+            fresh = False
+    if not starts or starts[0].index > 0:
+        before = _classify(blocks[: starts[0].index if starts else len(blocks)])
+        if starts and before in ("other", starts[0].kind) and starts[0].index <= 25:
+            starts[0].index = 0  # the title page of the first document
+        else:
+            starts.insert(0, _Start(0, before))
+    return starts
+
+
+def _continues(current: _Start, kind: Kind, blocks: list[Block], i: int) -> bool:
+    """A cue that does not open a new document: a second cue in a document's
+    own heading, an appendix of a report, a strategy's repeated title."""
+    if i - current.index <= 3 and blocks[i].page == blocks[current.index].page:
+        return True
+    if kind == "other" and current.kind in ("report", "strategy", "other"):
+        return True
+    return kind == current.kind and kind in ("strategy", "work_programme")
+
+
+def _back(blocks: list[Block], i: int, floor: int) -> int:
+    """Move a start back over the short heading lines printed above its cue
+    (the council's name, the committee's name)."""
+    j = i
+    while j - 1 > floor and i - j < 2 and _short(blocks[j - 1]) and not NUMBERED.match(blocks[j - 1].text) \
+            and not BLANK_PAGE.search(blocks[j - 1].text) and len(blocks[j - 1].text) < 70 \
+            and BODY_WORDS.search(blocks[j - 1].text):
+        j -= 1
+    return j
+
+
+def _classify(blocks: list[Block]) -> Kind:
+    """The kind of a document without a strong cue, from its first blocks."""
+    head = blocks[:15]
+    for b in head[:HEAD + 2]:
+        kind = _weak_cue(b)
+        if kind:
+            return kind
+    text = "\n".join(b.text for b in blocks[:60])
+    if re.search(r"^(?:those\s+)?present\s*[:\t\n]|^apologies\b", text, re.I | re.M):
+        return "minutes"
+    if any(re.fullmatch(r"contents", _first_line(b), re.I) for b in head) or \
+            any(STRATEGY_CUE.search(_first_line(b)) for b in head if b.kind == "heading"):
+        return "strategy"
+    if any(REPORT_CUE.match(_first_line(b)) for b in head):
+        return "report"
+    return "other"
 
 
 def segment(parsed: ParsedFile) -> list[Section]:
-    return [Section("other", parsed.blocks[0].text[:200], parsed.blocks)] if parsed.blocks else []
+    blocks = parsed.blocks
+    if not blocks:
+        return []
+    starts = _starts(blocks)
+    sections = []
+    for n, s in enumerate(starts):
+        end = starts[n + 1].index if n + 1 < len(starts) else len(blocks)
+        part = [b for b in blocks[s.index:end] if not (BLANK_PAGE.search(b.text) and len(b.text) < 80)]
+        if part:
+            sections.append(_describe(s.kind, part))
+    _inherit(sections)
+    return sections
+
+
+def _describe(kind: Kind, blocks: list[Block]) -> Section:
+    head = blocks[:HEAD]
+    section = Section(kind, _title(kind, head), blocks)
+    section.body = _strategy_body(blocks) if kind == "strategy" else _body(kind, head)
+    if kind in ("minutes", "agenda"):
+        section.meeting_date = _date(head)
+        section.venue = _venue(head)
+    return section
+
+
+def _title(kind: Kind, head: list[Block]) -> str:
+    for b in head:
+        line = _first_line(b)
+        if _cue(b) or _weak_cue(b):
+            if len(line) < 20 and head[0] is not b:  # "MINUTES": name it after the body above
+                return f"{_first_line(head[0])} – {line}"
+            return " ".join(b.text.split()) if b.kind == "heading" else line
+    return _first_line(head[0])[:200]
+
+
+MEETING_OF = (r"(?:the\s+|an?\s+)?(?:(?:special|extraordinary|annual|ordinary|general|inaugural|additional|"
+              r"reconvened|virtual|remote)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?")
+HELD = re.compile(r"^(?:.*?\bminutes\s+of\s+" + MEETING_OF + r"|at\s+" + MEETING_OF + r")(?P<body>.+?)"
+                  r"(?=\s+(?:held|on|at|in)\b|\s+[-–]\s|\s*,|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+\d|$)", re.I)
+
+
+def _body(kind: Kind, head: list[Block]) -> str | None:
+    lines = [" ".join(b.text.split()) for b in head if b.kind != "table"]
+    for line in lines:
+        m = re.match(r"^\**to\s*:\**\s*(.+)$", line, re.I)
+        if m and kind == "report":
+            return m.group(1).strip(" *")
+        m = HELD.match(line)
+        if m and kind == "minutes" and not re.match(r"the\s+meeting|meeting\b", m.group("body"), re.I) \
+                and BODY_WORDS.search(m.group("body")) or (m and kind == "minutes" and m.group("body").isupper()):
+            return _tidy(m.group("body"))
+        m = WORK_PROGRAMME_CUE.search(line)
+        if m and kind == "work_programme" and len(line) < 90:
+            before = line[:m.start()].strip(" -–:")
+            if before:
+                return _tidy(before)
+            prev = lines[lines.index(line) - 1] if lines.index(line) else ""
+            return _tidy(prev) if BODY_WORDS.search(prev) else None
+    for b in head:
+        line = _first_line(b)
+        if len(line) < 90 and not NUMBERED.match(line) and not first_full_date(line) and BODY_WORDS.search(line) \
+                and not _cue(b) and not re.search(r"\b(?:city|county|district|borough|town|parish)\s+council$",
+                                                  line, re.I):
+            return _tidy(re.split(r"\s+[-–]\s+", line)[0])
+    return None
+
+
+ORG_LINE = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Council|Partnership|Board|Committee|Trust|Authority|Group)$")
+OWNED_BY = re.compile(r"\b(?:owned|led|driven|overseen|co-?ordinated|delivered)(?:\s+and\s+\w+)?\s+by\s+the\s+"
+                      r"(?:multi-agency\s+)?([A-Z][\w&'’ ]{3,60}?(?:Group|Board|Partnership|Committee))\b")
+
+
+def _strategy_body(blocks: list[Block]) -> str | None:
+    """Who owns a strategy: the bodies named alone on its title page, else
+    the group the text says owns or drives it."""
+    lines = [ln.strip(" *") for b in blocks[:25] if b.kind != "table" for ln in b.text.split("\n")]
+    orgs = list(dict.fromkeys(ln for ln in lines if ORG_LINE.match(ln)))
+    if orgs:
+        return " and ".join(orgs[:3])
+    for b in blocks:
+        m = OWNED_BY.search(b.text)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.strip(" *#:–-,").split())
+    return text.title() if text.isupper() and len(text) > 4 else text
+
+
+def _date(head: list[Block]) -> date | None:
+    for b in head:
+        if re.search(r"\b(?:previous|last)\s+meeting\b", b.text, re.I):
+            continue
+        found = first_full_date(b.text)
+        if found:
+            return found[0]
+    return None
+
+
+def _venue(head: list[Block]) -> str | None:
+    for i, b in enumerate(head):
+        line = _first_line(b)
+        if re.fullmatch(r"(?:place|venue|location)", line, re.I) and i + 1 < len(head):
+            return _first_line(head[i + 1])
+        m = re.match(r"^(?:place|venue|location)\s*:\s*(.+)$", line, re.I)
+        if m:
+            return m.group(1).strip()
+        found = first_full_date(b.text)
+        if found and MINUTES_CUE.search(line):
+            tail = " ".join(b.text[found[2]:].split()).strip(" ,.")
+            tail = re.sub(r"^(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*,?\s*(?:in\s+|at\s+)?", "", tail)
+            if 3 < len(tail) < 120:
+                return tail
+    return None
+
+
+def _inherit(sections: list[Section]) -> None:
+    """Papers in a pack are for the meeting of the pack's agenda (or, with no
+    agenda, of the minutes they follow): they take its date and body."""
+    agenda = next((s for s in sections if s.kind == "agenda" and s.meeting_date), None)
+    last: Section | None = None
+    for s in sections:
+        if s.kind in ("minutes", "agenda"):
+            last = s
+            continue
+        host = agenda or last
+        if host is None:
+            continue
+        if s.kind != "strategy":
+            s.meeting_date = s.meeting_date or host.meeting_date
+            s.body = s.body or host.body

@@ -1,0 +1,150 @@
+"""People's names as UK minutes print them, normalised once for every extractor.
+
+API (all pure functions):
+
+- ``clean_name(text) -> (name, role)``: "Councillor T Skipper (Chair)" ->
+  ("T Skipper", "Chair"); "Chief Supt Steven Glover" -> ("Steven Glover", None).
+  Honorifics and ranks are dropped from the name; a bracketed role is returned.
+- ``split_names(text) -> list[str]``: a run of names as written, "Councillors
+  A Bell, C Dunn and E Fox" -> ["Councillor A Bell", "Councillor C Dunn",
+  "Councillor E Fox"] (the plural title is carried to each; brackets are kept
+  whole, so "A Bell (Chair), C Dunn" splits in two).
+- ``looks_like_name(text) -> bool``: a short run of capitalised words or
+  initials, not a post, organisation or sentence.
+- ``name_key(name) -> tuple[str, ...]``: lower-case tokens without honorifics,
+  the key two spellings of one person share.
+- ``same_person(a, b) -> bool``: "S Blackwell" ~ "Simon Blackwell" ~ "Cllr S.
+  Blackwell"; a bare surname never matches here (see ``resolve``).
+- ``resolve(mention, people) -> Person | None``: the one attendee a mention
+  names: a full or initialled name, a unique first name ("Sara"), a unique
+  surname ("Councillor Skipper") or a role ("the Chair"); None when ambiguous.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from extract.records import Person
+
+# Titles, ranks and post-nominals that are not part of a name (lower case, no dots).
+HONORIFICS = frozenset({
+    "cllr", "cllrs", "councillor", "councillors", "dr", "mr", "mrs", "ms", "miss", "mx", "prof",
+    "professor", "sir", "dame", "rev", "revd", "reverend", "chief", "supt", "superintendent",
+    "super", "inspector", "insp", "ci", "sgt", "sergeant", "acc", "dcc", "temporary", "ch", "det",
+    "pc", "commander", "lord", "lady", "hon", "alderman", "baroness", "baron", "viscount",
+    "earl", "mbe", "obe", "cbe", "jp", "mp", "mep", "esq", "qc", "kc", "dl", "rt", "cc", "ald",
+})
+PLURAL_TITLES = {"councillors": "Councillor", "cllrs": "Cllr", "cllrs.": "Cllr", "messrs": "Mr"}
+# Roles printed in brackets or after a comma; kept, never part of the name.
+ROLE = re.compile(
+    r"^(?:(?:vice|deputy|joint|acting|interim)[- ]?)?(?:chair(?:man|woman|person)?|vice[- ]chair|"
+    r"mayor|deputy mayor|leader|deputy leader|clerk|minutes?|minute taker|secretary|treasurer|"
+    r"secretariat|note[- ]?taker|observer|presenter|substitute|rfo|proper officer)\b", re.I)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*\.?|[A-Z]\.")
+PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "du", "bin", "al", "st", "o'"}
+
+
+def _bare(token: str) -> str:
+    return token.lower().strip(".,;:")
+
+
+def strip_honorifics(text: str) -> str:
+    """Drop leading titles/ranks and trailing post-nominals from a name."""
+    toks = text.split()
+    while len(toks) > 1 and _bare(toks[0]) in HONORIFICS:
+        toks.pop(0)
+    while len(toks) > 1 and _bare(toks[-1]) in HONORIFICS - {"chief"}:
+        toks.pop()
+    return " ".join(toks).strip(" ,;")
+
+
+def clean_name(text: str) -> tuple[str, str | None]:
+    """Name without honorifics, and the role printed in brackets, if any."""
+    role = None
+    m = re.search(r"\(([^()]*)\)\s*$", text)
+    if m:
+        inner = m.group(1).strip()
+        if ROLE.match(inner):
+            role = inner
+            text = text[:m.start()]
+    return strip_honorifics(" ".join(text.split()).strip(" ,;:-–")), role
+
+
+def looks_like_name(text: str) -> bool:
+    """A person's name (honorifics allowed): 1-5 tokens, each capitalised, an
+    initial or a particle, and at least one real word."""
+    name = strip_honorifics(text)
+    toks = name.split()
+    if not toks or len(toks) > 5 or len(name) > 45:
+        return False
+    words = 0
+    for t in toks:
+        if re.fullmatch(r"(?:[A-Z]\.?){1,3}", t):  # initials: "J", "J.", "JP"
+            continue
+        if t.lower() in PARTICLES:
+            continue
+        if not re.fullmatch(r"(?:Mc|Mac|O')?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?", t):
+            return False
+        words += 1
+    return words >= 1 and not ROLE.match(name)
+
+
+def split_names(text: str) -> list[str]:
+    """Split "A, B and C" (commas, "and", "&", semicolons) outside brackets,
+    carrying a plural title ("Councillors") to every name."""
+    text = " ".join(text.split()).strip(" .;:")
+    title = None
+    m = re.match(r"(Councillors|Cllrs\.?|Messrs)\s+", text, re.I)
+    if m:
+        title = PLURAL_TITLES[m.group(1).lower()]
+        text = text[m.end():]
+    parts, depth, cur = [], 0, ""
+    for tok in re.split(r"(\(|\)|,|;|\s+and\s+|\s+&\s+)", text):
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth = max(depth - 1, 0)
+        if depth == 0 and (tok in (",", ";") or re.fullmatch(r"\s+(?:and|&)\s+", tok or "")):
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += tok or ""
+    parts.append(cur)
+    out = [" ".join(p.split()) for p in parts if p.strip()]
+    return [f"{title} {p}" for p in out] if title else out
+
+
+def name_key(name: str | None) -> tuple[str, ...]:
+    return tuple(t for t in re.findall(r"[a-z0-9]+", (name or "").lower()) if t not in HONORIFICS)
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    return len(ka) >= 2 and len(kb) >= 2 and ka[-1] == kb[-1] and ka[0][0] == kb[0][0]
+
+
+def resolve(mention: str, people: Sequence[Person]) -> Person | None:
+    """The single person in ``people`` that ``mention`` names, else None."""
+    words = [w for w in re.findall(r"[a-z0-9]+", mention.lower()) if w != "the"]
+    if not words:
+        return None
+    phrase = " ".join(words)
+    by_role = [p for p in people if p.role and " ".join(re.findall(r"[a-z0-9]+", p.role.lower())) == phrase]
+    if len(by_role) == 1:
+        return by_role[0]
+    exact = [p for p in people if same_person(mention, p.name)]
+    if len(exact) == 1:
+        return exact[0]
+    key = name_key(mention)
+    if len(key) != 1:
+        return None
+    first = [p for p in people if name_key(p.name)[:1] == key and len(name_key(p.name)) > 1]
+    last = [p for p in people if name_key(p.name)[-1:] == key and len(name_key(p.name)) > 1]
+    for group in (first, last):
+        if len(group) == 1:
+            return group[0]
+    return None

@@ -1,0 +1,96 @@
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extract.parsers import parse_file
+from extract.segment import segment
+
+PACK = """### Harbour Committee
+
+**Time and Date**
+
+10.00 am on Tuesday, 9th June, 2020
+
+**Place**
+
+Room 4, Quay House
+
+**1. Apologies**
+
+**2. Minutes**
+
+This page is intentionally left blank
+
+**Northshire Council**
+
+**Minutes of the Meeting of Harbour Committee held at 10.00 am on Tuesday, 12 May 2020**
+
+Present:
+
+Councillor A Bell (Chair)
+
+**1. Declarations of Interest**
+
+There were none.
+
+This page is intentionally left blank
+
+## Briefing Note
+
+**To:** Harbour Committee
+
+**Date:** 1 June 2020
+
+### 1 Purpose
+
+Text of the note.
+
+# Northshire Coast Strategy 2020 - 2025
+
+## Foreword
+
+Words.
+
+This page is intentionally left blank
+
+## Harbour Committee
+
+### Work Programme 2019/20
+
+#### 9 June 2020
+
+Beach Huts
+"""
+
+
+def test_pack_splits_into_documents_with_inherited_dates(parse):
+    docs = segment(parse(PACK))
+    assert [(d.kind, d.meeting_date) for d in docs] == [
+        ("agenda", date(2020, 6, 9)), ("minutes", date(2020, 5, 12)), ("report", date(2020, 6, 9)),
+        ("strategy", None), ("work_programme", date(2020, 6, 9))]
+    assert all(d.body == "Harbour Committee" for d in docs if d.kind != "strategy")
+    assert docs[0].venue == "Room 4, Quay House"
+
+
+def test_minutes_with_appendix_and_at_a_meeting_of(parse):
+    docs = segment(parse("SAFER FENWICK PARTNERSHIP\n\nAt a meeting of the Safer Fenwick Partnership "
+                          "Tuesday, 15 March 2016 Council Chamber, Town Hall\n\nPresent\tA. Bell\tPolice\n\n"
+                          "SFP1 WELCOME\n\nText.\n\nAppendix 1: Targets\n\nA table.\n"))
+    assert [(d.kind, d.meeting_date) for d in docs] == [("minutes", date(2016, 3, 15)), ("other", date(2016, 3, 15))]
+    assert docs[0].body == "Safer Fenwick Partnership" and docs[0].venue == "Council Chamber, Town Hall"
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="test material ../shared not found")
+@pytest.mark.parametrize("ext", ["txt", "docx", "pdf"])
+def test_real_seeds_segment_as_gold(ext):
+    shared = SHARED
+    folder = shared / ("corpus/seeds" if ext == "txt" else "corpus/rendered")
+    for path in sorted(folder.glob(f"*.{ext}")):
+        gold = json.loads((shared / "eval/gold" / f"{path.stem}.json").read_text())
+        got = [(s.kind, s.meeting_date.isoformat() if s.meeting_date else None) for s in segment(parse_file(path))]
+        assert got == [(d["kind"], d["meeting_date"]) for d in gold["documents"]], path.name

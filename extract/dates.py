@@ -65,3 +65,79 @@ def first_full_date(text: str) -> tuple[date, int, int] | None:
         if parsed and parsed[1] == "day":
             return parsed[0], m.start(), m.end()
     return None
+
+
+# Deadlines: a candidate phrase is found first, then parsed with the one parser.
+_DATE_OR_MONTH = rf"(?:{DAY_MONTH}|{MONTH_DAY}|{NUMERIC}|{MONTHS}\.?(?:,?\s+\d{{4}})?)"
+FINANCIAL_YEAR = re.compile(r"\b((?:19|20)\d{2})\s*[/-]\s*(\d{2}|\d{4})\b")
+# "the next meeting", "the March Safer Essex meeting", "their meeting in October", "its meeting on 22 May 2005"
+MEETING_REF = re.compile(
+    rf"\b(?i:the|their|its|our|this|a)\s+(?P<next>(?i:next)\s+)?(?:(?P<month>(?i:{MONTHS}))\s+)?"
+    rf"(?:[A-Z][\w&'-]*\s+){{0,4}}(?i:meeting)(?:\s+(?i:in|on|of)\s+(?P<when>(?i:{_DATE_OR_MONTH})))?"
+    rf"|\b(?i:next\s+meeting)\b")
+DEADLINE = re.compile(
+    rf"\b(?:by|before|prior\s+to|no\s+later\s+than|not\s+later\s+than|until|deadline:?|due:?)\s+"
+    rf"(?:[^.;()]{{0,60}}?\bon\s+)?(?:the\s+)?(?:end\s+of\s+)?"
+    rf"(?P<when>{_DATE_OR_MONTH}|(?:19|20)\d{{2}}\s*[/-]\s*(?:\d{{2}}|\d{{4}})\b)", re.I)
+IN_MONTH = re.compile(rf"\b(?:in|during)\s+(?:early\s+|mid[- ]|late\s+)?(?P<when>{MONTHS}(?:\s+\d{{4}})?)\b")
+VAGUE = re.compile(
+    r"\b(?:as\s+soon\s+as\s+(?:possible|practicable)|asap|a\.s\.a\.p\.?|in\s+the\s+next\s+few\s+\w+|"
+    r"immediately|ongoing|on-going|in\s+due\s+course|shortly|next\s+week|this\s+week|"
+    r"prior\s+to\s+[a-z]+ing\b[^.;]*|for\s+the\s+(?:spring|summer|autumn|winter))\b", re.I)
+
+
+def financial_year_end(text: str) -> date | None:
+    """The last day (31 March) of a financial year written "2006/07"."""
+    m = FINANCIAL_YEAR.search(text)
+    if not m:
+        return None
+    first, second = int(m.group(1)), m.group(2)
+    end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    return date(end, 3, 31) if end == first + 1 else None
+
+
+def _meeting_in_month(month: date, meetings: list[date]) -> date | None:
+    return next((d for d in meetings if (d.year, d.month) == (month.year, month.month)), None)
+
+
+def _resolve(when: str, base: date | None, meetings: list[date]) -> tuple[date, Precision] | None:
+    fy = financial_year_end(when)
+    if fy:
+        return fy, "financial_year"
+    if base is None and not re.search(r"\d{4}|\d[/.]\d{1,2}[/.]\d", when):
+        return None  # no year and no meeting date to take it from
+    parsed = parse_date(when, base, prefer_future=True)
+    if parsed is None:
+        return None
+    when_date, precision = parsed
+    if precision == "month":
+        # "report back in October": the body's own meeting that month, where it is known
+        meeting = _meeting_in_month(when_date, meetings)
+        if meeting:
+            return meeting, "day"
+    return when_date, precision
+
+
+def find_deadline(text: str, base: date | None = None, meetings: list[date] | None = None):
+    """The deadline a task sentence gives, as ``Due`` (``None`` when it gives
+    none). ``base`` is the meeting date; ``meetings`` the body's future
+    meeting dates in order, the first being the next meeting."""
+    from extract.records import Due
+    meetings = meetings or []
+    for pattern in (DEADLINE, MEETING_REF, IN_MONTH):
+        for m in pattern.finditer(text):
+            when = m.groupdict().get("when")
+            if pattern is MEETING_REF and not (when or m.group("next") or m.group("month") or
+                                               m.group(0).lower().startswith("next")):
+                continue  # "the meeting", "the last meeting"
+            if when:
+                resolved = _resolve(when, base, meetings)
+            elif m.group("month"):
+                resolved = _resolve(m.group("month"), base, meetings)
+            else:
+                resolved = (meetings[0], "day") if meetings else None
+            if resolved:
+                return Due(m.group(0).strip(), resolved[0], resolved[1])
+            return Due(m.group(0).strip())
+    m = VAGUE.search(text)
+    return Due(m.group(0).strip()) if m else None

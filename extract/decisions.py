@@ -1,8 +1,165 @@
-"""Decisions."""
+"""Decisions: each numbered part of a RESOLVED block, "It was agreed that
+...", "X agreed ...", "approved", minutes "agreed as a true record"
+(explicit), and weaker "noted" statements (explicit=False)."""
 from __future__ import annotations
 
-from extract.records import ExtractedDocument, Decision
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from extract.document import Block
+from extract.items import item_at
+from extract.nlp import analyse
+from extract.records import Decision, ExtractedDocument, Section, Span
+
+# Documents that record no meeting's decisions.
+NO_DECISIONS = frozenset({"strategy", "report", "work_programme", "agenda"})
+RESOLVED = re.compile(r"^\W*(?:RESOLVED|Resolved|DECIDED|Decided|DECISION|Decision)\b\s*(?:that\b)?\s*[:\-–]?\s*"
+                      r"(?:[Tt]hat\b\s*:?)?\s*")
+PART_LABEL = re.compile(r"^\W{0,3}\(?(\d{1,2}|[a-h])[.)]\s+|^\W{0,3}\(?([ivx]{1,4})[.)]\s+")
+# What comes just before / after an "agreed" that reports an earlier, other
+# or pending decision: "as agreed", "had been approved", "approved by Cabinet",
+# "approved in March 2013", "the agreed projects".
+REPORTED_BEFORE = re.compile(r"\b(?:as|been|previously|already|once|if|when|be|being|yet|formally|of|the|an?|these|those)"
+                             r"\s*$", re.I)
+REPORTED_AFTER = re.compile(r"^\s*(?:by|with|in\s+(?:\d|[A-Z])|on\s+\d|at\s+(?:their|its|the)\s+(?:last\s+|previous\s+)?meeting)",
+                            re.I)
+CLAUSE_BREAK = re.compile(r"(?:,|;)\s+(?:(?:and\s+)?therefore|and|but|so|whilst|while)?\s*")
+
+
+@dataclass
+class Part:
+    """One part of a resolution, with its character span."""
+    text: str
+    start: int
+    end: int
+    page: int
+
+
+def resolution_parts(blocks: list[Block]) -> Iterator[tuple[Part, list[Block]]]:
+    """Each part of every RESOLVED block, with the blocks it covers: an inline
+    "RESOLVED: That the report be noted." is one part; "RESOLVED that:"
+    followed by "(1) ...", "2) ..." items gives one part each, with roman
+    sub-parts "(i) ..." joined to the part they belong to."""
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        m = RESOLVED.match(block.text) if block.kind != "table" else None
+        if not m:
+            i += 1
+            continue
+        parts: list[tuple[Part, list[Block]]] = []
+        rest = block.text[m.end():].strip()
+        if rest:
+            parts.append((Part(_tidy(rest), block.start + m.end(), block.end, block.page), [block]))
+        j, expected = i + 1, None if rest else "1"
+        while j < len(blocks) and _is_part(blocks[j], bool(parts), expected):
+            b = blocks[j]
+            roman = PART_LABEL.match(b.text)
+            number = (roman.group(1) if roman else None) or (b.label or "").strip("().")
+            if number and number.isdigit():
+                expected = str(int(number) + 1)
+            if parts and (roman and roman.group(2) or (b.label or "").strip("().") in {"i", "ii", "iii", "iv", "v"}):
+                prev, covered = parts[-1]
+                parts[-1] = (Part(f"{prev.text} {_tidy(b.text)}", prev.start, b.end, prev.page), covered + [b])
+            else:
+                label = PART_LABEL.match(b.text)
+                start = b.start + (label.end() if label else 0)
+                parts.append((Part(_tidy(b.text[label.end():] if label else b.text), start, b.end, b.page), [b]))
+            j += 1
+        yield from parts
+        i = j
+
+
+def _is_part(block: Block, after_part: bool, expected: str | None) -> bool:
+    """A resolution part: a list item or a labelled paragraph whose number
+    follows the previous part's ("45. Next item" after "(2)" is not one)."""
+    if block.kind == "table" or RESOLVED.match(block.text):
+        return False
+    m = PART_LABEL.match(block.text)
+    label = (block.label or "").strip("().") if block.kind == "list_item" else (m.group(1) or m.group(2) if m else "")
+    if m and m.group(1) and block.kind != "list_item":
+        label = m.group(1)
+    if not label:
+        return False
+    if label.isdigit():
+        return expected is not None and label == expected
+    return after_part or label in {"a", "-"} or block.kind == "list_item"
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:That|that)\s+", "", text)
+    return re.sub(r"[;,]?\s*(?:and|or)?\s*$", "", text).strip()
 
 
 def extract_decisions(doc: ExtractedDocument) -> list[Decision]:
-    return []
+    section = doc.section
+    out: list[Decision] = []
+    resolved_blocks: set[int] = set()
+    for part, blocks in resolution_parts(section.blocks):
+        resolved_blocks.update(id(b) for b in blocks)
+        out.append(Decision(part.text, Span(part.page, part.start, part.end), _ref(doc, part.start)))
+    if section.kind not in NO_DECISIONS:
+        for block in _prose(section, resolved_blocks):
+            out.extend(_statements(doc, block))
+    out.sort(key=lambda d: d.span.start)
+    return out
+
+
+def _prose(section: Section, skip: set[int]) -> Iterator[Block]:
+    for block in section.blocks:
+        if block.kind in ("paragraph", "list_item") and id(block) not in skip and \
+                re.search(r"agreed|approved|endorsed|noted|record\b|concur", block.text, re.I):
+            yield block
+
+
+def _statements(doc: ExtractedDocument, block: Block) -> Iterator[Decision]:
+    """"agreed" / "noted" sentences of one block, split where one sentence
+    holds two decisions ("X agreed A, therefore X agreed B")."""
+    nlp_doc = analyse(block.text)
+    cues = nlp_doc.spans["cues"]
+    for sent in nlp_doc.sents:
+        labels = [c for c in cues if c.start >= sent.start and c.end <= sent.end and c.label_ in ("AGREED", "NOTED", "RECORD")]
+        agreed = [c for c in labels if c.label_ in ("AGREED", "RECORD")]
+        noted = [c for c in labels if c.label_ == "NOTED" and c.text.lower() == "noted"]
+        text = sent.text
+        agreed = [c for c in agreed if not _reported(nlp_doc.text, c.start_char, c.end_char)]
+        if agreed:
+            pieces = _split_clauses(sent.start_char, text, [c.start_char for c in agreed])
+            for start, piece in pieces:
+                yield _decision(doc, block, start, piece, True)
+        elif noted and not re.search(r"\b(?:been|be|had|has)\s+noted\b", text, re.I):
+            yield _decision(doc, block, sent.start_char, text, False)
+
+
+def _reported(text: str, start: int, end: int) -> bool:
+    return bool(REPORTED_BEFORE.search(text[max(0, start - 30):start]) or REPORTED_AFTER.match(text[end:end + 40]))
+
+
+def _split_clauses(offset: int, text: str, cue_starts: list[int]) -> list[tuple[int, str]]:
+    """Cut a sentence before each further decision cue's clause."""
+    cuts = [0]
+    for cue in cue_starts[1:]:
+        breaks = [m for m in CLAUSE_BREAK.finditer(text, 0, cue - offset)]
+        if breaks and breaks[-1].end() > cuts[-1]:
+            cuts.append(breaks[-1].end())
+    bounds = cuts + [len(text)]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        piece = text[a:b]
+        if a != 0 or b != len(text):
+            piece = re.sub(r"[\s,;]*(?:,|;)\s*(?:(?:and\s+)?therefore|and|but|so)?\s*$", "", piece)
+        out.append((offset + a, piece.strip()))
+    return out
+
+
+def _decision(doc: ExtractedDocument, block: Block, start: int, text: str, explicit: bool) -> Decision:
+    text = text.strip()
+    begin = block.start + start
+    return Decision(" ".join(text.split()), Span(block.page, begin, begin + len(text)), _ref(doc, begin), explicit)
+
+
+def _ref(doc: ExtractedDocument, offset: int) -> str | None:
+    item = item_at(doc.items, offset)
+    return item.ref if item else None

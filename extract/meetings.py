@@ -1,8 +1,77 @@
-"""The next meeting's date, time and venue."""
+"""The next meeting's date, time and venue ("Date of next meeting: 11th March
+2010 at 9.30 am Committee Room 2", or a "Next Meeting" item with Date: /
+Time: / Venue: lines), and the later meeting dates a document lists, which
+deadlines such as "the March meeting" resolve to."""
 from __future__ import annotations
 
-from extract.records import NextMeeting, Section
+import re
+from datetime import date
+
+from extract.dates import DATE_PATTERN, parse_date
+from extract.document import Block
+from extract.records import ExtractedDocument, NextMeeting, Section, Span
+
+NEXT_HEAD = re.compile(
+    r"^\W*(?:\d+[.)]?\s*)?(?:(?:date|time|details)(?:,?\s+(?:time|venue|and|place|&)){0,4}\s+of\s+(?:the\s+)?)?"
+    r"next\s+meeting\b\s*(?:[:\-–]|will\s+be(?:\s+held)?(?:\s+on)?|is(?:\s+on)?)?\s*", re.I)
+NEXT_SENTENCE = re.compile(r"\b(?:the\s+)?next\s+meeting\s+(?:of\s+[^.]{0,60}?)?(?:will\s+be|is|has\s+been)"
+                           r"\s+(?:held\s+|arranged\s+|scheduled\s+|provisionally\s+)*(?:for\s+|on\s+)?", re.I)
+LATER_DATES = re.compile(r"^\W*(?:future\s+)?(?:meeting\s+)?dates\b[^:]{0,40}:?", re.I)
+TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?|noon)(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?"
+                  r"\s*(?:am|pm|a\.m\.?|p\.m\.?))?|\b\d{1,2}[.:]\d{2}\b", re.I)
+FIELD = re.compile(r"^\s*(date|time|venue|place|location|where)\s*:\s*(.+)$", re.I)
 
 
 def extract_next_meeting(section: Section) -> NextMeeting | None:
+    blocks = section.blocks
+    for i, block in enumerate(blocks):
+        first = block.text.split("\n", 1)[0]
+        m = NEXT_HEAD.match(first)
+        if m and len(first) < 200:
+            rest = block.text[m.end():]
+            fields = rest + "\n" + "\n".join(b.text for b in blocks[i + 1:i + 5])
+            meeting = _meeting(fields, block, section.meeting_date)
+            if meeting:
+                return meeting
+            continue
+        m = NEXT_SENTENCE.search(block.text)
+        if m and block.kind != "table":
+            meeting = _meeting(block.text[m.end():], block, section.meeting_date)
+            if meeting and meeting.date:
+                return meeting
     return None
+
+
+def _meeting(text: str, block: Block, base: date | None) -> NextMeeting | None:
+    """Date, time and venue from the text after a "next meeting" cue."""
+    labelled = {m.group(1).lower(): m.group(2).strip() for line in text.split("\n") if (m := FIELD.match(line))}
+    date_src = labelled.get("date", text)
+    dm = DATE_PATTERN.search(date_src[:200])
+    if not dm:
+        return None
+    parsed = parse_date(dm.group(0), base, prefer_future=True) if base or re.search(r"\d{4}", dm.group(0)) else None
+    time_src = labelled.get("time") or date_src[dm.end():dm.end() + 80]
+    tm = TIME.search(time_src)
+    venue = labelled.get("venue") or labelled.get("place") or labelled.get("location") or labelled.get("where")
+    if venue is None and "date" not in labelled:
+        tail = date_src[dm.end() + (tm.end() if tm and not labelled.get("time") else 0):].split("\n", 1)[0]
+        tail = re.sub(r"^\s*(?:,|at|in|–|-)\s*", "", tail).strip(" .,;")
+        venue = tail if 2 < len(tail) < 120 and tail[:1].isupper() else None
+    return NextMeeting(Span(block.page, block.start, block.end), parsed[0] if parsed else None,
+                       tm.group(0).strip(" .") if tm else None, venue.strip(" .") if venue else None,
+                       dm.group(0))
+
+
+def future_meetings(doc: ExtractedDocument) -> list[date]:
+    """The next meeting's date, then later dates listed ("Dates for 2010/11:
+    1st July 2010; 7th October 2010"), in order."""
+    nm = doc.next_meeting
+    out = [nm.date] if nm and nm.date else []
+    base = out[0] if out else doc.section.meeting_date
+    for block in doc.section.blocks:
+        if block.kind != "table" and LATER_DATES.match(block.text):
+            for m in DATE_PATTERN.finditer(block.text):
+                parsed = parse_date(m.group(0), base, prefer_future=True)
+                if parsed and (base is None or parsed[0] > base) and parsed[0] not in out:
+                    out.append(parsed[0])
+    return sorted(out)

@@ -1,0 +1,120 @@
+"""The one spaCy pipeline every rule-based extractor shares: a blank English
+tokenizer, a sentence splitter that knows minutes' abbreviations, and a
+SpanRuler of cue phrases (task verbs, "agreed", "noted", ...). No statistical
+model is needed; the pipeline is built once per process."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# A full stop after these does not end a sentence ("Chief Supt. Glover", "re. the plan").
+ABBREVIATIONS = frozenset({
+    "re", "supt", "cllr", "cllrs", "dr", "mr", "mrs", "ms", "st", "no", "nos", "insp", "sgt",
+    "det", "ch", "prof", "rev", "revd", "approx", "para", "paras", "ref", "fig", "vol", "cf",
+    "etc", "inc", "ltd", "dept", "co", "min", "mins", "tel", "ext", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v", "pp", "p", "ed", "al",
+})
+
+# Verbs that name a task someone can be given ("X to liaise", "X would look into").
+TASK_VERBS = frozenset("""
+    action add address advise agree amend apply approach arrange ask attend book bring buy
+    chase check circulate clarify collate collect come commission compile complete confirm
+    consider contact convene co-ordinate coordinate cut deliver develop discuss distribute draft
+    e-mail email ensure establish explore facilitate feed finalise finalize find fix flag follow
+    forward get give identify implement include inform inspect invite investigate invoice issue
+    lead liaise look meet monitor notify obtain order organise organize pay phone prepare present
+    produce progress provide publicise publicize publish purchase pursue put raise re-circulate
+    recirculate refer remind repair replace reply report request research resend respond revert
+    review schedule seek send set share source speak submit table take telephone undertake update
+    visit write
+""".split())
+
+# Cue phrases, as token patterns; the extractors read doc.spans["cues"].
+_TASK = {"LOWER": {"IN": sorted(TASK_VERBS)}}
+CUE_PATTERNS = [
+    # "Sara will provide", "David Parr would look into", "Partners would need to meet"
+    {"label": "MODAL_TASK", "pattern": [{"LOWER": {"IN": ["will", "would", "shall"]}},
+                                         {"LOWER": {"IN": ["now", "also", "then"]}, "OP": "?"},
+                                         {"LOWER": "need", "OP": "?"}, {"LOWER": "to", "OP": "?"}, _TASK]},
+    # "Lesley Sigston to contact", "information to be provided"
+    {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, _TASK]},
+    {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": "be"}, {"LOWER": {"REGEX": "^[a-z-]+(ed|en|nt)$"}}]},
+    # "Paul agreed to circulate", "Jo offered to arrange"
+    {"label": "VOLUNTEER", "pattern": [{"LOWER": {"IN": ["agreed", "offered", "undertook", "volunteered",
+                                                          "promised", "agree", "agrees"]}},
+                                        {"LOWER": "to"}, _TASK]},
+    # "partners were asked to consider", "Officers be requested to investigate"
+    {"label": "ASKED", "pattern": [{"LOWER": {"IN": ["was", "were", "be", "is", "are"]}},
+                                    {"LOWER": {"IN": ["asked", "requested", "invited", "advised", "encouraged",
+                                                      "tasked", "instructed", "authorised", "delegated"]}},
+                                    {"LOWER": "to"}]},
+    # "The group asked Paul to undertake", "requested the Police to advise"
+    {"label": "ASK_OBJ", "pattern": [{"LOWER": {"IN": ["asked", "requested", "invited", "tasked", "instructed"]}},
+                                      {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["to", "for", "that", "if", "whether"]}},
+                                      {"IS_ALPHA": True, "OP": "{0,5}"}, {"LOWER": "to"}, _TASK]},
+    # "Lesley requested comments on the plan", "asked for comments to be e-mailed"
+    {"label": "COLLECT", "pattern": [{"LOWER": {"IN": ["requested", "invited", "welcomed", "asked", "sought"]}},
+                                      {"LOWER": "for", "OP": "?"}, {"LOWER": "any", "OP": "?"},
+                                      {"LOWER": {"IN": ["comments", "views", "feedback", "responses", "suggestions"]}}]},
+    # "should be sent to Mark Riley"
+    {"label": "SEND_TO", "pattern": [{"LOWER": {"IN": ["sent", "e", "emailed", "forwarded", "returned", "submitted",
+                                                       "passed", "given", "directed"]}},
+                                      {"ORTH": "-", "OP": "?"}, {"LOWER": "mailed", "OP": "?"},
+                                      {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["to"]}, "OP": "{0,4}"},
+                                      {"LOWER": "to"}, {"ORTH": ":", "OP": "?"},
+                                      {"IS_TITLE": True}]},
+    # "will be brought to the next meeting", "would be reported to the March meeting"
+    {"label": "TO_MEETING", "pattern": [{"LOWER": {"IN": ["will", "would", "to", "shall"]}}, {"LOWER": "be"},
+                                         {"LOWER": {"IN": ["brought", "presented", "reported", "submitted", "taken",
+                                                           "tabled", "considered", "circulated", "discussed"]}},
+                                         {"LOWER": "back", "OP": "?"}, {"LOWER": {"IN": ["to", "at"]}}]},
+    # decisions
+    {"label": "AGREED", "pattern": [{"LOWER": {"IN": ["agreed", "approved", "endorsed", "adopted", "ratified",
+                                                      "resolved", "concur", "concurred"]}}]},
+    {"label": "NOTED", "pattern": [{"LOWER": {"IN": ["noted", "note", "notes"]}}]},
+    {"label": "RECORD", "pattern": [{"LOWER": "as"}, {"LOWER": {"IN": ["a", "an", "the"]}},
+                                     {"LOWER": {"IN": ["true", "accurate", "correct", "fair"]}, "OP": "+"},
+                                     {"LOWER": "and", "OP": "?"},
+                                     {"LOWER": {"IN": ["true", "accurate", "correct", "fair"]}, "OP": "?"},
+                                     {"LOWER": "record"}]},
+]
+
+
+@Language.component("minutes_sentencizer")
+def minutes_sentencizer(doc: Doc) -> Doc:
+    """Sentences end at . ! ? before a capital, digit or quote, but not after
+    an abbreviation or an initial ("S. Blackwell")."""
+    for i, tok in enumerate(doc):
+        if i == 0:
+            tok.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        start = False
+        if prev.text in {".", "!", "?"} or (prev.text.endswith(".") and len(prev.text) > 2 and prev.text[:-1].isalpha()
+                                            and prev.text[:-1].lower() not in ABBREVIATIONS):
+            before = doc[i - 2].text.lower().rstrip(".") if prev.text == "." and i >= 2 else ""
+            abbreviated = prev.text == "." and i >= 2 and (
+                before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()))
+            first = tok.text[:1]
+            start = not abbreviated and (first.isupper() or first.isdigit() or first in "\"'‘“(")
+        tok.is_sent_start = start
+    return doc
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("minutes_sentencizer")
+    ruler = nlp.add_pipe("span_ruler", name="cue_ruler", config={"spans_key": "cues"})
+    ruler.add_patterns(CUE_PATTERNS)
+    return nlp
+
+
+@lru_cache(maxsize=4096)
+def analyse(text: str) -> Doc:
+    """The pipeline's Doc for one block's text; cached because actions and
+    decisions read the same blocks."""
+    return get_nlp()(text)

@@ -1,0 +1,168 @@
+"""Who is to do a task: owner mentions resolved against the document's own
+people (attendees and apologies). A person is named in minutes by full
+name, first name, surname, initials ("JN/AC") or post ("the Chair"); a
+mention that fits nobody or more than one person is kept as written, never
+guessed. Groups and posts ("All partners", "CDRU", "Officers") stay as written.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from extract.names import name_key, resolve, strip_honorifics
+from extract.nlp import get_nlp
+from extract.records import Owner, Person
+
+# Owners that are groups of people, not one person ("all partners", "members").
+GROUP_WORDS = frozenset({
+    "all", "everyone", "everybody", "partners", "members", "officers", "councillors", "members'",
+    "agencies", "organisations", "colleagues", "staff", "trustees", "directors", "governors",
+    "group", "board", "team", "committee", "partnership", "council", "police", "unit", "service",
+    "services", "forum", "panel", "office", "department", "directorate", "cabinet", "authority",
+    "agency", "trust", "network", "executive", "secretariat", "commission", "members",
+})
+# Posts: kept as written unless one listed person holds the post.
+POST_WORDS = frozenset({
+    "chair", "chairman", "chairwoman", "chairperson", "vice-chair", "clerk", "secretary",
+    "treasurer", "director", "manager", "officer", "lead", "leader", "member", "mayor",
+    "coordinator", "co-ordinator", "head", "chief", "executive", "adviser", "advisor",
+})
+# Lookahead so "Later Kieran Dunmore" yields "Kieran Dunmore" as well as "Later Kieran".
+_FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
+
+
+@dataclass
+class Roster:
+    """The people a document's tasks can be given to."""
+    people: list[Person]
+
+    @classmethod
+    def from_document(cls, attendees: list[Person], apologies: list[Person], text: str = "") -> "Roster":
+        """People from the lists, with an initialled name ("S. Eastwood")
+        completed by a full form the text itself uses ("Steve Eastwood")."""
+        people = list(attendees) + list(apologies)
+        full: dict[tuple[str, str], set[str]] = {}
+        for first, last in _FULL_NAME.findall(text):
+            full.setdefault((first[0].lower(), last.lower()), set()).add(f"{first} {last}")
+        out = []
+        for p in people:
+            key = name_key(p.name)
+            forms = full.get((key[0][0], key[-1]), set()) if len(key) >= 2 and len(key[0]) == 1 else set()
+            out.append(replace(p, name=forms.pop()) if len(forms) == 1 else p)
+        return cls(out)
+
+    @cached_property
+    def initials(self) -> dict[str, list[Person]]:
+        out: dict[str, list[Person]] = {}
+        for p in self.people:
+            key = name_key(p.name)
+            if len(key) >= 2:
+                out.setdefault("".join(k[0] for k in key), []).append(p)
+        return out
+
+    @cached_property
+    def matcher(self) -> PhraseMatcher:
+        """A gazetteer of every form a listed person goes by in running text."""
+        nlp = get_nlp()
+        matcher = PhraseMatcher(nlp.vocab)
+        forms: set[str] = set()
+        for p in self.people:
+            key = [t for t in strip_honorifics(p.name).replace(".", " ").split() if t]
+            if not key:
+                continue
+            forms.add(" ".join(key))
+            if len(key) >= 2:
+                forms.update({key[-1]} | ({key[0]} if len(key[0]) > 1 else set()))
+        matcher.add("PERSON", [nlp.make_doc(f) for f in sorted(forms)])
+        return matcher
+
+    def mentions(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token spans of listed people's names in ``doc``."""
+        return [(s, e) for _, s, e in self.matcher(doc)]
+
+    def names_someone(self, mention: str) -> bool:
+        """A one-word name that fits at least one listed person (maybe several)."""
+        key = name_key(mention)
+        return len(key) == 1 and len(key[0]) > 1 and any(key[0] in name_key(p.name) for p in self.people)
+
+    def person(self, mention: str) -> Person | None:
+        """The one listed person ``mention`` names, or None."""
+        found = resolve(mention, self.people)
+        if found:
+            return found
+        compact = re.sub(r"[\s.]", "", mention)
+        if re.fullmatch(r"[A-Z]{2,3}", compact):
+            hits = self.initials.get(compact.lower(), [])
+            return hits[0] if len(hits) == 1 else None
+        return None
+
+
+def clean_mention(text: str) -> str:
+    text = re.sub(r"\bon behalf of\b.*$", "", text, flags=re.I)
+    text = " ".join(text.split()).strip(" ,.;:")
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    return text.lstrip("(").strip() if text.count("(") > text.count(")") else text
+
+
+def is_owner_like(text: str, roster: Roster) -> bool:
+    """A name, post, group or organisation, not a clause."""
+    words = text.split()
+    if not words or len(words) > 9 or re.search(r"\d{3,}|[;:!?]", text):
+        return False
+    if roster.person(text):
+        return True
+    lower = [w.lower().strip("().,'") for w in words]
+    if any(w in GROUP_WORDS or w in POST_WORDS for w in lower):
+        return True
+    # "CDRU", "Essex Police", "Mark Riley": capitalised words (linking words allowed)
+    return all(w[:1].isupper() or w.lower() in {"of", "for", "and", "the", "&"} or w[:1] == "(" for w in words)
+
+
+def split_owners(text: str, roster: Roster) -> list[str]:
+    """"CDRU and EDAAT", "Target Lead/CDRU", "X and the Y" -> separate owners;
+    an "and" inside a post ("Cabinet Member for Health and Adult Services")
+    or a body's name ("Health and Social Care Board") is kept."""
+    out: list[str] = []
+    for chunk in re.split(r"\s*(?:/|&|;|,)\s*|\s+and\s+(?=the\b)", text, flags=re.I):
+        bits = re.split(r"\s+and\s+", chunk)
+        if len(bits) > 1 and all(_standalone(b, roster) for b in bits) \
+                and not any(re.search(r"\b(?:for|of)\s+[A-Z][\w-]*$", b) for b in bits[:-1]):
+            out.extend(bits)
+        elif chunk.strip():
+            out.append(chunk)
+    return out
+
+
+def _standalone(text: str, roster: Roster) -> bool:
+    """Can name an owner on its own: a person, an acronym, a group or a post."""
+    words = [w.lower().strip("().,'") for w in text.split()]
+    return bool(roster.person(text)) or bool(re.fullmatch(r"[A-Z]{2,}s?", text.strip())) or \
+        any(w in GROUP_WORDS or w in POST_WORDS for w in words)
+
+
+def resolve_owners(text: str, roster: Roster) -> list[Owner]:
+    """Owners named in ``text`` (a subject or a bracket), one per person."""
+    owners: list[Owner] = []
+    seen: set[str] = set()
+    for part in split_owners(clean_mention(text), roster):
+        written = clean_mention(part)
+        if not written:
+            continue
+        person = roster.person(written)
+        owner = Owner(person.name, written, True) if person else Owner(
+            strip_honorifics(written) if _looks_personal(written) else written, written, _looks_personal(written))
+        if owner.name.lower() not in seen:
+            seen.add(owner.name.lower())
+            owners.append(owner)
+    return owners
+
+
+def _looks_personal(text: str) -> bool:
+    words = [w.lower() for w in text.split()]
+    return bool(words) and not any(w in GROUP_WORDS or w in POST_WORDS for w in words) and \
+        not re.fullmatch(r"[A-Z]{2,}", text) and all(w[:1].isupper() for w in text.split())

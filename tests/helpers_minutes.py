@@ -1,0 +1,31 @@
+"""Build small invented minutes for the action/decision tests."""
+from __future__ import annotations
+
+from datetime import date
+
+from extract.document import DocumentBuilder
+from extract.records import ExtractedDocument, Item, Person, Section, Span
+
+SPAN = Span(1, 0, 0)
+
+
+def person(name: str, role: str | None = None, status: str = "present") -> Person:
+    return Person(name, status, SPAN, role=role)  # type: ignore[arg-type]
+
+
+def make_doc(blocks: list[tuple], people: list[Person] | None = None, meeting: date | None = date(2012, 1, 10),
+             kind: str = "minutes") -> ExtractedDocument:
+    """``blocks``: (kind, text) or (kind, text, label) or ("table", rows)."""
+    b = DocumentBuilder("x.txt", "txt", "0")
+    items = []
+    for spec in blocks:
+        if spec[0] == "table":
+            b.add_table(spec[1])
+            continue
+        block = b.add(spec[0], spec[1], label=spec[2] if len(spec) > 2 else None)
+        if spec[0] == "heading" and block:
+            items.append(Item(block.text.split()[0], block.text, Span(1, block.start, block.end)))
+    parsed = b.build()
+    section = Section(kind, "Test minutes", parsed.blocks, meeting_date=meeting)  # type: ignore[arg-type]
+    doc = ExtractedDocument(section, attendees=people or [], items=items)
+    return doc

@@ -1,0 +1,99 @@
+from datetime import date
+
+import pytest
+
+from extract.actions import extract_actions
+from extract.records import NextMeeting, Span
+from helpers_minutes import make_doc, person
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+PEOPLE = [person("Harriet Quill", "Chair"), person("Owen Marsh"), person("Owen Pike"), person("Jenna Voss"),
+          person("Arun Cole")]
+
+
+def run(blocks, **kw):
+    doc = make_doc(blocks, PEOPLE, **kw)
+    doc.next_meeting = NextMeeting(Span(1, 0, 0), date(2012, 3, 6))
+    return extract_actions(doc)
+
+
+def test_action_line_with_bracketed_owners_and_deadline():
+    [a] = run([("heading", "4 Footpaths"),
+               ("paragraph", "Action 2: Survey results to be collated by 3rd February (Jenna Voss and the Clerk).")])
+    assert [o.name for o in a.owners] == ["Jenna Voss", "the Clerk"]
+    assert a.due.iso() == "2012-02-03" and a.explicit and a.item_ref == "4"
+
+
+def test_action_agreed_line_and_named_meeting():
+    [a] = run([("paragraph", "Action Agreed 5: It was agreed that the tree survey be reported to the March meeting (Arun)")])
+    assert [o.name for o in a.owners] == ["Arun Cole"] and a.due.iso() == "2012-03-06"
+
+
+def test_action_line_owner_as_subject_ambiguous_first_name():
+    [a] = run([("paragraph", "Action: Owen to report back on the bus shelter repairs.")])
+    assert [o.name for o in a.owners] == ["Owen"]
+
+
+def test_resolved_parts_giving_tasks():
+    acts = run([("paragraph", "RESOLVED: That"),
+                ("list_item", "The accounts be noted; and", "1)"),
+                ("list_item", "Jenna Voss to write to the highways authority about the verge;", "2)"),
+                ("list_item", "Officers be requested to investigate the drainage complaint;", "3)"),
+                ("list_item", "Play area inspection notes to be circulated to all members.", "4)")])
+    assert [[o.name for o in a.owners] for a in acts] == [["Jenna Voss"], ["Officers"], []]
+    assert all(a.explicit for a in acts)
+
+
+def test_the_chair_to_write():
+    [a] = run([("paragraph", "RESOLVED that:"),
+               ("paragraph", "(1) The Chair, Councillor Quill, on behalf of the Council, to write to the MP.")])
+    assert [o.name for o in a.owners] == ["Harriet Quill"]
+
+
+def test_clerk_to_respond_and_running_text_commitments():
+    acts = run([("paragraph", "Clerk to respond to the planning consultation."),
+                ("paragraph", "The allotment hedge was discussed. Jenna will provide a costed quote to the next meeting."),
+                ("paragraph", "The committee asked Arun to check the insurance renewal."),
+                ("paragraph", "The new service will deliver better outcomes for residents.")])
+    assert [(a.owners[0].name, a.explicit) for a in acts] == [("Clerk", True), ("Jenna Voss", False), ("Arun Cole", False)]
+    assert acts[1].due.iso() == "2012-03-06"
+    assert acts[1].text == "Jenna will provide a costed quote to the next meeting."
+
+
+def test_action_log_table():
+    acts = run([("table", [["Action", "Owner", "Deadline", "Status"],
+                           ["Draft the newsletter", "JV/AC", "14/02/2012", "Open"],
+                           ["Book the hall for the fete", "Owen Pike", "Ongoing", "Open"]])])
+    assert [[o.name for o in a.owners] for a in acts] == [["Jenna Voss", "Arun Cole"], ["Owen Pike"]]
+    assert acts[0].due.iso() == "2012-02-14" and acts[1].due.date is None and acts[1].due.text == "Ongoing"
+
+
+def test_span_is_the_action_sentence():
+    doc_blocks = [("paragraph", "Budget was discussed. Jenna will send the figures to Arun by 20 January.")]
+    doc = make_doc(doc_blocks, PEOPLE)
+    [a] = extract_actions(doc)
+    text = "\n".join(b.text for b in doc.section.blocks)
+    assert text[a.span.start:a.span.end] == "Jenna will send the figures to Arun by 20 January."
+    assert a.due.iso() == "2012-01-20"
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
+def test_seed_actions_and_decisions(fmt):
+    shared = SHARED
+    if not (shared / "eval" / "gold").is_dir():
+        pytest.skip("../shared test material absent")
+    import importlib.util
+    from extract.export import file_record
+    from extract.extractor import extract_file
+    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    folder = shared / ("corpus/seeds" if fmt == "txt" else "corpus/rendered")
+    gold = score.load(shared / "eval" / "gold")
+    pred = {f.stem: file_record(extract_file(f)) for f in sorted(folder.glob(f"*.{fmt}"))}
+    total = score.micro({k: score.score_record(g, pred.get(k, {"documents": []})) for k, g in gold.items()})
+    assert total["actions"]["f1"] >= 0.8 and total["decisions"]["f1"] >= 0.8
+    assert total["actions"]["owner_acc"] >= 0.85 and total["actions"]["due_acc"] >= 0.85
+    assert total["documents"]["next_meeting_acc"] >= 0.9

@@ -1,0 +1,49 @@
+from datetime import date
+
+from extract.dates import find_deadline
+
+MEETING = date(2012, 1, 10)
+LATER = [date(2012, 3, 6), date(2012, 6, 12)]
+
+
+def due(text: str, meetings=LATER):
+    d = find_deadline(text, MEETING, meetings)
+    return (d.iso(), d.precision) if d else None
+
+
+def test_day_month_is_next_occurrence_after_meeting():
+    assert due("Returns to the treasurer by 3rd February") == ("2012-02-03", "day")
+    assert due("Send the figures by 5 January") == ("2013-01-05", "day")
+
+
+def test_named_meeting_is_that_meeting():
+    assert due("Bring the costed plan to the next meeting") == ("2012-03-06", "day")
+    assert due("Report to the June Parish Council meeting") == ("2012-06-12", "day")
+    assert due("It will come back to the board at their meeting in March") == ("2012-03-06", "day")
+
+
+def test_month_only_is_month_precision_unless_a_meeting_falls_in_it():
+    assert due("Survey the footpaths in October") == ("2012-10", "month")
+    assert due("Report back in June on the survey") == ("2012-06-12", "day")
+
+
+def test_financial_year_is_its_end():
+    assert due("Deliver the new signage by 2012/13") == ("2013-03-31", "financial_year")
+
+
+def test_explicit_date_with_year_and_meeting_on_date():
+    assert due("The trustees will consider it at its meeting on 14 February 2012") == ("2012-02-14", "day")
+    assert due("prior to sign-off by the Forum on 23rd March") == ("2012-03-23", "day")
+
+
+def test_vague_deadlines_keep_words_without_date():
+    for text, words in [("Circulate as soon as possible", "as soon as possible"),
+                        ("Views to the clerk in the next few days", "in the next few days"),
+                        ("Monitoring is ongoing", "ongoing")]:
+        d = find_deadline(text, MEETING, LATER)
+        assert d.date is None and d.text == words
+
+
+def test_no_deadline_and_no_year_without_meeting_date():
+    assert find_deadline("The event on the green was a success", MEETING, LATER) is None
+    assert find_deadline("Pay the invoice by 3rd February", None, []).date is None

@@ -1,0 +1,89 @@
+"""Financial years and other periods a sum of money or a target belongs to.
+
+UK public bodies count money in financial years running April to March,
+written "2010/11", "2010-11", "2010/2011", "2007/8", "FY 2010-11" or, in
+tables, "08/09". They are normalised to "2010/11". Relative phrases ("this
+financial year", "next year") resolve against the meeting date."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# "2010/11", "2010-11", "2010/2011", "2007/8", "2010 – 11"; the second half must follow the first.
+_FY_LONG = r"(?<![\d/£$.,])((?:19|20)\d{2})\s?[/\-–]\s?(\d{4}|\d{1,2})(?![\d/%]|\.\d)"
+# "08/09", "04/05": only two-digit pairs that follow each other, never part of a date "04/05/2010".
+_FY_SHORT = r"(?<![\d/£$.,])(\d{2})/(\d{2})(?![\d/%]|\.\d)"
+FY_PATTERN = re.compile(rf"{_FY_LONG}|{_FY_SHORT}")
+_RELATIVE = re.compile(
+    r"\b(?P<which>this|current|the\s+current|next|following|coming|last|previous|prior)\s+"
+    r"(?:financial\s+|fiscal\s+|budget\s+)?year\b", re.I)
+# A calendar year counts only when a preposition ties it to what is said: "in 2008", "by 2010".
+_CALENDAR = re.compile(r"\b(?:in|for|during|by|from|of)\s+((?:19|20)\d{2})\b(?![/\-–]\s?\d)", re.I)
+_OFFSET = {"this": 0, "current": 0, "next": 1, "following": 1, "coming": 1,
+           "last": -1, "previous": -1, "prior": -1}
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    period: str
+    start: int
+    end: int
+    financial: bool  # a financial year (explicit or resolved), not a bare calendar year
+
+
+def fy_label(start_year: int) -> str:
+    return f"{start_year}/{(start_year + 1) % 100:02d}"
+
+
+def financial_year_of(day: date) -> str:
+    """The UK financial year (April to March) holding ``day``."""
+    return fy_label(day.year if day.month >= 4 else day.year - 1)
+
+
+def _fy_start(first: str, second: str) -> int | None:
+    """Start year of a financial year written as ``first``/``second``, or None
+    when the halves are not consecutive years (so "2003/2008" is no year)."""
+    if len(first) == 2:
+        start = 2000 + int(first) if int(first) < 70 else 1900 + int(first)
+    else:
+        start = int(first)
+    end = int(second)
+    if len(second) == 4:
+        return start if end == start + 1 else None
+    if len(second) == 1:
+        return start if end == (start + 1) % 10 else None
+    return start if end == (start + 1) % 100 else None
+
+
+def normalise_period(text: str) -> str | None:
+    """"2010-11", "2010/2011", "FY 2007/8" -> "2010/11"; a lone year -> "2008"."""
+    m = FY_PATTERN.search(text)
+    if m:
+        first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        start = _fy_start(first, second)
+        if start is not None:
+            return fy_label(start)
+    m = re.search(r"\b(?:19|20)\d{2}\b", text)
+    return m.group(0) if m else None
+
+
+def find_periods(text: str, meeting_date: date | None = None) -> list[PeriodMention]:
+    """Every period named in ``text``, in text order: financial years, relative
+    years resolved against ``meeting_date``, and calendar years tied by a preposition."""
+    out: list[PeriodMention] = []
+    for m in FY_PATTERN.finditer(text):
+        first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        start = _fy_start(first, second)
+        if start is not None:
+            out.append(PeriodMention(fy_label(start), m.start(), m.end(), True))
+    if meeting_date is not None:
+        this_year = int(financial_year_of(meeting_date)[:4])
+        for m in _RELATIVE.finditer(text):
+            which = m.group("which").lower().split()[-1]
+            out.append(PeriodMention(fy_label(this_year + _OFFSET[which]), m.start(), m.end(), True))
+    taken = [(p.start, p.end) for p in out]
+    for m in _CALENDAR.finditer(text):
+        if not any(s <= m.start(1) < e for s, e in taken):
+            out.append(PeriodMention(m.group(1), m.start(1), m.end(1), False))
+    return sorted(out, key=lambda p: p.start)

@@ -1,0 +1,161 @@
+"""Questions users ask of the database. Each returns plain dicts, every fact
+with the file and page it was read from; formatting is the caller's."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, Engine, FromClause, Select, Table, func, or_, select
+
+from extract.records import Due
+from models.periods import financial_years, label_financial_years
+from models.store import (action_owners, actions, attendance, bodies, decisions, documents, funding, items, people,
+                          source_files, targets)
+
+Row = dict[str, Any]
+
+
+def _contains(column: ColumnElement, text: str) -> ColumnElement[bool]:
+    """Case-insensitive substring, with % and _ taken literally."""
+    return func.lower(column).contains(text.lower(), autoescape=True)
+
+
+def _joined(fact: Table | None = None) -> FromClause:
+    """A fact table (or documents alone) with its document, file and body."""
+    base = documents if fact is None else fact.join(documents, documents.c.id == fact.c.document_id)
+    return base.join(source_files, source_files.c.id == documents.c.source_file_id) \
+        .outerjoin(bodies, bodies.c.id == documents.c.body_id)
+
+
+def _all(engine: Engine, query: Select) -> list[Row]:
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def meetings(engine: Engine, body: str | None = None, kind: str | None = None,
+             date_from: date | None = None, date_to: date | None = None) -> list[Row]:
+    """Documents, by meeting date."""
+    query = select(
+        documents.c.id, bodies.c.name.label("body"), documents.c.meeting_date.label("date"), documents.c.kind,
+        documents.c.title, source_files.c.path.label("file"), documents.c.page).select_from(_joined())
+    if body:
+        query = query.where(_contains(bodies.c.name, body))
+    if kind:
+        query = query.where(documents.c.kind == kind)
+    if date_from:
+        query = query.where(documents.c.meeting_date >= date_from)
+    if date_to:
+        query = query.where(documents.c.meeting_date <= date_to)
+    return _all(engine, query.order_by(documents.c.meeting_date, documents.c.id))
+
+
+def document(engine: Engine, document_id: int) -> Row | None:
+    """Everything extracted for one document, grouped, with page references."""
+    found = _all(engine, select(documents, bodies.c.name.label("body"), source_files.c.path.label("file"))
+                 .select_from(_joined()).where(documents.c.id == document_id))
+    if not found:
+        return None
+    d = found[0]
+    out = {k: d[k] for k in ("id", "body", "kind", "title", "meeting_date", "venue", "file", "page")}
+    out["attendance"] = _all(engine, select(
+        people.c.name, attendance.c.status, attendance.c.role, attendance.c.organisation, attendance.c.as_written,
+        attendance.c.substitute_for, attendance.c.virtual, attendance.c.page)
+        .join(people, people.c.id == attendance.c.person_id)
+        .where(attendance.c.document_id == document_id).order_by(attendance.c.id))
+    out["items"] = _all(engine, select(items.c.ref, items.c.title, items.c.page)
+                        .where(items.c.document_id == document_id).order_by(items.c.position))
+    out["actions"] = _actions(engine, actions.c.document_id == document_id)
+    out["decisions"] = _all(engine, select(decisions.c.item_ref, decisions.c.text, decisions.c.explicit,
+                                           decisions.c.page)
+                            .where(decisions.c.document_id == document_id).order_by(decisions.c.id))
+    out["funding"] = [{k: v for k, v in r.items() if k not in ("body", "meeting_date", "document_id", "file")}
+                      for r in _funding(engine, funding.c.document_id == document_id)]
+    out["targets"] = _all(engine, select(
+        targets.c.indicator, targets.c.code, targets.c.baseline, targets.c.baseline_period, targets.c.target,
+        targets.c.target_period, targets.c.unit, targets.c.page)
+        .where(targets.c.document_id == document_id).order_by(targets.c.id))
+    out["next_meeting"] = None if d["next_meeting_page"] is None else {
+        "date": d["next_meeting_date"], "time": d["next_meeting_time"], "venue": d["next_meeting_venue"],
+        "date_text": d["next_meeting_date_text"], "page": d["next_meeting_page"]}
+    return out
+
+
+def list_actions(engine: Engine, owner: str | None = None, body: str | None = None,
+                 due_before: date | None = None) -> list[Row]:
+    """Actions by due date (undated last); ``owner`` matches a resolved or
+    as-written owner name, case-insensitively, anywhere in it."""
+    where = [_contains(bodies.c.name, body)] if body else []
+    if owner:
+        where.append(select(action_owners.c.id).where(
+            action_owners.c.action_id == actions.c.id,
+            or_(_contains(action_owners.c.name, owner), _contains(action_owners.c.as_written, owner))).exists())
+    if due_before:
+        where.append(actions.c.due_date < due_before)
+    return _actions(engine, *where)
+
+
+def _actions(engine: Engine, *where: ColumnElement[bool]) -> list[Row]:
+    """Actions meeting ``where``, with their owners joined by "; "."""
+    query = select(
+        actions.c.id, actions.c.document_id, actions.c.due_date, actions.c.due_precision, actions.c.due_text,
+        actions.c.status, actions.c.text, actions.c.item_ref, actions.c.explicit, actions.c.page,
+        bodies.c.name.label("body"), documents.c.meeting_date, source_files.c.path.label("file"),
+    ).select_from(_joined(actions)).where(*where)
+    rows = _all(engine, query.order_by(actions.c.due_date.is_(None), actions.c.due_date, actions.c.id))
+    owners = defaultdict(list)
+    if rows:
+        for r in _all(engine, select(action_owners.c.action_id, action_owners.c.name)
+                      .where(action_owners.c.action_id.in_([r["id"] for r in rows])).order_by(action_owners.c.id)):
+            owners[r["action_id"]].append(r["name"])
+    return [{"id": r["id"], "due": Due(r["due_text"] or "", r["due_date"], r["due_precision"]).iso(),
+             "due_text": r["due_text"], "status": r["status"], "owners": "; ".join(owners[r["id"]]),
+             "text": r["text"], "item_ref": r["item_ref"], "explicit": r["explicit"], "body": r["body"],
+             "meeting_date": r["meeting_date"], "document_id": r["document_id"], "file": r["file"], "page": r["page"]}
+            for r in rows]
+
+
+def list_funding(engine: Engine, body: str | None = None, period: str | None = None, purpose: str | None = None,
+                 min_amount: Decimal | None = None) -> list[Row]:
+    """Sums of money. ``period`` "2010/11" matches that financial year however
+    it was written; any other period is matched as written."""
+    where = [_contains(bodies.c.name, body)] if body else []
+    if period:
+        years = financial_years(period)
+        where += [funding.c.period_start == years[0], funding.c.period_end == years[1]] if years \
+            else [func.lower(funding.c.period) == period.lower()]
+    if purpose:
+        where.append(_contains(funding.c.purpose, purpose))
+    if min_amount is not None:
+        where.append(funding.c.amount >= min_amount)
+    return _funding(engine, *where)
+
+
+def _funding(engine: Engine, *where: ColumnElement[bool]) -> list[Row]:
+    query = select(
+        funding.c.id, funding.c.amount, funding.c.amount_high, funding.c.kind, funding.c.period,
+        funding.c.period_start, funding.c.period_end, funding.c.purpose, funding.c.text, funding.c.item_ref,
+        funding.c.table_row, funding.c.table_col, funding.c.page, funding.c.document_id,
+        bodies.c.name.label("body"), documents.c.meeting_date, source_files.c.path.label("file"),
+    ).select_from(_joined(funding)).where(*where)
+    return _all(engine, query.order_by(funding.c.period_start.is_(None), funding.c.period_start, funding.c.id))
+
+
+def funding_totals(rows: list[Row]) -> list[Row]:
+    """Per-period sums of funding ``rows``. Rates are not amounts and "total"
+    rows restate others, so both are left out of the sums (and counted as
+    skipped). ``total_high`` takes the upper end of ranges."""
+    groups: dict[str, Row] = {}
+    for r in rows:
+        years = (r["period_start"], r["period_end"]) if r["period_start"] else None
+        label = label_financial_years(*years) if years else (r["period"] or "(no period)")
+        g = groups.setdefault(label, {"period": label, "total": Decimal(0), "total_high": Decimal(0),
+                                      "rows": 0, "skipped": 0})
+        if r["kind"] in ("total", "rate"):
+            g["skipped"] += 1
+            continue
+        g["rows"] += 1
+        g["total"] += r["amount"]
+        g["total_high"] += r["amount_high"] if r["amount_high"] is not None else r["amount"]
+    return list(groups.values())

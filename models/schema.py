@@ -1,0 +1,249 @@
+"""The database: one table per record kind of ``extract.records``.
+
+Every extracted row carries its provenance (``source_file_id``, ``page``,
+``span_start``, ``span_end``; spans index the parsed text), and every row
+hangs off ``source_files`` with ON DELETE CASCADE, so replacing a file is one
+delete and one insert. ``bodies`` and ``people`` outlive files: they are
+shared by every meeting of a body. ``schema.sql`` describes the same schema
+in SQL; tests/test_schema.py keeps the two in step.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Identity, Index,
+                        Integer, Numeric, String, Text, false)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+MONEY = Numeric(18, 2)  # exact pounds and pence
+MEASURE = Numeric(18, 4)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _table_args(*args: Any) -> tuple:
+    # AUTOINCREMENT: SQLite would otherwise reuse the ids of deleted (replaced)
+    # files' rows, as PostgreSQL identity columns never do.
+    return (*args, {"sqlite_autoincrement": True})
+
+
+def _identity() -> Mapped[int]:
+    return mapped_column(Integer, Identity(), primary_key=True)
+
+
+def _cascade(target: str) -> Mapped[int]:
+    return mapped_column(ForeignKey(target, ondelete="CASCADE"), nullable=False)
+
+
+class Provenance:
+    """Where a fact was read: file, page and character span in its text."""
+
+    @declared_attr
+    def source_file_id(cls) -> Mapped[int]:
+        return _cascade("source_files.id")
+
+    page: Mapped[int] = mapped_column(Integer, nullable=False)
+    span_start: Mapped[int] = mapped_column(Integer, nullable=False)
+    span_end: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class SourceFile(Base):
+    __tablename__ = "source_files"
+    id: Mapped[int] = _identity()
+    path: Mapped[str] = mapped_column(Text, nullable=False)
+    sha256: Mapped[str | None] = mapped_column(String(64))  # null when the file could not be read
+    format: Mapped[str | None] = mapped_column(String(16))
+    size: Mapped[int | None] = mapped_column(BigInteger)
+    pages: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(8), nullable=False)
+    error_reason: Mapped[str | None] = mapped_column(String(32))
+    error_detail: Mapped[str | None] = mapped_column(Text)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    __table_args__ = _table_args(
+        CheckConstraint("status IN ('ok', 'failed')", name="ck_source_files_status"),
+        Index("ux_source_files_path", "path", unique=True),
+    )
+
+
+class Body(Base):
+    __tablename__ = "bodies"
+    id: Mapped[int] = _identity()
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    __table_args__ = _table_args(Index("ux_bodies_name", "name", unique=True))
+
+
+class Document(Provenance, Base):
+    __tablename__ = "documents"
+    id: Mapped[int] = _identity()
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"))
+    position: Mapped[int] = mapped_column(Integer, nullable=False)  # order in its file
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    title: Mapped[str] = mapped_column(Text, nullable=False)
+    meeting_date: Mapped[date | None] = mapped_column(Date)
+    venue: Mapped[str | None] = mapped_column(Text)
+    next_meeting_date: Mapped[date | None] = mapped_column(Date)
+    next_meeting_time: Mapped[str | None] = mapped_column(Text)
+    next_meeting_venue: Mapped[str | None] = mapped_column(Text)
+    next_meeting_date_text: Mapped[str | None] = mapped_column(Text)
+    next_meeting_page: Mapped[int | None] = mapped_column(Integer)
+    next_meeting_span_start: Mapped[int | None] = mapped_column(Integer)
+    next_meeting_span_end: Mapped[int | None] = mapped_column(Integer)
+    __table_args__ = _table_args(
+        Index("ix_documents_source_file", "source_file_id"),
+        Index("ix_documents_body_date", "body_id", "meeting_date"),
+        Index("ix_documents_meeting_date", "meeting_date"),
+    )
+
+
+class Person(Base):
+    """One per name within a body; linking aliases across meetings comes later."""
+    __tablename__ = "people"
+    id: Mapped[int] = _identity()
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"))
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    name_key: Mapped[str] = mapped_column(Text, nullable=False)
+    # NULL body_ids do not collide in a unique index: the store looks those up itself.
+    __table_args__ = _table_args(
+        Index("ux_people_body_name_key", "body_id", "name_key", unique=True),
+        Index("ix_people_name_key", "name_key"),
+    )
+
+
+class Attendance(Provenance, Base):
+    __tablename__ = "attendance"
+    id: Mapped[int] = _identity()
+    document_id: Mapped[int] = _cascade("documents.id")
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), nullable=False)
+    status: Mapped[str] = mapped_column(String(16), nullable=False)
+    role: Mapped[str | None] = mapped_column(Text)
+    organisation: Mapped[str | None] = mapped_column(Text)
+    as_written: Mapped[str | None] = mapped_column(Text)
+    substitute_for: Mapped[str | None] = mapped_column(Text)
+    virtual: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
+    __table_args__ = _table_args(
+        CheckConstraint("status IN ('present', 'apologies', 'in_attendance', 'substitute', 'absent')",
+                        name="ck_attendance_status"),
+        Index("ix_attendance_document", "document_id"),
+        Index("ix_attendance_person", "person_id"),
+        Index("ix_attendance_source_file", "source_file_id"),
+    )
+
+
+class Item(Provenance, Base):
+    __tablename__ = "items"
+    id: Mapped[int] = _identity()
+    document_id: Mapped[int] = _cascade("documents.id")
+    ref: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text, nullable=False)
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    __table_args__ = _table_args(
+        Index("ix_items_document", "document_id"),
+        Index("ix_items_source_file", "source_file_id"),
+    )
+
+
+class ItemLink:
+    """The agenda item a fact belongs to: the ref as written, and the item row when one has that ref."""
+
+    @declared_attr
+    def item_id(cls) -> Mapped[int | None]:
+        return mapped_column(ForeignKey("items.id", ondelete="SET NULL"))
+
+    item_ref: Mapped[str | None] = mapped_column(Text)
+
+
+class Action(Provenance, ItemLink, Base):
+    __tablename__ = "actions"
+    id: Mapped[int] = _identity()
+    document_id: Mapped[int] = _cascade("documents.id")
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    explicit: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    due_date: Mapped[date | None] = mapped_column(Date)  # first day of the month for month precision
+    due_precision: Mapped[str | None] = mapped_column(String(16))
+    due_text: Mapped[str | None] = mapped_column(Text)
+    # Tracking across meetings (done, carried forward, overdue) is set later, with its evidence.
+    status: Mapped[str] = mapped_column(String(16), nullable=False, server_default="open")
+    status_evidence: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = _table_args(
+        CheckConstraint("status IN ('open', 'done', 'carried_forward', 'overdue')", name="ck_actions_status"),
+        Index("ix_actions_document", "document_id"),
+        Index("ix_actions_source_file", "source_file_id"),
+        Index("ix_actions_item", "item_id"),
+        Index("ix_actions_due_date", "due_date"),
+        Index("ix_actions_status", "status"),
+    )
+
+
+class ActionOwner(Provenance, Base):
+    """An owner as resolved (``name``) and as written; the span is its action's."""
+    __tablename__ = "action_owners"
+    id: Mapped[int] = _identity()
+    action_id: Mapped[int] = _cascade("actions.id")
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    as_written: Mapped[str] = mapped_column(Text, nullable=False)
+    is_person: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    __table_args__ = _table_args(
+        Index("ix_action_owners_action", "action_id"),
+        Index("ix_action_owners_person", "person_id"),
+        Index("ix_action_owners_source_file", "source_file_id"),
+    )
+
+
+class Decision(Provenance, ItemLink, Base):
+    __tablename__ = "decisions"
+    id: Mapped[int] = _identity()
+    document_id: Mapped[int] = _cascade("documents.id")
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    explicit: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    __table_args__ = _table_args(
+        Index("ix_decisions_document", "document_id"),
+        Index("ix_decisions_source_file", "source_file_id"),
+        Index("ix_decisions_item", "item_id"),
+    )
+
+
+class Funding(Provenance, ItemLink, Base):
+    __tablename__ = "funding"
+    id: Mapped[int] = _identity()
+    document_id: Mapped[int] = _cascade("documents.id")
+    amount: Mapped[Decimal] = mapped_column(MONEY, nullable=False)
+    amount_high: Mapped[Decimal | None] = mapped_column(MONEY)  # upper end of a range
+    currency: Mapped[str] = mapped_column(String(3), nullable=False, server_default="GBP")
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    period: Mapped[str | None] = mapped_column(Text)  # as written: "2010/11"
+    period_start: Mapped[date | None] = mapped_column(Date)  # financial years only: 2010-04-01
+    period_end: Mapped[date | None] = mapped_column(Date)
+    purpose: Mapped[str | None] = mapped_column(Text)
+    table_row: Mapped[int | None] = mapped_column(Integer)
+    table_col: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    __table_args__ = _table_args(
+        CheckConstraint("kind IN ('allocation', 'cost', 'rate', 'total', 'other')", name="ck_funding_kind"),
+        Index("ix_funding_document", "document_id"),
+        Index("ix_funding_source_file", "source_file_id"),
+        Index("ix_funding_item", "item_id"),
+        Index("ix_funding_period", "period_start", "period_end"),
+    )
+
+
+class Target(Provenance, Base):
+    __tablename__ = "targets"
+    id: Mapped[int] = _identity()
+    document_id: Mapped[int] = _cascade("documents.id")
+    indicator: Mapped[str] = mapped_column(Text, nullable=False)
+    code: Mapped[str | None] = mapped_column(Text)
+    baseline: Mapped[Decimal | None] = mapped_column(MEASURE)
+    baseline_period: Mapped[str | None] = mapped_column(Text)
+    target: Mapped[Decimal | None] = mapped_column(MEASURE)
+    target_period: Mapped[str | None] = mapped_column(Text)
+    unit: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = _table_args(
+        Index("ix_targets_document", "document_id"),
+        Index("ix_targets_source_file", "source_file_id"),
+        Index("ix_targets_code", "code"),
+    )

@@ -1,0 +1,96 @@
+"""The ``minutes`` commands, run through click against a real SQLite file."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import sample_extraction
+from models import store_extraction
+from pipeline import cli
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture
+def stored(engine, db_url, tmp_path) -> str:
+    """A database holding the invented minutes of two bodies."""
+    store_extraction(engine, sample_extraction(str(tmp_path / "north.txt")))
+    store_extraction(engine, sample_extraction(str(tmp_path / "east.txt"), body="Eastvale Parish Council"))
+    return db_url
+
+
+def test_ingest_seeds_then_nothing_to_do(db_url, shared):
+    seeds = shared / "corpus" / "seeds"
+    first = run("ingest", seeds, "--db", db_url)
+    assert first.exit_code == 0 and "5 stored, 0 unchanged, 0 replaced, 0 failed" in first.stdout
+    again = run("ingest", *sorted(seeds.glob("*.txt")), "--db", db_url)
+    assert again.exit_code == 0 and "0 stored, 5 unchanged" in again.stdout
+    rows = json.loads(run("meetings", "--format", "json", "--db", db_url).stdout)
+    assert len({r["file"] for r in rows}) == 5
+
+
+def test_ingest_reports_failures_and_exits_1(db_url, tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "ok.md").write_text("# Board\n\nMinutes of 1 May 2010\n", encoding="utf-8")
+    (docs / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    monkeypatch.setenv("MINUTES_DB", db_url)  # --db from the environment
+    result = run("ingest", docs)
+    assert result.exit_code == 1
+    assert f"failed: {docs / 'old.doc'}: unsupported:" in result.stdout
+    assert "1 stored, 0 unchanged, 0 replaced, 1 failed" in result.stdout
+
+
+def test_meetings_filters(stored):
+    rows = json.loads(run("meetings", "--body", "EASTVALE", "--format", "json", "--db", stored).stdout)
+    assert [(r["body"], r["date"], r["kind"]) for r in rows] == [("Eastvale Parish Council", "2011-03-03", "minutes")]
+    assert json.loads(run("meetings", "--from", "2011-03-04", "--format", "json", "--db", stored).stdout) == []
+    table = run("meetings", "--db", stored).stdout.splitlines()
+    assert table[0].split() == ["id", "body", "date", "kind", "title", "file", "page"] and len(table) == 4
+
+
+def test_show_groups_facts_with_pages(stored):
+    out = run("show", "1", "--db", stored).stdout
+    for line in ["Present:", "  Ada Quill (Chair)  p.1", "Apologies:", "  Cara Dunn  p.1",
+                 "  Cost the new play area [owner: Ben Ortiz; Parks Team; due: 2011-04-01; open]  p.2",
+                 "  £1,000,000.00-£2,000,000.00 (cost, 2011/12, Play area)  p.2",
+                 "  Park visits (NI 8, baseline 21.5 2009/10, target 25 2011/12, %)  p.2",
+                 "Next meeting:", "  2011-06-02 18:00 Town Hall  p.2"]:
+        assert line in out.splitlines(), line
+    doc = json.loads(run("show", "1", "--format", "json", "--db", stored).stdout)
+    assert doc["body"] == "Northfield Borough Board" and len(doc["funding"]) == 5
+    missing = run("show", "99", "--db", stored)
+    assert missing.exit_code != 0 and "no document 99" in missing.output
+
+
+def test_actions_formats(stored):
+    rows = json.loads(run("actions", "--owner", "ben", "--body", "north", "--format", "json", "--db", stored).stdout)
+    assert [(r["owners"], r["due"], r["page"], r["file"].endswith("north.txt")) for r in rows] == [
+        ("Ben Ortiz; Parks Team", "2011-04-01", 2, True)]
+    lines = list(csv.DictReader(io.StringIO(run("actions", "--due-before", "2012-01-01", "--format", "csv",
+                                                "--db", stored).stdout)))
+    assert len(lines) == 2 and {r["text"] for r in lines} == {"Cost the new play area"}
+
+
+def test_funding_rows_and_totals(stored):
+    rows = json.loads(run("funding", "--body", "north", "--period", "2010/11", "--min", "50000",
+                          "--format", "json", "--db", stored).stdout)
+    assert sorted(r["amount"] for r in rows) == ["100000.10", "150000.10", "50000.00"]
+    totals = json.loads(run("funding", "--totals", "--format", "json", "--db", stored).stdout)
+    by_period = {t["period"]: t for t in totals}
+    # Two bodies' allocations, without their total rows or rates.
+    assert by_period["2010/11"]["total"] == "300000.20" and by_period["2010/11"]["skipped"] == 4
+    table = run("funding", "--db", stored).stdout
+    assert "2011/12" in table and "total_high" in table
+
+
+def test_every_command_has_help():
+    for command in ["ingest", "meetings", "show", "actions", "funding", "extract"]:
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.stdout

@@ -1,0 +1,134 @@
+"""Ingesting files and folders into a real SQLite file."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select, text
+
+from conftest import sample_extraction
+from models import ingest_paths, store_extraction
+from models.store import documents, source_files
+
+TABLES = ["source_files", "bodies", "people", "documents", "attendance", "items", "actions", "action_owners",
+          "decisions", "funding", "targets"]
+
+
+def snapshot(engine) -> dict[str, list[int]]:
+    """Every row id of every table: a re-ingest that changes nothing keeps them all."""
+    tables = source_files.metadata.tables
+    with engine.connect() as conn:
+        return {t: list(conn.scalars(select(tables[t].c.id).order_by(tables[t].c.id))) for t in TABLES}
+
+
+def files_by_path(engine) -> dict[str, object]:
+    with engine.connect() as conn:
+        return {r.path.rsplit("/", 1)[-1]: r for r in conn.execute(select(source_files))}
+
+
+@pytest.fixture
+def docs(tmp_path):
+    """A folder of papers (apart from the database file, which sits in tmp_path)."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    return folder
+
+
+def test_seeds_are_stored_and_reingest_changes_nothing(engine, shared):
+    seeds = shared / "corpus" / "seeds"
+    report = ingest_paths(engine, [seeds])
+    assert (len(report.stored), report.failed) == (5, [])
+    before = snapshot(engine)
+    assert len(before["documents"]) >= 5
+    assert all(f.status == "ok" and len(f.sha256) == 64 for f in files_by_path(engine).values())
+
+    again = ingest_paths(engine, [seeds])
+    assert (len(again.unchanged), again.stored, again.replaced, again.failed) == (5, [], [], [])
+    assert snapshot(engine) == before
+
+
+def test_changed_file_replaces_its_records(engine, docs):
+    paper = docs / "board.txt"
+    paper.write_text("Riverside Board\n\nMinutes of the meeting held on 4 May 2012.\n", encoding="utf-8")
+    (docs / "other.txt").write_text("Hillcrest Forum\n\nNotes of 1 June 2012.\n", encoding="utf-8")
+    assert len(ingest_paths(engine, [docs]).stored) == 2
+    old = files_by_path(engine)["board.txt"]
+    with engine.connect() as conn:
+        old_docs = set(conn.scalars(select(documents.c.id).where(documents.c.source_file_id == old.id)))
+    assert old_docs
+
+    paper.write_text("Riverside Board\n\nMinutes of the meeting held on 5 July 2012.\n", encoding="utf-8")
+    report = ingest_paths(engine, [docs])
+    assert (len(report.replaced), len(report.unchanged)) == (1, 1)
+    new = files_by_path(engine)["board.txt"]
+    assert new.sha256 != old.sha256 and new.id != old.id
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).where(documents.c.source_file_id == old.id)) == 0
+        assert not old_docs & set(conn.scalars(select(documents.c.id)))
+        assert conn.scalar(select(func.count()).select_from(source_files)) == 2
+
+
+def test_bad_files_are_recorded_and_the_batch_goes_on(engine, docs):
+    (docs / "good.txt").write_text("Parish Council\n\nMinutes of 2 March 2009.\n", encoding="utf-8")
+    (docs / "empty.pdf").write_bytes(b"")
+    (docs / "garbage.docx").write_bytes(b"this is not a zip archive")
+    (docs / "scan.tiff").write_bytes(b"II*\x00")
+    (docs / ".hidden.txt").write_text("skipped", encoding="utf-8")
+    (docs / "~$good.docx").write_bytes(b"word lock file")
+    (docs / ".git").mkdir()
+    (docs / ".git" / "notes.txt").write_text("skipped", encoding="utf-8")
+
+    report = ingest_paths(engine, [docs])
+    assert [p.rsplit("/", 1)[-1] for p in report.stored] == ["good.txt"]
+    reasons = {f.path.rsplit("/", 1)[-1]: f.reason for f in report.failed}
+    assert reasons == {"empty.pdf": "empty", "garbage.docx": "corrupt", "scan.tiff": "unsupported"}
+    stored = files_by_path(engine)
+    assert set(stored) == {"good.txt", "empty.pdf", "garbage.docx", "scan.tiff"}
+    assert stored["scan.tiff"].status == "failed" and stored["scan.tiff"].error_detail
+    # A failed file is tried again next time (the parsers may have learnt to read it).
+    assert len(ingest_paths(engine, [docs]).failed) == 3
+
+
+def test_an_extractor_crash_is_a_failure_not_an_abort(engine, docs, monkeypatch):
+    for name in ("a.txt", "b.txt"):
+        (docs / name).write_text(f"Board\n\nPaper {name}\n", encoding="utf-8")
+
+    def crash(path):
+        if str(path).endswith("a.txt"):
+            raise ValueError("extractor bug")
+        return real(path)
+
+    import models.store
+    real = models.store.extract_file
+    monkeypatch.setattr(models.store, "extract_file", crash)
+    report = ingest_paths(engine, [docs])
+    assert [(f.reason, f.detail) for f in report.failed] == [("error", "ValueError: extractor bug")]
+    assert len(report.stored) == 1
+
+
+def fail_inserts_into(engine, table: str, when: str = "1") -> None:
+    with engine.begin() as conn:
+        conn.execute(text(f"CREATE TRIGGER refuse BEFORE INSERT ON {table} WHEN {when} "
+                          "BEGIN SELECT RAISE(ABORT, 'refused by test'); END"))
+
+
+def test_a_file_is_stored_all_or_nothing(engine, tmp_path):
+    # Funding is written after the file, document, items, people and actions:
+    # refusing it must take all of those back.
+    fail_inserts_into(engine, "funding")
+    with pytest.raises(Exception, match="refused by test"):
+        store_extraction(engine, sample_extraction(str(tmp_path / "a.txt")))
+    assert all(ids == [] for ids in snapshot(engine).values())
+
+
+def test_a_refused_write_fails_that_file_only(engine, docs):
+    for name in ("1-first.txt", "2-refused.txt", "3-last.txt"):
+        (docs / name).write_text(f"Harbour Board\n\n{name} minutes\n", encoding="utf-8")
+    # The file's row is written by then, in the same transaction.
+    fail_inserts_into(engine, "documents",
+                      "NEW.source_file_id IN (SELECT id FROM source_files WHERE path LIKE '%/2-refused.txt')")
+    report = ingest_paths(engine, [docs])
+    assert [(f.path.rsplit("/", 1)[-1], f.reason) for f in report.failed] == [("2-refused.txt", "store_error")]
+    stored = files_by_path(engine)
+    assert [stored[n].status for n in sorted(stored)] == ["ok", "failed", "ok"]
+    with engine.connect() as conn:
+        with_docs = set(conn.scalars(select(documents.c.source_file_id)))
+    assert with_docs == {stored["1-first.txt"].id, stored["3-last.txt"].id}

@@ -16,7 +16,7 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 	touch $@
 
 run: install
-	$(BIN)/minutes ingest corpus --db $(DB)
+	$(BIN)/minutes ingest corpus/papers --db $(DB)
 	$(BIN)/minutes summary --db $(DB)
 
 test: install

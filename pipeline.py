@@ -110,6 +110,14 @@ def ingest(paths: tuple[Path, ...], db: str) -> None:
 
 
 @cli.command()
+@db_option
+def summary(db: str) -> None:
+    """What the database holds: files, documents, meetings, people, facts."""
+    for name, value in queries.summary(connect(db)).items():
+        click.echo(f"{name:<14}{value:>8}")
+
+
+@cli.command()
 @click.option("--body", help="Body name contains this (any case).")
 @click.option("--kind", type=click.Choice(["minutes", "agenda", "report", "strategy", "work_programme", "other"]))
 @click.option("--from", "date_from", type=day, help="Meetings on or after YYYY-MM-DD.")

@@ -159,3 +159,25 @@ def funding_totals(rows: list[Row]) -> list[Row]:
         g["total"] += r["amount"]
         g["total_high"] += r["amount_high"] if r["amount_high"] is not None else r["amount"]
     return list(groups.values())
+
+
+def summary(engine: Engine) -> Row:
+    """How much the database holds: files by status, documents, meetings,
+    bodies, people and each kind of fact."""
+    def count(table: Table, *where: ColumnElement[bool]) -> int:
+        with engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
+    return {
+        "files stored": count(source_files, source_files.c.status == "ok"),
+        "files failed": count(source_files, source_files.c.status == "failed"),
+        "documents": count(documents),
+        "meetings": count(documents, documents.c.kind == "minutes"),
+        "bodies": count(bodies),
+        "people": count(people),
+        "attendance": count(attendance),
+        "items": count(items),
+        "actions": count(actions),
+        "decisions": count(decisions),
+        "funding lines": count(funding),
+        "targets": count(targets),
+    }

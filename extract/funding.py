@@ -1,8 +1,254 @@
-"""Fundings."""
+"""Every sum of money in a document, one record per mention, in pounds, with
+the period and purpose it belongs to and its provenance.
+
+Running text: each "£..." mention (see ``money``), its period taken from its
+sentence, its purpose from the words around it. Tables: a figure counts as
+money when its column (or the table) says "£", "£000", "£m" - which also
+scales it - or when the cell itself carries "£"; the row label (under its
+group label) is the purpose, the column header the period, TOTAL rows are
+totals."""
 from __future__ import annotations
 
-from extract.records import ExtractedDocument, Funding
+import re
+from datetime import date
+from decimal import Decimal
+
+from extract.document import Cell
+from extract.items import item_at
+from extract.money import Money, find_money, header_scale, is_money_text, parse_cell
+from extract.periods import PeriodMention, find_periods
+from extract.records import ExtractedDocument, Funding, Span
+from extract.tables import Table, caption, clean, tables
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z(£\"'“‘\d])|\n(?=\s*[-•*]|\s*\d+[.)]\s)|;\s*\n")
+_TOTAL_ROW = re.compile(r"^\s*(?:grand\s+|sub[-\s]?|net\s+|overall\s+)?totals?\b|\btotals?\s*:?\s*$", re.I)
+_TOTAL_CUE = re.compile(r"\b(?:(?:a|the|in)\s+total(?:\s+of)?|totall?ing|total\s+(?:of|is|was|amount)|overall)\s*$", re.I)
+_COST = re.compile(r"\b(?:costs?|costing|spend|spent|spending|expenditure|overspend|price|fees?|charges?|pay(?:ing|ment)?|paid)\b", re.I)
+_ALLOCATION = re.compile(r"\b(?:allocat\w*|fund(?:s|ed|ing)?|grants?|budgets?|awards?|awarded|bids?|contribut\w*|uplift|income|receiv\w*|provision|resources?)\b", re.I)
+# What a sum is for, when named straight after it: "£532,000 LPSA2 funding", "£1.2M PRG funds"
+_NOUN_AFTER = re.compile(
+    r"^\s*(?!(?:for|of|to|from|in|on|by|at|with|and|or)\b)((?:[\w'&/-]+\s+){0,4}?(?:funding|funds?|budget|grant|allocation|money|contribution|"
+    r"costs?|programme|scheme|bid|project|capital|revenue|savings?))\b", re.I)
+_FOR = re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?(?P<what>[^.;:,()£]+)", re.I)
+_CLAUSE_STOP = re.compile(r"[.;:()]|\s+(?:and|but|which|while|whilst|although)\s+|,\s|£")
+_LINK_WORDS = re.compile(
+    r"(?:\s+(?:is|was|are|were|be|being|been|would|will|could|of|at|to|around|about|approximately|approx\.?|"
+    r"some|circa|c\.|an?|the|by|amounting|amounts|totalling|totaling|total|estimated|additional|further|"
+    r"up|top|came|comes|worth|costing|costs?|stands|stood|now|as|from|with|only|just|over|under|"
+    r"nearly|almost|roughly|approximately|expected|predicted|currently|likely))+\s*$", re.I)
+_LEAD_WORDS = re.compile(r"^(?:the|a|an|this|that|its|their|our|of|in)\s+", re.I)
+_PER = re.compile(r"^\s*(per\s+[^.;:,()£]+|a\s+head|each)", re.I)
+_MAX_WORDS = 10
 
 
 def extract_funding(doc: ExtractedDocument) -> list[Funding]:
-    return []
+    section = doc.section
+    found: list[Funding] = []
+    for block in section.blocks:
+        if not block.is_table:
+            found.extend(text_funding(block.text, block.start, block.page, section.meeting_date))
+    for table in tables(section.blocks):
+        found.extend(table_funding(table, caption(section.blocks, table), section.meeting_date))
+    found.sort(key=lambda f: (f.span.start, f.table_col or 0))
+    for f in found:
+        item = item_at(doc.items, f.span.start)
+        f.item_ref = item.ref if item else None
+    return found
+
+
+def _gbp(amount: Decimal) -> float:
+    # float holds whole pounds and pence exactly as written (its repr round-trips)
+    return float(amount)
+
+
+# ---- running text -----------------------------------------------------------------
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans in ``text``: full stops before a capital, and line breaks
+    that start a list entry."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def text_funding(text: str, offset: int, page: int, meeting_date: date | None,
+                 default_purpose: str | None = None, row_period: str | None = None) -> list[Funding]:
+    """Money mentioned in running ``text`` found at ``offset`` in the parsed file."""
+    out = []
+    for s_start, s_end in sentences(text):
+        sentence = text[s_start:s_end]
+        mentions = find_money(sentence)
+        periods = find_periods(sentence, meeting_date)
+        for money in mentions:
+            period = choose_period(money, periods, mentions) or row_period
+            out.append(Funding(
+                amount_gbp=_gbp(money.amount), text=money.text,
+                span=Span(page, offset + s_start + money.start, offset + s_start + money.end),
+                kind=text_kind(sentence, money),
+                amount_high_gbp=_gbp(money.high) if money.high is not None else None,
+                period=period, purpose=text_purpose(sentence, money) or default_purpose))
+    return out
+
+
+def choose_period(money: Money, periods: list[PeriodMention], mentions: list[Money]) -> str | None:
+    """The period a sum belongs to, within its sentence: one named just after
+    it ("£199,000 for 2010/11"), else the nearest before it, else the nearest after."""
+    def clear(a: int, b: int) -> bool:
+        return not any(a <= m.start < b for m in mentions if m is not money)
+    after = [p for p in periods if p.start >= money.end]
+    if after and after[0].start - money.end <= 40 and clear(money.end, after[0].start):
+        return after[0].period
+    before = [p for p in periods if p.end <= money.start]
+    if before:
+        return before[-1].period
+    return after[0].period if after else None
+
+
+def text_kind(sentence: str, money: Money) -> str:
+    if money.rate:
+        return "rate"
+    before = sentence[max(0, money.start - 60):money.start]
+    if _TOTAL_CUE.search(before) or re.match(r"\s*in\s+total\b", sentence[money.end:], re.I):
+        return "total"
+    near = before + " " + sentence[money.end:money.end + 60]
+    if _COST.search(near):
+        return "cost"
+    if _ALLOCATION.search(near):
+        return "allocation"
+    return "other"
+
+
+def _trim(words: str) -> str | None:
+    words = " ".join(words.split()).strip(" -–,'\"")
+    words = _LEAD_WORDS.sub("", words)
+    parts = words.split()
+    return " ".join(parts[:_MAX_WORDS]) or None
+
+
+def text_purpose(sentence: str, money: Money) -> str | None:
+    """The few words naming what a sum is for: "per ..." for a rate, a noun
+    phrase right after it, "for X" after it, else the clause before it."""
+    after = sentence[money.end:]
+    if money.rate:
+        m = _PER.match(after)
+        return _trim(m.group(1)) if m else None
+    m = _NOUN_AFTER.match(after)
+    if m and not _CLAUSE_STOP.search(m.group(1)):
+        return _trim(m.group(1))
+    clause_after = _CLAUSE_STOP.split(after, maxsplit=1)[0] if after else ""
+    for m in _FOR.finditer(clause_after + " " + after[len(clause_after):len(clause_after) + 1]):
+        what = m.group("what")
+        if not find_periods(what.split()[0] if what.split() else "") and not re.match(r"\s*(?:use|\d)", what):
+            return _trim(re.split(r"\s+(?:to be|which|that|was|is|were|are|would|will)\s+", what)[0])
+    before = sentence[:money.start]
+    pieces = _CLAUSE_STOP.split(before)
+    clause = _LINK_WORDS.sub("", pieces[-1]) if pieces else ""
+    words = clause.split()
+    return _trim(" ".join(words[-_MAX_WORDS:])) if len(words) >= 1 else None
+
+
+# ---- tables -------------------------------------------------------------------------
+
+def _label(row: list[Cell], tail: list[Cell], col: int) -> str:
+    """The row's name: its label cell (with what a page break cut off),
+    without list bullets or a closing colon."""
+    text = " ".join(clean(r[col].text) for r in (row, tail) if col < len(r))
+    return re.sub(r"^[-•*–\s]+", "", text).strip().rstrip(":").strip()
+
+
+def _table_scale(table: Table, title: str | None) -> Decimal | None:
+    """A multiplier said once for the whole table: in the label column's header
+    or title ("£000 | 2005/06 | 2006/07"), or in the caption above it."""
+    for text in (table.columns[0] if table.columns else "", title or ""):
+        scale = header_scale(text)
+        if scale is not None and scale != 1:
+            return scale
+    return None
+
+
+def _header_period(table: Table) -> str | None:
+    found = {p.period for row in table.header_rows for c in row for p in find_periods(c.text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _column_kind(header: str, label: str) -> str:
+    if _TOTAL_ROW.search(label):
+        return "total"
+    text = f"{label} {header}"
+    if _ALLOCATION.search(text):
+        return "allocation"
+    if _COST.search(text):
+        return "cost"
+    return "other"
+
+
+def _row_period(row: list[Cell], skip: int) -> str | None:
+    """A period named elsewhere in the row ("... implemented during 2010/11")."""
+    for j, cell in enumerate(row):
+        if j != skip:
+            found = find_periods(cell.text)
+            if found:
+                return found[0].period
+    return None
+
+
+def table_funding(table: Table, title: str | None, meeting_date: date | None) -> list[Funding]:
+    out: list[Funding] = []
+    table_scale = _table_scale(table, title)
+    scales = [header_scale(h) for h in table.columns]
+    periods = [next((p.period for p in find_periods(h) if p.financial), None) for h in table.columns]
+    table_period = _header_period(table)
+    name = table.title or title
+    group: str | None = None
+    lc = table.label_col
+    for block, i, row, tail in table.body():
+        label = _label(row, tail, lc)
+        context = row + tail
+        values = {j: parse_cell(clean(c.text)) for j, c in enumerate(row) if j != lc and parse_cell(clean(c.text)) is not None}
+        if not values and row and clean(row[0].text).endswith(":") and not is_money_text(row[0].text):
+            group = label  # "Capital Funding:" heads the rows below it
+            continue
+        total = bool(_TOTAL_ROW.search(label))
+        purpose = (f"Total ({name})" if name else "Total") if total else (f"{group}: {label}" if group and label else label) or None
+        for j, cell in enumerate(row):
+            parsed = values.get(j)
+            col_scale = scales[j] if j < len(scales) else None
+            scale = col_scale if col_scale is not None else table_scale
+            if parsed is None:
+                if is_money_text(cell.text):
+                    # a figure inside words ("Supporting People - £4.3m in 04/05")
+                    period = (periods[j] if j < len(periods) else None) or _row_period(context, j) or table_period
+                    for f in text_funding(cell.text, cell.start, block.page, meeting_date,
+                                          default_purpose=purpose, row_period=period):
+                        if j == lc:
+                            f.purpose = _without_money(cell.text) or f.purpose
+                        f.table_row, f.table_col = i, j
+                        out.append(f)
+                continue
+            amount, own_scale = parsed
+            if scale is None and "£" not in cell.text:
+                continue  # a count, a rate, a percentage: no currency said
+            if not own_scale:
+                amount *= scale or 1
+            period = (periods[j] if j < len(periods) else None) or _row_period(context, j) or table_period
+            header = table.columns[j] if j < len(table.columns) else ""
+            out.append(Funding(
+                amount_gbp=_gbp(amount), text=clean(cell.text), span=Span(block.page, cell.start, cell.end),
+                kind=_column_kind(f"{header} {name or ''}", label), period=period, purpose=purpose,
+                table_row=i, table_col=j))
+        if total:
+            group = None
+    return out
+
+
+def _without_money(text: str) -> str | None:
+    """A row label with the sum and its period taken out: "Supporting People (all providers)"."""
+    cut = text
+    for m in reversed(find_money(text)):
+        cut = cut[:m.start] + cut[m.end:]
+    cut = re.sub(r"\s*(?:in|for|during)\s+\d{2,4}\s?[/-]\s?\d{1,4}", "", cut)
+    cut = re.sub(r"\s*[-–]\s*(?=\))|\(\s*\)", "", cut)
+    return _trim(cut)

@@ -1,0 +1,133 @@
+"""Sums of money as written in UK papers, parsed to exact pounds (Decimal).
+
+Running text: "£133,000", "£5m", "£1.2M", "£15.4bn", "£720k", "£ 4,000",
+"£40million" (also split over a line break), ranges "£150–170k" and
+"£150k-£170k", "£3,275 +VAT", "£64.00 per head" (a rate), "40 million pounds".
+Table cells: "1,662" scaled by a "£000" header, "(95)" and "(95K)" negatives,
+"-" and "N/A" as no value."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Longest first so "million" is not read as "m" + "illion".
+_SCALE = r"bn|billion|mn|million|m|k|thousand"
+_SCALES = {"k": Decimal(1_000), "thousand": Decimal(1_000), "m": Decimal(1_000_000),
+           "mn": Decimal(1_000_000), "million": Decimal(1_000_000),
+           "bn": Decimal(1_000_000_000), "billion": Decimal(1_000_000_000)}
+
+
+def _amount(n: str, s: str) -> str:
+    return rf"(?P<{n}>{_NUMBER})(?![\d/])(?:\s*(?P<{s}>{_SCALE})\b)?"
+
+
+
+# Only a dash makes a range: "from £5m to £6m" is a change, two sums.
+_DASH = r"\s?[-–—]\s?"
+MONEY = re.compile(
+    r"(?P<neg>(?<![\w)])[-−](?=£))?(?:£|GBP\s?)\s?" + _amount("n1", "s1")
+    + rf"(?:{_DASH}£?\s?" + _amount("n2", "s2") + r")?"
+    + r"(?P<vat>\s?(?:\+|plus|inc\.?|incl\.?|ex\.?|excl\.?|exc\.?)\s?VAT)?",
+    re.I)
+# "40 million pounds", "5,000 pounds" (never "millions of pounds": no number)
+POUNDS_WORD = re.compile(rf"(?<![\d£.,])(?P<n1>{_NUMBER})(?:\s*(?P<s1>{_SCALE}))?\s+pounds\b", re.I)
+# What follows a rate: "per head", "per non-PDU", "a head", "each", "per client per week"
+_RATE = re.compile(r"^\s*(?:per\s+(?!annum\b|year\b|cent\b)\S|a\s+head\b|each\b|/\s?(?:head|person|hour|day|week|month|client)\b)", re.I)
+# A table cell holding one value: "1,662", "(95)", "-12.5", "£769K", "(£1.2m)"
+CELL = re.compile(rf"^\s*(?P<open>\()?\s*(?P<neg>[-−–])?\s*(?:£|GBP)?\s?(?P<n>{_NUMBER})\s*(?P<s>{_SCALE})?\s*\)?\s*\*?\s*$", re.I)
+_HEADER_SCALE = re.compile(
+    r"£\s?'?0{3}'?s?|£\s?k\b|£\s?m\b|£\s?(?:thousands?|millions?)\b|\(\s?£?\s?'?0{3}'?s?\s?\)"
+    r"|\b(?:GBP|£)\s?'?0{3}|\bin\s+thousands\b|£\s?bn\b", re.I)
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal
+    text: str
+    start: int  # span in the searched text
+    end: int
+    high: Decimal | None = None  # upper end of a range
+    rate: bool = False
+    scaled: bool = False  # the text carried its own multiplier ("£5m")
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _scale(word: str | None) -> Decimal:
+    return _SCALES[word.lower()] if word else Decimal(1)
+
+
+def _range_scales(s1: str | None, s2: str | None) -> tuple[Decimal, Decimal]:
+    # "£150–170k": the multiplier written once covers both ends.
+    return _scale(s1 or s2), _scale(s2 or s1)
+
+
+def find_money(text: str) -> list[Money]:
+    """Every sum of money in running text, with its span in ``text``."""
+    out: list[Money] = []
+    for m in MONEY.finditer(text):
+        if m.group("n1") == "000":
+            continue  # "(£000)": a unit said for the figures of a table, no sum
+        if m.group("n2") and not _plausible_range(m):
+            # "£500 - 20 bids": not a range, keep the first sum
+            out.append(_single(text, m.group("neg"), m.group("n1"), m.group("s1"), m.start(), m.end("n1") if not m.group("s1") else m.end("s1")))
+            continue
+        low_scale, high_scale = _range_scales(m.group("s1"), m.group("s2"))
+        sign = -1 if m.group("neg") else 1
+        amount = sign * _number(m.group("n1")) * low_scale
+        high = _number(m.group("n2")) * high_scale if m.group("n2") else None
+        out.append(Money(amount, m.group(0).strip(), m.start(), m.end(), high,
+                         rate=bool(_RATE.match(text[m.end():])),
+                         scaled=bool(m.group("s1") or m.group("s2"))))
+    for m in POUNDS_WORD.finditer(text):
+        if not any(o.start <= m.start() < o.end for o in out):
+            out.append(_single(text, None, m.group("n1"), m.group("s1"), m.start(), m.end()))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _plausible_range(m: re.Match) -> bool:
+    """The upper end of a range is no smaller than the lower."""
+    low_scale, high_scale = _range_scales(m.group("s1"), m.group("s2"))
+    return _number(m.group("n2")) * high_scale >= _number(m.group("n1")) * low_scale
+
+
+def _single(text: str, neg: str | None, number: str, scale: str | None, start: int, end: int) -> Money:
+    sign = -1 if neg else 1
+    return Money(sign * _number(number) * _scale(scale), text[start:end].strip(), start, end,
+                 rate=bool(_RATE.match(text[end:])), scaled=bool(scale))
+
+
+def parse_cell(text: str) -> tuple[Decimal, bool] | None:
+    """The value of a table cell holding one number, with whether the cell
+    carried its own multiplier; None for text, blanks, "-" and "N/A".
+    Brackets mean a negative, as in accounts: "(95)" is -95."""
+    m = CELL.match(text.replace("\u00a0", " "))
+    if not m or (m.group("open") and not text.strip().endswith(")")):
+        return None
+    value = _number(m.group("n")) * _scale(m.group("s"))
+    negative = bool(m.group("open") or m.group("neg"))
+    return (-value if negative else value), bool(m.group("s"))
+
+
+def header_scale(text: str) -> Decimal | None:
+    """The multiplier a table or column header sets: "£000" and "£k" are
+    thousands, "£m" millions; a plain "£" is pounds; None when no currency is said."""
+    m = _HEADER_SCALE.search(text)
+    if m:
+        marker = m.group(0).lower()
+        if "bn" in marker:
+            return Decimal(1_000_000_000)
+        if "m" in marker.replace("£", "").replace("gbp", "").replace("thousand", ""):
+            return Decimal(1_000_000)
+        return Decimal(1_000)
+    if re.search(r"£|\bGBP\b|\bpounds\b", text, re.I):
+        return Decimal(1)
+    return None
+
+
+def is_money_text(text: str) -> bool:
+    return bool(find_money(text))

@@ -1,0 +1,212 @@
+"""Tables read as a reader reads them: header rows name the columns, and a
+table cut by a page break is one table. Parsers deliver each page's part as
+its own table block, either with the header row repeated or without it; both
+are joined to the table they continue, so the later part keeps the column
+headers (periods, "£000") and the row group it was in."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from extract.document import Block, Cell
+from extract.money import header_scale, is_money_text
+from extract.periods import FY_PATTERN, find_periods
+
+# A cell holding one figure: "1,662", "(95)", "15.7%*", "£769K", "4.8", "N/A" is no figure
+VALUE = re.compile(r"^\s*\(?\s*[-−–]?\s*£?\s?\d[\d,]*(?:\.\d+)?\s*(?:%|k|m|bn)?\s*\)?\s*\*?\s*$", re.I)
+_LABEL_HEADER = re.compile(r"\b(?:description|item|project|scheme|purpose|heading|title|budget line|"
+                           r"funding streams?|service|grant|name)\b", re.I)
+# Inline markup some converters leave in cells, even broken: "<b>119,771< /b>"
+_MARKUP = re.compile(r"<\s*/?\s*[a-z]{1,6}\s*/?\s*>", re.I)
+# Between two parts of one table only page furniture may stand.
+_FURNITURE = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$|^\s*continued\b|\(cont(?:inued|'?d)?\.?\)", re.I)
+
+
+@dataclass
+class TablePart:
+    block: Block
+    body_start: int  # index of the first body row in block.rows
+
+
+@dataclass
+class Table:
+    """One logical table: its column headers and its parts in page order."""
+    columns: list[str]  # header text per column, "" where none
+    header_rows: list[list[Cell]]
+    parts: list[TablePart] = field(default_factory=list)
+
+    @property
+    def title(self) -> str | None:
+        """A first header row naming the table in its first cell alone."""
+        if self.header_rows:
+            first = self.header_rows[0]
+            if first and first[0].text and not any(c.text for c in first[1:]):
+                return clean(first[0].text)
+        return None
+
+    @property
+    def label_col(self) -> int:
+        """The column naming each row: one headed as a description or item,
+        else the first that holds words rather than figures or row numbers."""
+        rows = [r for _, _, r, _ in self.body()]
+        texty = [j for j in range(len(self.columns)) if _mostly_words(rows, j)]
+        for j in texty:
+            if _LABEL_HEADER.search(self.columns[j]):
+                return j
+        return texty[0] if texty else 0
+
+    def body(self) -> Iterator[tuple[Block, int, list[Cell], list[Cell]]]:
+        """Body rows of every part, in order, with their block and row index,
+        and the rest of a row that a page break carried over to the next part."""
+        for k, part in enumerate(self.parts):
+            rows = part.block.rows
+            start = part.body_start
+            if k and start < len(rows) and _tail(rows[start]) and self._ends_with_values(k - 1):
+                start += 1  # already yielded as the tail of the previous part's last row
+            for i in range(start, len(rows)):
+                tail: list[Cell] = []
+                if i == len(rows) - 1 and k + 1 < len(self.parts):
+                    nxt = self.parts[k + 1]
+                    if nxt.body_start < len(nxt.block.rows) and _tail(nxt.block.rows[nxt.body_start]) \
+                            and _has_value(rows[i]):
+                        tail = nxt.block.rows[nxt.body_start]
+                yield part.block, i, rows[i], tail
+
+    def _ends_with_values(self, k: int) -> bool:
+        rows = self.parts[k].block.rows
+        return bool(rows) and _has_value(rows[-1])
+
+
+def clean(text: str) -> str:
+    """A cell's words without markup, on one line."""
+    return " ".join(_MARKUP.sub("", text).split())
+
+
+def is_value(text: str) -> bool:
+    return bool(VALUE.match(clean(text)))
+
+
+def _figures(text: str) -> bool:
+    """Words holding a figure beyond the years, units and "per 1,000" a header names."""
+    text = FY_PATTERN.sub(" ", clean(text))
+    text = re.sub(r"£\s?'?0{3}'?s?|per\s?[\d,]+|\b(?:19|20)\d{2}\b|\d+\s+years?", " ", text, flags=re.I)
+    return bool(re.search(r"\d", text))
+
+
+def _has_value(row: list[Cell]) -> bool:
+    """A body row: a cell holding one figure, or several cells with figures in words."""
+    return any(is_value(c.text) for c in row[1:]) or sum(_figures(c.text) for c in row[1:]) >= 2
+
+
+def _mostly_words(rows: list[list[Cell]], j: int) -> bool:
+    cells = [clean(r[j].text) for r in rows if j < len(r) and r[j].text.strip()]
+    return bool(cells) and sum(bool(re.search(r"[A-Za-z]{3}", c)) for c in cells) * 2 > len(cells)
+
+
+def _label_only(row: list[Cell]) -> bool:
+    return bool(row) and not any(c.text for c in row[1:])
+
+
+def _tail(row: list[Cell]) -> bool:
+    """A row cut off at a page break: words only, not a "Group:" label."""
+    return _label_only(row) and not clean(row[0].text).endswith(":")
+
+
+def _column_headers(rows: list[list[Cell]], width: int) -> list[str]:
+    """Join each column's header cells; a header cell left empty beside a
+    filled one belongs to the merged cell on its left (not in the label column)."""
+    columns = [""] * width
+    for row in rows:
+        texts = [clean(c.text) for c in row] + [""] * (width - len(row))
+        if any(texts[1:]):
+            for j in range(2, width):
+                if not texts[j] and texts[j - 1] and row is not rows[-1]:
+                    texts[j] = texts[j - 1]
+        for j, t in enumerate(texts[:width]):
+            if t:
+                columns[j] = f"{columns[j]} {t}".strip()
+    return columns
+
+
+def _own_header(block: Block) -> int:
+    """Number of leading rows that hold no figure: the block's own header."""
+    n = 0
+    for row in block.rows:
+        if _has_value(row) or (row and is_money_text(row[0].text)):
+            break
+        n += 1
+    return n
+
+
+def _width(block: Block) -> int:
+    return max(len(r) for r in block.rows)
+
+
+def _may_continue(between: list[Block], prev: Table | None, block: Block) -> bool:
+    if prev is None:
+        return False
+    last = prev.parts[-1].block
+    if _width(last) != _width(block) or block.page < last.page:
+        return False
+    return all(b.kind == "heading" or _FURNITURE.search(b.text) for b in between)
+
+
+def _marked(rows: list[list[Cell]]) -> bool:
+    """Rows that say what columns hold: a period or a currency."""
+    return any(find_periods(clean(c.text)) or header_scale(clean(c.text)) for row in rows for c in row)
+
+
+def _same_header(a: list[list[Cell]], b: list[list[Cell]]) -> bool:
+    def key(rows: list[list[Cell]]) -> list[list[str]]:
+        return [[clean(c.text).lower() for c in row] for row in rows]
+    return key(a) == key(b)
+
+
+def _continuation_start(prev: Table, block: Block, head: list[list[Cell]]) -> int | None:
+    """Where the body of a part that may continue ``prev`` starts, or None when
+    it is a new table: after the header rows it repeats, at its top when it has
+    no header, or when its first rows name no period or currency ("Mainstream
+    budgets:", a label cut off at the page break, "N/A")."""
+    for k in range(len(prev.header_rows), 0, -1):
+        if _same_header(block.rows[:k], prev.header_rows[-k:]):
+            return k
+    if not head:
+        return 0
+    if len(head) < len(block.rows) and (all(_label_only(r) for r in head)
+                                        or (_marked(prev.header_rows) and not _marked(head))):
+        return 0
+    return None
+
+
+def tables(blocks: list[Block]) -> list[Table]:
+    """The logical tables among ``blocks`` (a section's blocks, in order)."""
+    out: list[Table] = []
+    between: list[Block] = []
+    for block in blocks:
+        if not block.is_table or not block.rows:
+            between.append(block)
+            continue
+        prev = out[-1] if out else None
+        n = _own_header(block)
+        head = block.rows[:n]
+        if prev is not None and _may_continue(between, prev, block):
+            start = _continuation_start(prev, block, head)
+            if start is not None:
+                prev.parts.append(TablePart(block, start))
+                between = []
+                continue
+        out.append(Table(_column_headers(head, _width(block)), head, [TablePart(block, n)]))
+        between = []
+    return out
+
+
+def caption(blocks: list[Block], table: Table) -> str | None:
+    """The short heading or line just before a table ("Revenue budget (£000)");
+    a line holding a sum of its own is text, not a caption."""
+    first = table.parts[0].block
+    idx = next(i for i, b in enumerate(blocks) if b is first)
+    before = blocks[idx - 1] if idx else None
+    if before is None or before.is_table or len(before.text) > 150 or is_money_text(before.text):
+        return None
+    return clean(before.text)

@@ -1,0 +1,144 @@
+"""Funding records from invented minutes and tables, and the seed 004
+per-period sums against the gold (read from ../shared at run time)."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extract.document import DocumentBuilder, ParsedFile
+from extract.funding import extract_funding
+from extract.records import ExtractedDocument, Funding, Section
+
+
+def _doc(parts: list, meeting: date | None = date(2012, 2, 9)) -> tuple[ParsedFile, list[Funding]]:
+    """Build a document from paragraphs (str), tables (list of rows) and page breaks (None)."""
+    b = DocumentBuilder("t.txt", "txt", "0")
+    b.new_page()
+    for part in parts:
+        if part is None:
+            b.new_page()
+        elif isinstance(part, str):
+            b.add("heading" if part.startswith("#") else "paragraph", part.lstrip("# "))
+        else:
+            b.add_table(part)
+    parsed = b.build()
+    doc = ExtractedDocument(Section("minutes", "t", parsed.blocks, meeting_date=meeting))
+    return parsed, extract_funding(doc)
+
+
+def test_sentence_sums_take_their_own_period() -> None:
+    parsed, found = _doc(["The board received £210,000 for 2011/12; £95,000 for 2012/13 and £40,000 for 2013/14."])
+    assert [(f.amount_gbp, f.period) for f in found] == [(210000, "2011/12"), (95000, "2012/13"), (40000, "2013/14")]
+    for f in found:
+        assert parsed.text[f.span.start:f.span.end] == f.text
+
+
+def test_period_before_the_sum_and_relative_years() -> None:
+    _, found = _doc(["A cut of £30,000 is expected for 2012/13 and a rise of £5,000 for the youth budget. "
+                     "The parks budget will be underspent this financial year by about £12,500."])
+    assert [(f.amount_gbp, f.period) for f in found] == [(30000, "2012/13"), (5000, "2012/13"), (12500, "2011/12")]
+    assert found[1].purpose == "youth budget"
+
+
+def test_no_period_when_none_is_said() -> None:
+    _, found = _doc(["The lighting scheme will cost £8,200. Work starts in the 2013/14 programme."])
+    assert found[0].period is None and found[0].kind == "cost"
+
+
+def test_kinds_rate_total_cost() -> None:
+    _, found = _doc(["Each session costs £64.00 per head. The council gave a grant of £20,000, making a total of £70,000."])
+    assert [f.kind for f in found] == ["rate", "allocation", "total"]
+    assert found[0].purpose == "per head"
+
+
+def test_range_record_keeps_both_ends() -> None:
+    _, [f] = _doc(["The trust could bid for £150–170k a year."])
+    assert (f.amount_gbp, f.amount_high_gbp) == (150000, 170000)
+
+
+def _grant_table(total: bool = True) -> list[list[str]]:
+    rows = [["Block: Invented Services", "", ""],
+            ["Streams", "2011/12 £000", "2012/13 £000"],
+            ["Library Fund", "1,250", "1,300"],
+            ["Core budgets:", "", ""],
+            ["Parks", "(95)", "N/A"]]
+    return rows + ([["TOTAL", "1,155", "1,300"]] if total else [])
+
+
+def test_table_scaled_by_header_with_groups_periods_and_totals() -> None:
+    parsed, found = _doc(["# Appendix", _grant_table()])
+    got = [(f.amount_gbp, f.period, f.purpose, f.kind, f.table_row, f.table_col) for f in found]
+    assert got == [
+        (1250000, "2011/12", "Library Fund", "allocation", 2, 1),
+        (1300000, "2012/13", "Library Fund", "allocation", 2, 2),
+        (-95000, "2011/12", "Core budgets: Parks", "other", 4, 1),
+        (1155000, "2011/12", "Total (Block: Invented Services)", "total", 5, 1),
+        (1300000, "2012/13", "Total (Block: Invented Services)", "total", 5, 2),
+    ]
+    for f in found:
+        assert parsed.text[f.span.start:f.span.end] == f.text
+
+
+def test_table_in_millions_and_caption_scale() -> None:
+    _, found = _doc(["Capital programme (£m)", [["Scheme", "2013/14", "2014/15"], ["Bridge", "1.5", "0.25"]]])
+    assert [(f.amount_gbp, f.period) for f in found] == [(1500000, "2013/14"), (250000, "2014/15")]
+
+
+def test_figures_without_a_currency_are_not_money() -> None:
+    _, found = _doc([[["Indicator", "2011/12 Baseline", "2012/13 Target"], ["Burglaries", "383", "368"]]])
+    assert found == []
+
+
+def test_continuation_without_header_inherits_header_and_group() -> None:
+    first = _grant_table(total=False)
+    rest = [["Sports", "20", "30"], ["TOTAL", "1,195", "1,330"]]
+    _, found = _doc([first, None, "# Running page title", rest])
+    sports = [f for f in found if f.amount_gbp in (20000, 30000)]
+    assert [(f.period, f.purpose) for f in sports] == [("2011/12", "Core budgets: Sports"), ("2012/13", "Core budgets: Sports")]
+    assert sum(f.kind == "total" for f in found) == 2
+
+
+def test_continuation_with_repeated_header_and_row_cut_by_the_page() -> None:
+    head = [["Project", "Cost £"]]
+    _, found = _doc([head + [["Invest in new play", "£4,000"]], None,
+                     head + [["equipment during 2012/13", ""], ["Repairs", "£900"]]])
+    assert [(f.amount_gbp, f.period, f.purpose) for f in found] == [
+        (4000, "2012/13", "Invest in new play equipment during 2012/13"), (900, None, "Repairs")]
+
+
+def test_label_column_is_the_description_not_the_row_number() -> None:
+    _, found = _doc([[["Ref", "Description", "2012/13 £000"], ["1", "Road repairs", "12.5"], ["2", "Street lights", "-3.0"]]])
+    assert [(f.amount_gbp, f.purpose) for f in found] == [(12500, "Road repairs"), (-3000, "Street lights")]
+
+
+def test_money_inside_a_row_label() -> None:
+    _, found = _doc([[["Stream", "2012/13 £000"], ["Housing support (all providers - £2.1m in 11/12)", ""], ["Grants", "10"]]])
+    assert [(f.amount_gbp, f.period, f.purpose) for f in found] == [
+        (2100000, "2011/12", "Housing support (all providers)"), (10000, "2012/13", "Grants")]
+
+
+# ---- seed 004: three £000 tables across pages ------------------------------------------
+
+SEED = "004_4bbad643ca412e62"
+
+
+def _per_period(records: list[dict]) -> dict[str | None, float]:
+    sums: dict[str | None, float] = defaultdict(float)
+    for r in records:
+        sums[r.get("period")] += float(r["amount_gbp"])
+    return dict(sums)
+
+
+@pytest.mark.parametrize("source", ["corpus/seeds/{}.txt", "corpus/rendered/{}.docx", "corpus/rendered/{}.pdf"])
+def test_seed_004_sums_per_period_match_the_gold(shared: Path, source: str) -> None:
+    from extract.export import file_record
+    from extract.extractor import extract_file
+    gold = json.loads((shared / "eval" / "gold" / f"{SEED}.json").read_text())
+    want = _per_period([f for d in gold["documents"] for f in d.get("funding", [])])
+    path = shared / source.format(SEED)
+    got = _per_period([f for d in file_record(extract_file(path))["documents"] for f in d["funding"]])
+    assert got == pytest.approx(want)

@@ -8,6 +8,7 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
+from extract.periods import find_periods
 from extract.records import Precision
 
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -69,7 +70,6 @@ def first_full_date(text: str) -> tuple[date, int, int] | None:
 
 # Deadlines: a candidate phrase is found first, then parsed with the one parser.
 _DATE_OR_MONTH = rf"(?:{DAY_MONTH}|{MONTH_DAY}|{NUMERIC}|{MONTHS}\.?(?:,?\s+\d{{4}})?)"
-FINANCIAL_YEAR = re.compile(r"\b((?:19|20)\d{2})\s*[/-]\s*(\d{2}|\d{4})\b")
 # "the next meeting", "the March Safer Essex meeting", "their meeting in October", "its meeting on 22 May 2005"
 MEETING_REF = re.compile(
     rf"\b(?i:the|their|its|our|this|a)\s+(?P<next>(?i:next)\s+)?(?:(?P<month>(?i:{MONTHS}))\s+)?"
@@ -88,12 +88,8 @@ VAGUE = re.compile(
 
 def financial_year_end(text: str) -> date | None:
     """The last day (31 March) of a financial year written "2006/07"."""
-    m = FINANCIAL_YEAR.search(text)
-    if not m:
-        return None
-    first, second = int(m.group(1)), m.group(2)
-    end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-    return date(end, 3, 31) if end == first + 1 else None
+    years = [p for p in find_periods(text) if p.financial]
+    return date(int(years[0].period[:4]) + 1, 3, 31) if years else None
 
 
 def _meeting_in_month(month: date, meetings: list[date]) -> date | None:

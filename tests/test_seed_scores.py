@@ -19,6 +19,13 @@ THRESHOLDS = {  # (field, metric): minimum, on every format
     ("attendees", "org_acc"): 0.90,
     ("apologies", "f1"): 0.95,
     ("items", "f1"): 0.85,
+    ("actions", "f1"): 0.80,
+    ("actions", "owner_acc"): 0.85,
+    ("actions", "due_acc"): 0.85,
+    ("decisions", "f1"): 0.80,
+    ("documents", "next_meeting_acc"): 0.90,
+    ("funding", "f1"): 0.95,
+    ("funding", "period_acc"): 0.90,
 }
 
 

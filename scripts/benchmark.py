@@ -44,14 +44,18 @@ def phase_extract(files: list[Path]) -> dict:
 
 
 def phase_ingest(files: list[Path]) -> dict:
-    from sqlalchemy import create_engine
+    from sqlalchemy import func, select
 
-    from models.store import ingest_paths
+    from models import connect, ingest_paths
+    from models.store import source_files
     with tempfile.TemporaryDirectory() as tmp:
-        engine = create_engine(f"sqlite:///{tmp}/bench.db")
+        engine = connect(f"sqlite:///{tmp}/bench.db")
         report = ingest_paths(engine, files)
+        with engine.connect() as conn:
+            pages = conn.execute(select(func.coalesce(func.sum(source_files.c.pages), 0))
+                                 .where(source_files.c.status == "ok")).scalar_one()
         engine.dispose()
-    return {"pages": report.pages, "docs": report.stored + report.replaced}
+    return {"pages": pages, "docs": len(report.stored) + len(report.replaced)}
 
 
 def phase_pdfplumber(files: list[Path]) -> dict:

@@ -47,6 +47,10 @@ def extract(files: tuple[Path, ...], out_dir: Path) -> None:
             failed += 1
             click.echo(f"failed: {e.path}: {e.reason}: {e.detail}", err=True)
             continue
+        except Exception as e:  # an extractor bug must not stop a batch; name the file
+            failed += 1
+            click.echo(f"failed: {path}: error: {type(e).__name__}: {e}", err=True)
+            continue
         (out_dir / f"{path.stem}.json").write_text(json.dumps(record, indent=1, ensure_ascii=False), encoding="utf-8")
     click.echo(f"{len(files) - failed} extracted, {failed} failed", err=True)
     if failed:

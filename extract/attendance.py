@@ -14,35 +14,41 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from extract.document import Block, iter_lines
-from extract.names import PARTICLES, ROLE, clean_name, looks_like_name, same_person, split_names, strip_honorifics
+from extract.names import (PARTICLES, POST_NOMINALS, ROLE, clean_name, looks_like_name, same_person, split_names,
+                           strip_honorifics)
 from extract.records import Attendance, Person, Section, Span
 
 _LABELS: list[tuple[str, Attendance]] = [
     (r"apologies(?:\s+(?:for\s+absence|given|received|and\s+substitut(?:ions|es)))?", "apologies"),
     (r"(?:also\s+present|also\s+in\s+attendance|in\s+attendance|other\s+members|other\s+representatives|"
-     r"officers?(?:\s+(?:present|in\s+attendance))?|employees|staff|observers?|presenters?|presenting|"
-     r"guests?|advisers?|officials|secretariat|clerk)", "in_attendance"),
+     r"officers?(?:\s+(?:present|in\s+attendance))?|employees|staff(?:\s+present)?|others?\s+present|"
+     r"observers?|presenters?|presenting|guests?|advisers?|officials|secretariat|clerk)", "in_attendance"),
     (r"substitutes?(?:\s+members?)?", "substitute"),
     (r"absent(?:\s+without\s+apologies)?|not\s+present", "absent"),
+    # "Transparency Board Members:", "Commissioners Present": a body or a group names the list
     (r"(?:those\s+)?present|members(?:\s+present)?|attendees|attendance|attending|"
-     r"(?:board\s+|committee\s+|panel\s+|voting\s+)?members\s+present|councillors\s+present", "present"),
+     r"(?:[a-z][\w&'’-]*\s+){1,4}(?:members|attendees)|[a-z]+\s+present", "present"),
 ]
-# A label opens a line: "Present:", "IN ATTENDANCE -", "Employees (by Directorate):", "Present" cell.
+# A label opens a line: "Present:", "IN ATTENDANCE -", "Employees (by Directorate):", "Present" cell,
+# "o Commissioners Present:" (a bullet before it), "Officials (regular attendees):".
 LABEL = re.compile(
-    r"^\s*(?:(?:[A-Z]{0,4}\d+[a-z]?|\d+(?:\.\d+)*)[.)]?\s+)?(?P<label>" + "|".join(f"(?:{p})" for p, _ in _LABELS)
-    + r")(?:\s+\((?:by\s+[^)]*|virtual(?:ly)?|remote(?:ly)?|in\s+person|online)\))?"
+    r"^\s*(?:[o•▪●*-]\s+)?(?:(?:[A-Z]{0,4}\d+[a-z]?|\d+(?:\.\d+)*)[.)]?\s+)?(?P<label>"
+    + "|".join(f"(?:{p})" for p, _ in _LABELS)
+    + r")(?:\s*\((?:virtual(?:ly)?|remote(?:ly)?|in\s+person|online|[^()]{1,40})\))?"
     r"(?P<virtual>\s+(?:virtually|remotely|online|via\s+\w+))?\s*(?:[:\-–]\s*|$)", re.I)
 APOLOGY_SENTENCE = re.compile(
-    r"apologies(?:\s+for\s+(?:absence|lateness))?\s+(?:had\s+been|have\s+been|were|was|are)\s+"
-    r"(?:received|given|submitted|tendered|noted|made|offered)\s+(?:from|by|on\s+behalf\s+of|for)\s+"
-    r"(?P<names>.+?)(?:(?<!\b[A-Z])\.(?=\s|$)|$)", re.I | re.S)
+    r"(?:apologies(?:\s+for\s+(?:absence|lateness))?\s+(?:had\s+been|have\s+been|were|was|are)\s+"
+    r"(?:received|given|submitted|tendered|noted|made|offered)|"
+    r"\b(?:reported|received|noted|recorded|tendered|gave)\s+(?:their\s+)?apologies(?:\s+for\s+absence)?)"
+    r"\s+(?:from|by|on\s+behalf\s+of|for)\s+(?P<names>.+?)(?:(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)\.(?=\s|$)|$)",
+    re.I | re.S)
 VIRTUAL = re.compile(r"\s*\((?:attending\s+)?(?:virtually|virtual|remotely|remote|online|via\s+[\w ]+)\)", re.I)
 SUBSTITUTE = re.compile(r"^(?P<name>.+?)\s*\(?\b(?:substituting\s+for|(?:as\s+)?substitute\s+for|sub\s+for|"
                         r"in\s+place\s+of|replacing|deputising\s+for)\s+(?P<for>[^)]+?)\)?\s*$", re.I)
 SUBSTITUTED_BY = re.compile(r"^(?P<name>.+?)\s+(?:who\s+was|was)\s+substituted\s+by\s+(?P<sub>.+)$", re.I)
 REPRESENTATIVES = re.compile(r"^(?:an?\s+)?(?:representatives?|officers?|members?|delegates?)\s+(?:from|of)\s+"
                              r"(?:the\s+)?(?P<org>[A-Z].{2,80})$", re.I)
-INITIALS = re.compile(r"\s*\((?:[A-Z]{2,4})\)")
+INITIALS = re.compile(r"\s*\((?:[A-Z]{2,4}[a-z]?)\)")  # "(AB)", "(GSc)"
 # Words that make a comma segment a post rather than an organisation.
 POST_WORDS = {
     "officer", "manager", "director", "executive", "head", "chair", "chairman", "chairwoman", "chairperson",
@@ -109,9 +115,9 @@ def _entries(section: Section) -> Iterator[_Entry]:
             state = None
             continue
         named = False  # whether this block has named somebody yet
-        for line, start, end in iter_lines(block):
+        for text, start, end in _logical_lines(block):
             span = Span(block.page, start, end)
-            text = line.strip()
+            text = text.strip()
             lab = _label(text)
             if lab:
                 state, text, virtual = lab
@@ -132,8 +138,38 @@ def _entries(section: Section) -> Iterator[_Entry]:
             yield _Entry(state, text, None, span, text, virtual)
 
 
+def _logical_lines(block: Block) -> Iterator[tuple[str, int, int]]:
+    """Lines of a block with a run-on list of names rejoined: a PDF wraps
+    "PRESENT: A Bell (Chair), C Dunn, E Fox,\nG Hill and J Kay" anywhere, even
+    inside a name; one person a line ("Ann Bell, Director, West Trust") is kept."""
+    cur: tuple[str, int, int] | None = None
+    for line, start, end in iter_lines(block):
+        if cur and not _label(line.strip()) and _runs_on(cur[0], line):
+            cur = (f"{cur[0]} {line.strip()}", cur[1], end)
+            continue
+        if cur:
+            yield cur
+        cur = (line, start, end)
+    if cur:
+        yield cur
+
+
+def _runs_on(text: str, nxt: str) -> bool:
+    text, nxt = text.rstrip(), nxt.strip()
+    if not nxt or text.endswith("."):
+        return False
+    if re.search(r"(?:,|\band|&|\()$", text) or text.count("(") > text.count(")") or re.match(r"[(a-z]", nxt):
+        return True
+    # a list of names cut inside its last name: "..., Dan Bride, Tom" + "Byrne, ..."
+    lab = _label(text.strip())
+    parts = split_names(lab[1] if lab else text)
+    return len(parts) >= 3 and all(_only_name(p) for p in parts[:-1]) and bool(re.fullmatch(r"[A-Z][a-z]+", parts[-1]))
+
+
 def _table_entries(block: Block, state: Attendance | None, virtual: bool):
     """Rows of an attendance table: [label,] name[, post][, organisation]."""
+    if _label_columns(block):
+        return (yield from _column_entries(block, state, virtual))
     with_org = sum(1 for row in block.rows if len(row) > 1 and row[-1].text)
     for row in block.rows:
         if len(row) > 1 and not row[-1].text and with_org >= 0.7 * len(block.rows) and not _label(row[0].text):
@@ -158,8 +194,10 @@ def _table_entries(block: Block, state: Attendance | None, virtual: bool):
             continue
         span = Span(block.page, cells[0].start, cells[-1].end)
         org = " ".join(t for t in texts[1:] if t) or None
-        # A grid of people: every cell a name with initials ("Ann Bell (AB) | Carl Dunn (CD)").
-        if org and all(INITIALS.search(t) for t in texts if t):
+        # A grid of people: every cell a name with initials ("Ann Bell (AB) | Carl Dunn (CD)"), or
+        # a comma-run list of names that a PDF laid out in columns ("Mr A Bell, | Mrs C Dunn,").
+        filled = [t for t in texts if t]
+        if org and (all(INITIALS.search(t) for t in filled) or all(t.endswith(",") for t in filled)):
             for c in cells:
                 if c.text:
                     yield _Entry(state, c.text, None, Span(block.page, c.start, c.end), c.text, virtual)
@@ -168,11 +206,44 @@ def _table_entries(block: Block, state: Attendance | None, virtual: bool):
     return state, virtual
 
 
+def _is_label_cell(text: str) -> bool:
+    lab = _label(text) if text else None
+    return bool(lab) and not lab[1].strip()
+
+
+def _label_columns(block: Block) -> bool:
+    """A table whose columns are separate lists, each under its own label
+    ("Attendees | Officials", then "Observers" and "Apologies" lower down)."""
+    first = [c.text for c in block.rows[0] if c.text] if block.rows else []
+    if len(first) >= 2 and all(_is_label_cell(t) for t in first):
+        return True
+    columns = {i for row in block.rows for i, c in enumerate(row) if _is_label_cell(c.text)}
+    return len(columns) >= 2 and 0 in columns
+
+
+def _column_entries(block: Block, state: Attendance | None, virtual: bool):
+    width = max(len(row) for row in block.rows)
+    for i in range(width):
+        col_state = state if i == 0 else None
+        for row in block.rows:
+            if i >= len(row) or not row[i].text:
+                continue
+            cell = row[i]
+            lab = _label(cell.text)
+            if lab and not lab[1].strip():
+                col_state, _, virtual = lab
+            elif col_state and _is_person_line(cell.text):
+                yield _Entry(col_state, cell.text, None, Span(block.page, cell.start, cell.end), cell.text, virtual)
+    return None, virtual
+
+
 def _is_person_line(text: str) -> bool:
     """A line that names people rather than narrates: its first name-like part
     reads as a name, and it is not a sentence."""
     text = text.strip()
-    if len(text) > 300 or re.search(r"\b(?:was|were|is|are|had|has|will|would|noted|agreed)\b", text):
+    # a long run of names ("Mr A Bell (Chair), Mrs C Dunn, ...") is still a list; other long lines are prose
+    if len(text) > 300 and not all(_only_name(p) for p in split_names(text)) \
+            or re.search(r"\b(?:was|were|is|are|had|has|will|would|noted|agreed)\b", text):
         return False
     if re.match(r"(?:Councillors|Cllrs\.?)\s", text):
         return True
@@ -190,7 +261,7 @@ def _name_part(text: str) -> str:
     text, _ = clean_name(text)
     toks = text.split()
     for i, t in enumerate(toks):
-        if i >= 1 and (t.startswith("(") or t.lower().strip(",") in POST_WORDS or t.lower().strip(",") in ORG_WORDS
+        if i >= 1 and (not t[:1].isalpha() or t.lower().strip(",") in POST_WORDS or t.lower().strip(",") in ORG_WORDS
                        or (t[:1].islower() and t not in PARTICLES)):
             toks = toks[:i]
             break
@@ -227,15 +298,41 @@ def _split_post(rest: str) -> tuple[list[str], list[str]]:
     return posts, orgs
 
 
+POST_NOMINAL_AFTER_COMMA = re.compile(r",\s*(?:" + "|".join(n.upper() for n in POST_NOMINALS) + r")\b(?=\s*(?:,|$))")
+DASH = re.compile(r"\s+[-–—]\s+")  # "Cllr Beth Jones - Wexmoor District Council": a dash parts name and org
+SUB_NOTE = re.compile(r"\s*\((?:substituting\s+for|(?:as\s+)?substitute\s+for|sub\s+for|in\s+place\s+of|"
+                      r"replacing|deputising\s+for)\s+(?P<for>[^)]+)\)", re.I)
+
+
+def _only_name(part: str) -> bool:
+    """A list part that is a name and nothing else (a bracket or a substitution note may follow)."""
+    part = SUBSTITUTED_BY.sub(r"\g<name>", SUB_NOTE.sub("", part))
+    part = re.sub(r"\s*\([^()]*\)\s*$", "", part).strip(" ,")
+    name = _name_part(part)
+    return bool(name) and looks_like_name(name) and name == clean_name(part)[0]
+
+
+def _is_list(parts: list[str], text: str) -> bool:
+    """Whether the parts of a line are several people, not one person with a post or organisation."""
+    if re.match(r"(?:Councillors|Cllrs)\b", text, re.I):
+        return True
+    if len(parts) < 2 or not all(_only_name(p) for p in parts):
+        return False
+    # "Olivia Grant, Hallowby Pubwatch" is a name and an organisation; "Mr A Bell, Mrs C Dunn" two names
+    return len(parts) > 2 or bool(re.search(r"\s(?:and|&)\s", text)) or all(
+        strip_honorifics(p) != p or re.match(r"(?:[A-Z]\.?\s)+[A-Z]", p) for p in parts)
+
+
 def _people(entry: _Entry, body: str | None) -> Iterator[Person]:
     text = entry.text
     virtual = entry.virtual or bool(VIRTUAL.search(text))
-    text = INITIALS.sub("", VIRTUAL.sub("", text)).strip(" .;:")
+    text = INITIALS.sub("", VIRTUAL.sub("", text)).strip(" .;:,")
+    text = POST_NOMINAL_AFTER_COMMA.sub("", text)  # "Sir Paul Carter, CBE": not an organisation
+    if entry.org is None:
+        text = DASH.sub(", ", text)
     parts = split_names(text) if entry.org is None else [text]
-    # "A Bell, Director of Housing": one person with a post, not two names.
-    if len(parts) > 1 and not all(looks_like_name(_name_part(p)) and _name_part(p) == clean_name(p)[0] for p in parts):
-        if not re.match(r"(?:Councillors|Cllrs)\b", text, re.I):
-            parts = [text]
+    if not _is_list(parts, text):
+        parts = [text]
     for part in parts:
         status: Attendance = entry.status
         sub_for = None
@@ -243,9 +340,10 @@ def _people(entry: _Entry, body: str | None) -> Iterator[Person]:
         if m and entry.status == "apologies":
             yield from _people(_Entry("substitute", m.group("sub"), None, entry.span, m.group("sub"), virtual), body)
             part = m.group("name")
-        m = SUBSTITUTE.match(part)
+        m = SUB_NOTE.search(part) or SUBSTITUTE.match(part)
         if m:
-            part, sub_for, status = m.group("name"), clean_name(m.group("for"))[0], "substitute"
+            part = part[:m.start()] + part[m.end():] if m.re is SUB_NOTE else m.group("name")
+            sub_for, status = clean_name(m.group("for"))[0], "substitute"
         person = _person(part, entry, body)
         if person:
             person.status, person.substitute_for, person.virtual = status, sub_for, virtual
@@ -266,8 +364,11 @@ def _person(part: str, entry: _Entry, body: str | None) -> Person | None:
     extra = raw[raw.find(name) + len(name):].strip(" ,") if name in raw else ""
     if role:
         extra = re.sub(rf"\(\s*{re.escape(role)}\s*\)", "", extra).strip()
+    if not re.match(r"[A-Za-z(]", extra):
+        extra = ""  # a stray mark after the name ("Bob Barr (BB) 2:30o")
     m = re.search(r"\(([^()]+)\)\s*$", extra or "")
-    bracket = m.group(1).strip() if m else None
+    # a note in lower case ("(joined in the second half)") is neither post nor organisation
+    bracket = m.group(1).strip() if m and not m.group(1)[:1].islower() else None
     if m:
         extra = extra[:m.start()].strip()
     posts, orgs = _split_post(", ".join(x for x in (extra, rest.strip()) if x))

@@ -37,6 +37,7 @@ PROSE = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|should|been|be
 SUB_PROSE = re.compile(r"^(?:that|to|the|a|an|this|it|there|we|our)\b", re.I)
 ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{0,3}|ix|x)$")
 MAX_WORDS = 24
+ITEM_NOTE = re.compile(r"^\(item\s+(\d+[a-z]?)\)$", re.I)
 
 
 @dataclass
@@ -95,7 +96,19 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
     last_num: int | None = None
     subrun_prose: dict[str, bool] = {}  # first member of a sub-run decides for the run
     parent: _Ref | None = None  # the last lettered sub-item: "1." under "6d)" is "6d.1"
+    # Printed minutes that put "(Item 4)" under each item heading: the note numbers the heading, and
+    # the numbered paragraphs of the items are points, not sub-items.
+    notes = {id(b): m.group(1) for b, nb in zip(blocks, blocks[1:]) if (m := ITEM_NOTE.match(nb.text.strip()))}
     for b, line, start, end in _lines(blocks):
+        if len(notes) >= 2 and b.kind != "heading":
+            continue
+        if id(b) in notes and not REF.match(line):
+            title = _title(line)
+            if title:
+                ref = notes[id(b)]
+                items.append(Item(ref, title, Span(b.page, start, end)))
+                top, last_num, parent, subrun_prose = _Ref(ref, 0, _int(ref)), _int(ref), None, {}
+            continue
         for piece, pstart in _glued(line, start):
             m = REF.match(piece)
             if not m:

@@ -27,13 +27,14 @@ from typing import Sequence
 from extract.records import Person
 
 # Titles, ranks and post-nominals that are not part of a name (lower case, no dots).
+POST_NOMINALS = frozenset({"mbe", "obe", "cbe", "jp", "mp", "mep", "esq", "qc", "kc", "dl", "frs", "kbe", "dbe"})
 HONORIFICS = frozenset({
     "cllr", "cllrs", "councillor", "councillors", "dr", "mr", "mrs", "ms", "miss", "mx", "prof",
     "professor", "sir", "dame", "rev", "revd", "reverend", "chief", "supt", "superintendent",
     "super", "inspector", "insp", "ci", "sgt", "sergeant", "acc", "dcc", "temporary", "ch", "det",
     "pc", "commander", "lord", "lady", "hon", "alderman", "baroness", "baron", "viscount",
-    "earl", "mbe", "obe", "cbe", "jp", "mp", "mep", "esq", "qc", "kc", "dl", "rt", "cc", "ald",
-})
+    "earl", "rt", "cc", "ald",
+}) | POST_NOMINALS
 PLURAL_TITLES = {"councillors": "Councillor", "cllrs": "Cllr", "cllrs.": "Cllr", "messrs": "Mr"}
 # Roles printed in brackets or after a comma; kept, never part of the name.
 ROLE = re.compile(
@@ -83,7 +84,7 @@ def looks_like_name(text: str) -> bool:
             continue
         if t.lower() in PARTICLES:
             continue
-        if not re.fullmatch(r"(?:Mc|Mac|O')?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?", t):
+        if not re.fullmatch(r"(?:Mc|Mac|O['’])?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?", t):
             return False
         words += 1
     return words >= 1 and not ROLE.match(name)
@@ -110,7 +111,13 @@ def split_names(text: str) -> list[str]:
         else:
             cur += tok or ""
     parts.append(cur)
-    out = [" ".join(p.split()) for p in parts if p.strip()]
+    out: list[str] = []
+    for p in (" ".join(p.split()) for p in parts if p.strip()):
+        # "Mrs T Dean, MBE, Mr M Dendor": a post-nominal printed after a comma stays with its name
+        if out and all(_bare(t) in POST_NOMINALS for t in p.split()):
+            out[-1] = f"{out[-1]} {p}"
+        else:
+            out.append(p)
     return [f"{title} {p}" for p in out] if title else out
 
 

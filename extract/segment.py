@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from extract.attendance import extract_attendance
 from extract.dates import first_full_date
 from extract.document import Block, ParsedFile
 from extract.records import Kind, Section
@@ -25,6 +26,7 @@ MINUTES_CUE = re.compile(
     r"(?:last|previous|earlier)\b)(?!.*\b(?:previous|last)\s+meeting)|^at\s+an?\s+(?:\w+\s+)?meeting\s+of\b"
     r"|^minutes\s*[-–:]\s*\S|^.{3,80}\s[-–]\s+minutes\b", re.I)
 AGENDA_CUE = re.compile(r"^(?:(?:supplementary|revised|draft)\s+)?agenda(?:\s+(?:pack|frontsheet))?\s*$"
+                        r"|^(?:summons\s+(?:to\s+and\s+)?)?agenda\s+(?:for|of)\s+(?:a|the)\s+(?:\w+\s+)?meeting\b"
                         r"|^notice\s+of\s+(?:the\s+)?meeting\b|^.{3,80}\s[-–]\s+agenda\s*$", re.I)
 REPORT_CUE = re.compile(r"^(?:briefing\s+(?:note|paper)|report\s+(?:of|to|title|from|for)\b|(?:cover(?:ing)?\s+|"
                         r"officer\s+|committee\s+)?report\s*$|information\s+(?:note|report)|position\s+paper)",
@@ -36,8 +38,20 @@ APPENDIX_CUE = re.compile(r"^(?:appendix|annex|annexe)\s+(?:\d+|[A-Z])\b(?!.*\.{
 # "Minutes of the meeting held on 3 May": an item approving earlier minutes, unless it heads the file.
 UNNAMED_MINUTES = re.compile(r"^minutes\s+of\s+the\s+meeting\s+held\s+on\b", re.I)
 # Weak cues say what the first document of a file or of a pack section is.
-WEAK_MINUTES = re.compile(r"^(?:draft\s+|confirmed\s+)?minutes\s*$", re.I)
+# "Transparency Board Minutes", "Notes of the meeting": a minutes title at the top of a file
+WEAK_MINUTES = re.compile(r"^(?:draft\s+|confirmed\s+)?minutes\s*$|^(?!.*\b(?:previous|last)\b)(?:[\w&'’,-]+\s+){1,6}"
+                          r"minutes\s*$|^(?:(?:meeting\s+)?notes|action\s+notes)\s+of\s+(?:the\s+)?meeting\b", re.I)
+# Signs a document records a meeting held, not one to come: attendance, resolutions, a roll call.
+RECORD_SIGNS = re.compile(r"^(?:[o•-]\s+)?(?:(?:those|\w+)\s+)?present\s*[:\t\n]|^attendees\s*:?\s*$|"
+                          r"^apologies(?:\s+for\s+absence)?\s*[:\t]\s*\S|^roll\s+call\b|^resolved\b|"
+                          r"\bapologies\s+(?:were|had\s+been|have\s+been)\s+received|"
+                          r"\bmeeting\s+(?:was\s+)?(?:called\s+to\s+order|adjourned)", re.I | re.M)
+NARRATES = re.compile(r"^\W*(?:\w+\s+){1,4}(?:explained|noted|reported|presented|said|updated|introduced|"
+                      r"outlined|gave|asked|informed|advised|confirmed)\b", re.I)
+ITEM_NOTE = re.compile(r"^\(item\s+\d+[a-z]?\)$", re.I)  # "(Item 4)" under an item heading in printed minutes
 WEAK_AGENDA = re.compile(r"^(?:time\s+and\s+date|date\s+and\s+time|summons|public\s+business)\s*:?\s*$", re.I)
+# An officer's report in a pack: "Agenda Item 166", "1. Purpose of Report".
+REPORT_SIGN = re.compile(r"^(?:agenda\s+item\s+\d+\w*$|(?:\d+\.?\s*)?purpose\s+of\s+(?:the\s+|this\s+)?report\b)", re.I)
 BLANK_PAGE = re.compile(r"intentionally\s+(?:been\s+)?left\s+blank", re.I)
 NUMBERED = re.compile(r"^\(?(?:\d+|[A-Z]{1,4}\d+)[.)]?\s")
 BODY_WORDS = re.compile(r"\b(?:committee|council|partnership|board|panel|group|forum|cabinet|authority|trust|"
@@ -51,8 +65,22 @@ class _Start:
     kind: Kind
 
 
+def _plain(text: str) -> str:
+    """Text with letter-spaced words closed up ("A G E N D A", "M i n u t e s | o f") and
+    cells joined by spaces, for reading cues, titles and dates; spans still index the raw text."""
+    if not re.search(r"(?:^|[\t ])(?:\S ){2,}\S(?:$|[\t ])", text):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        words = [re.sub(r"(?<=\S) (?=\S)", "", c) if re.fullmatch(r"(?:\S )+\S", c) else c
+                 for c in re.split(r"\t| {2,}", line)]
+        line = re.sub(r"(?<=\b\d) (?=\d\b)", "", " ".join(w for w in words if w))
+        lines.append(re.sub(r"\s+,", ",", line))
+    return "\n".join(lines)
+
+
 def _first_line(block: Block) -> str:
-    return block.text.split("\n", 1)[0].strip(" *#:")
+    return _plain(block.text).split("\n", 1)[0].strip(" *#:")
 
 
 def _short(block: Block) -> bool:
@@ -98,6 +126,10 @@ def _starts(blocks: list[Block]) -> list[_Start]:
             fresh = True
             continue
         kind = _cue(block) or (_weak_cue(block) if fresh else None)
+        if kind and i + 1 < len(blocks) and (ITEM_NOTE.match(blocks[i + 1].text.strip()) or kind in (
+                "work_programme", "strategy") and starts and starts[-1].kind == "minutes" and NARRATES.search(
+                blocks[i + 1].text)):
+            kind = None  # an item of the minutes ("Work Programme" / "(Item 10)" or "Tim explained ..."), not a paper
         current = starts[-1] if starts else None
         if kind and current and _continues(current, kind, blocks, i):
             kind = None
@@ -119,6 +151,10 @@ def _continues(current: _Start, kind: Kind, blocks: list[Block], i: int) -> bool
     """A cue that does not open a new document: a second cue in a document's
     own heading, an appendix of a report, a strategy's repeated title."""
     if i - current.index <= 3 and blocks[i].page == blocks[current.index].page:
+        return True
+    # a bare "Agenda" heading a few blocks into a document lists its items (minutes often do)
+    if kind == "agenda" and re.fullmatch(r"agenda", _first_line(blocks[i]), re.I) and i - current.index <= 2 * HEAD \
+            and (blocks[i].page == blocks[current.index].page or current.kind == "agenda"):
         return True
     if kind == "other" and current.kind in ("report", "strategy", "other"):
         return True
@@ -143,13 +179,18 @@ def _classify(blocks: list[Block]) -> Kind:
         kind = _weak_cue(b)
         if kind:
             return kind
-    text = "\n".join(b.text for b in blocks[:60])
-    if re.search(r"^(?:those\s+)?present\s*[:\t\n]|^apologies\b", text, re.I | re.M):
+    if any(b.kind in ("heading", "paragraph") and re.search(r"^minutes\b|\bminutes\s*(?:$|[-–:,]|of\b|from\b)",
+                                                          _first_line(b), re.I) and not re.search(
+            r"\b(?:previous|last)\b|minutes\s+of\s+the\s+meeting\s+held", _first_line(b), re.I)
+            for b in head[:HEAD + 2]):
+        return "minutes"
+    text = "\n".join(_plain(b.text) for b in blocks[:60])
+    if RECORD_SIGNS.search(text):
         return "minutes"
     if any(re.fullmatch(r"contents", _first_line(b), re.I) for b in head) or \
             any(STRATEGY_CUE.search(_first_line(b)) for b in head if b.kind == "heading"):
         return "strategy"
-    if any(REPORT_CUE.match(_first_line(b)) for b in head):
+    if any(REPORT_CUE.match(_first_line(b)) or REPORT_SIGN.match(_first_line(b)) for b in head):
         return "report"
     return "other"
 
@@ -165,8 +206,18 @@ def segment(parsed: ParsedFile) -> list[Section]:
         part = [b for b in blocks[s.index:end] if not (BLANK_PAGE.search(b.text) and len(b.text) < 80)]
         if part:
             sections.append(_describe(s.kind, part))
+    for section in sections:
+        if section.kind == "agenda" and _records_meeting(section):
+            section.kind = "minutes"
     _inherit(sections)
     return sections
+
+
+def _records_meeting(section: Section) -> bool:
+    """An "agenda" that lists who attended and who sent apologies is the record
+    of the meeting (minutes headed with their agenda's title)."""
+    attendees, apologies = extract_attendance(section)
+    return len(attendees) >= 3 and bool(apologies)
 
 
 def _describe(kind: Kind, blocks: list[Block]) -> Section:
@@ -184,23 +235,41 @@ def _title(kind: Kind, head: list[Block]) -> str:
         line = _first_line(b)
         if _cue(b) or _weak_cue(b):
             if len(line) < 20 and head[0] is not b:  # "MINUTES": name it after the body above
-                return f"{_first_line(head[0])} – {line}"
+                above = head[:head.index(b)]
+                named = [t for t in map(_first_line, above) if BODY_WORDS.search(t) and len(t) < 90]
+                return f"{named[-1] if named else _first_line(head[0])} – {line}"
             return " ".join(b.text.split()) if b.kind == "heading" else line
     return _first_line(head[0])[:200]
 
 
-MEETING_OF = (r"(?:the\s+|an?\s+)?(?:(?:special|extraordinary|annual|ordinary|general|inaugural|additional|"
+MEETING_OF = (r"(?:the\s+|an?\s+)?(?:(?:special|extraordinary|annual|ordinary|regular|general|inaugural|additional|"
               r"reconvened|virtual|remote)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?")
 HELD = re.compile(r"^(?:.*?\bminutes\s+of\s+" + MEETING_OF + r"|at\s+" + MEETING_OF + r")(?P<body>.+?)"
-                  r"(?=\s+(?:held|on|at|in)\b|\s+[-–]\s|\s*,|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+\d|$)", re.I)
+                  r"(?=\s+(?:held|on|at|in|meeting)\b|\s+[-–]\s|"
+                  r"\s*,|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+\d|$)", re.I)
+
+
+TITLED = re.compile(r"^(.{3,80}?)\s[-–]\s+(?:minutes|agenda)\s*$", re.I)
+
+
+ADDRESSED = re.compile(r"^\**(?:to|for)\s*:\**\s*(?:(?:all\s+)?members\s+of\s+)?(?:the\s+)?(?P<body>[^,.;]+)", re.I)
+# "X - Agenda", "X – Minutes", "X Minutes", "X – 10th December 2024": the body names the title line
+GENRE_TAIL = re.compile(r"\s*(?:[-–:]\s*)?\b(?:agenda|minutes|notes|action\s+notes)\b.*$|\s+[-–]\s+.*$", re.I)
+LABEL_LINE = re.compile(r"^(?:also\s+)?(?:present|in\s+attendance|apologies|attendees|chair|clerk)\b", re.I)
+
+
+def _titled(line: str) -> bool:
+    """A name, not a sentence: two or more words, all capitalised but the small ones."""
+    words = [w for w in (t.strip("()[],.&–-'’\"") for t in line.split()) if w]
+    small = {"of", "and", "the", "for", "on", "in", "upon", "to", "at"}
+    return ":" not in line and (len(words) >= 2 or bool(BODY_WORDS.fullmatch(line))) and all(
+        w[0].isupper() or w[0].isdigit() or w in small for w in words)
 
 
 def _body(kind: Kind, head: list[Block]) -> str | None:
-    lines = [" ".join(b.text.split()) for b in head if b.kind != "table"]
+    lines = [" ".join((_plain(b.text) if b.kind != "table" or len(b.rows) <= 2 else _first_line(b)).split())
+             for b in head]
     for line in lines:
-        m = re.match(r"^\**to\s*:\**\s*(.+)$", line, re.I)
-        if m and kind == "report":
-            return m.group(1).strip(" *")
         m = HELD.match(line)
         if m and kind == "minutes" and not re.match(r"the\s+meeting|meeting\b", m.group("body"), re.I) \
                 and BODY_WORDS.search(m.group("body")) or (m and kind == "minutes" and m.group("body").isupper()):
@@ -212,13 +281,22 @@ def _body(kind: Kind, head: list[Block]) -> str | None:
                 return _tidy(before)
             prev = lines[lines.index(line) - 1] if lines.index(line) else ""
             return _tidy(prev) if BODY_WORDS.search(prev) else None
+    for line in lines:  # a paper addressed to the body: "To: Members of the X", "For: X, 15 June 2023."
+        m = ADDRESSED.match(line)
+        if m and (kind == "report" or BODY_WORDS.search(m.group("body"))):
+            return _tidy(m.group("body"))
+    host = None  # "Milburn Parish Council" is the body only when no committee of it is named
     for b in head:
-        line = _first_line(b)
-        if len(line) < 90 and not NUMBERED.match(line) and not first_full_date(line) and BODY_WORDS.search(line) \
-                and not _cue(b) and not re.search(r"\b(?:city|county|district|borough|town|parish)\s+council$",
-                                                  line, re.I):
-            return _tidy(re.split(r"\s+[-–]\s+", line)[0])
-    return None
+        line = GENRE_TAIL.sub("", _first_line(b)).strip()
+        if not line or len(line) >= 90 or NUMBERED.match(line) or first_full_date(line) or not BODY_WORDS.search(line) \
+                or line.endswith(".") or LABEL_LINE.match(line) or _cue(b) and line == _first_line(b) \
+                or not _titled(line):
+            continue
+        if re.search(r"\b(?:city|county|district|borough|town|parish)\s+council$", line, re.I):
+            host = host or line
+            continue
+        return _tidy(line)
+    return _tidy(host) if host and kind in ("minutes", "agenda") else None
 
 
 ORG_LINE = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Council|Partnership|Board|Committee|Trust|Authority|Group)$")
@@ -249,7 +327,7 @@ def _date(head: list[Block]) -> date | None:
     for b in head:
         if re.search(r"\b(?:previous|last)\s+meeting\b", b.text, re.I):
             continue
-        found = first_full_date(b.text)
+        found = first_full_date(_plain(b.text))
         if found:
             return found[0]
     return None
@@ -279,6 +357,8 @@ def _inherit(sections: list[Section]) -> None:
     last: Section | None = None
     for s in sections:
         if s.kind in ("minutes", "agenda"):
+            if s.kind == "minutes" and not s.body and agenda:  # earlier minutes of the pack's body
+                s.body = agenda.body
             last = s
             continue
         host = agenda or last

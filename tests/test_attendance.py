@@ -60,3 +60,19 @@ def test_each_person_once_and_spans_point_at_the_line(parse):
     p = parse(text)
     att, _ = extract_attendance(segment(p)[0])
     assert len(att) == 1 and p.text[att[0].span.start:att[0].span.end].startswith("Una Vale")
+
+
+def test_label_per_column_table_dash_orgs_and_wrapped_list(people):
+    att, apo = people("MINUTES\n\nAttendees\tOfficials\nAda Bloom (Chair) (AB)\tCy Dale (CD)\nEve Fenn (EF) 2:30\t\n"
+                       "Gil Hart (GH)\tApologies\n\tIvo Jay (IJ)\n\n1. Welcome\n")
+    assert [(p.name, p.status) for p in att] == [("Ada Bloom", "present"), ("Eve Fenn", "present"),
+                                                 ("Gil Hart", "present"), ("Cy Dale", "in_attendance")]
+    assert att[0].role == "Chair" and att[1].organisation is None and [p.name for p in apo] == ["Ivo Jay"]
+    att, apo = people("MINUTES\n\nPRESENT: Kay Lamb (Chair), Mo Nash, Pat Orr,\nRay Sims, Tom\nUpton and Val Wren\n\n"
+                       "Present:\nOla Grant, Hallowby Pubwatch\nCllr Ben Roe - Marsh District Council\n\n"
+                       "Apologies had been received from Al Bee (Marsh Trust) and Di Cole (Fen Office).\n")
+    assert [p.name for p in att][:6] == ["Kay Lamb", "Mo Nash", "Pat Orr", "Ray Sims", "Tom Upton", "Val Wren"]
+    by = {p.name: p for p in att}
+    assert by["Ola Grant"].organisation == "Hallowby Pubwatch" and "Hallowby Pubwatch" not in by
+    assert by["Ben Roe"].organisation == "Marsh District Council"
+    assert [(p.name, p.organisation) for p in apo] == [("Al Bee", "Marsh Trust"), ("Di Cole", "Fen Office")]

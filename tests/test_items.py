@@ -51,3 +51,11 @@ def test_work_programme_rows_reference_their_meeting_date(items):
 def test_papers_in_a_pack_have_no_items(items):
     assert items("1 Purpose\n\n2 Recommendations\n", kind="report", standalone=False) == []
     assert items("1 Purpose\n\n2 Recommendations\n", kind="report") == [("1", "Purpose"), ("2", "Recommendations")]
+
+
+def test_item_notes_under_unnumbered_headings(parse):
+    from extract.segment import segment
+    doc = segment(parse("MINUTES of the Marsh Panel held on 3 May 2024\n\n## Apologies\n\n(Item 1)\n\nNone.\n\n"
+                        "## Budget Update\n\n(Item 2)\n\n1. The Chair introduced the report.\n\n"
+                        "2. RESOLVED that the update be noted.\n"))[0]
+    assert [(i.ref, i.title) for i in extract_items(doc)] == [("1", "Apologies"), ("2", "Budget Update")]

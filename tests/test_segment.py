@@ -94,3 +94,19 @@ def test_real_seeds_segment_as_gold(ext):
         gold = json.loads((shared / "eval/gold" / f"{path.stem}.json").read_text())
         got = [(s.kind, s.meeting_date.isoformat() if s.meeting_date else None) for s in segment(parse_file(path))]
         assert got == [(d["kind"], d["meeting_date"]) for d in gold["documents"]], path.name
+
+
+def test_body_from_title_lines_and_item_notes(parse):
+    docs = segment(parse("# Fenwick Safety Partnership - Agenda\n\n**Thursday 15 June 2023 at 2.00 pm**\n\n"
+                         "To: Members of the Fenwick Safety Partnership\n\n1. Apologies\n\n2. Minutes\n\n"
+                         "This page is intentionally left blank\n\n# Fenwick Safety Partnership - Minutes\n\n"
+                         "Minutes of the meeting held on Thursday 26 January 2023\n\nPresent\n\nA Bell\n\n"
+                         "This page is intentionally left blank\n\n# Briefing Note: Buses\n\n## Purpose\n\n"
+                         "To update the Partnership on buses.\n"))
+    assert [(d.kind, d.body) for d in docs] == [("agenda", "Fenwick Safety Partnership"),
+                                                ("minutes", "Fenwick Safety Partnership"),
+                                                ("report", "Fenwick Safety Partnership")]
+    docs = segment(parse("MARSH PANEL – 10th December 2024\n\nMINUTES of the meeting held at the Hall.\n\n"
+                         "PRESENT: Ada Bloom (Chair), Cy Dale\n\n## Apologies\n\n(Item 1)\n\nNone.\n\n"
+                         "## Work programme\n\n(Item 2)\n\nRESOLVED that the work programme be noted.\n"))
+    assert [(d.kind, d.body, d.meeting_date) for d in docs] == [("minutes", "Marsh Panel", date(2024, 12, 10))]

@@ -18,6 +18,7 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 run: install
 	$(BIN)/minutes ingest corpus/papers --db $(DB)
 	$(BIN)/minutes summary --db $(DB)
+	$(BIN)/minutes actions --open --by-owner --db $(DB)
 
 test: install
 	$(BIN)/python -m pytest -q

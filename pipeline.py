@@ -1,6 +1,7 @@
 """The ``minutes`` command line: a thin shell over ``extract`` and ``models``."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sys
@@ -14,7 +15,9 @@ import click
 from extract.errors import ParseError
 from extract.export import file_record
 from extract.extractor import extract_file
-from models import collect_files, connect, ingest_paths, queries
+from models import collect_files, connect, export, ingest_paths, people, queries, status
+from models import search as fts
+from models import trace as trail
 from models.db import DEFAULT_URL
 
 PROGRESS_FROM = 5  # files; fewer finish before a bar would be worth drawing
@@ -195,15 +198,94 @@ def _measure(label: str, value: Decimal | None, period: str | None) -> str | Non
 
 
 @cli.command()
-@click.option("--owner", help="An owner's name, as resolved or as written, contains this (any case).")
+@click.option("--owner", help="An owner's name (any name of the same person) contains this (any case).")
 @click.option("--body", help="Body name contains this (any case).")
 @click.option("--due-before", type=day, help="Due before YYYY-MM-DD (actions without a date are left out).")
+@click.option("--open", "open_only", is_flag=True, help="Not done (open, carried forward or overdue); one row per "
+              "action, action-log rows restating it left out.")
+@click.option("--overdue", is_flag=True, help="Overdue only.")
+@click.option("--since", type=day, help="Raised at meetings on or after YYYY-MM-DD.")
+@click.option("--as-of", "as_of", type=day, help="Status as known on YYYY-MM-DD (default: today).")
+@click.option("--by-owner", is_flag=True, help="One row per owner and action, sorted by owner.")
 @format_option
 @db_option
-def actions(owner: str | None, body: str | None, due_before: datetime | None, fmt: str, db: str) -> None:
-    """List actions with owners and due dates, each with its file and page."""
-    rows = queries.list_actions(connect(db), owner=owner, body=body, due_before=due_before and due_before.date())
-    emit(rows, fmt, ["id", "due", "owners", "text", "status", "body", "file", "page"])
+def actions(owner: str | None, body: str | None, due_before: datetime | None, open_only: bool, overdue: bool,
+            since: datetime | None, as_of: datetime | None, by_owner: bool, fmt: str, db: str) -> None:
+    """List actions with owners, due dates and status (with the evidence that
+    set it), each with its file and page."""
+    engine = connect(db)
+    rows = queries.list_actions(engine, owner=owner, body=body, due_before=due_before and due_before.date(),
+                                since=since and since.date(), until=as_of and as_of.date(),
+                                threads=open_only or overdue or by_owner)
+    if as_of:
+        rows = status.as_of(engine, rows, as_of.date())
+    if open_only:
+        rows = [r for r in rows if r["status"] != "done"]
+    if overdue:
+        rows = [r for r in rows if r["status"] == "overdue"]
+    if by_owner:
+        rows = sorted(({**r, "owners": o} for r in rows for o in (r["owners"] or "(no owner)").split("; ")),
+                      key=lambda r: (r["owners"].casefold(), r["due"] or "9999", r["id"]))
+    emit(rows, fmt, ["owners", "id", "due", "meeting_date", "text", "status", "evidence", "file", "page"]
+         if by_owner else ["id", "due", "owners", "text", "status", "evidence", "body", "file", "page"])
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--body", help="Body name contains this (any case).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@db_option
+def person(name: str, body: str | None, fmt: str, db: str) -> None:
+    """NAME across meetings: aliases, attendance and apologies per body and
+    year, roles, actions owned (open / done) with their sources."""
+    found = people.person_report(connect(db), name, body)
+    if not found:
+        raise click.ClickException(f"no person named {name!r}")
+    if fmt == "json":
+        click.echo(json.dumps(found, indent=1, ensure_ascii=False, default=_text))
+        return
+    for p in found:
+        click.echo(f"{p['name']}\n  also written: " + "; ".join(sorted({a['alias'] for a in p['aliases']})))
+        for m in p["meetings"]:
+            click.echo(f"  {m['body'] or '(body unknown)'} {m['year'] or '-'}: {m['status']} at {m['meetings']}")
+        for r in p["roles"]:
+            click.echo(f"  role: {r['role']} ({r['body']}, {_text(r['first_seen'])} to {_text(r['last_seen'])})")
+        for a in p["actions"]:
+            click.echo(f"  [{a['status']}] {' '.join(a['text'].split())} (due {a['due'] or '-'}; "
+                       f"{Path(a['file']).name} p.{a['page']})" + (f"; evidence: {a['evidence']}" if a["evidence"] else ""))
+
+
+@cli.group(name="people")
+def people_group() -> None:
+    """Rule on who is who when the linking rules cannot: merge or split."""
+
+
+@people_group.command()
+@click.argument("name_a")
+@click.argument("name_b")
+@click.option("--body", help="Exact body name (default: every body).")
+@db_option
+def merge(name_a: str, name_b: str, body: str | None, db: str) -> None:
+    """NAME_A and NAME_B are one person (kept across re-ingests)."""
+    _override("merge", name_a, name_b, body, db)
+
+
+@people_group.command()
+@click.argument("name")
+@click.argument("alias")
+@click.option("--body", help="Exact body name (default: every body).")
+@db_option
+def split(name: str, alias: str, body: str | None, db: str) -> None:
+    """ALIAS is not NAME: detach it (kept across re-ingests)."""
+    _override("split", name, alias, body, db)
+
+
+def _override(kind: str, a: str, b: str, body: str | None, db: str) -> None:
+    try:
+        people.add_override(connect(db), kind, a, b, body)
+    except ValueError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"{kind}: {a} / {b} recorded")
 
 
 @cli.command()
@@ -230,6 +312,62 @@ def funding(body: str | None, period: str | None, purpose: str | None, min_amoun
     if fmt == "table" and rows:
         click.echo()
         emit(sums, fmt)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--body", help="Body name contains this (any case).")
+@click.option("--from", "date_from", type=day, help="Meetings on or after YYYY-MM-DD.")
+@click.option("--to", "date_to", type=day, help="Meetings on or before YYYY-MM-DD.")
+@click.option("--kind", type=click.Choice(["minutes", "agenda", "report", "strategy", "work_programme", "other"]),
+              help="Kind of document.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--order", type=click.Choice(["rank", "date"]), default="rank", show_default=True,
+              help="Best matches first, or by meeting date (undated documents last).")
+@format_option
+@db_option
+def search(query: str, body: str | None, date_from: datetime | None, date_to: datetime | None, kind: str | None,
+           limit: int, order: str, fmt: str, db: str) -> None:
+    """Search the text of every document: words, "a phrase", word or word, -word.
+
+    Each hit is a block (paragraph, heading, list item, table) with its
+    matched words in **bold**, its document, body, date, file and page."""
+    rows = fts.search(connect(db), query, body=body, date_from=date_from and date_from.date(),
+                      date_to=date_to and date_to.date(), kind=kind, limit=limit, order=order)  # type: ignore[arg-type]
+    emit(rows, fmt, ["score", "date", "body", "kind", "document_id", "page", "snippet", "file"])
+
+
+@cli.command()
+@click.argument("topic")
+@click.option("--body", help="Body name contains this (any case).")
+@click.option("--from", "date_from", type=day, help="Meetings on or after YYYY-MM-DD.")
+@click.option("--to", "date_to", type=day, help="Meetings on or before YYYY-MM-DD.")
+@format_option
+@db_option
+def trace(topic: str, body: str | None, date_from: datetime | None, date_to: datetime | None, fmt: str,
+          db: str) -> None:
+    """A timeline of the items, decisions, actions and funding on TOPIC
+    (search syntax), across bodies and years; undated documents last."""
+    rows = trail.trace(connect(db), topic, body=body, date_from=date_from and date_from.date(),
+                       date_to=date_to and date_to.date())
+    emit(rows, fmt, ["date", "body", "fact", "text", "document_id", "page", "file"])
+
+
+@cli.command("export")
+@click.argument("table", type=click.Choice(export.tables()))
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write to this file rather than standard output.")
+@db_option
+def export_table(table: str, fmt: str, out: Path | None, db: str) -> None:
+    """Every row of TABLE, with body names, people, dates and file paths
+    beside the ids."""
+    rows = export.export_rows(connect(db), table)
+    if out is None:
+        emit(rows, fmt)
+        return
+    with out.open("w", encoding="utf-8", newline="") as f, contextlib.redirect_stdout(f):
+        emit(rows, fmt)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ CLAUSE_START = re.compile(r".*(?:[,;:]|\bwhich\b|\bthat\b|\bwho\b|\bwhom\b|\bwhe
 HEADER_ACTION = re.compile(r"^(?:agreed\s+)?actions?(?:\s+(?:agreed|required|points?))?$|^task$|^description$", re.I)
 HEADER_OWNER = re.compile(r"^(?:owner|who|by\s+whom|lead(?:\s+officer)?|responsib\w*|action\s+by|person)$", re.I)
 HEADER_DUE = re.compile(r"^(?:deadline|when|due(?:\s+date)?|by\s+when|target(?:\s+date)?|timescale|date|by)$", re.I)
+HEADER_STATUS = re.compile(r"^(?:status|progress|update|position|outcome|rag(?:\s+status)?)$", re.I)
 LINKING = frozenset({"of", "for", "and", "the", "&", "all", "on", "behalf"})
 
 
@@ -153,7 +154,8 @@ def _table_actions(ctx: _Context, block: Block) -> Iterator[Action]:
         return
     header = [c.text.strip(" :*") for c in block.rows[0]]
     col = {kind: next((i for i, h in enumerate(header) if pat.match(h)), None)
-           for kind, pat in (("action", HEADER_ACTION), ("owner", HEADER_OWNER), ("due", HEADER_DUE))}
+           for kind, pat in (("action", HEADER_ACTION), ("owner", HEADER_OWNER), ("due", HEADER_DUE),
+                             ("status", HEADER_STATUS))}
     if col["action"] is None or (col["owner"] is None and col["due"] is None):
         return
     for row in block.rows[1:]:
@@ -165,6 +167,8 @@ def _table_actions(ctx: _Context, block: Block) -> Iterator[Action]:
         action = ctx.action(task.text, task.start, task.end, block.page, owners, True)
         if cells.get("due") and cells["due"].text:
             action.due = _cell_due(ctx, cells["due"].text)
+        if cells.get("status") and cells["status"].text.strip():
+            action.log_status = " ".join(cells["status"].text.split())
         yield action
 
 

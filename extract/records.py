@@ -67,6 +67,7 @@ class Action:
     due: Due | None = None
     item_ref: str | None = None
     explicit: bool = True
+    log_status: str | None = None  # an action-log row's status cell as written ("Done - see minute 22/034")
 
 
 @dataclass

@@ -11,8 +11,8 @@ from sqlalchemy import ColumnElement, Engine, FromClause, Select, Table, func, o
 
 from extract.records import Due
 from models.periods import financial_years, label_financial_years
-from models.store import (action_owners, actions, attendance, bodies, decisions, documents, funding, items, people,
-                          source_files, targets)
+from models.store import (action_owners, actions, attendance, bodies, decisions, documents, funding, items, name_key,
+                          people, source_files, targets)
 
 Row = dict[str, Any]
 
@@ -48,7 +48,8 @@ def meetings(engine: Engine, body: str | None = None, kind: str | None = None,
         query = query.where(documents.c.meeting_date >= date_from)
     if date_to:
         query = query.where(documents.c.meeting_date <= date_to)
-    return _all(engine, query.order_by(documents.c.meeting_date, documents.c.id))
+    # Undated documents last on both databases (SQLite sorts NULL first, PostgreSQL last).
+    return _all(engine, query.order_by(documents.c.meeting_date.is_(None), documents.c.meeting_date, documents.c.id))
 
 
 def document(engine: Engine, document_id: int) -> Row | None:
@@ -83,16 +84,28 @@ def document(engine: Engine, document_id: int) -> Row | None:
 
 
 def list_actions(engine: Engine, owner: str | None = None, body: str | None = None,
-                 due_before: date | None = None) -> list[Row]:
+                 due_before: date | None = None, since: date | None = None, until: date | None = None,
+                 threads: bool = False) -> list[Row]:
     """Actions by due date (undated last); ``owner`` matches a resolved or
-    as-written owner name, case-insensitively, anywhere in it."""
+    as-written owner name, or any name of the same person (models.people),
+    case-insensitively, anywhere in it. ``since``/``until`` bound the meeting
+    date; ``threads`` leaves out action-log rows that restate an earlier action."""
     where = [_contains(bodies.c.name, body)] if body else []
     if owner:
+        same_human = select(people.c.id).where(people.c.canonical_id.in_(
+            select(people.c.canonical_id).where(people.c.name_key.contains(name_key(owner), autoescape=True))))
         where.append(select(action_owners.c.id).where(
             action_owners.c.action_id == actions.c.id,
-            or_(_contains(action_owners.c.name, owner), _contains(action_owners.c.as_written, owner))).exists())
+            or_(_contains(action_owners.c.name, owner), _contains(action_owners.c.as_written, owner),
+                action_owners.c.person_id.in_(same_human))).exists())
     if due_before:
         where.append(actions.c.due_date < due_before)
+    if since:
+        where.append(documents.c.meeting_date >= since)
+    if until:
+        where.append(documents.c.meeting_date <= until)
+    if threads:
+        where.append(actions.c.follows_action_id.is_(None))
     return _actions(engine, *where)
 
 
@@ -102,7 +115,9 @@ def _actions(engine: Engine, *where: ColumnElement[bool]) -> list[Row]:
         actions.c.id, actions.c.document_id, actions.c.due_date, actions.c.due_precision, actions.c.due_text,
         actions.c.status, actions.c.text, actions.c.item_ref, actions.c.explicit, actions.c.page,
         bodies.c.name.label("body"), documents.c.meeting_date, source_files.c.path.label("file"),
-    ).select_from(_joined(actions)).where(*where)
+        items.c.title.label("item"), actions.c.status_evidence, actions.c.status_document_id, actions.c.status_page,
+        actions.c.status_date, actions.c.follows_action_id,
+    ).select_from(_joined(actions).outerjoin(items, items.c.id == actions.c.item_id)).where(*where)
     rows = _all(engine, query.order_by(actions.c.due_date.is_(None), actions.c.due_date, actions.c.id))
     owners = defaultdict(list)
     if rows:
@@ -112,7 +127,9 @@ def _actions(engine: Engine, *where: ColumnElement[bool]) -> list[Row]:
     return [{"id": r["id"], "due": Due(r["due_text"] or "", r["due_date"], r["due_precision"]).iso(),
              "due_text": r["due_text"], "status": r["status"], "owners": "; ".join(owners[r["id"]]),
              "text": r["text"], "item_ref": r["item_ref"], "explicit": r["explicit"], "body": r["body"],
-             "meeting_date": r["meeting_date"], "document_id": r["document_id"], "file": r["file"], "page": r["page"]}
+             "meeting_date": r["meeting_date"], "document_id": r["document_id"], "file": r["file"], "page": r["page"],
+             "item": r["item"], "evidence": r["status_evidence"], "evidence_document_id": r["status_document_id"],
+             "evidence_page": r["status_page"], "evidence_date": r["status_date"], "follows": r["follows_action_id"]}
             for r in rows]
 
 

@@ -13,8 +13,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Identity, Index,
-                        Integer, Numeric, String, Text, false)
+from sqlalchemy import (DDL, BigInteger, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Identity, Index,
+                        Integer, Numeric, String, Text, event, false)
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 MONEY = Numeric(18, 2)  # exact pounds and pence
@@ -106,10 +106,13 @@ class Person(Base):
     body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"))
     name: Mapped[str] = mapped_column(Text, nullable=False)
     name_key: Mapped[str] = mapped_column(Text, nullable=False)
+    # The row standing for the human this name is (itself when canonical); set by models.people.relink.
+    canonical_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     # NULL body_ids do not collide in a unique index: the store looks those up itself.
     __table_args__ = _table_args(
         Index("ux_people_body_name_key", "body_id", "name_key", unique=True),
         Index("ix_people_name_key", "name_key"),
+        Index("ix_people_canonical", "canonical_id"),
     )
 
 
@@ -168,6 +171,12 @@ class Action(Provenance, ItemLink, Base):
     # Tracking across meetings (done, carried forward, overdue) is set later, with its evidence.
     status: Mapped[str] = mapped_column(String(16), nullable=False, server_default="open")
     status_evidence: Mapped[str | None] = mapped_column(Text)
+    status_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    status_page: Mapped[int | None] = mapped_column(Integer)
+    status_date: Mapped[date | None] = mapped_column(Date)
+    log_status: Mapped[str | None] = mapped_column(Text)  # an action-log row's status cell, as written
+    # An action-log row restating an earlier action: the action it reports on (models.status).
+    follows_action_id: Mapped[int | None] = mapped_column(ForeignKey("actions.id", ondelete="SET NULL"))
     __table_args__ = _table_args(
         CheckConstraint("status IN ('open', 'done', 'carried_forward', 'overdue')", name="ck_actions_status"),
         Index("ix_actions_document", "document_id"),
@@ -175,6 +184,7 @@ class Action(Provenance, ItemLink, Base):
         Index("ix_actions_item", "item_id"),
         Index("ix_actions_due_date", "due_date"),
         Index("ix_actions_status", "status"),
+        Index("ix_actions_follows", "follows_action_id"),
     )
 
 
@@ -191,6 +201,61 @@ class ActionOwner(Provenance, Base):
         Index("ix_action_owners_action", "action_id"),
         Index("ix_action_owners_person", "person_id"),
         Index("ix_action_owners_source_file", "source_file_id"),
+    )
+
+
+class PersonAlias(Provenance, Base):
+    """A way one human is written in a body's papers, derived by models.people.relink;
+    the provenance is the first sighting."""
+    __tablename__ = "person_aliases"
+    id: Mapped[int] = _identity()
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), nullable=False)  # canonical row
+    people_id: Mapped[int] = mapped_column(ForeignKey("people.id"), nullable=False)  # the row it was stored as
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"))
+    alias: Mapped[str] = mapped_column(Text, nullable=False)
+    first_seen: Mapped[date | None] = mapped_column(Date)
+    last_seen: Mapped[date | None] = mapped_column(Date)
+    mentions: Mapped[int] = mapped_column(Integer, nullable=False)
+    __table_args__ = _table_args(
+        Index("ix_person_aliases_person", "person_id"),
+        Index("ix_person_aliases_source_file", "source_file_id"),
+    )
+
+
+class PersonOverride(Base):
+    """A user's ruling the linking rules cannot make: merge two names, or split
+    an alias off a person. Re-applied by every relink."""
+    __tablename__ = "person_overrides"
+    id: Mapped[int] = _identity()
+    kind: Mapped[str] = mapped_column(String(8), nullable=False)
+    name_a: Mapped[str] = mapped_column(Text, nullable=False)
+    name_b: Mapped[str] = mapped_column(Text, nullable=False)
+    key_a: Mapped[str] = mapped_column(Text, nullable=False)
+    key_b: Mapped[str] = mapped_column(Text, nullable=False)
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"))  # NULL: every body
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    __table_args__ = _table_args(
+        CheckConstraint("kind IN ('merge', 'split')", name="ck_person_overrides_kind"),
+    )
+
+
+class ActionUpdate(Provenance, Base):
+    """Later evidence on an action (a log row, an item that delivers it, "all
+    actions completed"), derived by models.status; the provenance is the evidence's."""
+    __tablename__ = "action_updates"
+    id: Mapped[int] = _identity()
+    action_id: Mapped[int] = _cascade("actions.id")
+    document_id: Mapped[int] = _cascade("documents.id")
+    meeting_date: Mapped[date | None] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    status: Mapped[str] = mapped_column(String(16), nullable=False)
+    due_date: Mapped[date | None] = mapped_column(Date)  # a deadline the evidence restates
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    __table_args__ = _table_args(
+        CheckConstraint("kind IN ('log', 'item', 'all_completed')", name="ck_action_updates_kind"),
+        CheckConstraint("status IN ('open', 'done', 'carried_forward', 'overdue')", name="ck_action_updates_status"),
+        Index("ix_action_updates_action", "action_id"),
+        Index("ix_action_updates_source_file", "source_file_id"),
     )
 
 
@@ -247,3 +312,42 @@ class Target(Provenance, Base):
         Index("ix_targets_source_file", "source_file_id"),
         Index("ix_targets_code", "code"),
     )
+
+
+class Block(Provenance, Base):
+    """Every block of every document (heading, paragraph, list item, table),
+    for full-text search; the text index is dialect-specific (below)."""
+    __tablename__ = "blocks"
+    id: Mapped[int] = _identity()
+    document_id: Mapped[int] = _cascade("documents.id")
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    __table_args__ = _table_args(
+        Index("ix_blocks_document", "document_id"),
+        Index("ix_blocks_source_file", "source_file_id"),
+    )
+
+
+# The text index, created with the table. SQLite: an FTS5 table over blocks
+# (external content, so the text is stored once), kept in step by triggers,
+# which also fire for the rows a replaced file's cascade deletes. PostgreSQL: a
+# stored tsvector with a GIN index. Both stem English words (porter/english).
+SQLITE_FTS = [
+    "CREATE VIRTUAL TABLE blocks_fts USING fts5(text, content='blocks', content_rowid='id', "
+    "tokenize='porter unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER blocks_fts_insert AFTER INSERT ON blocks BEGIN "
+    "INSERT INTO blocks_fts (rowid, text) VALUES (new.id, new.text); END",
+    "CREATE TRIGGER blocks_fts_delete AFTER DELETE ON blocks BEGIN "
+    "INSERT INTO blocks_fts (blocks_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
+    "CREATE TRIGGER blocks_fts_update AFTER UPDATE OF text ON blocks BEGIN "
+    "INSERT INTO blocks_fts (blocks_fts, rowid, text) VALUES ('delete', old.id, old.text); "
+    "INSERT INTO blocks_fts (rowid, text) VALUES (new.id, new.text); END",
+]
+POSTGRESQL_FTS = [
+    "ALTER TABLE blocks ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED",
+    "CREATE INDEX ix_blocks_tsv ON blocks USING gin (tsv)",
+]
+for _statement in SQLITE_FTS:
+    event.listen(Block.__table__, "after_create", DDL(_statement).execute_if(dialect="sqlite"))
+for _statement in POSTGRESQL_FTS:
+    event.listen(Block.__table__, "after_create", DDL(_statement).execute_if(dialect="postgresql"))

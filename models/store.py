@@ -26,8 +26,8 @@ from extract.extractor import FileExtraction, extract_file
 from extract.parsers import file_format, sha256_of
 from extract.records import ExtractedDocument, Span
 from models.periods import financial_years
-from models.schema import (Action, ActionOwner, Attendance, Body, Decision, Document, Funding, Item, Person,
-                           SourceFile, Target)
+from models.schema import (Action, ActionOwner, Attendance, Block, Body, Decision, Document, Funding, Item,
+                           Person, SourceFile, Target)
 
 source_files: Table = SourceFile.__table__  # type: ignore[assignment]
 bodies: Table = Body.__table__  # type: ignore[assignment]
@@ -40,6 +40,7 @@ action_owners: Table = ActionOwner.__table__  # type: ignore[assignment]
 decisions: Table = Decision.__table__  # type: ignore[assignment]
 funding: Table = Funding.__table__  # type: ignore[assignment]
 targets: Table = Target.__table__  # type: ignore[assignment]
+blocks: Table = Block.__table__  # type: ignore[assignment]
 
 
 @dataclass
@@ -79,6 +80,9 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path],
         _ingest_file(engine, path, report)
         if progress:
             progress(path)
+    if report.stored or report.replaced or report.failed:
+        from models.people import relink  # late: models.people builds on this module
+        relink(engine)
     return report
 
 
@@ -152,6 +156,10 @@ def _write_documents(conn: Connection, file_id: int, docs: list[ExtractedDocumen
     doc_bodies = [body_ids[n] if n else None for n in names]
     doc_ids = _insert(conn, documents, [_document_row(file_id, i, d, b)
                                         for i, (d, b) in enumerate(zip(docs, doc_bodies))])
+    _insert(conn, blocks, [  # the FTS index follows by trigger (SQLite) or generated column (PostgreSQL)
+        {"document_id": doc_id, "kind": b.kind, "text": b.text, "source_file_id": file_id, "page": b.page,
+         "span_start": b.start, "span_end": b.end}
+        for doc_id, d in zip(doc_ids, docs) for b in d.section.blocks], returning=False)
 
     item_keys = [(doc_id, item.ref) for doc_id, d in zip(doc_ids, docs) for item in d.items]
     item_ids = _insert(conn, items, [
@@ -183,7 +191,7 @@ def _write_documents(conn: Connection, file_id: int, docs: list[ExtractedDocumen
     action_ids = _insert(conn, actions, [
         {"document_id": doc_id, **link(doc_id, a.item_ref), "text": a.text, "explicit": a.explicit,
          "due_date": a.due.date if a.due else None, "due_precision": a.due.precision if a.due else None,
-         "due_text": a.due.text if a.due else None, **_where(file_id, a.span)}
+         "due_text": a.due.text if a.due else None, "log_status": a.log_status, **_where(file_id, a.span)}
         for doc_id, _, a in doc_actions])
     _insert(conn, action_owners, [
         {"action_id": action_id, "name": o.name, "as_written": o.as_written, "is_person": o.is_person,

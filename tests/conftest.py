@@ -14,7 +14,7 @@ from extract.document import DocumentBuilder
 from extract.extractor import FileExtraction
 from extract.records import (Action, Decision, Due, ExtractedDocument, Funding, Item, NextMeeting, Owner, Person,
                              Section, Span, Target)
-from models import connect
+from models import connect, store_extraction
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -98,3 +98,55 @@ def parse():
     """Parse invented text (markdown-ish, tabs for tables) into a ParsedFile."""
     from extract.parsers.text import parse_text
     return lambda text: parse_text(Path("invented.txt"), text.encode(), "0" * 64, "txt")
+
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "papers"
+
+
+@pytest.fixture(scope="session")
+def corpus_extractions() -> list[tuple[FileExtraction, int]]:
+    """The shipped sample archive, extracted once per run (each file with its size)."""
+    from extract.extractor import extract_file
+    from models import collect_files
+    return [(extract_file(p), p.stat().st_size) for p in collect_files([CORPUS])]
+
+
+def store_corpus(url: str, extractions: list[tuple[FileExtraction, int]]):
+    """A database at ``url`` holding the sample archive, as `minutes ingest corpus/papers` stores it."""
+    engine = connect(url)
+    for fx, size in extractions:
+        store_extraction(engine, fx, size=size)
+    return engine
+
+
+@pytest.fixture(scope="session")
+def corpus_sqlite(tmp_path_factory, corpus_extractions):
+    engine = store_corpus(f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'minutes.db'}", corpus_extractions)
+    yield engine
+    engine.dispose()
+
+
+def new_pg_database(pg_url: str, name: str) -> str:
+    """A fresh, empty database on the test server; its URL."""
+    from sqlalchemy import create_engine, text
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return pg_url.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(scope="session")
+def corpus_pg(pg_url, corpus_extractions):
+    engine = store_corpus(new_pg_database(pg_url, "corpus"), corpus_extractions)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def pg_engine(pg_url, request):
+    """An empty PostgreSQL database of its own for one test."""
+    engine = connect(new_pg_database(pg_url, "t_" + request.node.name.lower()[:50]))
+    yield engine
+    engine.dispose()

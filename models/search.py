@@ -1,0 +1,135 @@
+"""Full-text search over every block of every document.
+
+The user writes a web-search query (words, "quoted phrases", ``or``,
+``-word``). PostgreSQL reads it with ``websearch_to_tsquery`` against the
+blocks' stored tsvector; SQLite gets the same query translated to FTS5 syntax
+against ``blocks_fts``. Both stem English words, so "drugs" finds "drug".
+PostgreSQL also drops English stop words ("the", "of"), which SQLite keeps:
+a query of content words gives the same blocks on both.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from sqlalchemy import ColumnElement, Engine, FromClause, Integer, column, func, literal_column, select, table
+
+from models.queries import Row, _contains
+from models.store import blocks, bodies, documents, source_files
+
+HIGHLIGHT = ("**", "**")  # around each matched word in a snippet
+SNIPPET_WORDS = 16
+Order = Literal["rank", "date"]
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+_WORD = re.compile(r"\w+")
+
+
+def fts5_query(query: str) -> str | None:
+    """``query`` in FTS5 syntax with websearch meaning: terms are ANDed, ``or``
+    joins its neighbours (binding tighter than AND, as in PostgreSQL), ``-``
+    excludes. Every term is quoted, so no user text is read as FTS5 syntax.
+    None when nothing searchable is left."""
+    groups: list[list[str]] = []  # AND of ORs
+    excluded: list[str] = []
+    join_next = False
+    for negate, phrase, bare in _TOKEN.findall(query):
+        if bare.lower() == "or" and groups:
+            join_next = True
+            continue
+        if bare.startswith("-") and len(bare) > 1:
+            negate, bare = "-", bare[1:]
+        words = _WORD.findall(phrase or bare)
+        if not words:
+            continue
+        term = '"' + " ".join(words) + '"'  # a hyphenated word is a phrase, as in websearch_to_tsquery
+        if negate:
+            excluded.append(term)
+        elif join_next:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_next = False
+    if not groups:
+        return None
+    out = " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
+    return " ".join([out, *(f"NOT {t}" for t in excluded)])
+
+
+# SQLite's FTS5 table: its rowid is the block id; the table's own name is the
+# column MATCH, bm25() and snippet() take.
+_fts = table("blocks_fts", column("rowid", Integer))
+_fts_self = literal_column("blocks_fts")
+
+
+@dataclass
+class Match:
+    """How one dialect finds the blocks of a query: what to select from, the
+    condition, a score (higher is better) and, for SQLite, the snippet (FTS5
+    builds it only in the query that matches)."""
+    source: FromClause
+    where: ColumnElement[bool]
+    score: ColumnElement
+    snippet: ColumnElement | None
+
+
+def match(dialect: str, query: str) -> Match | None:
+    """The blocks matching ``query`` in a database of ``dialect``, or None
+    when the query has no searchable words."""
+    if dialect == "postgresql":
+        if not _WORD.search(query):
+            return None
+        tsq = func.websearch_to_tsquery("english", query)
+        tsv = literal_column("blocks.tsv")
+        return Match(blocks, tsv.op("@@")(tsq), func.ts_rank(tsv, tsq, 1), None)  # 1: shorter blocks first, as bm25
+    fts_query = fts5_query(query)
+    if fts_query is None:
+        return None
+    return Match(blocks.join(_fts, _fts.c.rowid == blocks.c.id), _fts_self.op("MATCH")(fts_query),
+                 -func.bm25(_fts_self), func.snippet(_fts_self, 0, *HIGHLIGHT, "…", SNIPPET_WORDS))
+
+
+def search(engine: Engine, query: str, body: str | None = None, date_from: date | None = None,
+           date_to: date | None = None, kind: str | None = None, limit: int = 20,
+           order: Order = "rank") -> list[Row]:
+    """Blocks matching ``query``, best first (``order="rank"``; ties by date)
+    or by meeting date (undated documents last), each with a highlighted
+    snippet, its document, body, date, file and page."""
+    m = match(engine.dialect.name, query)
+    if m is None:
+        return []
+    hits = select(blocks.c.id, m.score.label("score"), *([m.snippet.label("snippet")] if m.snippet is not None else [])) \
+        .select_from(m.source.join(documents, documents.c.id == blocks.c.document_id)
+                     .outerjoin(bodies, bodies.c.id == documents.c.body_id)) \
+        .where(m.where, *_filters(body, date_from, date_to, kind))
+    by_date = (documents.c.meeting_date.is_(None), documents.c.meeting_date, blocks.c.document_id, blocks.c.id)
+    ranked = hits.order_by(*((m.score.desc(),) if order == "rank" else ()), *by_date).limit(limit).subquery()
+    snippet = ranked.c.snippet if m.snippet is not None else func.ts_headline(
+        "english", blocks.c.text, func.websearch_to_tsquery("english", query),
+        f"StartSel={HIGHLIGHT[0]}, StopSel={HIGHLIGHT[1]}, MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2}")
+    rows = select(
+        ranked.c.score, documents.c.meeting_date.label("date"), bodies.c.name.label("body"), documents.c.kind,
+        blocks.c.kind.label("block_kind"), snippet.label("snippet"), blocks.c.document_id, blocks.c.id.label("block_id"),
+        source_files.c.path.label("file"), blocks.c.page,
+    ).select_from(ranked.join(blocks, blocks.c.id == ranked.c.id)
+                  .join(documents, documents.c.id == blocks.c.document_id)
+                  .join(source_files, source_files.c.id == blocks.c.source_file_id)
+                  .outerjoin(bodies, bodies.c.id == documents.c.body_id)) \
+        .order_by(*((ranked.c.score.desc(),) if order == "rank" else ()), *by_date)
+    with engine.connect() as conn:
+        return [dict(r) | {"score": round(r["score"], 4)} for r in conn.execute(rows).mappings()]
+
+
+def _filters(body: str | None, date_from: date | None, date_to: date | None,
+             kind: str | None) -> list[ColumnElement[bool]]:
+    """Conditions on the document (joined with its body) of a block or fact."""
+    where = [_contains(bodies.c.name, body)] if body else []
+    if date_from:
+        where.append(documents.c.meeting_date >= date_from)
+    if date_to:
+        where.append(documents.c.meeting_date <= date_to)
+    if kind:
+        where.append(documents.c.kind == kind)
+    return where

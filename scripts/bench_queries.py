@@ -1,0 +1,206 @@
+"""Query speed on a large archive: a synthetic archive of many meetings is
+written straight into a fresh database (bulk Core inserts: files, documents,
+blocks, people, attendance, items, actions with owners, decisions, funding),
+then `actions --open --owner X` and `search` are timed, through the query
+functions the CLI calls and once through the CLI process itself.
+
+Text is drawn from a vocabulary with Zipf-like word frequencies plus a few
+topic words at known rates, so searches have realistic selectivity.
+
+    .venv/bin/python scripts/bench_queries.py                      # SQLite in a temporary folder
+    .venv/bin/python scripts/bench_queries.py --db postgresql+psycopg://... --meetings 10000
+
+Not a test: it prints timings and the size of the database.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable
+
+from sqlalchemy import Engine, func, insert, select, text, update
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from models import connect, queries  # noqa: E402
+from models.search import search  # noqa: E402
+from models.store import (action_owners, actions, attendance, blocks, bodies, decisions, documents,  # noqa: E402
+                          funding, items, people, source_files)
+
+BODIES = 40
+PEOPLE_PER_BODY = 30
+BLOCKS_PER_MEETING = 24
+ITEMS_PER_MEETING = 6
+ACTIONS_PER_MEETING = 4
+# Topic words and the share of blocks that mention each: rare to common.
+TOPICS = {"naloxone": 0.002, "cctv": 0.01, "taxi": 0.02, "drugs": 0.05, "budget": 0.15}
+SEARCHES = ["naloxone", "cctv", "drugs budget", '"taxi marshal"', "budget"]
+STATUSES = ["open", "done", "carried_forward", "overdue"]
+BATCH = 5000
+
+
+def vocabulary(rng: random.Random, size: int = 5000) -> tuple[list[str], list[float]]:
+    """Pronounceable made-up words, weighted 1/rank (Zipf)."""
+    syllables = ["ba", "ce", "di", "fo", "gu", "ha", "ke", "li", "mo", "nu", "pa", "re", "si", "to", "vu", "we"]
+    words = sorted({"".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(size * 2)})[:size]
+    rng.shuffle(words)
+    return words, [1 / (rank + 1) for rank in range(len(words))]
+
+
+class Writer:
+    """Generated rows, inserted in batches."""
+
+    def __init__(self, engine: Engine, seed: int = 1) -> None:
+        self.engine, self.rng = engine, random.Random(seed)
+        self.words, self.weights = vocabulary(self.rng)
+
+    def sentence(self, n: int) -> str:
+        out = self.rng.choices(self.words, self.weights, k=n)
+        for word, share in TOPICS.items():
+            if self.rng.random() < share:
+                out.insert(self.rng.randrange(len(out) + 1), word)
+        if self.rng.random() < 0.01:
+            out += ["taxi", "marshal"]
+        return " ".join(out).capitalize() + "."
+
+    def build(self, meetings: int) -> None:
+        with self.engine.begin() as conn:
+            body_ids = ids(conn, bodies, [{"name": f"Synthetic Body {b:02d}"} for b in range(BODIES)])
+            person_rows = [{"body_id": b, "name": f"Person {i:03d} Of{j:02d}", "name_key": f"person {i:03d} of{j:02d}"}
+                           for j, b in enumerate(body_ids) for i in range(PEOPLE_PER_BODY)]
+            person_ids = ids(conn, people, person_rows)
+            if "canonical_id" in people.c:
+                conn.execute(update(people).values(canonical_id=people.c.id))
+        by_body = {b: person_ids[j * PEOPLE_PER_BODY:(j + 1) * PEOPLE_PER_BODY] for j, b in enumerate(body_ids)}
+        names = dict(zip(person_ids, (r["name"] for r in person_rows)))
+        start = date(2000, 1, 1)
+        for first in range(0, meetings, 500):
+            with self.engine.begin() as conn:
+                self.write_meetings(conn, range(first, min(first + 500, meetings)), body_ids, by_body, names, start)
+
+    def write_meetings(self, conn: Any, numbers: range, body_ids: list[int], by_body: dict[int, list[int]],
+                       names: dict[int, str], start: date) -> None:
+        rng, now = self.rng, datetime.now(timezone.utc)
+        file_ids = ids(conn, source_files, [
+            {"path": f"/synthetic/{n:06d}.txt", "sha256": f"{n:064x}", "format": "txt", "size": 20000, "pages": 4,
+             "status": "ok", "ingested_at": now} for n in numbers])
+        meta = [(fid, body_ids[n % BODIES], start + timedelta(days=n // BODIES * 14)) for fid, n in zip(file_ids, numbers)]
+        doc_ids = ids(conn, documents, [
+            {"source_file_id": fid, "body_id": b, "position": 0, "kind": "minutes", "title": f"Minutes {d}",
+             "meeting_date": d, "page": 1, "span_start": 0, "span_end": 20000} for fid, b, d in meta])
+        where = [(doc, fid, b) for doc, (fid, b, _) in zip(doc_ids, meta)]
+
+        def at(fid: int, k: int) -> dict[str, int]:  # the k-th block's place in its file
+            return {"source_file_id": fid, "page": 1 + k // 6, "span_start": k * 800, "span_end": k * 800 + 700}
+
+        rows(conn, blocks, [{"document_id": doc, "kind": "heading" if k % 4 == 0 else "paragraph",
+                             "text": self.sentence(6 if k % 4 == 0 else rng.randint(20, 80)), **at(fid, k)}
+                            for doc, fid, _ in where for k in range(BLOCKS_PER_MEETING)])
+        rows(conn, attendance, [{"document_id": doc, "person_id": p, "status": rng.choice(["present", "apologies"]),
+                                 **at(fid, 0)} for doc, fid, b in where for p in rng.sample(by_body[b], 10)])
+        rows(conn, items, [{"document_id": doc, "ref": str(k + 1), "title": self.sentence(5), "position": k,
+                            **at(fid, 4 * k)} for doc, fid, _ in where for k in range(ITEMS_PER_MEETING)])
+        rows(conn, decisions, [{"document_id": doc, "text": self.sentence(15), "explicit": True, **at(fid, 4 * k + 1)}
+                               for doc, fid, _ in where for k in range(2)])
+        rows(conn, funding, [{"document_id": doc, "amount": Decimal(rng.randint(1, 500) * 1000), "kind": "allocation",
+                              "purpose": self.sentence(4), "text": "£", **at(fid, 4 * k + 2)}
+                             for doc, fid, _ in where for k in range(2)])
+        action_rows, owners = [], []
+        for doc, fid, b in where:
+            for k in range(ACTIONS_PER_MEETING):
+                action_rows.append({"document_id": doc, "text": self.sentence(12), "explicit": True,
+                                    "status": rng.choices(STATUSES, [3, 5, 1, 1])[0],
+                                    "due_date": start + timedelta(days=rng.randint(0, 7000)), "due_precision": "day",
+                                    **at(fid, 4 * k + 3)})
+                owners.append([(p, fid, k) for p in rng.sample(by_body[b], rng.choice([1, 1, 2]))])
+        action_ids = ids(conn, actions, action_rows)
+        rows(conn, action_owners, [{"action_id": a, "person_id": p, "name": names[p], "as_written": names[p],
+                                    "is_person": True, **at(fid, 4 * k + 3)}
+                                   for a, own in zip(action_ids, owners) for p, fid, k in own])
+
+
+def ids(conn: Any, table: Any, data: list[dict[str, Any]]) -> list[int]:
+    return list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), data).scalars())
+
+
+def rows(conn: Any, table: Any, data: list[dict[str, Any]]) -> None:
+    for i in range(0, len(data), BATCH):
+        conn.execute(insert(table), data[i:i + BATCH])
+
+
+def timed(label: str, call: Callable[[], Any], runs: int = 3) -> Any:
+    """Best of ``runs`` (the first run warms caches), printed in ms."""
+    best, result = float("inf"), None
+    for _ in range(runs):
+        t = time.perf_counter()
+        result = call()
+        best = min(best, time.perf_counter() - t)
+    n = len(result) if hasattr(result, "__len__") else result
+    print(f"  {label:<48} {best * 1000:8.1f} ms  ({n} rows)")
+    return result
+
+
+def open_actions(engine: Engine, owner: str) -> list[dict[str, Any]]:
+    """What `minutes actions --open --owner OWNER` asks (pipeline.actions)."""
+    return [r for r in queries.list_actions(engine, owner=owner, threads=True) if r["status"] != "done"]
+
+
+def db_size(engine: Engine) -> str:
+    with engine.connect() as conn:
+        if engine.dialect.name == "postgresql":
+            size = conn.scalar(text("SELECT pg_database_size(current_database())"))
+        else:
+            size = os.path.getsize(engine.url.database)
+    return f"{size / 1e6:.0f} MB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", help="database URL (default: SQLite in a temporary folder); must be empty")
+    parser.add_argument("--meetings", type=int, default=10_000)
+    args = parser.parse_args()
+    url = args.db or f"sqlite:///{tempfile.mkdtemp(prefix='minutes-bench-')}/bench.db"
+    engine = connect(url)
+    with engine.connect() as conn:
+        if conn.scalar(select(func.count()).select_from(documents)):
+            sys.exit(f"{url} is not empty")
+
+    t = time.perf_counter()
+    Writer(engine).build(args.meetings)
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE"))
+    print(f"built {args.meetings} meetings in {time.perf_counter() - t:.1f}s: {engine.dialect.name}, {db_size(engine)}")
+    with engine.connect() as conn:
+        counts = {tb.name: conn.scalar(select(func.count()).select_from(tb))
+                  for tb in (blocks, attendance, items, actions, action_owners, funding)}
+    print("  " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
+
+    print("queries (best of 3):")
+    owner = "Person 007 Of13"
+    timed(f"actions --open --owner '{owner}'", lambda: open_actions(engine, owner))
+    timed("actions --open --owner 'person 007' (every body)", lambda: open_actions(engine, "person 007"))
+    for q in SEARCHES:
+        timed(f"search {q!r} (top 20)", lambda: search(engine, q))
+    timed("search 'drugs' --body 'Body 07' --from 2005-01-01", lambda: search(
+        engine, "drugs", body="Body 07", date_from=date(2005, 1, 1)))
+
+    minutes = Path(sys.executable).with_name("minutes")
+    for argv in (["actions", "--open", "--owner", owner], ["search", "drugs budget"]):
+        t = time.perf_counter()
+        subprocess.run([str(minutes), *argv, "--db", url, "--format", "csv"], check=True, capture_output=True)
+        print(f"  CLI process: minutes {' '.join(argv):<32} {(time.perf_counter() - t) * 1000:8.1f} ms "
+              "(with interpreter start-up)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""Action status across meetings, on the shipped corpus ingested into a real SQLite file
+(and, for the key answers, PostgreSQL)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from models import connect, ingest_paths, queries, status
+from models.store import actions, documents, source_files
+from pipeline import cli
+
+PAPERS = Path(__file__).resolve().parents[1] / "corpus" / "papers"
+
+
+def _key_answers(engine) -> dict:
+    rows = queries.list_actions(engine, threads=True)
+    def one(fragment: str) -> dict:
+        [row] = [r for r in rows if fragment in r["text"] and r["follows"] is None]
+        return row
+    t1, t4 = one("revised Night-Time Economy Action Plan"), one("capital budget for replacement CCTV by")
+    return {"t1": (t1["status"], Path(t1["file"]).name, t1["evidence_date"], t1["evidence"]),
+            "t4": (t4["status"], t4["evidence"]),
+            "open": sorted((r["owners"], r["text"]) for r in rows if r["status"] != "done")}
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('status') / 'm.db'}"
+    ingest_paths(connect(url), [PAPERS])
+    return url
+
+
+def test_t1_done_with_its_evidence_document(corpus_db):
+    answers = _key_answers(connect(corpus_db))
+    assert answers["t1"] == ("done", "2022-02-10_csp_minutes.pdf", date(2023, 1, 26), "Done - circulated 2 December 2022")
+    with connect(corpus_db).connect() as conn:
+        evidence_file = conn.execute(
+            select(source_files.c.path).join(documents, documents.c.source_file_id == source_files.c.id)
+            .join(actions, actions.c.status_document_id == documents.c.id)
+            .where(actions.c.text.contains("revised Night-Time Economy Action Plan to all"))).scalar_one()
+    assert evidence_file.endswith("2023-06-15_csp_agenda_pack.pdf")
+
+
+def test_t4_never_closed(corpus_db):
+    engine = connect(corpus_db)
+    assert _key_answers(engine)["t4"] == ("overdue", "Overdue - carried forward")
+    # Before its deadline (2023/24) it was open, on the evidence known then.
+    rows = status.as_of(engine, queries.list_actions(engine, threads=True), date(2023, 2, 1))
+    [t4] = [r for r in rows if "replacement CCTV by" in r["text"]]
+    assert (t4["status"], t4["evidence"]) == ("open", "Ongoing")
+
+
+def test_log_rows_follow_the_action_they_restate(corpus_db):
+    rows = queries.list_actions(connect(corpus_db))
+    restating = [r for r in rows if r["text"] == "Circulate revised Night-Time Economy Action Plan"]
+    assert len(restating) == 3 and len({r["follows"] for r in restating}) == 1
+    assert all(r["status"] == "done" for r in restating)
+
+
+def test_all_actions_completed_closes_the_previous_meeting(corpus_db):
+    rows = queries.list_actions(connect(corpus_db), body="Task Group")
+    raised = [r for r in rows if r["meeting_date"] == date(2021, 7, 8)]
+    assert raised and all(r["status"] == "done" and r["evidence_date"] == date(2022, 9, 22) for r in raised)
+
+
+def test_recompute_is_idempotent(corpus_db):
+    engine = connect(corpus_db)
+    before = queries.list_actions(engine)
+    ingest_paths(engine, [PAPERS])  # unchanged files: nothing to do
+    from models.people import relink
+    relink(engine)
+    assert queries.list_actions(engine) == before
+
+
+def test_cli_open_by_owner(corpus_db):
+    out = CliRunner().invoke(cli, ["actions", "--open", "--by-owner", "--format", "csv", "--db", corpus_db]).output
+    assert "Mark Pemberton" in out and "Overdue - carried forward" in out
+    assert "revised Night-Time Economy" not in out  # T1 is done
+    out = CliRunner().invoke(cli, ["actions", "--overdue", "--owner", "P. Shah", "--as-of", "2021-06-01",
+                                   "--format", "csv", "--db", corpus_db]).output
+    assert "terms of reference" in out and "risk assessment" not in out  # raised later
+
+
+def test_seed_minutes_actions_open(shared, tmp_path):
+    seeds = sorted((shared / "corpus" / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.skip("no seeds")
+    engine = connect(f"sqlite:///{tmp_path / 's.db'}")
+    ingest_paths(engine, seeds)
+    rows = queries.list_actions(engine, threads=True)
+    coventry = [r for r in rows if r["body"] and "coventry" in r["body"].lower()]
+    assert all(r["status"] in ("open", "overdue") for r in coventry)
+
+
+def test_same_answers_on_postgresql(pg_url, corpus_db):
+    from conftest import new_pg_database
+    engine = connect(new_pg_database(pg_url, "status"))
+    ingest_paths(engine, [PAPERS])
+    assert _key_answers(engine) == _key_answers(connect(corpus_db))

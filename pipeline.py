@@ -13,8 +13,6 @@ from typing import Any, Callable
 import click
 
 from extract.errors import ParseError
-from extract.export import file_record
-from extract.extractor import extract_file
 from models import collect_files, connect, export, ingest_paths, people, queries, status
 from models import search as fts
 from models import trace as trail
@@ -41,6 +39,8 @@ def cli() -> None:
               help="Folder for one minutes-extract/1 JSON record per input file.")
 def extract(files: tuple[Path, ...], out_dir: Path) -> None:
     """Extract FILES to JSON records (no database): DIR/<file stem>.json."""
+    from extract.export import file_record  # spaCy loads here, not for every command
+    from extract.extractor import extract_file
     out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
     for path in files:

@@ -16,15 +16,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, Table, delete, insert, select
 
 from extract import names, records
 from extract.errors import ParseError
-from extract.extractor import FileExtraction, extract_file
 from extract.parsers import file_format, sha256_of
 from extract.records import ExtractedDocument, Span
+
+if TYPE_CHECKING:
+    from extract.extractor import FileExtraction
 from models.periods import financial_years
 from models.schema import (Action, ActionOwner, Attendance, Block, Body, Decision, Document, Funding, Item,
                            Person, SourceFile, Target)
@@ -41,6 +43,13 @@ decisions: Table = Decision.__table__  # type: ignore[assignment]
 funding: Table = Funding.__table__  # type: ignore[assignment]
 targets: Table = Target.__table__  # type: ignore[assignment]
 blocks: Table = Block.__table__  # type: ignore[assignment]
+
+
+def extract_file(path: Path) -> FileExtraction:
+    # Imported on first use: the extractors bring in spaCy, a second of start-up
+    # that query commands (actions, search, ...) should not pay.
+    from extract.extractor import extract_file as extract
+    return extract(path)
 
 
 @dataclass

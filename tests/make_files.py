@@ -9,10 +9,32 @@ PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE645
 
 # (x, y from the bottom, font size, text)
 TextLine = tuple[float, float, float, str]
+# (x0, y0, x1, y1) from the bottom left: a stroked line when x0 == x1 or
+# y0 == y1, otherwise a stroked rectangle with those corners
+Rule = tuple[float, float, float, float]
 
 
 def _escape(text: str) -> bytes:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("latin-1")
+
+
+def _rules(rules: list[Rule]) -> bytes:
+    out = b"0.5 w\n"
+    for x0, y0, x1, y1 in rules:
+        if x0 == x1 or y0 == y1:
+            out += b"%g %g m %g %g l S\n" % (x0, y0, x1, y1)
+        else:
+            out += b"%g %g %g %g re S\n" % (x0, y0, x1 - x0, y1 - y0)
+    return out
+
+
+def ruled_grid(xs: list[float], ys: list[float], omit: tuple[Rule, ...] = ()) -> list[Rule]:
+    """The rules of a table whose column edges are xs and row edges ys (from
+    the top down): the outer frame as one rectangle, every inner rule as one
+    line per cell side, except the sides listed in omit (merged cells)."""
+    inner = [(x, b, x, t) for x in xs[1:-1] for t, b in zip(ys, ys[1:])]
+    inner += [(l, y, r, y) for y in ys[1:-1] for l, r in zip(xs, xs[1:])]
+    return [(xs[0], ys[-1], xs[-1], ys[0]), *(r for r in inner if r not in omit)]
 
 
 def _content(lines: list[TextLine]) -> bytes:
@@ -59,9 +81,12 @@ class _Encryption:
 
 
 def make_pdf(pages: list[list[TextLine]], *, password: str | None = None, image: bool = False,
-             width: float = 612, height: float = 792) -> bytes:
-    """A PDF whose pages show the given lines in Helvetica, or (image=True)
-    only a grey image and no text at all."""
+             width: float = 612, height: float = 792, rules: list[list[Rule]] | None = None,
+             form_shift: tuple[float, float] | None = None) -> bytes:
+    """A PDF whose pages show the given lines in Helvetica (and the page's
+    rules, if given), or (image=True) only a grey image and no text at all.
+    With form_shift the rules are drawn inside a form XObject whose matrix
+    moves them by (dx, dy), as producers that reuse drawings do."""
     file_id = hashlib.md5(repr(pages).encode()).digest()
     crypt = _Encryption(password, file_id) if password else None
     objects: dict[int, bytes] = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -74,15 +99,25 @@ def make_pdf(pages: list[list[TextLine]], *, password: str | None = None, image:
 
     objects[4] = stream(4, b"/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray "
                            b"/BitsPerComponent 8", b"\x40\x80\xc0\xff")
-    for lines in pages:
+    for index, lines in enumerate(pages):
         page, content = next_number, next_number + 1
         next_number += 2
         kids.append(b"%d 0 R" % page)
         body = b"q 300 0 0 300 150 300 cm /Im1 Do Q\n" if image else _content(lines)
+        forms = b""
+        if rules and form_shift:
+            form = next_number
+            next_number += 1
+            objects[form] = stream(form, b"/Type /XObject /Subtype /Form /BBox [0 0 %g %g] /Matrix [1 0 0 1 %g %g]"
+                                   % (width, height, *form_shift), _rules(rules[index]))
+            forms = b" /Fm1 %d 0 R" % form
+            body += b"q /Fm1 Do Q\n"
+        elif rules:
+            body += _rules(rules[index])
         objects[content] = stream(content, b"", body)
         objects[page] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Contents %d 0 R "
-                         b"/Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> >>"
-                         % (width, height, content))
+                         b"/Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R%s >> >> >>"
+                         % (width, height, content, forms))
     objects[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
     trailer_extra = b""
     if crypt:

@@ -10,7 +10,7 @@ import pytest
 
 from extract.document import ParsedFile
 from extract.parsers import parse_file
-from make_files import make_pdf
+from make_files import make_pdf, ruled_grid
 
 RENDERED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "rendered"
 WILD = RENDERED.parent / "wild"
@@ -193,3 +193,56 @@ def test_two_column_attendees_are_not_interleaved() -> None:
     attendees = next(b.cells() for b in parsed.blocks if b.is_table)
     assert len(attendees) >= 20 and all(len(row) == 2 for row in attendees)
     assert ["Matthew Brown", "Cabinet Office"] in attendees
+
+
+# --- ruled tables in a PDF built here ------------------------------------------
+
+COLUMNS = [72.0, 172.0, 322.0, 472.0]
+
+
+def test_ruled_grid_with_merged_cell_and_text_beside_it(tmp_path: Path) -> None:
+    rows = [620.0, 590.0, 560.0, 530.0]
+    # no rule between columns 2 and 3 in the middle row: one merged cell
+    rules = ruled_grid(COLUMNS, rows, omit=((322.0, 560.0, 322.0, 590.0),))
+    text = [(72, 700, 14, "Minutes of the Board"),
+            (76, 600, 10, "Name"), (176, 600, 10, "Role"), (326, 600, 10, "Notes"),
+            (76, 570, 10, "Ann Ledger"), (176, 570, 10, "Treasurer and"), (326, 570, 10, "trustee"),
+            (76, 540, 10, "Bob Tiller"), (176, 540, 10, "Parks"), (326, 540, 10, "Joined in May"),
+            (490, 570, 10, "aside"),
+            (72, 480, 11, "The board approved the accounts.")]
+    path = tmp_path / "ruled.pdf"
+    path.write_bytes(make_pdf([text], rules=[rules]))
+    parsed = parse_file(path)
+    _spans_hold(parsed)
+    tables = [b for b in parsed.blocks if b.is_table]
+    assert [t.cells() for t in tables] == [[["Name", "Role", "Notes"],
+                                            ["Ann Ledger", "Treasurer and trustee", ""],
+                                            ["Bob Tiller", "Parks", "Joined in May"]]]
+    assert "aside" in _texts(parsed, "paragraph")  # beside the table, not in it
+    assert "The board approved the accounts." in _texts(parsed, "paragraph")
+
+
+def test_ruled_row_split_by_page_break_is_rejoined(tmp_path: Path) -> None:
+    first = [(76, 700, 10, "Name"), (176, 700, 10, "Organisation"),
+             (76, 670, 10, "Cy Hedge"), (176, 670, 10, "Friends of the")]
+    second = [(176, 700, 10, "Park"),
+              (76, 670, 10, "Di Rake"), (176, 670, 10, "County Council")]
+    path = tmp_path / "split.pdf"
+    path.write_bytes(make_pdf([first, second], rules=[ruled_grid(COLUMNS[:3], [720.0, 690.0, 660.0]),
+                                                      ruled_grid(COLUMNS[:3], [720.0, 690.0, 660.0])]))
+    parsed = parse_file(path)
+    _spans_hold(parsed)
+    assert [b.cells() for b in parsed.blocks if b.is_table] == [
+        [["Name", "Organisation"], ["Cy Hedge", "Friends of the Park"]],
+        [["Di Rake", "County Council"]]]
+
+
+def test_ruled_grid_drawn_inside_a_form_xobject(tmp_path: Path) -> None:
+    text = [(76, 700, 10, "Item"), (176, 700, 10, "Owner"),
+            (76, 670, 10, "Fence repair"), (176, 670, 10, "Cy Hedge")]
+    dx, dy = 40.0, -25.0  # the form's matrix moves its drawing back onto the text
+    rules = [(x0 - dx, y0 - dy, x1 - dx, y1 - dy) for x0, y0, x1, y1 in ruled_grid(COLUMNS[:3], [720.0, 690.0, 660.0])]
+    path = tmp_path / "form.pdf"
+    path.write_bytes(make_pdf([text], rules=[rules], form_shift=(dx, dy)))
+    assert [b.cells() for b in parse_file(path).blocks if b.is_table] == [
+        [["Item", "Owner"], ["Fence repair", "Cy Hedge"]]]

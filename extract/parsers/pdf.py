@@ -1,5 +1,6 @@
-"""PDF: text and geometry from pdfium (fast); table structure from pdfplumber,
-asked only about pages that carry ruling lines (it is ~50x slower).
+"""PDF: text, geometry and ruled tables all from pdfium. Table structure comes
+from the page's own path objects (rules snapped into grids, cells bounded by
+rules on every side), so no second PDF reader parses the file again.
 
 Characters become segments (runs along one baseline), segments become lines
 (grouped by height, sorted left to right; a wide gap is kept as a tab so a
@@ -10,12 +11,11 @@ headings. Running headers, footers and page numbers are dropped.
 """
 from __future__ import annotations
 
+import bisect
 import ctypes
-import io
 import re
 from collections import Counter
-from itertools import islice
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -52,18 +52,19 @@ class Segment:
     region: Region = None
 
 
-@dataclass
 class Line:
-    segments: list[Segment]
-    text: str = ""
+    """Segments along one baseline; its size and baseline are those of its
+    largest type, kept as segments join (lines are measured once per segment)."""
 
-    @property
-    def base(self) -> float:
-        return max(self.segments, key=lambda s: s.size).base
+    def __init__(self, segment: Segment) -> None:
+        self.segments = [segment]
+        self.text = ""
+        self.size, self.base = segment.size, segment.base
 
-    @property
-    def size(self) -> float:
-        return max(s.size for s in self.segments)
+    def add(self, segment: Segment) -> None:
+        self.segments.append(segment)
+        if segment.size > self.size:
+            self.size, self.base = segment.size, segment.base
 
     @property
     def top(self) -> float:
@@ -78,12 +79,36 @@ class Line:
         return all(s.bold for s in self.segments)
 
 
-@dataclass
 class Table:
-    top: float
-    bottom: float
-    cells: list[list[Box | None]]  # None where a merged cell covers the grid
-    rows: list[list[str]] = field(default_factory=list)
+    """A ruled grid: its cells as found (merged ones whole), laid out in rows
+    and columns by their top and left edges, with None where a merged cell
+    covers a slot; rows holds the cell text once the characters are in."""
+
+    def __init__(self, boxes: list[Box]) -> None:
+        self.left, self.top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        self.right, self.bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+        lefts, tops = sorted({b[0] for b in boxes}), sorted({b[1] for b in boxes})
+        self.columns, self.row_tops = lefts, tops
+        at = {(b[0], b[1]): b for b in boxes}
+        self.cells: list[list[Box | None]] = [[at.get((x, y)) for x in lefts] for y in tops]
+        self.lines: list[list[list[Line]]] = []  # each cell's lines, row by row
+        self.rows: list[list[str]] = []
+        # every rule position cuts the table into slots; each slot knows the cell covering it
+        self._xs = sorted({x for b in boxes for x in (b[0], b[2])})
+        self._ys = sorted({y for b in boxes for y in (b[1], b[3])})
+        self._slots: dict[tuple[int, int], tuple[int, int]] = {}
+        for x0, top, x1, bottom in boxes:
+            place = tops.index(top), lefts.index(x0)
+            for j in range(self._ys.index(top), self._ys.index(bottom)):
+                for i in range(self._xs.index(x0), self._xs.index(x1)):
+                    self._slots[j, i] = place
+
+    def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """(row, column) of the cell holding a point inside the table, None in
+        a hole of an irregular grid."""
+        i = min(bisect.bisect_right(self._xs, x), len(self._xs) - 1) - 1
+        j = min(bisect.bisect_right(self._ys, y), len(self._ys) - 1) - 1
+        return self._slots.get((j, i))
 
 
 @dataclass
@@ -95,11 +120,12 @@ class PageContent:
 def parse_pdf(path: Path, data: bytes, sha256: str) -> ParsedFile:
     pdf = _open(path, data)
     try:
-        pages = _read_pages(pdf, data)
+        pages = _read_pages(pdf)
     finally:
         pdf.close()
     _check_text(path, pages)
     _drop_running_lines(pages)
+    _rejoin_split_rows(pages)
     sizes = _type_sizes(pages)
     builder = DocumentBuilder(str(path), "pdf", sha256)
     for page in pages:
@@ -147,66 +173,31 @@ def is_garbled(text: str) -> bool:
 # --- reading pages ---------------------------------------------------------
 
 
-def _read_pages(pdf: pdfium.PdfDocument, data: bytes) -> list[PageContent]:
-    plumber: Any = None
+def _read_pages(pdf: pdfium.PdfDocument) -> list[PageContent]:
     pages = []
-    try:
-        for index in range(len(pdf)):
-            page = pdf[index]
-            try:
-                tables: list[Table] = []
-                if _has_rulings(page):
-                    plumber = plumber or _open_plumber(data)
-                    tables = _tables(plumber, index)
-                pages.append(_page_content(page, tables))
-            finally:
-                page.close()
-    finally:
-        if plumber is not None:
-            plumber.close()
+    for index in range(len(pdf)):
+        page = pdf[index]
+        try:
+            height = page.get_height()
+            pages.append(_page_content(page, height, _find_tables(page, height)))
+        finally:
+            page.close()
     return pages
 
 
-def _open_plumber(data: bytes) -> Any:
-    import pdfplumber
-    return pdfplumber.open(io.BytesIO(data))
-
-
-def _has_rulings(page: pdfium.PdfPage) -> bool:
-    """Ruled tables are drawn with path objects; a page with fewer than four
-    cannot hold one, so pdfplumber never sees most pages."""
-    paths = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)
-    return len(list(islice(paths, 4))) == 4
-
-
-def _tables(plumber: Any, index: int) -> list[Table]:
-    """Ruled tables as pdfplumber finds them: outline and cell boxes only;
-    the cell text comes from pdfium like the rest of the page."""
-    page = plumber.pages[index]
-    try:
-        tables = []
-        for found in page.find_tables():
-            cells = [list(row.cells) for row in found.rows]
-            if len(cells) >= 2 or len(cells[0]) >= 2:  # a ruled box round text is no table
-                tables.append(Table(found.bbox[1], found.bbox[3], cells))
-        return tables
-    finally:
-        page.close()  # pdfplumber keeps every page's objects otherwise
-
-
-def _page_content(page: pdfium.PdfPage, tables: list[Table]) -> PageContent:
-    height = page.get_height()
+def _page_content(page: pdfium.PdfPage, height: float, tables: list[Table]) -> PageContent:
     textpage = page.get_textpage()
     try:
-        segments = _segments(textpage, height, _region_finder(tables))
+        segments = _segments(textpage, height, tables)
     finally:
         textpage.close()
     by_region: dict[Region, list[Segment]] = {}
     for seg in segments:
         by_region.setdefault(seg.region, []).append(seg)
     for ti, table in enumerate(tables):
-        table.rows = [[_cell_text(by_region.get((ti, ri, ci), []), box) if box else ""
-                       for ci, box in enumerate(row)] for ri, row in enumerate(table.cells)]
+        table.lines = [[_lines(by_region.get((ti, ri, ci), [])) if box else [] for ci, box in enumerate(row)]
+                       for ri, row in enumerate(table.cells)]
+        table.rows = [[_cell_text(lines, box) for lines, box in zip(*pair)] for pair in zip(table.lines, table.cells)]
     items: list[Line | Table] = [*_lines(by_region.get(None, [])), *tables]
     items.sort(key=lambda item: item.top)
     return PageContent(height, items)
@@ -215,21 +206,23 @@ def _page_content(page: pdfium.PdfPage, tables: list[Table]) -> PageContent:
 def _region_finder(tables: list[Table]) -> Callable[[float, float], Region]:
     def region(x: float, y: float) -> Region:
         for ti, table in enumerate(tables):
-            if table.top <= y <= table.bottom:
-                for ri, row in enumerate(table.cells):
-                    for ci, box in enumerate(row):
-                        if box and box[0] <= x <= box[2] and box[1] <= y <= box[3]:
-                            return ti, ri, ci
-                return ti, -1, -1  # on a rule between cells: neither cell nor body text
+            if table.left <= x <= table.right and table.top <= y <= table.bottom:
+                return ti, *(table.cell_at(x, y) or (-1, -1))  # -1: in a hole, neither cell nor body text
         return None
     return region
 
 
-def _segments(textpage: pdfium.PdfTextPage, height: float, region: Callable[[float, float], Region]) -> list[Segment]:
+def _segments(textpage: pdfium.PdfTextPage, height: float, tables: list[Table]) -> list[Segment]:
+    """One pdfium call per visible character is the floor (no bulk getter keeps
+    per-glyph gaps, which spaces, columns and cell boundaries need), so the
+    loop reads each box once and skips the cell lookup on pages without tables."""
+    raw = textpage.raw
     count = textpage.count_chars()
     text = textpage.get_text_range()
     if len(text) != count:  # characters beyond the BMP shift the string: read one by one
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
+    region = _region_finder(tables) if tables else None
+    char_box = pdfium_c.FPDFText_GetCharBox
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     segments: list[Segment] = []
     current: Segment | None = None
@@ -240,19 +233,20 @@ def _segments(textpage: pdfium.PdfTextPage, height: float, region: Callable[[flo
             if current is not None and not current.text.endswith(" "):
                 current.text += " "
         else:
-            pdfium_c.FPDFText_GetCharBox(textpage.raw, i, left, right, bottom, top)
-            if left.value == right.value and bottom.value == top.value:
+            char_box(raw, i, left, right, bottom, top)
+            x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
+            if x0 == x1 and y0 == y1:
                 continue  # a generated character with no place on the page
-            low, high = height - bottom.value, height - top.value
-            where = region((left.value + right.value) / 2, (low + high) / 2)
-            if current is not None and current.region == where and _continues(current, left.value, low, high):
+            low, high = height - y0, height - y1
+            where = region((x0 + x1) / 2, (low + high) / 2) if region else None
+            if current is not None and current.region == where and _continues(current, x0, low, high):
                 # pdfium marks word gaps itself and glyph boxes are tight: only a wide gap is a space
-                if left.value - current.x1 > 0.6 * current.size and not current.text.endswith(" "):
+                if x0 - current.x1 > 0.6 * current.size and not current.text.endswith(" "):
                     current.text += " "
                 current.text += ch
-                current.x1 = max(current.x1, right.value)
+                current.x1 = max(current.x1, x1)
             else:
-                current = _new_segment(textpage, i, ch, left.value, right.value, height, where)
+                current = _new_segment(textpage, i, ch, x0, x1, height, where)
                 current.size = current.size or high - low
                 segments.append(current)
     return segments
@@ -289,11 +283,12 @@ def _lines(segments: list[Segment]) -> list[Line]:
         middle = seg.base - seg.size / 3
         line = next((ln for ln in reversed(lines[-3:]) if ln.top <= middle <= ln.base + 0.25 * ln.size), None)
         if line is None:
-            lines.append(Line([seg]))
+            lines.append(Line(seg))
         else:
-            line.segments.append(seg)
+            line.add(seg)
     for line in lines:
         line.segments.sort(key=lambda s: s.x0)
+        line.base = max(line.segments, key=lambda s: s.size).base  # of equal sizes, the leftmost
         line.text = _join_segments(line.segments)
     # an empty bulleted paragraph prints a bullet alone on its line
     return [line for line in lines if line.text and line.text not in BULLETS]
@@ -317,11 +312,10 @@ def _join_segments(segments: list[Segment]) -> str:
     return re.sub(r"[ \u00a0]+", " ", out).strip()
 
 
-def _cell_text(segments: list[Segment], box: Box) -> str:
+def _cell_text(lines: list[Line], box: Box | None) -> str:
     """A cell's lines joined by spaces, except where a word too long for a
     narrow column was broken across lines ("Bas|eline", "1,0|00")."""
-    lines = _lines(segments)
-    if not lines:
+    if not lines or box is None:
         return ""
     right = box[2] - (min(ln.x0 for ln in lines) - box[0])  # same padding both sides
     out = lines[0].text
@@ -338,6 +332,212 @@ def _broken_word(prev: Line, line: Line, right: float) -> bool:
     return (not last.text.endswith(" ") and last.x1 > right - last.size
             and (split_number or prev.text[-1:].isalnum() and line.text[:1].isalnum()
                  and not line.text[:1].isupper()))
+
+
+# --- ruled tables ----------------------------------------------------------
+
+SNAP = 3.0  # rules nearer than this (pt) are one rule; ends nearer than this join or meet
+RULE = 3.0  # a path no thicker than this is a rule: a stroked line or a filled bar
+MAX_SEGMENTS = 64  # longer paths are drawings (charts, logos), not table borders
+Rule = tuple[float, float, float]  # position across the rule, then its start and end along it
+Matrix = tuple[float, float, float, float, float, float]
+Point = tuple[float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _then(inner: Matrix, outer: Matrix) -> Matrix:
+    """The matrix applying inner, then outer (PDF row-vector convention)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m: Matrix, x: float, y: float) -> Point:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def _rules(page: pdfium.PdfPage, height: float) -> tuple[list[Rule], list[Rule]]:
+    """Horizontal (y, x0, x1) and vertical (x, top, bottom) straight lines drawn
+    on the page, in top-down coordinates. Only geometry counts, as in any ruled
+    table finder: the sides of a filled cell background are rules too."""
+    across: list[Rule] = []
+    down: list[Rule] = []
+    f = [ctypes.c_float() for _ in range(4)]
+    fs = pdfium_c.FS_MATRIX()
+
+    def add(x0: float, y0: float, x1: float, y1: float) -> None:
+        if abs(y0 - y1) <= 0.01 and abs(x1 - x0) >= 1:
+            across.append((height - y0, min(x0, x1), max(x0, x1)))
+        elif abs(x0 - x1) <= 0.01 and abs(y1 - y0) >= 1:
+            down.append((x0, height - max(y0, y1), height - min(y0, y1)))
+
+    def walk(count: int, get: Callable[[int], Any], outer: Matrix) -> None:
+        for i in range(count):
+            obj = get(i)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                pdfium_c.FPDFPageObj_GetMatrix(obj, fs)
+                inner = (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
+                # objects inside a form are placed in its space, not the page's
+                walk(pdfium_c.FPDFFormObj_CountObjects(obj),
+                     lambda j, form=obj: pdfium_c.FPDFFormObj_GetObject(form, j), _then(inner, outer))
+            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                _path_rules(obj, outer, add, f, fs)
+
+    walk(pdfium_c.FPDFPage_CountObjects(page.raw), lambda i: pdfium_c.FPDFPage_GetObject(page.raw, i), IDENTITY)
+    return across, down
+
+
+def _path_rules(obj: Any, outer: Matrix, add: Callable[[float, float, float, float], None],
+                f: list[ctypes.c_float], fs: pdfium_c.FS_MATRIX) -> None:
+    """The straight axis-parallel pieces of one path object (f and fs are
+    reusable out-parameters)."""
+    pdfium_c.FPDFPageObj_GetBounds(obj, *f)
+    left, bottom, right, top = (v.value for v in f)
+    if outer != IDENTITY:  # bounds are in the enclosing form's space
+        (left, bottom), (right, top) = _apply(outer, left, bottom), _apply(outer, right, top)
+        left, right, bottom, top = min(left, right), max(left, right), min(bottom, top), max(bottom, top)
+    if top - bottom <= RULE:  # one call settles the common case: a line or thin bar
+        add(left, (top + bottom) / 2, right, (top + bottom) / 2)
+        return
+    if right - left <= RULE:
+        add((left + right) / 2, bottom, (left + right) / 2, top)
+        return
+    count = pdfium_c.FPDFPath_CountSegments(obj)
+    if count > MAX_SEGMENTS:
+        return
+    pdfium_c.FPDFPageObj_GetMatrix(obj, fs)
+    m = _then((fs.a, fs.b, fs.c, fs.d, fs.e, fs.f), outer)
+    x, y = f[0], f[1]
+    start = last = None
+    for i in range(count):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+        point = _apply(m, x.value, y.value)
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and last is not None:
+            add(*last, *point)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = point
+        elif pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            add(*point, *start)
+        last = point
+
+
+def _merge(rules: list[Rule]) -> list[Rule]:
+    """Rules within SNAP of one another move to their mean position (a bar's
+    two sides, a double border); pieces of one rule whose ends meet are joined."""
+    clusters: list[list[Rule]] = []
+    for rule in sorted(rules):
+        if clusters and rule[0] - clusters[-1][-1][0] <= SNAP:
+            clusters[-1].append(rule)
+        else:
+            clusters.append([rule])
+    merged: list[Rule] = []
+    for cluster in clusters:
+        pos = sum(r[0] for r in cluster) / len(cluster)
+        pieces = sorted(cluster, key=lambda r: r[1])
+        start, end = pieces[0][1], pieces[0][2]
+        for _, s, e in pieces[1:]:
+            if s > end + SNAP:
+                merged.append((pos, start, end))
+                start, end = s, e
+            else:
+                end = max(end, e)
+        merged.append((pos, start, end))
+    return [r for r in merged if r[2] - r[1] >= SNAP]
+
+
+def _cells(across: list[Rule], down: list[Rule]) -> list[Box]:
+    """Smallest rectangles with a rule along every side: where an interior
+    rule is missing the cell extends to the next crossing, so merged cells
+    come out whole."""
+    crossings: dict[Point, tuple[set[int], set[int]]] = {}  # point -> (horizontal, vertical) rules through it
+    heights = [y for y, _, _ in across]  # _merge sorts by position
+    for vi, (x, top, bottom) in enumerate(down):
+        for hi in range(bisect.bisect_left(heights, top - SNAP), bisect.bisect_right(heights, bottom + SNAP)):
+            y, x0, x1 = across[hi]
+            if x0 - SNAP <= x <= x1 + SNAP:
+                hs, vs = crossings.setdefault((x, y), (set(), set()))
+                hs.add(hi)
+                vs.add(vi)
+    by_x: dict[float, list[Point]] = {}
+    by_y: dict[float, list[Point]] = {}
+    for point in sorted(crossings):
+        by_x.setdefault(point[0], []).append(point)
+        by_y.setdefault(point[1], []).append(point)
+    cells: list[Box] = []
+    for (x, y), (hs, vs) in crossings.items():
+        cell = next(((x, y, rx, by)
+                     for bx, by in by_x[x] if by > y and vs & crossings[bx, by][1]
+                     for rx, ry in by_y[y] if rx > x and hs & crossings[rx, ry][0]
+                     if (rx, by) in crossings
+                     and crossings[rx, by][0] & crossings[bx, by][0]
+                     and crossings[rx, by][1] & crossings[rx, ry][1]), None)
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
+def _grids(cells: list[Box]) -> list[list[Box]]:
+    """Cells that share a corner belong to one table."""
+    owner: dict[Point, int] = {}
+    parent = list(range(len(cells)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (x0, top, x1, bottom) in enumerate(cells):
+        for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+            j = owner.setdefault(corner, i)
+            parent[root(i)] = root(j)
+    groups: dict[int, list[Box]] = {}
+    for i, cell in enumerate(cells):
+        groups.setdefault(root(i), []).append(cell)
+    return list(groups.values())
+
+
+def _find_tables(page: pdfium.PdfPage, height: float) -> list[Table]:
+    across, down = _rules(page, height)
+    if len(across) < 2 or len(down) < 2:
+        return []
+    tables = [Table(sorted(group, key=lambda c: (c[1], c[0])))
+              for group in _grids(_cells(_merge(across), _merge(down)))
+              if len(group) >= 2]  # a ruled box round text is no table
+    return sorted(tables, key=lambda t: (t.top, t.left))
+
+
+def _rejoin_split_rows(pages: list[PageContent]) -> None:
+    """A row broken by a page break ends the page's last table and goes on in
+    the first row of the table opening the next page: that row is glued back
+    on when it leaves empty a cell the broken row filled. A page holding
+    nothing but such a row passes the row's end on to the next page."""
+    before: Line | Table | None = None
+    for page in pages:
+        after = page.items[0] if page.items else None
+        if isinstance(before, Table) and isinstance(after, Table) and _continues_row(before, after):
+            for ci, (box, lines) in enumerate(zip(before.cells[-1], after.lines[0])):
+                before.lines[-1][ci] += lines
+                before.rows[-1][ci] = _cell_text(before.lines[-1][ci], box or after.cells[0][ci])
+            del after.rows[0], after.lines[0], after.cells[0], after.row_tops[0]
+            if not after.rows:
+                page.items.remove(after)
+        if page.items:
+            before = page.items[-1]
+
+
+def _continues_row(before: Table, after: Table) -> bool:
+    last, first = before.rows[-1], after.rows[0]
+    if len(last) != len(first) or any(abs(a - b) > SNAP for a, b in zip(before.columns, after.columns)):
+        return False
+    # a cell merged down over the rows below is a group label, left empty by a
+    # new row inside the group: only a cell of the row's own height counts
+    below = after.row_tops[1] if len(after.row_tops) > 1 else after.bottom
+    own = [box is not None and box[3] <= below + SNAP for box in after.cells[0]]
+    return any(first) and any(prev and not text and mine for prev, text, mine in zip(last, first, own))
 
 
 # --- running heads and feet ------------------------------------------------

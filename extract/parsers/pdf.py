@@ -179,7 +179,7 @@ def _read_pages(pdf: pdfium.PdfDocument) -> list[PageContent]:
         page = pdf[index]
         try:
             height = page.get_height()
-            pages.append(_page_content(page, height, _find_tables(page, height)))
+            pages.append(_page_content(page, height, find_tables(page, height)))
         finally:
             page.close()
     return pages
@@ -500,7 +500,7 @@ def _grids(cells: list[Box]) -> list[list[Box]]:
     return list(groups.values())
 
 
-def _find_tables(page: pdfium.PdfPage, height: float) -> list[Table]:
+def find_tables(page: pdfium.PdfPage, height: float) -> list[Table]:
     across, down = _rules(page, height)
     if len(across) < 2 or len(down) < 2:
         return []

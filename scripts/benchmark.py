@@ -43,6 +43,14 @@ def phase_extract(files: list[Path]) -> dict:
     return {"pages": pages, "docs": ok}
 
 
+def phase_extract_without_tasks(files: list[Path]) -> dict:
+    """Extraction with actions and decisions switched off: the yardstick for
+    what finding tasks costs (it may cut pages/s by a third at most)."""
+    import extract.extractor as extractor
+    extractor.extract_actions = extractor.extract_decisions = lambda doc: []
+    return phase_extract(files)
+
+
 def phase_ingest(files: list[Path]) -> dict:
     from sqlalchemy import func, select
 
@@ -76,7 +84,8 @@ def phase_pdfplumber(files: list[Path]) -> dict:
     return {"pages": pages, "docs": docs}
 
 
-PHASES = {"extract": phase_extract, "ingest": phase_ingest, "pdfplumber extract_text": phase_pdfplumber}
+PHASES = {"extract": phase_extract, "extract, no actions/decisions": phase_extract_without_tasks,
+          "ingest": phase_ingest, "pdfplumber extract_text": phase_pdfplumber}
 
 
 def run_child(phase: str, files: list[Path]) -> dict:
@@ -103,15 +112,15 @@ def main() -> None:
         sys.path.insert(0, str(ROOT))
         child(args.child, args.files)
         return
-    print(f"{'corpus':<16}{'phase':<26}{'files':>6}{'docs ok':>8}{'pages':>7}{'sec':>8}"
+    print(f"{'corpus':<16}{'phase':<36}{'files':>6}{'docs ok':>8}{'pages':>7}{'sec':>8}"
           f"{'pages/s':>9}{'docs/s':>8}{'peak MB':>9}")
     for name, files in corpus_files(args.shared).items():
         pdfs = [f for f in files if f.suffix.lower() == ".pdf"]
-        for phase, subset in (("extract", files), ("ingest", files),
+        for phase, subset in (("extract", files), ("extract, no actions/decisions", files), ("ingest", files),
                               ("extract", pdfs), ("pdfplumber extract_text", pdfs)):
             r = run_child(phase, subset)
             label = phase if subset is files else f"{phase} (PDF only)"
-            print(f"{name:<16}{label:<26}{len(subset):>6}{r['docs']:>8}{r['pages']:>7}{r['seconds']:>8.2f}"
+            print(f"{name:<16}{label:<36}{len(subset):>6}{r['docs']:>8}{r['pages']:>7}{r['seconds']:>8.2f}"
                   f"{r['pages'] / r['seconds']:>9.1f}{len(subset) / r['seconds']:>8.1f}{r['peak_mb']:>9.0f}")
 
 

@@ -37,10 +37,13 @@ def ruled_grid(xs: list[float], ys: list[float], omit: tuple[Rule, ...] = ()) ->
     return [(xs[0], ys[-1], xs[-1], ys[0]), *(r for r in inner if r not in omit)]
 
 
-def _content(lines: list[TextLine]) -> bytes:
+def _content(lines: list[TextLine], unit_font: bool = False) -> bytes:
     out = b""
     for x, y, size, text in lines:
-        out += b"BT /F1 %g Tf %g %g Td (%s) Tj ET\n" % (size, x, y, _escape(text))
+        if unit_font:  # a 1-point font scaled to size by the text matrix
+            out += b"BT /F1 1 Tf %g 0 0 %g %g %g Tm (%s) Tj ET\n" % (size, size, x, y, _escape(text))
+        else:
+            out += b"BT /F1 %g Tf %g %g Td (%s) Tj ET\n" % (size, x, y, _escape(text))
     return out
 
 
@@ -82,11 +85,13 @@ class _Encryption:
 
 def make_pdf(pages: list[list[TextLine]], *, password: str | None = None, image: bool = False,
              width: float = 612, height: float = 792, rules: list[list[Rule]] | None = None,
-             form_shift: tuple[float, float] | None = None) -> bytes:
+             form_shift: tuple[float, float] | None = None, unit_font: bool = False) -> bytes:
     """A PDF whose pages show the given lines in Helvetica (and the page's
     rules, if given), or (image=True) only a grey image and no text at all.
     With form_shift the rules are drawn inside a form XObject whose matrix
-    moves them by (dx, dy), as producers that reuse drawings do."""
+    moves them by (dx, dy), as producers that reuse drawings do. With
+    unit_font every line is set in a 1-point font that its text matrix
+    scales to the line's size, as Mac Quartz and Acrobat Distiller write."""
     file_id = hashlib.md5(repr(pages).encode()).digest()
     crypt = _Encryption(password, file_id) if password else None
     objects: dict[int, bytes] = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -103,7 +108,7 @@ def make_pdf(pages: list[list[TextLine]], *, password: str | None = None, image:
         page, content = next_number, next_number + 1
         next_number += 2
         kids.append(b"%d 0 R" % page)
-        body = b"q 300 0 0 300 150 300 cm /Im1 Do Q\n" if image else _content(lines)
+        body = b"q 300 0 0 300 150 300 cm /Im1 Do Q\n" if image else _content(lines, unit_font)
         forms = b""
         if rules and form_shift:
             form = next_number

@@ -96,6 +96,24 @@ def test_built_pdf_list_labels(board_pdf: ParsedFile) -> None:
                      ("-", "Rents rise by two per cent."), ("-", "The waiting list is closed.")]
 
 
+
+def test_built_pdf_in_matrix_scaled_unit_font_reads_the_same(board_pdf: ParsedFile, tmp_path: Path) -> None:
+    # Quartz writes "1 Tf" and puts the type size in the text matrix; measured
+    # against a 1-point size, every gap between letters looked like a word break
+    path = tmp_path / "quartz.pdf"
+    path.write_bytes(make_pdf(BOARD_PDF, unit_font=True))
+    parsed = parse_file(path)
+    shape = [(b.kind, b.level, b.label, b.text, b.cells()) for b in board_pdf.blocks]
+    assert [(b.kind, b.level, b.label, b.text, b.cells()) for b in parsed.blocks] == shape
+
+
+def test_built_pdf_in_unit_font_keeps_amounts_whole(tmp_path: Path) -> None:
+    path = tmp_path / "amounts.pdf"
+    path.write_bytes(make_pdf([[(72, 700, 10.3, "Income was £7,615 and spending £12,480.50 in 2013/14.")]],
+                              unit_font=True))
+    assert parse_file(path).text == "Income was £7,615 and spending £12,480.50 in 2013/14."
+
+
 # --- a Word file built here -----------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -193,6 +211,28 @@ def test_two_column_attendees_are_not_interleaved() -> None:
     attendees = next(b.cells() for b in parsed.blocks if b.is_table)
     assert len(attendees) >= 20 and all(len(row) == 2 for row in attendees)
     assert ["Matthew Brown", "Cabinet Office"] in attendees
+
+
+
+# (file, words and amounts that came out letter-spaced, "£ 7 , 9 8 4", before
+# the type size was read from the text matrix)
+UNIT_FONT_FILES = [
+    ("uk_horsley-village-hall-committee_minutes_2013-10-08.pdf", ["HORSLEY VILLAGE HALL", "£7,984", "£13,440"]),
+    ("uk_suffolk-libraries_board_minutes_2016-12-15.pdf", ["Stratford St Andrew", "15th December 2016"]),
+    ("us_alameda_city-council_minutes_2006-04-18.pdf", ["Councilmember deHaan", "7:46 p.m."]),
+    ("us_illinois-finance-authority_notice-agenda_2020-12-03.pdf", ["Conduit Financing Committee", "60601"]),
+]
+
+
+@pytest.mark.parametrize(("name", "facts"), UNIT_FONT_FILES)
+def test_wild_pdf_in_matrix_scaled_unit_font_is_not_letter_spaced(name: str, facts: list[str]) -> None:
+    path = WILD / name
+    if not path.is_file():
+        pytest.skip(f"wild file not found: {path}")
+    parsed = parse_file(path)
+    text = " ".join(parsed.text.split())
+    assert all(fact in text for fact in facts)
+    assert not re.search(r"(\b\w ){5}", text)  # no run of single letters
 
 
 # --- ruled tables in a PDF built here ------------------------------------------

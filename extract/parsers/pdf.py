@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -256,8 +257,22 @@ def _new_segment(textpage: pdfium.PdfTextPage, i: int, ch: str, x0: float, x1: f
                  height: float, region: Region) -> Segment:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ox, oy)
-    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i)
-    return Segment(ch, x0, x1, height - oy.value, size, _is_bold(textpage, i), region)
+    return Segment(ch, x0, x1, height - oy.value, _font_size(textpage, i), _is_bold(textpage, i), region)
+
+
+def _font_size(textpage: pdfium.PdfTextPage, i: int) -> float:
+    """The type size on the page. pdfium reports the Tf operand, but some
+    producers (Mac Quartz, Distiller, Acrobat) set a 1-point font and scale
+    it with the text matrix; against a size of 1 every gap between letters
+    reads as a space and every space as a column gap. The matrix's scale
+    across the baseline (its determinant over its scale along the baseline,
+    so skewed italics and rotated text keep their size) restores the size."""
+    m = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetMatrix(textpage.raw, i, m)
+    along = math.hypot(m.a, m.b)
+    # rounded: the matrix is single precision, and a rotated 1.0 must stay 1.0
+    scale = round(abs(m.a * m.d - m.b * m.c) / along, 3) if along else 1.0
+    return pdfium_c.FPDFText_GetFontSize(textpage.raw, i) * scale
 
 
 def _continues(seg: Segment, left: float, low: float, high: float) -> bool:

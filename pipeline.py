@@ -213,16 +213,9 @@ def actions(owner: str | None, body: str | None, due_before: datetime | None, op
             since: datetime | None, as_of: datetime | None, by_owner: bool, fmt: str, db: str) -> None:
     """List actions with owners, due dates and status (with the evidence that
     set it), each with its file and page."""
-    engine = connect(db)
-    rows = queries.list_actions(engine, owner=owner, body=body, due_before=due_before and due_before.date(),
-                                since=since and since.date(), until=as_of and as_of.date(),
-                                threads=open_only or overdue or by_owner)
-    if as_of:
-        rows = status.as_of(engine, rows, as_of.date())
-    if open_only:
-        rows = [r for r in rows if r["status"] != "done"]
-    if overdue:
-        rows = [r for r in rows if r["status"] == "overdue"]
+    rows = status.select_actions(connect(db), owner=owner, body=body, due_before=due_before and due_before.date(),
+                                 since=since and since.date(), as_of_day=as_of and as_of.date(),
+                                 open_only=open_only, overdue_only=overdue, threads=by_owner)
     if by_owner:
         rows = sorted(({**r, "owners": o} for r in rows for o in (r["owners"] or "(no owner)").split("; ")),
                       key=lambda r: (r["owners"].casefold(), r["due"] or "9999", r["id"]))

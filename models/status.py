@@ -27,6 +27,7 @@ from typing import Any, Iterable
 from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, or_, select, update
 
 from extract import names
+from models.queries import list_actions
 from models.schema import ActionUpdate, Base
 from models.store import action_owners, actions, documents, items, people
 
@@ -267,3 +268,21 @@ def as_of(engine: Engine, rows: list[dict[str, Any]], day: date) -> list[dict[st
                         "evidence_document_id": s["status_document_id"], "evidence_page": s["status_page"],
                         "evidence_date": s["status_date"]})
     return out
+
+
+def select_actions(engine: Engine, *, owner: str | None = None, body: str | None = None,
+                   due_before: date | None = None, since: date | None = None, as_of_day: date | None = None,
+                   open_only: bool = False, overdue_only: bool = False, threads: bool = False) -> list[dict[str, Any]]:
+    """The policy officer's question: actions (filtered as in
+    ``queries.list_actions``) with their status as stored, or as known on
+    ``as_of_day``; ``open_only`` keeps those not done, ``overdue_only`` the
+    overdue. Restated log rows are left out whenever a status filter is on."""
+    rows = list_actions(engine, owner=owner, body=body, due_before=due_before, since=since, until=as_of_day,
+                        threads=threads or open_only or overdue_only)
+    if as_of_day:
+        rows = as_of(engine, rows, as_of_day)
+    if open_only:
+        rows = [r for r in rows if r["status"] != "done"]
+    if overdue_only:
+        rows = [r for r in rows if r["status"] == "overdue"]
+    return rows

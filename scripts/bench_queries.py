@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from models import connect, queries  # noqa: E402
+from models import status  # noqa: E402
 from models.search import search  # noqa: E402
 from models.store import (action_owners, actions, attendance, blocks, bodies, decisions, documents,  # noqa: E402
                           funding, items, people, source_files)
@@ -151,7 +152,7 @@ def timed(label: str, call: Callable[[], Any], runs: int = 3) -> Any:
 
 def open_actions(engine: Engine, owner: str) -> list[dict[str, Any]]:
     """What `minutes actions --open --owner OWNER` asks (pipeline.actions)."""
-    return [r for r in queries.list_actions(engine, owner=owner, threads=True) if r["status"] != "done"]
+    return status.select_actions(engine, owner=owner, open_only=True)
 
 
 def db_size(engine: Engine) -> str:

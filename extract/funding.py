@@ -18,14 +18,17 @@ from extract.items import item_at
 from extract.money import Money, find_money, header_scale, is_money_text, parse_cell
 from extract.periods import PeriodMention, find_periods
 from extract.records import ExtractedDocument, Funding, Span
-from extract.tables import Table, caption, clean, tables
+from extract.tables import Table, caption, clean, is_value, tables
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z(£\"'“‘\d])|\n(?=\s*[-•*]|\s*\d+[.)]\s)|;\s*\n")
-_TOTAL_ROW = re.compile(r"^\s*(?:grand\s+|sub[-\s]?|net\s+|overall\s+)?totals?\b|\btotals?\s*:?\s*$", re.I)
+_TOTAL_ROW = re.compile(r"^\s*(?:\d+\s+)?(?:grand\s+|sub[-\s]?|net\s+|overall\s+)?totals?\b|\btotals?\s*:?\s*$", re.I)
 _TOTAL_CUE = re.compile(r"\b(?:(?:a|the|in)\s+total(?:\s+of)?|totall?ing|total\s+(?:of|is|was|amount)|overall)\s*$", re.I)
 _COST = re.compile(r"\b(?:costs?|costing|spend|spent|spending|expenditure|overspend|price|fees?|charges?|pay(?:ing|ment)?|paid)\b", re.I)
 _ALLOCATION = re.compile(r"\b(?:allocat\w*|fund(?:s|ed|ing)?|grants?|budgets?|awards?|awarded|bids?|contribut\w*|uplift|income|receiv\w*|provision|resources?)\b", re.I)
 # What a sum is for, when named straight after it: "£532,000 LPSA2 funding", "£1.2M PRG funds"
+# Column headers that name sums even without "£": "Budget | Forecast | Variance"
+_MONEY_HEADER = re.compile(r"\b(?:budgets?|forecasts?|outturn|variance|actuals?|spend|expenditure|income|costs?|"
+                           r"allocations?|grants?|funding|savings?|precept)\b", re.I)
 _NOUN_AFTER = re.compile(
     r"^\s*(?!(?:for|of|to|from|in|on|by|at|with|and|or)\b)((?:[\w'&/-]+\s+){0,4}?(?:funding|funds?|budget|grant|allocation|money|contribution|"
     r"costs?|programme|scheme|bid|project|capital|revenue|savings?))\b", re.I)
@@ -39,6 +42,7 @@ _LINK_WORDS = re.compile(
 _LEAD_WORDS = re.compile(r"^(?:the|a|an|this|that|its|their|our|of|in)\s+", re.I)
 _PER = re.compile(r"^\s*(per\s+[^.;:,()£]+|a\s+head|each)", re.I)
 _MAX_WORDS = 10
+PROSE_WORDS = 25  # longer than any row label or figure cell
 
 
 def extract_funding(doc: ExtractedDocument) -> list[Funding]:
@@ -46,7 +50,19 @@ def extract_funding(doc: ExtractedDocument) -> list[Funding]:
     found: list[Funding] = []
     for block in section.blocks:
         if not block.is_table:
-            found.extend(text_funding(block.text, block.start, block.page, section.meeting_date))
+            item = item_at(doc.items, block.start)
+            found.extend(text_funding(block.text, block.start, block.page, section.meeting_date,
+                                      default_period=_title_period(item.title) if item else None))
+            continue
+        for i, row in enumerate(block.rows):
+            for j, cell in enumerate(row):
+                if is_prose(cell.text):
+                    # minutes laid out in a table: a cell of running text is read as text
+                    item = item_at(doc.items, cell.start)
+                    for f in text_funding(cell.text, cell.start, block.page, section.meeting_date,
+                                          default_period=_title_period(item.title) if item else None):
+                        f.table_row, f.table_col = i, j
+                        found.append(f)
     for table in tables(section.blocks):
         found.extend(table_funding(table, caption(section.blocks, table), section.meeting_date))
     found.sort(key=lambda f: (f.span.start, f.table_col or 0))
@@ -54,6 +70,18 @@ def extract_funding(doc: ExtractedDocument) -> list[Funding]:
         item = item_at(doc.items, f.span.start)
         f.item_ref = item.ref if item else None
     return found
+
+
+def is_prose(text: str) -> bool:
+    """A cell holding sentences rather than a label or a figure."""
+    return len(text.split()) >= PROSE_WORDS and bool(re.search(r"[a-z]{3,}[.;:]\s+[A-Z]", text))
+
+
+def _title_period(title: str) -> str | None:
+    """The one financial year an item's title names ("Community Safety Fund 2022/23"):
+    what the sums discussed under it belong to unless their sentence says otherwise."""
+    found = {p.period for p in find_periods(title) if p.financial}
+    return found.pop() if len(found) == 1 else None
 
 
 def _gbp(amount: Decimal) -> float:
@@ -75,15 +103,16 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def text_funding(text: str, offset: int, page: int, meeting_date: date | None,
-                 default_purpose: str | None = None, row_period: str | None = None) -> list[Funding]:
-    """Money mentioned in running ``text`` found at ``offset`` in the parsed file."""
+                 default_purpose: str | None = None, default_period: str | None = None) -> list[Funding]:
+    """Money mentioned in running ``text`` found at ``offset`` in the parsed file; a sum
+    whose sentence names no period takes ``default_period`` (its row's, its item's)."""
     out = []
     for s_start, s_end in sentences(text):
         sentence = text[s_start:s_end]
         mentions = find_money(sentence)
         periods = find_periods(sentence, meeting_date)
         for money in mentions:
-            period = choose_period(money, periods, mentions) or row_period
+            period = choose_period(money, periods, mentions) or default_period
             out.append(Funding(
                 amount_gbp=_gbp(money.amount), text=money.text,
                 span=Span(page, offset + s_start + money.start, offset + s_start + money.end),
@@ -95,7 +124,9 @@ def text_funding(text: str, offset: int, page: int, meeting_date: date | None,
 
 def choose_period(money: Money, periods: list[PeriodMention], mentions: list[Money]) -> str | None:
     """The period a sum belongs to, within its sentence: one named just after
-    it ("£199,000 for 2010/11"), else the nearest before it, else the nearest after."""
+    it ("£199,000 for 2010/11"), else the nearest before it, else the nearest after
+    with no other sum between (in "£7,800, met from the £25,000 for 2024/25" the
+    year is the second sum's)."""
     def clear(a: int, b: int) -> bool:
         return not any(a <= m.start < b for m in mentions if m is not money)
     after = [p for p in periods if p.start >= money.end]
@@ -104,7 +135,7 @@ def choose_period(money: Money, periods: list[PeriodMention], mentions: list[Mon
     before = [p for p in periods if p.end <= money.start]
     if before:
         return before[-1].period
-    return after[0].period if after else None
+    return after[0].period if after and clear(money.end, after[0].start) else None
 
 
 def text_kind(sentence: str, money: Money) -> str:
@@ -156,6 +187,9 @@ def _label(row: list[Cell], tail: list[Cell], col: int) -> str:
     """The row's name: its label cell (with what a page break cut off),
     without list bullets or a closing colon."""
     text = " ".join(clean(r[col].text) for r in (row, tail) if col < len(r))
+    if not text.strip():
+        # a total or a subheading written across from the first column ("145 TOTAL ...")
+        text = next((clean(c.text) for c in row if re.search(r"[A-Za-z]{3}", c.text) and not is_value(c.text)), "")
     return re.sub(r"^[-•*–\s]+", "", text).strip().rstrip(":").strip()
 
 
@@ -169,8 +203,11 @@ def _table_scale(table: Table, title: str | None) -> Decimal | None:
     return None
 
 
-def _header_period(table: Table) -> str | None:
+def _header_period(table: Table, title: str | None) -> str | None:
+    """The one financial year the header rows name, else the one the caption names."""
     found = {p.period for row in table.header_rows for c in row for p in find_periods(c.text)}
+    if not found:
+        found = {p.period for p in find_periods(title or "") if p.financial}
     return found.pop() if len(found) == 1 else None
 
 
@@ -195,46 +232,106 @@ def _row_period(row: list[Cell], skip: int) -> str | None:
     return None
 
 
+def _financial_years(text: str) -> list[str]:
+    return [p.period for p in find_periods(text) if p.financial]
+
+
+def _value_columns(table: Table, lc: int) -> list[int]:
+    """Columns holding figures: not the label column, not a row numbering."""
+    width = max((len(r) for _, _, r, _ in table.body()), default=0)
+    return [j for j in range(width) if j != lc and not table.is_numbering(j)
+            and any(j < len(r) and parse_cell(clean(r[j].text)) is not None for _, _, r, _ in table.body())]
+
+
+def _column_units(table: Table, value_cols: list[int]) -> tuple[list[str | None], list[Decimal | None]]:
+    """Each column's financial year and multiplier from its header. A header cell
+    naming several years spans the columns to its right that a parser left without
+    a header ("2026-27 2027-28 £000's" over two columns): when the years named in
+    the headers, in order, are as many as the value columns, they go one to each."""
+    width = max([len(table.columns)] + [j + 1 for j in value_cols])
+    headers = table.columns + [""] * (width - len(table.columns))
+    years = [_financial_years(h) for h in headers]
+    periods = [ys[0] if ys else None for ys in years]
+    scales = [header_scale(h) for h in headers]
+    named = [(y, j) for j, ys in enumerate(years) for y in dict.fromkeys(ys)]
+    if any(len(ys) > 1 for ys in years) and len(named) == len(value_cols) \
+            and len({y for y, _ in named}) == len(named):
+        for col, (year, source) in zip(value_cols, named):
+            periods[col] = year
+            if scales[col] is None:
+                scales[col] = scales[source]
+    return periods, scales
+
+
+# A row a parser put in one cell: "TOTAL BASE BUDGET CHANGES 10,289.7 -100.0 4,000.0"
+_MERGED_ROW = re.compile(r"^(?P<label>.*?[A-Za-z].*?)(?P<figures>(?:\s+\(?[-−]?\d[\d,]*(?:\.\d+)?\)?){2,})\s*$")
+
+
+def _merged_values(row: list[Cell], value_cols: list[int]) -> tuple[str, dict[int, Cell]] | None:
+    """A label and one figure per value column, all in one cell, as the label
+    with the figures as cells of their own (spans inside the merged cell)."""
+    for cell in row:
+        m = _MERGED_ROW.match(cell.text)
+        if not m:
+            continue
+        figures = list(re.finditer(r"\(?[-−]?\d[\d,]*(?:\.\d+)?\)?", m.group("figures")))
+        if len(figures) != len(value_cols):
+            return None
+        base = cell.start + m.start("figures")
+        return m.group("label").strip(), {
+            j: Cell(f.group(0), base + f.start(), base + f.end()) for j, f in zip(value_cols, figures)}
+    return None
+
+
 def table_funding(table: Table, title: str | None, meeting_date: date | None) -> list[Funding]:
     out: list[Funding] = []
+    lc = table.label_col
+    value_cols = _value_columns(table, lc)
     table_scale = _table_scale(table, title)
-    scales = [header_scale(h) for h in table.columns]
-    periods = [next((p.period for p in find_periods(h) if p.financial), None) for h in table.columns]
-    table_period = _header_period(table)
+    periods, scales = _column_units(table, value_cols)
+    # In a table whose columns are years, a year in a row's words is narrative, not the column's.
+    use_row_period = not any(periods)
+    table_period = _header_period(table, title)
     name = table.title or title
     group: str | None = None
-    lc = table.label_col
     for block, i, row, tail in table.body():
         label = _label(row, tail, lc)
         context = row + tail
-        values = {j: parse_cell(clean(c.text)) for j, c in enumerate(row) if j != lc and parse_cell(clean(c.text)) is not None}
+        cells = {j: c for j, c in enumerate(row)}
+        values = {j: parse_cell(clean(c.text)) for j, c in cells.items() if j in value_cols and parse_cell(clean(c.text)) is not None}
+        merged = None if values else _merged_values(row, value_cols)
+        if merged:
+            label, figures = merged
+            cells = {**{j: c for j, c in cells.items() if j not in figures and not _MERGED_ROW.match(c.text)}, **figures}
+            values = {j: parse_cell(c.text) for j, c in figures.items()}
         if not values and row and clean(row[0].text).endswith(":") and not is_money_text(row[0].text):
             group = label  # "Capital Funding:" heads the rows below it
             continue
         total = bool(_TOTAL_ROW.search(label))
-        purpose = (f"Total ({name})" if name else "Total") if total else (f"{group}: {label}" if group and label else label) or None
-        for j, cell in enumerate(row):
+        purpose = _total_purpose(label, name) if total else (f"{group}: {label}" if group and label else label) or None
+        for j, cell in sorted(cells.items()):
             parsed = values.get(j)
             col_scale = scales[j] if j < len(scales) else None
             scale = col_scale if col_scale is not None else table_scale
+            period = (periods[j] if j < len(periods) else None) \
+                or (_row_period(context, j) if use_row_period else None) or table_period
             if parsed is None:
-                if is_money_text(cell.text):
+                if is_money_text(cell.text) and not is_prose(cell.text):
                     # a figure inside words ("Supporting People - £4.3m in 04/05")
-                    period = (periods[j] if j < len(periods) else None) or _row_period(context, j) or table_period
                     for f in text_funding(cell.text, cell.start, block.page, meeting_date,
-                                          default_purpose=purpose, row_period=period):
+                                          default_purpose=purpose, default_period=period):
                         if j == lc:
                             f.purpose = _without_money(cell.text) or f.purpose
                         f.table_row, f.table_col = i, j
                         out.append(f)
                 continue
             amount, own_scale = parsed
-            if scale is None and "£" not in cell.text:
-                continue  # a count, a rate, a percentage: no currency said
+            header = table.columns[j] if j < len(table.columns) else ""
+            if scale is None and "£" not in cell.text and not (own_scale and _MONEY_HEADER.search(f"{header} {name or ''}")):
+                # a count, a rate, a percentage: no currency said ("96K" under "Budget" is money)
+                continue
             if not own_scale:
                 amount *= scale or 1
-            period = (periods[j] if j < len(periods) else None) or _row_period(context, j) or table_period
-            header = table.columns[j] if j < len(table.columns) else ""
             out.append(Funding(
                 amount_gbp=_gbp(amount), text=clean(cell.text), span=Span(block.page, cell.start, cell.end),
                 kind=_column_kind(f"{header} {name or ''}", label), period=period, purpose=purpose,
@@ -242,6 +339,13 @@ def table_funding(table: Table, title: str | None, meeting_date: date | None) ->
         if total:
             group = None
     return out
+
+
+def _total_purpose(label: str, name: str | None) -> str:
+    """A total row says what it totals ("TOTAL BASE BUDGET CHANGES"), else the table does."""
+    if re.sub(r"[^a-z]", "", _TOTAL_ROW.sub("", label).lower()):
+        return label
+    return f"Total ({name})" if name else "Total"
 
 
 def _without_money(text: str) -> str | None:

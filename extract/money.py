@@ -20,7 +20,7 @@ _SCALES = {"k": Decimal(1_000), "thousand": Decimal(1_000), "m": Decimal(1_000_0
 
 
 def _amount(n: str, s: str) -> str:
-    return rf"(?P<{n}>{_NUMBER})(?![\d/])(?:\s*(?P<{s}>{_SCALE})\b)?"
+    return rf"(?P<{n}>{_NUMBER})(?![\d/]|,\d)(?:\s*(?P<{s}>{_SCALE})\b)?"
 
 
 
@@ -33,10 +33,12 @@ MONEY = re.compile(
     re.I)
 # "40 million pounds", "5,000 pounds" (never "millions of pounds": no number)
 POUNDS_WORD = re.compile(rf"(?<![\d£.,])(?P<n1>{_NUMBER})(?:\s*(?P<s1>{_SCALE}))?\s+pounds\b", re.I)
-# What follows a rate: "per head", "per non-PDU", "a head", "each", "per client per week"
-_RATE = re.compile(r"^\s*(?:per\s+(?!annum\b|year\b|cent\b)\S|a\s+head\b|each\b|/\s?(?:head|person|hour|day|week|month|client)\b)", re.I)
+# What follows a rate: "per head", "per non-PDU", "a head", "a month", "each", "per client per week"
+_RATE = re.compile(r"^\s*(?:per\s+(?!annum\b|year\b|cent\b)\S|a\s+(?:head|day|night|week|month)\b|each\b(?!\s+(?:year|annum))|/\s?(?:head|person|hour|day|week|month|client)\b)", re.I)
 # A table cell holding one value: "1,662", "(95)", "-12.5", "£769K", "(£1.2m)"
 CELL = re.compile(rf"^\s*(?P<open>\()?\s*(?P<neg>[-−–])?\s*(?:£|GBP)?\s?(?P<n>{_NUMBER})\s*(?P<s>{_SCALE})?\s*\)?\s*\*?\s*$", re.I)
+# A header cell that only names the unit of the figures below: "£000", "£'000s", "(£000's)"
+_UNIT = re.compile(r"^\s*\(?\s*£\s?'?0{3}'?s?\s*\)?\s*$")
 _HEADER_SCALE = re.compile(
     r"£\s?'?0{3}'?s?|£\s?k\b|£\s?m\b|£\s?(?:thousands?|millions?)\b|\(\s?£?\s?'?0{3}'?s?\s?\)"
     r"|\b(?:GBP|£)\s?'?0{3}|\bin\s+thousands\b|£\s?bn\b", re.I)
@@ -86,7 +88,24 @@ def find_money(text: str) -> list[Money]:
     for m in POUNDS_WORD.finditer(text):
         if not any(o.start <= m.start() < o.end for o in out):
             out.append(_single(text, None, m.group("n1"), m.group("s1"), m.start(), m.end()))
-    return sorted(out, key=lambda x: x.start)
+    return _between(text, sorted(out, key=lambda x: x.start))
+
+
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+
+
+def _between(text: str, found: list[Money]) -> list[Money]:
+    """"between £150k and £170k" is one range, as "£150k-£170k" is."""
+    out: list[Money] = []
+    for money in found:
+        low = out[-1] if out else None
+        if low is not None and low.high is None and not money.rate and money.amount >= low.amount >= 0 \
+                and re.fullmatch(r"\s+and\s+", text[low.end:money.start]) and _BETWEEN.search(text[:low.start]):
+            out[-1] = Money(low.amount, text[low.start:money.end], low.start, money.end, money.amount,
+                            rate=money.rate, scaled=low.scaled or money.scaled)
+            continue
+        out.append(money)
+    return out
 
 
 def _plausible_range(m: re.Match) -> bool:
@@ -104,13 +123,19 @@ def _single(text: str, neg: str | None, number: str, scale: str | None, start: i
 def parse_cell(text: str) -> tuple[Decimal, bool] | None:
     """The value of a table cell holding one number, with whether the cell
     carried its own multiplier; None for text, blanks, "-" and "N/A".
-    Brackets mean a negative, as in accounts: "(95)" is -95."""
+    Brackets mean a negative, as in accounts: "(95)" is -95; "£000" is a unit, no value."""
+    if is_unit(text):
+        return None
     m = CELL.match(text.replace("\u00a0", " "))
     if not m or (m.group("open") and not text.strip().endswith(")")):
         return None
     value = _number(m.group("n")) * _scale(m.group("s"))
     negative = bool(m.group("open") or m.group("neg"))
     return (-value if negative else value), bool(m.group("s"))
+
+
+def is_unit(text: str) -> bool:
+    return bool(_UNIT.match(text))
 
 
 def header_scale(text: str) -> Decimal | None:

@@ -10,13 +10,15 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from extract.document import Block, Cell
-from extract.money import header_scale, is_money_text
+from extract.money import header_scale, is_money_text, is_unit
 from extract.periods import FY_PATTERN, find_periods
 
 # A cell holding one figure: "1,662", "(95)", "15.7%*", "£769K", "4.8", "N/A" is no figure
 VALUE = re.compile(r"^\s*\(?\s*[-−–]?\s*£?\s?\d[\d,]*(?:\.\d+)?\s*(?:%|k|m|bn)?\s*\)?\s*\*?\s*$", re.I)
 _LABEL_HEADER = re.compile(r"\b(?:description|item|project|scheme|purpose|heading|title|budget line|"
                            r"funding streams?|service|grant|name)\b", re.I)
+# Headers of a column that numbers the rows: "Row Ref", "Ref", "No.", "#"
+_NUMBERING_HEADER = re.compile(r"^\s*(?:row\s*)?(?:ref(?:erence)?|no\.?|number|#)(?=\s|$)", re.I)
 # Inline markup some converters leave in cells, even broken: "<b>119,771< /b>"
 _MARKUP = re.compile(r"<\s*/?\s*[a-z]{1,6}\s*/?\s*>", re.I)
 # Between two parts of one table only page furniture may stand.
@@ -56,6 +58,22 @@ class Table:
                 return j
         return texty[0] if texty else 0
 
+    def is_numbering(self, j: int) -> bool:
+        """A column numbering the rows (1, 2, 3 under "Row Ref" or simply ascending):
+        figures that are no amounts, whatever unit the table is in."""
+        cells = [clean(r[j].text) for _, _, r, _ in self.body() if j < len(r)]
+        figures = [c for c in cells if is_value(c)]
+        if len(figures) < 2 or not all(re.fullmatch(r"\d{1,4}", c) for c in figures):
+            return False
+        header = self.columns[j] if j < len(self.columns) else ""
+        if _NUMBERING_HEADER.match(header):
+            return True
+        if header_scale(header) is not None or find_periods(header):
+            return False  # "Fee £" over 10, 15, 20 is money however it rises
+        numbers = [int(c) for c in figures]
+        rising = sum(b > a for a, b in zip(numbers, numbers[1:]))
+        return len(numbers) >= 3 and rising * 4 >= (len(numbers) - 1) * 3
+
     def body(self) -> Iterator[tuple[Block, int, list[Cell], list[Cell]]]:
         """Body rows of every part, in order, with their block and row index,
         and the rest of a row that a page break carried over to the next part."""
@@ -84,7 +102,7 @@ def clean(text: str) -> str:
 
 
 def is_value(text: str) -> bool:
-    return bool(VALUE.match(clean(text)))
+    return bool(VALUE.match(clean(text))) and not is_unit(clean(text))
 
 
 def _figures(text: str) -> bool:

@@ -142,3 +142,64 @@ def test_seed_004_sums_per_period_match_the_gold(shared: Path, source: str) -> N
     path = shared / source.format(SEED)
     got = _per_period([f for d in file_record(extract_file(path))["documents"] for f in d["funding"]])
     assert got == pytest.approx(want)
+
+
+# ---- shapes seen in other bodies' papers ---------------------------------------------
+
+def test_unit_in_a_merged_first_header_row_with_years_below() -> None:
+    rows = [["Stream", "£000", "", ""], ["", "2024/25", "2025/26", "2026/27"], ["Wardens", "98", "98", "0"]]
+    _, found = _doc([rows])
+    assert [(f.amount_gbp, f.period) for f in found] == [(98000, "2024/25"), (98000, "2025/26"), (0, "2026/27")]
+
+
+def test_k_figures_under_budget_headers_take_the_caption_year() -> None:
+    _, found = _doc(["# Hall budget 2019/20", [["", "Budget", "Actual"], ["Lettings", "12K", "(3K)"]]])
+    assert [(f.amount_gbp, f.period) for f in found] == [(12000, "2019/20"), (-3000, "2019/20")]
+    _, found = _doc([[["Event", "Runners"], ["Fun run", "10K"]]])
+    assert found == []  # no money said anywhere
+
+
+def test_item_title_year_for_sums_in_its_text() -> None:
+    b = DocumentBuilder("t.txt", "txt", "0")
+    b.new_page()
+    heading = b.add("heading", "7 Grants 2015/16")
+    b.add("paragraph", "Scouts £400, the bowls club £250.")
+    b.add("heading", "8 Play area")
+    b.add("paragraph", "The new swings cost £3,100.")
+    parsed = b.build()
+    from extract.records import Item, Span
+    items = [Item("7", "Grants 2015/16", Span(1, heading.start, heading.end)),
+             Item("8", "Play area", Span(1, parsed.blocks[2].start, parsed.blocks[2].end))]
+    doc = ExtractedDocument(Section("minutes", "t", parsed.blocks, meeting_date=date(2015, 6, 1)), items=items)
+    assert [(f.amount_gbp, f.period) for f in extract_funding(doc)] == [(400, "2015/16"), (250, "2015/16"), (3100, None)]
+
+
+def test_a_year_after_another_sum_is_that_sums() -> None:
+    _, found = _doc(["The leaflets cost £900, paid from the £5,000 grant for 2013/14."])
+    assert [(f.amount_gbp, f.period) for f in found] == [(900, None), (5000, "2013/14")]
+
+
+def test_row_numbers_are_not_sums() -> None:
+    rows = [["Ref", "Scheme", "2014/15 £000"], ["1", "Paths", "12.0"], ["2", "Lights", "3.5"], ["3", "Signs", "0.5"]]
+    _, found = _doc([rows])
+    assert [(f.amount_gbp, f.table_col) for f in found] == [(12000, 2), (3500, 2), (500, 2)]
+    rows = [["", "Scheme", "Cost £"], ["1", "Paths", "1,200"], ["2", "Lights", "350"], ["3", "Signs", "90"]]
+    _, found = _doc([rows])
+    assert [f.amount_gbp for f in found] == [1200, 350, 90]
+
+
+def test_years_of_a_header_cell_spanning_columns_go_one_to_each() -> None:
+    rows = [["Item", "2024-25 £000's", "2025-26 2026-27 £000's", ""],
+            ["Libraries (review in 2023-24)", "10.0", "-5.0", "2.5"]]
+    _, found = _doc([rows])
+    assert [(f.amount_gbp, f.period) for f in found] == [(10000, "2024/25"), (-5000, "2025/26"), (2500, "2026/27")]
+
+
+def test_total_row_printed_in_one_cell() -> None:
+    rows = [["Item", "2024-25 £000", "2025-26 £000"], ["Libraries", "10.0", "12.0"],
+            ["TOTAL LIBRARY CHANGES 10.0 12.0", "", ""]]
+    parsed, found = _doc([rows])
+    totals = [(f.amount_gbp, f.period, f.purpose, f.kind, f.text) for f in found if f.kind == "total"]
+    assert all(parsed.text[f.span.start:f.span.end] == f.text for f in found)
+    assert totals == [(10000, "2024/25", "TOTAL LIBRARY CHANGES", "total", "10.0"),
+                      (12000, "2025/26", "TOTAL LIBRARY CHANGES", "total", "12.0")]

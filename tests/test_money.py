@@ -105,3 +105,24 @@ def test_find_periods_skips_dates_and_unrelated_numbers() -> None:
 def test_financial_year_of() -> None:
     assert financial_year_of(date(2011, 3, 31)) == "2010/11"
     assert financial_year_of(date(2011, 4, 1)) == "2011/12"
+
+
+@pytest.mark.parametrize("cell", ["£000", "£'000", "£000's", "(£000s)"])
+def test_a_unit_header_cell_is_no_value(cell: str) -> None:
+    from extract.tables import is_value
+    assert parse_cell(cell) is None and not is_value(cell)
+
+
+def test_between_and_is_a_range() -> None:
+    [m] = find_money("the bid would be for between £40k and £55k each year")
+    assert (m.amount, m.high, m.rate) == (Decimal(40_000), Decimal(55_000), False)
+    assert [m.amount for m in find_money("split between £9,000 and £2,000")] == [Decimal(9000), Decimal(2000)]
+
+
+def test_a_month_is_a_rate_each_year_is_not() -> None:
+    assert find_money("rent of £650 a month")[0].rate
+    assert not find_money("£12,000 each year")[0].rate
+
+
+def test_a_misprinted_number_is_no_sum() -> None:
+    assert find_money("a deficit of £3,2,10 for the year") == []

@@ -203,3 +203,11 @@ def test_total_row_printed_in_one_cell() -> None:
     assert all(parsed.text[f.span.start:f.span.end] == f.text for f in found)
     assert totals == [(10000, "2024/25", "TOTAL LIBRARY CHANGES", "total", "10.0"),
                       (12000, "2025/26", "TOTAL LIBRARY CHANGES", "total", "12.0")]
+
+
+def test_minutes_laid_out_in_a_table_are_read_as_text() -> None:
+    prose = ("Grants: the Board heard that branches could bid for up to £40k for one year. "
+             "The Treasurer said the pilot would cost £2,150 +VAT in 2013/14. Members asked for a report.")
+    _, found = _doc([[["7.", prose], ["8.", "Any other business was noted."]]])
+    assert [(f.amount_gbp, f.period, f.table_row, f.table_col) for f in found] == \
+        [(40000, None, 0, 1), (2150, "2013/14", 0, 1)]

@@ -12,9 +12,9 @@ from typing import Iterator
 
 from spacy.tokens import Span as TokenSpan
 
-from extract.dates import DATE_PATTERN, find_deadline, parse_date
+from extract.dates import DATE_PATTERN, MONTHS, find_deadline, parse_date
 from extract.decisions import NO_DECISIONS, resolution_parts
-from extract.document import Block
+from extract.document import Block, Cell
 from extract.items import item_at
 from extract.meetings import future_meetings
 from extract.nlp import TASK_VERBS, analyse
@@ -29,14 +29,46 @@ PART_TASK = re.compile(
     r"^(?P<subj>.+?)\s+(?:(?P<to>to\s+(?:be\s+[a-z-]+(?:ed|en|nt)\b|[a-z-]+))|be\s+(?:requested|asked|invited|"
     r"instructed|authorised|delegated)\s+to\b|(?:will|would|shall)\s+(?!be\b)[a-z-]+|(?P<bare>" +
     "|".join(sorted(TASK_VERBS)) + r")\b)")
+# A resolution that hands a task on: "Delegates authority to X to ...", "asks X to ...".
+DELEGATE = re.compile(r"\b(?:[Dd]elegates?|[Aa]sks?|[Rr]equests?|[Ii]nstructs?|[Aa]uthori[sz]es?|[Dd]irects?)\s+"
+                      r"(?:(?:delegated\s+)?authority\s+)?(?:to\s+)?(?=(?:the\s+)?[A-Z])")
+# "X to note / receive / endorse ...": the body's own decision, not a task.
+NOT_TASKS = frozenset({"note", "receive", "welcome", "thank", "accept", "approve", "endorse", "support", "adopt",
+                       "ratify", "comment"})
 LEADING = re.compile(r"^(?:in\s+the\s+meantime|meanwhile|also|then|therefore|however|additionally|in\s+addition|"
                      r"finally|following\s+(?:an?|the)\s+\w+)\b[\s,]*", re.I)
 CLAUSE_START = re.compile(r".*(?:[,;:]|\bwhich\b|\bthat\b|\bwho\b|\bwhom\b|\bwhere\b|\band\b|\bbut\b|\bso\b|\bthen\b)\s*",
                           re.S)
-HEADER_ACTION = re.compile(r"^(?:agreed\s+)?actions?(?:\s+(?:agreed|required|points?))?$|^task$|^description$", re.I)
+HEADER_ACTION = re.compile(r"^(?:agreed\s+|outstanding\s+|open\s+|new\s+)?actions?(?:\s+(?:agreed|required|points?|"
+                           r"completed|outstanding|arising|log))?$|^tasks?$|^(?:description|details?)$", re.I)
+# "Description"/"Details" name an action column only beside a deadline or status
+# column: an agenda table is "Item | Description | Lead".
+WEAK_ACTION_HEADER = re.compile(r"^(?:description|details?)$", re.I)
 HEADER_OWNER = re.compile(r"^(?:owner|who|by\s+whom|lead(?:\s+officer)?|responsib\w*|action\s+by|person)$", re.I)
 HEADER_DUE = re.compile(r"^(?:deadline|when|due(?:\s+date)?|by\s+when|target(?:\s+date)?|timescale|date|by)$", re.I)
 HEADER_STATUS = re.compile(r"^(?:status|progress|update|position|outcome|rag(?:\s+status)?)$", re.I)
+# A column that dates the meeting which set the action: "Meeting date & action number", "Date raised".
+HEADER_RAISED = re.compile(r"^(?:(?:meeting\s+)?date\b.*\b(?:action|raised|meeting|agreed)|date\s+(?:raised|set|added|agreed)"
+                           r"|meeting(?:\s+date)?|raised)\b", re.I)
+# The status cell of an action log without a header row ("Carried forward", "Completed").
+STATUS_CELL = re.compile(r"^(?:new|open|closed|ongoing|on-?going|complete[d]?|done|carried\s+forward|c/f|in\s+progress|"
+                         r"on\s+track|outstanding|pending|overdue|deferred|superseded|not\s+started|withdrawn)\b", re.I)
+# "National Address Dataset – Lead HS/BB": the owners of the log rows below a heading.
+LEAD_LINE = re.compile(r"(?:^|[-–:]\s*|\s)(?i:lead|owner)s?\s*:?\s+(?P<who>[A-Z][\w.'’]*(?:\s*[/&,]\s*[A-Z][\w.'’]*)*)\s*$")
+# A labelled line under an "Action:" line: "Due: September", "Owner: Clerk".
+ACTION_FIELD = re.compile(r"^\W{0,3}(?P<field>due(?:\s+date)?|deadline|by\s+when|target\s+date|timescale|owner|lead|"
+                          r"responsible|action\s+by|by\s+whom)\s*[:\-–]\s*(?P<value>.+)$", re.I | re.S)
+# Inline owner after a task, as village hall and parish notes write it:
+# "... not yet worked out, c/f action Mick." / "Look at the insurance, action Mick."
+INLINE_ACTION = re.compile(r"(?:^|[,;:.–-]\s*|\(\s*)(?:c/f\s+)?action(?:ed)?\s*(?:by\s*)?:?\s+"
+                           r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s*(?:&|and|/)\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?)"
+                           r"(?=\s*(?:[.;,)]|$|to\s+(?!be\b)[a-z]))")
+# "All actions for next meeting unless otherwise stated": a log's default deadline.
+ALL_ACTIONS = re.compile(r"^\W{0,3}all\s+actions\b", re.I)
+NOT_NAMES = frozenset({"plan", "plans", "log", "logs", "point", "points", "list", "notes", "sheet", "tracker", "required",
+                       "agreed", "taken", "group", "update", "updates", "item", "items", "no", "number"})
+# "CDRU", "MoJ", "DfT", "ShEx": an organisation's initials, some in lower case.
+ACRONYM = re.compile(r"[A-Z]{2,}s?|(?!Mc|Mac|O')(?=(?:[a-z]?[A-Z]){2})[A-Z][A-Za-z]{1,4}")
 LINKING = frozenset({"of", "for", "and", "the", "&", "all", "on", "behalf"})
 
 
@@ -46,6 +78,7 @@ class _Context:
     roster: Roster
     base: date | None
     meetings: list[date]
+    log_due: Due | None = None  # the deadline an action log gives all its rows
 
     def action(self, text: str, start: int, end: int, page: int, owners: list[Owner],
                explicit: bool, due_text: str | None = None) -> Action:
@@ -70,15 +103,34 @@ def extract_actions(doc: ExtractedDocument) -> list[Action]:
         action = _resolution_action(ctx, part.text, part.start, part.end, part.page)
         if action:
             out.append(action)
-    for block in section.blocks:
+    blocks = section.blocks
+    header: list[str] | None = None  # the last action log's header, for its headerless continuation tables
+    lead: list[Owner] = []  # owners a "– Lead XX" line gives the log rows below it
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        i += 1
         if id(block) in done:
             continue
         if block.kind == "table":
-            out.extend(_table_actions(ctx, block))
-        elif ACTION_LINE.match(block.text):
-            out.append(_action_line(ctx, block))
+            found, header = _table_actions(ctx, block, header, lead)
+            out.extend(found)
+            continue
+        if not _furniture(block):
+            header = None  # only a page's header/footer may come between a log and its continuation
+        m = LEAD_LINE.search(block.text) if len(block.text) < 160 else None
+        if m or block.kind == "heading":
+            lead = resolve_owners(m.group("who"), ctx.roster) if m else _heading_owners(ctx, block.text)
+        if ALL_ACTIONS.match(block.text):
+            ctx.log_due = ctx.due(block.text)
+        if ACTION_LINE.match(block.text):
+            action, i = _action_line(ctx, blocks, i - 1)
+            out.append(action)
         elif section.kind not in NO_DECISIONS:
-            out.extend(_running_text(ctx, block))
+            inline = _inline_actions(ctx, block)
+            out.extend(inline)
+            out.extend(a for a in _running_text(ctx, block)
+                       if not any(a.span.start < b.span.end and b.span.start < a.span.end for b in inline))
     out.sort(key=lambda a: a.span.start)
     return out
 
@@ -106,21 +158,52 @@ def _is_owner_phrase(text: str, roster: Roster) -> bool:
         return True
     words = [w for w in re.findall(r"[A-Za-z'’-]+", text) if w.lower() not in {"the", "a", "an"}]
     lower = {w.lower() for w in words}
-    return bool(lower & (GROUP_WORDS | POST_WORDS)) or bool(re.fullmatch(r"[A-Z]{2,}s?", " ".join(words))) or \
+    return bool(lower & (GROUP_WORDS | POST_WORDS)) or bool(ACRONYM.fullmatch(" ".join(words))) or \
         sum(w[:1].isupper() for w in words) >= 2
 
 
 def _trailing_owners(ctx: _Context, text: str) -> list[Owner]:
     for m in TRAILING_OWNER.finditer(text):
         inner = m.group(1)
+        if _abbreviates(inner, text[:m.start()]):
+            continue  # "Postcode Address File (PAF)" names a thing, not its owner
         owners = resolve_owners(inner, ctx.roster)
         if owners and all(_is_owner_phrase(o.as_written, ctx.roster) for o in owners):
             return owners
     return []
 
 
+def _delegated_to(ctx: _Context, text: str) -> list[Owner]:
+    """Whom a resolution gives a task: "Delegates authority to the Corporate
+    Director, in consultation with ..., to approve", "asks the Monitoring
+    Officer to update"."""
+    m = DELEGATE.search(text)
+    if not m:
+        return []
+    rest = text[m.end():]
+    who = re.split(r",?\s+in\s+consultation\s+with\b|\s+(?:authority\s+)?to\s+(?=[a-z])|[;.(]", rest, maxsplit=1)[0]
+    if not re.search(r"\bto\s+[a-z]", rest) or not is_owner_like(who, ctx.roster):
+        return []
+    return resolve_owners(who, ctx.roster)
+
+
+def _abbreviates(inner: str, before: str) -> bool:
+    """``inner`` is the initials of the capitalised words just before it."""
+    inner = inner.strip()
+    if not re.fullmatch(r"[A-Z][A-Za-z&]{1,7}", inner):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", before)[-len(inner) - 2:]
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    return initials.endswith(inner.replace("&", "").upper()) or inner.upper() in initials
+
+
 def _resolution_action(ctx: _Context, text: str, start: int, end: int, page: int) -> Action | None:
+    delegated = _delegated_to(ctx, text)
+    if delegated:
+        return ctx.action(text, start, end, page, delegated, True)
     m = PART_TASK.match(text)
+    if m and m.group("to") and m.group("to").split()[1] in NOT_TASKS:
+        return None  # "the Panel to note the report" records a decision, gives no task
     if not m or re.search(r"\bbe\s+(?:noted|received|welcomed|thanked|approved|agreed|endorsed|supported)\b",
                           text[:m.end() + 20]):
         return None
@@ -132,9 +215,31 @@ def _resolution_action(ctx: _Context, text: str, start: int, end: int, page: int
     return ctx.action(text, start, end, page, [] if passive else owners, True)
 
 
-def _action_line(ctx: _Context, block: Block) -> Action:
-    body = block.text[ACTION_LINE.match(block.text).end():]
-    owners = _trailing_owners(ctx, body)
+def _action_line(ctx: _Context, blocks: list[Block], i: int) -> tuple[Action, int]:
+    """An "Action:" line, joined with the lines it wraps onto (PDF lines can
+    come as separate blocks) and the "Due:" / "Owner:" lines under it.
+    Returns the action and the index of the first block it leaves."""
+    first = blocks[i]
+    text, end, j = first.text, first.end, i + 1
+    while j < len(blocks) and not re.search(r"[.!?;:]\W{0,2}$", text) and _continues(ctx, blocks[j]):
+        text, end, j = f"{text} {blocks[j].text}", blocks[j].end, j + 1
+    fields: dict[str, str] = {}
+    k = j
+    while k < len(blocks) and k - j < 4:
+        b = blocks[k]
+        m = ACTION_FIELD.match(b.text) if b.kind != "table" else None
+        if m:
+            field = m.group("field").lower()
+            fields["owner" if field in ("owner", "lead", "responsible", "action by", "by whom") else "due"] = \
+                " ".join(m.group("value").split())
+            end, k = b.end, k + 1
+            j = k
+        elif _furniture(b):
+            k += 1  # a running header/footer ("UNCLASSIFIED") between the action and its deadline
+        else:
+            break
+    body = text[ACTION_LINE.match(text).end():]
+    owners = resolve_owners(fields["owner"], ctx.roster) if "owner" in fields else _trailing_owners(ctx, body)
     if not owners:
         m = PART_TASK.match(body)
         if m and not m.group("subj").lower().startswith("it "):
@@ -144,48 +249,160 @@ def _action_line(ctx: _Context, block: Block) -> Action:
                       r"([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})", body)
         if m and ctx.roster.person(m.group(1)):
             owners = resolve_owners(m.group(1), ctx.roster)
-    return ctx.action(block.text, block.start, block.end, block.page, owners, True)
+    action = ctx.action(text, first.start, end, first.page, owners, True)
+    if "due" in fields:
+        action.due = _cell_due(ctx, fields["due"])
+    return action, j
 
 
-def _table_actions(ctx: _Context, block: Block) -> Iterator[Action]:
-    """Rows of an action log: a header row names the action, owner and
-    deadline columns."""
-    if len(block.rows) < 2:
-        return
+def _continues(ctx: _Context, block: Block) -> bool:
+    """A block that carries on the sentence before it: not a table, an item's
+    heading, another action or a labelled field."""
+    if block.kind == "table" or ACTION_LINE.match(block.text) or ACTION_FIELD.match(block.text) or _furniture(block):
+        return False
+    return not any(item.span.start == block.start for item in ctx.doc.items)
+
+
+def _furniture(block: Block) -> bool:
+    """A page's running header or footer: a short line in capitals ("UNCLASSIFIED")."""
+    return len(block.text) <= 30 and block.text.isupper()
+
+
+def _table_actions(ctx: _Context, block: Block, previous: list[str] | None,
+                   lead: list[Owner]) -> tuple[list[Action], list[str] | None]:
+    """Rows of an action log, and the header that later headerless tables
+    (the log continued on the next page) share. A header row names the
+    action column and an owner, deadline or status column; a log without a
+    header is a table whose rows end in a status ("Carried forward")."""
+    if not block.rows:
+        return [], previous
     header = [c.text.strip(" :*") for c in block.rows[0]]
-    col = {kind: next((i for i, h in enumerate(header) if pat.match(h)), None)
-           for kind, pat in (("action", HEADER_ACTION), ("owner", HEADER_OWNER), ("due", HEADER_DUE),
-                             ("status", HEADER_STATUS))}
-    if col["action"] is None or (col["owner"] is None and col["due"] is None):
-        return
-    for row in block.rows[1:]:
+    col = _columns(header)
+    rows = block.rows[1:]
+    if col is None:
+        if previous and len(previous) == len(header) and not any(_columns([h]) for h in header):
+            col, header, rows = _columns(previous), previous, block.rows
+        elif all(len(r) >= 2 and STATUS_CELL.match(r[-1].text.strip()) and len(r[0].text.split()) >= 2
+                 for r in block.rows):
+            col, header, rows = {"action": 0, "status": len(block.rows[0]) - 1}, None, block.rows
+        else:
+            return [], previous
+    out = []
+    for row in rows:
         cells = {k: row[i] for k, i in col.items() if i is not None and i < len(row)}
         task = cells.get("action")
         if task is None or len(task.text.split()) < 2:
             continue
         owners = resolve_owners(cells["owner"].text, ctx.roster) if cells.get("owner") and cells["owner"].text else []
+        if not owners and "owner" not in cells:
+            owners = _row_subject(ctx, task.text) or lead
         action = ctx.action(task.text, task.start, task.end, block.page, owners, True)
+        raised = _row_date(cells.get("raised"))
         if cells.get("due") and cells["due"].text:
-            action.due = _cell_due(ctx, cells["due"].text)
+            action.due = _cell_due(ctx, cells["due"].text, raised)
+        elif action.due is None and "due" not in cells:
+            action.due = ctx.log_due
         if cells.get("status") and cells["status"].text.strip():
             action.log_status = " ".join(cells["status"].text.split())
-        yield action
+        out.append(action)
+    return out, header if header is not None else previous
 
 
-def _cell_due(ctx: _Context, text: str) -> Due:
-    """A deadline column holds the date alone ("19/02/2010", "March 2010", "Ongoing")."""
-    found = find_deadline(text, ctx.base, ctx.meetings)
+def _row_subject(ctx: _Context, task: str) -> list[Owner]:
+    """The owners a log row's task names as its subject: "Home Office team to
+    share the analytics", "URI project team to discuss"."""
+    m = PART_TASK.match(task)
+    if not m or not m.group("to"):
+        return []
+    owners = _owners_before(ctx, m.group("subj"))
+    if owners:
+        return owners
+    words = m.group("subj").split()
+    # a short noun phrase ending in a group or post word: "PDC project team"
+    return resolve_owners(m.group("subj"), ctx.roster) if len(words) <= 5 and words[0][:1].isupper() and \
+        words[-1].lower() in GROUP_WORDS | POST_WORDS else []
+
+
+def _heading_owners(ctx: _Context, text: str) -> list[Owner]:
+    """A heading that names a group or post alone ("Secretariat") owns the log rows under it."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z'’-]+", text)}
+    if len(text) > 60 or not words & (GROUP_WORDS | POST_WORDS):
+        return []
+    return [o for o in resolve_owners(text, ctx.roster) if _is_owner_phrase(o.as_written, ctx.roster)]
+
+
+def _columns(header: list[str]) -> dict[str, int | None] | None:
+    """Column index per role (action, owner, due, status, raised) of an action
+    log's header row, or None when the row is no such header."""
+    col = {kind: next((i for i, h in enumerate(header) if pat.match(h)), None)
+           for kind, pat in (("action", HEADER_ACTION), ("owner", HEADER_OWNER), ("due", HEADER_DUE),
+                             ("status", HEADER_STATUS), ("raised", HEADER_RAISED))}
+    action = col["action"]
+    if action is None or (col["owner"] is None and col["due"] is None and col["status"] is None):
+        return None
+    if WEAK_ACTION_HEADER.match(header[action]) and col["due"] is None and col["status"] is None:
+        return None
+    return col
+
+
+def _row_date(cell: Cell | None) -> date | None:
+    """The date a row's "Meeting date" cell gives ("11/01/2011")."""
+    m = DATE_PATTERN.search(cell.text) if cell else None
+    parsed = parse_date(m.group(0)) if m and re.search(r"\d{4}|\d[/.]\d{1,2}[/.]\d", m.group(0)) else None
+    return parsed[0] if parsed else None
+
+
+# Deadline cells in spreadsheet style: "Mar-2011", "23-Mar".
+MONTH_DASH = re.compile(rf"^(?:(?P<day>\d{{1,2}})-(?P<m1>{MONTHS})|(?P<m2>{MONTHS})-(?P<year>\d{{2}}|\d{{4}}))$", re.I)
+
+
+def _cell_due(ctx: _Context, text: str, raised: date | None = None) -> Due:
+    """A deadline column holds the date alone ("19/02/2010", "March 2010",
+    "Mar-2011", "Ongoing"); a date without a year follows the meeting, or
+    the row's own meeting date in a log that spans meetings."""
+    base = ctx.base or raised
+    text = " ".join(text.split())
+    dashed = MONTH_DASH.match(text)
+    if dashed:
+        year = dashed.group("year")
+        when = f"{dashed.group('day')} {dashed.group('m1')}" if dashed.group("day") else \
+            f"{dashed.group('m2')} {'20' + year if len(year) == 2 else year}"
+        due = find_deadline(f"by {when}", base, ctx.meetings)
+        return Due(text, due.date, due.precision) if due and due.date else Due(text)
+    found = find_deadline(text, base, ctx.meetings)
     if found and found.date:
         return found
+    month = re.match(rf"^(?:early\s+|mid[- ]|late\s+)?({MONTHS})\b(?!\s*\d)", text, re.I)
+    if month and base:  # a bare month, "June": the next such month, counting the meeting's own
+        dated = find_deadline(f"by {month.group(1)}", base, [])
+        if dated and dated.date:
+            return Due(text, dated.date, dated.precision)
     m = DATE_PATTERN.search(text)
-    parsed = parse_date(m.group(0), ctx.base, prefer_future=True) if m and (ctx.base or re.search(r"\d{4}", m.group(0))) else None
-    return Due(text, parsed[0], parsed[1]) if parsed else Due(text)
+    parsed = parse_date(m.group(0), base, prefer_future=True) if m and (base or re.search(r"\d{4}", m.group(0))) else None
+    return Due(text, parsed[0], parsed[1]) if parsed else (found or Due(text))
+
+
+def _inline_actions(ctx: _Context, block: Block) -> list[Action]:
+    """Sentences that end by naming who acts: "..., action Mick." (explicit)."""
+    if block.kind not in ("paragraph", "list_item") or not re.search(r"\baction", block.text, re.I):
+        return []
+    out = []
+    for sent in analyse(block.text).sents:
+        for m in INLINE_ACTION.finditer(sent.text):
+            who = m.group("who")
+            if who.split()[0].lower() in NOT_NAMES or (m.start() == 0 and not ctx.roster.person(who.split()[0])):
+                continue  # "Action Plan", "Action Group to meet": a title, not an owner
+            text = sent.text.strip()
+            start = block.start + sent.start_char
+            out.append(ctx.action(text, start, start + len(text), block.page, resolve_owners(who, ctx.roster), True))
+            break
+    return out
 
 
 def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
     """Commitments in running text, one per task clause."""
-    if block.kind not in ("paragraph", "list_item"):
-        return
+    if block.kind not in ("paragraph", "list_item") or block.text[:1] in "\"“":
+        return  # a motion's quoted wording ("Council is asked to ...") is no task yet
     nlp_doc = analyse(block.text)
     cues = [c for c in nlp_doc.spans["cues"] if c.label_ not in ("AGREED", "NOTED", "RECORD")]
     for sent in nlp_doc.sents:
@@ -210,6 +427,8 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
     subj_start = sent.start_char + (clause.end() if clause else 0)
     subject = sent.doc.text[subj_start:cue.start_char]
     label = cue.label_
+    if label == "ASKED" and re.match(rf"\s*(?:{'|'.join(NOT_TASKS)})\b|\s*:", sent.doc.text[cue.end_char:]):
+        return None  # "Members are asked to note ...": a recommendation to decide, not a task
     if label in ("MODAL_TASK", "VOLUNTEER", "ASKED") or (label == "TO_TASK" and not clause):
         lead = LEADING.match(subject)
         owners = _owners_before(ctx, subject)

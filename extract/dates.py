@@ -5,7 +5,7 @@ dates."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from extract.periods import find_periods
@@ -77,8 +77,11 @@ MEETING_REF = re.compile(
     rf"|\b(?i:next\s+meeting)\b")
 DEADLINE = re.compile(
     rf"\b(?:by|before|prior\s+to|no\s+later\s+than|not\s+later\s+than|until|deadline:?|due:?)\s+"
-    rf"(?:[^.;()]{{0,60}}?\bon\s+)?(?:the\s+)?(?:end\s+of\s+)?"
+    rf"(?:[^.;()]{{0,60}}?\bon\s+)?(?:the\s+)?(?P<end>end\s+of\s+)?"
     rf"(?P<when>{_DATE_OR_MONTH}|(?:19|20)\d{{2}}\s*[/-]\s*(?:\d{{2}}|\d{{4}})\b)", re.I)
+# A month-only deadline is that month's meeting only when the task is to report
+# back to the body ("report back in June"), not for other work ("promote it in June").
+REPORT_BACK = re.compile(r"\b(?:report|present|bring|brought|back|update|submit|table)\w*\b", re.I)
 IN_MONTH = re.compile(rf"\b(?:in|during)\s+(?:early\s+|mid[- ]|late\s+)?(?P<when>{MONTHS}(?:\s+\d{{4}})?)\b")
 VAGUE = re.compile(
     r"\b(?:as\s+soon\s+as\s+(?:possible|practicable)|asap|a\.s\.a\.p\.?|in\s+the\s+next\s+few\s+\w+|"
@@ -96,7 +99,12 @@ def _meeting_in_month(month: date, meetings: list[date]) -> date | None:
     return next((d for d in meetings if (d.year, d.month) == (month.year, month.month)), None)
 
 
-def _resolve(when: str, base: date | None, meetings: list[date]) -> tuple[date, Precision] | None:
+def _month_end(day: date) -> date:
+    return (date(day.year + day.month // 12, day.month % 12 + 1, 1) - timedelta(days=1))
+
+
+def _resolve(when: str, base: date | None, meetings: list[date], to_meeting: bool = True,
+             month_end: bool = False) -> tuple[date, Precision] | None:
     fy = financial_year_end(when)
     if fy:
         return fy, "financial_year"
@@ -106,9 +114,14 @@ def _resolve(when: str, base: date | None, meetings: list[date]) -> tuple[date, 
     if parsed is None:
         return None
     when_date, precision = parsed
+    if precision == "month" and base and not re.search(r"\d{4}", when) and \
+            (when_date.year, when_date.month) == (base.year + 1, base.month):
+        when_date = when_date.replace(year=base.year)  # "Due: July" in July's minutes is this July
     if precision == "month":
+        if month_end:  # "by the end of February"
+            return _month_end(when_date), "day"
         # "report back in October": the body's own meeting that month, where it is known
-        meeting = _meeting_in_month(when_date, meetings)
+        meeting = _meeting_in_month(when_date, meetings) if to_meeting else None
         if meeting:
             return meeting, "day"
     return when_date, precision
@@ -127,7 +140,9 @@ def find_deadline(text: str, base: date | None = None, meetings: list[date] | No
                                                m.group(0).lower().startswith("next")):
                 continue  # "the meeting", "the last meeting"
             if when:
-                resolved = _resolve(when, base, meetings)
+                to_meeting = pattern is MEETING_REF or (
+                    pattern is IN_MONTH and bool(REPORT_BACK.search(text, 0, m.start())))
+                resolved = _resolve(when, base, meetings, to_meeting, bool(m.groupdict().get("end")))
             elif m.group("month"):
                 resolved = _resolve(m.group("month"), base, meetings)
             else:

@@ -10,6 +10,7 @@ from typing import Iterator
 from extract.document import Block
 from extract.items import item_at
 from extract.nlp import analyse
+from extract.owners import Roster
 from extract.records import Decision, ExtractedDocument, Section, Span
 
 # Documents that record no meeting's decisions.
@@ -24,6 +25,15 @@ REPORTED_BEFORE = re.compile(r"\b(?:as|been|previously|already|once|if|when|be|b
                              r"\s*$", re.I)
 REPORTED_AFTER = re.compile(r"^\s*(?:by|with|in\s+(?:\d|[A-Z])|on\s+\d|at\s+(?:their|its|the)\s+(?:last\s+|previous\s+)?meeting)",
                             re.I)
+# "X reported that Cabinet approved ...": an agreement the meeting hears of, not its own.
+REPORTING = re.compile(r"\b(?:reported|confirmed|advised|informed|explained|said|stated|announced|told|mentioned|"
+                       r"highlighted|updated)\b[^.;]*?\bthat\b", re.I)
+# An agreement still to come: "once Medway Council have agreed", "if the Board agrees".
+CONDITIONAL = re.compile(r"\b(?:once|if|when|until|unless|provided|subject\s+to)\s+(?:[\w'’-]+\s+){0,4}"
+                         r"(?:has|have|is|are|be|been)?\s*$", re.I)
+# A person "noted" something: a remark, not the meeting's decision ("She noted that ...").
+PERSON_NOTED = re.compile(r"^(?:he|she|they|[Aa]\s+(?:[Mm]ember|[Cc]ouncillor)|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+"
+                          r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?$", re.I)
 CLAUSE_BREAK = re.compile(r"(?:,|;)\s+(?:(?:and\s+)?therefore|and|but|so|whilst|while)?\s*")
 
 
@@ -50,16 +60,20 @@ def resolution_parts(blocks: list[Block]) -> Iterator[tuple[Part, list[Block]]]:
             continue
         parts: list[tuple[Part, list[Block]]] = []
         rest = block.text[m.end():].strip()
-        if rest:
+        lead_in = bool(re.fullmatch(r"[^.;:]{0,40}:", rest))  # "RESOLVED that Council:" introduces the parts
+        if rest and not lead_in:
             parts.append((Part(_tidy(rest), block.start + m.end(), block.end, block.page), [block]))
-        j, expected = i + 1, None if rest else "1"
+        j, expected = i + 1, None if rest and not lead_in else "1"
+        roman_top = False  # parts numbered (i), (ii) themselves, not sub-parts of "1)"
         while j < len(blocks) and _is_part(blocks[j], bool(parts), expected):
             b = blocks[j]
             roman = PART_LABEL.match(b.text)
             number = (roman.group(1) if roman else None) or (b.label or "").strip("().")
             if number and number.isdigit():
                 expected = str(int(number) + 1)
-            if parts and (roman and roman.group(2) or (b.label or "").strip("().") in {"i", "ii", "iii", "iv", "v"}):
+            is_roman = bool(roman and roman.group(2)) or (b.label or "").strip("().") in {"i", "ii", "iii", "iv", "v"}
+            roman_top = roman_top or (is_roman and not parts)
+            if parts and is_roman and not roman_top:
                 prev, covered = parts[-1]
                 parts[-1] = (Part(f"{prev.text} {_tidy(b.text)}", prev.start, b.end, prev.page), covered + [b])
             else:
@@ -109,7 +123,7 @@ def extract_decisions(doc: ExtractedDocument) -> list[Decision]:
 
 def _prose(section: Section, skip: set[int]) -> Iterator[Block]:
     for block in section.blocks:
-        if block.kind in ("paragraph", "list_item") and id(block) not in skip and \
+        if block.kind in ("paragraph", "list_item") and id(block) not in skip and block.text[:1] not in "\"“" and \
                 re.search(r"agreed|approved|endorsed|noted|record\b|concur", block.text, re.I):
             yield block
 
@@ -124,7 +138,9 @@ def _statements(doc: ExtractedDocument, block: Block) -> Iterator[Decision]:
         agreed = [c for c in labels if c.label_ in ("AGREED", "RECORD")]
         noted = [c for c in labels if c.label_ == "NOTED" and c.text.lower() == "noted"]
         text = sent.text
-        agreed = [c for c in agreed if not _reported(nlp_doc.text, c.start_char, c.end_char)]
+        agreed = [c for c in agreed if not _reported(nlp_doc.text, c.start_char, c.end_char)
+                  and not REPORTING.search(nlp_doc.text, sent.start_char, c.start_char)]
+        noted = [c for c in noted if not _remark(doc, nlp_doc.text[sent.start_char:c.start_char])]
         if agreed:
             pieces = _split_clauses(sent.start_char, text, [c.start_char for c in agreed])
             for start, piece in pieces:
@@ -134,7 +150,17 @@ def _statements(doc: ExtractedDocument, block: Block) -> Iterator[Decision]:
 
 
 def _reported(text: str, start: int, end: int) -> bool:
-    return bool(REPORTED_BEFORE.search(text[max(0, start - 30):start]) or REPORTED_AFTER.match(text[end:end + 40]))
+    return bool(REPORTED_BEFORE.search(text[max(0, start - 30):start]) or REPORTED_AFTER.match(text[end:end + 40])
+                or CONDITIONAL.search(text[max(0, start - 60):start]))
+
+
+def _remark(doc: ExtractedDocument, subject: str) -> bool:
+    """"noted" said by one person ("Gareth Lloyd noted that"), or of apologies."""
+    subject = subject.strip()
+    if re.match(r"apologies\b", subject, re.I) or PERSON_NOTED.match(subject + " "):
+        return True
+    name = re.fullmatch(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:\s+also)?", subject)
+    return bool(name) and Roster.from_document(doc.attendees, doc.apologies).person(name.group(1)) is not None
 
 
 def _split_clauses(offset: int, text: str, cue_starts: list[int]) -> list[tuple[int, str]]:

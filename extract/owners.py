@@ -23,13 +23,14 @@ GROUP_WORDS = frozenset({
     "agencies", "organisations", "colleagues", "staff", "trustees", "directors", "governors",
     "group", "board", "team", "committee", "partnership", "council", "police", "unit", "service",
     "services", "forum", "panel", "office", "department", "directorate", "cabinet", "authority",
-    "agency", "trust", "network", "executive", "secretariat", "commission", "members",
+    "agency", "trust", "network", "executive", "secretariat", "commission", "members", "officials",
 })
 # Posts: kept as written unless one listed person holds the post.
 POST_WORDS = frozenset({
     "chair", "chairman", "chairwoman", "chairperson", "vice-chair", "clerk", "secretary",
     "treasurer", "director", "manager", "officer", "lead", "leader", "member", "mayor",
-    "coordinator", "co-ordinator", "head", "chief", "executive", "adviser", "advisor",
+    "coordinator", "co-ordinator", "head", "chief", "executive", "adviser", "advisor", "representative",
+    "representatives", "minister",
 })
 # Lookahead so "Later Kieran Dunmore" yields "Kieran Dunmore" as well as "Later Kieran".
 _FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
@@ -103,7 +104,7 @@ class Roster:
 
 def clean_mention(text: str) -> str:
     text = re.sub(r"\bon behalf of\b.*$", "", text, flags=re.I)
-    text = " ".join(text.split()).strip(" ,.;:")
+    text = " ".join(text.split()).strip(" ,.;:\"“”‘’'")
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
     return text.lstrip("(").strip() if text.count("(") > text.count(")") else text
@@ -127,6 +128,9 @@ def split_owners(text: str, roster: Roster) -> list[str]:
     """"CDRU and EDAAT", "Target Lead/CDRU", "X and the Y" -> separate owners;
     an "and" inside a post ("Cabinet Member for Health and Adult Services")
     or a body's name ("Health and Social Care Board") is kept."""
+    post = re.search(r"\b(?:for|of)\s+[A-Z][\w-]*(?:(?:\s*,\s*|\s+(?:&|and)\s+)[A-Z][\w-]*)+$", text)
+    if post and any(w.lower() in POST_WORDS for w in text[:post.start()].split()):
+        return [text]  # one post: "Corporate Director for Growth, Environment & Transport"
     out: list[str] = []
     for chunk in re.split(r"\s*(?:/|&|;|,)\s*|\s+and\s+(?=the\b)", text, flags=re.I):
         bits = re.split(r"\s+and\s+", chunk)
@@ -146,20 +150,39 @@ def _standalone(text: str, roster: Roster) -> bool:
 
 
 def resolve_owners(text: str, roster: Roster) -> list[Owner]:
-    """Owners named in ``text`` (a subject or a bracket), one per person."""
+    """Owners named in ``text`` (a subject or a bracket), one per person. A
+    post alone ("The Chair") stays as written even where the list says who
+    holds it; beside the holder's name ("The Chair, Cllr Quill") it is that
+    one person."""
     owners: list[Owner] = []
-    seen: set[str] = set()
+    post_holders: dict[int, str] = {}  # index in owners of a post -> the listed person holding it
     for part in split_owners(clean_mention(text), roster):
         written = clean_mention(part)
         if not written:
             continue
         person = roster.person(written)
-        owner = Owner(person.name, written, True) if person else Owner(
-            strip_honorifics(written) if _looks_personal(written) else written, written, _looks_personal(written))
-        if owner.name.lower() not in seen:
-            seen.add(owner.name.lower())
-            owners.append(owner)
-    return owners
+        if person and _is_post(written):
+            post_holders[len(owners)] = person.name.lower()
+            owners.append(Owner(written, written, False))
+            continue
+        owners.append(Owner(person.name, written, True) if person else Owner(
+            strip_honorifics(written) if _looks_personal(written) else written, written, _looks_personal(written)))
+    named = {o.name.lower() for i, o in enumerate(owners) if i not in post_holders}
+    out: list[Owner] = []
+    seen: set[str] = set()
+    for i, owner in enumerate(owners):
+        if post_holders.get(i) in named or owner.name.lower() in seen:
+            continue
+        seen.add(owner.name.lower())
+        out.append(owner)
+    return out
+
+
+def _is_post(text: str) -> bool:
+    """Only a post's words: "the Chair", "Vice-Chair", "The Clerk"."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z'’-]+", text)]
+    return bool(words) and all(w in POST_WORDS or w in {"the", "a", "vice", "deputy", "acting", "of"} for w in words) \
+        and any(w in POST_WORDS for w in words)
 
 
 def _looks_personal(text: str) -> bool:

@@ -97,3 +97,75 @@ def test_seed_actions_and_decisions(fmt):
     assert total["actions"]["f1"] >= 0.8 and total["decisions"]["f1"] >= 0.8
     assert total["actions"]["owner_acc"] >= 0.85 and total["actions"]["due_acc"] >= 0.85
     assert total["documents"]["next_meeting_acc"] >= 0.9
+
+
+def test_action_log_continued_on_next_page_without_header():
+    """Owner from the task's subject, deadlines resolved against the row's own meeting date."""
+    acts = run([("table", [["Meeting date & action number", "Action", "Deadline", "Progress"],
+                           ["04/02/2011", "Parks team to survey the bandstand roof", "Mar-2011", "On track"]]),
+                ("paragraph", "OFFICIAL"),
+                ("table", [["04/02/2011", "Highways Office to repaint the crossing", "23-Mar", "Complete"],
+                           ["09/05/2011", "Mira Dale to present the play area options", "June", "Open"]])],
+               meeting=None)
+    assert [[o.name for o in a.owners] for a in acts] == [["Parks team"], ["Highways Office"], ["Mira Dale"]]
+    assert [a.due.iso() for a in acts] == ["2011-03", "2011-03-23", "2011-06"]
+    assert [a.log_status for a in acts] == ["On track", "Complete", "Open"]
+
+
+def test_headerless_log_with_status_column_and_lead_lines():
+    acts = run([("list_item", "All actions for next meeting unless otherwise stated", "-"),
+                ("heading", "Clerk"),
+                ("table", [["Publish the draft minutes", "New"]]),
+                ("paragraph", "Allotments – Lead JV/AC"),
+                ("table", [["Survey the vacant plots", "Carried forward"], ["Chase unpaid rents", "Completed"]]),
+                ("heading", "Budget"),
+                ("table", [["Draft the precept paper", "New"]])])
+    assert [[o.name for o in a.owners] for a in acts] == [["Clerk"], ["Jenna Voss", "Arun Cole"],
+                                                           ["Jenna Voss", "Arun Cole"], []]
+    assert all(a.due.iso() == "2012-03-06" for a in acts)
+    assert acts[1].log_status == "Carried forward"
+
+
+def test_agenda_table_with_lead_column_is_no_action_log():
+    assert run([("table", [["Item", "Description", "Lead"], ["1", "Welcome and apologies", "Chair"],
+                           ["2", "Footpath survey update", "Jenna Voss"]])]) == []
+
+
+def test_action_line_wrapped_over_blocks_with_due_line():
+    [a, b] = run([("heading", "Action: Arun Cole to write to the county council about the flooding on"),
+                  ("paragraph", "Mill Lane and the blocked culvert."),
+                  ("paragraph", "RESTRICTED"),
+                  ("heading", "Due: February"),
+                  ("heading", "Action: DfT to share the bus survey with the Clerk (CPRE)."),
+                  ("paragraph", "Owner: Clerk")])
+    assert a.text.endswith("blocked culvert.") and a.due.iso() == "2012-02" and [o.name for o in a.owners] == ["Arun Cole"]
+    assert [o.name for o in b.owners] == ["Clerk"]
+
+
+def test_mixed_case_acronym_owns_and_bracketed_abbreviation_does_not():
+    [a, b] = run([("paragraph", "Action: DfE to send the guidance to schools."),
+                  ("paragraph", "Action: Clerk to chase the Parish Footpath Survey (PFS).")])
+    assert [o.name for o in a.owners] == ["DfE"] and [o.name for o in b.owners] == ["Clerk"]
+
+
+def test_inline_action_name_after_the_task():
+    acts = run([("list_item", "The gutter over the porch is leaking again, action Owen Pike.", "-"),
+                ("list_item", "Repaint the fence. Quotes not yet in, c/f action Jenna.", "-"),
+                ("list_item", "The Action Plan was welcomed by all.", "-")])
+    assert [([o.name for o in a.owners], a.explicit) for a in acts] == [(["Owen Pike"], True), (["Jenna Voss"], True)]
+    assert acts[1].text == "Quotes not yet in, c/f action Jenna."
+
+
+def test_resolution_delegating_a_task_and_parts_that_only_note():
+    acts = run([("paragraph", "RESOLVED that Council:"),
+                ("list_item", "Adopts the revised allotment rules;", "(i)"),
+                ("list_item", "Delegates authority to the Director for Parks, Leisure & Culture, in consultation "
+                              "with the Chair, to approve the tenancy wording.", "(ii)"),
+                ("paragraph", "RESOLVED: That the Committee to note the report."),
+                ("paragraph", "RESOLVED: That the Committee asks the Clerk to publish the rules.")])
+    assert [[o.name for o in a.owners] for a in acts] == [["the Director for Parks, Leisure & Culture"], ["the Clerk"]]
+
+
+def test_quoted_motion_and_recommendations_to_note_give_no_task():
+    assert run([("paragraph", "“Council is asked to adopt the plan and to write to the minister.”"),
+                ("paragraph", "Members are asked to note the report.")]) == []

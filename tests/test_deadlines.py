@@ -47,3 +47,17 @@ def test_vague_deadlines_keep_words_without_date():
 def test_no_deadline_and_no_year_without_meeting_date():
     assert find_deadline("The event on the green was a success", MEETING, LATER) is None
     assert find_deadline("Pay the invoice by 3rd February", None, []).date is None
+
+
+def test_month_only_is_that_months_meeting_only_for_reporting_back():
+    assert due("Promote the litter pick through parish networks in June") == ("2012-06", "month")
+    assert due("Recruit two more wardens by March") == ("2012-03", "month")
+    assert due("Present the options in March") == ("2012-03-06", "day")
+
+
+def test_end_of_month_is_its_last_day():
+    assert due("Write to the MP by the end of February") == ("2012-02-29", "day")
+
+
+def test_month_of_the_meeting_itself_is_this_year():
+    assert find_deadline("Due: January", MEETING, []).iso() == "2012-01"

@@ -1,5 +1,5 @@
 from extract.decisions import extract_decisions
-from helpers_minutes import make_doc
+from helpers_minutes import make_doc, person
 
 
 def run(blocks, kind="minutes"):
@@ -43,3 +43,25 @@ def test_noted_is_weaker_and_reported_agreements_are_skipped():
 
 def test_no_decisions_in_a_strategy_paper():
     assert run([("paragraph", "It was agreed that partners will share data.")], kind="strategy") == []
+
+
+def test_agreements_reported_or_still_to_come_are_not_decisions():
+    assert run([("paragraph", "The Clerk reported that at its meeting in May the district council approved the plan."),
+                ("paragraph", "The rules change once the county council has agreed the wording."),
+                ("paragraph", "It was agreed that the bins be moved.")]) == [("It was agreed that the bins be moved.", True)]
+
+
+def test_a_person_noting_and_apologies_noted_are_not_decisions():
+    doc = make_doc([("paragraph", "Apologies were noted as listed."),
+                    ("paragraph", "Harriet Quill noted that the bus shelter had been repaired."),
+                    ("paragraph", "She noted that the grant had been paid."),
+                    ("paragraph", "The Council noted the insurance renewal.")], [person("Harriet Quill")])
+    assert [(d.text, d.explicit) for d in extract_decisions(doc)] == [("The Council noted the insurance renewal.", False)]
+
+
+def test_resolved_lead_in_with_roman_parts_and_quoted_motion():
+    got = run([("paragraph", "“Council is asked to agree the new standing orders.”"),
+               ("paragraph", "RESOLVED that Council:"),
+               ("list_item", "Agrees the new standing orders;", "(i)"),
+               ("list_item", "Notes the training plan.", "(ii)")])
+    assert got == [("Agrees the new standing orders", True), ("Notes the training plan.", True)]

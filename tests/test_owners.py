@@ -40,3 +40,13 @@ def test_groups_and_posts_kept_as_written():
 
 def test_initialled_attendee_completed_from_the_text():
     assert names("Kieran") == ["Kieran Dunmore"]
+
+
+def test_a_post_alone_stays_as_written():
+    assert names("The Chair") == ["The Chair"]
+    assert names("the Chair and Jenna") == ["the Chair", "Jenna Voss"]
+
+
+def test_a_post_for_several_portfolios_is_one_owner():
+    assert names("the Director for Parks, Leisure & Culture") == ["the Director for Parks, Leisure & Culture"]
+    assert names("Parks/Highways") == ["Parks", "Highways"]

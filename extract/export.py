@@ -6,6 +6,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from extract.action_log import is_task
 from extract.extractor import FileExtraction
 from extract.records import Action, ExtractedDocument, Person, Span
 
@@ -56,7 +57,8 @@ def document_record(doc: ExtractedDocument) -> dict[str, Any]:
         "attendees": [_person(p, True) for p in doc.attendees],
         "apologies": [_person(p, False) for p in doc.apologies],
         "items": [{"ref": i.ref, "title": i.title, **_where(i.span)} for i in doc.items],
-        "actions": [_action(a) for a in doc.actions],
+        # a log row reporting an earlier action done is evidence (kept in the database), not a task
+        "actions": [_action(a) for a in doc.actions if is_task(a)],
         "decisions": [{"text": d.text, "item_ref": d.item_ref, "explicit": d.explicit, **_where(d.span)}
                       for d in doc.decisions],
         "funding": [{k: v for k, v in asdict(f).items() if k != "span"} | _where(f.span) for f in doc.funding],

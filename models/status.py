@@ -27,18 +27,13 @@ from typing import Any, Iterable
 from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, or_, select, update
 
 from extract import names
+from extract.action_log import log_status
 from models.queries import list_actions
 from models.schema import ActionUpdate, Base
 from models.store import action_owners, actions, documents, items, people
 
 action_updates: Table = ActionUpdate.__table__  # type: ignore[assignment]
 
-STATUS_WORDS = [
-    ("overdue", re.compile(r"\boverdue\b", re.I)),
-    ("done", re.compile(r"\b(?:done|complete[d]?|closed|discharged|achieved|delivered|circulated)\b", re.I)),
-    ("carried_forward", re.compile(r"\b(?:carried\s+forward|c/f|deferred|rolled\s+forward)(?!\w)", re.I)),
-    ("open", re.compile(r"\b(?:ongoing|on-going|in\s+progress|open|pending|under\s*way|on\s+track)\b", re.I)),
-]
 ALL_DONE = re.compile(r"\ball\s+(?:the\s+)?actions\s+(?:arising\s+)?(?:from|of)\s+the\s+(?:last|previous)\s+"
                       r"meeting\s+(?:had|have)\s+been\s+(?:completed|done|closed|actioned)", re.I)
 REPORTING = re.compile(r"\b(?:report|present|update|brief|bring|feed\s*back)", re.I)
@@ -54,12 +49,6 @@ def content_words(text: str) -> set[str]:
     """Lower-case words of three letters or more, not stop words, cut to six
     letters so "circulate"/"circulated" and "brief"/"briefing" meet."""
     return {w[:6] for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in STOP}
-
-
-def log_status(text: str | None) -> str | None:
-    """The status a log cell gives: its first status word ("Overdue - carried forward" is overdue)."""
-    found = [(m.start(), status) for status, pat in STATUS_WORDS if (m := pat.search(text or ""))]
-    return min(found)[1] if found else None
 
 
 @dataclass

@@ -17,7 +17,7 @@ from extract.decisions import NO_DECISIONS, resolution_parts
 from extract.document import Block, Cell
 from extract.items import item_at
 from extract.meetings import future_meetings
-from extract.nlp import TASK_VERBS, analyse
+from extract.nlp import TASK_VERBS, analyse, may_have_cues
 from extract.owners import GROUP_WORDS, POST_WORDS, Roster, is_owner_like, resolve_owners
 from extract.records import Action, Due, ExtractedDocument, Owner, Span
 
@@ -401,7 +401,7 @@ def _inline_actions(ctx: _Context, block: Block) -> list[Action]:
 
 def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
     """Commitments in running text, one per task clause."""
-    if block.kind not in ("paragraph", "list_item") or block.text[:1] in "\"“":
+    if block.kind not in ("paragraph", "list_item") or block.text[:1] in "\"“" or not may_have_cues(block.text):
         return  # a motion's quoted wording ("Council is asked to ...") is no task yet
     nlp_doc = analyse(block.text)
     cues = [c for c in nlp_doc.spans["cues"] if c.label_ not in ("AGREED", "NOTED", "RECORD")]

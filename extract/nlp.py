@@ -4,6 +4,7 @@ SpanRuler of cue phrases (task verbs, "agreed", "noted", ...). No statistical
 model is needed; the pipeline is built once per process."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -81,6 +82,22 @@ CUE_PATTERNS = [
                                      {"LOWER": {"IN": ["true", "accurate", "correct", "fair"]}, "OP": "?"},
                                      {"LOWER": "record"}]},
 ]
+
+
+# Every CUE_PATTERN needs one of these words (or "to <task verb>", "to be ..."),
+# so a block without any can skip the pipeline: most paragraphs are narrative
+# with no cue, and tokenising them was most of the cost of finding actions.
+_CUE_KEYS = re.compile(
+    r"\b(?:will|would|shall|agreed|agrees?|offered|undertook|volunteered|promised|asked|requested|invited|"
+    r"advised|encouraged|tasked|instructed|authorised|delegated|welcomed|sought|sent|e-?mailed|forwarded|"
+    r"returned|submitted|passed|given|directed|approved|endorsed|adopted|ratified|resolved|concur(?:red)?|"
+    r"noted|notes?|record)\b|\bto\s+(?:be\s|" + "|".join(sorted(TASK_VERBS, key=len, reverse=True)) + r")\b",
+    re.I)
+
+
+def may_have_cues(text: str) -> bool:
+    """False only when no cue pattern can match ``text``."""
+    return _CUE_KEYS.search(text) is not None
 
 
 @Language.component("minutes_sentencizer")

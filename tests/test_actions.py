@@ -169,3 +169,23 @@ def test_resolution_delegating_a_task_and_parts_that_only_note():
 def test_quoted_motion_and_recommendations_to_note_give_no_task():
     assert run([("paragraph", "“Council is asked to adopt the plan and to write to the minister.”"),
                 ("paragraph", "Members are asked to note the report.")]) == []
+
+
+def test_cue_gate_admits_every_block_with_a_cue(shared) -> None:
+    """The cheap word gate in front of spaCy must never hide a cue the pipeline
+    would find, on any real document we have."""
+    from extract.errors import ParseError
+    from extract.nlp import analyse, may_have_cues
+    from extract.parsers import parse_file
+    files = [*sorted((shared / "corpus" / "seeds").glob("*.txt")), *sorted((shared / "corpus" / "wild").glob("*.*"))]
+    gated = 0
+    for path in files:
+        try:
+            blocks = parse_file(path).blocks
+        except ParseError:
+            continue
+        for block in blocks:
+            if block.kind in ("paragraph", "list_item") and not may_have_cues(block.text):
+                gated += 1
+                assert not len(analyse(block.text).spans["cues"]), (path.name, block.text[:80])
+    assert gated > 1000  # the gate does spare the pipeline most narrative

@@ -3,6 +3,7 @@ page and span added to every fact so a reader can check it at its source."""
 from __future__ import annotations
 
 from dataclasses import asdict
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,13 @@ SCHEMA = "minutes-extract/1"
 
 def _where(span: Span) -> dict[str, int]:
     return {"page": span.page, "start": span.start, "end": span.end}
+
+
+def _number(value: Any) -> Any:
+    """Exact amounts as JSON numbers: whole pounds as integers, pence as decimals."""
+    if not isinstance(value, Decimal):
+        return value
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _person(p: Person, with_role: bool) -> dict[str, Any]:
@@ -61,7 +69,7 @@ def document_record(doc: ExtractedDocument) -> dict[str, Any]:
         "actions": [_action(a) for a in doc.actions if is_task(a)],
         "decisions": [{"text": d.text, "item_ref": d.item_ref, "explicit": d.explicit, **_where(d.span)}
                       for d in doc.decisions],
-        "funding": [{k: v for k, v in asdict(f).items() if k != "span"} | _where(f.span) for f in doc.funding],
+        "funding": [{k: _number(v) for k, v in asdict(f).items() if k != "span"} | _where(f.span) for f in doc.funding],
         "targets": [{k: v for k, v in asdict(t).items() if k != "span"} | _where(t.span) for t in doc.targets],
         "next_meeting": None if nm is None else {
             "date": nm.date.isoformat() if nm.date else None, "time": nm.time, "venue": nm.venue,

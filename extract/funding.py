@@ -84,11 +84,6 @@ def _title_period(title: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _gbp(amount: Decimal) -> float:
-    # float holds whole pounds and pence exactly as written (its repr round-trips)
-    return float(amount)
-
-
 # ---- running text -----------------------------------------------------------------
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -114,10 +109,10 @@ def text_funding(text: str, offset: int, page: int, meeting_date: date | None,
         for money in mentions:
             period = choose_period(money, periods, mentions) or default_period
             out.append(Funding(
-                amount_gbp=_gbp(money.amount), text=money.text,
+                amount_gbp=money.amount, text=money.text,
                 span=Span(page, offset + s_start + money.start, offset + s_start + money.end),
                 kind=text_kind(sentence, money),
-                amount_high_gbp=_gbp(money.high) if money.high is not None else None,
+                amount_high_gbp=money.high,
                 period=period, purpose=text_purpose(sentence, money) or default_purpose))
     return out
 
@@ -333,7 +328,7 @@ def table_funding(table: Table, title: str | None, meeting_date: date | None) ->
             if not own_scale:
                 amount *= scale or 1
             out.append(Funding(
-                amount_gbp=_gbp(amount), text=clean(cell.text), span=Span(block.page, cell.start, cell.end),
+                amount_gbp=amount, text=clean(cell.text), span=Span(block.page, cell.start, cell.end),
                 kind=_column_kind(f"{header} {name or ''}", label), period=period, purpose=purpose,
                 table_row=i, table_col=j))
         if total:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Literal
 
 from extract.document import Block
@@ -80,11 +81,11 @@ class Decision:
 
 @dataclass
 class Funding:
-    amount_gbp: float
+    amount_gbp: Decimal  # exact: auditors add these up
     text: str
     span: Span
     kind: Literal["allocation", "cost", "rate", "total", "other"] = "other"
-    amount_high_gbp: float | None = None  # upper end of a range
+    amount_high_gbp: Decimal | None = None  # upper end of a range
     period: str | None = None  # "2010/11", "2008"
     purpose: str | None = None
     item_ref: str | None = None

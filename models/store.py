@@ -256,12 +256,12 @@ def _funding_row(file_id: int, doc_id: int, link: dict[str, Any], f: records.Fun
     }
 
 
-def _decimal(value: float | None) -> Decimal | None:
+def _decimal(value: Decimal | float | None) -> Decimal | None:
     # Through str: the float's shortest repr, so 0.1 stays 0.1 and not 0.1000000000000000055...
     return None if value is None else Decimal(str(value))
 
 
-def _money(value: float | None) -> Decimal | None:
+def _money(value: Decimal | float | None) -> Decimal | None:
     d = _decimal(value)
     return None if d is None else d.quantize(Decimal("0.01"))
 

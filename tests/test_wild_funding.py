@@ -4,6 +4,7 @@ appear (row numbers, page numbers, dollars)."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def test_kent_budget_amendments_appendix_tables() -> None:
 
 def test_milburn_parish_minutes_exact_pence() -> None:
     found = _funding("uk_milburn-pc_minutes_2016-01-12.pdf")
-    assert sorted(f.amount_gbp for f in found) == [60, 70, 78, 130, 260, 671.84, 2700]
+    assert sorted(f.amount_gbp for f in found) == [60, 70, 78, 130, 260, Decimal("671.84"), 2700]
 
 
 def test_dollars_are_not_pounds() -> None:

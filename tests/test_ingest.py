@@ -132,3 +132,20 @@ def test_a_refused_write_fails_that_file_only(engine, docs):
     with engine.connect() as conn:
         with_docs = set(conn.scalars(select(documents.c.source_file_id)))
     assert with_docs == {stored["1-first.txt"].id, stored["3-last.txt"].id}
+
+
+def test_every_wild_file_is_stored_or_failed_with_a_reason(engine, shared):
+    """Real papers of other bodies, some broken: the batch completes, each file
+    ends stored or recorded as failed with its reason, and a second run changes nothing."""
+    wild = [p for p in sorted((shared / "corpus" / "wild").iterdir()) if p.suffix.lower() != ".tsv"]
+    report = ingest_paths(engine, wild)
+    assert len(report.stored) + len(report.failed) == len(wild)
+    with engine.connect() as conn:
+        rows = conn.execute(select(source_files.c.path, source_files.c.status, source_files.c.error_reason)).all()
+    assert len(rows) == len(wild)
+    failed = {path.rsplit("/", 1)[-1]: reason for path, status, reason in rows if status == "failed"}
+    assert all(failed.values())
+    assert {reason for reason in failed.values()} <= {"unsupported", "no_text", "corrupt", "encrypted", "empty"}
+    assert sum(1 for _, status, _ in rows if status == "ok") >= 18  # every file with a readable text layer
+    again = ingest_paths(engine, [p for p in wild if p.name not in failed])
+    assert len(again.unchanged) == len(wild) - len(failed) and not again.stored and not again.replaced

@@ -7,8 +7,9 @@ import struct
 
 PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
 
-# (x, y from the bottom, font size, text)
-TextLine = tuple[float, float, float, str]
+# (x, y from the bottom, font size, text), optionally with a word spacing
+# (the Tw a justifying producer sets to stretch the line's spaces)
+TextLine = tuple[float, float, float, str] | tuple[float, float, float, str, float]
 # (x0, y0, x1, y1) from the bottom left: a stroked line when x0 == x1 or
 # y0 == y1, otherwise a stroked rectangle with those corners
 Rule = tuple[float, float, float, float]
@@ -37,13 +38,25 @@ def ruled_grid(xs: list[float], ys: list[float], omit: tuple[Rule, ...] = ()) ->
     return [(xs[0], ys[-1], xs[-1], ys[0]), *(r for r in inner if r not in omit)]
 
 
+# Helvetica's advance widths (thousandths of the type size) for lower case
+# letters and the space; other characters are taken as wide as an "n"
+HELVETICA = dict(zip(" abcdefghijklmnopqrstuvwxyz", [278, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500,
+                                                      222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722,
+                                                      500, 500, 500]))
+
+
+def text_width(text: str, size: float) -> float:
+    return sum(HELVETICA.get(c, 556) for c in text) * size / 1000
+
+
 def _content(lines: list[TextLine], unit_font: bool = False) -> bytes:
     out = b""
-    for x, y, size, text in lines:
+    for x, y, size, text, *spacing in lines:
+        tw = b"%g Tw " % (spacing[0] if spacing else 0)  # word spacing outlives ET: set it on every line
         if unit_font:  # a 1-point font scaled to size by the text matrix
-            out += b"BT /F1 1 Tf %g 0 0 %g %g %g Tm (%s) Tj ET\n" % (size, size, x, y, _escape(text))
+            out += b"BT /F1 1 Tf %s%g 0 0 %g %g %g Tm (%s) Tj ET\n" % (tw, size, size, x, y, _escape(text))
         else:
-            out += b"BT /F1 %g Tf %g %g Td (%s) Tj ET\n" % (size, x, y, _escape(text))
+            out += b"BT /F1 %g Tf %s%g %g Td (%s) Tj ET\n" % (size, tw, x, y, _escape(text))
     return out
 
 
@@ -85,9 +98,12 @@ class _Encryption:
 
 def make_pdf(pages: list[list[TextLine]], *, password: str | None = None, image: bool = False,
              width: float = 612, height: float = 792, rules: list[list[Rule]] | None = None,
-             form_shift: tuple[float, float] | None = None, unit_font: bool = False) -> bytes:
+             form_shift: tuple[float, float] | None = None, unit_font: bool = False,
+             fills: list[list[Rule]] | None = None) -> bytes:
     """A PDF whose pages show the given lines in Helvetica (and the page's
-    rules, if given), or (image=True) only a grey image and no text at all.
+    rules, if given, and its fills: rectangles painted in yellow behind the
+    text, as a highlighter marks words), or (image=True) only a grey image and
+    no text at all.
     With form_shift the rules are drawn inside a form XObject whose matrix
     moves them by (dx, dy), as producers that reuse drawings do. With
     unit_font every line is set in a 1-point font that its text matrix
@@ -108,7 +124,9 @@ def make_pdf(pages: list[list[TextLine]], *, password: str | None = None, image:
         page, content = next_number, next_number + 1
         next_number += 2
         kids.append(b"%d 0 R" % page)
-        body = b"q 300 0 0 300 150 300 cm /Im1 Do Q\n" if image else _content(lines, unit_font)
+        body = b"".join(b"q 1 1 0 rg %g %g %g %g re f Q\n" % (x0, y0, x1 - x0, y1 - y0)
+                        for x0, y0, x1, y1 in (fills[index] if fills else []))
+        body += b"q 300 0 0 300 150 300 cm /Im1 Do Q\n" if image else _content(lines, unit_font)
         forms = b""
         if rules and form_shift:
             form = next_number

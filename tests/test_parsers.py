@@ -10,7 +10,7 @@ import pytest
 
 from extract.document import ParsedFile
 from extract.parsers import parse_file
-from make_files import make_pdf, ruled_grid
+from make_files import make_pdf, ruled_grid, text_width
 
 RENDERED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "rendered"
 WILD = RENDERED.parent / "wild"
@@ -286,3 +286,84 @@ def test_ruled_grid_drawn_inside_a_form_xobject(tmp_path: Path) -> None:
     path.write_bytes(make_pdf([text], rules=[rules], form_shift=(dx, dy)))
     assert [b.cells() for b in parse_file(path).blocks if b.is_table] == [
         [["Item", "Owner"], ["Fence repair", "Cy Hedge"]]]
+
+
+# --- layouts seen in real minutes, rebuilt by hand ------------------------------
+
+def _parse_pdf(tmp_path: Path, pages: list, **kwargs) -> ParsedFile:
+    path = tmp_path / "layout.pdf"
+    path.write_bytes(make_pdf(pages, **kwargs))
+    parsed = parse_file(path)
+    _spans_hold(parsed)
+    return parsed
+
+
+def _justified(x: float, y: float, size: float, text: str, width: float) -> tuple:
+    """A line stretched by word spacing to the given width, as justified type is set."""
+    return (x, y, size, text, (width - text_width(text, size)) / text.count(" "))
+
+
+def test_justified_line_with_stretched_word_gaps_is_no_table_row(tmp_path: Path) -> None:
+    # a few long words on a justified line: its gaps grow wider than a column gap
+    full = "for the coming year after the members present had agreed the budget"
+    parsed = _parse_pdf(tmp_path, [[_justified(72, 700, 11, "Ann Ledger then moved the budget", text_width(full, 11)),
+                                    (72, 687, 11, full), (72, 674, 11, "without a vote.")]])
+    assert not any(b.is_table for b in parsed.blocks)
+    assert _texts(parsed, "paragraph") == [f"Ann Ledger then moved the budget\n{full}\nwithout a vote."]
+
+
+def test_highlight_fills_behind_stacked_words_are_no_table(tmp_path: Path) -> None:
+    # yellow boxes behind two names one above the other share an edge, like a one-column grid
+    lines = [(72, 700, 11, "Ann Ledger, Treasurer"), (72, 686, 11, "Bob Tiller, Secretary")]
+    parsed = _parse_pdf(tmp_path, [lines], fills=[[(71, 697, 92, 710), (71, 684, 92, 697)]])
+    assert not any(b.is_table for b in parsed.blocks)
+    assert parsed.text == "Ann Ledger, Treasurer\nBob Tiller, Secretary"
+
+
+def test_double_spaced_paragraphs_keep_their_lines_together(tmp_path: Path) -> None:
+    # set one and a half spaced: a line pitch of 1.7 sizes, a paragraph gap of two pitches
+    texts = ["The chair welcomed the members and", "noted the apologies received before", "the meeting began.",
+             "The treasurer reported a surplus for", "the year and the board agreed to", "keep it in reserve."]
+    tops = [700, 679.4, 658.8, 617.6, 597.0, 576.4]
+    parsed = _parse_pdf(tmp_path, [[(72, y, 12, t) for y, t in zip(tops, texts)]])
+    assert _texts(parsed, "paragraph") == ["\n".join(texts[:3]), "\n".join(texts[3:])]
+
+
+def test_rule_typed_as_underscores_ends_the_heading(tmp_path: Path) -> None:
+    parsed = _parse_pdf(tmp_path, [[(72, 720, 16, "Notice of Special Meeting"), (72, 704, 16, "_" * 40),
+                                    (72, 680, 11, "The committee meets on Tuesday.")]])
+    assert _texts(parsed, "heading") == ["Notice of Special Meeting"]
+    assert "_" not in parsed.text
+
+
+def test_line_ending_a_sentence_with_room_to_spare_ends_a_ragged_paragraph(tmp_path: Path) -> None:
+    # no space between the paragraphs: the short line ends a sentence and the
+    # next line's first word would have fitted after it
+    texts = ["The clerk reported that the village hall roof had been repaired", "by a local builder at a cost well",
+             "below the estimate given last spring.", "Members thanked the clerk for arranging the work so quickly",
+             "and for keeping the hall open throughout the repair and asked", "for the invoice to be paid."]
+    parsed = _parse_pdf(tmp_path, [[(72, 700 - 13.2 * i, 11, t) for i, t in enumerate(texts)]])
+    assert _texts(parsed, "paragraph") == ["\n".join(texts[:3]), "\n".join(texts[3:])]
+
+
+def test_line_short_of_a_justified_edge_ends_the_paragraph(tmp_path: Path) -> None:
+    # justified text, no full stops: the line stopping short of the edge was
+    # ended by the writer; a wrapped line would have been stretched to the edge
+    width = 400.0
+    texts = ["The clerk read letters from the county council about the", "cutting of the verges by the lane to",
+             "the school and from the police", "Invoice from the printer for the newsletter of the parish",
+             "council to be paid at once by cheque"]
+    lines = [_justified(72, 700 - 13.2 * i, 11, t, width) if i in (0, 1, 3) else (72, 700 - 13.2 * i, 11, t)
+             for i, t in enumerate(texts)]
+    parsed = _parse_pdf(tmp_path, [lines])
+    assert _texts(parsed, "paragraph") == ["\n".join(texts[:3]), "\n".join(texts[3:])]
+
+
+def test_running_footer_of_several_lines_above_the_edge_zone_is_dropped(tmp_path: Path) -> None:
+    def page(number: int) -> list:
+        return [(72, 500, 11, f"The board met for session {number} and approved the accounts."),
+                (72, 124, 8, "Regular Meeting"), (72, 112, 11, f"Riverside Allotments Board {number}"),
+                (72, 100, 8, "April 18, 2006")]
+    parsed = _parse_pdf(tmp_path, [page(1), page(2), page(3)])
+    assert _texts(parsed, "paragraph") == [f"The board met for session {n} and approved the accounts."
+                                           for n in (1, 2, 3)]

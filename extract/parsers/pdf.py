@@ -7,14 +7,19 @@ Characters become segments (runs along one baseline), segments become lines
 name | organisation list stays row by row), and lines become blocks the way
 the text parser makes them: paragraphs keep their line breaks, labelled lines
 are list items, tab lines are table rows, short bold or large lines are
-headings. Running headers, footers and page numbers are dropped.
+headings. A paragraph ends at a baseline step wider than the document's line
+pitch or at a line its writer ended short; justified lines keep their
+stretched word gaps as spaces. Running headers, footers (of several lines,
+too), page numbers and rules typed as underscores are dropped.
 """
 from __future__ import annotations
 
 import bisect
 import ctypes
+import itertools
 import math
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,11 +35,17 @@ LIST_LABEL = re.compile(r"^([-–•●▪■◦○➢►✓*]|\(?[0-9]{1,2}[.)]
 BULLETS = set("-–•●▪■◦○➢►✓*")
 # Symbol-font bullets come out in the private-use area; they print as bullets.
 PRIVATE_BULLETS = str.maketrans({c: "•" for c in "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"})
+# a rule typed as text ("_____", "-----"): a separator, not words
+TEXT_RULE = re.compile(r"[\s_=~*.·\-–—]*[_=~*.·\-–—]{4}[\s_=~*.·\-–—]*")
+# a line ending in a comma, a joining word or a hyphen goes on below
+OPEN_END = re.compile(r"(?:[,&+/–\-\x02]|\b(?:and|or|of|the|to|a|an|for|with|in|on|at|by|from))$", re.I)
+SENTENCE_END = re.compile(r"[.:;!?][\"'”’)\]]*$")
 PAGE_NUMBER = re.compile(r"^(page\s*)?#(\s*(of|/)\s*#)?$|^[-–]\s*#\s*[-–]$")
 BOLD_FONT = re.compile(rb"bold|black|heavy|semibold|,b$", re.I)
 HYPHENS = "-\x02"  # pdfium reports a hyphen it saw at a line end as \x02
 CONTROL = re.compile(r"[\x00\x01\x03-\x08\x0b-\x1f\uffff]")
 EDGE_ZONE = 0.12  # share of the page height where running heads and feet live
+STACK_ZONE, STACK_LINES = 0.2, 5  # how far a running head or foot of several lines reaches
 TAB_GAP = 2.2  # a gap wider than this many font sizes separates columns
 PARA_PITCH = 1.45  # a baseline step (in font sizes) wider than this ends a paragraph
 
@@ -51,6 +62,7 @@ class Segment:
     size: float
     bold: bool
     region: Region = None
+    last: int = 0  # index of its last character on the text page
 
 
 class Line:
@@ -74,6 +86,10 @@ class Line:
     @property
     def x0(self) -> float:
         return self.segments[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.segments[-1].x1
 
     @property
     def bold(self) -> bool:
@@ -246,10 +262,14 @@ def _segments(textpage: pdfium.PdfTextPage, height: float, tables: list[Table]) 
                     current.text += " "
                 current.text += ch
                 current.x1 = max(current.x1, x1)
+                current.last = i
             else:
                 current = _new_segment(textpage, i, ch, x0, x1, height, where)
                 current.size = current.size or high - low
                 segments.append(current)
+    for seg in segments:
+        # bold from its first character to its last: a bold lead-in ("Action:") leaves the run plain
+        seg.bold = seg.bold and _is_bold(textpage, seg.last)
     return segments
 
 
@@ -257,7 +277,7 @@ def _new_segment(textpage: pdfium.PdfTextPage, i: int, ch: str, x0: float, x1: f
                  height: float, region: Region) -> Segment:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ox, oy)
-    return Segment(ch, x0, x1, height - oy.value, _font_size(textpage, i), _is_bold(textpage, i), region)
+    return Segment(ch, x0, x1, height - oy.value, _font_size(textpage, i), _is_bold(textpage, i), region, i)
 
 
 def _font_size(textpage: pdfium.PdfTextPage, i: int) -> float:
@@ -305,11 +325,25 @@ def _lines(segments: list[Segment]) -> list[Line]:
         line.segments.sort(key=lambda s: s.x0)
         line.base = max(line.segments, key=lambda s: s.size).base  # of equal sizes, the leftmost
         line.text = _join_segments(line.segments)
-    # an empty bulleted paragraph prints a bullet alone on its line
-    return [line for line in lines if line.text and line.text not in BULLETS]
+    wide = [("\t" in line.text) for line in lines]
+    for i, line in enumerate(lines):
+        if wide[i] and any(_justified(line, lines[j]) for j in (i - 1, i + 1) if 0 <= j < len(lines) and not wide[j]):
+            line.text = _join_segments(line.segments, tabs=False)
+    # an empty bulleted paragraph prints a bullet alone on its line; a typed rule
+    # separates, and the line it takes still parts the blocks around it
+    return [line for line in lines if line.text and line.text not in BULLETS and not TEXT_RULE.fullmatch(line.text)]
 
 
-def _join_segments(segments: list[Segment]) -> str:
+def _justified(line: Line, other: Line) -> bool:
+    """A full line of a justified paragraph, its word gaps stretched wide: a
+    neighbouring line of the paragraph, in the same type and with no wide gap,
+    starts and ends where it does (within an indent at the start)."""
+    size = line.size
+    return (abs(other.size - size) <= 0.15 * size and abs(other.base - line.base) <= 2 * size
+            and abs(other.x1 - line.x1) <= 0.2 * size and abs(other.x0 - line.x0) <= 3 * size)
+
+
+def _join_segments(segments: list[Segment], tabs: bool = True) -> str:
     out = ""
     prev: Segment | None = None
     for seg in segments:
@@ -318,7 +352,7 @@ def _join_segments(segments: list[Segment]) -> str:
             continue
         if prev is not None:
             gap = seg.x0 - prev.x1
-            if gap > TAB_GAP * max(prev.size, seg.size) and not LIST_LABEL.match(out + " x"):
+            if tabs and gap > TAB_GAP * max(prev.size, seg.size) and not LIST_LABEL.match(out + " x"):
                 out += "\t"
             elif gap > 0.15 * prev.size or prev.text.endswith(" "):
                 out += " "
@@ -520,8 +554,10 @@ def find_tables(page: pdfium.PdfPage, height: float) -> list[Table]:
     if len(across) < 2 or len(down) < 2:
         return []
     tables = [Table(sorted(group, key=lambda c: (c[1], c[0])))
-              for group in _grids(_cells(_merge(across), _merge(down)))
-              if len(group) >= 2]  # a ruled box round text is no table
+              for group in _grids(_cells(_merge(across), _merge(down)))]
+    # a box round text is no table, nor are boxes stacked in one column:
+    # highlight fills behind words, shaded bands behind a page or a row
+    tables = [t for t in tables if len(t.columns) >= 2]
     return sorted(tables, key=lambda t: (t.top, t.left))
 
 
@@ -571,6 +607,7 @@ def _edge_lines(page: PageContent) -> list[Line]:
 
 
 def _drop_running_lines(pages: list[PageContent]) -> None:
+    _drop_running_stacks(pages)
     counts = Counter(key for page in pages for key in {_edge_key(ln.text) for ln in _edge_lines(page)})
     repeated = {k for k, n in counts.items() if n >= 2 and n >= 0.4 * len(pages)}
     for page in pages:
@@ -582,6 +619,50 @@ def _drop_running_lines(pages: list[PageContent]) -> None:
                 page.items.remove(line)
 
 
+def _edge_stacks(page: PageContent) -> list[list[Line]]:
+    """The lines nearest the top and the bottom edge, edge first, as far as
+    STACK_LINES lines or the STACK_ZONE share of the page height."""
+    lines = [item for item in page.items if isinstance(item, Line)]
+    top = list(itertools.takewhile(lambda ln: ln.base < page.height * STACK_ZONE, lines[:STACK_LINES]))
+    bottom = list(itertools.takewhile(lambda ln: ln.top > page.height * (1 - STACK_ZONE),
+                                      lines[::-1][:STACK_LINES]))
+    return [top, [ln for ln in bottom if ln not in top]]
+
+
+def _drop_running_stacks(pages: list[PageContent]) -> None:
+    """Running heads and feet of several lines reach above the edge zone: a line
+    near an edge that recurs in the same place on most pages is one, and so is
+    everything between it and the edge, and so are the lines next to those,
+    in type smaller than the body's, that recur in their place on some other
+    page (the parts of a footer naming one of the meetings a document bundles;
+    a heading opening two pages in the same place is no such line)."""
+    stacks = [_edge_stacks(page) for page in pages]
+    sizes: Counter[int] = Counter()
+    for page in pages:
+        for item in page.items:
+            if isinstance(item, Line):
+                sizes[round(item.size)] += len(item.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0
+    places: dict[str, list[tuple[int, float]]] = {}
+    for index, page_stacks in enumerate(stacks):
+        for line in {ln for stack in page_stacks for ln in stack}:
+            places.setdefault(_edge_key(line.text), []).append((index, line.base))
+
+    def pages_with(line: Line) -> set[int]:
+        return {i for i, base in places[_edge_key(line.text)] if abs(base - line.base) <= SNAP}
+
+    for page, page_stacks in zip(pages, stacks):
+        for stack in page_stacks:
+            last = -1  # the stack's lines up to here are running lines
+            for i, line in enumerate(stack):
+                recurring = len(pages_with(line))
+                small = max(line.segments, key=lambda seg: len(seg.text)).size < 0.9 * body
+                if recurring >= 2 and (recurring > len(pages) / 2 or small and last >= 0 and i - last <= 2):
+                    last = i
+            for line in stack[:last + 1]:
+                page.items.remove(line)
+
+
 # --- blocks ----------------------------------------------------------------
 
 
@@ -589,16 +670,24 @@ def _drop_running_lines(pages: list[PageContent]) -> None:
 class TypeSizes:
     body: float
     larger: list[float]  # sizes used for headings, largest first
+    pitch: dict[int, float]  # baseline step inside a paragraph, by rounded size, where measured
 
 
 def _type_sizes(pages: list[PageContent]) -> TypeSizes:
     weights: Counter[float] = Counter()
+    steps: dict[int, list[float]] = {}
     for page in pages:
-        for item in page.items:
+        for prev, item in zip([None, *page.items], page.items):
             if isinstance(item, Line):
                 weights[round(item.size)] += len(item.text)
+                # a line going on in lower case continues the line above: its step is the line pitch
+                if isinstance(prev, Line) and item.text[:1].islower() and round(prev.size) == round(item.size):
+                    step = item.base - prev.base
+                    if 0 < step <= 3 * item.size:
+                        steps.setdefault(round(item.size), []).append(step)
     body = weights.most_common(1)[0][0] if weights else 0.0
-    return TypeSizes(body, sorted((s for s in weights if s >= body * 1.15), reverse=True))
+    pitch = {size: statistics.median(found) for size, found in steps.items() if len(found) >= 3}
+    return TypeSizes(body, sorted((s for s in weights if s >= body * 1.15), reverse=True), pitch)
 
 
 def _heading_level(lines: list[Line], sizes: TypeSizes) -> int:
@@ -617,6 +706,7 @@ def _emit_page(builder: DocumentBuilder, items: list[Line | Table], sizes: TypeS
     block: list[Line] = []
     rows: list[list[str]] = []
     margin = _left_margin(items)
+    text_lines = [item for item in items if isinstance(item, Line) and "\t" not in item.text]
 
     def flush() -> None:
         if block:
@@ -635,7 +725,7 @@ def _emit_page(builder: DocumentBuilder, items: list[Line | Table], sizes: TypeS
                 flush()
             rows.append(item.text.split("\t"))
         else:
-            if rows or (block and _starts_block(block[-1], item)):
+            if rows or (block and (_starts_block(block[-1], item, sizes) or _ends_short(block, item, text_lines))):
                 flush()
             block.append(item)
     flush()
@@ -647,12 +737,56 @@ def _left_margin(items: list[Line | Table]) -> float:
     return starts.most_common(1)[0][0] if starts else 0.0
 
 
-def _starts_block(prev: Line, line: Line) -> bool:
+def _starts_block(prev: Line, line: Line, sizes: TypeSizes) -> bool:
     step = line.base - prev.base
-    return (step > PARA_PITCH * prev.size or step < 0
+    # text set one and a half or double spaced steps further inside a paragraph
+    pitch = sizes.pitch.get(round(prev.size), 0.0) + 0.25 * prev.size
+    return (step > max(PARA_PITCH * prev.size, pitch) or step < 0
             or abs(line.size - prev.size) > 0.15 * prev.size
             or line.bold != prev.bold
             or bool(LIST_LABEL.match(line.text)))
+
+
+def _column(lines: list[Line], line: Line) -> tuple[float, float, bool] | None:
+    """The left and right edges of the text column a line stands in (the third
+    outermost starts and ends of the lines across its middle: a line or two
+    may stick out) and whether it is justified (its long lines mostly end at
+    the edge), or None where too few lines cross it to tell."""
+    middle = (line.x0 + line.x1) / 2
+    across = [ln for ln in lines if ln.x0 <= middle <= ln.x1]
+    if len(across) < 4:
+        return None
+    left = sorted(ln.x0 for ln in across)[2]
+    right = sorted((ln.x1 for ln in across), reverse=True)[2]
+    long = [ln.x1 for ln in across if ln.x1 > right - 0.15 * (right - left)]
+    flush = sum(1 for x1 in long if x1 > right - 0.25 * line.size)
+    return left, right, flush >= 0.6 * len(long)
+
+
+def _ends_short(block: list[Line], line: Line, lines: list[Line]) -> bool:
+    """The writer ended the block's last line, though the next line's first
+    word would have fitted on it: a justified column shows it by the line
+    stopping short of the edge (where the block's lines before it did not),
+    a ragged one only where the line also ends a sentence. So paragraphs with
+    no space between them part, and wrapped lines, which had no room, stay
+    together."""
+    prev = block[-1]
+    if line.text[:1].islower():
+        return False
+    column = _column(lines, prev)
+    if column is None:
+        return False
+    left, right, justified = column
+    first = line.segments[0]
+    per_char = (first.x1 - first.x0) / max(len(first.text.strip()), 1)
+    # the word and a space, generously: a word that only just fits may not have
+    need = (len(line.text.split(maxsplit=1)[0]) + 1) * per_char + 0.5 * prev.size
+    if prev.x1 + need >= right or OPEN_END.search(prev.text):
+        return False
+    # centred or right-aligned lines are not justified, nor is a block with a short line
+    if justified and prev.x0 < left + 3 * prev.size and all(ln.x1 >= right - prev.size for ln in block[:-1]):
+        return True
+    return bool(SENTENCE_END.search(prev.text))
 
 
 def _emit_block(builder: DocumentBuilder, lines: list[Line], sizes: TypeSizes, margin: float) -> None:

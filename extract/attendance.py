@@ -14,17 +14,18 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from extract.document import Block, iter_lines
-from extract.names import (PARTICLES, POST_NOMINALS, ROLE, clean_name, looks_like_name, same_person, split_names,
-                           strip_honorifics)
+from extract.names import (PARTICLES, POST_NOMINALS, ROLE, clean_name, looks_like_name, name_key, resolve, same_person,
+                           split_names, strip_honorifics)
 from extract.records import Attendance, Person, Section, Span
 
 _LABELS: list[tuple[str, Attendance]] = [
     (r"apologies(?:\s+(?:for\s+absence|given|received|and\s+substitut(?:ions|es)))?", "apologies"),
     (r"(?:also\s+present|also\s+in\s+attendance|in\s+attendance|other\s+members|other\s+representatives|"
      r"officers?(?:\s+(?:present|in\s+attendance))?|employees|staff(?:\s+present)?|others?\s+present|"
-     r"observers?|presenters?|presenting|guests?|advisers?|officials|secretariat|clerk)", "in_attendance"),
+     r"observers?|presenters?|presenting|guests?|advisers?|officials|secretariat|clerk|invited|invitees)",
+     "in_attendance"),
     (r"substitutes?(?:\s+members?)?", "substitute"),
-    (r"absent(?:\s+without\s+apologies)?|not\s+present", "absent"),
+    (r"(?:[a-z]+\s+)?absent(?:\s+without\s+apologies)?|not\s+present", "absent"),  # "Commissioners Absent"
     # "Transparency Board Members:", "Commissioners Present": a body or a group names the list
     (r"(?:those\s+)?present|members(?:\s+present)?|attendees|attendance|attending|"
      r"(?:[a-z][\w&'’-]*\s+){1,4}(?:members|attendees)|[a-z]+\s+present", "present"),
@@ -42,6 +43,11 @@ APOLOGY_SENTENCE = re.compile(
     r"\b(?:reported|received|noted|recorded|tendered|gave)\s+(?:their\s+)?apologies(?:\s+for\s+absence)?)"
     r"\s+(?:from|by|on\s+behalf\s+of|for)\s+(?P<names>.+?)(?:(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)\.(?=\s|$)|$)",
     re.I | re.S)
+# "A, B and C were in attendance virtually", "D attended remotely", "E joined the meeting via Teams"
+VIRTUAL_SENTENCE = re.compile(
+    r"^(?P<names>[A-Z][^.;:]{2,300}?)\s+(?:(?:was|were)\s+(?:in\s+attendance|present)|attended|joined|participated)"
+    r"(?:\s+(?:the\s+)?meeting)?\s+(?:virtually|remotely|online|via\s+(?:MS\s+|Microsoft\s+)?(?:teams|zoom|video|"
+    r"telephone|phone|skype|webex)\b)", re.I)
 VIRTUAL = re.compile(r"\s*\((?:attending\s+)?(?:virtually|virtual|remotely|remote|online|via\s+[\w ]+)\)", re.I)
 SUBSTITUTE = re.compile(r"^(?P<name>.+?)\s*\(?\b(?:substituting\s+for|(?:as\s+)?substitute\s+for|sub\s+for|"
                         r"in\s+place\s+of|replacing|deputising\s+for)\s+(?P<for>[^)]+?)\)?\s*$", re.I)
@@ -58,6 +64,7 @@ POST_WORDS = {
     "solicitor", "accountant", "engineer", "planner", "president", "chief", "asst", "specialist", "worker",
     "supervisor", "controller", "vice", "acting", "interim", "senior", "strategic", "general", "area",
     "regional", "project", "programme", "policy", "team", "cabinet", "portfolio", "holder", "champion",
+    "nurse", "headteacher", "teacher", "designated", "practitioner", "doctor",
 }
 ORG_WORDS = {
     "council", "police", "service", "services", "trust", "authority", "cdrp", "partnership", "board",
@@ -75,14 +82,22 @@ class _Entry:
     span: Span
     as_written: str
     virtual: bool = False
+    note: bool = False  # from a sentence about people already listed, not a list
 
 
 def extract_attendance(section: Section) -> tuple[list[Person], list[Person]]:
     people: list[Person] = []
     for entry in _entries(section):
         for person in _people(entry, section.body):
-            if not any(same_person(person.name, p.name) for p in people):
+            known = next((p for p in people if same_person(person.name, p.name)), None)
+            if known is None and person.status == "apologies" and len(name_key(person.name)) == 1:
+                known = resolve(person.name, people)  # "Cllr Smith" of the members listed above
+            if known is None:
                 people.append(person)
+            elif entry.note:  # a later sentence says how a listed person attended
+                known.virtual = True
+            elif person.status == "apologies" and known.status in ("present", "in_attendance"):
+                known.status = "apologies"  # a member listed for the meeting who sent apologies
     attendees = [p for p in people if p.status in ("present", "in_attendance", "substitute")]
     return attendees, [p for p in people if p.status == "apologies"]
 
@@ -108,6 +123,11 @@ def _entries(section: Section) -> Iterator[_Entry]:
             state, virtual = yield from _table_entries(block, state, virtual)
             continue
         flat = " ".join(block.text.split())
+        m = VIRTUAL_SENTENCE.match(flat)
+        if m and block.kind != "heading":
+            yield _Entry("present", m.group("names"), None, Span(block.page, block.start, block.end),
+                         m.group("names"), True, note=True)
+            continue
         if APOLOGY_SENTENCE.search(flat):  # a sentence may wrap over lines
             for m in APOLOGY_SENTENCE.finditer(flat):
                 names = " ".join(m.group("names").split())
@@ -158,6 +178,8 @@ def _runs_on(text: str, nxt: str) -> bool:
     text, nxt = text.rstrip(), nxt.strip()
     if not nxt or text.endswith("."):
         return False
+    if re.fullmatch(r"[A-Za-z][\w’'&-]*\.", nxt):  # the last word of a post, wrapped: "..., Head of Children's\nServices."
+        return True
     if re.search(r"(?:,|\band|&|\()$", text) or text.count("(") > text.count(")") or re.match(r"[(a-z]", nxt):
         return True
     # a list of names cut inside its last name: "..., Dan Bride, Tom" + "Byrne, ..."
@@ -175,10 +197,19 @@ def _table_entries(block: Block, state: Attendance | None, virtual: bool):
         if len(row) > 1 and not row[-1].text and with_org >= 0.7 * len(block.rows) and not _label(row[0].text):
             continue  # the wrapped end of the row above (a PDF splits rows across pages)
         cells = [c for c in row]
+        sentences = [(c, m) for c in cells for m in APOLOGY_SENTENCE.finditer(c.text)]
+        if sentences:  # minutes laid out in a table: "1. | Apologies were received from A and B."
+            for c, m in sentences:
+                names = " ".join(m.group("names").split())
+                yield _Entry("apologies", names, None, Span(block.page, c.start, c.end), names)
+            state = None
+            continue
         lab = _label(cells[0].text) if cells and cells[0].text else None
         if lab and not lab[1].strip():
             state, _, virtual = lab
             cells = cells[1:]
+            while len(cells) > 1 and not cells[0].text:  # a gap column between label and names
+                cells = cells[1:]
         elif cells and not cells[0].text and len(cells) > 2:
             cells = cells[1:]  # the label column of a continued block
         texts = [c.text for c in cells]
@@ -194,16 +225,24 @@ def _table_entries(block: Block, state: Attendance | None, virtual: bool):
             continue
         span = Span(block.page, cells[0].start, cells[-1].end)
         org = " ".join(t for t in texts[1:] if t) or None
-        # A grid of people: every cell a name with initials ("Ann Bell (AB) | Carl Dunn (CD)"), or
-        # a comma-run list of names that a PDF laid out in columns ("Mr A Bell, | Mrs C Dunn,").
+        # A grid of people: every cell a name with initials ("Ann Bell (AB) | Carl Dunn (CD)"), a
+        # comma-run list of names that a PDF laid out in columns ("Mr A Bell, | Mrs C Dunn,"), or
+        # a name with its post in each cell ("Ann Bell, Treasurer | Carl Dunn (Chair)").
         filled = [t for t in texts if t]
-        if org and (all(INITIALS.search(t) for t in filled) or all(t.endswith(",") for t in filled)):
+        if org and (all(INITIALS.search(t) for t in filled) or all(t.endswith(",") for t in filled)
+                    or all(_is_person_line(t) and _posted(t) for t in filled)):
             for c in cells:
                 if c.text:
                     yield _Entry(state, c.text, None, Span(block.page, c.start, c.end), c.text, virtual)
             continue
         yield _Entry(state, texts[0], org, span, " | ".join(t for t in texts if t), virtual)
     return state, virtual
+
+
+def _posted(text: str) -> bool:
+    """A name followed by its post: "Ann Bell, Treasurer", "Carl Dunn (Chair)"."""
+    m = re.match(r"[^,(]+(?:,\s*|\s*\()([^,()]+)\)?\s*$", text)
+    return bool(m) and _is_post(m.group(1))
 
 
 def _is_label_cell(text: str) -> bool:
@@ -307,6 +346,7 @@ SUB_NOTE = re.compile(r"\s*\((?:substituting\s+for|(?:as\s+)?substitute\s+for|su
 def _only_name(part: str) -> bool:
     """A list part that is a name and nothing else (a bracket or a substitution note may follow)."""
     part = SUBSTITUTED_BY.sub(r"\g<name>", SUB_NOTE.sub("", part))
+    part = re.sub(r"\s+as\s+(?:the\s+|an?\s+)?[A-Z][^,()]*$", "", part)  # "L Page as Footpaths Warden"
     part = re.sub(r"\s*\([^()]*\)\s*$", "", part).strip(" ,")
     name = _name_part(part)
     return bool(name) and looks_like_name(name) and name == clean_name(part)[0]
@@ -323,6 +363,18 @@ def _is_list(parts: list[str], text: str) -> bool:
         strip_honorifics(p) != p or re.match(r"(?:[A-Z]\.?\s)+[A-Z]", p) for p in parts)
 
 
+def _attach_tags(parts: list[str]) -> list[str]:
+    """A list of names with a short tag after some ("A Bell, C Dunn, PC, E Fox"):
+    the tag joins the name before it, so the run still reads as a list."""
+    out: list[str] = []
+    for p in parts:
+        if out and not _only_name(p) and re.fullmatch(r"[A-Z][A-Za-z&.]{1,5}", p):
+            out[-1] = f"{out[-1]} ({p})"
+        else:
+            out.append(p)
+    return out
+
+
 def _people(entry: _Entry, body: str | None) -> Iterator[Person]:
     text = entry.text
     virtual = entry.virtual or bool(VIRTUAL.search(text))
@@ -332,7 +384,9 @@ def _people(entry: _Entry, body: str | None) -> Iterator[Person]:
         text = DASH.sub(", ", text)
     parts = split_names(text) if entry.org is None else [text]
     if not _is_list(parts, text):
-        parts = [text]
+        parts = _attach_tags(parts) if entry.org is None else []
+        if not _is_list(parts, text):
+            parts = [text]
     for part in parts:
         status: Attendance = entry.status
         sub_for = None
@@ -366,6 +420,9 @@ def _person(part: str, entry: _Entry, body: str | None) -> Person | None:
         extra = re.sub(rf"\(\s*{re.escape(role)}\s*\)", "", extra).strip()
     if not re.match(r"[A-Za-z(]", extra):
         extra = ""  # a stray mark after the name ("Bob Barr (BB) 2:30o")
+    acting = re.match(r"as\s+(?:the\s+|an?\s+)?([A-Z][^,()]*)$", extra)
+    if acting:  # "Mr L Page as Broadband Representative": what the person attends as is a role
+        role, extra = "; ".join(filter(None, (role, acting.group(1).strip()))), ""
     m = re.search(r"\(([^()]+)\)\s*$", extra or "")
     # a note in lower case ("(joined in the second half)") is neither post nor organisation
     bracket = m.group(1).strip() if m and not m.group(1)[:1].islower() else None
@@ -373,7 +430,9 @@ def _person(part: str, entry: _Entry, body: str | None) -> Person | None:
         extra = extra[:m.start()].strip()
     posts, orgs = _split_post(", ".join(x for x in (extra, rest.strip()) if x))
     if bracket:
-        (posts if _is_post(bracket) else orgs).append(bracket)
+        # "(Service Manager Quality Assurance)" is a post though it neither starts nor ends with one
+        brief = re.findall(r"[a-z][a-z\-]*", bracket.lower())[:2]
+        (posts if _is_post(bracket) or any(w in POST_WORDS for w in brief) else orgs).append(bracket)
     roles = [r for r in [role, *posts] if r]
     org = ", ".join(orgs) or None
     if entry.org:

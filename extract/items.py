@@ -37,6 +37,7 @@ PROSE = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|should|been|be
 SUB_PROSE = re.compile(r"^(?:that|to|the|a|an|this|it|there|we|our)\b", re.I)
 ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{0,3}|ix|x)$")
 MAX_WORDS = 24
+CONTINUED = re.compile(r"(?:\b(?:and|of|the|for|to|in|on|with|a|an)|[,&/–-])\s*$", re.I)
 ITEM_NOTE = re.compile(r"^\(item\s+(\d+[a-z]?)\)$", re.I)
 
 
@@ -53,26 +54,31 @@ def extract_items(section: Section, standalone: bool = True) -> list[Item]:
     if section.kind == "work_programme":
         return list(_programme_items(section.blocks))
     if section.kind in ("minutes", "agenda"):
-        return _numbered_items(section.blocks)
+        return _numbered_items(section.blocks) or _unnumbered_items(section.blocks, section.kind == "minutes")
     if standalone and section.kind in ("strategy", "report"):
         return _paper_items(section.blocks)
     return []
 
 
-def _title(text: str) -> str | None:
+def _title(text: str, heading: bool = False) -> str | None:
     """The title at the start of ``text``, or None when it reads as prose.
-    "Feeling Safe : An update was given ..." -> "Feeling Safe"."""
+    "Feeling Safe : An update was given ..." -> "Feeling Safe"; "Floor re-oil – Simon booked ..." -> "Floor re-oil".
+    A line set as a heading is a title even with a full stop or a verb
+    ("5. Football club costs being left.") unless it runs long."""
     text = " ".join(text.replace("**", "").split())
     text = re.sub(r"\s*\((?:pages?\s+[\d\s\-–]+|item\s+\d+)\)\s*", " ", text, flags=re.I).strip()
     head, colon, rest = (re.split(r"(\s?:\s)", text, maxsplit=1) + ["", ""])[:3]
+    if not colon and text[:1].isalpha() and len(re.split(r"\s[-–]\s", text, maxsplit=1)[0].split()) <= 5:
+        head, colon, rest = (re.split(r"(\s[-–]\s)", text, maxsplit=1) + ["", ""])[:3]
     for cand in ((head,) if colon and len(rest.split()) > 6 else (text, head)):
         cand = cand.strip(" :.-–_")
         words = cand.split()
         if not words or len(words) > MAX_WORDS or not (words[0][:1].isupper() or words[0][:1].isdigit()):
             continue
-        if text.endswith(".") and cand == text.strip(" :.-–_") and len(words) > 3:
+        if text.endswith(".") and cand == text.strip(" :.-–_") and len(words) > 3 and not heading:
             continue
-        if PROSE.search(cand) or cand.endswith(";") or (text.rstrip().endswith(":") and cand == text.strip(" :") and len(words) > 5):
+        if PROSE.search(cand) and not (heading and len(words) <= 10) or cand.endswith(";") or (
+                text.rstrip().endswith(":") and cand == text.strip(" :") and len(words) > 5):
             continue
         return cand
     return None
@@ -80,11 +86,17 @@ def _title(text: str) -> str | None:
 
 def _lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int]]:
     """Candidate lines: every block but tables, its wrapped lines joined (a
-    PDF wraps long headings); list items come back with their label in front."""
+    PDF wraps long headings); list items come back with their label in front.
+    A short numbered first line is a heading over its text ("16.01.3 Minutes"
+    then the minute itself): a wrapped heading fills its first line or breaks
+    after a joining word."""
     for b in blocks:
         if b.is_table:
             continue
         line, start, end = " ".join(b.text.split("\n")), b.start, b.end
+        first, _, second = b.text.partition("\n")
+        if second[:1].isupper() and len(first) <= 50 and REF.match(first) and not CONTINUED.search(first):
+            line, end = first, start + len(first)
         if b.kind == "list_item" and b.label and b.label not in "-*+•●▪":
             line = f"{b.label} {line}"
         yield b, line.strip(), start, end
@@ -113,7 +125,7 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
             m = REF.match(piece)
             if not m:
                 continue
-            title = _title(m.group("title"))
+            title = _title(m.group("title"), heading=b.kind == "heading")
             ref = _read_ref(m, top)
             if ref is not None and m.group("num") and ref.level == 1 and "." not in m.group("num") \
                     and not m.group("sub") and parent:
@@ -143,6 +155,72 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
     return items
 
 
+# Lines that head a block without naming an item: labels ("Action: ...", "Present"), the genre title.
+NOT_ITEM = re.compile(r"^(?:[\w’'/-]+(?:\s+[\w’'/-]+)?\s*:|(?:draft\s+)?(?:minutes|agenda|notes)\b|"
+                      r"(?:(?:those|also)\s+)?present\b|attendees\b|in\s+attendance\b|(?:un)?classified\b|"
+                      r"(?:official|restricted)(?:\s*-\s*sensitive)?$)", re.I)
+ROW_REF = re.compile(r"(?:item\s+)?(\d{1,3}[a-z]?)[.)]?", re.I)  # the number cell of an agenda table row
+
+
+def _unnumbered_items(blocks: list[Block], minutes: bool) -> list[Item]:
+    """Minutes without printed item numbers: their item headings (short,
+    title-like, each followed by the minute's text), numbered by the agenda
+    table the minutes open with ("Item | Description | Lead") when its rows
+    pair with the headings; with no such headings (or in an agenda, whose
+    headings are its own titles), that table's rows."""
+    rows = _table_items(blocks)
+    heads = _heading_items(blocks) if minutes else []
+    if len(heads) < 2:
+        return rows
+    if len(rows) == len(heads):
+        return [Item(r.ref, h.title, h.span) for r, h in zip(rows, heads)]
+    return heads
+
+
+def _heading_items(blocks: list[Block]) -> list[Item]:
+    items: list[Item] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        i += 1
+        if b.kind != "heading" or "\n" in b.text.strip():
+            continue
+        text, end = b.text.strip(), b.end
+        # a heading a PDF wrapped onto a second heading line: the first fills the line
+        if i < len(blocks) and blocks[i].kind == "heading" and len(text) >= 50 and not text.endswith((".", ":")) \
+                and blocks[i].page == b.page:
+            text, end = f"{text} {blocks[i].text.strip()}", blocks[i].end
+            i += 1
+        nxt = blocks[i] if i < len(blocks) else None
+        if nxt is None or nxt.kind not in ("paragraph", "list_item") or NOT_ITEM.match(text) \
+                or re.search(r"\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2}", text) or len(text.split()) > 16:
+            continue
+        title = _title(text, heading=True)
+        if title:
+            items.append(Item(None, title, Span(b.page, b.start, end)))
+    return items
+
+
+def _table_items(blocks: list[Block]) -> list[Item]:
+    """Rows of tables whose first cell is an item number: an agenda table, or
+    minutes laid out as a table (number | "Title: text" | action)."""
+    items: list[Item] = []
+    last = 0
+    for b in blocks:
+        if not b.is_table:
+            continue
+        for row in b.rows:
+            cells = [c for c in row if c.text]
+            m = ROW_REF.fullmatch(cells[0].text) if len(cells) >= 2 else None
+            if not m or _int(m.group(1)) != last + 1 and not (last and _int(m.group(1)) == last + 2):
+                continue
+            title = _title(cells[1].text)
+            if title:
+                items.append(Item(m.group(1), title, Span(b.page, cells[0].start, cells[1].end)))
+                last = _int(m.group(1)) or last
+    return items if len(items) >= 2 else []
+
+
 def _glued(line: str, start: int) -> Iterator[tuple[str, int]]:
     """PDF text can run headings together: "Public Business1. Apologies2. Declarations"."""
     cuts = [0] + [m.start(1) for m in re.finditer(r"[a-z.](\d{1,2}\.\s+[A-Z])", line)] + [len(line)]
@@ -168,6 +246,9 @@ def _read_ref(m: re.Match, top: _Ref | None) -> _Ref | None:
     if m.group("code"):
         code = m.group("code").replace(" ", "")
         return _Ref(code, 0, None) if not re.fullmatch(r"[A-Z]{2,5}\d{4}", code) else None
+    if m.group("slash") and re.fullmatch(r"(?:19|20)(\d\d)/(\d\d)", m.group("slash")) and \
+            int(m.group("slash")[-2:]) == (int(m.group("slash")[2:4]) + 1) % 100:
+        return None  # "2017/18" is a financial year, not a minute number
     if m.group("dotted") or m.group("slash"):
         return _Ref(m.group("dotted") or m.group("slash"), 0, None)
     if m.group("letter"):

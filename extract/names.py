@@ -41,6 +41,12 @@ ROLE = re.compile(
     r"^(?:(?:vice|deputy|joint|acting|interim)[- ]?)?(?:chair(?:man|woman|person)?|vice[- ]chair|"
     r"mayor|deputy mayor|leader|deputy leader|clerk|minutes?|minute taker|secretary|treasurer|"
     r"secretariat|note[- ]?taker|observer|presenter|substitute|rfo|proper officer)\b", re.I)
+# A post printed before a name: "Clerk J Connelly", "Vice-Chair Ann Hale".
+LEADING_ROLE = re.compile(r"^(?:(?:vice|deputy)[- ]?chair(?:man|woman|person)?|chair(?:man|woman|person)?|clerk|"
+                          r"treasurer|secretary|mayor|rfo)\s+(?=[A-Z])", re.I)
+# Where a name ends and the next begins without a comma: "P Moran Clerk J Connelly Mr L Page"
+_NAME_RUN = re.compile(r"\s+(?=(?i:(?:vice[- ]?)?chair(?:man|woman|person)?|clerk|treasurer|secretary|mr|mrs|ms|miss|dr|"
+                       r"cllr|councillor)\.?\s+(?:[A-Z]\.?\s+)*[A-Z][a-z])")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*\.?|[A-Z]\.")
 PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "du", "bin", "al", "st", "o'"}
 
@@ -60,7 +66,8 @@ def strip_honorifics(text: str) -> str:
 
 
 def clean_name(text: str) -> tuple[str, str | None]:
-    """Name without honorifics, and the role printed in brackets, if any."""
+    """Name without honorifics, and the role printed in brackets or before
+    the name ("Clerk J Connelly" -> ("J Connelly", "Clerk")), if any."""
     role = None
     m = re.search(r"\(([^()]*)\)\s*$", text)
     if m:
@@ -68,7 +75,12 @@ def clean_name(text: str) -> tuple[str, str | None]:
         if ROLE.match(inner):
             role = inner
             text = text[:m.start()]
-    return strip_honorifics(" ".join(text.split()).strip(" ,;:-–")), role
+    name = strip_honorifics(" ".join(text.split()).strip(" ,;:-–"))
+    m = LEADING_ROLE.match(name)
+    if m and looks_like_name(name[m.end():]):
+        role = role or name[:m.end()].strip()
+        name = strip_honorifics(name[m.end():])
+    return name, role
 
 
 def looks_like_name(text: str) -> bool:
@@ -112,13 +124,27 @@ def split_names(text: str) -> list[str]:
             cur += tok or ""
     parts.append(cur)
     out: list[str] = []
-    for p in (" ".join(p.split()) for p in parts if p.strip()):
+    for p in (q for part in parts if part.strip() for q in _unrun(" ".join(part.split()))):
         # "Mrs T Dean, MBE, Mr M Dendor": a post-nominal printed after a comma stays with its name
         if out and all(_bare(t) in POST_NOMINALS for t in p.split()):
             out[-1] = f"{out[-1]} {p}"
         else:
             out.append(p)
     return [f"{title} {p}" for p in out] if title else out
+
+
+def _unrun(part: str) -> list[str]:
+    """Names a list printed without commas: "P Moran Clerk J Connelly" -> ["P Moran", "Clerk J Connelly"];
+    a cut is made only after a whole name."""
+    out: list[str] = []
+    start = 0
+    for m in _NAME_RUN.finditer(part):
+        head = clean_name(part[start:m.start()])[0]
+        if looks_like_name(head) and len(head.split()) >= 2:
+            head = part[start:m.start()]
+            out.append(head)
+            start = m.end()
+    return out + [part[start:]]
 
 
 def name_key(name: str | None) -> tuple[str, ...]:
@@ -131,7 +157,11 @@ def same_person(a: str | None, b: str | None) -> bool:
         return False
     if ka == kb:
         return True
-    return len(ka) >= 2 and len(kb) >= 2 and ka[-1] == kb[-1] and ka[0][0] == kb[0][0]
+    if len(ka) < 2 or len(kb) < 2 or ka[-1] != kb[-1] or ka[0][0] != kb[0][0]:
+        return False
+    # two written-out first names must agree ("Chris" ~ "Christopher"; "Mick" and "Mags" Ratford are two people)
+    a, b = ka[0], kb[0]
+    return len(a) == 1 or len(b) == 1 or a.startswith(b) or b.startswith(a)
 
 
 def resolve(mention: str, people: Sequence[Person]) -> Person | None:

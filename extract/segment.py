@@ -324,12 +324,15 @@ def _tidy(text: str) -> str:
 
 
 def _date(head: list[Block]) -> date | None:
+    """The first date of the head, skipping lines about an earlier meeting (a
+    layout table can hold both the date row and "Minutes of previous meeting of ...")."""
     for b in head:
-        if re.search(r"\b(?:previous|last)\s+meeting\b", b.text, re.I):
-            continue
-        found = first_full_date(_plain(b.text))
-        if found:
-            return found[0]
+        for line in _plain(b.text).split("\n"):
+            if re.search(r"\b(?:previous|last)\s+meeting\b", line, re.I):
+                continue
+            found = first_full_date(line)
+            if found:
+                return found[0]
     return None
 
 

@@ -76,3 +76,42 @@ def test_label_per_column_table_dash_orgs_and_wrapped_list(people):
     assert by["Ola Grant"].organisation == "Hallowby Pubwatch" and "Hallowby Pubwatch" not in by
     assert by["Ben Roe"].organisation == "Marsh District Council"
     assert [(p.name, p.organisation) for p in apo] == [("Al Bee", "Marsh Trust"), ("Di Cole", "Fen Office")]
+
+
+def test_virtual_attendance_sentence_marks_listed_people(people):
+    att, _ = people("MINUTES\n\nPRESENT: Ada Bloom (Chair), Cy Dale, Eve Fenn and Gil Hart\n\n"
+                     "Apologies\n\nCy Dale and Eve Fenn were in attendance virtually.\n\n"
+                     "Ivo Jay attended the meeting via Teams.\n\n1. Minutes\n")
+    by = {p.name: p for p in att}
+    assert by["Cy Dale"].virtual and by["Eve Fenn"].virtual and not by["Ada Bloom"].virtual
+    assert by["Ivo Jay"].virtual and by["Ivo Jay"].status == "present"
+
+
+def test_absent_labels_after_a_bullet_close_the_list(people):
+    att, apo = people("MINUTES\n\no Trustees Present: Ada Bloom, Cy Dale, Eve Fenn\n"
+                       "o Others Present: Gil Hart (MDC), Ivo Jay (MDC), Kay\nLamb (Parks Trust)\n"
+                       "o Trustees Absent: Lee Moss, Nia Orr\n\n1. Minutes\n")
+    assert [p.name for p in att] == ["Ada Bloom", "Cy Dale", "Eve Fenn", "Gil Hart", "Ivo Jay", "Kay Lamb"]
+    assert att[5].organisation == "Parks Trust" and apo == []
+
+
+def test_layout_table_label_row_and_apologies_in_a_minute_row(people):
+    att, apo = people("BOARD MINUTES\n\nDate\t\t3 May 2021\t\nAttendees\t\tAda Bloom, Cy Dale (Chair), Eve Fenn\t\n"
+                       "Invited\t\tGil Hart (Head of Finance)\t\n"
+                       "1.\tWelcome: Apologies were received from Eve Fenn and Gil Hart.\t\n")
+    assert [p.name for p in att] == ["Ada Bloom", "Cy Dale"]
+    assert [(p.name, p.role) for p in apo] == [("Eve Fenn", None), ("Gil Hart", "Head of Finance")]
+
+
+def test_cells_of_names_with_posts_and_tags_in_apologies(people):
+    att, apo = people("MINUTES\n\nPresent:\tAda Bloom, Treasurer\tCy Bloom, Bookings Secretary\n\n"
+                       "1. Apologies: Eve Fenn, Gil Hart, PC, Ivo Jay.\n")
+    assert [(p.name, p.role) for p in att] == [("Ada Bloom", "Treasurer"), ("Cy Bloom", "Bookings Secretary")]
+    assert [p.name for p in apo] == ["Eve Fenn", "Gil Hart", "Ivo Jay"]
+
+
+def test_role_words_between_names_in_a_run_on_present_line(people):
+    att, _ = people("MINUTES\n\nPresent\nCouncillors A Bell (Chair), C Dunn & E Fox Clerk G Hill "
+                     "Mr J Kay as Footpaths Warden\n\n1. Minutes\n")
+    assert [(p.name, p.role) for p in att] == [("A Bell", "Chair"), ("C Dunn", None), ("E Fox", None),
+                                               ("G Hill", "Clerk"), ("J Kay", "Footpaths Warden")]

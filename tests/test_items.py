@@ -59,3 +59,66 @@ def test_item_notes_under_unnumbered_headings(parse):
                         "## Budget Update\n\n(Item 2)\n\n1. The Chair introduced the report.\n\n"
                         "2. RESOLVED that the update be noted.\n"))[0]
     assert [(i.ref, i.title) for i in extract_items(doc)] == [("1", "Apologies"), ("2", "Budget Update")]
+
+
+def test_numbered_headings_ending_in_a_full_stop(parse):
+    from extract.document import DocumentBuilder
+    b = DocumentBuilder("t", "pdf", "x")
+    for kind, text in [("heading", "1. Welcome"), ("paragraph", "The Chair opened the meeting."),
+                       ("heading", "2. Review of the allotment rents and the waiting list."),
+                       ("paragraph", "Rents were discussed."), ("heading", "3. Hedges being cut back."),
+                       ("paragraph", "Noted.")]:
+        b.add(kind, text)
+    got = [(i.ref, i.title) for i in extract_items(Section("minutes", "t", b.build().blocks))]
+    assert got == [("1", "Welcome"), ("2", "Review of the allotment rents and the waiting list"),
+                   ("3", "Hedges being cut back")]
+
+
+def test_short_numbered_first_line_heads_its_minute(items):
+    got = items("21.03.1 Allotments\nThe tenancy of plot four has ended and the plot was re-let.\n\n"
+                 "21.03.2 Footpaths\nA stile needs repair.\n\n"
+                 "21.03.3 Review of bus shelters and\nbenches on the green\n")
+    assert got == [("21.03.1", "Allotments"), ("21.03.2", "Footpaths"),
+                   ("21.03.3", "Review of bus shelters and benches on the green")]
+
+
+def test_dash_parts_a_short_title_from_its_text(items):
+    assert items("1. Welcome\n\n2. Floor polish – Ann booked the hall for three days in May to polish.\n") == [
+        ("1", "Welcome"), ("2", "Floor polish")]
+    assert items("1. Apologies\n\n2. Financials for 2019/20\n\n2019/20 Budget approved – A. Bell (motion)\n") == [
+        ("1", "Apologies"), ("2", "Financials for 2019/20")]
+
+
+def _built(*blocks):
+    from extract.document import DocumentBuilder
+    b = DocumentBuilder("t", "docx", "x")
+    for kind, text in blocks:
+        b.add_table(text) if kind == "table" else b.add(kind, text)
+    return b.build().blocks
+
+
+def test_unnumbered_minute_headings_are_items():
+    blocks = _built(("heading", "Heron Trust Board Minutes"), ("heading", "Venue: The Old Mill"),
+                    ("table", [["Members", "Officials"], ["Ann Bell (AB)", "Carl Dunn (CD)"]]),
+                    ("heading", "Welcome"), ("paragraph", "The Chair welcomed members."),
+                    ("heading", "Grants Update"), ("list_item", "Three grants were paid."),
+                    ("heading", "Action: CD to circulate the grant list."), ("paragraph", "By June."),
+                    ("heading", "Any Other Business"), ("paragraph", "None."))
+    got = [(i.ref, i.title) for i in extract_items(Section("minutes", "t", blocks))]
+    assert got == [(None, "Welcome"), (None, "Grants Update"), (None, "Any Other Business")]
+    assert extract_items(Section("agenda", "t", blocks)) == []  # an agenda's headings are not its items
+
+
+def test_agenda_table_numbers_the_minute_headings():
+    blocks = _built(("table", [["Item", "Description", "Lead"], ["1", "Welcome", "AB"],
+                               ["2", "Grants Review", "CD"], ["3", "AOB", "AB"]]),
+                    ("heading", "Welcome"), ("paragraph", "The Chair welcomed members."),
+                    ("heading", "Grant Review and Forecast"), ("list_item", "Three grants were paid."),
+                    ("heading", "AOB"), ("paragraph", "None."))
+    got = [(i.ref, i.title) for i in extract_items(Section("minutes", "t", blocks))]
+    assert got == [("1", "Welcome"), ("2", "Grant Review and Forecast"), ("3", "AOB")]
+    # minutes laid out as a table: number | "Title: what was said"
+    table = _built(("table", [["1.", "Welcome: The Chair welcomed members and new trustees to the board.", ""],
+                              ["2.", "Finance: The accounts were presented and agreed by all trustees.", "AB"]]))
+    assert [(i.ref, i.title) for i in extract_items(Section("minutes", "t", table))] == [
+        ("1", "Welcome"), ("2", "Finance")]

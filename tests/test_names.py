@@ -36,3 +36,16 @@ def test_resolve_first_name_surname_and_role():
     assert resolve("Councillor Pope", people).name == "Idris Pope"
     assert resolve("the Chair", people).name == "Idris Pope"
     assert resolve("Sally", people) is None  # ambiguous
+
+
+def test_leading_role_and_names_run_together():
+    assert clean_name("Clerk J Connelly") == ("J Connelly", "Clerk")
+    assert clean_name("Vice-Chair Ann Hale") == ("Ann Hale", "Vice-Chair")
+    assert clean_name("Secretary") == ("Secretary", None)
+    assert split_names("P Moran Clerk J Cole Mrs L Page") == ["P Moran", "Clerk J Cole", "Mrs L Page"]
+    assert split_names("Ann Bell Chair of Governors") == ["Ann Bell Chair of Governors"]
+
+
+def test_different_first_names_are_different_people():
+    assert not same_person("Mick Ratford", "Mags Ratford")
+    assert same_person("Chris Dunn", "Christopher Dunn") and same_person("M Ratford", "Mick Ratford")

@@ -90,3 +90,51 @@ def test_panel_attendee_table_with_curly_apostrophe():
     doc = _docs("uk_dgu_crime-justice-panel_minutes_2014-02-14.pdf")[0]
     assert (doc.section.kind, doc.section.meeting_date) == ("minutes", date(2014, 2, 14))
     assert "Kieron O’Hara" in _names(doc.attendees) and 23 <= len(doc.attendees) <= 26
+
+
+def test_unnumbered_item_headings_numbered_by_the_agenda_table():
+    doc = _docs("uk_dgu_odug_minutes_2014-05-13.docx")[0]
+    assert [i.ref for i in doc.items] == [str(n) for n in range(1, 8)]
+    assert doc.items[3].title == "Joel Gurin Open Data Discussion" and doc.items[6].title == "AOB"
+    tb = _docs("uk_dgu_transparency-board_minutes_2011-07-19.pdf")[0]
+    titles = [i.title for i in tb.items]
+    assert all(i.ref is None for i in tb.items) and 8 <= len(titles) <= 11
+    assert {"Welcome and Introductions", "Growth Review", "Met Office", "AOB"} <= set(titles)
+    assert not any(t.startswith(("Action", "Due")) for t in titles)
+
+
+def test_numbered_headings_ending_in_a_full_stop():
+    doc = _docs("uk_dgu_crime-justice-panel_minutes_2014-02-14.pdf")[0]
+    assert [i.ref for i in doc.items] == [str(n) for n in range(1, 8)]
+    hall = _docs("uk_horsley-village-hall-committee_minutes_2013-10-08.pdf")[0]
+    assert [i.ref for i in hall.items] == [str(n) for n in range(1, 11)]
+    assert _names(hall.apologies) == {"Jess Robinson", "Christina McDonagh", "Simon Allen"}
+    assert {"Mick Ratford", "Karen Butt", "Mags Ratford"} <= _names(hall.attendees)
+
+
+def test_virtual_attendance_sentence():
+    doc = _docs("uk_kent-cc_corporate-parenting-panel_minutes_2024-12-10.pdf")[0]
+    assert {p.name for p in doc.attendees if p.virtual} == {"Sarah Hamilton", "Lesley Game", "Dan Bride"}
+
+
+def test_parish_present_line_with_clerk_and_minute_headings():
+    doc = _docs("uk_milburn-pc_minutes_2016-01-12.pdf")[0]
+    roles = {p.name: p.role for p in doc.attendees}
+    assert len(roles) == 7 and roles["J Connelly"] == "Clerk" and roles["D Richardson"] == "Chair"
+    assert roles["P Moran"] is None and roles["L Page"] == "Broadband Representative"
+    assert [i.ref for i in doc.items][:3] == ["16.01.2", "16.01.3", "16.01.4"] and len(doc.items) == 10
+
+
+def test_board_minutes_laid_out_in_a_table():
+    doc = _docs("uk_suffolk-libraries_board_minutes_2016-12-15.pdf")[0]
+    assert (doc.section.kind, doc.section.meeting_date) == ("minutes", date(2016, 12, 15))
+    assert _names(doc.apologies) == {"Richard Smith", "Nikki Sturmey", "Marion Harvey"}
+    assert 18 <= len(doc.attendees) <= 21 and {"Tony Brown", "Alison Wheeler", "Peter Baker"} <= _names(doc.attendees)
+    assert [i.ref for i in doc.items][:4] == ["1", "2", "3", "4"] and len(doc.items) >= 12
+
+
+def test_others_present_and_absent_commissioners():
+    doc = _docs("us_chicago_ssa21_commission_minutes_2018-01-29.pdf")[0]
+    names = _names(doc.attendees)
+    assert len(names) == 12 and "Simone Martin-Newberry" in names
+    assert not {"Shelley Young", "Pat Bader"} & names and doc.items == []

@@ -171,9 +171,9 @@ def _document_lines(doc: dict[str, Any]) -> list[str]:
            f"{doc['body'] or '(body unknown)'}, {_text(doc['meeting_date']) or '(no date)'}"
            f"{', ' + doc['venue'] if doc['venue'] else ''}",
            f"{doc['file']} p.{doc['page']}"]
-    for status, heading in ATTENDANCE_HEADINGS.items():
-        people = [a for a in doc["attendance"] if a["status"] == status]
-        out += section(heading, people, lambda a: a["name"] + also(
+    for kind, heading in ATTENDANCE_HEADINGS.items():
+        listed = [a for a in doc["attendance"] if a["status"] == kind]
+        out += section(heading, listed, lambda a: a["name"] + also(
             a["role"], a["organisation"], a["substitute_for"] and f"for {a['substitute_for']}",
             a["virtual"] and "virtual"))
     out += section("Items", doc["items"], lambda i: f"{i['ref'] or '-'} {i['title']}")

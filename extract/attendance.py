@@ -308,10 +308,6 @@ def _name_part(text: str) -> str:
     return " ".join(toks) if len(toks) > 1 or titled else ""
 
 
-def _org_like(text: str) -> bool:
-    return any(w in ORG_WORDS for w in re.findall(r"[a-z]+", text.lower()))
-
-
 def _is_post(segment: str) -> bool:
     words = re.findall(r"[a-z][a-z\-]*", segment.lower())
     return bool(words) and (words[0] in POST_WORDS or words[-1] in POST_WORDS or bool(ROLE.match(segment)))

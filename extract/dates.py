@@ -47,16 +47,6 @@ def parse_date(text: str, base: date | None = None, prefer_future: bool = False)
     return data.date_obj.date(), precision
 
 
-def find_dates(text: str, base: date | None = None) -> list[tuple[date, Precision, int, int]]:
-    """Every date in ``text`` with its precision and span."""
-    out = []
-    for m in DATE_PATTERN.finditer(text):
-        parsed = parse_date(m.group(0), base)
-        if parsed:
-            out.append((parsed[0], parsed[1], m.start(), m.end()))
-    return out
-
-
 def first_full_date(text: str) -> tuple[date, int, int] | None:
     """The first date with day, month and year in ``text``."""
     for m in FULL_DATE.finditer(text):

@@ -249,9 +249,6 @@ HELD = re.compile(r"^(?:.*?\bminutes\s+of\s+" + MEETING_OF + r"|at\s+" + MEETING
                   r"\s*,|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+\d|$)", re.I)
 
 
-TITLED = re.compile(r"^(.{3,80}?)\s[-–]\s+(?:minutes|agenda)\s*$", re.I)
-
-
 ADDRESSED = re.compile(r"^\**(?:to|for)\s*:\**\s*(?:(?:all\s+)?members\s+of\s+)?(?:the\s+)?(?P<body>[^,.;]+)", re.I)
 # "X - Agenda", "X – Minutes", "X Minutes", "X – 10th December 2024": the body names the title line
 GENRE_TAIL = re.compile(r"\s*(?:[-–:]\s*)?\b(?:agenda|minutes|notes|action\s+notes)\b.*$|\s+[-–]\s+.*$", re.I)

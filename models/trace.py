@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Table, and_, exists, literal, or_, select, union_all
+from sqlalchemy import Engine, Table, and_, exists, literal, or_, select, union_all
 
 from models.queries import Row, _contains
 from models.search import _filters, match

@@ -31,8 +31,7 @@ from sqlalchemy import Engine, func, insert, select, text, update
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from models import connect, queries  # noqa: E402
-from models import status  # noqa: E402
+from models import connect, status  # noqa: E402
 from models.search import search  # noqa: E402
 from models.store import (action_owners, actions, attendance, blocks, bodies, decisions, documents,  # noqa: E402
                           funding, items, people, source_files)

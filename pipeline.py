@@ -12,11 +12,11 @@ from typing import Any, Callable
 
 import click
 
-from extract.errors import ParseError
-from models import collect_files, connect, export, ingest_paths, people, queries, status
-from models import search as fts
-from models import trace as trail
-from models.db import DEFAULT_URL
+from minutes.extract.errors import ParseError
+from minutes.models import collect_files, connect, export, ingest_paths, people, queries, status
+from minutes.models import search as fts
+from minutes.models import trace as trail
+from minutes.models.db import DEFAULT_URL
 
 PROGRESS_FROM = 5  # files; fewer finish before a bar would be worth drawing
 CELL_WIDTH = 60  # characters of a table cell; csv and json keep everything
@@ -39,8 +39,8 @@ def cli() -> None:
               help="Folder for one minutes-extract/1 JSON record per input file.")
 def extract(files: tuple[Path, ...], out_dir: Path) -> None:
     """Extract FILES to JSON records (no database): DIR/<file stem>.json."""
-    from extract.export import file_record  # spaCy loads here, not for every command
-    from extract.extractor import extract_file
+    from minutes.extract.export import file_record  # spaCy loads here, not for every command
+    from minutes.extract.extractor import extract_file
     out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
     for path in files:

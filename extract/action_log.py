@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extract.records import Action
+from minutes.extract.records import Action
 
 STATUS_WORDS = [
     ("overdue", re.compile(r"\boverdue\b", re.I)),

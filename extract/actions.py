@@ -12,14 +12,14 @@ from typing import Iterator
 
 from spacy.tokens import Span as TokenSpan
 
-from extract.dates import DATE_PATTERN, MONTHS, find_deadline, parse_date
-from extract.decisions import NO_DECISIONS, resolution_parts
-from extract.document import Block, Cell
-from extract.items import item_at
-from extract.meetings import future_meetings
-from extract.nlp import TASK_VERBS, analyse, may_have_cues
-from extract.owners import GROUP_WORDS, POST_WORDS, Roster, is_owner_like, resolve_owners
-from extract.records import Action, Due, ExtractedDocument, Owner, Span
+from minutes.extract.dates import DATE_PATTERN, MONTHS, find_deadline, parse_date
+from minutes.extract.decisions import NO_DECISIONS, resolution_parts
+from minutes.extract.document import Block, Cell
+from minutes.extract.items import item_at
+from minutes.extract.meetings import future_meetings
+from minutes.extract.nlp import TASK_VERBS, analyse, may_have_cues
+from minutes.extract.owners import GROUP_WORDS, POST_WORDS, Roster, is_owner_like, resolve_owners
+from minutes.extract.records import Action, Due, ExtractedDocument, Owner, Span
 
 ACTION_LINE = re.compile(r"^\W{0,3}(?:agreed\s+)?actions?(?:\s+agreed)?\s*(?:no\.?\s*)?\d*[a-z]?\s*[:\-–]\s*", re.I)
 # An owner in trailing brackets: "... by 19th February (all partners)."

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from extract.document import Block, iter_lines
-from extract.names import (PARTICLES, POST_NOMINALS, ROLE, clean_name, looks_like_name, name_key, resolve, same_person,
+from minutes.extract.document import Block, iter_lines
+from minutes.extract.names import (PARTICLES, POST_NOMINALS, ROLE, clean_name, looks_like_name, name_key, resolve, same_person,
                            split_names, strip_honorifics)
-from extract.records import Attendance, Person, Section, Span
+from minutes.extract.records import Attendance, Person, Section, Span
 
 _LABELS: list[tuple[str, Attendance]] = [
     (r"apologies(?:\s+(?:for\s+absence|given|received|and\s+substitut(?:ions|es)))?", "apologies"),

@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from extract.document import Block
-from extract.items import item_at
-from extract.nlp import analyse
-from extract.owners import Roster
-from extract.records import Decision, ExtractedDocument, Section, Span
+from minutes.extract.document import Block
+from minutes.extract.items import item_at
+from minutes.extract.nlp import analyse
+from minutes.extract.owners import Roster
+from minutes.extract.records import Decision, ExtractedDocument, Section, Span
 
 # Documents that record no meeting's decisions.
 NO_DECISIONS = frozenset({"strategy", "report", "work_programme", "agenda"})

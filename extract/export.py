@@ -7,9 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from extract.action_log import is_task
-from extract.extractor import FileExtraction
-from extract.records import Action, ExtractedDocument, Person, Span
+from minutes.extract.action_log import is_task
+from minutes.extract.extractor import FileExtraction
+from minutes.extract.records import Action, ExtractedDocument, Person, Span
 
 SCHEMA = "minutes-extract/1"
 

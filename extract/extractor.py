@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.actions import extract_actions
-from extract.attendance import extract_attendance
-from extract.decisions import extract_decisions
-from extract.document import ParsedFile
-from extract.funding import extract_funding
-from extract.items import extract_items
-from extract.meetings import extract_next_meeting
-from extract.parsers import parse_file
-from extract.records import ExtractedDocument
-from extract.segment import segment
-from extract.targets import extract_targets
+from minutes.extract.actions import extract_actions
+from minutes.extract.attendance import extract_attendance
+from minutes.extract.decisions import extract_decisions
+from minutes.extract.document import ParsedFile
+from minutes.extract.funding import extract_funding
+from minutes.extract.items import extract_items
+from minutes.extract.meetings import extract_next_meeting
+from minutes.extract.parsers import parse_file
+from minutes.extract.records import ExtractedDocument
+from minutes.extract.segment import segment
+from minutes.extract.targets import extract_targets
 
 
 @dataclass

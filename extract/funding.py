@@ -13,12 +13,12 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from extract.document import Cell
-from extract.items import item_at
-from extract.money import Money, find_money, header_scale, is_money_text, parse_cell
-from extract.periods import PeriodMention, find_periods
-from extract.records import ExtractedDocument, Funding, Span
-from extract.tables import Table, caption, clean, is_value, tables
+from minutes.extract.document import Cell
+from minutes.extract.items import item_at
+from minutes.extract.money import Money, find_money, header_scale, is_money_text, parse_cell
+from minutes.extract.periods import PeriodMention, find_periods
+from minutes.extract.records import ExtractedDocument, Funding, Span
+from minutes.extract.tables import Table, caption, clean, is_value, tables
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z(£\"'“‘\d])|\n(?=\s*[-•*]|\s*\d+[.)]\s)|;\s*\n")
 _TOTAL_ROW = re.compile(r"^\s*(?:\d+\s+)?(?:grand\s+|sub[-\s]?|net\s+|overall\s+)?totals?\b|\btotals?\s*:?\s*$", re.I)

@@ -20,9 +20,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
-from extract.dates import DATE_PATTERN
-from extract.document import Block, iter_lines
-from extract.records import Item, Section, Span
+from minutes.extract.dates import DATE_PATTERN
+from minutes.extract.document import Block, iter_lines
+from minutes.extract.records import Item, Section, Span
 
 # "SHP41", "19.09.01", "14/037", "Minute 42", "Item 5", "6.1", "4a)", "2.di).", "3..", "2 c)_"
 REF = re.compile(

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extract.dates import DATE_PATTERN, parse_date
-from extract.document import Block
-from extract.records import ExtractedDocument, NextMeeting, Section, Span
+from minutes.extract.dates import DATE_PATTERN, parse_date
+from minutes.extract.document import Block
+from minutes.extract.records import ExtractedDocument, NextMeeting, Section, Span
 
 NEXT_HEAD = re.compile(
     r"^\W*(?:\d+[.)]?\s*)?(?:(?:date|time|details)(?:,?\s+(?:time|venue|and|place|&)){0,4}\s+of\s+(?:the\s+)?)?"

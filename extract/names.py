@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from extract.records import Person
+from minutes.extract.records import Person
 
 # Titles, ranks and post-nominals that are not part of a name (lower case, no dots).
 POST_NOMINALS = frozenset({"mbe", "obe", "cbe", "jp", "mp", "mep", "esq", "qc", "kc", "dl", "frs", "kbe", "dbe"})

@@ -13,9 +13,9 @@ from functools import cached_property
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from extract.names import name_key, resolve, strip_honorifics
-from extract.nlp import get_nlp
-from extract.records import Owner, Person
+from minutes.extract.names import name_key, resolve, strip_honorifics
+from minutes.extract.nlp import get_nlp
+from minutes.extract.records import Owner, Person
 
 # Owners that are groups of people, not one person ("all partners", "members").
 GROUP_WORDS = frozenset({

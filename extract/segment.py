@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from extract.attendance import extract_attendance
-from extract.dates import first_full_date
-from extract.document import Block, ParsedFile
-from extract.records import Kind, Section
+from minutes.extract.attendance import extract_attendance
+from minutes.extract.dates import first_full_date
+from minutes.extract.document import Block, ParsedFile
+from minutes.extract.records import Kind, Section
 
 # Strong cues start a document wherever they head a block.
 MINUTES_CUE = re.compile(

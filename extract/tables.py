@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from extract.document import Block, Cell
-from extract.money import header_scale, is_money_text, is_unit
-from extract.periods import FY_PATTERN, find_periods
+from minutes.extract.document import Block, Cell
+from minutes.extract.money import header_scale, is_money_text, is_unit
+from minutes.extract.periods import FY_PATTERN, find_periods
 
 # A cell holding one figure: "1,662", "(95)", "15.7%*", "£769K", "4.8", "N/A" is no figure
 VALUE = re.compile(r"^\s*\(?\s*[-−–]?\s*£?\s?\d[\d,]*(?:\.\d+)?\s*(?:%|k|m|bn)?\s*\)?\s*\*?\s*$", re.I)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from extract.funding import sentences
-from extract.periods import FY_PATTERN, find_periods, normalise_period
-from extract.records import ExtractedDocument, Span, Target
-from extract.tables import Table, clean, tables
+from minutes.extract.funding import sentences
+from minutes.extract.periods import FY_PATTERN, find_periods, normalise_period
+from minutes.extract.records import ExtractedDocument, Span, Target
+from minutes.extract.tables import Table, clean, tables
 
 CODE = re.compile(r"\b(?:NI|BVPI|LI|PSA|KPI|LAA)\s?\d+(?:\.\d+)?\b")
 _NUM = r"\d[\d,]*(?:\.\d+)?"

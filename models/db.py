@@ -6,7 +6,7 @@ import os
 
 from sqlalchemy import Engine, create_engine, event
 
-from models.schema import Base
+from minutes.models.schema import Base
 
 DEFAULT_URL = "sqlite:///minutes.db"
 

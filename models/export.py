@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, FromClause, Select, Table, func, select
 
-from models.queries import Row, _all
-from models.schema import Base
-from models.store import action_owners, actions, bodies, documents, people, source_files
+from minutes.models.queries import Row, _all
+from minutes.models.schema import Base
+from minutes.models.store import action_owners, actions, bodies, documents, people, source_files
 
 # The ids a table may hold, and what to show for each, in this order.
 _LINKS = ("document_id", "body_id", "person_id", "action_id", "source_file_id")

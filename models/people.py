@@ -23,9 +23,9 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import Connection, Engine, String, bindparam, delete, func, insert, or_, select, update
 
-from extract import names
-from models.schema import PersonAlias, PersonOverride
-from models.store import action_owners, actions, attendance, bodies, documents, name_key, people, source_files
+from minutes.extract import names
+from minutes.models.schema import PersonAlias, PersonOverride
+from minutes.models.store import action_owners, actions, attendance, bodies, documents, name_key, people, source_files
 
 person_aliases = PersonAlias.__table__
 person_overrides = PersonOverride.__table__
@@ -58,7 +58,7 @@ class _Row:
 
 def relink(engine: Engine, as_of: date | None = None) -> None:
     """Link people, then recompute action statuses (which follow owners), in one transaction."""
-    from models.status import recompute  # status reads the links made here
+    from minutes.models.status import recompute  # status reads the links made here
     with engine.begin() as conn:
         link_people(conn)
         recompute(conn, as_of or date.today())
@@ -221,7 +221,7 @@ def person_report(engine: Engine, name: str, body: str | None = None) -> list[di
     """Every human one of whose names contains ``name`` (any case; in a body
     whose name contains ``body``): aliases, meetings attended and apologies
     per body and year, roles, and actions owned with their status and sources."""
-    from models.queries import list_actions  # queries reads this module's links
+    from minutes.models.queries import list_actions  # queries reads this module's links
     needle = name_key(name)
     with engine.connect() as conn:
         query = select(person_aliases.c.person_id).distinct().join(people, people.c.id == person_aliases.c.people_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract.periods import find_periods, fy_label
+from minutes.extract.periods import find_periods, fy_label
 
 
 def financial_years(period: str | None) -> tuple[date, date] | None:

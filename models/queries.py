@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, FromClause, Select, Table, func, or_, select
 
-from extract.records import Due
-from models.periods import financial_years, label_financial_years
-from models.store import (action_owners, actions, attendance, bodies, decisions, documents, funding, items, name_key,
+from minutes.extract.records import Due
+from minutes.models.periods import financial_years, label_financial_years
+from minutes.models.store import (action_owners, actions, attendance, bodies, decisions, documents, funding, items, name_key,
                           people, source_files, targets)
 
 Row = dict[str, Any]

@@ -16,8 +16,8 @@ from typing import Literal
 
 from sqlalchemy import ColumnElement, Engine, FromClause, Integer, column, func, literal_column, select, table
 
-from models.queries import Row, _contains
-from models.store import blocks, bodies, documents, source_files
+from minutes.models.queries import Row, _contains
+from minutes.models.store import blocks, bodies, documents, source_files
 
 HIGHLIGHT = ("**", "**")  # around each matched word in a snippet
 SNIPPET_WORDS = 16

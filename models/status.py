@@ -26,11 +26,11 @@ from typing import Any, Iterable
 
 from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, or_, select, update
 
-from extract import names
-from extract.action_log import log_status
-from models.queries import list_actions
-from models.schema import ActionUpdate, Base
-from models.store import action_owners, actions, documents, items, people
+from minutes.extract import names
+from minutes.extract.action_log import log_status
+from minutes.models.queries import list_actions
+from minutes.models.schema import ActionUpdate, Base
+from minutes.models.store import action_owners, actions, documents, items, people
 
 action_updates: Table = ActionUpdate.__table__  # type: ignore[assignment]
 

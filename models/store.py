@@ -20,15 +20,15 @@ from typing import Any, Callable, Iterable, TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, Table, delete, insert, select
 
-from extract import names, records
-from extract.errors import ParseError
-from extract.parsers import file_format, sha256_of
-from extract.records import ExtractedDocument, Span
+from minutes.extract import names, records
+from minutes.extract.errors import ParseError
+from minutes.extract.parsers import file_format, sha256_of
+from minutes.extract.records import ExtractedDocument, Span
 
 if TYPE_CHECKING:
-    from extract.extractor import FileExtraction
-from models.periods import financial_years
-from models.schema import (Action, ActionOwner, Attendance, Block, Body, Decision, Document, Funding, Item,
+    from minutes.extract.extractor import FileExtraction
+from minutes.models.periods import financial_years
+from minutes.models.schema import (Action, ActionOwner, Attendance, Block, Body, Decision, Document, Funding, Item,
                            Person, SourceFile, Target)
 
 source_files: Table = SourceFile.__table__  # type: ignore[assignment]
@@ -48,7 +48,7 @@ blocks: Table = Block.__table__  # type: ignore[assignment]
 def extract_file(path: Path) -> FileExtraction:
     # Imported on first use: the extractors bring in spaCy, a second of start-up
     # that query commands (actions, search, ...) should not pay.
-    from extract.extractor import extract_file as extract
+    from minutes.extract.extractor import extract_file as extract
     return extract(path)
 
 
@@ -90,7 +90,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path],
         if progress:
             progress(path)
     if report.stored or report.replaced or report.failed:
-        from models.people import relink  # late: models.people builds on this module
+        from minutes.models.people import relink  # late: models.people builds on this module
         relink(engine)
     return report
 

@@ -19,9 +19,9 @@ from typing import Any
 
 from sqlalchemy import Engine, Table, and_, exists, literal, or_, select, union_all
 
-from models.queries import Row, _contains
-from models.search import _filters, match
-from models.store import actions, blocks, bodies, decisions, documents, funding, items, source_files
+from minutes.models.queries import Row, _contains
+from minutes.models.search import _filters, match
+from minutes.models.store import actions, blocks, bodies, decisions, documents, funding, items, source_files
 
 _WORD = re.compile(r"[\w'-]+")
 

@@ -31,9 +31,9 @@ from sqlalchemy import Engine, func, insert, select, text, update
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from models import connect, status  # noqa: E402
-from models.search import search  # noqa: E402
-from models.store import (action_owners, actions, attendance, blocks, bodies, decisions, documents,  # noqa: E402
+from minutes.models import connect, status  # noqa: E402
+from minutes.models.search import search  # noqa: E402
+from minutes.models.store import (action_owners, actions, attendance, blocks, bodies, decisions, documents,  # noqa: E402
                           funding, items, people, source_files)
 
 BODIES = 40

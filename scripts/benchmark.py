@@ -32,9 +32,9 @@ def corpus_files(shared: Path) -> dict[str, list[Path]]:
 
 
 def phase_extract(files: list[Path]) -> dict:
-    from extract.errors import ParseError
-    from extract.export import file_record
-    from extract.extractor import extract_file
+    from minutes.extract.errors import ParseError
+    from minutes.extract.export import file_record
+    from minutes.extract.extractor import extract_file
     pages = ok = 0
     for f in files:
         try:
@@ -50,7 +50,7 @@ def phase_extract(files: list[Path]) -> dict:
 def phase_extract_without_tasks(files: list[Path]) -> dict:
     """Extraction with actions and decisions switched off: the yardstick for
     what finding tasks costs (it may cut pages/s by a third at most)."""
-    import extract.extractor as extractor
+    import minutes.extract.extractor as extractor
     extractor.extract_actions = extractor.extract_decisions = lambda doc: []
     return phase_extract(files)
 
@@ -58,8 +58,8 @@ def phase_extract_without_tasks(files: list[Path]) -> dict:
 def phase_ingest(files: list[Path]) -> dict:
     from sqlalchemy import func, select
 
-    from models import connect, ingest_paths
-    from models.store import source_files
+    from minutes.models import connect, ingest_paths
+    from minutes.models.store import source_files
     with tempfile.TemporaryDirectory() as tmp:
         engine = connect(f"sqlite:///{tmp}/bench.db")
         report = ingest_paths(engine, files)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from extract.document import DocumentBuilder
-from extract.extractor import FileExtraction
-from extract.records import (Action, Decision, Due, ExtractedDocument, Funding, Item, NextMeeting, Owner, Person,
+from minutes.extract.document import DocumentBuilder
+from minutes.extract.extractor import FileExtraction
+from minutes.extract.records import (Action, Decision, Due, ExtractedDocument, Funding, Item, NextMeeting, Owner, Person,
                              Section, Span, Target)
-from models import connect, store_extraction
+from minutes.models import connect, store_extraction
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -96,7 +96,7 @@ def sample_extraction(path: str, body: str = "Northfield Borough Board", sha256:
 @pytest.fixture
 def parse():
     """Parse invented text (markdown-ish, tabs for tables) into a ParsedFile."""
-    from extract.parsers.text import parse_text
+    from minutes.extract.parsers.text import parse_text
     return lambda text: parse_text(Path("invented.txt"), text.encode(), "0" * 64, "txt")
 
 
@@ -106,8 +106,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "papers"
 @pytest.fixture(scope="session")
 def corpus_extractions() -> list[tuple[FileExtraction, int]]:
     """The shipped sample archive, extracted once per run (each file with its size)."""
-    from extract.extractor import extract_file
-    from models import collect_files
+    from minutes.extract.extractor import extract_file
+    from minutes.models import collect_files
     return [(extract_file(p), p.stat().st_size) for p in collect_files([CORPUS])]
 
 

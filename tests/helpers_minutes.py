@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract.document import DocumentBuilder
-from extract.records import ExtractedDocument, Item, Person, Section, Span
+from minutes.extract.document import DocumentBuilder
+from minutes.extract.records import ExtractedDocument, Item, Person, Section, Span
 
 SPAN = Span(1, 0, 0)
 

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from extract.actions import extract_actions
-from extract.records import NextMeeting, Span
+from minutes.extract.actions import extract_actions
+from minutes.extract.records import NextMeeting, Span
 from helpers_minutes import make_doc, person
 from pathlib import Path
 
@@ -85,8 +85,8 @@ def test_seed_actions_and_decisions(fmt):
     if not (shared / "eval" / "gold").is_dir():
         pytest.skip("../shared test material absent")
     import importlib.util
-    from extract.export import file_record
-    from extract.extractor import extract_file
+    from minutes.extract.export import file_record
+    from minutes.extract.extractor import extract_file
     spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
@@ -174,9 +174,9 @@ def test_quoted_motion_and_recommendations_to_note_give_no_task():
 def test_cue_gate_admits_every_block_with_a_cue(shared) -> None:
     """The cheap word gate in front of spaCy must never hide a cue the pipeline
     would find, on any real document we have."""
-    from extract.errors import ParseError
-    from extract.nlp import analyse, may_have_cues
-    from extract.parsers import parse_file
+    from minutes.extract.errors import ParseError
+    from minutes.extract.nlp import analyse, may_have_cues
+    from minutes.extract.parsers import parse_file
     files = [*sorted((shared / "corpus" / "seeds").glob("*.txt")), *sorted((shared / "corpus" / "wild").glob("*.*"))]
     gated = 0
     for path in files:

@@ -1,5 +1,5 @@
-from extract.attendance import extract_attendance
-from extract.segment import segment
+from minutes.extract.attendance import extract_attendance
+from minutes.extract.segment import segment
 
 
 import pytest

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import sample_extraction
-from models import store_extraction
-from pipeline import cli
+from minutes.models import store_extraction
+from minutes.pipeline import cli
 
 
 def run(*args: str):

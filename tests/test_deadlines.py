@@ -1,6 +1,6 @@
 from datetime import date
 
-from extract.dates import find_deadline
+from minutes.extract.dates import find_deadline
 
 MEETING = date(2012, 1, 10)
 LATER = [date(2012, 3, 6), date(2012, 6, 12)]

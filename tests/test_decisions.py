@@ -1,4 +1,4 @@
-from extract.decisions import extract_decisions
+from minutes.extract.decisions import extract_decisions
 from helpers_minutes import make_doc, person
 
 

@@ -7,8 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from models.export import export_rows, tables
-from pipeline import _text, cli
+from minutes.models.export import export_rows, tables
+from minutes.pipeline import _text, cli
 
 
 def run(*args: str):

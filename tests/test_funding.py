@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.document import DocumentBuilder, ParsedFile
-from extract.funding import extract_funding
-from extract.records import ExtractedDocument, Funding, Section
+from minutes.extract.document import DocumentBuilder, ParsedFile
+from minutes.extract.funding import extract_funding
+from minutes.extract.records import ExtractedDocument, Funding, Section
 
 
 def _doc(parts: list, meeting: date | None = date(2012, 2, 9)) -> tuple[ParsedFile, list[Funding]]:
@@ -135,8 +135,8 @@ def _per_period(records: list[dict]) -> dict[str | None, float]:
 
 @pytest.mark.parametrize("source", ["corpus/seeds/{}.txt", "corpus/rendered/{}.docx", "corpus/rendered/{}.pdf"])
 def test_seed_004_sums_per_period_match_the_gold(shared: Path, source: str) -> None:
-    from extract.export import file_record
-    from extract.extractor import extract_file
+    from minutes.extract.export import file_record
+    from minutes.extract.extractor import extract_file
     gold = json.loads((shared / "eval" / "gold" / f"{SEED}.json").read_text())
     want = _per_period([f for d in gold["documents"] for f in d.get("funding", [])])
     path = shared / source.format(SEED)
@@ -167,7 +167,7 @@ def test_item_title_year_for_sums_in_its_text() -> None:
     b.add("heading", "8 Play area")
     b.add("paragraph", "The new swings cost £3,100.")
     parsed = b.build()
-    from extract.records import Item, Span
+    from minutes.extract.records import Item, Span
     items = [Item("7", "Grants 2015/16", Span(1, heading.start, heading.end)),
              Item("8", "Play area", Span(1, parsed.blocks[2].start, parsed.blocks[2].end))]
     doc = ExtractedDocument(Section("minutes", "t", parsed.blocks, meeting_date=date(2015, 6, 1)), items=items)

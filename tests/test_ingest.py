@@ -5,8 +5,8 @@ import pytest
 from sqlalchemy import func, select, text
 
 from conftest import sample_extraction
-from models import ingest_paths, store_extraction
-from models.store import documents, source_files
+from minutes.models import ingest_paths, store_extraction
+from minutes.models.store import documents, source_files
 
 TABLES = ["source_files", "bodies", "people", "documents", "attendance", "items", "actions", "action_owners",
           "decisions", "funding", "targets"]
@@ -96,9 +96,9 @@ def test_an_extractor_crash_is_a_failure_not_an_abort(engine, docs, monkeypatch)
             raise ValueError("extractor bug")
         return real(path)
 
-    import models.store
-    real = models.store.extract_file
-    monkeypatch.setattr(models.store, "extract_file", crash)
+    from minutes.models import store
+    real = store.extract_file
+    monkeypatch.setattr(store, "extract_file", crash)
     report = ingest_paths(engine, [docs])
     assert [(f.reason, f.detail) for f in report.failed] == [("error", "ValueError: extractor bug")]
     assert len(report.stored) == 1

@@ -1,5 +1,5 @@
-from extract.items import extract_items
-from extract.records import Section
+from minutes.extract.items import extract_items
+from minutes.extract.records import Section
 
 
 import pytest
@@ -54,7 +54,7 @@ def test_papers_in_a_pack_have_no_items(items):
 
 
 def test_item_notes_under_unnumbered_headings(parse):
-    from extract.segment import segment
+    from minutes.extract.segment import segment
     doc = segment(parse("MINUTES of the Marsh Panel held on 3 May 2024\n\n## Apologies\n\n(Item 1)\n\nNone.\n\n"
                         "## Budget Update\n\n(Item 2)\n\n1. The Chair introduced the report.\n\n"
                         "2. RESOLVED that the update be noted.\n"))[0]
@@ -62,7 +62,7 @@ def test_item_notes_under_unnumbered_headings(parse):
 
 
 def test_numbered_headings_ending_in_a_full_stop(parse):
-    from extract.document import DocumentBuilder
+    from minutes.extract.document import DocumentBuilder
     b = DocumentBuilder("t", "pdf", "x")
     for kind, text in [("heading", "1. Welcome"), ("paragraph", "The Chair opened the meeting."),
                        ("heading", "2. Review of the allotment rents and the waiting list."),
@@ -90,7 +90,7 @@ def test_dash_parts_a_short_title_from_its_text(items):
 
 
 def _built(*blocks):
-    from extract.document import DocumentBuilder
+    from minutes.extract.document import DocumentBuilder
     b = DocumentBuilder("t", "docx", "x")
     for kind, text in blocks:
         b.add_table(text) if kind == "table" else b.add(kind, text)

@@ -7,10 +7,10 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from conftest import sample_extraction
-from models import connect, queries, store_extraction
-from models.periods import financial_years
-from models.schema import Base
-from models.store import action_owners, actions, attendance, funding, items, people, source_files
+from minutes.models import connect, queries, store_extraction
+from minutes.models.periods import financial_years
+from minutes.models.schema import Base
+from minutes.models.store import action_owners, actions, attendance, funding, items, people, source_files
 
 EXTRACTED = ["documents", "attendance", "items", "actions", "action_owners", "decisions", "funding", "targets"]
 

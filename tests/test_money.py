@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from extract.money import find_money, header_scale, parse_cell
-from extract.periods import financial_year_of, find_periods, normalise_period
+from minutes.extract.money import find_money, header_scale, parse_cell
+from minutes.extract.periods import financial_year_of, find_periods, normalise_period
 
 
 @pytest.mark.parametrize("text,amount", [
@@ -109,7 +109,7 @@ def test_financial_year_of() -> None:
 
 @pytest.mark.parametrize("cell", ["£000", "£'000", "£000's", "(£000s)"])
 def test_a_unit_header_cell_is_no_value(cell: str) -> None:
-    from extract.tables import is_value
+    from minutes.extract.tables import is_value
     assert parse_cell(cell) is None and not is_value(cell)
 
 

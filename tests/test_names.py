@@ -1,5 +1,5 @@
-from extract.names import clean_name, looks_like_name, name_key, resolve, same_person, split_names
-from extract.records import Person, Span
+from minutes.extract.names import clean_name, looks_like_name, name_key, resolve, same_person, split_names
+from minutes.extract.records import Person, Span
 
 
 def test_clean_name_strips_titles_and_splits_role():

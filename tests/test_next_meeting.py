@@ -1,6 +1,6 @@
 from datetime import date
 
-from extract.meetings import extract_next_meeting, future_meetings
+from minutes.extract.meetings import extract_next_meeting, future_meetings
 from helpers_minutes import make_doc
 
 

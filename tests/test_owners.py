@@ -1,4 +1,4 @@
-from extract.owners import Roster, resolve_owners
+from minutes.extract.owners import Roster, resolve_owners
 from helpers_minutes import person
 
 ROSTER = Roster.from_document(

@@ -9,9 +9,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from extract.errors import ParseError
-from extract.parsers import parse_file
-from extract.parsers.pdf import is_garbled
+from minutes.extract.errors import ParseError
+from minutes.extract.parsers import parse_file
+from minutes.extract.parsers.pdf import is_garbled
 from make_files import make_pdf
 
 WILD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wild"

@@ -8,8 +8,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from extract.document import ParsedFile
-from extract.parsers import parse_file
+from minutes.extract.document import ParsedFile
+from minutes.extract.parsers import parse_file
 from make_files import make_pdf, ruled_grid, text_width
 
 RENDERED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "rendered"

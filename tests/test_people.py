@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from models import connect, ingest_paths
-from models.people import person_report
-from models.store import people, source_files
-from pipeline import cli
+from minutes.models import connect, ingest_paths
+from minutes.models.people import person_report
+from minutes.models.store import people, source_files
+from minutes.pipeline import cli
 
 PAPERS = Path(__file__).resolve().parents[1] / "corpus" / "papers"
 

@@ -9,10 +9,10 @@ from sqlalchemy import text
 
 import test_ingest
 from conftest import sample_extraction
-from models import ingest_paths, queries, store_extraction
-from models.export import export_rows, tables
-from models.search import search
-from models.trace import trace
+from minutes.models import ingest_paths, queries, store_extraction
+from minutes.models.export import export_rows, tables
+from minutes.models.search import search
+from minutes.models.trace import trace
 
 QUERIES = ["drugs", "night-time economy", '"action plan"', "CCTV or taxi", "cctv -budget", "naloxone",
            "Priya Shah", "safe space", "domestic abuse"]

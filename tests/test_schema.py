@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, inspect
 
-from models.schema import Base
+from minutes.models.schema import Base
 
 SCHEMA_SQL = Path(__file__).resolve().parents[1] / "schema.sql"
 # What schema.sql's header says to change for SQLite.

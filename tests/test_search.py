@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select, text
 
-from models import ingest_paths
-from models.search import fts5_query, search
-from models.store import blocks
-from pipeline import cli
+from minutes.models import ingest_paths
+from minutes.models.search import fts5_query, search
+from minutes.models.store import blocks
+from minutes.pipeline import cli
 
 
 def files(rows: list[dict]) -> list[str]:

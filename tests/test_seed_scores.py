@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.export import file_record
-from extract.extractor import extract_file
+from minutes.extract.export import file_record
+from minutes.extract.extractor import extract_file
 
 SOURCES = {"txt": "corpus/seeds", "docx": "corpus/rendered", "pdf": "corpus/rendered"}
 

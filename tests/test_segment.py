@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.parsers import parse_file
-from extract.segment import segment
+from minutes.extract.parsers import parse_file
+from minutes.extract.segment import segment
 
 PACK = """### Harbour Committee
 

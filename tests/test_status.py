@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from models import connect, ingest_paths, queries, status
-from models.store import actions, documents, source_files
-from pipeline import cli
+from minutes.models import connect, ingest_paths, queries, status
+from minutes.models.store import actions, documents, source_files
+from minutes.pipeline import cli
 
 PAPERS = Path(__file__).resolve().parents[1] / "corpus" / "papers"
 
@@ -71,7 +71,7 @@ def test_recompute_is_idempotent(corpus_db):
     engine = connect(corpus_db)
     before = queries.list_actions(engine)
     ingest_paths(engine, [PAPERS])  # unchanged files: nothing to do
-    from models.people import relink
+    from minutes.models.people import relink
     relink(engine)
     assert queries.list_actions(engine) == before
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.document import DocumentBuilder
-from extract.records import ExtractedDocument, Section, Target
-from extract.targets import extract_targets, sentence_targets, unit_of
+from minutes.extract.document import DocumentBuilder
+from minutes.extract.records import ExtractedDocument, Section, Target
+from minutes.extract.targets import extract_targets, sentence_targets, unit_of
 
 
 def _targets(parts: list) -> list[Target]:
@@ -61,7 +61,7 @@ def test_money_tables_are_not_targets() -> None:
 
 
 def test_seed_ni_rows_come_out(shared: Path) -> None:
-    from extract.extractor import extract_file
+    from minutes.extract.extractor import extract_file
     for fmt, folder in (("txt", "corpus/seeds"), ("docx", "corpus/rendered"), ("pdf", "corpus/rendered")):
         fx = extract_file(shared / folder / f"000_49ec45bbd0ad4368.{fmt}")
         found = [t for d in fx.documents for t in d.targets]

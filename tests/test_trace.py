@@ -6,8 +6,8 @@ from datetime import date
 
 from click.testing import CliRunner
 
-from models.trace import trace
-from pipeline import cli
+from minutes.models.trace import trace
+from minutes.pipeline import cli
 
 
 def timeline_ordered(rows: list[dict]) -> bool:

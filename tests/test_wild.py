@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.extractor import extract_file
+from minutes.extract.extractor import extract_file
 
 WILD = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "wild"
 

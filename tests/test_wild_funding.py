@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.extractor import extract_file
-from extract.records import Funding
+from minutes.extract.extractor import extract_file
+from minutes.extract.records import Funding
 
 WILD = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "wild"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from extract.document import ParsedFile
-from extract.errors import ParseError
+from minutes.extract.document import ParsedFile
+from minutes.extract.errors import ParseError
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md",
              ".html": "html", ".htm": "html"}
@@ -51,13 +51,13 @@ def parse_file(path: str | Path) -> ParsedFile:
         raise ParseError(str(path), "empty", "file is empty")
     digest = sha256_of(data)
     if fmt == "pdf":
-        from extract.parsers.pdf import parse_pdf
+        from minutes.extract.parsers.pdf import parse_pdf
         parsed = parse_pdf(path, data, digest)
     elif fmt == "docx":
-        from extract.parsers.word import parse_docx
+        from minutes.extract.parsers.word import parse_docx
         parsed = parse_docx(path, data, digest)
     else:
-        from extract.parsers.text import parse_text
+        from minutes.extract.parsers.text import parse_text
         parsed = parse_text(path, data, digest, fmt)
     if not parsed.text.strip():
         raise ParseError(str(path), "empty", "no text found")

@@ -28,8 +28,8 @@ from typing import Any, Callable
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extract.document import DocumentBuilder, ParsedFile
-from extract.errors import ParseError
+from minutes.extract.document import DocumentBuilder, ParsedFile
+from minutes.extract.errors import ParseError
 
 LIST_LABEL = re.compile(r"^([-–•●▪■◦○➢►✓*]|\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)|[ivx]{1,4}[.)])\s+(?=\S)")
 BULLETS = set("-–•●▪■◦○➢►✓*")

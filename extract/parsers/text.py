@@ -7,8 +7,8 @@ import html
 import re
 from pathlib import Path
 
-from extract.document import DocumentBuilder, ParsedFile
-from extract.errors import ParseError
+from minutes.extract.document import DocumentBuilder, ParsedFile
+from minutes.extract.errors import ParseError
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 BULLET = re.compile(r"^(\s*)([-*+•●▪]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))\s+(.*)$")

@@ -16,9 +16,9 @@ from typing import Iterator
 
 from lxml import etree
 
-from extract.document import DocumentBuilder, ParsedFile
-from extract.errors import ParseError
-from extract.parsers.text import BULLET
+from minutes.extract.document import DocumentBuilder, ParsedFile
+from minutes.extract.errors import ParseError
+from minutes.extract.parsers.text import BULLET
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

@@ -14,7 +14,8 @@ from spacy.tokens import Span as TokenSpan
 
 from minutes.extract.dates import DATE_PATTERN, MONTHS, find_deadline, parse_date
 from minutes.extract.decisions import NO_DECISIONS, resolution_parts
-from minutes.extract.document import Block, Cell
+from minutes.extract.document import Block, Cell, Marker
+from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
 from minutes.extract.meetings import future_meetings
 from minutes.extract.nlp import TASK_VERBS, analyse, may_have_cues
@@ -131,8 +132,40 @@ def extract_actions(doc: ExtractedDocument) -> list[Action]:
             out.extend(inline)
             out.extend(a for a in _running_text(ctx, block)
                        if not any(a.span.start < b.span.end and b.span.start < a.span.end for b in inline))
+    for block in blocks:
+        for marker in block.markers:
+            _marker_action(ctx, block, marker, out)
     out.sort(key=lambda a: a.span.start)
     return out
+
+
+MARKER_WORDS = 50  # a block this short is the action a margin marker flags, whole
+
+
+def _marker_action(ctx: _Context, block: Block, marker: Marker, out: list[Action]) -> None:
+    """The margin of minutes laid out in a table flags an action beside its
+    text ("IB" in the Action column): the owner is the marker, the task the
+    block, or in a long block the sentences on the line the marker stands
+    level with. An action already read there takes the marker's owners."""
+    owners = resolve_owners(marker.text, ctx.roster)
+    line_end = block.text.find("\n", marker.anchor - block.start)
+    line = (marker.anchor, block.start + line_end if line_end >= 0 else block.end)
+    found = next((a for a in out if a.span.start < line[1] and line[0] < a.span.end
+                  and block.start <= a.span.start < block.end), None)
+    if found is not None:
+        if owners and not any(o.is_person for o in found.owners):
+            found.owners = owners
+        found.explicit = True
+        return
+    if len(block.text.split()) <= MARKER_WORDS:
+        start, end = block.start, block.end
+    else:
+        spans = [(block.start + s, block.start + e) for s, e in sentences(block.text)
+                 if block.start + s < line[1] and line[0] < block.start + e]
+        start, end = (spans[0][0], spans[-1][1]) if spans else (block.start, block.end)
+    action = ctx.action(block.text[start - block.start:end - block.start], start, end, block.page, owners, True)
+    action.due = ctx.due(marker.text) or action.due
+    out.append(action)
 
 
 def _owners_before(ctx: _Context, subject: str) -> list[Owner]:

@@ -22,6 +22,19 @@ class Cell:
     end: int
 
 
+@dataclass(frozen=True)
+class Marker:
+    """Text printed in a margin beside a block: an owner's initials in the
+    "Action" column of minutes laid out in a table. Its span is its own
+    (the text follows the block's in ``ParsedFile.text``); ``anchor`` is the
+    offset of the block's line it stands beside, so a reader can tell which
+    sentence of a long paragraph it belongs to."""
+    text: str
+    start: int
+    end: int
+    anchor: int
+
+
 @dataclass
 class Block:
     kind: BlockKind
@@ -32,6 +45,7 @@ class Block:
     level: int = 0  # heading level (1 = top) or list depth (0 = top)
     label: str | None = None  # list numbering as printed or restored: "1)", "a)", "-"
     rows: list[list[Cell]] = field(default_factory=list)  # tables only
+    markers: list[Marker] = field(default_factory=list)  # margin text beside the block
 
     @property
     def is_table(self) -> bool:
@@ -126,6 +140,13 @@ class DocumentBuilder:
         block = Block("table", text, self._page, start, end, rows=cells)
         self.blocks.append(block)
         return block
+
+    def mark(self, block: Block, text: str, anchor: int) -> None:
+        """Attach margin text to a block already added (on the current page)."""
+        text = " ".join(text.split())
+        if any(c.isalnum() for c in text):  # a stray full stop in the margin marks nothing
+            start, end = self._append(text)
+            block.markers.append(Marker(text, start, end, anchor))
 
     def build(self) -> ParsedFile:
         self._close_page()

@@ -78,7 +78,7 @@ def _title(text: str, heading: bool = False) -> str | None:
         if text.endswith(".") and cand == text.strip(" :.-–_") and len(words) > 3 and not heading:
             continue
         if PROSE.search(cand) and not (heading and len(words) <= 10) or cand.endswith(";") or (
-                text.rstrip().endswith(":") and cand == text.strip(" :") and len(words) > 5):
+                text.rstrip().endswith(":") and cand == text.strip(" :") and len(words) > 5 and not heading):
             continue
         return cand
     return None

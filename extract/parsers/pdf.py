@@ -28,8 +28,9 @@ from typing import Any, Callable
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from minutes.extract.document import DocumentBuilder, ParsedFile
+from minutes.extract.document import Block, DocumentBuilder, ParsedFile
 from minutes.extract.errors import ParseError
+from minutes.extract.parsers.layout import ProseRow, is_layout_header, layout_rows
 
 LIST_LABEL = re.compile(r"^([-–•●▪■◦○➢►✓*]|\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)|[ivx]{1,4}[.)])\s+(?=\S)")
 BULLETS = set("-–•●▪■◦○➢►✓*")
@@ -47,6 +48,9 @@ CONTROL = re.compile(r"[\x00\x01\x03-\x08\x0b-\x1f\uffff]")
 EDGE_ZONE = 0.12  # share of the page height where running heads and feet live
 STACK_ZONE, STACK_LINES = 0.2, 5  # how far a running head or foot of several lines reaches
 TAB_GAP = 2.2  # a gap wider than this many font sizes separates columns
+# A gap wider than this many font sizes ends a segment, though the line may
+# still read it as a space: a margin note must not share a segment with the text.
+SEGMENT_GAP = 1.5
 PARA_PITCH = 1.45  # a baseline step (in font sizes) wider than this ends a paragraph
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom; origin top left
@@ -145,9 +149,10 @@ def parse_pdf(path: Path, data: bytes, sha256: str) -> ParsedFile:
     _rejoin_split_rows(pages)
     sizes = _type_sizes(pages)
     builder = DocumentBuilder(str(path), "pdf", sha256)
+    column = MarginColumn()
     for page in pages:
         builder.new_page()
-        _emit_page(builder, page.items, sizes)
+        _emit_page(builder, page.items, sizes, column)
     return builder.build()
 
 
@@ -300,7 +305,7 @@ def _continues(seg: Segment, left: float, low: float, high: float) -> bool:
     share one box, so a small step back is allowed)."""
     middle = (low + high) / 2
     return (seg.base - seg.size <= middle <= seg.base + 0.3 * seg.size
-            and seg.x1 - seg.size <= left <= seg.x1 + TAB_GAP * seg.size)
+            and seg.x1 - seg.size <= left <= seg.x1 + SEGMENT_GAP * seg.size)
 
 
 def _is_bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
@@ -582,6 +587,8 @@ def _rejoin_split_rows(pages: list[PageContent]) -> None:
 
 def _continues_row(before: Table, after: Table) -> bool:
     last, first = before.rows[-1], after.rows[0]
+    if layout_rows(before.rows, [[len(lines) for lines in row] for row in before.lines])[-1]:
+        return False  # running text flows on over the page break as any text does
     if len(last) != len(first) or any(abs(a - b) > SNAP for a, b in zip(before.columns, after.columns)):
         return False
     # a cell merged down over the rows below is a group label, left empty by a
@@ -671,15 +678,19 @@ class TypeSizes:
     body: float
     larger: list[float]  # sizes used for headings, largest first
     pitch: dict[int, float]  # baseline step inside a paragraph, by rounded size, where measured
+    bold_body: bool = False  # most body text is bold (or its font says so): bold marks no heading
 
 
 def _type_sizes(pages: list[PageContent]) -> TypeSizes:
     weights: Counter[float] = Counter()
+    bold: Counter[float] = Counter()
     steps: dict[int, list[float]] = {}
     for page in pages:
         for prev, item in zip([None, *page.items], page.items):
             if isinstance(item, Line):
                 weights[round(item.size)] += len(item.text)
+                if item.bold:
+                    bold[round(item.size)] += len(item.text)
                 # a line going on in lower case continues the line above: its step is the line pitch
                 if isinstance(prev, Line) and item.text[:1].islower() and round(prev.size) == round(item.size):
                     step = item.base - prev.base
@@ -687,7 +698,8 @@ def _type_sizes(pages: list[PageContent]) -> TypeSizes:
                         steps.setdefault(round(item.size), []).append(step)
     body = weights.most_common(1)[0][0] if weights else 0.0
     pitch = {size: statistics.median(found) for size, found in steps.items() if len(found) >= 3}
-    return TypeSizes(body, sorted((s for s in weights if s >= body * 1.15), reverse=True), pitch)
+    return TypeSizes(body, sorted((s for s in weights if s >= body * 1.15), reverse=True), pitch,
+                     bold_body=bold[body] > 0.5 * weights[body] if weights else False)
 
 
 def _heading_level(lines: list[Line], sizes: TypeSizes) -> int:
@@ -699,28 +711,93 @@ def _heading_level(lines: list[Line], sizes: TypeSizes) -> int:
     size = round(max(ln.size for ln in lines))
     if size in sizes.larger:
         return min(sizes.larger.index(size) + 1, 5)
-    return 6 if all(ln.bold for ln in lines) else 0
+    return 6 if all(ln.bold for ln in lines) and not sizes.bold_body else 0
 
 
-def _emit_page(builder: DocumentBuilder, items: list[Line | Table], sizes: TypeSizes) -> None:
-    block: list[Line] = []
-    rows: list[list[str]] = []
+@dataclass
+class MarginColumn:
+    """The right-hand "Action" column of minutes laid out in columns without
+    rules: it starts at ``x`` from its header line on (and over the pages
+    after), and what stands there is margin text, not part of the line."""
+    x: float | None = None
+
+    def split(self, lines: list[Line]) -> dict[int, str]:
+        """Take the margin text off the lines, returned by the id of its line;
+        a header line sets the column and is emptied (it only names it)."""
+        found: dict[int, str] = {}
+        for line in lines:
+            header = self._header(line)
+            if header is not None:
+                self.x, line.text = header, ""
+                continue
+            if self.x is None or line.x1 < self.x:
+                continue
+            edge = self.x - 0.5 * line.size
+            segments = line.segments
+            margin = [seg for seg in segments if seg.x0 >= edge]
+            if margin and len(margin) < len(segments):
+                line.segments = [seg for seg in segments if seg.x0 < edge]
+                line.text = _join_segments(line.segments)
+                found[id(line)] = _join_segments(margin)
+        return found
+
+    @staticmethod
+    def _header(line: Line) -> float | None:
+        parts = line.text.split("\t")
+        if len(parts) < 2 or not is_layout_header(parts):
+            return None
+        last = parts[-1].split()[0]
+        return next((seg.x0 for seg in reversed(line.segments) if seg.text.strip().startswith(last)), None)
+
+
+def _emit_page(builder: DocumentBuilder, items: list[Line | Table], sizes: TypeSizes,
+               column: MarginColumn) -> None:
+    markers = column.split([item for item in items if isinstance(item, Line)])
+    items = [item for item in items if not isinstance(item, Line) or item.text]
     margin = _left_margin(items)
     text_lines = [item for item in items if isinstance(item, Line) and "\t" not in item.text]
+    lines: list[Line] = []
+    made: list[tuple[Block, list[Line]]] = []
+    for item in items:
+        if isinstance(item, Table):
+            made += _flow(builder, lines, sizes, margin, text_lines)
+            lines = []
+            _emit_table(builder, item, sizes)
+        else:
+            lines.append(item)
+    made += _flow(builder, lines, sizes, margin, text_lines)
+    for block, block_lines in made:
+        for line in block_lines:
+            if id(line) in markers:
+                _mark(builder, block, line, markers[id(line)])
+
+
+def _mark(builder: DocumentBuilder, block: Block, line: Line, text: str) -> None:
+    """Margin text beside one of a block's lines."""
+    offset = block.text.find(line.text[:20])
+    builder.mark(block, text, block.start + max(offset, 0))
+
+
+def _flow(builder: DocumentBuilder, items: list[Line], sizes: TypeSizes, margin: float,
+          text_lines: list[Line]) -> list[tuple[Block, list[Line]]]:
+    """Lines into blocks: paragraphs, list items, headings, and tab-aligned
+    rows as tables; returns the blocks made of text lines, with their lines."""
+    out: list[tuple[Block, list[Line]]] = []
+    block: list[Line] = []
+    rows: list[list[str]] = []
 
     def flush() -> None:
         if block:
-            _emit_block(builder, block, sizes, margin)
+            made = _emit_block(builder, block, sizes, margin)
+            if made is not None:
+                out.append((made, list(block)))
             block.clear()
         if rows:
             builder.add_table(rows)
             rows.clear()
 
     for item in items:
-        if isinstance(item, Table):
-            flush()
-            builder.add_table(item.rows)
-        elif "\t" in item.text and not LIST_LABEL.match(item.text):
+        if "\t" in item.text and not LIST_LABEL.match(item.text):
             if block:
                 flush()
             rows.append(item.text.split("\t"))
@@ -729,6 +806,69 @@ def _emit_page(builder: DocumentBuilder, items: list[Line | Table], sizes: TypeS
                 flush()
             block.append(item)
     flush()
+    return out
+
+
+def _emit_table(builder: DocumentBuilder, table: Table, sizes: TypeSizes) -> None:
+    """A data table as one table block; the prose rows of a layout table as
+    the blocks their text makes, margin text attached (extract.parsers.layout)."""
+    roles = layout_rows(table.rows, [[len(lines) for lines in row] for row in table.lines])
+    if not any(roles):
+        builder.add_table(table.rows)
+        return
+    records: list[list[str]] = []
+    for row, lines, role in zip(table.rows, table.lines, roles):
+        if role is None:
+            if not is_layout_header(row):
+                records.append(row)
+            continue
+        if records:
+            builder.add_table(records)
+            records = []
+        _emit_prose_row(builder, lines, role, sizes)
+    if records:
+        builder.add_table(records)
+
+
+def _emit_prose_row(builder: DocumentBuilder, cells: list[list[Line]], role: ProseRow, sizes: TypeSizes) -> None:
+    content = list(cells[role.content])
+    numbers = cells[role.number] if role.number is not None else []
+    for i, number in enumerate(numbers):
+        # the first number titles the row; a later one ("6.1") labels the line level with it
+        beside = content[0] if i == 0 and content else _beside(content, number)
+        if beside is None:
+            content.append(number)
+            content.sort(key=lambda ln: ln.base)
+        else:
+            beside.text = f"{number.text} {beside.text}"
+            beside.segments.insert(0, number.segments[0])
+    if not content:
+        return
+    made = _flow(builder, content, sizes, _left_margin(list(content)), content)
+    for ci in role.margins:
+        for group in _margin_groups(cells[ci]):
+            where = min(((block, line) for block, lines in made for line in lines),
+                        key=lambda pair: abs(pair[1].base - group[0].base), default=None)
+            if where is not None:
+                _mark(builder, *where, " ".join(ln.text for ln in group))
+
+
+def _beside(lines: list[Line], other: Line) -> Line | None:
+    """The line printed level with ``other`` (their baselines within half a size)."""
+    level = [ln for ln in lines if abs(ln.base - other.base) <= 0.5 * max(ln.size, other.size)]
+    return min(level, key=lambda ln: abs(ln.base - other.base), default=None)
+
+
+def _margin_groups(lines: list[Line]) -> list[list[Line]]:
+    """A margin cell's lines, split where a gap parts them: "IB" beside one
+    paragraph and "AW" beside the next are two markers, "AW/" over "IB" one."""
+    groups: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: ln.base):
+        if groups and line.base - groups[-1][-1].base <= PARA_PITCH * line.size:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
 
 
 def _left_margin(items: list[Line | Table]) -> float:
@@ -789,19 +929,17 @@ def _ends_short(block: list[Line], line: Line, lines: list[Line]) -> bool:
     return bool(SENTENCE_END.search(prev.text))
 
 
-def _emit_block(builder: DocumentBuilder, lines: list[Line], sizes: TypeSizes, margin: float) -> None:
+def _emit_block(builder: DocumentBuilder, lines: list[Line], sizes: TypeSizes, margin: float) -> Block | None:
     level = _heading_level(lines, sizes)
     text = join_lines([ln.text for ln in lines])
     if level:
-        builder.add("heading", text.replace("\n", " "), level=level)
-        return
+        return builder.add("heading", text.replace("\n", " "), level=level)
     m = LIST_LABEL.match(text)
     if m:
         label = "-" if m.group(1) in BULLETS else m.group(1)
         depth = 1 if lines[0].x0 > margin + 30 else 0
-        builder.add("list_item", text[m.end():], level=depth, label=label)
-    else:
-        builder.add("paragraph", text)
+        return builder.add("list_item", text[m.end():], level=depth, label=label)
+    return builder.add("paragraph", text)
 
 
 def join_lines(lines: list[str]) -> str:

@@ -16,8 +16,9 @@ from typing import Iterator
 
 from lxml import etree
 
-from minutes.extract.document import DocumentBuilder, ParsedFile
+from minutes.extract.document import Block, DocumentBuilder, ParsedFile
 from minutes.extract.errors import ParseError
+from minutes.extract.parsers.layout import ProseRow, is_layout_header, layout_rows
 from minutes.extract.parsers.text import BULLET
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -216,6 +217,7 @@ class WordReader:
         # Word's recorded layout already counts hard breaks; use one or the other.
         self.break_tags = {w("lastRenderedPageBreak")} if rendered_breaks else set()
         self.pending_pages = 0
+        self.prefix: str | None = None
 
     def read(self, container: etree._Element) -> None:
         for el in container:
@@ -275,6 +277,8 @@ class WordReader:
                          for line in run.text.split("\n")).strip()
         if text:
             self._flush_pages()
+            if self.prefix:  # a layout table's minute number, printed in the cell beside
+                text, self.prefix = f"{self.prefix} {text}", None
             self._add(text, ppr, style_id, run.bold)
         for box in boxes:
             self.read(box)
@@ -300,7 +304,6 @@ class WordReader:
             self.builder.add("paragraph", text)
 
     def table(self, tbl: etree._Element) -> None:
-        rows: list[list[str]] = []
         trs = [tr for tr in tbl.iter(w("tr")) if _nearest_table(tr) is tbl]  # nested rows belong to their cell
         row_cells = [tr.findall(w("tc")) + [tc for sdt in tr.findall(w("sdt")) for tc in sdt.iter(w("tc"))]
                      for tr in trs]
@@ -310,21 +313,59 @@ class WordReader:
                 for tc in cells:
                     self.read(tc)
             return
-        for cells in row_cells:
-            row = []
-            for tc in cells:
-                tcpr = tc.find(w("tcPr"))
-                merged = tcpr is not None and tcpr.find(w("vMerge")) is not None \
-                    and _val(tcpr.find(w("vMerge"))) != "restart"
-                row.append("" if merged else _cell_text(tc))
-                span = _val(tcpr.find(w("gridSpan"))) if tcpr is not None else None
-                row.extend([""] * (int(span) - 1 if span and span.isdigit() else 0))  # keep columns aligned
-            rows.append(row)
+        grid = [self._row(cells) for cells in row_cells]
+        rows = [[text for text, _ in row] for row in grid]
+        roles = layout_rows(rows, [[_printed_lines(text, tc) for text, tc in row] for row in grid])
+        records: list[list[str]] = []
+        for row, cells, role in zip(rows, grid, roles):
+            if role is None:
+                if not any(roles) or not is_layout_header(row):
+                    records.append(row)
+                continue
+            self._records(records)
+            self._prose_row(cells, role)
+        self._records(records)
+
+    def _row(self, cells: list[etree._Element]) -> list[tuple[str, etree._Element | None]]:
+        """Each grid column's text and cell (a cell spanning columns fills the
+        first, "" and None the rest, so columns stay aligned)."""
+        row: list[tuple[str, etree._Element | None]] = []
+        for tc in cells:
+            tcpr = tc.find(w("tcPr"))
+            merged = tcpr is not None and tcpr.find(w("vMerge")) is not None \
+                and _val(tcpr.find(w("vMerge"))) != "restart"
+            row.append(("", None) if merged else (_cell_text(tc), tc))
+            span = _val(tcpr.find(w("gridSpan"))) if tcpr is not None else None
+            row.extend([("", None)] * (int(span) - 1 if span and span.isdigit() else 0))
+        return row
+
+    def _records(self, rows: list[list[str]]) -> None:
         if any(any(c.strip() for c in row) for row in rows):
             self._flush_pages()
             self.builder.add_table(rows)
+        rows.clear()
 
-
+    def _prose_row(self, cells: list[tuple[str, etree._Element | None]], role: ProseRow) -> None:
+        """The text cell read as body paragraphs, headed by the row's number;
+        margin text attached to the paragraph it stands level with."""
+        tc = cells[role.content][1]
+        if tc is None:
+            return
+        first = len(self.builder.blocks)
+        self.prefix = " ".join(cells[role.number][0].split()) if role.number is not None else None
+        self.read(tc)
+        self.prefix = None
+        made = self.builder.blocks[first:]
+        if not made:
+            return
+        width = _chars_per_line(tc)
+        for margin in role.margins:
+            tm = cells[margin][1]
+            if tm is None:
+                continue
+            for offset, text in _margin_lines(tm):
+                block = _block_at_line(made, offset, width)
+                self.builder.mark(block, text, block.start)
 def _nearest_table(el: etree._Element) -> etree._Element | None:
     for anc in el.iterancestors(w("tbl")):
         return anc
@@ -357,6 +398,46 @@ def _cell_text(tc: etree._Element) -> str:
             (t.text or "") if t.tag == w("t") else " " for t in el.iter(w("t"), w("tab"), w("br"))
             if not any(a.tag in (w("del"), f"{{{MC}}}Fallback") for a in t.iterancestors())))
     return "\n".join(line.strip() for line in lines if line.strip())
+
+
+LINE_CHARS = 90  # characters on a printed line of a cell of unknown width
+TWIPS_PER_CHAR = 110  # about 5.5 pt a character at the sizes minutes are set in
+
+
+def _chars_per_line(tc: etree._Element) -> int:
+    tcw = tc.find(f"{w('tcPr')}/{w('tcW')}")
+    width = _val(tcw, "w") if tcw is not None and _val(tcw, "type") in (None, "dxa") else None
+    return max(int(width) // TWIPS_PER_CHAR, 20) if width and width.isdigit() else LINE_CHARS
+
+
+def _printed_lines(text: str, tc: etree._Element | None) -> int:
+    """How many lines a cell's text takes on the page, from its length and width."""
+    if tc is None or not text:
+        return 0
+    width = _chars_per_line(tc)
+    return sum(max(1, -(-len(line) // width)) for line in text.split("\n"))
+
+
+def _margin_lines(tc: etree._Element) -> Iterator[tuple[int, str]]:
+    """A margin cell's texts with the line each starts on: Word users push
+    the initials down beside their paragraph with empty paragraphs."""
+    line = 0
+    for p in tc.iter(w("p")):
+        text = " ".join("".join(t.text or "" for t in p.iter(w("t"))).split())
+        if text:
+            yield line, text
+        line += 1
+
+
+def _block_at_line(blocks: list[Block], line: int, width: int) -> Block:
+    """The block printed on a given line of a cell, estimating each block's
+    lines from its length (a paragraph and the space after it)."""
+    at = 0
+    for block in blocks:
+        at += max(1, -(-len(block.text) // width)) + 1
+        if line < at:
+            return block
+    return blocks[-1]
 
 
 def _part_root(doc, reltype_suffix: str) -> etree._Element | None:

@@ -23,6 +23,20 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class TextBox:
+    """Where a run of a block's text is printed: characters ``start:end`` of
+    ``ParsedFile.text`` inside the box x0, top, x1, bottom (PDF points from
+    the page's top left). PDF blocks carry them, so a fact's span can be
+    shown highlighted on the page image."""
+    start: int
+    end: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True)
 class Marker:
     """Text printed in a margin beside a block: an owner's initials in the
     "Action" column of minutes laid out in a table. Its span is its own
@@ -46,6 +60,7 @@ class Block:
     label: str | None = None  # list numbering as printed or restored: "1)", "a)", "-"
     rows: list[list[Cell]] = field(default_factory=list)  # tables only
     markers: list[Marker] = field(default_factory=list)  # margin text beside the block
+    boxes: list[TextBox] = field(default_factory=list)  # PDF only: where its text is printed
 
     @property
     def is_table(self) -> bool:
@@ -60,6 +75,8 @@ class Page:
     number: int
     start: int
     end: int
+    width: float | None = None  # PDF points, where the format has a page size
+    height: float | None = None
 
 
 @dataclass
@@ -89,16 +106,18 @@ class DocumentBuilder:
         self._pages: list[Page] = []
         self._page_start = 0
         self._page = 0
+        self._size: tuple[float | None, float | None] = (None, None)
         self.blocks: list[Block] = []
 
-    def new_page(self) -> None:
+    def new_page(self, width: float | None = None, height: float | None = None) -> None:
         self._close_page()
         self._page += 1
         self._page_start = self._length
+        self._size = width, height
 
     def _close_page(self) -> None:
         if self._page:
-            self._pages.append(Page(self._page, self._page_start, self._length))
+            self._pages.append(Page(self._page, self._page_start, self._length, *self._size))
 
     def _append(self, text: str) -> tuple[int, int]:
         if self._length:

@@ -367,3 +367,21 @@ def test_running_footer_of_several_lines_above_the_edge_zone_is_dropped(tmp_path
     parsed = _parse_pdf(tmp_path, [page(1), page(2), page(3)])
     assert _texts(parsed, "paragraph") == [f"The board met for session {n} and approved the accounts."
                                            for n in (1, 2, 3)]
+
+
+def test_pdf_blocks_carry_the_boxes_their_text_is_printed_in(tmp_path: Path) -> None:
+    """Provenance on the page: a fact's characters map back to where they are
+    printed (x from the left, top from the top of the page, in points)."""
+    path = tmp_path / "boxes.pdf"
+    path.write_bytes(make_pdf([[(72, 700, 12, "Minutes of the board"),
+                                (72, 660, 11, "The board agreed the budget for the library."),
+                                (72, 646, 11, "Members thanked the treasurer.")]]))
+    parsed = parse_file(path)
+    assert parsed.pages[0].width == 612 and parsed.pages[0].height == 792
+    block = next(b for b in parsed.blocks if b.text.startswith("The board agreed"))
+    [first, second] = block.boxes
+    assert parsed.text[first.start:first.end] == "The board agreed the budget for the library."
+    assert parsed.text[second.start:second.end] == "Members thanked the treasurer."
+    assert abs(first.x0 - 72) < 1 and abs(second.x0 - 72) < 1
+    assert 792 - 660 - 12 < first.top < 792 - 660 < first.bottom  # the baseline sits inside the box
+    assert first.bottom <= second.top + 1 and first.x1 > second.x1  # the lines stack, the first the longer

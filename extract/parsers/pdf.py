@@ -28,7 +28,7 @@ from typing import Any, Callable
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from minutes.extract.document import Block, DocumentBuilder, ParsedFile
+from minutes.extract.document import Block, DocumentBuilder, ParsedFile, TextBox
 from minutes.extract.errors import ParseError
 from minutes.extract.parsers.layout import ProseRow, is_layout_header, layout_rows
 
@@ -136,6 +136,7 @@ class Table:
 class PageContent:
     height: float
     items: list[Line | Table]
+    width: float = 0.0
 
 
 def parse_pdf(path: Path, data: bytes, sha256: str) -> ParsedFile:
@@ -151,7 +152,7 @@ def parse_pdf(path: Path, data: bytes, sha256: str) -> ParsedFile:
     builder = DocumentBuilder(str(path), "pdf", sha256)
     column = MarginColumn()
     for page in pages:
-        builder.new_page()
+        builder.new_page(page.width, page.height)
         _emit_page(builder, page.items, sizes, column)
     return builder.build()
 
@@ -201,7 +202,9 @@ def _read_pages(pdf: pdfium.PdfDocument) -> list[PageContent]:
         page = pdf[index]
         try:
             height = page.get_height()
-            pages.append(_page_content(page, height, find_tables(page, height)))
+            content = _page_content(page, height, find_tables(page, height))
+            content.width = page.get_width()
+            pages.append(content)
         finally:
             page.close()
     return pages
@@ -784,23 +787,24 @@ def _flow(builder: DocumentBuilder, items: list[Line], sizes: TypeSizes, margin:
     rows as tables; returns the blocks made of text lines, with their lines."""
     out: list[tuple[Block, list[Line]]] = []
     block: list[Line] = []
-    rows: list[list[str]] = []
+    rows: list[Line] = []
 
     def flush() -> None:
         if block:
             made = _emit_block(builder, block, sizes, margin)
             if made is not None:
+                _place(made, block)
                 out.append((made, list(block)))
             block.clear()
         if rows:
-            builder.add_table(rows)
+            _place(builder.add_table([line.text.split("\t") for line in rows]), rows)
             rows.clear()
 
     for item in items:
         if "\t" in item.text and not LIST_LABEL.match(item.text):
             if block:
                 flush()
-            rows.append(item.text.split("\t"))
+            rows.append(item)
         else:
             if rows or (block and (_starts_block(block[-1], item, sizes) or _ends_short(block, item, text_lines))):
                 flush()
@@ -809,25 +813,47 @@ def _flow(builder: DocumentBuilder, items: list[Line], sizes: TypeSizes, margin:
     return out
 
 
+def _place(block: Block | None, lines: list[Line]) -> None:
+    """Give the block the boxes of its segments, found in its text in order
+    (a segment whose text the block rewrote, a hyphen rejoined, is skipped)."""
+    if block is None:
+        return
+    at = 0
+    for line in lines:
+        for seg in line.segments:
+            words = CONTROL.sub("", seg.text).translate(PRIVATE_BULLETS).strip().replace("\x02", "-")
+            found = block.text.find(words, at) if words else -1
+            if found < 0 and LIST_LABEL.match(words):  # the label left the text for the block's label
+                words = LIST_LABEL.sub("", words)
+                found = block.text.find(words, at)
+            if found < 0:
+                continue
+            at = found + len(words)
+            block.boxes.append(TextBox(block.start + found, block.start + at, seg.x0, seg.base - seg.size,
+                                       seg.x1, seg.base + 0.25 * seg.size))
+
+
 def _emit_table(builder: DocumentBuilder, table: Table, sizes: TypeSizes) -> None:
     """A data table as one table block; the prose rows of a layout table as
     the blocks their text makes, margin text attached (extract.parsers.layout)."""
     roles = layout_rows(table.rows, [[len(lines) for lines in row] for row in table.lines])
-    if not any(roles):
-        builder.add_table(table.rows)
-        return
-    records: list[list[str]] = []
-    for row, lines, role in zip(table.rows, table.lines, roles):
+    records: list[int] = []
+
+    def flush() -> None:
+        block = builder.add_table([table.rows[i] for i in records])
+        _place(block, [line for i in records for cell in table.lines[i] for line in cell])
+        records.clear()
+
+    for i, (row, lines, role) in enumerate(zip(table.rows, table.lines, roles)):
         if role is None:
-            if not is_layout_header(row):
-                records.append(row)
+            if not any(roles) or not is_layout_header(row):
+                records.append(i)
             continue
         if records:
-            builder.add_table(records)
-            records = []
+            flush()
         _emit_prose_row(builder, lines, role, sizes)
     if records:
-        builder.add_table(records)
+        flush()
 
 
 def _emit_prose_row(builder: DocumentBuilder, cells: list[list[Line]], role: ProseRow, sizes: TypeSizes) -> None:

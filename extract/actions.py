@@ -8,9 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator
-
-from spacy.tokens import Span as TokenSpan
+from typing import TYPE_CHECKING, Iterator
 
 from minutes.extract.dates import DATE_PATTERN, MONTHS, find_deadline, parse_date
 from minutes.extract.decisions import NO_DECISIONS, resolution_parts
@@ -20,6 +18,9 @@ from minutes.extract.meetings import future_meetings
 from minutes.extract.nlp import TASK_VERBS, analyse, may_have_cues
 from minutes.extract.owners import GROUP_WORDS, POST_WORDS, Roster, is_owner_like, resolve_owners
 from minutes.extract.records import Action, Due, ExtractedDocument, Owner, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
 
 ACTION_LINE = re.compile(r"^\W{0,3}(?:agreed\s+)?actions?(?:\s+agreed)?\s*(?:no\.?\s*)?\d*[a-z]?\s*[:\-–]\s*", re.I)
 # An owner in trailing brackets: "... by 19th February (all partners)."

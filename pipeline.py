@@ -13,6 +13,8 @@ from typing import Any, Callable
 import click
 
 from minutes.extract.errors import ParseError
+from minutes.extract.export import file_record
+from minutes.extract.extractor import StageError, extract_file
 from minutes.models import collect_files, connect, export, ingest_paths, people, queries, status
 from minutes.models import search as fts
 from minutes.models import trace as trail
@@ -39,25 +41,30 @@ def cli() -> None:
               help="Folder for one minutes-extract/1 JSON record per input file.")
 def extract(files: tuple[Path, ...], out_dir: Path) -> None:
     """Extract FILES to JSON records (no database): DIR/<file stem>.json."""
-    from minutes.extract.export import file_record  # spaCy loads here, not for every command
-    from minutes.extract.extractor import extract_file
     out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
     for path in files:
         try:
-            record = file_record(extract_file(path))
+            fx = extract_file(path)
         except ParseError as e:
             failed += 1
             click.echo(f"failed: {e.path}: {e.reason}: {e.detail}", err=True)
             continue
-        except Exception as e:  # an extractor bug must not stop a batch; name the file
+        except Exception as e:  # segment, or a bug outside the components: name the file, go on
             failed += 1
-            click.echo(f"failed: {path}: error: {type(e).__name__}: {e}", err=True)
+            click.echo(f"failed: {path}: error: {_error(e)}", err=True)
             continue
+        for w in fx.warnings:
+            click.echo(f"warning: {path}: {w}", err=True)
+        record = file_record(fx)
         (out_dir / f"{path.stem}.json").write_text(json.dumps(record, indent=1, ensure_ascii=False), encoding="utf-8")
     click.echo(f"{len(files) - failed} extracted, {failed} failed", err=True)
     if failed:
         sys.exit(1)
+
+
+def _error(e: Exception) -> str:
+    return str(e) if isinstance(e, StageError) else f"{type(e).__name__}: {e}"
 
 
 def _text(value: Any) -> str:

@@ -24,6 +24,7 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Connection, Engine, String, bindparam, delete, func, insert, or_, select, update
 
 from minutes.extract import names
+from minutes.extract.unionfind import connected_groups
 from minutes.models.schema import PersonAlias, PersonOverride
 from minutes.models.store import action_owners, actions, attendance, bodies, documents, name_key, people, source_files
 
@@ -138,20 +139,8 @@ def _matching(rows: dict[int, _Row], key: str, body_id: int | None) -> list[int]
 
 def _clusters(rows: dict[int, _Row], edges: set[tuple[int, int]]) -> dict[int, int]:
     """Each row's canonical row: per connected group, the full name mentioned most (then the lowest id)."""
-    parent = {i: i for i in rows}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-    for a, b in edges:
-        parent[find(a)] = find(b)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in rows:
-        groups[find(i)].append(i)
-    out = {}
-    for members in groups.values():
+    out: dict[int, int] = {}
+    for members in connected_groups(rows, edges):
         best = min(members, key=lambda i: (not rows[i].full, -rows[i].mentions, i))
         out.update((i, best) for i in members)
     return out

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (DDL, BigInteger, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Identity, Index,
-                        Integer, Numeric, String, Text, event, false)
+                        Integer, Numeric, String, Table, Text, event, false)
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 MONEY = Numeric(18, 2)  # exact pounds and pence
@@ -351,3 +351,26 @@ for _statement in SQLITE_FTS:
     event.listen(Block.__table__, "after_create", DDL(_statement).execute_if(dialect="sqlite"))
 for _statement in POSTGRESQL_FTS:
     event.listen(Block.__table__, "after_create", DDL(_statement).execute_if(dialect="postgresql"))
+
+
+def _table(model: type[Base]) -> Table:
+    # The metadata's own Table: a mapped class's __table__ is typed as any FromClause.
+    return Base.metadata.tables[model.__tablename__]
+
+
+# The table handles every other models module uses.
+source_files = _table(SourceFile)
+bodies = _table(Body)
+documents = _table(Document)
+people = _table(Person)
+attendance = _table(Attendance)
+items = _table(Item)
+actions = _table(Action)
+action_owners = _table(ActionOwner)
+person_aliases = _table(PersonAlias)
+person_overrides = _table(PersonOverride)
+action_updates = _table(ActionUpdate)
+decisions = _table(Decision)
+funding = _table(Funding)
+targets = _table(Target)
+blocks = _table(Block)

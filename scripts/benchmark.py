@@ -59,7 +59,7 @@ def phase_ingest(files: list[Path]) -> dict:
     from sqlalchemy import func, select
 
     from minutes.models import connect, ingest_paths
-    from minutes.models.store import source_files
+    from minutes.models.schema import source_files
     with tempfile.TemporaryDirectory() as tmp:
         engine = connect(f"sqlite:///{tmp}/bench.db")
         report = ingest_paths(engine, files)

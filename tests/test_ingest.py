@@ -6,7 +6,7 @@ from sqlalchemy import func, select, text
 
 from conftest import sample_extraction
 from minutes.models import ingest_paths, store_extraction
-from minutes.models.store import documents, source_files
+from minutes.models.schema import documents, source_files
 
 TABLES = ["source_files", "bodies", "people", "documents", "attendance", "items", "actions", "action_owners",
           "decisions", "funding", "targets"]

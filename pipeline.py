@@ -106,8 +106,11 @@ def _cut(text: str) -> str:
 def ingest(paths: tuple[Path, ...], db: str) -> None:
     """Store the files under PATHS (files or folders, recursively) in the database.
 
-    Unchanged files are skipped, changed ones replaced; unreadable files are
-    recorded as failed and the batch goes on. Exit status 1 if any failed."""
+    Unchanged files are skipped, changed ones replaced, and stored ones
+    re-extracted when an extractor component's version changed; unreadable
+    files are recorded as failed and the batch goes on. A component that
+    raised is a warning: its facts are missing, the file's others are kept.
+    Exit status 1 if any file failed."""
     engine = connect(db)
     files = collect_files(paths)
     if len(files) > PROGRESS_FROM:
@@ -115,10 +118,15 @@ def ingest(paths: tuple[Path, ...], db: str) -> None:
             report = ingest_paths(engine, files, progress=lambda _: bar.update(1))
     else:
         report = ingest_paths(engine, files)
+    for r in report.reextracted:
+        click.echo(f"re-extracted: {r.path}: {', '.join(r.changes)}")
+    for w in report.warnings:
+        click.echo(f"warning: {w.path}: {w.warning}")
     for f in report.failed:
         click.echo(f"failed: {f.path}: {f.reason}: {' '.join(f.detail.split())}")
     click.echo(f"{len(report.stored)} stored, {len(report.unchanged)} unchanged, "
-               f"{len(report.replaced)} replaced, {len(report.failed)} failed")
+               f"{len(report.replaced)} replaced, {len(report.reextracted)} re-extracted, {len(report.failed)} failed, "
+               f"{len(report.warnings)} warnings")
     if report.failed:
         sys.exit(1)
 
@@ -196,6 +204,8 @@ def _document_lines(doc: dict[str, Any]) -> list[str]:
     if nm:
         out += section("Next meeting", [nm], lambda n: " ".join(
             _text(v) for v in (n["date"] or n["date_text"], n["time"], n["venue"]) if v))
+    out += section("Warnings (these components failed; their facts are missing)", doc["warnings"],
+                   lambda w: f"{w['component']}@{w['version']}: {w['error']}: {' '.join(w['message'].split())}")
     return out
 
 

@@ -12,8 +12,8 @@ from sqlalchemy import ColumnElement, Engine, FromClause, Select, Table, func, o
 from minutes.extract.names import name_key_text
 from minutes.extract.records import Due
 from minutes.models.periods import financial_years, label_financial_years
-from minutes.models.schema import (action_owners, actions, attendance, bodies, decisions, documents, funding, items,
-                                   people, source_files, targets)
+from minutes.models.schema import (action_owners, actions, attendance, bodies, decisions, documents, extraction_warnings,
+                                   funding, items, people, source_files, targets)
 from minutes.models.sql import Row, all_rows, contains
 
 
@@ -67,6 +67,10 @@ def document(engine: Engine, document_id: int) -> Row | None:
         targets.c.indicator, targets.c.code, targets.c.baseline, targets.c.baseline_period, targets.c.target,
         targets.c.target_period, targets.c.unit, targets.c.page)
         .where(targets.c.document_id == document_id).order_by(targets.c.id))
+    out["warnings"] = all_rows(engine, select(
+        extraction_warnings.c.component, extraction_warnings.c.version, extraction_warnings.c.error,
+        extraction_warnings.c.message, extraction_warnings.c.page)
+        .where(extraction_warnings.c.document_id == document_id).order_by(extraction_warnings.c.id))
     out["next_meeting"] = None if d["next_meeting_page"] is None else {
         "date": d["next_meeting_date"], "time": d["next_meeting_time"], "venue": d["next_meeting_venue"],
         "date_text": d["next_meeting_date_text"], "page": d["next_meeting_page"]}
@@ -170,7 +174,7 @@ def funding_totals(rows: list[Row]) -> list[Row]:
 
 def summary(engine: Engine) -> Row:
     """How much the database holds: files by status, documents, meetings,
-    bodies, people and each kind of fact."""
+    bodies, people, each kind of fact, and the warnings of components that failed."""
     def count(table: Table, *where: ColumnElement[bool]) -> int:
         with engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
@@ -187,4 +191,5 @@ def summary(engine: Engine) -> Row:
         "decisions": count(decisions),
         "funding lines": count(funding),
         "targets": count(targets),
+        "warnings": count(extraction_warnings),
     }

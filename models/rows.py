@@ -1,6 +1,6 @@
 """The rows one file's extraction becomes: its ``source_files`` row, its
 documents and blocks, every extracted fact with its provenance, the people
-and bodies they name. Bulk
+and bodies they name, the components' versions and their warnings. Bulk
 inserts, one per table; the caller holds the transaction (``models.store``)."""
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from minutes.extract.extractor import FileExtraction
 from minutes.extract.names import name_key_text
 from minutes.extract.records import ExtractedDocument, Span
 from minutes.models.periods import financial_years
-from minutes.models.schema import (action_owners, actions, attendance, blocks, bodies, decisions, documents, funding,
-                                   items, people, source_files, targets)
+from minutes.models.schema import (action_owners, actions, attendance, blocks, bodies, decisions, documents,
+                                   extraction_warnings, funding, items, people, source_file_components, source_files,
+                                   targets)
 
 
 def replace_source_file(conn: Connection, row: dict[str, Any]) -> int:
@@ -34,7 +35,13 @@ def write_extraction(conn: Connection, fx: FileExtraction, size: int | None) -> 
     file_id = replace_source_file(conn, {
         "path": os.path.abspath(p.path), "sha256": p.sha256, "format": p.format, "size": size,
         "pages": len(p.pages), "status": "ok", "error_reason": None, "error_detail": None})
-    _write_documents(conn, file_id, fx.documents)
+    _insert(conn, source_file_components, [{"source_file_id": file_id, "name": name, "version": version}
+                                           for name, version in fx.components.items()], returning=False)
+    doc_ids = _write_documents(conn, file_id, fx.documents)
+    _insert(conn, extraction_warnings, [
+        {"document_id": doc_ids[w.document], "component": w.component, "version": w.version, "error": w.error,
+         "message": w.message, **_where(file_id, fx.documents[w.document].section.span)}
+        for w in fx.warnings], returning=False)
     return file_id
 
 

@@ -69,6 +69,18 @@ class SourceFile(Base):
     )
 
 
+class SourceFileComponent(Base):
+    """An extractor component (extract.extractor) and its version, as they
+    were when the file was extracted: ingest re-extracts the file when its
+    components' versions are no longer these."""
+    __tablename__ = "source_file_components"
+    id: Mapped[int] = _identity()
+    source_file_id: Mapped[int] = _cascade("source_files.id")
+    name: Mapped[str] = mapped_column(String(32), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    __table_args__ = _table_args(Index("ux_source_file_components", "source_file_id", "name", unique=True))
+
+
 class Body(Base):
     __tablename__ = "bodies"
     id: Mapped[int] = _identity()
@@ -314,6 +326,22 @@ class Target(Provenance, Base):
     )
 
 
+class ExtractionWarning(Provenance, Base):
+    """A component that raised on a document: its facts are missing, the
+    other components' are kept. The provenance is the document's."""
+    __tablename__ = "extraction_warnings"
+    id: Mapped[int] = _identity()
+    document_id: Mapped[int] = _cascade("documents.id")
+    component: Mapped[str] = mapped_column(String(32), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    error: Mapped[str] = mapped_column(String(64), nullable=False)  # the exception's type
+    message: Mapped[str] = mapped_column(Text, nullable=False)
+    __table_args__ = _table_args(
+        Index("ix_extraction_warnings_document", "document_id"),
+        Index("ix_extraction_warnings_source_file", "source_file_id"),
+    )
+
+
 class Block(Provenance, Base):
     """Every block of every document (heading, paragraph, list item, table),
     for full-text search; the text index is dialect-specific (below)."""
@@ -360,6 +388,7 @@ def _table(model: type[Base]) -> Table:
 
 # The table handles every other models module uses.
 source_files = _table(SourceFile)
+source_file_components = _table(SourceFileComponent)
 bodies = _table(Body)
 documents = _table(Document)
 people = _table(Person)
@@ -373,4 +402,5 @@ action_updates = _table(ActionUpdate)
 decisions = _table(Decision)
 funding = _table(Funding)
 targets = _table(Target)
+extraction_warnings = _table(ExtractionWarning)
 blocks = _table(Block)

@@ -3,11 +3,14 @@
 A folder is walked recursively. Hidden files and folders (".name") and Office
 lock files ("~$name") are skipped; every other file is considered, and one
 in a format no parser reads is recorded as failed ("unsupported") so the user
-sees it. A file already stored with the same sha256 is left alone (its ids do
-not change); a stored path whose content changed is replaced; a failure is
-recorded and the batch goes on. Failure reasons are those of
-``extract.errors.ParseError`` plus "error" (the extractors raised) and
-"store_error" (the database refused the records).
+sees it. A file already stored with the same sha256, extracted by the same
+components at the same versions, is left alone (its ids do not change); one
+whose components changed since is re-extracted; a stored path whose content
+changed is replaced; a failure is recorded and the batch goes on. Failure
+reasons are those of ``extract.errors.ParseError`` plus "error" (extraction
+raised outside any one component: the file could not be cut into documents)
+and "store_error" (the database refused the records). A component that
+raises fails nothing: its warning is stored with the file's other facts.
 """
 from __future__ import annotations
 
@@ -19,11 +22,11 @@ from typing import Callable, Iterable
 from sqlalchemy import Engine, select
 
 from minutes.extract.errors import ParseError
-from minutes.extract.extractor import FileExtraction, extract_file
+from minutes.extract.extractor import PIPELINE, ExtractionWarning, FileExtraction, Pipeline, StageError, extract_file
 from minutes.extract.parsers import file_format, sha256_of
 from minutes.models.people import relink
 from minutes.models.rows import replace_source_file, write_extraction
-from minutes.models.schema import source_files
+from minutes.models.schema import source_file_components, source_files
 
 
 @dataclass
@@ -34,11 +37,25 @@ class Failure:
 
 
 @dataclass
+class Warned:
+    path: str
+    warning: ExtractionWarning
+
+
+@dataclass
+class Reextracted:
+    path: str
+    changes: list[str]  # "actions@1->2", "funding@1 (new)", "targets@3 (gone)"
+
+
+@dataclass
 class IngestReport:
     stored: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
+    reextracted: list[Reextracted] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    warnings: list[Warned] = field(default_factory=list)
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -55,20 +72,21 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith((".", "~$")) for part in relative.parts)
 
 
-def ingest_paths(engine: Engine, paths: Iterable[str | Path],
-                 progress: Callable[[Path], None] | None = None) -> IngestReport:
-    """Ingest every file under ``paths``; ``progress`` is called after each file."""
+def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable[[Path], None] | None = None,
+                 pipeline: Pipeline = PIPELINE) -> IngestReport:
+    """Ingest every file under ``paths`` with ``pipeline``'s components;
+    ``progress`` is called after each file."""
     report = IngestReport()
     for path in collect_files(paths):
-        _ingest_file(engine, path, report)
+        _ingest_file(engine, path, report, pipeline)
         if progress:
             progress(path)
-    if report.stored or report.replaced or report.failed:
+    if report.stored or report.replaced or report.reextracted or report.failed:
         relink(engine)
     return report
 
 
-def _ingest_file(engine: Engine, path: Path, report: IngestReport) -> None:
+def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pipeline) -> None:
     key = os.path.abspath(path)
     try:
         data = Path(key).read_bytes()
@@ -77,17 +95,26 @@ def _ingest_file(engine: Engine, path: Path, report: IngestReport) -> None:
         return
     sha256, size = sha256_of(data), len(data)
     with engine.connect() as conn:
-        prior = conn.execute(select(source_files.c.sha256, source_files.c.status)
+        prior = conn.execute(select(source_files.c.id, source_files.c.sha256, source_files.c.status)
                              .where(source_files.c.path == key)).first()
-    if prior is not None and tuple(prior) == (sha256, "ok"):
+        stored = prior is not None and prior.status == "ok"
+        changes = None  # extracted afresh: new, failed before, or changed content
+        if prior is not None and stored and prior.sha256 == sha256:
+            versions = conn.execute(select(source_file_components.c.name, source_file_components.c.version)
+                                    .where(source_file_components.c.source_file_id == prior.id))
+            changes = _changes({name: version for name, version in versions}, pipeline.versions())
+    if changes == []:
         report.unchanged.append(key)
         return
     try:
-        fx = extract_file(key)
+        fx = extract_file(key, pipeline)
     except ParseError as e:
         _fail(engine, report, key, sha256, size, e.reason, e.detail)
         return
-    except Exception as e:  # an extractor bug must not stop a batch of thousands
+    except StageError as e:
+        _fail(engine, report, key, sha256, size, "error", str(e))
+        return
+    except Exception as e:  # a bug outside the components must not stop a batch of thousands
         _fail(engine, report, key, sha256, size, "error", f"{type(e).__name__}: {e}")
         return
     try:
@@ -95,7 +122,24 @@ def _ingest_file(engine: Engine, path: Path, report: IngestReport) -> None:
     except Exception as e:
         _fail(engine, report, key, sha256, size, "store_error", f"{type(e).__name__}: {e}")
         return
-    (report.replaced if prior is not None and prior.status == "ok" else report.stored).append(key)
+    if changes:
+        report.reextracted.append(Reextracted(key, changes))
+    else:
+        (report.replaced if stored else report.stored).append(key)
+    report.warnings += [Warned(key, w) for w in fx.warnings]
+
+
+def _changes(before: dict[str, int], now: dict[str, int]) -> list[str]:
+    """What differs between the components a file was extracted by and today's."""
+    out = []
+    for name in sorted(before.keys() | now.keys()):
+        if name not in before:
+            out.append(f"{name}@{now[name]} (new)")
+        elif name not in now:
+            out.append(f"{name}@{before[name]} (gone)")
+        elif before[name] != now[name]:
+            out.append(f"{name}@{before[name]}->{now[name]}")
+    return out
 
 
 def _fail(engine: Engine, report: IngestReport, path: str, sha256: str | None, size: int | None,

@@ -207,3 +207,14 @@ def test_a_failing_component_is_a_warning_and_the_file_keeps_its_other_facts(eng
     with engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(extraction_warnings)) == 0
         assert conn.scalar(select(func.count()).select_from(decisions)) > 0
+
+
+def test_a_file_that_cannot_be_cut_into_documents_fails_naming_segment(engine, docs, monkeypatch):
+    (docs / "a.txt").write_text("Board\n\nMinutes of 1 May 2010\n", encoding="utf-8")
+
+    def broken(parsed):
+        raise RuntimeError("no blocks")
+    from minutes.extract import extractor
+    monkeypatch.setattr(extractor, "segment", broken)
+    report = ingest_paths(engine, [docs])
+    assert [(f.reason, f.detail) for f in report.failed] == [("error", "segment@1: RuntimeError: no blocks")]

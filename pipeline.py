@@ -13,6 +13,8 @@ from typing import Any, Callable
 import click
 
 from minutes.extract.errors import ParseError
+from minutes.extract.export import file_record
+from minutes.extract.extractor import StageError, extract_file
 from minutes.models import collect_files, connect, export, ingest_paths, people, queries, status
 from minutes.models import search as fts
 from minutes.models import trace as trail
@@ -39,25 +41,30 @@ def cli() -> None:
               help="Folder for one minutes-extract/1 JSON record per input file.")
 def extract(files: tuple[Path, ...], out_dir: Path) -> None:
     """Extract FILES to JSON records (no database): DIR/<file stem>.json."""
-    from minutes.extract.export import file_record  # spaCy loads here, not for every command
-    from minutes.extract.extractor import extract_file
     out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
     for path in files:
         try:
-            record = file_record(extract_file(path))
+            fx = extract_file(path)
         except ParseError as e:
             failed += 1
             click.echo(f"failed: {e.path}: {e.reason}: {e.detail}", err=True)
             continue
-        except Exception as e:  # an extractor bug must not stop a batch; name the file
+        except Exception as e:  # segment, or a bug outside the components: name the file, go on
             failed += 1
-            click.echo(f"failed: {path}: error: {type(e).__name__}: {e}", err=True)
+            click.echo(f"failed: {path}: error: {_error(e)}", err=True)
             continue
+        for w in fx.warnings:
+            click.echo(f"warning: {path}: {w}", err=True)
+        record = file_record(fx)
         (out_dir / f"{path.stem}.json").write_text(json.dumps(record, indent=1, ensure_ascii=False), encoding="utf-8")
     click.echo(f"{len(files) - failed} extracted, {failed} failed", err=True)
     if failed:
         sys.exit(1)
+
+
+def _error(e: Exception) -> str:
+    return str(e) if isinstance(e, StageError) else f"{type(e).__name__}: {e}"
 
 
 def _text(value: Any) -> str:
@@ -99,8 +106,11 @@ def _cut(text: str) -> str:
 def ingest(paths: tuple[Path, ...], db: str) -> None:
     """Store the files under PATHS (files or folders, recursively) in the database.
 
-    Unchanged files are skipped, changed ones replaced; unreadable files are
-    recorded as failed and the batch goes on. Exit status 1 if any failed."""
+    Unchanged files are skipped, changed ones replaced, and stored ones
+    re-extracted when an extractor component's version changed; unreadable
+    files are recorded as failed and the batch goes on. A component that
+    raised is a warning: its facts are missing, the file's others are kept.
+    Exit status 1 if any file failed."""
     engine = connect(db)
     files = collect_files(paths)
     if len(files) > PROGRESS_FROM:
@@ -108,10 +118,15 @@ def ingest(paths: tuple[Path, ...], db: str) -> None:
             report = ingest_paths(engine, files, progress=lambda _: bar.update(1))
     else:
         report = ingest_paths(engine, files)
+    for r in report.reextracted:
+        click.echo(f"re-extracted: {r.path}: {', '.join(r.changes)}")
+    for w in report.warnings:
+        click.echo(f"warning: {w.path}: {w.warning}")
     for f in report.failed:
         click.echo(f"failed: {f.path}: {f.reason}: {' '.join(f.detail.split())}")
     click.echo(f"{len(report.stored)} stored, {len(report.unchanged)} unchanged, "
-               f"{len(report.replaced)} replaced, {len(report.failed)} failed")
+               f"{len(report.replaced)} replaced, {len(report.reextracted)} re-extracted, {len(report.failed)} failed, "
+               f"{len(report.warnings)} warnings")
     if report.failed:
         sys.exit(1)
 
@@ -189,6 +204,8 @@ def _document_lines(doc: dict[str, Any]) -> list[str]:
     if nm:
         out += section("Next meeting", [nm], lambda n: " ".join(
             _text(v) for v in (n["date"] or n["date_text"], n["time"], n["venue"]) if v))
+    out += section("Warnings (these components failed; their facts are missing)", doc["warnings"],
+                   lambda w: f"{w['component']}@{w['version']}: {w['error']}: {' '.join(w['message'].split())}")
     return out
 
 

@@ -8,19 +8,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator
-
-from spacy.tokens import Span as TokenSpan
+from typing import TYPE_CHECKING, Iterator
 
 from minutes.extract.dates import DATE_PATTERN, MONTHS, find_deadline, parse_date
 from minutes.extract.decisions import NO_DECISIONS, resolution_parts
 from minutes.extract.document import Block, Cell, Marker
 from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
-from minutes.extract.meetings import future_meetings
 from minutes.extract.nlp import TASK_VERBS, analyse, may_have_cues
 from minutes.extract.owners import GROUP_WORDS, POST_WORDS, Roster, is_owner_like, resolve_owners
 from minutes.extract.records import Action, Due, ExtractedDocument, Owner, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
 
 ACTION_LINE = re.compile(r"^\W{0,3}(?:agreed\s+)?actions?(?:\s+agreed)?\s*(?:no\.?\s*)?\d*[a-z]?\s*[:\-–]\s*", re.I)
 # An owner in trailing brackets: "... by 19th February (all partners)."
@@ -92,11 +92,11 @@ class _Context:
         return find_deadline(text, self.base, self.meetings)
 
 
-def extract_actions(doc: ExtractedDocument) -> list[Action]:
+def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]) -> list[Action]:
+    """The document's actions, owners resolved against ``roster``, deadlines
+    such as "the next meeting" against ``meetings`` (in order)."""
     section = doc.section
-    text = "\n".join(b.text for b in section.blocks)
-    ctx = _Context(doc, Roster.from_document(doc.attendees, doc.apologies, text), section.meeting_date,
-                   future_meetings(doc))
+    ctx = _Context(doc, roster, section.meeting_date, meetings)
     out: list[Action] = []
     done: set[int] = set()
     for part, blocks in resolution_parts(section.blocks):

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from minutes.extract.periods import find_periods
-from minutes.extract.records import Precision
+from minutes.extract.records import Due, Precision
 
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -121,7 +121,6 @@ def find_deadline(text: str, base: date | None = None, meetings: list[date] | No
     """The deadline a task sentence gives, as ``Due`` (``None`` when it gives
     none). ``base`` is the meeting date; ``meetings`` the body's future
     meeting dates in order, the first being the next meeting."""
-    from minutes.extract.records import Due
     meetings = meetings or []
     for pattern in (DEADLINE, MEETING_REF, IN_MONTH):
         for m in pattern.finditer(text):

@@ -107,7 +107,9 @@ def _tidy(text: str) -> str:
     return re.sub(r"[;,]?\s*(?:and|or)?\s*$", "", text).strip()
 
 
-def extract_decisions(doc: ExtractedDocument) -> list[Decision]:
+def extract_decisions(doc: ExtractedDocument, roster: Roster) -> list[Decision]:
+    """The document's decisions; ``roster`` tells a listed person's remark
+    ("Gareth Lloyd noted that ...") from the meeting's own "noted"."""
     section = doc.section
     out: list[Decision] = []
     resolved_blocks: set[int] = set()
@@ -116,7 +118,7 @@ def extract_decisions(doc: ExtractedDocument) -> list[Decision]:
         out.append(Decision(part.text, Span(part.page, part.start, part.end), _ref(doc, part.start)))
     if section.kind not in NO_DECISIONS:
         for block in _prose(section, resolved_blocks):
-            out.extend(_statements(doc, block))
+            out.extend(_statements(doc, block, roster))
     out.sort(key=lambda d: d.span.start)
     return out
 
@@ -128,7 +130,7 @@ def _prose(section: Section, skip: set[int]) -> Iterator[Block]:
             yield block
 
 
-def _statements(doc: ExtractedDocument, block: Block) -> Iterator[Decision]:
+def _statements(doc: ExtractedDocument, block: Block, roster: Roster) -> Iterator[Decision]:
     """"agreed" / "noted" sentences of one block, split where one sentence
     holds two decisions ("X agreed A, therefore X agreed B")."""
     nlp_doc = analyse(block.text)
@@ -140,7 +142,7 @@ def _statements(doc: ExtractedDocument, block: Block) -> Iterator[Decision]:
         text = sent.text
         agreed = [c for c in agreed if not _reported(nlp_doc.text, c.start_char, c.end_char)
                   and not REPORTING.search(nlp_doc.text, sent.start_char, c.start_char)]
-        noted = [c for c in noted if not _remark(doc, nlp_doc.text[sent.start_char:c.start_char])]
+        noted = [c for c in noted if not _remark(roster, nlp_doc.text[sent.start_char:c.start_char])]
         if agreed:
             pieces = _split_clauses(sent.start_char, text, [c.start_char for c in agreed])
             for start, piece in pieces:
@@ -154,13 +156,13 @@ def _reported(text: str, start: int, end: int) -> bool:
                 or CONDITIONAL.search(text[max(0, start - 60):start]))
 
 
-def _remark(doc: ExtractedDocument, subject: str) -> bool:
+def _remark(roster: Roster, subject: str) -> bool:
     """"noted" said by one person ("Gareth Lloyd noted that"), or of apologies."""
     subject = subject.strip()
     if re.match(r"apologies\b", subject, re.I) or PERSON_NOTED.match(subject + " "):
         return True
     name = re.fullmatch(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:\s+also)?", subject)
-    return bool(name) and Roster.from_document(doc.attendees, doc.apologies).person(name.group(1)) is not None
+    return bool(name) and roster.person(name.group(1)) is not None
 
 
 def _split_clauses(offset: int, text: str, cue_starts: list[int]) -> list[tuple[int, str]]:

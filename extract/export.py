@@ -84,4 +84,7 @@ def file_record(fx: FileExtraction) -> dict[str, Any]:
         "source": {"file": Path(p.path).name, "path": p.path, "sha256": p.sha256,
                    "format": p.format, "pages": len(p.pages)},
         "documents": [document_record(d) for d in fx.documents],
+        # not in the schema (extra keys are allowed): components that raised, whose fields are left empty
+        "warnings": [{"component": f"{w.component}@{w.version}", "document": w.document, "error": w.error,
+                      "message": w.message} for w in fx.warnings],
     }

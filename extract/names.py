@@ -12,7 +12,8 @@ API (all pure functions):
 - ``looks_like_name(text) -> bool``: a short run of capitalised words or
   initials, not a post, organisation or sentence.
 - ``name_key(name) -> tuple[str, ...]``: lower-case tokens without honorifics,
-  the key two spellings of one person share.
+  the key two spellings of one person share; ``name_key_text`` joins them
+  into the string the database stores.
 - ``same_person(a, b) -> bool``: "S Blackwell" ~ "Simon Blackwell" ~ "Cllr S.
   Blackwell"; a bare surname never matches here (see ``resolve``).
 - ``resolve(mention, people) -> Person | None``: the one attendee a mention
@@ -149,6 +150,12 @@ def _unrun(part: str) -> list[str]:
 
 def name_key(name: str | None) -> tuple[str, ...]:
     return tuple(t for t in re.findall(r"[a-z0-9]+", (name or "").lower()) if t not in HONORIFICS)
+
+
+def name_key_text(name: str) -> str:
+    """``name_key`` as one string, the form the database keeps and looks
+    people up by; a name that is all honorifics ("Dr") keys as itself."""
+    return " ".join(name_key(name)) or name.casefold().strip()
 
 
 def same_person(a: str | None, b: str | None) -> bool:

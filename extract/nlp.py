@@ -1,15 +1,22 @@
 """The one spaCy pipeline every rule-based extractor shares: a blank English
 tokenizer, a sentence splitter that knows minutes' abbreviations, and a
 SpanRuler of cue phrases (task verbs, "agreed", "noted", ...). No statistical
-model is needed; the pipeline is built once per process."""
+model is needed; the pipeline is built once per process.
+
+This is the one module that loads spaCy, and it does so on first use
+(``get_nlp``), not on import: importing the extractors stays cheap, so the
+query commands, which import the ingest code, start in a fraction of the
+second spaCy takes (``python -X importtime -c 'import minutes.pipeline'``)."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
 
 # A full stop after these does not end a sentence ("Chief Supt. Glover", "re. the plan").
 ABBREVIATIONS = frozenset({
@@ -100,7 +107,6 @@ def may_have_cues(text: str) -> bool:
     return _CUE_KEYS.search(text) is not None
 
 
-@Language.component("minutes_sentencizer")
 def minutes_sentencizer(doc: Doc) -> Doc:
     """Sentences end at . ! ? before a capital, digit or quote, but not after
     an abbreviation or an initial ("S. Blackwell")."""
@@ -123,6 +129,8 @@ def minutes_sentencizer(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
+    import spacy  # the deliberate lazy import (see the module docstring)
+    spacy.Language.component("minutes_sentencizer", func=minutes_sentencizer)
     nlp = spacy.blank("en")
     nlp.add_pipe("minutes_sentencizer")
     ruler = nlp.add_pipe("span_ruler", name="cue_ruler", config={"spans_key": "cues"})
@@ -135,3 +143,12 @@ def analyse(text: str) -> Doc:
     """The pipeline's Doc for one block's text; cached because actions and
     decisions read the same blocks."""
     return get_nlp()(text)
+
+
+def phrase_matcher(label: str, phrases: Iterable[str]) -> PhraseMatcher:
+    """A matcher of the token sequences ``phrases`` (exact text), under ``label``."""
+    from spacy.matcher import PhraseMatcher  # loaded with the pipeline, as above
+    nlp = get_nlp()
+    matcher = PhraseMatcher(nlp.vocab)
+    matcher.add(label, [nlp.make_doc(p) for p in phrases])
+    return matcher

@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
-
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from minutes.extract.names import name_key, resolve, strip_honorifics
-from minutes.extract.nlp import get_nlp
+from minutes.extract.nlp import phrase_matcher
 from minutes.extract.records import Owner, Person
+
+if TYPE_CHECKING:
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
 
 # Owners that are groups of people, not one person ("all partners", "members").
 GROUP_WORDS = frozenset({
@@ -68,8 +70,6 @@ class Roster:
     @cached_property
     def matcher(self) -> PhraseMatcher:
         """A gazetteer of every form a listed person goes by in running text."""
-        nlp = get_nlp()
-        matcher = PhraseMatcher(nlp.vocab)
         forms: set[str] = set()
         for p in self.people:
             key = [t for t in strip_honorifics(p.name).replace(".", " ").split() if t]
@@ -78,8 +78,7 @@ class Roster:
             forms.add(" ".join(key))
             if len(key) >= 2:
                 forms.update({key[-1]} | ({key[0]} if len(key[0]) > 1 else set()))
-        matcher.add("PERSON", [nlp.make_doc(f) for f in sorted(forms)])
-        return matcher
+        return phrase_matcher("PERSON", sorted(forms))
 
     def mentions(self, doc: Doc) -> list[tuple[int, int]]:
         """Token spans of listed people's names in ``doc``."""

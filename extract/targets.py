@@ -39,11 +39,16 @@ def extract_targets(doc: ExtractedDocument) -> list[Target]:
     return sorted(found, key=lambda t: t.span.start)
 
 
+# "per 1000", "Rate Per 1,000": a whole word "per" and a figure that starts
+# with a digit ("paper, ink" and "paper, AM" are no rates).
+RATE_BASE = re.compile(r"\bper\s?(\d[\d,]*)", re.I)
+
+
 def unit_of(text: str) -> str | None:
     """"%", "rate per 1,000" (from "per 1000", "Rate Per 1,000"), or None."""
     if re.search(r"%|per\s?cent", text, re.I):
         return "%"
-    m = re.search(r"per\s?([\d,]+)", text, re.I)
+    m = RATE_BASE.search(text)
     return f"rate per {int(m.group(1).replace(',', '')):,}" if m else None
 
 

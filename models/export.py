@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, FromClause, Select, Table, func, select
 
-from minutes.models.queries import Row, _all
-from minutes.models.schema import Base
-from minutes.models.store import action_owners, actions, bodies, documents, people, source_files
+from minutes.models.schema import Base, action_owners, actions, bodies, documents, people, source_files
+from minutes.models.sql import Row, all_rows
 
 # The ids a table may hold, and what to show for each, in this order.
 _LINKS = ("document_id", "body_id", "person_id", "action_id", "source_file_id")
@@ -55,4 +54,4 @@ def export_query(name: str) -> Select:
 
 
 def export_rows(engine: Engine, name: str) -> list[Row]:
-    return _all(engine, export_query(name))
+    return all_rows(engine, export_query(name))

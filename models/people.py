@@ -24,11 +24,13 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Connection, Engine, String, bindparam, delete, func, insert, or_, select, update
 
 from minutes.extract import names
-from minutes.models.schema import PersonAlias, PersonOverride
-from minutes.models.store import action_owners, actions, attendance, bodies, documents, name_key, people, source_files
+from minutes.extract.names import name_key_text
+from minutes.extract.unionfind import connected_groups
+from minutes.models.queries import list_actions
+from minutes.models.schema import (action_owners, actions, attendance, bodies, documents, people, person_aliases,
+                                   person_overrides, source_files)
+from minutes.models.status import recompute
 
-person_aliases = PersonAlias.__table__
-person_overrides = PersonOverride.__table__
 YEARS_APART = 3
 
 
@@ -58,7 +60,6 @@ class _Row:
 
 def relink(engine: Engine, as_of: date | None = None) -> None:
     """Link people, then recompute action statuses (which follow owners), in one transaction."""
-    from minutes.models.status import recompute  # status reads the links made here
     with engine.begin() as conn:
         link_people(conn)
         recompute(conn, as_of or date.today())
@@ -98,7 +99,7 @@ def _load(conn: Connection) -> dict[int, _Row]:
             r.mentions += n
     for pid, org in conn.execute(select(attendance.c.person_id, attendance.c.organisation).distinct()
                                  .where(attendance.c.organisation.is_not(None))):
-        rows[pid].orgs.add(" ".join(name_key(org).split()))
+        rows[pid].orgs.add(" ".join(name_key_text(org).split()))
     return rows
 
 
@@ -138,20 +139,8 @@ def _matching(rows: dict[int, _Row], key: str, body_id: int | None) -> list[int]
 
 def _clusters(rows: dict[int, _Row], edges: set[tuple[int, int]]) -> dict[int, int]:
     """Each row's canonical row: per connected group, the full name mentioned most (then the lowest id)."""
-    parent = {i: i for i in rows}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-    for a, b in edges:
-        parent[find(a)] = find(b)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in rows:
-        groups[find(i)].append(i)
-    out = {}
-    for members in groups.values():
+    out: dict[int, int] = {}
+    for members in connected_groups(rows, edges):
         best = min(members, key=lambda i: (not rows[i].full, -rows[i].mentions, i))
         out.update((i, best) for i in members)
     return out
@@ -206,13 +195,13 @@ def add_override(engine: Engine, kind: str, name_a: str, name_b: str, body: str 
             if body_id is None:
                 raise ValueError(f"no body named {body!r}")
         for n in (name_a, name_b):
-            query = select(people.c.id).where(people.c.name_key == name_key(n))
+            query = select(people.c.id).where(people.c.name_key == name_key_text(n))
             if body_id is not None:
                 query = query.where(people.c.body_id == body_id)
             if conn.execute(query.limit(1)).first() is None:
                 raise ValueError(f"no person named {n!r}" + (f" in {body}" if body else ""))
         conn.execute(insert(person_overrides), {
-            "kind": kind, "name_a": name_a, "name_b": name_b, "key_a": name_key(name_a), "key_b": name_key(name_b),
+            "kind": kind, "name_a": name_a, "name_b": name_b, "key_a": name_key_text(name_a), "key_b": name_key_text(name_b),
             "body_id": body_id, "created_at": datetime.now(timezone.utc)})
     relink(engine)
 
@@ -221,8 +210,7 @@ def person_report(engine: Engine, name: str, body: str | None = None) -> list[di
     """Every human one of whose names contains ``name`` (any case; in a body
     whose name contains ``body``): aliases, meetings attended and apologies
     per body and year, roles, and actions owned with their status and sources."""
-    from minutes.models.queries import list_actions  # queries reads this module's links
-    needle = name_key(name)
+    needle = name_key_text(name)
     with engine.connect() as conn:
         query = select(person_aliases.c.person_id).distinct().join(people, people.c.id == person_aliases.c.people_id)
         query = query.where(or_(people.c.name_key.contains(needle, autoescape=True),

@@ -9,17 +9,12 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, FromClause, Select, Table, func, or_, select
 
+from minutes.extract.names import name_key_text
 from minutes.extract.records import Due
 from minutes.models.periods import financial_years, label_financial_years
-from minutes.models.store import (action_owners, actions, attendance, bodies, decisions, documents, funding, items, name_key,
-                          people, source_files, targets)
-
-Row = dict[str, Any]
-
-
-def _contains(column: ColumnElement, text: str) -> ColumnElement[bool]:
-    """Case-insensitive substring, with % and _ taken literally."""
-    return func.lower(column).contains(text.lower(), autoescape=True)
+from minutes.models.schema import (action_owners, actions, attendance, bodies, decisions, documents, extraction_warnings,
+                                   funding, items, people, source_files, targets)
+from minutes.models.sql import Row, all_rows, contains
 
 
 def _joined(fact: Table | None = None) -> FromClause:
@@ -29,11 +24,6 @@ def _joined(fact: Table | None = None) -> FromClause:
         .outerjoin(bodies, bodies.c.id == documents.c.body_id)
 
 
-def _all(engine: Engine, query: Select) -> list[Row]:
-    with engine.connect() as conn:
-        return [dict(r) for r in conn.execute(query).mappings()]
-
-
 def meetings(engine: Engine, body: str | None = None, kind: str | None = None,
              date_from: date | None = None, date_to: date | None = None) -> list[Row]:
     """Documents, by meeting date."""
@@ -41,7 +31,7 @@ def meetings(engine: Engine, body: str | None = None, kind: str | None = None,
         documents.c.id, bodies.c.name.label("body"), documents.c.meeting_date.label("date"), documents.c.kind,
         documents.c.title, source_files.c.path.label("file"), documents.c.page).select_from(_joined())
     if body:
-        query = query.where(_contains(bodies.c.name, body))
+        query = query.where(contains(bodies.c.name, body))
     if kind:
         query = query.where(documents.c.kind == kind)
     if date_from:
@@ -49,34 +39,38 @@ def meetings(engine: Engine, body: str | None = None, kind: str | None = None,
     if date_to:
         query = query.where(documents.c.meeting_date <= date_to)
     # Undated documents last on both databases (SQLite sorts NULL first, PostgreSQL last).
-    return _all(engine, query.order_by(documents.c.meeting_date.is_(None), documents.c.meeting_date, documents.c.id))
+    return all_rows(engine, query.order_by(documents.c.meeting_date.is_(None), documents.c.meeting_date, documents.c.id))
 
 
 def document(engine: Engine, document_id: int) -> Row | None:
     """Everything extracted for one document, grouped, with page references."""
-    found = _all(engine, select(documents, bodies.c.name.label("body"), source_files.c.path.label("file"))
+    found = all_rows(engine, select(documents, bodies.c.name.label("body"), source_files.c.path.label("file"))
                  .select_from(_joined()).where(documents.c.id == document_id))
     if not found:
         return None
     d = found[0]
     out = {k: d[k] for k in ("id", "body", "kind", "title", "meeting_date", "venue", "file", "page")}
-    out["attendance"] = _all(engine, select(
+    out["attendance"] = all_rows(engine, select(
         people.c.name, attendance.c.status, attendance.c.role, attendance.c.organisation, attendance.c.as_written,
         attendance.c.substitute_for, attendance.c.virtual, attendance.c.page)
         .join(people, people.c.id == attendance.c.person_id)
         .where(attendance.c.document_id == document_id).order_by(attendance.c.id))
-    out["items"] = _all(engine, select(items.c.ref, items.c.title, items.c.page)
+    out["items"] = all_rows(engine, select(items.c.ref, items.c.title, items.c.page)
                         .where(items.c.document_id == document_id).order_by(items.c.position))
     out["actions"] = _actions(engine, actions.c.document_id == document_id)
-    out["decisions"] = _all(engine, select(decisions.c.item_ref, decisions.c.text, decisions.c.explicit,
+    out["decisions"] = all_rows(engine, select(decisions.c.item_ref, decisions.c.text, decisions.c.explicit,
                                            decisions.c.page)
                             .where(decisions.c.document_id == document_id).order_by(decisions.c.id))
     out["funding"] = [{k: v for k, v in r.items() if k not in ("body", "meeting_date", "document_id", "file")}
                       for r in _funding(engine, funding.c.document_id == document_id)]
-    out["targets"] = _all(engine, select(
+    out["targets"] = all_rows(engine, select(
         targets.c.indicator, targets.c.code, targets.c.baseline, targets.c.baseline_period, targets.c.target,
         targets.c.target_period, targets.c.unit, targets.c.page)
         .where(targets.c.document_id == document_id).order_by(targets.c.id))
+    out["warnings"] = all_rows(engine, select(
+        extraction_warnings.c.component, extraction_warnings.c.version, extraction_warnings.c.error,
+        extraction_warnings.c.message, extraction_warnings.c.page)
+        .where(extraction_warnings.c.document_id == document_id).order_by(extraction_warnings.c.id))
     out["next_meeting"] = None if d["next_meeting_page"] is None else {
         "date": d["next_meeting_date"], "time": d["next_meeting_time"], "venue": d["next_meeting_venue"],
         "date_text": d["next_meeting_date_text"], "page": d["next_meeting_page"]}
@@ -90,13 +84,13 @@ def list_actions(engine: Engine, owner: str | None = None, body: str | None = No
     as-written owner name, or any name of the same person (models.people),
     case-insensitively, anywhere in it. ``since``/``until`` bound the meeting
     date; ``threads`` leaves out action-log rows that restate an earlier action."""
-    where = [_contains(bodies.c.name, body)] if body else []
+    where = [contains(bodies.c.name, body)] if body else []
     if owner:
         same_human = select(people.c.id).where(people.c.canonical_id.in_(
-            select(people.c.canonical_id).where(people.c.name_key.contains(name_key(owner), autoescape=True))))
+            select(people.c.canonical_id).where(people.c.name_key.contains(name_key_text(owner), autoescape=True))))
         where.append(select(action_owners.c.id).where(
             action_owners.c.action_id == actions.c.id,
-            or_(_contains(action_owners.c.name, owner), _contains(action_owners.c.as_written, owner),
+            or_(contains(action_owners.c.name, owner), contains(action_owners.c.as_written, owner),
                 action_owners.c.person_id.in_(same_human))).exists())
     if due_before:
         where.append(actions.c.due_date < due_before)
@@ -118,10 +112,10 @@ def _actions(engine: Engine, *where: ColumnElement[bool]) -> list[Row]:
         items.c.title.label("item"), actions.c.status_evidence, actions.c.status_document_id, actions.c.status_page,
         actions.c.status_date, actions.c.follows_action_id,
     ).select_from(_joined(actions).outerjoin(items, items.c.id == actions.c.item_id)).where(*where)
-    rows = _all(engine, query.order_by(actions.c.due_date.is_(None), actions.c.due_date, actions.c.id))
+    rows = all_rows(engine, query.order_by(actions.c.due_date.is_(None), actions.c.due_date, actions.c.id))
     owners = defaultdict(list)
     if rows:
-        for r in _all(engine, select(action_owners.c.action_id, action_owners.c.name)
+        for r in all_rows(engine, select(action_owners.c.action_id, action_owners.c.name)
                       .where(action_owners.c.action_id.in_([r["id"] for r in rows])).order_by(action_owners.c.id)):
             owners[r["action_id"]].append(r["name"])
     return [{"id": r["id"], "due": Due(r["due_text"] or "", r["due_date"], r["due_precision"]).iso(),
@@ -137,13 +131,13 @@ def list_funding(engine: Engine, body: str | None = None, period: str | None = N
                  min_amount: Decimal | None = None) -> list[Row]:
     """Sums of money. ``period`` "2010/11" matches that financial year however
     it was written; any other period is matched as written."""
-    where = [_contains(bodies.c.name, body)] if body else []
+    where = [contains(bodies.c.name, body)] if body else []
     if period:
         years = financial_years(period)
         where += [funding.c.period_start == years[0], funding.c.period_end == years[1]] if years \
             else [func.lower(funding.c.period) == period.lower()]
     if purpose:
-        where.append(_contains(funding.c.purpose, purpose))
+        where.append(contains(funding.c.purpose, purpose))
     if min_amount is not None:
         where.append(funding.c.amount >= min_amount)
     return _funding(engine, *where)
@@ -156,7 +150,7 @@ def _funding(engine: Engine, *where: ColumnElement[bool]) -> list[Row]:
         funding.c.table_row, funding.c.table_col, funding.c.page, funding.c.document_id,
         bodies.c.name.label("body"), documents.c.meeting_date, source_files.c.path.label("file"),
     ).select_from(_joined(funding)).where(*where)
-    return _all(engine, query.order_by(funding.c.period_start.is_(None), funding.c.period_start, funding.c.id))
+    return all_rows(engine, query.order_by(funding.c.period_start.is_(None), funding.c.period_start, funding.c.id))
 
 
 def funding_totals(rows: list[Row]) -> list[Row]:
@@ -180,7 +174,7 @@ def funding_totals(rows: list[Row]) -> list[Row]:
 
 def summary(engine: Engine) -> Row:
     """How much the database holds: files by status, documents, meetings,
-    bodies, people and each kind of fact."""
+    bodies, people, each kind of fact, and the warnings of components that failed."""
     def count(table: Table, *where: ColumnElement[bool]) -> int:
         with engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
@@ -197,4 +191,5 @@ def summary(engine: Engine) -> Row:
         "decisions": count(decisions),
         "funding lines": count(funding),
         "targets": count(targets),
+        "warnings": count(extraction_warnings),
     }

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (DDL, BigInteger, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Identity, Index,
-                        Integer, Numeric, String, Text, event, false)
+                        Integer, Numeric, String, Table, Text, event, false)
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 MONEY = Numeric(18, 2)  # exact pounds and pence
@@ -67,6 +67,18 @@ class SourceFile(Base):
         CheckConstraint("status IN ('ok', 'failed')", name="ck_source_files_status"),
         Index("ux_source_files_path", "path", unique=True),
     )
+
+
+class SourceFileComponent(Base):
+    """An extractor component (extract.extractor) and its version, as they
+    were when the file was extracted: ingest re-extracts the file when its
+    components' versions are no longer these."""
+    __tablename__ = "source_file_components"
+    id: Mapped[int] = _identity()
+    source_file_id: Mapped[int] = _cascade("source_files.id")
+    name: Mapped[str] = mapped_column(String(32), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    __table_args__ = _table_args(Index("ux_source_file_components", "source_file_id", "name", unique=True))
 
 
 class Body(Base):
@@ -314,6 +326,22 @@ class Target(Provenance, Base):
     )
 
 
+class ExtractionWarning(Provenance, Base):
+    """A component that raised on a document: its facts are missing, the
+    other components' are kept. The provenance is the document's."""
+    __tablename__ = "extraction_warnings"
+    id: Mapped[int] = _identity()
+    document_id: Mapped[int] = _cascade("documents.id")
+    component: Mapped[str] = mapped_column(String(32), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    error: Mapped[str] = mapped_column(String(64), nullable=False)  # the exception's type
+    message: Mapped[str] = mapped_column(Text, nullable=False)
+    __table_args__ = _table_args(
+        Index("ix_extraction_warnings_document", "document_id"),
+        Index("ix_extraction_warnings_source_file", "source_file_id"),
+    )
+
+
 class Block(Provenance, Base):
     """Every block of every document (heading, paragraph, list item, table),
     for full-text search; the text index is dialect-specific (below)."""
@@ -351,3 +379,28 @@ for _statement in SQLITE_FTS:
     event.listen(Block.__table__, "after_create", DDL(_statement).execute_if(dialect="sqlite"))
 for _statement in POSTGRESQL_FTS:
     event.listen(Block.__table__, "after_create", DDL(_statement).execute_if(dialect="postgresql"))
+
+
+def _table(model: type[Base]) -> Table:
+    # The metadata's own Table: a mapped class's __table__ is typed as any FromClause.
+    return Base.metadata.tables[model.__tablename__]
+
+
+# The table handles every other models module uses.
+source_files = _table(SourceFile)
+source_file_components = _table(SourceFileComponent)
+bodies = _table(Body)
+documents = _table(Document)
+people = _table(Person)
+attendance = _table(Attendance)
+items = _table(Item)
+actions = _table(Action)
+action_owners = _table(ActionOwner)
+person_aliases = _table(PersonAlias)
+person_overrides = _table(PersonOverride)
+action_updates = _table(ActionUpdate)
+decisions = _table(Decision)
+funding = _table(Funding)
+targets = _table(Target)
+extraction_warnings = _table(ExtractionWarning)
+blocks = _table(Block)

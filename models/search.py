@@ -16,8 +16,8 @@ from typing import Literal
 
 from sqlalchemy import ColumnElement, Engine, FromClause, Integer, column, func, literal_column, select, table
 
-from minutes.models.queries import Row, _contains
-from minutes.models.store import blocks, bodies, documents, source_files
+from minutes.models.schema import blocks, bodies, documents, source_files
+from minutes.models.sql import Row, document_filters
 
 HIGHLIGHT = ("**", "**")  # around each matched word in a snippet
 SNIPPET_WORDS = 16
@@ -103,7 +103,7 @@ def search(engine: Engine, query: str, body: str | None = None, date_from: date 
     hits = select(blocks.c.id, m.score.label("score"), *([m.snippet.label("snippet")] if m.snippet is not None else [])) \
         .select_from(m.source.join(documents, documents.c.id == blocks.c.document_id)
                      .outerjoin(bodies, bodies.c.id == documents.c.body_id)) \
-        .where(m.where, *_filters(body, date_from, date_to, kind))
+        .where(m.where, *document_filters(body, date_from, date_to, kind))
     by_date = (documents.c.meeting_date.is_(None), documents.c.meeting_date, blocks.c.document_id, blocks.c.id)
     ranked = hits.order_by(*((m.score.desc(),) if order == "rank" else ()), *by_date).limit(limit).subquery()
     snippet = ranked.c.snippet if m.snippet is not None else func.ts_headline(
@@ -121,15 +121,3 @@ def search(engine: Engine, query: str, body: str | None = None, date_from: date 
     with engine.connect() as conn:
         return [dict(r) | {"score": round(r["score"], 4)} for r in conn.execute(rows).mappings()]
 
-
-def _filters(body: str | None, date_from: date | None, date_to: date | None,
-             kind: str | None) -> list[ColumnElement[bool]]:
-    """Conditions on the document (joined with its body) of a block or fact."""
-    where = [_contains(bodies.c.name, body)] if body else []
-    if date_from:
-        where.append(documents.c.meeting_date >= date_from)
-    if date_to:
-        where.append(documents.c.meeting_date <= date_to)
-    if kind:
-        where.append(documents.c.kind == kind)
-    return where

@@ -29,10 +29,7 @@ from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, inser
 from minutes.extract import names
 from minutes.extract.action_log import log_status
 from minutes.models.queries import list_actions
-from minutes.models.schema import ActionUpdate, Base
-from minutes.models.store import action_owners, actions, documents, items, people
-
-action_updates: Table = ActionUpdate.__table__  # type: ignore[assignment]
+from minutes.models.schema import Base, action_owners, action_updates, actions, documents, items, people
 
 ALL_DONE = re.compile(r"\ball\s+(?:the\s+)?actions\s+(?:arising\s+)?(?:from|of)\s+the\s+(?:last|previous)\s+"
                       r"meeting\s+(?:had|have)\s+been\s+(?:completed|done|closed|actioned)", re.I)

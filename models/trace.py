@@ -19,9 +19,9 @@ from typing import Any
 
 from sqlalchemy import Engine, Table, and_, exists, literal, or_, select, union_all
 
-from minutes.models.queries import Row, _contains
-from minutes.models.search import _filters, match
-from minutes.models.store import actions, blocks, bodies, decisions, documents, funding, items, source_files
+from minutes.models.schema import actions, blocks, bodies, decisions, documents, funding, items, source_files
+from minutes.models.search import match
+from minutes.models.sql import Row, contains, document_filters
 
 _WORD = re.compile(r"[\w'-]+")
 
@@ -50,12 +50,12 @@ def trace(engine: Engine, topic: str, body: str | None = None, date_from: date |
         in_block = exists(select(found.c.document_id).where(
             found.c.document_id == table.c.document_id,
             found.c.span_start <= table.c.span_start, found.c.span_end >= table.c.span_end))
-        direct = or_(*(and_(*(_contains(table.c[c], w) for w in words)) for c in columns if c != "ref"))
+        direct = or_(*(and_(*(contains(table.c[c], w) for w in words)) for c in columns if c != "ref"))
         parts.append(select(
             literal(fact).label("fact"), table.c.id, table.c.document_id, table.c.page, table.c.span_start,
         ).select_from(table.join(documents, documents.c.id == table.c.document_id)
                       .outerjoin(bodies, bodies.c.id == documents.c.body_id))
-            .where(or_(in_block, direct), *_filters(body, date_from, date_to, None)))
+            .where(or_(in_block, direct), *document_filters(body, date_from, date_to, None)))
     hits = union_all(*parts).subquery()
     query = select(
         documents.c.meeting_date.label("date"), bodies.c.name.label("body"), hits.c.fact, hits.c.id,

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from minutes.models import connect, status  # noqa: E402
 from minutes.models.search import search  # noqa: E402
-from minutes.models.store import (action_owners, actions, attendance, blocks, bodies, decisions, documents,  # noqa: E402
+from minutes.models.schema import (action_owners, actions, attendance, blocks, bodies, decisions, documents,  # noqa: E402
                           funding, items, people, source_files)
 
 BODIES = 40

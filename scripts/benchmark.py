@@ -31,14 +31,15 @@ def corpus_files(shared: Path) -> dict[str, list[Path]]:
     return {"rendered seeds": rendered, "wild": wild}
 
 
-def phase_extract(files: list[Path]) -> dict:
+def phase_extract(files: list[Path], without: tuple[str, ...] = ()) -> dict:
     from minutes.extract.errors import ParseError
     from minutes.extract.export import file_record
-    from minutes.extract.extractor import extract_file
+    from minutes.extract.extractor import PIPELINE, extract_file
+    pipeline = PIPELINE.without(*without)
     pages = ok = 0
     for f in files:
         try:
-            fx = extract_file(f)
+            fx = extract_file(f, pipeline)
         except ParseError:
             continue
         file_record(fx)
@@ -50,16 +51,14 @@ def phase_extract(files: list[Path]) -> dict:
 def phase_extract_without_tasks(files: list[Path]) -> dict:
     """Extraction with actions and decisions switched off: the yardstick for
     what finding tasks costs (it may cut pages/s by a third at most)."""
-    import minutes.extract.extractor as extractor
-    extractor.extract_actions = extractor.extract_decisions = lambda doc: []
-    return phase_extract(files)
+    return phase_extract(files, without=("actions", "decisions"))
 
 
 def phase_ingest(files: list[Path]) -> dict:
     from sqlalchemy import func, select
 
     from minutes.models import connect, ingest_paths
-    from minutes.models.store import source_files
+    from minutes.models.schema import source_files
     with tempfile.TemporaryDirectory() as tmp:
         engine = connect(f"sqlite:///{tmp}/bench.db")
         report = ingest_paths(engine, files)

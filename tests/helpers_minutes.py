@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from minutes.extract.document import DocumentBuilder
+from minutes.extract.extractor import PIPELINE, Context
 from minutes.extract.records import ExtractedDocument, Item, Person, Section, Span
 
 SPAN = Span(1, 0, 0)
@@ -28,4 +29,12 @@ def make_doc(blocks: list[tuple], people: list[Person] | None = None, meeting: d
     parsed = b.build()
     section = Section(kind, "Test minutes", parsed.blocks, meeting_date=meeting)  # type: ignore[arg-type]
     doc = ExtractedDocument(section, attendees=people or [], items=items)
+    return doc
+
+
+def run_components(doc: ExtractedDocument, *names: str) -> ExtractedDocument:
+    """Run the pipeline's components ``names`` (in pipeline order) over ``doc``,
+    whose fields the others would assign the test has filled in."""
+    warnings = PIPELINE.run(doc, Context(standalone=True), only=names)
+    assert not warnings, [str(w) for w in warnings]
     return doc

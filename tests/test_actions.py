@@ -2,9 +2,8 @@ from datetime import date
 
 import pytest
 
-from minutes.extract.actions import extract_actions
 from minutes.extract.records import NextMeeting, Span
-from helpers_minutes import make_doc, person
+from helpers_minutes import make_doc, person, run_components
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -16,7 +15,7 @@ PEOPLE = [person("Harriet Quill", "Chair"), person("Owen Marsh"), person("Owen P
 def run(blocks, **kw):
     doc = make_doc(blocks, PEOPLE, **kw)
     doc.next_meeting = NextMeeting(Span(1, 0, 0), date(2012, 3, 6))
-    return extract_actions(doc)
+    return run_components(doc, "roster", "meeting_dates", "actions").actions
 
 
 def test_action_line_with_bracketed_owners_and_deadline():
@@ -73,7 +72,7 @@ def test_action_log_table():
 def test_span_is_the_action_sentence():
     doc_blocks = [("paragraph", "Budget was discussed. Jenna will send the figures to Arun by 20 January.")]
     doc = make_doc(doc_blocks, PEOPLE)
-    [a] = extract_actions(doc)
+    [a] = run_components(doc, "roster", "meeting_dates", "actions").actions
     text = "\n".join(b.text for b in doc.section.blocks)
     assert text[a.span.start:a.span.end] == "Jenna will send the figures to Arun by 20 January."
     assert a.due.iso() == "2012-01-20"

@@ -4,11 +4,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
 
 from conftest import sample_extraction
+from minutes.extract.extractor import PIPELINE
 from minutes.models import store_extraction
 from minutes.pipeline import cli
 
@@ -28,7 +30,7 @@ def stored(engine, db_url, tmp_path) -> str:
 def test_ingest_seeds_then_nothing_to_do(db_url, shared):
     seeds = shared / "corpus" / "seeds"
     first = run("ingest", seeds, "--db", db_url)
-    assert first.exit_code == 0 and "5 stored, 0 unchanged, 0 replaced, 0 failed" in first.stdout
+    assert first.exit_code == 0 and "5 stored, 0 unchanged, 0 replaced, 0 re-extracted, 0 failed, 0 warnings" in first.stdout
     again = run("ingest", *sorted(seeds.glob("*.txt")), "--db", db_url)
     assert again.exit_code == 0 and "0 stored, 5 unchanged" in again.stdout
     rows = json.loads(run("meetings", "--format", "json", "--db", db_url).stdout)
@@ -44,7 +46,49 @@ def test_ingest_reports_failures_and_exits_1(db_url, tmp_path, monkeypatch):
     result = run("ingest", docs)
     assert result.exit_code == 1
     assert f"failed: {docs / 'old.doc'}: unsupported:" in result.stdout
-    assert "1 stored, 0 unchanged, 0 replaced, 1 failed" in result.stdout
+    assert "1 stored, 0 unchanged, 0 replaced, 0 re-extracted, 1 failed, 0 warnings" in result.stdout
+
+
+def _decisions_fail(monkeypatch):
+    """The real pipeline with its decisions component raising."""
+    def boom(doc, context):
+        raise KeyError("status")
+    monkeypatch.setattr(PIPELINE, "components",
+                        [replace(c, run=boom) if c.name == "decisions" else c for c in PIPELINE.components])
+
+
+def test_a_failing_component_is_warned_in_ingest_show_and_extract(db_url, shared, tmp_path, monkeypatch):
+    paper = shared / "corpus" / "seeds" / "000_49ec45bbd0ad4368.txt"
+    _decisions_fail(monkeypatch)
+    result = run("ingest", paper, "--db", db_url)
+    assert result.exit_code == 0  # stored with its other facts: no file failed
+    assert f"warning: {paper}: decisions@1: KeyError: 'status'" in result.stdout.splitlines()
+    assert result.stdout.splitlines()[-1] == "1 stored, 0 unchanged, 0 replaced, 0 re-extracted, 0 failed, 1 warnings"
+    [meeting] = json.loads(run("meetings", "--format", "json", "--db", db_url).stdout)
+    shown = run("show", meeting["id"], "--db", db_url).stdout.splitlines()
+    assert "Warnings (these components failed; their facts are missing):" in shown
+    assert "  decisions@1: KeyError: 'status'  p.1" in shown and "Actions:" in shown and "Decisions:" not in shown
+    assert run("summary", "--db", db_url).stdout.splitlines()[-1].split() == ["warnings", "1"]
+
+    extracted = run("extract", paper, "--out", tmp_path / "out")
+    assert extracted.exit_code == 0
+    assert f"warning: {paper}: decisions@1: KeyError: 'status'" in extracted.stderr
+    record = json.loads((tmp_path / "out" / f"{paper.stem}.json").read_text(encoding="utf-8"))
+    assert record["warnings"] == [{"component": "decisions@1", "document": 0, "error": "KeyError",
+                                   "message": "'status'"}]
+    assert record["documents"][0]["decisions"] == [] and record["documents"][0]["actions"]
+
+
+def test_ingest_says_which_files_it_re_extracts(db_url, tmp_path, monkeypatch):
+    paper = tmp_path / "board.md"
+    paper.write_text("# Riverside Board\n\nMinutes of 4 May 2012.\n", encoding="utf-8")
+    assert "1 stored" in run("ingest", paper, "--db", db_url).stdout
+    monkeypatch.setattr(PIPELINE, "components",
+                        [replace(c, version=c.version + 1) if c.name == "funding" else c for c in PIPELINE.components])
+    lines = run("ingest", paper, "--db", db_url).stdout.splitlines()
+    assert lines == [f"re-extracted: {paper}: funding@1->2",
+                     "0 stored, 0 unchanged, 0 replaced, 1 re-extracted, 0 failed, 0 warnings"]
+    assert "0 stored, 1 unchanged" in run("ingest", paper, "--db", db_url).stdout
 
 
 def test_meetings_filters(stored):

@@ -1,9 +1,12 @@
-from minutes.extract.decisions import extract_decisions
-from helpers_minutes import make_doc, person
+from helpers_minutes import make_doc, person, run_components
+
+
+def decisions(doc):
+    return run_components(doc, "roster", "decisions").decisions
 
 
 def run(blocks, kind="minutes"):
-    return [(d.text, d.explicit) for d in extract_decisions(make_doc(blocks, kind=kind))]
+    return [(d.text, d.explicit) for d in decisions(make_doc(blocks, kind=kind))]
 
 
 def test_resolved_block_parts_with_roman_subparts_and_sequence():
@@ -56,7 +59,7 @@ def test_a_person_noting_and_apologies_noted_are_not_decisions():
                     ("paragraph", "Harriet Quill noted that the bus shelter had been repaired."),
                     ("paragraph", "She noted that the grant had been paid."),
                     ("paragraph", "The Council noted the insurance renewal.")], [person("Harriet Quill")])
-    assert [(d.text, d.explicit) for d in extract_decisions(doc)] == [("The Council noted the insurance renewal.", False)]
+    assert [(d.text, d.explicit) for d in decisions(doc)] == [("The Council noted the insurance renewal.", False)]
 
 
 def test_resolved_lead_in_with_roman_parts_and_quoted_motion():

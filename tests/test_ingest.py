@@ -1,15 +1,19 @@
 """Ingesting files and folders into a real SQLite file."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import func, select, text
 
 from conftest import sample_extraction
+from minutes.extract.extractor import PIPELINE, Pipeline
 from minutes.models import ingest_paths, store_extraction
-from minutes.models.store import documents, source_files
+from minutes.models.schema import (actions, decisions, documents, extraction_warnings, items, source_file_components,
+                                   source_files)
 
-TABLES = ["source_files", "bodies", "people", "documents", "attendance", "items", "actions", "action_owners",
-          "decisions", "funding", "targets"]
+TABLES = ["source_files", "source_file_components", "bodies", "people", "documents", "attendance", "items", "actions",
+          "action_owners", "decisions", "funding", "targets", "extraction_warnings"]
 
 
 def snapshot(engine) -> dict[str, list[int]]:
@@ -87,14 +91,14 @@ def test_bad_files_are_recorded_and_the_batch_goes_on(engine, docs):
     assert len(ingest_paths(engine, [docs]).failed) == 3
 
 
-def test_an_extractor_crash_is_a_failure_not_an_abort(engine, docs, monkeypatch):
+def test_a_crash_outside_the_components_is_a_failure_not_an_abort(engine, docs, monkeypatch):
     for name in ("a.txt", "b.txt"):
         (docs / name).write_text(f"Board\n\nPaper {name}\n", encoding="utf-8")
 
-    def crash(path):
+    def crash(path, pipeline):
         if str(path).endswith("a.txt"):
             raise ValueError("extractor bug")
-        return real(path)
+        return real(path, pipeline)
 
     from minutes.models import store
     real = store.extract_file
@@ -149,3 +153,68 @@ def test_every_wild_file_is_stored_or_failed_with_a_reason(engine, shared):
     assert sum(1 for _, status, _ in rows if status == "ok") >= 18  # every file with a readable text layer
     again = ingest_paths(engine, [p for p in wild if p.name not in failed])
     assert len(again.unchanged) == len(wild) - len(failed) and not again.stored and not again.replaced
+
+
+def _bumped(name: str) -> Pipeline:
+    return Pipeline(replace(c, version=c.version + 1) if c.name == name else c for c in PIPELINE.components)
+
+
+def test_a_changed_component_version_re_extracts_a_stored_file(engine, docs):
+    paper = docs / "board.txt"
+    paper.write_text("Riverside Board\n\nMinutes of 4 May 2012.\n\nAction: Clerk to write to the council.\n",
+                     encoding="utf-8")
+    (docs / "other.txt").write_text("Hillcrest Forum\n\nNotes of 1 June 2012.\n", encoding="utf-8")
+    assert len(ingest_paths(engine, [docs]).stored) == 2
+    assert len(ingest_paths(engine, [docs]).unchanged) == 2  # same content, same components
+    old = files_by_path(engine)["board.txt"]
+
+    bumped = _bumped("actions")
+    report = ingest_paths(engine, [docs], pipeline=bumped)
+    assert [(r.path.rsplit("/", 1)[-1], r.changes) for r in sorted(report.reextracted, key=lambda r: r.path)] == [
+        ("board.txt", ["actions@1->2"]), ("other.txt", ["actions@1->2"])]
+    assert (report.stored, report.replaced, report.unchanged, report.failed) == ([], [], [], [])
+    new = files_by_path(engine)["board.txt"]
+    assert new.sha256 == old.sha256 and new.id != old.id  # the file as it was, its facts extracted afresh
+    with engine.connect() as conn:
+        versions = dict(conn.execute(select(source_file_components.c.name, source_file_components.c.version)
+                                     .where(source_file_components.c.source_file_id == new.id)).all())
+        assert versions == bumped.versions() and versions["actions"] == PIPELINE.versions()["actions"] + 1
+        assert conn.scalar(select(func.count()).select_from(actions)
+                           .where(actions.c.source_file_id == new.id)) == 1
+    again = ingest_paths(engine, [docs], pipeline=bumped)
+    assert (len(again.unchanged), again.reextracted) == (2, [])
+
+
+def test_a_failing_component_is_a_warning_and_the_file_keeps_its_other_facts(engine, shared):
+    paper = shared / "corpus" / "seeds" / "000_49ec45bbd0ad4368.txt"
+
+    def boom(doc, context):
+        raise KeyError("status")
+    broken = Pipeline(replace(c, run=boom) if c.name == "decisions" else c for c in PIPELINE.components)
+    report = ingest_paths(engine, [paper], pipeline=broken)
+    assert report.failed == [] and len(report.stored) == 1
+    assert [str(w.warning) for w in report.warnings] == ["decisions@1: KeyError: 'status'"]
+    with engine.connect() as conn:
+        rows = conn.execute(select(extraction_warnings.c.component, extraction_warnings.c.version,
+                                   extraction_warnings.c.error, extraction_warnings.c.message,
+                                   extraction_warnings.c.document_id)).all()
+        counts = {t.name: conn.scalar(select(func.count()).select_from(t)) for t in (decisions, actions, items)}
+    assert [tuple(r)[:4] for r in rows] == [("decisions", 1, "KeyError", "'status'")]
+    assert counts["decisions"] == 0 and counts["actions"] >= 10 and counts["items"] >= 5
+    # Fixed (a new version of decisions): the next ingest re-extracts the file, and the warning goes.
+    report = ingest_paths(engine, [paper], pipeline=_bumped("decisions"))
+    assert len(report.reextracted) == 1 and report.warnings == []
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(extraction_warnings)) == 0
+        assert conn.scalar(select(func.count()).select_from(decisions)) > 0
+
+
+def test_a_file_that_cannot_be_cut_into_documents_fails_naming_segment(engine, docs, monkeypatch):
+    (docs / "a.txt").write_text("Board\n\nMinutes of 1 May 2010\n", encoding="utf-8")
+
+    def broken(parsed):
+        raise RuntimeError("no blocks")
+    from minutes.extract import extractor
+    monkeypatch.setattr(extractor, "segment", broken)
+    report = ingest_paths(engine, [docs])
+    assert [(f.reason, f.detail) for f in report.failed] == [("error", "segment@1: RuntimeError: no blocks")]

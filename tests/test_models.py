@@ -10,7 +10,7 @@ from conftest import sample_extraction
 from minutes.models import connect, queries, store_extraction
 from minutes.models.periods import financial_years
 from minutes.models.schema import Base
-from minutes.models.store import action_owners, actions, attendance, funding, items, people, source_files
+from minutes.models.schema import action_owners, actions, attendance, funding, items, people, source_files
 
 EXTRACTED = ["documents", "attendance", "items", "actions", "action_owners", "decisions", "funding", "targets"]
 

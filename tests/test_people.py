@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from minutes.models import connect, ingest_paths
 from minutes.models.people import person_report
-from minutes.models.store import people, source_files
+from minutes.models.schema import people, source_files
 from minutes.pipeline import cli
 
 PAPERS = Path(__file__).resolve().parents[1] / "corpus" / "papers"

@@ -92,7 +92,8 @@ def test_replacing_a_file_replaces_its_blocks_in_the_index(pg_engine, tmp_path):
 # The ingest tests that use no SQLite-only SQL, on PostgreSQL.
 @pytest.mark.parametrize("test", [test_ingest.test_changed_file_replaces_its_records,
                                   test_ingest.test_bad_files_are_recorded_and_the_batch_goes_on,
-                                  test_ingest.test_an_extractor_crash_is_a_failure_not_an_abort],
+                                  test_ingest.test_a_crash_outside_the_components_is_a_failure_not_an_abort,
+                                  test_ingest.test_a_changed_component_version_re_extracts_a_stored_file],
                          ids=lambda t: t.__name__)
 def test_ingest_on_postgresql(test, pg_engine, tmp_path, monkeypatch):
     docs = tmp_path / "docs"

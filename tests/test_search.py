@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 
 from minutes.models import ingest_paths
 from minutes.models.search import fts5_query, search
-from minutes.models.store import blocks
+from minutes.models.schema import blocks
 from minutes.pipeline import cli
 
 

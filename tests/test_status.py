@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from minutes.models import connect, ingest_paths, queries, status
-from minutes.models.store import actions, documents, source_files
+from minutes.models.schema import actions, documents, source_files
 from minutes.pipeline import cli
 
 PAPERS = Path(__file__).resolve().parents[1] / "corpus" / "papers"

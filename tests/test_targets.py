@@ -2,6 +2,8 @@
 the seed minutes (read from ../shared at run time)."""
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from minutes.extract.document import DocumentBuilder
@@ -35,6 +37,36 @@ def test_no_target_without_a_due_date() -> None:
 def test_units() -> None:
     assert (unit_of("14%"), unit_of("3.2 per 1000 residents"), unit_of("Rate per 100,000"), unit_of("12")) == (
         "%", "rate per 1,000", "rate per 100,000", None)
+
+
+def test_per_inside_a_word_is_no_rate() -> None:
+    # "paper, ink" once read as "per ," and crashed int()
+    assert unit_of("resolved to pay (Paper, ink, stamps etc)") is None
+    assert unit_of("SK proposed to adopt this paper, AM seconded") is None
+    assert unit_of("Rate Per 1,000") == "rate per 1,000"
+
+
+def test_files_that_crashed_unit_of_extract_whole(shared: Path) -> None:
+    """Two archive minutes on which unit_of raised, losing every fact of the
+    file: now they extract with no warning (hand-checked facts)."""
+    from minutes.extract.extractor import extract_file
+    archives = shared / "corpus" / "archives"
+    fx = extract_file(archives / "milburn-pc" / "minutes_2017-03-17_.pdf")
+    assert fx.warnings == []
+    [doc] = fx.documents
+    assert doc.section.meeting_date == date(2017, 3, 7)
+    assert {"D Richardson", "P Moran", "S Linsley", "M Armstrong"} <= {p.name for p in doc.attendees}
+    assert [p.name for p in doc.apologies] == ["R Healey"]
+    assert ("17.03.5", "Garden Waste Skip") in [(i.ref, i.title) for i in doc.items]
+    assert {Decimal("689.62"), Decimal("40.00")} <= {f.amount_gbp for f in doc.funding}
+    assert doc.targets == []
+
+    fx = extract_file(archives / "suffolk-libraries" / "board-meeting-minutes-2014-07-31.pdf")
+    assert fx.warnings == []
+    [doc] = fx.documents
+    assert [p.name for p in doc.apologies] == ["Tony Brown"]
+    assert {"Sylvia Knights", "Colin Rockall", "John Fisher"} <= {p.name for p in doc.attendees}
+    assert doc.targets == []
 
 
 def test_table_with_baseline_target_years_and_rate_columns() -> None:

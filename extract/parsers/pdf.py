@@ -31,6 +31,7 @@ import pypdfium2.raw as pdfium_c
 from minutes.extract.document import Block, DocumentBuilder, ParsedFile, TextBox
 from minutes.extract.errors import ParseError
 from minutes.extract.parsers.layout import ProseRow, is_layout_header, layout_rows
+from minutes.extract.unionfind import connected_groups
 
 LIST_LABEL = re.compile(r"^([-–•●▪■◦○➢►✓*]|\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)|[ivx]{1,4}[.)])\s+(?=\S)")
 BULLETS = set("-–•●▪■◦○➢►✓*")
@@ -539,22 +540,9 @@ def _cells(across: list[Rule], down: list[Rule]) -> list[Box]:
 def _grids(cells: list[Box]) -> list[list[Box]]:
     """Cells that share a corner belong to one table."""
     owner: dict[Point, int] = {}
-    parent = list(range(len(cells)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, (x0, top, x1, bottom) in enumerate(cells):
-        for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
-            j = owner.setdefault(corner, i)
-            parent[root(i)] = root(j)
-    groups: dict[int, list[Box]] = {}
-    for i, cell in enumerate(cells):
-        groups.setdefault(root(i), []).append(cell)
-    return list(groups.values())
+    links = [(i, owner.setdefault(corner, i)) for i, (x0, top, x1, bottom) in enumerate(cells)
+             for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom))]
+    return [[cells[i] for i in group] for group in connected_groups(range(len(cells)), links)]
 
 
 def find_tables(page: pdfium.PdfPage, height: float) -> list[Table]:

@@ -1,0 +1,177 @@
+"""The rows one file's extraction becomes: its ``source_files`` row, its
+documents and blocks, every extracted fact with its provenance, the people
+and bodies they name, the components' versions and their warnings. Bulk
+inserts, one per table; the caller holds the transaction (``models.store``)."""
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, insert, select
+
+from minutes.extract import records
+from minutes.extract.extractor import FileExtraction
+from minutes.extract.names import name_key_text
+from minutes.extract.records import ExtractedDocument, Span
+from minutes.models.periods import financial_years
+from minutes.models.schema import (action_owners, actions, attendance, blocks, bodies, decisions, documents,
+                                   extraction_warnings, funding, items, people, source_file_components, source_files,
+                                   targets)
+
+
+def replace_source_file(conn: Connection, row: dict[str, Any]) -> int:
+    """Insert the file's row in place of any row for its path (the cascade
+    removes every row extracted from the old version); returns its id."""
+    conn.execute(delete(source_files).where(source_files.c.path == row["path"]))
+    row = row | {"ingested_at": datetime.now(timezone.utc)}
+    return conn.execute(insert(source_files).returning(source_files.c.id), row).scalar_one()
+
+
+def write_extraction(conn: Connection, fx: FileExtraction, size: int | None) -> int:
+    """Every row of one extracted file; returns the source file id."""
+    p = fx.parsed
+    file_id = replace_source_file(conn, {
+        "path": os.path.abspath(p.path), "sha256": p.sha256, "format": p.format, "size": size,
+        "pages": len(p.pages), "status": "ok", "error_reason": None, "error_detail": None})
+    _insert(conn, source_file_components, [{"source_file_id": file_id, "name": name, "version": version}
+                                           for name, version in fx.components.items()], returning=False)
+    doc_ids = _write_documents(conn, file_id, fx.documents)
+    _insert(conn, extraction_warnings, [
+        {"document_id": doc_ids[w.document], "component": w.component, "version": w.version, "error": w.error,
+         "message": w.message, **_where(file_id, fx.documents[w.document].section.span)}
+        for w in fx.warnings], returning=False)
+    return file_id
+
+
+def _write_documents(conn: Connection, file_id: int, docs: list[ExtractedDocument]) -> list[int]:
+    """Documents, then their children after the parents whose ids they need; returns the document ids."""
+    names = [" ".join(d.section.body.split()) if d.section.body else None for d in docs]
+    body_ids = _get_or_create_bodies(conn, {n for n in names if n})
+    doc_bodies = [body_ids[n] if n else None for n in names]
+    doc_ids = _insert(conn, documents, [_document_row(file_id, i, d, b)
+                                        for i, (d, b) in enumerate(zip(docs, doc_bodies))])
+    _insert(conn, blocks, [  # the FTS index follows by trigger (SQLite) or generated column (PostgreSQL)
+        {"document_id": doc_id, "kind": b.kind, "text": b.text, "source_file_id": file_id, "page": b.page,
+         "span_start": b.start, "span_end": b.end}
+        for doc_id, d in zip(doc_ids, docs) for b in d.section.blocks], returning=False)
+
+    item_keys = [(doc_id, item.ref) for doc_id, d in zip(doc_ids, docs) for item in d.items]
+    item_ids = _insert(conn, items, [
+        {"document_id": doc_id, "ref": item.ref, "title": item.title, "position": pos, **_where(file_id, item.span)}
+        for doc_id, d in zip(doc_ids, docs) for pos, item in enumerate(d.items)])
+    item_of: dict[tuple[int, str | None], int] = {}
+    for k, item_id in zip(item_keys, item_ids):
+        item_of.setdefault(k, item_id)  # the first item with a ref, if a document repeats one
+
+    wanted: dict[tuple[int | None, str], str] = {}
+    for body_id, d in zip(doc_bodies, docs):
+        for p in d.attendees + d.apologies:
+            wanted.setdefault((body_id, name_key_text(p.name)), p.name)
+        for o in (o for a in d.actions for o in a.owners if o.is_person):
+            wanted.setdefault((body_id, name_key_text(o.name)), o.name)
+    person_ids = _get_or_create_people(conn, wanted)
+
+    def link(doc_id: int, ref: str | None) -> dict[str, Any]:
+        return {"item_id": item_of.get((doc_id, ref)) if ref else None, "item_ref": ref}
+
+    _insert(conn, attendance, [
+        {"document_id": doc_id, "person_id": person_ids[(body_id, name_key_text(p.name))], "status": p.status,
+         "role": p.role, "organisation": p.organisation, "as_written": p.as_written,
+         "substitute_for": p.substitute_for, "virtual": p.virtual, **_where(file_id, p.span)}
+        for doc_id, body_id, d in zip(doc_ids, doc_bodies, docs) for p in d.attendees + d.apologies],
+        returning=False)
+
+    doc_actions = [(doc_id, body_id, a) for doc_id, body_id, d in zip(doc_ids, doc_bodies, docs) for a in d.actions]
+    action_ids = _insert(conn, actions, [
+        {"document_id": doc_id, **link(doc_id, a.item_ref), "text": a.text, "explicit": a.explicit,
+         "due_date": a.due.date if a.due else None, "due_precision": a.due.precision if a.due else None,
+         "due_text": a.due.text if a.due else None, "log_status": a.log_status, **_where(file_id, a.span)}
+        for doc_id, _, a in doc_actions])
+    _insert(conn, action_owners, [
+        {"action_id": action_id, "name": o.name, "as_written": o.as_written, "is_person": o.is_person,
+         "person_id": person_ids[(body_id, name_key_text(o.name))] if o.is_person else None, **_where(file_id, a.span)}
+        for action_id, (_, body_id, a) in zip(action_ids, doc_actions) for o in a.owners], returning=False)
+
+    _insert(conn, decisions, [
+        {"document_id": doc_id, **link(doc_id, dec.item_ref), "text": dec.text, "explicit": dec.explicit,
+         **_where(file_id, dec.span)}
+        for doc_id, d in zip(doc_ids, docs) for dec in d.decisions], returning=False)
+    _insert(conn, funding, [_funding_row(file_id, doc_id, link(doc_id, f.item_ref), f)
+                            for doc_id, d in zip(doc_ids, docs) for f in d.funding], returning=False)
+    _insert(conn, targets, [
+        {"document_id": doc_id, "indicator": t.indicator, "code": t.code, "baseline": _decimal(t.baseline),
+         "baseline_period": t.baseline_period, "target": _decimal(t.target), "target_period": t.target_period,
+         "unit": t.unit, **_where(file_id, t.span)}
+        for doc_id, d in zip(doc_ids, docs) for t in d.targets], returning=False)
+    return doc_ids
+
+
+def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]], returning: bool = True) -> list[int]:
+    """One executemany; with ``returning``, the new ids in the order of ``rows``."""
+    if not rows:
+        return []
+    if not returning:
+        conn.execute(insert(table), rows)
+        return []
+    return list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
+
+
+def _where(file_id: int, span: Span) -> dict[str, int]:
+    return {"source_file_id": file_id, "page": span.page, "span_start": span.start, "span_end": span.end}
+
+
+def _document_row(file_id: int, position: int, d: ExtractedDocument, body_id: int | None) -> dict[str, Any]:
+    s, nm = d.section, d.next_meeting
+    return {
+        "body_id": body_id, "position": position, "kind": s.kind, "title": s.title,
+        "meeting_date": s.meeting_date, "venue": s.venue, **_where(file_id, s.span),
+        "next_meeting_date": nm.date if nm else None, "next_meeting_time": nm.time if nm else None,
+        "next_meeting_venue": nm.venue if nm else None, "next_meeting_date_text": nm.date_text if nm else None,
+        "next_meeting_page": nm.span.page if nm else None, "next_meeting_span_start": nm.span.start if nm else None,
+        "next_meeting_span_end": nm.span.end if nm else None,
+    }
+
+
+def _funding_row(file_id: int, doc_id: int, link: dict[str, Any], f: records.Funding) -> dict[str, Any]:
+    start, end = financial_years(f.period) or (None, None)
+    return {
+        "document_id": doc_id, **link, "amount": _money(f.amount_gbp), "amount_high": _money(f.amount_high_gbp),
+        "currency": "GBP", "kind": f.kind, "period": f.period, "period_start": start, "period_end": end,
+        "purpose": f.purpose, "table_row": f.table_row, "table_col": f.table_col, "text": f.text,
+        **_where(file_id, f.span),
+    }
+
+
+def _decimal(value: Decimal | float | None) -> Decimal | None:
+    # Through str: the float's shortest repr, so 0.1 stays 0.1 and not 0.1000000000000000055...
+    return None if value is None else Decimal(str(value))
+
+
+def _money(value: Decimal | float | None) -> Decimal | None:
+    d = _decimal(value)
+    return None if d is None else d.quantize(Decimal("0.01"))
+
+
+def _get_or_create_bodies(conn: Connection, names: set[str]) -> dict[str, int]:
+    if not names:
+        return {}
+    found = {r.name: r.id for r in conn.execute(select(bodies.c.id, bodies.c.name).where(bodies.c.name.in_(names)))}
+    missing = sorted(names - found.keys())
+    found.update(zip(missing, _insert(conn, bodies, [{"name": n} for n in missing])))
+    return found
+
+
+def _get_or_create_people(conn: Connection, wanted: dict[tuple[int | None, str], str]) -> dict[tuple[int | None, str], int]:
+    """Ids of people by (body, name key), creating those not yet known.
+    Looked up here rather than by upsert: the unique index cannot see NULL bodies."""
+    if not wanted:
+        return {}
+    rows = conn.execute(select(people.c.id, people.c.body_id, people.c.name_key)
+                        .where(people.c.name_key.in_({k for _, k in wanted})))
+    found = {(r.body_id, r.name_key): r.id for r in rows if (r.body_id, r.name_key) in wanted}
+    missing = [k for k in wanted if k not in found]
+    found.update(zip(missing, _insert(conn, people, [{"body_id": b, "name": wanted[(b, k)], "name_key": k}
+                                                      for b, k in missing])))
+    return found

@@ -15,6 +15,7 @@ import click
 from minutes.extract.errors import ParseError
 from minutes.extract.export import file_record
 from minutes.extract.extractor import StageError, extract_file
+from minutes.extract.parsers import pdf_debug
 from minutes.models import collect_files, connect, export, ingest_paths, people, queries, status
 from minutes.models import search as fts
 from minutes.models import trace as trail
@@ -61,6 +62,25 @@ def extract(files: tuple[Path, ...], out_dir: Path) -> None:
     click.echo(f"{len(files) - failed} extracted, {failed} failed", err=True)
     if failed:
         sys.exit(1)
+
+
+@cli.command(name="debug-pdf")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--page", "number", type=click.IntRange(min=1), default=1, show_default=True, help="Page number.")
+@click.option("--draw", "image", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also draw what was found over the page image, to this PNG file.")
+def debug_pdf(file: Path, number: int, image: Path | None) -> None:
+    """Show what the PDF parser saw on one page of FILE: rules, ruled tables,
+    lines with their segments, running heads and feet dropped, blocks made."""
+    try:
+        view = pdf_debug.view_page(file, number)
+    except ParseError as e:
+        raise click.ClickException(f"{e.path}: {e.reason}: {e.detail}") from e
+    for line in pdf_debug.describe(view):
+        click.echo(line)
+    if image:
+        pdf_debug.draw(file, view, image)
+        click.echo(f"drawn: {image} (red rules, blue cells, green lines, purple furniture, orange blocks)", err=True)
 
 
 def _error(e: Exception) -> str:

@@ -17,6 +17,7 @@ from minutes.extract.export import file_record
 from minutes.extract.extractor import StageError, extract_file
 from minutes.extract.parsers import pdf_debug
 from minutes.models import collect_files, connect, export, ingest_paths, people, queries, status
+from minutes.models import report as report_queries
 from minutes.models import search as fts
 from minutes.models import trace as trail
 from minutes.models.db import DEFAULT_URL
@@ -157,6 +158,20 @@ def summary(db: str) -> None:
     """What the database holds: files, documents, meetings, people, facts."""
     for name, value in queries.summary(connect(db)).items():
         click.echo(f"{name:<14}{value:>8}")
+
+
+@cli.command()
+@click.option("--flagged", is_flag=True, help="Only failed files and minutes with a field that came up empty.")
+@format_option
+@db_option
+def report(flagged: bool, fmt: str, db: str) -> None:
+    """Per file: the documents found and their counts of attendees, apologies,
+    items, actions, decisions and money; minutes with no attendees, items or
+    decisions flagged (almost always a miss worth a look), failed files with
+    their reason."""
+    rows = report_queries.extraction_report(connect(db), flagged_only=flagged)
+    emit(rows, fmt, ["file", "document", "kind", "meeting_date", "attendees", "apologies", "items", "actions",
+                     "decisions", "funding", "warnings", "flag"])
 
 
 @cli.command()

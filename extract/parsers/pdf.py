@@ -245,14 +245,17 @@ def _segments(textpage: pdfium.PdfTextPage, height: float, tables: list[Table]) 
     raw = textpage.raw
     count = textpage.count_chars()
     text = textpage.get_text_range()
+    chars: list[str] = list(text)
     if len(text) != count:  # characters beyond the BMP shift the string: read one by one
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
+        chars = _whole_pairs([chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count)])
     region = _region_finder(tables) if tables else None
     char_box = pdfium_c.FPDFText_GetCharBox
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     segments: list[Segment] = []
     current: Segment | None = None
-    for i, ch in enumerate(text):
+    for i, ch in enumerate(chars):
+        if not ch:
+            continue  # the second half of a surrogate pair, joined to the first
         if ch in "\r\n":
             current = None
         elif ch.isspace():
@@ -280,6 +283,17 @@ def _segments(textpage: pdfium.PdfTextPage, height: float, tables: list[Table]) 
         # bold from its first character to its last: a bold lead-in ("Action:") leaves the run plain
         seg.bold = seg.bold and _is_bold(textpage, seg.last)
     return segments
+
+
+def _whole_pairs(units: list[str]) -> list[str]:
+    """pdfium counts UTF-16 code units: an emoji is two, a surrogate pair.
+    Each pair becomes one character at its first index, "" at its second,
+    so indexes still address pdfium's characters."""
+    for i in range(len(units) - 1):
+        if "\ud800" <= units[i] <= "\udbff" and "\udc00" <= units[i + 1] <= "\udfff":
+            units[i] = (units[i] + units[i + 1]).encode("utf-16", "surrogatepass").decode("utf-16")
+            units[i + 1] = ""
+    return units
 
 
 def _new_segment(textpage: pdfium.PdfTextPage, i: int, ch: str, x0: float, x1: float,
@@ -352,11 +366,19 @@ def _justified(line: Line, other: Line) -> bool:
             and abs(other.x1 - line.x1) <= 0.2 * size and abs(other.x0 - line.x0) <= 3 * size)
 
 
+def _visible(text: str) -> str:
+    """A segment's printable text: no control codes, symbol-font bullets as
+    bullets, and characters beyond the BMP (emoji), which pdfium hands over
+    as UTF-16 surrogate halves, made whole (a lone half becomes U+FFFD)."""
+    text = CONTROL.sub("", text.replace("\ufffe", "\x02")).translate(PRIVATE_BULLETS).strip()
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def _join_segments(segments: list[Segment], tabs: bool = True) -> str:
     out = ""
     prev: Segment | None = None
     for seg in segments:
-        text = CONTROL.sub("", seg.text.replace("\ufffe", "\x02")).translate(PRIVATE_BULLETS).strip()
+        text = _visible(seg.text)
         if not text:
             continue
         if prev is not None:
@@ -809,7 +831,7 @@ def _place(block: Block | None, lines: list[Line]) -> None:
     at = 0
     for line in lines:
         for seg in line.segments:
-            words = CONTROL.sub("", seg.text).translate(PRIVATE_BULLETS).strip().replace("\x02", "-")
+            words = _visible(seg.text).replace("\x02", "-")
             found = block.text.find(words, at) if words else -1
             if found < 0 and LIST_LABEL.match(words):  # the label left the text for the block's label
                 words = LIST_LABEL.sub("", words)

@@ -13,6 +13,7 @@ from minutes.extract.funding import extract_funding
 from minutes.extract.items import extract_items
 from minutes.extract.meetings import extract_next_meeting
 from minutes.extract.parsers import parse_file
+from minutes.extract.parsers.ocr import OcrMode
 from minutes.extract.records import ExtractedDocument
 from minutes.extract.segment import segment
 from minutes.extract.targets import extract_targets
@@ -40,7 +41,7 @@ def extract_parsed(parsed: ParsedFile) -> list[ExtractedDocument]:
     return out
 
 
-def extract_file(path: str | Path) -> FileExtraction:
+def extract_file(path: str | Path, ocr: OcrMode = "auto") -> FileExtraction:
     """Parse and extract one file; raises ``ParseError`` when it cannot be read."""
-    parsed = parse_file(path)
+    parsed = parse_file(path, ocr)
     return FileExtraction(parsed, extract_parsed(parsed))

@@ -69,6 +69,17 @@ class SourceFile(Base):
     )
 
 
+class SourcePage(Provenance, Base):
+    """Each page of a stored file (its span: the page's text) and how its
+    text was read: a page read by OCR has Tesseract's mean word confidence
+    (0-100), so a fact's (source_file_id, page) tells whether it came from OCR text."""
+    __tablename__ = "pages"
+    id: Mapped[int] = _identity()
+    ocr: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
+    ocr_confidence: Mapped[Decimal | None] = mapped_column(Numeric(5, 1))
+    __table_args__ = _table_args(Index("ux_pages_source_file_page", "source_file_id", "page", unique=True))
+
+
 class Body(Base):
     __tablename__ = "bodies"
     id: Mapped[int] = _identity()

@@ -23,15 +23,17 @@ from sqlalchemy import Connection, Engine, Table, delete, insert, select
 from minutes.extract import names, records
 from minutes.extract.errors import ParseError
 from minutes.extract.parsers import file_format, sha256_of
+from minutes.extract.parsers.ocr import OcrMode
 from minutes.extract.records import ExtractedDocument, Span
 
 if TYPE_CHECKING:
     from minutes.extract.extractor import FileExtraction
 from minutes.models.periods import financial_years
 from minutes.models.schema import (Action, ActionOwner, Attendance, Block, Body, Decision, Document, Funding, Item,
-                           Person, SourceFile, Target)
+                           Person, SourceFile, SourcePage, Target)
 
 source_files: Table = SourceFile.__table__  # type: ignore[assignment]
+source_pages: Table = SourcePage.__table__  # type: ignore[assignment]
 bodies: Table = Body.__table__  # type: ignore[assignment]
 documents: Table = Document.__table__  # type: ignore[assignment]
 people: Table = Person.__table__  # type: ignore[assignment]
@@ -45,11 +47,11 @@ targets: Table = Target.__table__  # type: ignore[assignment]
 blocks: Table = Block.__table__  # type: ignore[assignment]
 
 
-def extract_file(path: Path) -> FileExtraction:
+def extract_file(path: Path, ocr: OcrMode = "auto") -> FileExtraction:
     # Imported on first use: the extractors bring in spaCy, a second of start-up
     # that query commands (actions, search, ...) should not pay.
     from minutes.extract.extractor import extract_file as extract
-    return extract(path)
+    return extract(path, ocr)
 
 
 @dataclass
@@ -82,11 +84,12 @@ def _hidden(relative: Path) -> bool:
 
 
 def ingest_paths(engine: Engine, paths: Iterable[str | Path],
-                 progress: Callable[[Path], None] | None = None) -> IngestReport:
-    """Ingest every file under ``paths``; ``progress`` is called after each file."""
+                 progress: Callable[[Path], None] | None = None, ocr: OcrMode = "auto") -> IngestReport:
+    """Ingest every file under ``paths``; ``progress`` is called after each
+    file; ``ocr`` says which PDF pages are read by OCR."""
     report = IngestReport()
     for path in collect_files(paths):
-        _ingest_file(engine, path, report)
+        _ingest_file(engine, path, report, ocr)
         if progress:
             progress(path)
     if report.stored or report.replaced or report.failed:
@@ -95,7 +98,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path],
     return report
 
 
-def _ingest_file(engine: Engine, path: Path, report: IngestReport) -> None:
+def _ingest_file(engine: Engine, path: Path, report: IngestReport, ocr: OcrMode) -> None:
     key = os.path.abspath(path)
     try:
         data = Path(key).read_bytes()
@@ -110,7 +113,7 @@ def _ingest_file(engine: Engine, path: Path, report: IngestReport) -> None:
         report.unchanged.append(key)
         return
     try:
-        fx = extract_file(key)
+        fx = extract_file(key, ocr)
     except ParseError as e:
         _fail(engine, report, key, sha256, size, e.reason, e.detail)
         return
@@ -149,6 +152,10 @@ def store_extraction(engine: Engine, fx: FileExtraction, size: int | None = None
         file_id = _replace_file(conn, {
             "path": os.path.abspath(p.path), "sha256": p.sha256, "format": p.format, "size": size,
             "pages": len(p.pages), "status": "ok", "error_reason": None, "error_detail": None})
+        _insert(conn, source_pages, [
+            {"source_file_id": file_id, "page": page.number, "span_start": page.start, "span_end": page.end,
+             "ocr": page.ocr_confidence is not None, "ocr_confidence": _decimal(page.ocr_confidence)}
+            for page in p.pages], returning=False)
         _write_documents(conn, file_id, fx.documents)
     return file_id
 

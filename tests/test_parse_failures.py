@@ -10,7 +10,9 @@ import docx
 import pytest
 
 from minutes.extract.errors import ParseError
+from minutes.extract.parsers import ocr as ocr_engine
 from minutes.extract.parsers import parse_file
+from minutes.extract.parsers.ocr import OcrMode
 from minutes.extract.parsers.pdf import is_garbled
 from make_files import make_pdf
 
@@ -22,9 +24,9 @@ PROSE = [(72, 700 - 16 * i, 11, line) for i, line in enumerate([
 ])]
 
 
-def _fails(path: Path, reason: str) -> ParseError:
+def _fails(path: Path, reason: str, ocr: OcrMode = "auto") -> ParseError:
     with pytest.raises(ParseError) as caught:
-        parse_file(path)
+        parse_file(path, ocr)
     assert caught.value.reason == reason
     assert str(path) in str(caught.value)
     return caught.value
@@ -59,17 +61,31 @@ def test_empty_file_is_empty(tmp_path: Path, name: str) -> None:
     _fails(path, "empty")
 
 
+@pytest.fixture
+def no_tesseract(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_engine, "available", lambda: False)
+
+
 def test_image_only_pdf_needs_ocr(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     path.write_bytes(make_pdf([[], []], image=True))
-    assert "OCR" in _fails(path, "no_text").detail
+    assert "OCR" in _fails(path, "no_text", "never").detail
 
 
-def test_garbled_text_layer_needs_ocr(tmp_path: Path) -> None:
+def test_image_only_pdf_without_tesseract_says_how_to_install_it(tmp_path: Path, no_tesseract: None) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(make_pdf([[], []], image=True))
+    detail = _fails(path, "no_text").detail
+    assert "no text layer" in detail and "apt-get install tesseract-ocr tesseract-ocr-eng" in detail
+
+
+def test_garbled_text_layer_needs_ocr(tmp_path: Path, no_tesseract: None) -> None:
     soup = "Xqtz bnmr klw trsd pqnx vbrt zzkr hjkl mnbv cxzw qrtp lkjh gfds"
     path = tmp_path / "garbled.pdf"
     path.write_bytes(make_pdf([[(72, 700 - 14 * i, 11, soup) for i in range(6)]]))
-    assert "garbled" in _fails(path, "no_text").detail
+    detail = _fails(path, "no_text").detail
+    assert "garbled" in detail and "tesseract-ocr" in detail
+    assert "garbled" in _fails(path, "no_text", "never").detail
 
 
 def test_ordinary_prose_with_names_and_figures_is_not_garbled() -> None:
@@ -133,7 +149,8 @@ def test_docx_saved_fine_still_parses(tmp_path: Path) -> None:
     ("uk_dgu_crime-justice-panel_minutes_2013-10-14.DOC", "unsupported", "legacy Word"),
 ])
 def test_wild_failures(name: str, reason: str, detail: str) -> None:
-    assert detail in _fails(WILD / name, reason).detail
+    # with OCR (tests/test_ocr.py) the scans and garbled files are read
+    assert detail in _fails(WILD / name, reason, "never").detail
 
 
 @pytest.mark.skipif(not WILD.is_dir(), reason="shared corpus not present")

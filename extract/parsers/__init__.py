@@ -6,6 +6,7 @@ from pathlib import Path
 
 from minutes.extract.document import ParsedFile
 from minutes.extract.errors import ParseError
+from minutes.extract.parsers.ocr import OcrMode
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md",
              ".html": "html", ".htm": "html"}
@@ -32,8 +33,9 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def parse_file(path: str | Path) -> ParsedFile:
-    """Parse any supported file; raise ``ParseError`` naming the file and reason."""
+def parse_file(path: str | Path, ocr: OcrMode = "auto") -> ParsedFile:
+    """Parse any supported file; raise ``ParseError`` naming the file and reason.
+    ``ocr`` says which PDF pages are read by OCR (see ``pdf.parse_pdf``)."""
     path = Path(path)
     fmt = file_format(path)
     known = KNOWN_UNSUPPORTED.get(path.suffix.lower())
@@ -52,7 +54,7 @@ def parse_file(path: str | Path) -> ParsedFile:
     digest = sha256_of(data)
     if fmt == "pdf":
         from minutes.extract.parsers.pdf import parse_pdf
-        parsed = parse_pdf(path, data, digest)
+        parsed = parse_pdf(path, data, digest, ocr)
     elif fmt == "docx":
         from minutes.extract.parsers.word import parse_docx
         parsed = parse_docx(path, data, digest)

@@ -29,9 +29,14 @@ INSTALL = "install Tesseract with English data (Debian: apt-get install tesserac
 XHTML = "{http://www.w3.org/1999/xhtml}"
 NOISE = re.compile(r"[\W_]+")  # a low-confidence word of punctuation only is a speck, not text
 NOISE_CONFIDENCE = 50
+LINE_CONFIDENCE = 50  # text reads at 90 and more; pictures read as letters at under 50
+MISREAD = {"Clir": "Cllr", "Clirs": "Cllrs", "ClIr": "Cllr", "ClIrs": "Cllrs"}
+ORDINAL_QUOTE = re.compile(r'\d{1,2}["”“°*]')
+MONTH = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 INK = 128  # grey levels below this are ink
 RULE_LENGTH, RULE_THICKNESS = 15.0, 3.0  # points: a rule is this long at least and this thick at most
 BOLD_STROKE = 1.3  # strokes this much thicker than the page's usual are bold
+WIPE = 3  # pixels
 BULLET_FILL = 0.55  # a solid disc fills 0.79 of its box, an "o" or "e" under 0.45
 
 
@@ -147,7 +152,8 @@ def _rules(dark: np.ndarray, span: float, thickness: float) -> tuple[list[Rule],
         current.append(group)
     kept = [g for g in groups if g[1] - g[0] + 1 <= thickness]
     rules = [((g[0] + g[1] + 1) / 2, float(g[2]), float(g[3])) for g in kept]
-    return rules, [(max(g[0] - 1, 0), min(g[1] + 2, rows), g[2], g[3]) for g in kept]
+    # with a margin: the grey edge a scan or anti-aliasing leaves beside a rule reads as a letter
+    return rules, [(max(g[0] - WIPE, 0), min(g[1] + 1 + WIPE, rows), g[2], g[3]) for g in kept]
 
 
 def _mark_bold(words: list[Word], dark: np.ndarray) -> None:
@@ -207,6 +213,7 @@ def words_of_hocr(hocr: bytes) -> list[Word]:
         props = _props(line.get("title", ""))
         lx0, _, _, lbottom = map(float, props["bbox"].split())
         slope, offset = (map(float, props["baseline"].split()) if "baseline" in props else (0.0, 0.0))
+        found = []
         for span in line.iter(f"{XHTML}span"):
             if span.get("class") != "ocrx_word":
                 continue
@@ -219,7 +226,18 @@ def words_of_hocr(hocr: bytes) -> list[Word]:
             base = lbottom + offset + slope * ((x0 + x1) / 2 - lx0)
             # x_size is the row's height from ascender to descender: the type size
             size = float(props["x_size"]) if "x_size" in props else bottom - top
-            words.append(Word(text, x0, top, x1, bottom, base, size, confidence))
+            found.append(Word(text, x0, top, x1, bottom, base, size, confidence))
+        # a line Tesseract itself doubts throughout is a picture read as letters (a seal, a logo)
+        if found and statistics.fmean(w.confidence for w in found) >= LINE_CONFIDENCE:
+            words += _mend(found)
     return words
 
 
+def _mend(line: list[Word]) -> list[Word]:
+    """Tesseract's usual misreadings in minutes: "Clir" for "Cllr", and a
+    superscript ordinal read as a quote mark ("18" March")."""
+    for word, after in zip(line, line[1:] + [None]):
+        word.text = MISREAD.get(word.text, word.text)
+        if after is not None and ORDINAL_QUOTE.fullmatch(word.text) and MONTH.match(after.text):
+            word.text = word.text[:-1]
+    return line

@@ -189,7 +189,9 @@ def _ocr_pages(path: Path, pdf: pdfium.PdfDocument, pages: list[PageContent], mo
     garbled = is_garbled(_text(pages))
     for index, page in enumerate(pages):
         if mode == "always" or garbled or not _text([page]).strip():
-            pages[index] = _ocr_page(path, pdf, index)
+            read = _ocr_page(path, pdf, index)
+            if read.items:  # a blank page stays a page of no text, not one read by OCR
+                pages[index] = read
     return "OCR found no text either"
 
 
@@ -247,9 +249,7 @@ def _snap_ocr_sizes(pages: list[PageContent]) -> None:
 
 def _check_text(path: Path, pages: list[PageContent], advice: str) -> None:
     if not _text(pages).strip():
-        scanned = all(page.ocr_confidence is not None for page in pages)
-        raise ParseError(str(path), "no_text", f"no text layer (scanned?); {advice}" if not scanned
-                         else "no text layer, and OCR found no text (a blank or unreadable scan)")
+        raise ParseError(str(path), "no_text", f"no text layer (scanned?); {advice}")
     layer = [page for page in pages if page.ocr_confidence is None]
     if layer and is_garbled(_text(layer)):
         raise ParseError(str(path), "no_text", f"text layer is garbled (broken font encoding); {advice}")

@@ -16,6 +16,8 @@ from minutes.extract.errors import ParseError
 from minutes.extract.export import file_record
 from minutes.extract.extractor import StageError, extract_file
 from minutes.extract.parsers import pdf_debug
+from minutes.extract.parsers.ocr import INSTALL as OCR_INSTALL, OCR_MODES, OcrMode
+from minutes.extract.parsers.ocr import available as ocr_available
 from minutes.models import collect_files, connect, export, ingest_paths, people, queries, status
 from minutes.models import report as report_queries
 from minutes.models import search as fts
@@ -30,6 +32,15 @@ db_option = click.option("--db", envvar="MINUTES_DB", default=DEFAULT_URL, show_
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
                              show_default=True, help="Output format.")
 day = click.DateTime(formats=["%Y-%m-%d"])
+ocr_option = click.option(
+    "--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,
+    help="Read PDF pages by OCR (Tesseract): auto, pages with no text layer or a garbled one, "
+         "where Tesseract is installed; always, every page; never.")
+
+
+def _check_ocr(mode: str) -> None:
+    if mode == "always" and not ocr_available():
+        raise click.UsageError(f"--ocr always: Tesseract is not installed; {OCR_INSTALL}")
 
 
 @click.group()
@@ -41,13 +52,15 @@ def cli() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for one minutes-extract/1 JSON record per input file.")
-def extract(files: tuple[Path, ...], out_dir: Path) -> None:
+@ocr_option
+def extract(files: tuple[Path, ...], out_dir: Path, ocr: OcrMode) -> None:
     """Extract FILES to JSON records (no database): DIR/<file stem>.json."""
+    _check_ocr(ocr)
     out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
     for path in files:
         try:
-            fx = extract_file(path)
+            fx = extract_file(path, ocr=ocr)
         except ParseError as e:
             failed += 1
             click.echo(f"failed: {e.path}: {e.reason}: {e.detail}", err=True)
@@ -124,7 +137,8 @@ def _cut(text: str) -> str:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @db_option
-def ingest(paths: tuple[Path, ...], db: str) -> None:
+@ocr_option
+def ingest(paths: tuple[Path, ...], db: str, ocr: OcrMode) -> None:
     """Store the files under PATHS (files or folders, recursively) in the database.
 
     Unchanged files are skipped, changed ones replaced, and stored ones
@@ -132,13 +146,14 @@ def ingest(paths: tuple[Path, ...], db: str) -> None:
     files are recorded as failed and the batch goes on. A component that
     raised is a warning: its facts are missing, the file's others are kept.
     Exit status 1 if any file failed."""
+    _check_ocr(ocr)
     engine = connect(db)
     files = collect_files(paths)
     if len(files) > PROGRESS_FROM:
         with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
-            report = ingest_paths(engine, files, progress=lambda _: bar.update(1))
+            report = ingest_paths(engine, files, progress=lambda _: bar.update(1), ocr=ocr)
     else:
-        report = ingest_paths(engine, files)
+        report = ingest_paths(engine, files, ocr=ocr)
     for r in report.reextracted:
         click.echo(f"re-extracted: {r.path}: {', '.join(r.changes)}")
     for w in report.warnings:

@@ -24,6 +24,7 @@ from sqlalchemy import Engine, select
 from minutes.extract.errors import ParseError
 from minutes.extract.extractor import PIPELINE, ExtractionWarning, FileExtraction, Pipeline, StageError, extract_file
 from minutes.extract.parsers import file_format, sha256_of
+from minutes.extract.parsers.ocr import OcrMode
 from minutes.models.people import relink
 from minutes.models.rows import replace_source_file, write_extraction
 from minutes.models.schema import source_file_components, source_files
@@ -73,12 +74,13 @@ def _hidden(relative: Path) -> bool:
 
 
 def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable[[Path], None] | None = None,
-                 pipeline: Pipeline = PIPELINE) -> IngestReport:
+                 pipeline: Pipeline = PIPELINE, ocr: OcrMode = "auto") -> IngestReport:
     """Ingest every file under ``paths`` with ``pipeline``'s components;
-    ``progress`` is called after each file."""
+    ``progress`` is called after each file; ``ocr`` says which PDF pages are
+    read by OCR."""
     report = IngestReport()
     for path in collect_files(paths):
-        _ingest_file(engine, path, report, pipeline)
+        _ingest_file(engine, path, report, pipeline, ocr)
         if progress:
             progress(path)
     if report.stored or report.replaced or report.reextracted or report.failed:
@@ -86,7 +88,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable
     return report
 
 
-def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pipeline) -> None:
+def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pipeline, ocr: OcrMode) -> None:
     key = os.path.abspath(path)
     try:
         data = Path(key).read_bytes()
@@ -107,7 +109,7 @@ def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pip
         report.unchanged.append(key)
         return
     try:
-        fx = extract_file(key, pipeline)
+        fx = extract_file(key, pipeline, ocr)
     except ParseError as e:
         _fail(engine, report, key, sha256, size, e.reason, e.detail)
         return

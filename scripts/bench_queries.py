@@ -91,7 +91,7 @@ class Writer:
                        names: dict[int, str], start: date) -> None:
         rng, now = self.rng, datetime.now(timezone.utc)
         file_ids = ids(conn, source_files, [
-            {"path": f"/synthetic/{n:06d}.txt", "sha256": f"{n:064x}", "format": "txt", "size": 20000, "pages": 4,
+            {"path": f"/synthetic/{n:06d}.txt", "name": f"{n:06d}.txt", "sha256": f"{n:064x}", "format": "txt", "size": 20000, "pages": 4,
              "status": "ok", "ingested_at": now} for n in numbers])
         meta = [(fid, body_ids[n % BODIES], start + timedelta(days=n // BODIES * 14)) for fid, n in zip(file_ids, numbers)]
         doc_ids = ids(conn, documents, [

@@ -47,7 +47,11 @@ def connect(url: str | None = None) -> Engine:
     engine = _engine(database_url(url))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    Base.metadata.create_all(engine)
+    try:
+        Base.metadata.create_all(engine)
+    except DBAPIError as e:  # a folder that is not there, a server that does not answer
+        engine.dispose()
+        raise DatabaseError(f"cannot open database {engine.url}: {' '.join(str(e.orig).split())}") from e
     return engine
 
 

@@ -150,6 +150,8 @@ def create_app(engine: Engine) -> Flask:
     @app.get("/file/<int:file_id>/page/<int:page>.png")
     def page_image(file_id: int, page: int) -> Response:
         file = _recorded(engine, file_id)
+        if file["format"] != "pdf":
+            abort(404, f"{file['name']} is not a PDF: its pages have no image.")
         try:
             png = render.page_png(file, page)
         except render.Unavailable as e:

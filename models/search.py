@@ -81,7 +81,7 @@ class Match:
 def match(dialect: str, query: str) -> Match | None:
     """The blocks matching ``query`` in a database of ``dialect``, or None
     when the query has no searchable words."""
-    check_query("query", query, _WORD.findall(query))
+    check_query("query", query, [w for w in _WORD.findall(query) if w.lower() != "or"])
     if dialect == "postgresql":
         if not _WORD.search(query):
             return None

@@ -174,7 +174,6 @@ def site(url: str, owner: str) -> None:
     threading.Thread(target=server.run, daemon=True).start()
     address = f"http://127.0.0.1:{server.effective_port}{path}"  # type: ignore[union-attr]
     timed(f"site {path} (over HTTP)", lambda: urllib.request.urlopen(address).read(), runs=10)
-    server.close()
 
 
 def db_size(engine: Engine) -> str:

@@ -153,8 +153,8 @@ def timed(label: str, call: Callable[[], Any], runs: int = 3) -> Any:
         t = time.perf_counter()
         result = call()
         best = min(best, time.perf_counter() - t)
-    n = len(result) if hasattr(result, "__len__") else result
-    print(f"  {label:<48} {best * 1000:8.1f} ms  ({n} rows)")
+    n = f"{len(result):,} bytes" if isinstance(result, bytes) else f"{len(result)} rows"
+    print(f"  {label:<48} {best * 1000:8.1f} ms  ({n})")
     return result
 
 

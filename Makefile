@@ -19,6 +19,9 @@ run: install
 	$(BIN)/minutes ingest corpus/papers --db $(DB)
 	$(BIN)/minutes summary --db $(DB)
 	$(BIN)/minutes actions --open --by-owner --db $(DB)
+	@echo
+	@echo "To browse it: $(BIN)/minutes serve --db $(DB)   then open http://127.0.0.1:8000/"
+	@echo "(put minutes on your PATH with: export PATH=\"$(CURDIR)/$(BIN):\$$PATH\")"
 
 test: install
 	$(BIN)/python -m pytest -q

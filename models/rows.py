@@ -4,6 +4,7 @@ and bodies they name, the components' versions and their warnings. Bulk
 inserts, one per table; the caller holds the transaction (``models.store``)."""
 from __future__ import annotations
 
+import json
 import os
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -12,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, insert, select
 
 from minutes.extract import records
+from minutes.extract.document import TextBox
 from minutes.extract.extractor import FileExtraction
 from minutes.extract.names import name_key_text
 from minutes.extract.records import ExtractedDocument, Span
@@ -25,7 +27,7 @@ def replace_source_file(conn: Connection, row: dict[str, Any]) -> int:
     """Insert the file's row in place of any row for its path (the cascade
     removes every row extracted from the old version); returns its id."""
     conn.execute(delete(source_files).where(source_files.c.path == row["path"]))
-    row = row | {"ingested_at": datetime.now(timezone.utc)}
+    row = row | {"name": os.path.basename(row["path"]), "ingested_at": datetime.now(timezone.utc)}
     return conn.execute(insert(source_files).returning(source_files.c.id), row).scalar_one()
 
 
@@ -58,7 +60,7 @@ def _write_documents(conn: Connection, file_id: int, docs: list[ExtractedDocumen
                                         for i, (d, b) in enumerate(zip(docs, doc_bodies))])
     _insert(conn, blocks, [  # the FTS index follows by trigger (SQLite) or generated column (PostgreSQL)
         {"document_id": doc_id, "kind": b.kind, "text": b.text, "source_file_id": file_id, "page": b.page,
-         "span_start": b.start, "span_end": b.end}
+         "span_start": b.start, "span_end": b.end, "boxes": _boxes(b.boxes)}
         for doc_id, d in zip(doc_ids, docs) for b in d.section.blocks], returning=False)
 
     item_keys = [(doc_id, item.ref) for doc_id, d in zip(doc_ids, docs) for item in d.items]
@@ -110,6 +112,14 @@ def _write_documents(conn: Connection, file_id: int, docs: list[ExtractedDocumen
          "unit": t.unit, **_where(file_id, t.span)}
         for doc_id, d in zip(doc_ids, docs) for t in d.targets], returning=False)
     return doc_ids
+
+
+def _boxes(boxes: list[TextBox]) -> str | None:
+    """The JSON of ``blocks.boxes``: a hundredth of a point is finer than any highlight needs."""
+    if not boxes:
+        return None
+    return json.dumps([[b.start, b.end, *(round(v, 2) for v in (b.x0, b.top, b.x1, b.bottom))] for b in boxes],
+                      separators=(",", ":"))
 
 
 def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]], returning: bool = True) -> list[int]:

@@ -258,17 +258,28 @@ def as_of(engine: Engine, rows: list[dict[str, Any]], day: date) -> list[dict[st
 
 def select_actions(engine: Engine, *, owner: str | None = None, body: str | None = None,
                    due_before: date | None = None, since: date | None = None, as_of_day: date | None = None,
-                   open_only: bool = False, overdue_only: bool = False, threads: bool = False) -> list[dict[str, Any]]:
+                   open_only: bool = False, overdue_only: bool = False, threads: bool = False,
+                   status: str | None = None) -> list[dict[str, Any]]:
     """The policy officer's question: actions (filtered as in
     ``queries.list_actions``) with their status as stored, or as known on
     ``as_of_day``; ``open_only`` keeps those not done, ``overdue_only`` the
-    overdue. Restated log rows are left out whenever a status filter is on."""
+    overdue, ``status`` those of that status. Restated log rows are left out
+    whenever a status filter is on."""
     rows = list_actions(engine, owner=owner, body=body, due_before=due_before, since=since, until=as_of_day,
-                        threads=threads or open_only or overdue_only)
+                        threads=threads or open_only or overdue_only or status is not None)
     if as_of_day:
         rows = as_of(engine, rows, as_of_day)
     if open_only:
         rows = [r for r in rows if r["status"] != "done"]
     if overdue_only:
         rows = [r for r in rows if r["status"] == "overdue"]
+    if status is not None:
+        rows = [r for r in rows if r["status"] == status]
     return rows
+
+
+def by_owner(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``select_actions`` rows as one row per owner and action ("(no owner)"
+    for none), by owner, then due date (undated last), then id."""
+    return sorted(({**r, "owners": o} for r in rows for o in (r["owners"] or "(no owner)").split("; ")),
+                  key=lambda r: (r["owners"].casefold(), r["due"] or "9999", r["id"]))

@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from minutes.models.export import export_rows, tables
-from minutes.pipeline import _text, cli
+from minutes.models.export import cell_text as _text
+from minutes.pipeline import cli
 
 
 def run(*args: str):

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = {"extract": "minutes.extract", "models": "minutes.models"}
+PACKAGES = {"extract": "minutes.extract", "models": "minutes.models", "web": "minutes.web"}
 
 
 def _modules() -> dict[str, Path]:

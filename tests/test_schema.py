@@ -69,6 +69,14 @@ def test_schema_sql_matches_models(tmp_path):
     assert sorted(actual) == sorted(expected)
     for table in expected:
         assert actual[table] == expected[table], table
+    assert views(from_sql) == views(from_models) and set(views(from_models)) == {"open_actions", "attendance_by_person"}
+
+
+def views(path: Path) -> dict[str, list[str]]:
+    """Each view's columns."""
+    with sqlite3.connect(path) as db:
+        names = [n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name")]
+        return {n: [c[1] for c in db.execute(f"PRAGMA table_info({n})")] for n in names}
 
 
 def test_every_extracted_table_keeps_provenance_and_cascades():

@@ -109,4 +109,8 @@ def test_search_command(corpus_sqlite):
     rows = json.loads(out.stdout)
     assert rows and {"score", "date", "body", "kind", "document_id", "page", "snippet", "file"} <= set(rows[0])
     table = CliRunner().invoke(cli, ["search", "naloxone", "--limit", "1", "--db", db], catch_exceptions=False)
-    assert table.exit_code == 0 and "**naloxone**" in table.stdout.lower()
+    # Snippets are plain text in the terminal and in CSV; more hits than the limit are announced.
+    assert table.exit_code == 0 and "naloxone" in table.stdout.lower() and "**" not in table.stdout
+    assert "more than 1 blocks match" in table.stderr
+    plain = CliRunner().invoke(cli, ["search", "naloxone", "--format", "csv", "--db", db], catch_exceptions=False)
+    assert "naloxone" in plain.stdout.lower() and "**" not in plain.stdout and "more than" not in plain.stderr

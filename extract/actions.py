@@ -12,13 +12,15 @@ from typing import Iterator
 
 from spacy.tokens import Span as TokenSpan
 
-from minutes.extract.dates import DATE_PATTERN, MONTHS, find_deadline, parse_date
+from minutes.extract.dates import DATE_PATTERN, MONTH, find_deadline, parse_date
 from minutes.extract.decisions import NO_DECISIONS, resolution_parts
 from minutes.extract.document import Block, Cell
 from minutes.extract.items import item_at
+from minutes.extract.lexicon import (DECISION_VERBS, LINKING_WORDS, LOG_STATUSES, OTHER_LOG_STATUSES, POSTS, TASK_VERBS,
+                                    alternation)
 from minutes.extract.meetings import future_meetings
-from minutes.extract.nlp import TASK_VERBS, analyse, may_have_cues
-from minutes.extract.owners import GROUP_WORDS, POST_WORDS, Roster, is_owner_like, resolve_owners
+from minutes.extract.nlp import analyse, may_have_cues
+from minutes.extract.owners import GROUP_WORDS, Roster, is_owner_like, resolve_owners
 from minutes.extract.records import Action, Due, ExtractedDocument, Owner, Span
 
 ACTION_LINE = re.compile(r"^\W{0,3}(?:agreed\s+)?actions?(?:\s+agreed)?\s*(?:no\.?\s*)?\d*[a-z]?\s*[:\-–]\s*", re.I)
@@ -28,13 +30,14 @@ TRAILING_OWNER = re.compile(r"\(([^()\d]{2,80})\)\s*\.?\s*(?=$|\s+[A-Z])")
 PART_TASK = re.compile(
     r"^(?P<subj>.+?)\s+(?:(?P<to>to\s+(?:be\s+[a-z-]+(?:ed|en|nt)\b|[a-z-]+))|be\s+(?:requested|asked|invited|"
     r"instructed|authorised|delegated)\s+to\b|(?:will|would|shall)\s+(?!be\b)[a-z-]+|(?P<bare>" +
-    "|".join(sorted(TASK_VERBS)) + r")\b)")
+    alternation(TASK_VERBS) + r")\b)")
 # A resolution that hands a task on: "Delegates authority to X to ...", "asks X to ...".
 DELEGATE = re.compile(r"\b(?:[Dd]elegates?|[Aa]sks?|[Rr]equests?|[Ii]nstructs?|[Aa]uthori[sz]es?|[Dd]irects?)\s+"
                       r"(?:(?:delegated\s+)?authority\s+)?(?:to\s+)?(?=(?:the\s+)?[A-Z])")
 # "X to note / receive / endorse ...": the body's own decision, not a task.
-NOT_TASKS = frozenset({"note", "receive", "welcome", "thank", "accept", "approve", "endorse", "support", "adopt",
-                       "ratify", "comment"})
+NOT_TASKS = frozenset(verb for verb, _ in DECISION_VERBS)
+# "... be noted", "... be approved": the resolution records the decision, gives no task.
+PASSIVE_DECISION = re.compile(rf"\bbe\s+{alternation(done for _, done in DECISION_VERBS)}\b")
 LEADING = re.compile(r"^(?:in\s+the\s+meantime|meanwhile|also|then|therefore|however|additionally|in\s+addition|"
                      r"finally|following\s+(?:an?|the)\s+\w+)\b[\s,]*", re.I)
 CLAUSE_START = re.compile(r".*(?:[,;:]|\bwhich\b|\bthat\b|\bwho\b|\bwhom\b|\bwhere\b|\band\b|\bbut\b|\bso\b|\bthen\b)\s*",
@@ -51,8 +54,8 @@ HEADER_STATUS = re.compile(r"^(?:status|progress|update|position|outcome|rag(?:\
 HEADER_RAISED = re.compile(r"^(?:(?:meeting\s+)?date\b.*\b(?:action|raised|meeting|agreed)|date\s+(?:raised|set|added|agreed)"
                            r"|meeting(?:\s+date)?|raised)\b", re.I)
 # The status cell of an action log without a header row ("Carried forward", "Completed").
-STATUS_CELL = re.compile(r"^(?:new|open|closed|ongoing|on-?going|complete[d]?|done|carried\s+forward|c/f|in\s+progress|"
-                         r"on\s+track|outstanding|pending|overdue|deferred|superseded|not\s+started|withdrawn)\b", re.I)
+STATUS_CELL = re.compile(rf"^{alternation([*(w for words in LOG_STATUSES.values() for w in words), *OTHER_LOG_STATUSES])}"
+                         r"(?!\w)", re.I)
 # "National Address Dataset – Lead HS/BB": the owners of the log rows below a heading.
 LEAD_LINE = re.compile(r"(?:^|[-–:]\s*|\s)(?i:lead|owner)s?\s*:?\s+(?P<who>[A-Z][\w.'’]*(?:\s*[/&,]\s*[A-Z][\w.'’]*)*)\s*$")
 # A labelled line under an "Action:" line: "Due: September", "Owner: Clerk".
@@ -69,7 +72,6 @@ NOT_NAMES = frozenset({"plan", "plans", "log", "logs", "point", "points", "list"
                        "agreed", "taken", "group", "update", "updates", "item", "items", "no", "number"})
 # "CDRU", "MoJ", "DfT", "ShEx": an organisation's initials, some in lower case.
 ACRONYM = re.compile(r"[A-Z]{2,}s?|(?!Mc|Mac|O')(?=(?:[a-z]?[A-Z]){2})[A-Z][A-Za-z]{1,4}")
-LINKING = frozenset({"of", "for", "and", "the", "&", "all", "on", "behalf"})
 
 
 @dataclass
@@ -145,7 +147,7 @@ def _owners_before(ctx: _Context, subject: str) -> list[Owner]:
 
 
 def _no_clause_words(text: str) -> bool:
-    return all(not w[:1].islower() or w.lower() in LINKING or w.lower() in GROUP_WORDS or w.lower() in POST_WORDS
+    return all(not w[:1].islower() or w.lower() in LINKING_WORDS or w.lower() in GROUP_WORDS or w.lower() in POSTS
                for w in re.findall(r"[A-Za-z'’-]+", text))
 
 
@@ -158,7 +160,7 @@ def _is_owner_phrase(text: str, roster: Roster) -> bool:
         return True
     words = [w for w in re.findall(r"[A-Za-z'’-]+", text) if w.lower() not in {"the", "a", "an"}]
     lower = {w.lower() for w in words}
-    return bool(lower & (GROUP_WORDS | POST_WORDS)) or bool(ACRONYM.fullmatch(" ".join(words))) or \
+    return bool(lower & (GROUP_WORDS | POSTS)) or bool(ACRONYM.fullmatch(" ".join(words))) or \
         sum(w[:1].isupper() for w in words) >= 2
 
 
@@ -204,8 +206,7 @@ def _resolution_action(ctx: _Context, text: str, start: int, end: int, page: int
     m = PART_TASK.match(text)
     if m and m.group("to") and m.group("to").split()[1] in NOT_TASKS:
         return None  # "the Panel to note the report" records a decision, gives no task
-    if not m or re.search(r"\bbe\s+(?:noted|received|welcomed|thanked|approved|agreed|endorsed|supported)\b",
-                          text[:m.end() + 20]):
+    if not m or PASSIVE_DECISION.search(text[:m.end() + 20]):
         return None
     subject = m.group("subj")
     owners = _owners_before(ctx, subject)
@@ -320,13 +321,13 @@ def _row_subject(ctx: _Context, task: str) -> list[Owner]:
     words = m.group("subj").split()
     # a short noun phrase ending in a group or post word: "PDC project team"
     return resolve_owners(m.group("subj"), ctx.roster) if len(words) <= 5 and words[0][:1].isupper() and \
-        words[-1].lower() in GROUP_WORDS | POST_WORDS else []
+        words[-1].lower() in GROUP_WORDS | POSTS else []
 
 
 def _heading_owners(ctx: _Context, text: str) -> list[Owner]:
     """A heading that names a group or post alone ("Secretariat") owns the log rows under it."""
     words = {w.lower() for w in re.findall(r"[A-Za-z'’-]+", text)}
-    if len(text) > 60 or not words & (GROUP_WORDS | POST_WORDS):
+    if len(text) > 60 or not words & (GROUP_WORDS | POSTS):
         return []
     return [o for o in resolve_owners(text, ctx.roster) if _is_owner_phrase(o.as_written, ctx.roster)]
 
@@ -353,7 +354,7 @@ def _row_date(cell: Cell | None) -> date | None:
 
 
 # Deadline cells in spreadsheet style: "Mar-2011", "23-Mar".
-MONTH_DASH = re.compile(rf"^(?:(?P<day>\d{{1,2}})-(?P<m1>{MONTHS})|(?P<m2>{MONTHS})-(?P<year>\d{{2}}|\d{{4}}))$", re.I)
+MONTH_DASH = re.compile(rf"^(?:(?P<day>\d{{1,2}})-(?P<m1>{MONTH})|(?P<m2>{MONTH})-(?P<year>\d{{2}}|\d{{4}}))$", re.I)
 
 
 def _cell_due(ctx: _Context, text: str, raised: date | None = None) -> Due:
@@ -372,7 +373,7 @@ def _cell_due(ctx: _Context, text: str, raised: date | None = None) -> Due:
     found = find_deadline(text, base, ctx.meetings)
     if found and found.date:
         return found
-    month = re.match(rf"^(?:early\s+|mid[- ]|late\s+)?({MONTHS})\b(?!\s*\d)", text, re.I)
+    month = re.match(rf"^(?:early\s+|mid[- ]|late\s+)?({MONTH})\b(?!\s*\d)", text, re.I)
     if month and base:  # a bare month, "June": the next such month, counting the meeting's own
         dated = find_deadline(f"by {month.group(1)}", base, [])
         if dated and dated.date:

@@ -14,29 +14,20 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from minutes.extract.document import Block, iter_lines
-from minutes.extract.names import (PARTICLES, POST_NOMINALS, ROLE, clean_name, looks_like_name, name_key, resolve, same_person,
+from minutes.extract.lexicon import (ATTENDANCE_LABELS, MEETING_MEDIA, NAME_PARTICLES, ORGANISATION_WORDS, POST_NOMINALS,
+                                    POST_QUALIFIERS, POSTS, REMOTE_WORDS, SUBSTITUTION_PHRASES, alternation)
+from minutes.extract.names import (ROLE, clean_name, looks_like_name, name_key, resolve, same_person,
                            split_names, strip_honorifics)
 from minutes.extract.records import Attendance, Person, Section, Span
 
-_LABELS: list[tuple[str, Attendance]] = [
-    (r"apologies(?:\s+(?:for\s+absence|given|received|and\s+substitut(?:ions|es)))?", "apologies"),
-    (r"(?:also\s+present|also\s+in\s+attendance|in\s+attendance|other\s+members|other\s+representatives|"
-     r"officers?(?:\s+(?:present|in\s+attendance))?|employees|staff(?:\s+present)?|others?\s+present|"
-     r"observers?|presenters?|presenting|guests?|advisers?|officials|secretariat|clerk|invited|invitees)",
-     "in_attendance"),
-    (r"substitutes?(?:\s+members?)?", "substitute"),
-    (r"(?:[a-z]+\s+)?absent(?:\s+without\s+apologies)?|not\s+present", "absent"),  # "Commissioners Absent"
-    # "Transparency Board Members:", "Commissioners Present": a body or a group names the list
-    (r"(?:those\s+)?present|members(?:\s+present)?|attendees|attendance|attending|"
-     r"(?:[a-z][\w&'’-]*\s+){1,4}(?:members|attendees)|[a-z]+\s+present", "present"),
-]
+_REMOTE = alternation(REMOTE_WORDS)  # "virtually", "online"
 # A label opens a line: "Present:", "IN ATTENDANCE -", "Employees (by Directorate):", "Present" cell,
 # "o Commissioners Present:" (a bullet before it), "Officials (regular attendees):".
 LABEL = re.compile(
     r"^\s*(?:[o•▪●*-]\s+)?(?:(?:[A-Z]{0,4}\d+[a-z]?|\d+(?:\.\d+)*)[.)]?\s+)?(?P<label>"
-    + "|".join(f"(?:{p})" for p, _ in _LABELS)
-    + r")(?:\s*\((?:virtual(?:ly)?|remote(?:ly)?|in\s+person|online|[^()]{1,40})\))?"
-    r"(?P<virtual>\s+(?:virtually|remotely|online|via\s+\w+))?\s*(?:[:\-–]\s*|$)", re.I)
+    + "|".join(f"(?:{p})" for p, _ in ATTENDANCE_LABELS)
+    + r")(?:\s*\([^()]{1,40}\))?"  # "(virtual)", "(regular attendees)"
+    rf"(?P<virtual>\s+(?:{_REMOTE}|via\s+\w+))?\s*(?:[:\-–]\s*|$)", re.I)
 APOLOGY_SENTENCE = re.compile(
     r"(?:apologies(?:\s+for\s+(?:absence|lateness))?\s+(?:had\s+been|have\s+been|were|was|are)\s+"
     r"(?:received|given|submitted|tendered|noted|made|offered)|"
@@ -46,32 +37,16 @@ APOLOGY_SENTENCE = re.compile(
 # "A, B and C were in attendance virtually", "D attended remotely", "E joined the meeting via Teams"
 VIRTUAL_SENTENCE = re.compile(
     r"^(?P<names>[A-Z][^.;:]{2,300}?)\s+(?:(?:was|were)\s+(?:in\s+attendance|present)|attended|joined|participated)"
-    r"(?:\s+(?:the\s+)?meeting)?\s+(?:virtually|remotely|online|via\s+(?:MS\s+|Microsoft\s+)?(?:teams|zoom|video|"
-    r"telephone|phone|skype|webex)\b)", re.I)
-VIRTUAL = re.compile(r"\s*\((?:attending\s+)?(?:virtually|virtual|remotely|remote|online|via\s+[\w ]+)\)", re.I)
-SUBSTITUTE = re.compile(r"^(?P<name>.+?)\s*\(?\b(?:substituting\s+for|(?:as\s+)?substitute\s+for|sub\s+for|"
-                        r"in\s+place\s+of|replacing|deputising\s+for)\s+(?P<for>[^)]+?)\)?\s*$", re.I)
+    rf"(?:\s+(?:the\s+)?meeting)?\s+(?:{_REMOTE}|via\s+(?:MS\s+|Microsoft\s+)?{alternation(MEETING_MEDIA)}\b)", re.I)
+VIRTUAL = re.compile(rf"\s*\((?:attending\s+)?(?:{_REMOTE}|via\s+[\w ]+)\)", re.I)
+_STANDS_IN = alternation(SUBSTITUTION_PHRASES)  # "substituting for", "in place of"
+SUBSTITUTE = re.compile(rf"^(?P<name>.+?)\s*\(?\b{_STANDS_IN}\s+(?P<for>[^)]+?)\)?\s*$", re.I)
 SUBSTITUTED_BY = re.compile(r"^(?P<name>.+?)\s+(?:who\s+was|was)\s+substituted\s+by\s+(?P<sub>.+)$", re.I)
 REPRESENTATIVES = re.compile(r"^(?:an?\s+)?(?:representatives?|officers?|members?|delegates?)\s+(?:from|of)\s+"
                              r"(?:the\s+)?(?P<org>[A-Z].{2,80})$", re.I)
 INITIALS = re.compile(r"\s*\((?:[A-Z]{2,4}[a-z]?)\)")  # "(AB)", "(GSc)"
 # Words that make a comma segment a post rather than an organisation.
-POST_WORDS = {
-    "officer", "manager", "director", "executive", "head", "chair", "chairman", "chairwoman", "chairperson",
-    "member", "co-ordinator", "coordinator", "adviser", "advisor", "lead", "clerk", "secretary", "treasurer",
-    "consultant", "commissioner", "superintendent", "inspector", "governor", "administrator", "analyst",
-    "assistant", "leader", "mayor", "councillor", "cllr", "representative", "deputy", "principal",
-    "solicitor", "accountant", "engineer", "planner", "president", "chief", "asst", "specialist", "worker",
-    "supervisor", "controller", "vice", "acting", "interim", "senior", "strategic", "general", "area",
-    "regional", "project", "programme", "policy", "team", "cabinet", "portfolio", "holder", "champion",
-    "nurse", "headteacher", "teacher", "designated", "practitioner", "doctor",
-}
-ORG_WORDS = {
-    "council", "police", "service", "services", "trust", "authority", "cdrp", "partnership", "board",
-    "group", "directorate", "department", "agency", "prison", "bc", "dc", "cc", "ecc", "pct", "nhs",
-    "team", "network", "centre", "association", "forum", "office", "society", "college", "university",
-    "constabulary", "ccg", "icb", "hospital", "commission", "limited", "ltd", "plc", "housing",
-}
+POST_WORDS = POSTS | POST_QUALIFIERS
 
 
 @dataclass
@@ -108,7 +83,7 @@ def _label(text: str) -> tuple[Attendance, str, bool] | None:
     if not m:
         return None
     label = m.group("label").lower()
-    status = next(s for p, s in _LABELS if re.fullmatch(p, label, re.I))
+    status = next(s for p, s in ATTENDANCE_LABELS if re.fullmatch(p, label, re.I))
     return status, text[m.end():], bool(m.group("virtual"))
 
 
@@ -242,7 +217,7 @@ def _table_entries(block: Block, state: Attendance | None, virtual: bool):
 def _posted(text: str) -> bool:
     """A name followed by its post: "Ann Bell, Treasurer", "Carl Dunn (Chair)"."""
     m = re.match(r"[^,(]+(?:,\s*|\s*\()([^,()]+)\)?\s*$", text)
-    return bool(m) and _is_post(m.group(1))
+    return bool(m) and _names_post(m.group(1))
 
 
 def _is_label_cell(text: str) -> bool:
@@ -300,15 +275,16 @@ def _name_part(text: str) -> str:
     text, _ = clean_name(text)
     toks = text.split()
     for i, t in enumerate(toks):
-        if i >= 1 and (not t[:1].isalpha() or t.lower().strip(",") in POST_WORDS or t.lower().strip(",") in ORG_WORDS
-                       or (t[:1].islower() and t not in PARTICLES)):
+        if i >= 1 and (not t[:1].isalpha() or t.lower().strip(",") in POST_WORDS or t.lower().strip(",") in ORGANISATION_WORDS
+                       or (t[:1].islower() and t not in NAME_PARTICLES)):
             toks = toks[:i]
             break
     # a lone word is a name only with a title ("Cllr Osborne"), never "Action"
     return " ".join(toks) if len(toks) > 1 or titled else ""
 
 
-def _is_post(segment: str) -> bool:
+def _names_post(segment: str) -> bool:
+    """A comma segment naming a post: it opens or ends with a post word, or opens with a meeting role."""
     words = re.findall(r"[a-z][a-z\-]*", segment.lower())
     return bool(words) and (words[0] in POST_WORDS or words[-1] in POST_WORDS or bool(ROLE.match(segment)))
 
@@ -316,7 +292,7 @@ def _is_post(segment: str) -> bool:
 def _org_tail(post: str) -> str | None:
     """The organisation closing a post: "Chief Executive Rochford District Council" -> "Rochford District Council"."""
     toks = post.replace(",", " ").split()
-    if not toks or toks[-1].lower() not in ORG_WORDS:
+    if not toks or toks[-1].lower() not in ORGANISATION_WORDS:
         return None
     i = len(toks) - 1
     while i > 0 and toks[i - 1][:1].isupper() and toks[i - 1].lower() not in POST_WORDS:
@@ -329,14 +305,13 @@ def _split_post(rest: str) -> tuple[list[str], list[str]]:
     posts, orgs = [], []
     for seg in (s.strip() for s in rest.split(",")):
         if seg:
-            (posts if _is_post(seg) and not orgs else orgs).append(seg)
+            (posts if _names_post(seg) and not orgs else orgs).append(seg)
     return posts, orgs
 
 
-POST_NOMINAL_AFTER_COMMA = re.compile(r",\s*(?:" + "|".join(n.upper() for n in POST_NOMINALS) + r")\b(?=\s*(?:,|$))")
+POST_NOMINAL_AFTER_COMMA = re.compile(rf",\s*{alternation(n.upper() for n in POST_NOMINALS)}\b(?=\s*(?:,|$))")
 DASH = re.compile(r"\s+[-–—]\s+")  # "Cllr Beth Jones - Wexmoor District Council": a dash parts name and org
-SUB_NOTE = re.compile(r"\s*\((?:substituting\s+for|(?:as\s+)?substitute\s+for|sub\s+for|in\s+place\s+of|"
-                      r"replacing|deputising\s+for)\s+(?P<for>[^)]+)\)", re.I)
+SUB_NOTE = re.compile(rf"\s*\({_STANDS_IN}\s+(?P<for>[^)]+)\)", re.I)
 
 
 def _only_name(part: str) -> bool:
@@ -428,7 +403,7 @@ def _person(part: str, entry: _Entry, body: str | None) -> Person | None:
     if bracket:
         # "(Service Manager Quality Assurance)" is a post though it neither starts nor ends with one
         brief = re.findall(r"[a-z][a-z\-]*", bracket.lower())[:2]
-        (posts if _is_post(bracket) or any(w in POST_WORDS for w in brief) else orgs).append(bracket)
+        (posts if _names_post(bracket) or any(w in POST_WORDS for w in brief) else orgs).append(bracket)
     roles = [r for r in [role, *posts] if r]
     org = ", ".join(orgs) or None
     if entry.org:
@@ -448,7 +423,7 @@ def _column(text: str, body: str | None) -> tuple[str | None, list[str]]:
     <this body>" names the chair, not the organisation."""
     roles = []
     m = re.search(r"\s*\(([^()]+)\)\s*$", text)
-    if m and _is_post(m.group(1)):
+    if m and _names_post(m.group(1)):
         roles.append(m.group(1).strip())
         text = text[:m.start()]
     m = ROLE.match(text)

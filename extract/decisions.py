@@ -9,6 +9,7 @@ from typing import Iterator
 
 from minutes.extract.document import Block
 from minutes.extract.items import item_at
+from minutes.extract.lexicon import SPEECH_VERBS, alternation
 from minutes.extract.nlp import analyse
 from minutes.extract.owners import Roster
 from minutes.extract.records import Decision, ExtractedDocument, Section, Span
@@ -26,8 +27,7 @@ REPORTED_BEFORE = re.compile(r"\b(?:as|been|previously|already|once|if|when|be|b
 REPORTED_AFTER = re.compile(r"^\s*(?:by|with|in\s+(?:\d|[A-Z])|on\s+\d|at\s+(?:their|its|the)\s+(?:last\s+|previous\s+)?meeting)",
                             re.I)
 # "X reported that Cabinet approved ...": an agreement the meeting hears of, not its own.
-REPORTING = re.compile(r"\b(?:reported|confirmed|advised|informed|explained|said|stated|announced|told|mentioned|"
-                       r"highlighted|updated)\b[^.;]*?\bthat\b", re.I)
+REPORTING = re.compile(rf"\b{alternation(SPEECH_VERBS)}\b[^.;]*?\bthat\b", re.I)
 # An agreement still to come: "once Medway Council have agreed", "if the Board agrees".
 CONDITIONAL = re.compile(r"\b(?:once|if|when|until|unless|provided|subject\s+to)\s+(?:[\w'’-]+\s+){0,4}"
                          r"(?:has|have|is|are|be|been)?\s*$", re.I)

@@ -24,31 +24,20 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from minutes.extract.lexicon import (HONORIFICS, LEADING_ROLES, MEETING_ROLES, NAME_PARTICLES, PLURAL_TITLES, POST_NOMINALS,
+                                    ROLE_PREFIXES, alternation)
 from minutes.extract.records import Person
 
-# Titles, ranks and post-nominals that are not part of a name (lower case, no dots).
-POST_NOMINALS = frozenset({"mbe", "obe", "cbe", "jp", "mp", "mep", "esq", "qc", "kc", "dl", "frs", "kbe", "dbe"})
-HONORIFICS = frozenset({
-    "cllr", "cllrs", "councillor", "councillors", "dr", "mr", "mrs", "ms", "miss", "mx", "prof",
-    "professor", "sir", "dame", "rev", "revd", "reverend", "chief", "supt", "superintendent",
-    "super", "inspector", "insp", "ci", "sgt", "sergeant", "acc", "dcc", "temporary", "ch", "det",
-    "pc", "commander", "lord", "lady", "hon", "alderman", "baroness", "baron", "viscount",
-    "earl", "rt", "cc", "ald",
-}) | POST_NOMINALS
-PLURAL_TITLES = {"councillors": "Councillor", "cllrs": "Cllr", "cllrs.": "Cllr", "messrs": "Mr"}
+# Words around a name that are not part of it: titles and ranks before, letters after.
+TITLE_WORDS = HONORIFICS | POST_NOMINALS
 # Roles printed in brackets or after a comma; kept, never part of the name.
-ROLE = re.compile(
-    r"^(?:(?:vice|deputy|joint|acting|interim)[- ]?)?(?:chair(?:man|woman|person)?|vice[- ]chair|"
-    r"mayor|deputy mayor|leader|deputy leader|clerk|minutes?|minute taker|secretary|treasurer|"
-    r"secretariat|note[- ]?taker|observer|presenter|substitute|rfo|proper officer)\b", re.I)
+ROLE = re.compile(rf"^(?:{alternation(ROLE_PREFIXES)}[- ]?)?{alternation(MEETING_ROLES, ' ')}\b", re.I)
+_LEADING = rf"(?:(?:vice|deputy)[- ]?)?{alternation(LEADING_ROLES)}"
 # A post printed before a name: "Clerk J Connelly", "Vice-Chair Ann Hale".
-LEADING_ROLE = re.compile(r"^(?:(?:vice|deputy)[- ]?chair(?:man|woman|person)?|chair(?:man|woman|person)?|clerk|"
-                          r"treasurer|secretary|mayor|rfo)\s+(?=[A-Z])", re.I)
+LEADING_ROLE = re.compile(rf"^{_LEADING}\s+(?=[A-Z])", re.I)
 # Where a name ends and the next begins without a comma: "P Moran Clerk J Connelly Mr L Page"
-_NAME_RUN = re.compile(r"\s+(?=(?i:(?:vice[- ]?)?chair(?:man|woman|person)?|clerk|treasurer|secretary|mr|mrs|ms|miss|dr|"
-                       r"cllr|councillor)\.?\s+(?:[A-Z]\.?\s+)*[A-Z][a-z])")
+_NAME_RUN = re.compile(rf"\s+(?=(?i:{_LEADING}|mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+(?:[A-Z]\.?\s+)*[A-Z][a-z])")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*\.?|[A-Z]\.")
-PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "du", "bin", "al", "st", "o'"}
 
 
 def _bare(token: str) -> str:
@@ -58,9 +47,9 @@ def _bare(token: str) -> str:
 def strip_honorifics(text: str) -> str:
     """Drop leading titles/ranks and trailing post-nominals from a name."""
     toks = text.split()
-    while len(toks) > 1 and _bare(toks[0]) in HONORIFICS:
+    while len(toks) > 1 and _bare(toks[0]) in TITLE_WORDS:
         toks.pop(0)
-    while len(toks) > 1 and _bare(toks[-1]) in HONORIFICS - {"chief"}:
+    while len(toks) > 1 and _bare(toks[-1]) in TITLE_WORDS - {"chief"}:
         toks.pop()
     return " ".join(toks).strip(" ,;")
 
@@ -94,7 +83,7 @@ def looks_like_name(text: str) -> bool:
     for t in toks:
         if re.fullmatch(r"(?:[A-Z]\.?){1,3}", t):  # initials: "J", "J.", "JP"
             continue
-        if t.lower() in PARTICLES:
+        if t.lower() in NAME_PARTICLES:
             continue
         if not re.fullmatch(r"(?:Mc|Mac|O['’])?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?", t):
             return False
@@ -148,7 +137,7 @@ def _unrun(part: str) -> list[str]:
 
 
 def name_key(name: str | None) -> tuple[str, ...]:
-    return tuple(t for t in re.findall(r"[a-z0-9]+", (name or "").lower()) if t not in HONORIFICS)
+    return tuple(t for t in re.findall(r"[a-z0-9]+", (name or "").lower()) if t not in TITLE_WORDS)
 
 
 def same_person(a: str | None, b: str | None) -> bool:

@@ -13,25 +13,13 @@ from functools import cached_property
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from minutes.extract.lexicon import LINKING_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS, POST_QUALIFIERS, POSTS
 from minutes.extract.names import name_key, resolve, strip_honorifics
 from minutes.extract.nlp import get_nlp
 from minutes.extract.records import Owner, Person
 
-# Owners that are groups of people, not one person ("all partners", "members").
-GROUP_WORDS = frozenset({
-    "all", "everyone", "everybody", "partners", "members", "officers", "councillors", "members'",
-    "agencies", "organisations", "colleagues", "staff", "trustees", "directors", "governors",
-    "group", "board", "team", "committee", "partnership", "council", "police", "unit", "service",
-    "services", "forum", "panel", "office", "department", "directorate", "cabinet", "authority",
-    "agency", "trust", "network", "executive", "secretariat", "commission", "members", "officials",
-})
-# Posts: kept as written unless one listed person holds the post.
-POST_WORDS = frozenset({
-    "chair", "chairman", "chairwoman", "chairperson", "vice-chair", "clerk", "secretary",
-    "treasurer", "director", "manager", "officer", "lead", "leader", "member", "mayor",
-    "coordinator", "co-ordinator", "head", "chief", "executive", "adviser", "advisor", "representative",
-    "representatives", "minister",
-})
+# Owners that are groups of people, not one person ("all partners", "Members", "the Board").
+GROUP_WORDS = PEOPLE_GROUPS | ORGANISATION_WORDS
 # Lookahead so "Later Kieran Dunmore" yields "Kieran Dunmore" as well as "Later Kieran".
 _FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
 
@@ -118,10 +106,10 @@ def is_owner_like(text: str, roster: Roster) -> bool:
     if roster.person(text):
         return True
     lower = [w.lower().strip("().,'") for w in words]
-    if any(w in GROUP_WORDS or w in POST_WORDS for w in lower):
+    if any(w in GROUP_WORDS or w in POSTS for w in lower):
         return True
     # "CDRU", "Essex Police", "Mark Riley": capitalised words (linking words allowed)
-    return all(w[:1].isupper() or w.lower() in {"of", "for", "and", "the", "&"} or w[:1] == "(" for w in words)
+    return all(w[:1].isupper() or w.lower() in LINKING_WORDS or w[:1] == "(" for w in words)
 
 
 def split_owners(text: str, roster: Roster) -> list[str]:
@@ -129,7 +117,7 @@ def split_owners(text: str, roster: Roster) -> list[str]:
     an "and" inside a post ("Cabinet Member for Health and Adult Services")
     or a body's name ("Health and Social Care Board") is kept."""
     post = re.search(r"\b(?:for|of)\s+[A-Z][\w-]*(?:(?:\s*,\s*|\s+(?:&|and)\s+)[A-Z][\w-]*)+$", text)
-    if post and any(w.lower() in POST_WORDS for w in text[:post.start()].split()):
+    if post and any(w.lower() in POSTS for w in text[:post.start()].split()):
         return [text]  # one post: "Corporate Director for Growth, Environment & Transport"
     out: list[str] = []
     for chunk in re.split(r"\s*(?:/|&|;|,)\s*|\s+and\s+(?=the\b)", text, flags=re.I):
@@ -146,7 +134,7 @@ def _standalone(text: str, roster: Roster) -> bool:
     """Can name an owner on its own: a person, an acronym, a group or a post."""
     words = [w.lower().strip("().,'") for w in text.split()]
     return bool(roster.person(text)) or bool(re.fullmatch(r"[A-Z]{2,}s?", text.strip())) or \
-        any(w in GROUP_WORDS or w in POST_WORDS for w in words)
+        any(w in GROUP_WORDS or w in POSTS for w in words)
 
 
 def resolve_owners(text: str, roster: Roster) -> list[Owner]:
@@ -161,7 +149,7 @@ def resolve_owners(text: str, roster: Roster) -> list[Owner]:
         if not written:
             continue
         person = roster.person(written)
-        if person and _is_post(written):
+        if person and _post_alone(written):
             post_holders[len(owners)] = person.name.lower()
             owners.append(Owner(written, written, False))
             continue
@@ -178,14 +166,14 @@ def resolve_owners(text: str, roster: Roster) -> list[Owner]:
     return out
 
 
-def _is_post(text: str) -> bool:
-    """Only a post's words: "the Chair", "Vice-Chair", "The Clerk"."""
+def _post_alone(text: str) -> bool:
+    """Only a post's words: "the Chair", "Vice-Chair", "The Acting Clerk"."""
     words = [w.lower() for w in re.findall(r"[A-Za-z'’-]+", text)]
-    return bool(words) and all(w in POST_WORDS or w in {"the", "a", "vice", "deputy", "acting", "of"} for w in words) \
-        and any(w in POST_WORDS for w in words)
+    return bool(words) and all(w in POSTS or w in POST_QUALIFIERS or w in {"the", "a", "of"} for w in words) \
+        and any(w in POSTS for w in words)
 
 
 def _looks_personal(text: str) -> bool:
     words = [w.lower() for w in text.split()]
-    return bool(words) and not any(w in GROUP_WORDS or w in POST_WORDS for w in words) and \
+    return bool(words) and not any(w in GROUP_WORDS or w in POSTS for w in words) and \
         not re.fullmatch(r"[A-Z]{2,}", text) and all(w[:1].isupper() for w in text.split())

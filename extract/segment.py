@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from minutes.extract.attendance import extract_attendance
-from minutes.extract.dates import first_full_date
+from minutes.extract.dates import WEEKDAY_FULL, first_full_date
 from minutes.extract.document import Block, ParsedFile
+from minutes.extract.lexicon import BODY_WORDS, NARRATION_VERBS, alternation
 from minutes.extract.records import Kind, Section
 
 # Strong cues start a document wherever they head a block.
@@ -46,16 +47,15 @@ RECORD_SIGNS = re.compile(r"^(?:[o•-]\s+)?(?:(?:those|\w+)\s+)?present\s*[:\t\
                           r"^apologies(?:\s+for\s+absence)?\s*[:\t]\s*\S|^roll\s+call\b|^resolved\b|"
                           r"\bapologies\s+(?:were|had\s+been|have\s+been)\s+received|"
                           r"\bmeeting\s+(?:was\s+)?(?:called\s+to\s+order|adjourned)", re.I | re.M)
-NARRATES = re.compile(r"^\W*(?:\w+\s+){1,4}(?:explained|noted|reported|presented|said|updated|introduced|"
-                      r"outlined|gave|asked|informed|advised|confirmed)\b", re.I)
+NARRATES = re.compile(rf"^\W*(?:\w+\s+){{1,4}}{alternation(NARRATION_VERBS)}\b", re.I)
 ITEM_NOTE = re.compile(r"^\(item\s+\d+[a-z]?\)$", re.I)  # "(Item 4)" under an item heading in printed minutes
 WEAK_AGENDA = re.compile(r"^(?:time\s+and\s+date|date\s+and\s+time|summons|public\s+business)\s*:?\s*$", re.I)
 # An officer's report in a pack: "Agenda Item 166", "1. Purpose of Report".
 REPORT_SIGN = re.compile(r"^(?:agenda\s+item\s+\d+\w*$|(?:\d+\.?\s*)?purpose\s+of\s+(?:the\s+|this\s+)?report\b)", re.I)
 BLANK_PAGE = re.compile(r"intentionally\s+(?:been\s+)?left\s+blank", re.I)
 NUMBERED = re.compile(r"^\(?(?:\d+|[A-Z]{1,4}\d+)[.)]?\s")
-BODY_WORDS = re.compile(r"\b(?:committee|council|partnership|board|panel|group|forum|cabinet|authority|trust|"
-                        r"executive|commission|assembly|sub-committee|essex|network)\b", re.I)
+# A word naming a body that meets: "... Committee", "Partnership Board"
+BODY_NOUN = re.compile(rf"\b{alternation(BODY_WORDS)}\b", re.I)
 HEAD = 6  # blocks at a document's start read for its body, date and venue
 
 
@@ -167,7 +167,7 @@ def _back(blocks: list[Block], i: int, floor: int) -> int:
     j = i
     while j - 1 > floor and i - j < 2 and _short(blocks[j - 1]) and not NUMBERED.match(blocks[j - 1].text) \
             and not BLANK_PAGE.search(blocks[j - 1].text) and len(blocks[j - 1].text) < 70 \
-            and BODY_WORDS.search(blocks[j - 1].text):
+            and BODY_NOUN.search(blocks[j - 1].text):
         j -= 1
     return j
 
@@ -236,7 +236,7 @@ def _title(kind: Kind, head: list[Block]) -> str:
         if _cue(b) or _weak_cue(b):
             if len(line) < 20 and head[0] is not b:  # "MINUTES": name it after the body above
                 above = head[:head.index(b)]
-                named = [t for t in map(_first_line, above) if BODY_WORDS.search(t) and len(t) < 90]
+                named = [t for t in map(_first_line, above) if BODY_NOUN.search(t) and len(t) < 90]
                 return f"{named[-1] if named else _first_line(head[0])} – {line}"
             return " ".join(b.text.split()) if b.kind == "heading" else line
     return _first_line(head[0])[:200]
@@ -246,7 +246,7 @@ MEETING_OF = (r"(?:the\s+|an?\s+)?(?:(?:special|extraordinary|annual|ordinary|re
               r"reconvened|virtual|remote)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?")
 HELD = re.compile(r"^(?:.*?\bminutes\s+of\s+" + MEETING_OF + r"|at\s+" + MEETING_OF + r")(?P<body>.+?)"
                   r"(?=\s+(?:held|on|at|in|meeting)\b|\s+[-–]\s|"
-                  r"\s*,|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+\d|$)", re.I)
+                  r"\s*,|\s+" + WEEKDAY_FULL + r"|\s+\d|$)", re.I)
 
 
 ADDRESSED = re.compile(r"^\**(?:to|for)\s*:\**\s*(?:(?:all\s+)?members\s+of\s+)?(?:the\s+)?(?P<body>[^,.;]+)", re.I)
@@ -259,7 +259,7 @@ def _titled(line: str) -> bool:
     """A name, not a sentence: two or more words, all capitalised but the small ones."""
     words = [w for w in (t.strip("()[],.&–-'’\"") for t in line.split()) if w]
     small = {"of", "and", "the", "for", "on", "in", "upon", "to", "at"}
-    return ":" not in line and (len(words) >= 2 or bool(BODY_WORDS.fullmatch(line))) and all(
+    return ":" not in line and (len(words) >= 2 or bool(BODY_NOUN.fullmatch(line))) and all(
         w[0].isupper() or w[0].isdigit() or w in small for w in words)
 
 
@@ -269,7 +269,7 @@ def _body(kind: Kind, head: list[Block]) -> str | None:
     for line in lines:
         m = HELD.match(line)
         if m and kind == "minutes" and not re.match(r"the\s+meeting|meeting\b", m.group("body"), re.I) \
-                and BODY_WORDS.search(m.group("body")) or (m and kind == "minutes" and m.group("body").isupper()):
+                and BODY_NOUN.search(m.group("body")) or (m and kind == "minutes" and m.group("body").isupper()):
             return _tidy(m.group("body"))
         m = WORK_PROGRAMME_CUE.search(line)
         if m and kind == "work_programme" and len(line) < 90:
@@ -277,15 +277,15 @@ def _body(kind: Kind, head: list[Block]) -> str | None:
             if before:
                 return _tidy(before)
             prev = lines[lines.index(line) - 1] if lines.index(line) else ""
-            return _tidy(prev) if BODY_WORDS.search(prev) else None
+            return _tidy(prev) if BODY_NOUN.search(prev) else None
     for line in lines:  # a paper addressed to the body: "To: Members of the X", "For: X, 15 June 2023."
         m = ADDRESSED.match(line)
-        if m and (kind == "report" or BODY_WORDS.search(m.group("body"))):
+        if m and (kind == "report" or BODY_NOUN.search(m.group("body"))):
             return _tidy(m.group("body"))
     host = None  # "Milburn Parish Council" is the body only when no committee of it is named
     for b in head:
         line = GENRE_TAIL.sub("", _first_line(b)).strip()
-        if not line or len(line) >= 90 or NUMBERED.match(line) or first_full_date(line) or not BODY_WORDS.search(line) \
+        if not line or len(line) >= 90 or NUMBERED.match(line) or first_full_date(line) or not BODY_NOUN.search(line) \
                 or line.endswith(".") or LABEL_LINE.match(line) or _cue(b) and line == _first_line(b) \
                 or not _titled(line):
             continue
@@ -296,7 +296,7 @@ def _body(kind: Kind, head: list[Block]) -> str | None:
     return _tidy(host) if host and kind in ("minutes", "agenda") else None
 
 
-ORG_LINE = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Council|Partnership|Board|Committee|Trust|Authority|Group)$")
+ORG_LINE = re.compile(rf"^(?:[A-Z][\w&'’.-]*\s+){{0,5}}{alternation(w.title() for w in BODY_WORDS)}$")
 OWNED_BY = re.compile(r"\b(?:owned|led|driven|overseen|co-?ordinated|delivered)(?:\s+and\s+\w+)?\s+by\s+the\s+"
                       r"(?:multi-agency\s+)?([A-Z][\w&'’ ]{3,60}?(?:Group|Board|Partnership|Committee))\b")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from minutes.extract.dates import MONTH
 from minutes.extract.funding import sentences
 from minutes.extract.periods import FY_PATTERN, find_periods, normalise_period
 from minutes.extract.records import ExtractedDocument, Span, Target
@@ -15,8 +16,7 @@ from minutes.extract.tables import Table, clean, tables
 CODE = re.compile(r"\b(?:NI|BVPI|LI|PSA|KPI|LAA)\s?\d+(?:\.\d+)?\b")
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 _UNIT = r"\s*(?:%|per\s?cent\b|(?:per|/)\s?[\d,]+\b)?"
-_MONTH = r"Jan\w*|Feb\w*|Mar\w*|Apr\w*|May|June?|July?|Aug\w*|Sep\w*|Oct\w*|Nov\w*|Dec\w*"
-_WHEN = rf"(?:(?:{_MONTH})\s+)?(?:19|20)\d{{2}}(?:\s?[/-]\s?\d{{1,4}})?"
+_WHEN = rf"(?:{MONTH}\s+)?(?:19|20)\d{{2}}(?:\s?[/-]\s?\d{{1,4}})?"
 # "from 24.65% in 2003 to 17% by March 2006", "from 1256 to 1187 by 2010/11"
 FROM_TO = re.compile(
     rf"\bfrom\s+(?P<base>{_NUM})(?P<bu>{_UNIT})(?:\s+(?:in|at)\s+(?P<bp>{_WHEN}))?\s+to\s+"

@@ -12,15 +12,15 @@ from typing import Iterator
 
 from spacy.tokens import Span as TokenSpan
 
-from minutes.extract.dates import DATE_PATTERN, MONTH, find_deadline, parse_date
+from minutes.extract.dates import DATE_PATTERN, DATED_YEAR, MONTH, YEAR_NUMBER, find_deadline, parse_date
 from minutes.extract.decisions import NO_DECISIONS, resolution_parts
 from minutes.extract.document import Block, Cell
 from minutes.extract.items import item_at
-from minutes.extract.lexicon import (DECISION_VERBS, LINKING_WORDS, LOG_STATUSES, OTHER_LOG_STATUSES, POSTS, TASK_VERBS,
-                                    alternation)
+from minutes.extract.lexicon import (DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS, LOG_STATUSES, OTHER_LOG_STATUSES,
+                                    POSTS, TASK_VERBS, alternation)
 from minutes.extract.meetings import future_meetings
 from minutes.extract.nlp import analyse, may_have_cues
-from minutes.extract.owners import GROUP_WORDS, Roster, is_owner_like, resolve_owners
+from minutes.extract.owners import GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
 from minutes.extract.records import Action, Due, ExtractedDocument, Owner, Span
 
 ACTION_LINE = re.compile(r"^\W{0,3}(?:agreed\s+)?actions?(?:\s+agreed)?\s*(?:no\.?\s*)?\d*[a-z]?\s*[:\-–]\s*", re.I)
@@ -34,6 +34,9 @@ PART_TASK = re.compile(
 # A resolution that hands a task on: "Delegates authority to X to ...", "asks X to ...".
 DELEGATE = re.compile(r"\b(?:[Dd]elegates?|[Aa]sks?|[Rr]equests?|[Ii]nstructs?|[Aa]uthori[sz]es?|[Dd]irects?)\s+"
                       r"(?:(?:delegated\s+)?authority\s+)?(?:to\s+)?(?=(?:the\s+)?[A-Z])")
+# Where the delegate's name ends: "in consultation with ...", "to <verb>", a stop or a bracket.
+DELEGATE_END = re.compile(r",?\s+in\s+consultation\s+with\b|\s+(?:authority\s+)?to\s+(?=[a-z])|[;.(]")
+TO_VERB = re.compile(r"\bto\s+[a-z]")
 # "X to note / receive / endorse ...": the body's own decision, not a task.
 NOT_TASKS = frozenset(verb for verb, _ in DECISION_VERBS)
 # "... be noted", "... be approved": the resolution records the decision, gives no task.
@@ -72,6 +75,22 @@ NOT_NAMES = frozenset({"plan", "plans", "log", "logs", "point", "points", "list"
                        "agreed", "taken", "group", "update", "updates", "item", "items", "no", "number"})
 # "CDRU", "MoJ", "DfT", "ShEx": an organisation's initials, some in lower case.
 ACRONYM = re.compile(r"[A-Z]{2,}s?|(?!Mc|Mac|O')(?=(?:[a-z]?[A-Z]){2})[A-Z][A-Za-z]{1,4}")
+# A bracketed abbreviation ("PAF", "DfT", "H&S"), and the words before it whose initials it may be.
+ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{1,7}")
+TERM = re.compile(r"[A-Za-z][\w'’-]*")
+# A line that closes its sentence: it does not wrap onto the next block.
+CLOSED = re.compile(r"[.!?;:]\W{0,2}$")
+# "Comments to Mark Riley", "returns to: Jo Bloggs": whom an action line's replies go to.
+REPLIES_TO = re.compile(rf"\b(?:{alternation(FEEDBACK_WORDS)}|data|information|returns?)\b[^.]*?\bto:?\s+"
+                        r"([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})")
+# "is asked to note ...", "is asked to:": a recommendation for the body to decide, not a task.
+ASKED_TO_DECIDE = re.compile(rf"\s*{alternation(NOT_TASKS)}\b|\s*:")
+# The object of "asked X to": "asked [Paul] to", "requested [the Police] to".
+ASKED_OBJECT = re.compile(r"\w+\s+(.+?)\s+to\s*$")
+# Up to three capitalised words: the person a cue sends something to.
+CAPITALISED_NAME = re.compile(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+# The word "action" anywhere, which every inline action ("..., action Mick.") holds.
+ACTION_WORD = re.compile(r"\baction", re.I)
 
 
 @dataclass
@@ -148,7 +167,7 @@ def _owners_before(ctx: _Context, subject: str) -> list[Owner]:
 
 def _no_clause_words(text: str) -> bool:
     return all(not w[:1].islower() or w.lower() in LINKING_WORDS or w.lower() in GROUP_WORDS or w.lower() in POSTS
-               for w in re.findall(r"[A-Za-z'’-]+", text))
+               for w in WORD.findall(text))
 
 
 def _is_owner_phrase(text: str, roster: Roster) -> bool:
@@ -158,7 +177,7 @@ def _is_owner_phrase(text: str, roster: Roster) -> bool:
         return False
     if roster.person(text) or roster.names_someone(text):
         return True
-    words = [w for w in re.findall(r"[A-Za-z'’-]+", text) if w.lower() not in {"the", "a", "an"}]
+    words = [w for w in WORD.findall(text) if w.lower() not in {"the", "a", "an"}]
     lower = {w.lower() for w in words}
     return bool(lower & (GROUP_WORDS | POSTS)) or bool(ACRONYM.fullmatch(" ".join(words))) or \
         sum(w[:1].isupper() for w in words) >= 2
@@ -183,8 +202,8 @@ def _delegated_to(ctx: _Context, text: str) -> list[Owner]:
     if not m:
         return []
     rest = text[m.end():]
-    who = re.split(r",?\s+in\s+consultation\s+with\b|\s+(?:authority\s+)?to\s+(?=[a-z])|[;.(]", rest, maxsplit=1)[0]
-    if not re.search(r"\bto\s+[a-z]", rest) or not is_owner_like(who, ctx.roster):
+    who = DELEGATE_END.split(rest, maxsplit=1)[0]
+    if not TO_VERB.search(rest) or not is_owner_like(who, ctx.roster):
         return []
     return resolve_owners(who, ctx.roster)
 
@@ -192,9 +211,9 @@ def _delegated_to(ctx: _Context, text: str) -> list[Owner]:
 def _abbreviates(inner: str, before: str) -> bool:
     """``inner`` is the initials of the capitalised words just before it."""
     inner = inner.strip()
-    if not re.fullmatch(r"[A-Z][A-Za-z&]{1,7}", inner):
+    if not ABBREVIATION.fullmatch(inner):
         return False
-    words = re.findall(r"[A-Za-z][\w'’-]*", before)[-len(inner) - 2:]
+    words = TERM.findall(before)[-len(inner) - 2:]
     initials = "".join(w[0] for w in words if w[0].isupper())
     return initials.endswith(inner.replace("&", "").upper()) or inner.upper() in initials
 
@@ -222,7 +241,7 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int) -> tuple[Action, in
     Returns the action and the index of the first block it leaves."""
     first = blocks[i]
     text, end, j = first.text, first.end, i + 1
-    while j < len(blocks) and not re.search(r"[.!?;:]\W{0,2}$", text) and _continues(ctx, blocks[j]):
+    while j < len(blocks) and not CLOSED.search(text) and _carries_on(ctx, blocks[j]):
         text, end, j = f"{text} {blocks[j].text}", blocks[j].end, j + 1
     fields: dict[str, str] = {}
     k = j
@@ -246,8 +265,7 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int) -> tuple[Action, in
         if m and not m.group("subj").lower().startswith("it "):
             owners = _owners_before(ctx, m.group("subj"))
     if not owners:
-        m = re.search(r"\b(?:comments|responses|views|feedback|suggestions|data|information|returns?)\b[^.]*?\bto:?\s+"
-                      r"([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})", body)
+        m = REPLIES_TO.search(body)
         if m and ctx.roster.person(m.group(1)):
             owners = resolve_owners(m.group(1), ctx.roster)
     action = ctx.action(text, first.start, end, first.page, owners, True)
@@ -256,7 +274,7 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int) -> tuple[Action, in
     return action, j
 
 
-def _continues(ctx: _Context, block: Block) -> bool:
+def _carries_on(ctx: _Context, block: Block) -> bool:
     """A block that carries on the sentence before it: not a table, an item's
     heading, another action or a labelled field."""
     if block.kind == "table" or ACTION_LINE.match(block.text) or ACTION_FIELD.match(block.text) or _furniture(block):
@@ -326,7 +344,7 @@ def _row_subject(ctx: _Context, task: str) -> list[Owner]:
 
 def _heading_owners(ctx: _Context, text: str) -> list[Owner]:
     """A heading that names a group or post alone ("Secretariat") owns the log rows under it."""
-    words = {w.lower() for w in re.findall(r"[A-Za-z'’-]+", text)}
+    words = {w.lower() for w in WORD.findall(text)}
     if len(text) > 60 or not words & (GROUP_WORDS | POSTS):
         return []
     return [o for o in resolve_owners(text, ctx.roster) if _is_owner_phrase(o.as_written, ctx.roster)]
@@ -349,12 +367,14 @@ def _columns(header: list[str]) -> dict[str, int | None] | None:
 def _row_date(cell: Cell | None) -> date | None:
     """The date a row's "Meeting date" cell gives ("11/01/2011")."""
     m = DATE_PATTERN.search(cell.text) if cell else None
-    parsed = parse_date(m.group(0)) if m and re.search(r"\d{4}|\d[/.]\d{1,2}[/.]\d", m.group(0)) else None
+    parsed = parse_date(m.group(0)) if m and DATED_YEAR.search(m.group(0)) else None
     return parsed[0] if parsed else None
 
 
 # Deadline cells in spreadsheet style: "Mar-2011", "23-Mar".
 MONTH_DASH = re.compile(rf"^(?:(?P<day>\d{{1,2}})-(?P<m1>{MONTH})|(?P<m2>{MONTH})-(?P<year>\d{{2}}|\d{{4}}))$", re.I)
+# A month without a day or year, maybe "early", "mid" or "late": "June", "late Sept".
+BARE_MONTH = re.compile(rf"^(?:early\s+|mid[- ]|late\s+)?({MONTH})\b(?!\s*\d)", re.I)
 
 
 def _cell_due(ctx: _Context, text: str, raised: date | None = None) -> Due:
@@ -373,19 +393,19 @@ def _cell_due(ctx: _Context, text: str, raised: date | None = None) -> Due:
     found = find_deadline(text, base, ctx.meetings)
     if found and found.date:
         return found
-    month = re.match(rf"^(?:early\s+|mid[- ]|late\s+)?({MONTH})\b(?!\s*\d)", text, re.I)
+    month = BARE_MONTH.match(text)
     if month and base:  # a bare month, "June": the next such month, counting the meeting's own
         dated = find_deadline(f"by {month.group(1)}", base, [])
         if dated and dated.date:
             return Due(text, dated.date, dated.precision)
     m = DATE_PATTERN.search(text)
-    parsed = parse_date(m.group(0), base, prefer_future=True) if m and (base or re.search(r"\d{4}", m.group(0))) else None
+    parsed = parse_date(m.group(0), base, prefer_future=True) if m and (base or YEAR_NUMBER.search(m.group(0))) else None
     return Due(text, parsed[0], parsed[1]) if parsed else (found or Due(text))
 
 
 def _inline_actions(ctx: _Context, block: Block) -> list[Action]:
     """Sentences that end by naming who acts: "..., action Mick." (explicit)."""
-    if block.kind not in ("paragraph", "list_item") or not re.search(r"\baction", block.text, re.I):
+    if block.kind not in ("paragraph", "list_item") or not ACTION_WORD.search(block.text):
         return []
     out = []
     for sent in analyse(block.text).sents:
@@ -428,7 +448,7 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
     subj_start = sent.start_char + (clause.end() if clause else 0)
     subject = sent.doc.text[subj_start:cue.start_char]
     label = cue.label_
-    if label == "ASKED" and re.match(rf"\s*(?:{'|'.join(NOT_TASKS)})\b|\s*:", sent.doc.text[cue.end_char:]):
+    if label == "ASKED" and ASKED_TO_DECIDE.match(sent.doc.text[cue.end_char:]):
         return None  # "Members are asked to note ...": a recommendation to decide, not a task
     if label in ("MODAL_TASK", "VOLUNTEER", "ASKED") or (label == "TO_TASK" and not clause):
         lead = LEADING.match(subject)
@@ -438,7 +458,7 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         explicit = label == "TO_TASK"  # "Clerk to respond" is minute shorthand for an action
         return subj_start + (lead.end() if lead else 0), owners, explicit
     if label == "ASK_OBJ":
-        obj = re.match(r"\w+\s+(.+?)\s+to\s*$", sent.doc.text[cue.start_char:cue.end_char - len(cue[-1].text)])
+        obj = ASKED_OBJECT.match(sent.doc.text[cue.start_char:cue.end_char - len(cue[-1].text)])
         owners = _owners_before(ctx, obj.group(1)) if obj else []
         return (sent.start_char, owners, False) if owners else None
     if label == "COLLECT":
@@ -446,7 +466,7 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         owners = resolve_owners(people[0], ctx.roster) if people else []
         return (sent.start_char, owners, False) if owners else None
     if label == "SEND_TO":
-        name = re.match(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})", sent.doc.text[cue[-1].idx:])
+        name = CAPITALISED_NAME.match(sent.doc.text[cue[-1].idx:])
         person = ctx.roster.person(name.group(1)) if name else None
         return (sent.start_char, resolve_owners(name.group(1), ctx.roster), False) if person or (
             name and len(name.group(1).split()) >= 2) else None

@@ -25,6 +25,12 @@ NUMERIC = r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d/.])"
 MONTH_YEAR = rf"{MONTH}\.?,?\s+\d{{4}}"
 DATE_PATTERN = re.compile(rf"\b(?:{DAY_MONTH}|{MONTH_DAY}|{NUMERIC}|{MONTH_YEAR})\b", re.I)
 FULL_DATE = re.compile(rf"\b(?:{DAY_MONTH}|{MONTH_DAY}|{NUMERIC})\b", re.I)
+# A year written out ("2011"), and a date that gives its year either so or in figures ("11/01/11").
+YEAR_NUMBER = re.compile(r"\d{4}")
+DATED_YEAR = re.compile(r"\d{4}|\d[/.]\d{1,2}[/.]\d")
+# What dateparser reads better without: "4 th" -> "4th", "the 4th of March" -> "4th March".
+_SPACED_ORDINAL = re.compile(r"(\d)\s+(st|nd|rd|th)\b")
+_THE_OF = re.compile(r"\bthe\s+|\bof\s+", re.I)
 
 
 @lru_cache(maxsize=64)
@@ -41,8 +47,8 @@ def _parser(base: date | None, prefer_future: bool):
 def parse_date(text: str, base: date | None = None, prefer_future: bool = False) -> tuple[date, Precision] | None:
     """Parse one date expression (already found by a pattern). ``base`` fills a
     missing year; ``prefer_future`` picks the next such date after ``base``."""
-    cleaned = re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", text.strip())
-    cleaned = re.sub(r"\bthe\s+|\bof\s+", "", cleaned, flags=re.I)
+    cleaned = _SPACED_ORDINAL.sub(r"\1\2", text.strip())
+    cleaned = _THE_OF.sub("", cleaned)
     data = _parser(base, prefer_future).get_date_data(cleaned)
     if data is None or data.date_obj is None:
         return None
@@ -53,7 +59,7 @@ def parse_date(text: str, base: date | None = None, prefer_future: bool = False)
 def first_full_date(text: str) -> tuple[date, int, int] | None:
     """The first date with day, month and year in ``text``."""
     for m in FULL_DATE.finditer(text):
-        if not re.search(r"\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2}", m.group(0)):
+        if not DATED_YEAR.search(m.group(0)):
             continue
         parsed = parse_date(m.group(0))
         if parsed and parsed[1] == "day":
@@ -101,13 +107,13 @@ def _resolve(when: str, base: date | None, meetings: list[date], to_meeting: boo
     fy = financial_year_end(when)
     if fy:
         return fy, "financial_year"
-    if base is None and not re.search(r"\d{4}|\d[/.]\d{1,2}[/.]\d", when):
+    if base is None and not DATED_YEAR.search(when):
         return None  # no year and no meeting date to take it from
     parsed = parse_date(when, base, prefer_future=True)
     if parsed is None:
         return None
     when_date, precision = parsed
-    if precision == "month" and base and not re.search(r"\d{4}", when) and \
+    if precision == "month" and base and not YEAR_NUMBER.search(when) and \
             (when_date.year, when_date.month) == (base.year + 1, base.month):
         when_date = when_date.replace(year=base.year)  # "Due: July" in July's minutes is this July
     if precision == "month":

@@ -12,8 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, ASKED_VERBS, ASKING_VERBS, COLLECT_VERBS,
-                                    FEEDBACK_WORDS, MODAL_VERBS, NOTING_WORDS, RECORD_WORDS, REPORT_BACK_VERBS, SEND_VERBS,
-                                    TASK_VERBS, VOLUNTEER_VERBS, alternation)
+                                    FEEDBACK_WORDS, MODAL_VERBS, NOTING_WORDS, RECORD_WORDS, REPORT_BACK_VERBS,
+                                    SEND_VERBS, TASK_VERBS, VOLUNTEER_VERBS, alternation)
 
 # Cue phrases, as token patterns; the extractors read doc.spans["cues"].
 _TASK = {"LOWER": {"IN": sorted(TASK_VERBS)}}

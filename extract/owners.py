@@ -20,6 +20,24 @@ from minutes.extract.records import Owner, Person
 
 # Owners that are groups of people, not one person ("all partners", "Members", "the Board").
 GROUP_WORDS = PEOPLE_GROUPS | ORGANISATION_WORDS
+# A word of a name, post or group, apostrophes and hyphens kept ("Children's", "Vice-Chair").
+WORD = re.compile(r"[A-Za-z'’-]+")
+# An organisation's initials ("CDRU", "CCGs"): names an owner on its own.
+ACRONYM_WORD = re.compile(r"[A-Z]{2,}s?")
+# Initials written together, once spaces and dots are dropped ("J.N." -> "JN").
+JOINED_INITIALS = re.compile(r"[A-Z]{2,3}")
+_SPACES_AND_DOTS = re.compile(r"[\s.]")
+# "... on behalf of the partnership": who the owner acts for is no owner.
+ON_BEHALF = re.compile(r"\bon behalf of\b.*$", re.I)
+# Long numbers and clause punctuation: a clause, not the name of an owner.
+NOT_OWNER_MARKS = re.compile(r"\d{3,}|[;:!?]")
+# A post's remit of several parts: "Director for Growth, Environment & Transport".
+POST_REMIT = re.compile(r"\b(?:for|of)\s+[A-Z][\w-]*(?:(?:\s*,\s*|\s+(?:&|and)\s+)[A-Z][\w-]*)+$")
+# A part that ends in a remit's first word ("Cabinet Member for Health" of "... Health and Adult Services").
+OPEN_REMIT = re.compile(r"\b(?:for|of)\s+[A-Z][\w-]*$")
+# Where one owner ends and the next begins: "CDRU/EDAAT", "A & B", "X and the Y".
+OWNER_BREAK = re.compile(r"\s*(?:/|&|;|,)\s*|\s+and\s+(?=the\b)", re.I)
+_AND_WORD = re.compile(r"\s+and\s+")
 # Lookahead so "Later Kieran Dunmore" yields "Kieran Dunmore" as well as "Later Kieran".
 _FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
 
@@ -83,15 +101,15 @@ class Roster:
         found = resolve(mention, self.people)
         if found:
             return found
-        compact = re.sub(r"[\s.]", "", mention)
-        if re.fullmatch(r"[A-Z]{2,3}", compact):
+        compact = _SPACES_AND_DOTS.sub("", mention)
+        if JOINED_INITIALS.fullmatch(compact):
             hits = self.initials.get(compact.lower(), [])
             return hits[0] if len(hits) == 1 else None
         return None
 
 
 def clean_mention(text: str) -> str:
-    text = re.sub(r"\bon behalf of\b.*$", "", text, flags=re.I)
+    text = ON_BEHALF.sub("", text)
     text = " ".join(text.split()).strip(" ,.;:\"“”‘’'")
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
@@ -101,7 +119,7 @@ def clean_mention(text: str) -> str:
 def is_owner_like(text: str, roster: Roster) -> bool:
     """A name, post, group or organisation, not a clause."""
     words = text.split()
-    if not words or len(words) > 9 or re.search(r"\d{3,}|[;:!?]", text):
+    if not words or len(words) > 9 or NOT_OWNER_MARKS.search(text):
         return False
     if roster.person(text):
         return True
@@ -116,14 +134,14 @@ def split_owners(text: str, roster: Roster) -> list[str]:
     """"CDRU and EDAAT", "Target Lead/CDRU", "X and the Y" -> separate owners;
     an "and" inside a post ("Cabinet Member for Health and Adult Services")
     or a body's name ("Health and Social Care Board") is kept."""
-    post = re.search(r"\b(?:for|of)\s+[A-Z][\w-]*(?:(?:\s*,\s*|\s+(?:&|and)\s+)[A-Z][\w-]*)+$", text)
+    post = POST_REMIT.search(text)
     if post and any(w.lower() in POSTS for w in text[:post.start()].split()):
         return [text]  # one post: "Corporate Director for Growth, Environment & Transport"
     out: list[str] = []
-    for chunk in re.split(r"\s*(?:/|&|;|,)\s*|\s+and\s+(?=the\b)", text, flags=re.I):
-        bits = re.split(r"\s+and\s+", chunk)
+    for chunk in OWNER_BREAK.split(text):
+        bits = _AND_WORD.split(chunk)
         if len(bits) > 1 and all(_standalone(b, roster) for b in bits) \
-                and not any(re.search(r"\b(?:for|of)\s+[A-Z][\w-]*$", b) for b in bits[:-1]):
+                and not any(OPEN_REMIT.search(b) for b in bits[:-1]):
             out.extend(bits)
         elif chunk.strip():
             out.append(chunk)
@@ -133,7 +151,7 @@ def split_owners(text: str, roster: Roster) -> list[str]:
 def _standalone(text: str, roster: Roster) -> bool:
     """Can name an owner on its own: a person, an acronym, a group or a post."""
     words = [w.lower().strip("().,'") for w in text.split()]
-    return bool(roster.person(text)) or bool(re.fullmatch(r"[A-Z]{2,}s?", text.strip())) or \
+    return bool(roster.person(text)) or bool(ACRONYM_WORD.fullmatch(text.strip())) or \
         any(w in GROUP_WORDS or w in POSTS for w in words)
 
 
@@ -168,7 +186,7 @@ def resolve_owners(text: str, roster: Roster) -> list[Owner]:
 
 def _post_alone(text: str) -> bool:
     """Only a post's words: "the Chair", "Vice-Chair", "The Acting Clerk"."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z'’-]+", text)]
+    words = [w.lower() for w in WORD.findall(text)]
     return bool(words) and all(w in POSTS or w in POST_QUALIFIERS or w in {"the", "a", "of"} for w in words) \
         and any(w in POSTS for w in words)
 
@@ -176,4 +194,4 @@ def _post_alone(text: str) -> bool:
 def _looks_personal(text: str) -> bool:
     words = [w.lower() for w in text.split()]
     return bool(words) and not any(w in GROUP_WORDS or w in POSTS for w in words) and \
-        not re.fullmatch(r"[A-Z]{2,}", text) and all(w[:1].isupper() for w in text.split())
+        not ACRONYM_WORD.fullmatch(text) and all(w[:1].isupper() for w in text.split())

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from minutes.extract.document import Block, Cell
 from minutes.extract.money import header_scale, is_money_text, is_unit
-from minutes.extract.periods import FY_PATTERN, find_periods
+from minutes.extract.periods import CALENDAR_YEAR, FY_PATTERN, find_periods
 
 # A cell holding one figure: "1,662", "(95)", "15.7%*", "£769K", "4.8", "N/A" is no figure
 VALUE = re.compile(r"^\s*\(?\s*[-−–]?\s*£?\s?\d[\d,]*(?:\.\d+)?\s*(?:%|k|m|bn)?\s*\)?\s*\*?\s*$", re.I)
@@ -19,8 +19,11 @@ _LABEL_HEADER = re.compile(r"\b(?:description|item|project|scheme|purpose|headin
                            r"funding streams?|service|grant|name)\b", re.I)
 # Headers of a column that numbers the rows: "Row Ref", "Ref", "No.", "#"
 _NUMBERING_HEADER = re.compile(r"^\s*(?:row\s*)?(?:ref(?:erence)?|no\.?|number|#)(?=\s|$)", re.I)
+_ROW_NUMBER = re.compile(r"\d{1,4}")
 # Inline markup some converters leave in cells, even broken: "<b>119,771< /b>"
 _MARKUP = re.compile(r"<\s*/?\s*[a-z]{1,6}\s*/?\s*>", re.I)
+# Three letters in a row: a word, not a figure or a code.
+HAS_WORD = re.compile(r"[A-Za-z]{3}")
 # Between two parts of one table only page furniture may stand.
 _FURNITURE = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$|^\s*continued\b|\(cont(?:inued|'?d)?\.?\)", re.I)
 
@@ -63,7 +66,7 @@ class Table:
         figures that are no amounts, whatever unit the table is in."""
         cells = [clean(r[j].text) for _, _, r, _ in self.body() if j < len(r)]
         figures = [c for c in cells if is_value(c)]
-        if len(figures) < 2 or not all(re.fullmatch(r"\d{1,4}", c) for c in figures):
+        if len(figures) < 2 or not all(_ROW_NUMBER.fullmatch(c) for c in figures):
             return False
         header = self.columns[j] if j < len(self.columns) else ""
         if _NUMBERING_HEADER.match(header):
@@ -105,11 +108,16 @@ def is_value(text: str) -> bool:
     return bool(VALUE.match(clean(text))) and not is_unit(clean(text))
 
 
+# Figures a header holds that are no values: a unit ("£000"), a base ("per 1,000"), a year, a span of years.
+_HEADER_FIGURES = re.compile(rf"£\s?'?0{{3}}'?s?|per\s?[\d,]+|{CALENDAR_YEAR.pattern}|\d+\s+years?", re.I)
+_DIGIT = re.compile(r"\d")
+
+
 def _figures(text: str) -> bool:
     """Words holding a figure beyond the years, units and "per 1,000" a header names."""
     text = FY_PATTERN.sub(" ", clean(text))
-    text = re.sub(r"£\s?'?0{3}'?s?|per\s?[\d,]+|\b(?:19|20)\d{2}\b|\d+\s+years?", " ", text, flags=re.I)
-    return bool(re.search(r"\d", text))
+    text = _HEADER_FIGURES.sub(" ", text)
+    return bool(_DIGIT.search(text))
 
 
 def _has_value(row: list[Cell]) -> bool:
@@ -119,7 +127,7 @@ def _has_value(row: list[Cell]) -> bool:
 
 def _mostly_words(rows: list[list[Cell]], j: int) -> bool:
     cells = [clean(r[j].text) for r in rows if j < len(r) and r[j].text.strip()]
-    return bool(cells) and sum(bool(re.search(r"[A-Za-z]{3}", c)) for c in cells) * 2 > len(cells)
+    return bool(cells) and sum(bool(HAS_WORD.search(c)) for c in cells) * 2 > len(cells)
 
 
 def _label_only(row: list[Cell]) -> bool:

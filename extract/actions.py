@@ -137,7 +137,7 @@ def extract_actions(doc: ExtractedDocument) -> list[Action]:
             found, header = _table_actions(ctx, block, header, lead)
             out.extend(found)
             continue
-        if not _furniture(block):
+        if not block.is_furniture:
             header = None  # only a page's header/footer may come between a log and its continuation
         m = LEAD_LINE.search(block.text) if len(block.text) < 160 else None
         if m or block.kind == "heading":
@@ -254,7 +254,7 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int) -> tuple[Action, in
                 " ".join(m.group("value").split())
             end, k = b.end, k + 1
             j = k
-        elif _furniture(b):
+        elif b.is_furniture:
             k += 1  # a running header/footer ("UNCLASSIFIED") between the action and its deadline
         else:
             break
@@ -276,15 +276,12 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int) -> tuple[Action, in
 
 def _carries_on(ctx: _Context, block: Block) -> bool:
     """A block that carries on the sentence before it: not a table, an item's
-    heading, another action or a labelled field."""
-    if block.kind == "table" or ACTION_LINE.match(block.text) or ACTION_FIELD.match(block.text) or _furniture(block):
+    heading, another action, a labelled field or a short line in capitals (a
+    heading or a running mark: "AOB", "ACTION: MS", "UNCLASSIFIED")."""
+    if block.kind == "table" or ACTION_LINE.match(block.text) or ACTION_FIELD.match(block.text) \
+            or block.is_furniture or (len(block.text) <= 30 and block.text.isupper()):
         return False
     return not any(item.span.start == block.start for item in ctx.doc.items)
-
-
-def _furniture(block: Block) -> bool:
-    """A page's running header or footer: a short line in capitals ("UNCLASSIFIED")."""
-    return len(block.text) <= 30 and block.text.isupper()
 
 
 def _table_actions(ctx: _Context, block: Block, previous: list[str] | None,

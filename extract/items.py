@@ -166,8 +166,7 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
 
 # Lines that head a block without naming an item: labels ("Action: ...", "Present"), the genre title.
 NOT_ITEM = re.compile(r"^(?:[\w’'/-]+(?:\s+[\w’'/-]+)?\s*:|(?:draft\s+)?(?:minutes|agenda|notes)\b|"
-                      r"(?:(?:those|also)\s+)?present\b|attendees\b|in\s+attendance\b|(?:un)?classified\b|"
-                      r"(?:official|restricted)(?:\s*-\s*sensitive)?$)", re.I)
+                      r"(?:(?:those|also)\s+)?present\b|attendees\b|in\s+attendance\b)", re.I)
 ROW_REF = re.compile(r"(?:item\s+)?(\d{1,3}[a-z]?)[.)]?", re.I)  # the number cell of an agenda table row
 
 
@@ -204,7 +203,7 @@ def _heading_items(blocks: list[Block]) -> list[Item]:
             text, end = f"{text} {blocks[i].text.strip()}", blocks[i].end
             i += 1
         nxt = blocks[i] if i < len(blocks) else None
-        if nxt is None or nxt.kind not in ("paragraph", "list_item") or NOT_ITEM.match(text) \
+        if nxt is None or nxt.kind not in ("paragraph", "list_item") or b.is_furniture or NOT_ITEM.match(text) \
                 or _DATED.search(text) or len(text.split()) > 16:
             continue
         title = _title(text, heading=True)

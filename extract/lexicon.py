@@ -165,6 +165,12 @@ LOG_STATUSES = {
 # Status cells that mean none of those ("New", "Withdrawn"): still a status column.
 OTHER_LOG_STATUSES = ("new", "outstanding", "superseded", "not started", "withdrawn")
 
+# ---- page furniture ----------------------------------------------------------------------
+
+# Protective markings printed at the head or foot of every page ("OFFICIAL - SENSITIVE").
+PROTECTIVE_MARKINGS = ("official", "official sensitive", "official - sensitive", "official-sensitive",
+                       "official – sensitive", "unclassified", "restricted", "not protectively marked")
+
 # ---- calendar --------------------------------------------------------------------------
 
 # Month names with the abbreviations papers print.

@@ -24,8 +24,6 @@ _ROW_NUMBER = re.compile(r"\d{1,4}")
 _MARKUP = re.compile(r"<\s*/?\s*[a-z]{1,6}\s*/?\s*>", re.I)
 # Three letters in a row: a word, not a figure or a code.
 HAS_WORD = re.compile(r"[A-Za-z]{3}")
-# Between two parts of one table only page furniture may stand.
-_FURNITURE = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$|^\s*continued\b|\(cont(?:inued|'?d)?\.?\)", re.I)
 
 
 @dataclass
@@ -175,7 +173,7 @@ def _may_continue(between: list[Block], prev: Table | None, block: Block) -> boo
     last = prev.parts[-1].block
     if _width(last) != _width(block) or block.page < last.page:
         return False
-    return all(b.kind == "heading" or _FURNITURE.search(b.text) for b in between)
+    return all(b.kind == "heading" or b.is_furniture for b in between)
 
 
 def _marked(rows: list[list[Cell]]) -> bool:

@@ -1,0 +1,51 @@
+"""Page furniture told apart by the parsers (a PDF built here, a text file
+with form feeds) and read by the table layer."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from minutes.extract.document import DocumentBuilder, is_furniture
+from minutes.extract.parsers import parse_file
+from minutes.extract.tables import tables
+from make_files import make_pdf
+
+
+def test_furniture_lines() -> None:
+    for text in ("Page 2 of 2", "- 3 -", "12", "OFFICIAL - SENSITIVE", "UNCLASSIFIED\nUNCLASSIFIED",
+                 "Action log (continued)", "(cont'd)", "continued overleaf"):
+        assert is_furniture(text), text
+    for text in ("Continued publicity on the helpline number", "MINUTES", "12 members attended", "AOB"):
+        assert not is_furniture(text), text
+
+
+def test_text_furniture_stays_in_the_text_marked(tmp_path: Path) -> None:
+    path = tmp_path / "m.txt"
+    path.write_text("Minutes of the Board\n\nThe Board met.\n\nPage 1 of 2\n\fOFFICIAL\n\nThe Board agreed.\n")
+    parsed = parse_file(path)
+    marked = [b for b in parsed.blocks if b.is_furniture]
+    assert [(b.text, b.page) for b in marked] == [("Page 1 of 2", 1), ("OFFICIAL", 2)]
+    assert all(parsed.text[b.start:b.end] == b.text for b in parsed.blocks)
+    assert not any(b.is_furniture for b in parsed.blocks if b.text.startswith("The Board"))
+
+
+def test_pdf_running_lines_are_cut_from_the_text_and_kept_as_furniture(tmp_path: Path) -> None:
+    def page(number: int, body: str) -> list[tuple[float, float, float, str]]:
+        return [(72, 760, 9, "Brackenmoor Parish Council"), (72, 700, 11, body), (290, 40, 9, f"Page {number} of 2")]
+    path = tmp_path / "p.pdf"
+    path.write_bytes(make_pdf([page(1, "The Council met at the hall."), page(2, "The Council agreed the budget.")]))
+    parsed = parse_file(path)
+    assert "Brackenmoor" not in parsed.text and "Page 1" not in parsed.text
+    assert {(f.page, f.text) for f in parsed.furniture} == {
+        (1, "Brackenmoor Parish Council"), (1, "Page 1 of 2"), (2, "Brackenmoor Parish Council"), (2, "Page 2 of 2")}
+
+
+def test_table_continued_after_page_furniture_is_one_table() -> None:
+    b = DocumentBuilder("x.txt", "txt", "0")
+    b.add_table([["Service", "2010/11 £000"], ["Parks", "1,662"]])
+    b.add("paragraph", "Page 1 of 2")
+    b.new_page()
+    b.add_table([["Libraries", "954"]])
+    b.add("paragraph", "The Board noted the figures.")
+    b.add_table([["Museums", "120"]])
+    found = tables(b.build().blocks)
+    assert [[p.block.page for p in t.parts] for t in found] == [[1, 2], [2]]

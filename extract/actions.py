@@ -22,6 +22,7 @@ from minutes.extract.meetings import future_meetings
 from minutes.extract.nlp import analyse, may_have_cues
 from minutes.extract.owners import GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
 from minutes.extract.records import Action, Due, ExtractedDocument, Owner, Span
+from minutes.extract.tables import Table, TablePart, clean, tables
 
 ACTION_LINE = re.compile(r"^\W{0,3}(?:agreed\s+)?actions?(?:\s+agreed)?\s*(?:no\.?\s*)?\d*[a-z]?\s*[:\-–]\s*", re.I)
 # An owner in trailing brackets: "... by 19th February (all partners)."
@@ -45,17 +46,8 @@ LEADING = re.compile(r"^(?:in\s+the\s+meantime|meanwhile|also|then|therefore|how
                      r"finally|following\s+(?:an?|the)\s+\w+)\b[\s,]*", re.I)
 CLAUSE_START = re.compile(r".*(?:[,;:]|\bwhich\b|\bthat\b|\bwho\b|\bwhom\b|\bwhere\b|\band\b|\bbut\b|\bso\b|\bthen\b)\s*",
                           re.S)
-HEADER_ACTION = re.compile(r"^(?:agreed\s+|outstanding\s+|open\s+|new\s+)?actions?(?:\s+(?:agreed|required|points?|"
-                           r"completed|outstanding|arising|log))?$|^tasks?$|^(?:description|details?)$", re.I)
-# "Description"/"Details" name an action column only beside a deadline or status
-# column: an agenda table is "Item | Description | Lead".
-WEAK_ACTION_HEADER = re.compile(r"^(?:description|details?)$", re.I)
-HEADER_OWNER = re.compile(r"^(?:owner|who|by\s+whom|lead(?:\s+officer)?|responsib\w*|action\s+by|person)$", re.I)
-HEADER_DUE = re.compile(r"^(?:deadline|when|due(?:\s+date)?|by\s+when|target(?:\s+date)?|timescale|date|by)$", re.I)
-HEADER_STATUS = re.compile(r"^(?:status|progress|update|position|outcome|rag(?:\s+status)?)$", re.I)
-# A column that dates the meeting which set the action: "Meeting date & action number", "Date raised".
-HEADER_RAISED = re.compile(r"^(?:(?:meeting\s+)?date\b.*\b(?:action|raised|meeting|agreed)|date\s+(?:raised|set|added|agreed)"
-                           r"|meeting(?:\s+date)?|raised)\b", re.I)
+# An action column headed only "Description" or "Details" (see _log_columns).
+WEAK_ACTION_HEADER = re.compile(r"description|details?", re.I)
 # The status cell of an action log without a header row ("Carried forward", "Completed").
 STATUS_CELL = re.compile(rf"^{alternation([*(w for words in LOG_STATUSES.values() for w in words), *OTHER_LOG_STATUSES])}"
                          r"(?!\w)", re.I)
@@ -125,7 +117,7 @@ def extract_actions(doc: ExtractedDocument) -> list[Action]:
         if action:
             out.append(action)
     blocks = section.blocks
-    header: list[str] | None = None  # the last action log's header, for its headerless continuation tables
+    parts = {id(part.block): (table, part) for table in tables(blocks) for part in table.parts}
     lead: list[Owner] = []  # owners a "– Lead XX" line gives the log rows below it
     i = 0
     while i < len(blocks):
@@ -134,11 +126,9 @@ def extract_actions(doc: ExtractedDocument) -> list[Action]:
         if id(block) in done:
             continue
         if block.kind == "table":
-            found, header = _table_actions(ctx, block, header, lead)
-            out.extend(found)
+            if id(block) in parts:
+                out.extend(_table_actions(ctx, *parts[id(block)], lead))
             continue
-        if not block.is_furniture:
-            header = None  # only a page's header/footer may come between a log and its continuation
         m = LEAD_LINE.search(block.text) if len(block.text) < 160 else None
         if m or block.kind == "heading":
             lead = resolve_owners(m.group("who"), ctx.roster) if m else _heading_owners(ctx, block.text)
@@ -284,28 +274,22 @@ def _carries_on(ctx: _Context, block: Block) -> bool:
     return not any(item.span.start == block.start for item in ctx.doc.items)
 
 
-def _table_actions(ctx: _Context, block: Block, previous: list[str] | None,
-                   lead: list[Owner]) -> tuple[list[Action], list[str] | None]:
-    """Rows of an action log, and the header that later headerless tables
-    (the log continued on the next page) share. A header row names the
-    action column and an owner, deadline or status column; a log without a
-    header is a table whose rows end in a status ("Carried forward")."""
-    if not block.rows:
-        return [], previous
-    header = [c.text.strip(" :*") for c in block.rows[0]]
-    col = _columns(header)
-    rows = block.rows[1:]
+def _table_actions(ctx: _Context, table: Table, part: TablePart, lead: list[Owner]) -> list[Action]:
+    """The rows of one part of an action log (a part the log continued on a
+    later page reads its columns from the log's header). A log's header names
+    the action column and an owner, deadline or status column; a log without
+    a header is a table whose rows end in a status ("Carried forward")."""
+    block = part.block
+    col = _log_columns(table)
+    rows = part.rows
     if col is None:
-        if previous and len(previous) == len(header) and not any(_columns([h]) for h in header):
-            col, header, rows = _columns(previous), previous, block.rows
-        elif all(len(r) >= 2 and STATUS_CELL.match(r[-1].text.strip()) and len(r[0].text.split()) >= 2
-                 for r in block.rows):
-            col, header, rows = {"action": 0, "status": len(block.rows[0]) - 1}, None, block.rows
-        else:
-            return [], previous
+        if not all(len(r) >= 2 and STATUS_CELL.match(r[-1].text.strip()) and len(r[0].text.split()) >= 2
+                   for r in block.rows):
+            return []
+        col, rows = {"action": 0, "status": len(block.rows[0]) - 1}, block.rows
     out = []
     for row in rows:
-        cells = {k: row[i] for k, i in col.items() if i is not None and i < len(row)}
+        cells = {k: row[i] for k, i in col.items() if i < len(row)}
         task = cells.get("action")
         if task is None or len(task.text.split()) < 2:
             continue
@@ -321,7 +305,7 @@ def _table_actions(ctx: _Context, block: Block, previous: list[str] | None,
         if cells.get("status") and cells["status"].text.strip():
             action.log_status = " ".join(cells["status"].text.split())
         out.append(action)
-    return out, header if header is not None else previous
+    return out
 
 
 def _row_subject(ctx: _Context, task: str) -> list[Owner]:
@@ -347,16 +331,17 @@ def _heading_owners(ctx: _Context, text: str) -> list[Owner]:
     return [o for o in resolve_owners(text, ctx.roster) if _is_owner_phrase(o.as_written, ctx.roster)]
 
 
-def _columns(header: list[str]) -> dict[str, int | None] | None:
+def _log_columns(table: Table) -> dict[str, int] | None:
     """Column index per role (action, owner, due, status, raised) of an action
-    log's header row, or None when the row is no such header."""
-    col = {kind: next((i for i, h in enumerate(header) if pat.match(h)), None)
-           for kind, pat in (("action", HEADER_ACTION), ("owner", HEADER_OWNER), ("due", HEADER_DUE),
-                             ("status", HEADER_STATUS), ("raised", HEADER_RAISED))}
-    action = col["action"]
-    if action is None or (col["owner"] is None and col["due"] is None and col["status"] is None):
+    log, or None when the table's header names no action column beside an
+    owner, deadline or status column. "Description"/"Details" name an action
+    column only beside a deadline or status column: an agenda table is
+    "Item | Description | Lead"."""
+    col = {role: j for role, j in table.roles.items() if role in ("action", "owner", "due", "status", "raised")}
+    if "action" not in col or not col.keys() & {"owner", "due", "status"}:
         return None
-    if WEAK_ACTION_HEADER.match(header[action]) and col["due"] is None and col["status"] is None:
+    if WEAK_ACTION_HEADER.fullmatch(clean(table.header_rows[-1][col["action"]].text).strip(" :*")) \
+            and not col.keys() & {"due", "status"}:
         return None
     return col
 

@@ -20,6 +20,7 @@ from minutes.extract.lexicon import (ATTENDANCE_LABELS, MEETING_MEDIA, NAME_PART
 from minutes.extract.names import (LIST_AND, PLURAL_TITLE, ROLE, TRAILING_BRACKET, clean_name, looks_like_name,
                                    name_key, resolve, same_person, split_names, strip_honorifics)
 from minutes.extract.records import Attendance, Person, Section, Span
+from minutes.extract.tables import names_columns
 
 _REMOTE = alternation(REMOTE_WORDS)  # "virtually", "online"
 # A label opens a line: "Present:", "IN ATTENDANCE -", "Employees (by Directorate):", "Present" cell,
@@ -175,10 +176,6 @@ def _runs_on(text: str, nxt: str) -> bool:
     return len(parts) >= 3 and all(_only_name(p) for p in parts[:-1]) and bool(_FIRST_NAME.fullmatch(parts[-1]))
 
 
-# The first cell of an attendance table's header row: "Name", "Members", "Organisation(s)".
-HEADER_CELL = re.compile(r"names?|members?|attendees?|organi[sz]ations?.*", re.I)
-
-
 def _table_entries(block: Block, state: Attendance | None, virtual: bool):
     """Rows of an attendance table: [label,] name[, post][, organisation]."""
     if _label_columns(block):
@@ -208,8 +205,8 @@ def _table_entries(block: Block, state: Attendance | None, virtual: bool):
             continue
         if not texts[0]:
             continue  # a continuation line of the previous row's organisation
-        if HEADER_CELL.fullmatch(texts[0]):
-            continue  # header row
+        if names_columns(cells):
+            continue  # header row: "Name | Organisation"
         if not _is_person_line(texts[0]):
             if len([t for t in texts if t]) == 1 and not ROLE.match(texts[0]):
                 state = None

@@ -27,7 +27,7 @@ _VALUE = re.compile(rf"(?P<n>{_NUM})(?P<u>{_VALUE_UNIT})", re.I)
 _RATE_HEADER = re.compile(r"\brate\b|per\s?[\d,]+", re.I)
 # Units: a percentage, or a rate "per 1,000" (the group is the base).
 _PERCENT = re.compile(r"%|per\s?cent", re.I)
-_RATE_BASE = re.compile(r"per\s?([\d,]+)", re.I)
+_RATE_BASE = re.compile(r"per\s?(\d[\d,]*)", re.I)
 # "X - target ...": the indicator's name ends at its target.
 _TARGET_TAIL = re.compile(r"\s*[-–]\s*target\b.*$", re.I)
 _TARGET = re.compile(r"target", re.I)

@@ -1,13 +1,22 @@
-"""Page furniture told apart by the parsers (a PDF built here, a text file
-with form feeds) and read by the table layer."""
+"""The logical-table layer and page furniture: header rows, column roles,
+tables continued across a page break, and furniture told apart by the
+parsers (a PDF built here, a text file with form feeds)."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from minutes.extract.actions import extract_actions
 from minutes.extract.document import DocumentBuilder, is_furniture
 from minutes.extract.parsers import parse_file
-from minutes.extract.tables import tables
+from minutes.extract.tables import header_length, names_columns, tables
+from helpers_minutes import make_doc, person
 from make_files import make_pdf
+
+
+def _rows(texts: list[list[str]]):
+    block = DocumentBuilder("x.txt", "txt", "0").add_table(texts)
+    assert block is not None
+    return block.rows
 
 
 def test_furniture_lines() -> None:
@@ -49,3 +58,35 @@ def test_table_continued_after_page_furniture_is_one_table() -> None:
     b.add_table([["Museums", "120"]])
     found = tables(b.build().blocks)
     assert [[p.block.page for p in t.parts] for t in found] == [[1, 2], [2]]
+
+
+def test_header_is_the_row_of_column_names_even_with_figures_in_its_words() -> None:
+    rows = _rows([["Risk", "Likelihood (0 to 5)", "Action", "Owner"], ["Late report", "3", "Chase it", "PMO"]])
+    assert header_length(rows) == 1 and names_columns(rows[0])
+
+
+def test_header_over_figures_and_none_over_words_without_column_names() -> None:
+    assert header_length(_rows([["Revenue budget", ""], ["Service", "2010/11"], ["Parks", "1,662"]])) == 2
+    assert header_length(_rows([["Name", "Organisation"], ["Ann Bell", "Parks Service"]])) == 1
+    assert header_length(_rows([["Ann Bell", "Parks Service"], ["Carl Dunn", "Brackenmoor Trust"]])) == 0
+
+
+def test_log_continued_after_a_page_break_keeps_its_columns() -> None:
+    b = DocumentBuilder("x.txt", "txt", "0")
+    b.add_table([["Action", "Owner", "Due"], ["Survey the bandstand roof", "Jenna Voss", "March 2012"]])
+    b.add("paragraph", "Page 1 of 2")
+    b.new_page()
+    b.add("heading", "Action log")
+    b.add_table([["Repaint the crossing", "Arun Cole", "June 2012"]])
+    [log] = tables(b.build().blocks)
+    assert [p.block.page for p in log.parts] == [1, 2] and log.roles == {"action": 0, "owner": 1, "due": 2}
+    assert [p.rows[0][0].text for p in log.parts] == ["Survey the bandstand roof", "Repaint the crossing"]
+
+
+def test_prose_between_two_tables_ends_the_log() -> None:
+    people = [person("Jenna Voss"), person("Arun Cole")]
+    acts = extract_actions(make_doc([
+        ("table", [["Action", "Owner", "Due"], ["Survey the bandstand roof", "Jenna Voss", "March 2012"]]),
+        ("paragraph", "The Board then heard from residents about the play area."),
+        ("table", [["Repaint the crossing", "Arun Cole", "June 2012"]])], people))
+    assert [a.text for a in acts] == ["Survey the bandstand roof"]

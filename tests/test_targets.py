@@ -35,6 +35,7 @@ def test_no_target_without_a_due_date() -> None:
 def test_units() -> None:
     assert (unit_of("14%"), unit_of("3.2 per 1000 residents"), unit_of("Rate per 100,000"), unit_of("12")) == (
         "%", "rate per 1,000", "rate per 100,000", None)
+    assert unit_of("paid per , as agreed") is None  # no base figure: no rate (it raised ValueError)
 
 
 def test_table_with_baseline_target_years_and_rate_columns() -> None:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from minutes.extract.document import Block, iter_lines
-from minutes.extract.lexicon import (ATTENDANCE_LABELS, MEETING_MEDIA, NAME_PARTICLES, ORGANISATION_WORDS,
-                                    POST_NOMINALS, POST_QUALIFIERS, POSTS, REMOTE_WORDS, SUBSTITUTION_PHRASES,
-                                    alternation)
+from minutes.extract.lexicon import (ATTENDANCE_LABELS, AUXILIARY_VERBS, MEETING_MEDIA, NAME_PARTICLES,
+                                    ORGANISATION_WORDS, POST_NOMINALS, POST_QUALIFIERS, POSTS, REMOTE_WORDS,
+                                    SUBSTITUTION_PHRASES, alternation)
 from minutes.extract.names import (LIST_AND, PLURAL_TITLE, ROLE, TRAILING_BRACKET, clean_name, looks_like_name,
                                    name_key, resolve, same_person, split_names, strip_honorifics)
 from minutes.extract.records import Attendance, Person, Section, Span
@@ -268,8 +268,8 @@ def _column_entries(block: Block, state: Attendance | None, virtual: bool):
     return None, virtual
 
 
-# Finite verbs of a sentence, not of a list of names.
-_NARRATIVE_VERB = re.compile(r"\b(?:was|were|is|are|had|has|will|would|noted|agreed)\b")
+# Finite verbs of a sentence, not of a list of names (lower case: "May Smith" is a name).
+_NARRATIVE_VERB = re.compile(rf"\b{alternation([*AUXILIARY_VERBS, 'noted', 'agreed'])}\b")
 
 
 def _is_person_line(text: str) -> bool:

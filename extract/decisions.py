@@ -9,7 +9,7 @@ from typing import Iterator
 
 from minutes.extract.document import Block
 from minutes.extract.items import item_at
-from minutes.extract.lexicon import SPEECH_VERBS, alternation
+from minutes.extract.lexicon import COMMON_TITLES, SPEECH_VERBS, alternation
 from minutes.extract.nlp import analyse
 from minutes.extract.owners import Roster
 from minutes.extract.records import Decision, ExtractedDocument, Section, Span
@@ -32,7 +32,7 @@ REPORTING = re.compile(rf"\b{alternation(SPEECH_VERBS)}\b[^.;]*?\bthat\b", re.I)
 CONDITIONAL = re.compile(r"\b(?:once|if|when|until|unless|provided|subject\s+to)\s+(?:[\w'’-]+\s+){0,4}"
                          r"(?:has|have|is|are|be|been)?\s*$", re.I)
 # A person "noted" something: a remark, not the meeting's decision ("She noted that ...").
-PERSON_NOTED = re.compile(r"^(?:he|she|they|[Aa]\s+(?:[Mm]ember|[Cc]ouncillor)|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+"
+PERSON_NOTED = re.compile(rf"^(?:he|she|they|[Aa]\s+(?:[Mm]ember|[Cc]ouncillor)|{alternation(COMMON_TITLES)}\.?\s+"
                           r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?$", re.I)
 # "RESOLVED that Council:": a short lead-in to the numbered parts below.
 LEAD_IN = re.compile(r"[^.;:]{0,40}:")

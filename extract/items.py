@@ -22,6 +22,7 @@ from typing import Iterator
 
 from minutes.extract.dates import DATE_PATTERN
 from minutes.extract.document import Block, iter_lines
+from minutes.extract.lexicon import AUXILIARY_VERBS, alternation
 from minutes.extract.records import Item, Section, Span
 
 # "SHP41", "19.09.01", "14/037", "Minute 42", "Item 5", "6.1", "4a)", "2.di).", "3..", "2 c)_"
@@ -33,7 +34,7 @@ REF = re.compile(
     r"|(?P<num>\d{1,3}(?:\.\d{1,2}){0,3})(?:\s?\.?(?P<sub>[a-z]{1,4})\))?(?:[.):_]{1,2}|(?=\s))"
     r"|\(?(?P<letter>[a-z]{1,3})[.)]"
     r")[._]?\s+(?P<title>\S.*)$")
-PROSE = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|should|been|being|can|could|may|must)\b", re.I)
+PROSE = re.compile(rf"\b{alternation(AUXILIARY_VERBS)}\b", re.I)
 SUB_PROSE = re.compile(r"^(?:that|to|the|a|an|this|it|there|we|our)\b", re.I)
 ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{0,3}|ix|x)$")
 MAX_WORDS = 24

@@ -36,6 +36,8 @@ HONORIFICS = frozenset({
 POST_NOMINALS = frozenset({"mbe", "obe", "cbe", "jp", "mp", "mep", "esq", "qc", "kc", "dl", "frs", "kbe", "dbe"})
 # A plural title before a list of names, and the title each name takes.
 PLURAL_TITLES = {"councillors": "Councillor", "cllrs": "Cllr", "cllrs.": "Cllr", "messrs": "Mr"}
+# The titles most often printed before a name in a list ("Mr A Bell Cllr C Dunn").
+COMMON_TITLES = ("mr", "mrs", "ms", "miss", "dr", "cllr", "councillor")
 # Lower-case words inside a surname ("de", "van", "O'").
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "da", "di", "le", "la", "du", "bin", "al", "st", "o'"})
 # Roles in the meeting, printed in brackets or after a comma, never part of the name ("(Chair)",
@@ -124,6 +126,9 @@ TASK_VERBS = frozenset("""
     review schedule seek send set share source speak submit table take telephone undertake update
     visit write
 """.split())
+# Auxiliary verbs: a line holding one is a sentence, not a title or a list of names.
+AUXILIARY_VERBS = ("was", "were", "is", "are", "has", "have", "had", "will", "would", "should", "been", "being", "can",
+                   "could", "may", "must")
 # What a body does with a paper itself, as (verb, participle): "the Panel to note the report",
 # "the report be noted" record its decision and give nobody a task.
 DECISION_VERBS = (("note", "noted"), ("receive", "received"), ("welcome", "welcomed"), ("thank", "thanked"),
@@ -141,7 +146,7 @@ COLLECT_VERBS = ("requested", "invited", "welcomed", "asked", "sought")  # "Lesl
 FEEDBACK_WORDS = ("comments", "views", "feedback", "responses", "suggestions")
 SEND_VERBS = ("sent", "e-mailed", "emailed", "forwarded", "returned", "submitted", "passed", "given", "directed")
 # "will be brought to the next meeting", "would be reported to the March meeting"
-REPORT_BACK_VERBS = ("brought", "presented", "reported", "submitted", "taken", "tabled", "considered", "circulated",
+TO_MEETING_VERBS = ("brought", "presented", "reported", "submitted", "taken", "tabled", "considered", "circulated",
                      "discussed")
 AGREEMENT_VERBS = ("agreed", "approved", "endorsed", "adopted", "ratified", "resolved", "concur", "concurred")
 NOTING_WORDS = ("noted", "note", "notes")

@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from minutes.extract.lexicon import (HONORIFICS, LEADING_ROLES, MEETING_ROLES, NAME_PARTICLES, PLURAL_TITLES,
-                                    POST_NOMINALS, ROLE_PREFIXES, alternation)
+from minutes.extract.lexicon import (COMMON_TITLES, HONORIFICS, LEADING_ROLES, MEETING_ROLES, NAME_PARTICLES,
+                                    PLURAL_TITLES, POST_NOMINALS, ROLE_PREFIXES, alternation)
 from minutes.extract.records import Person
 
 # Words around a name that are not part of it: titles and ranks before, letters after.
@@ -36,7 +36,7 @@ _LEADING = rf"(?:(?:vice|deputy)[- ]?)?{alternation(LEADING_ROLES)}"
 # A post printed before a name: "Clerk J Connelly", "Vice-Chair Ann Hale".
 LEADING_ROLE = re.compile(rf"^{_LEADING}\s+(?=[A-Z])", re.I)
 # Where a name ends and the next begins without a comma: "P Moran Clerk J Connelly Mr L Page"
-_NAME_RUN = re.compile(rf"\s+(?=(?i:{_LEADING}|mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+(?:[A-Z]\.?\s+)*[A-Z][a-z])")
+_NAME_RUN = re.compile(rf"\s+(?=(?i:{_LEADING}|{alternation(COMMON_TITLES)})\.?\s+(?:[A-Z]\.?\s+)*[A-Z][a-z])")
 
 
 def _bare(token: str) -> str:

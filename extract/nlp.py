@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, ASKED_VERBS, ASKING_VERBS, COLLECT_VERBS,
-                                    FEEDBACK_WORDS, MODAL_VERBS, NOTING_WORDS, RECORD_WORDS, REPORT_BACK_VERBS,
+                                    FEEDBACK_WORDS, MODAL_VERBS, NOTING_WORDS, RECORD_WORDS, TO_MEETING_VERBS,
                                     SEND_VERBS, TASK_VERBS, VOLUNTEER_VERBS, alternation)
 
 # Cue phrases, as token patterns; the extractors read doc.spans["cues"].
@@ -48,7 +48,7 @@ CUE_PATTERNS = [
                                       {"IS_TITLE": True}]},
     # "will be brought to the next meeting", "would be reported to the March meeting"
     {"label": "TO_MEETING", "pattern": [{"LOWER": {"IN": [*MODAL_VERBS, "to"]}}, {"LOWER": "be"},
-                                         {"LOWER": {"IN": list(REPORT_BACK_VERBS)}},
+                                         {"LOWER": {"IN": list(TO_MEETING_VERBS)}},
                                          {"LOWER": "back", "OP": "?"}, {"LOWER": {"IN": ["to", "at"]}}]},
     # decisions
     {"label": "AGREED", "pattern": [{"LOWER": {"IN": list(AGREEMENT_VERBS)}}]},

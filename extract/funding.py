@@ -270,7 +270,8 @@ def _column_units(table: Table, value_cols: list[int]) -> tuple[list[str | None]
 
 # A row a parser put in one cell: "TOTAL BASE BUDGET CHANGES 10,289.7 -100.0 4,000.0"
 _FIGURE = re.compile(r"\(?[-−]?\d[\d,]*(?:\.\d+)?\)?")  # "10,289.7", "-100.0", "(95)"
-_MERGED_ROW = re.compile(rf"^(?P<label>.*?[A-Za-z].*?)(?P<figures>(?:\s+{_FIGURE.pattern}){{2,}})\s*$")
+# (the label runs to its first letter without a lazy scan: two lazy scans made a long cell of prose slow)
+_MERGED_ROW = re.compile(rf"^(?P<label>[^A-Za-z]*[A-Za-z].*?)(?P<figures>(?:\s+{_FIGURE.pattern}){{2,}})\s*$")
 
 
 def _merged_values(row: list[Cell], value_cols: list[int]) -> tuple[str, dict[int, Cell]] | None:

@@ -22,6 +22,7 @@ from typing import Iterator
 
 from minutes.extract.dates import DATE_PATTERN
 from minutes.extract.document import Block, iter_lines
+from minutes.extract.lexicon import AUXILIARY_VERBS, alternation
 from minutes.extract.records import Item, Section, Span
 
 # "SHP41", "19.09.01", "14/037", "Minute 42", "Item 5", "6.1", "4a)", "2.di).", "3..", "2 c)_"
@@ -33,12 +34,18 @@ REF = re.compile(
     r"|(?P<num>\d{1,3}(?:\.\d{1,2}){0,3})(?:\s?\.?(?P<sub>[a-z]{1,4})\))?(?:[.):_]{1,2}|(?=\s))"
     r"|\(?(?P<letter>[a-z]{1,3})[.)]"
     r")[._]?\s+(?P<title>\S.*)$")
-PROSE = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|should|been|being|can|could|may|must)\b", re.I)
+PROSE = re.compile(rf"\b{alternation(AUXILIARY_VERBS)}\b", re.I)
 SUB_PROSE = re.compile(r"^(?:that|to|the|a|an|this|it|there|we|our)\b", re.I)
 ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{0,3}|ix|x)$")
 MAX_WORDS = 24
 CONTINUED = re.compile(r"(?:\b(?:and|of|the|for|to|in|on|with|a|an)|[,&/–-])\s*$", re.I)
+# "(Item 4)" under an item heading in printed minutes: the heading's number.
 ITEM_NOTE = re.compile(r"^\(item\s+(\d+[a-z]?)\)$", re.I)
+# Notes a title carries that are not its words: "(pages 3 - 10)", "(item 4)".
+_PAGES_NOTE = re.compile(r"\s*\((?:pages?\s+[\d\s\-–]+|item\s+\d+)\)\s*", re.I)
+# Where a title ends and the minute's text begins: "Feeling Safe : An update ...", "Floor re-oil – Simon ...".
+_COLON_BREAK = re.compile(r"(\s?:\s)")
+_DASH_BREAK = re.compile(r"(\s[-–]\s)")
 
 
 @dataclass
@@ -66,10 +73,10 @@ def _title(text: str, heading: bool = False) -> str | None:
     A line set as a heading is a title even with a full stop or a verb
     ("5. Football club costs being left.") unless it runs long."""
     text = " ".join(text.replace("**", "").split())
-    text = re.sub(r"\s*\((?:pages?\s+[\d\s\-–]+|item\s+\d+)\)\s*", " ", text, flags=re.I).strip()
-    head, colon, rest = (re.split(r"(\s?:\s)", text, maxsplit=1) + ["", ""])[:3]
-    if not colon and text[:1].isalpha() and len(re.split(r"\s[-–]\s", text, maxsplit=1)[0].split()) <= 5:
-        head, colon, rest = (re.split(r"(\s[-–]\s)", text, maxsplit=1) + ["", ""])[:3]
+    text = _PAGES_NOTE.sub(" ", text).strip()
+    head, colon, rest = (_COLON_BREAK.split(text, maxsplit=1) + ["", ""])[:3]
+    if not colon and text[:1].isalpha() and len(_DASH_BREAK.split(text, maxsplit=1)[0].split()) <= 5:
+        head, colon, rest = (_DASH_BREAK.split(text, maxsplit=1) + ["", ""])[:3]
     for cand in ((head,) if colon and len(rest.split()) > 6 else (text, head)):
         cand = cand.strip(" :.-–_")
         words = cand.split()
@@ -84,7 +91,7 @@ def _title(text: str, heading: bool = False) -> str | None:
     return None
 
 
-def _lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int]]:
+def _candidate_lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int]]:
     """Candidate lines: every block but tables, its wrapped lines joined (a
     PDF wraps long headings); list items come back with their label in front.
     A short numbered first line is a heading over its text ("16.01.3 Minutes"
@@ -102,6 +109,9 @@ def _lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int]]:
         yield b, line.strip(), start, end
 
 
+LETTERED = re.compile(r"[a-z]+$")  # a lettered reference, and its letters: "4b", "6d"
+
+
 def _numbered_items(blocks: list[Block]) -> list[Item]:
     items: list[Item] = []
     top: _Ref | None = None  # the current top-level item
@@ -111,7 +121,7 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
     # Printed minutes that put "(Item 4)" under each item heading: the note numbers the heading, and
     # the numbered paragraphs of the items are points, not sub-items.
     notes = {id(b): m.group(1) for b, nb in zip(blocks, blocks[1:]) if (m := ITEM_NOTE.match(nb.text.strip()))}
-    for b, line, start, end in _lines(blocks):
+    for b, line, start, end in _candidate_lines(blocks):
         if len(notes) >= 2 and b.kind != "heading":
             continue
         if id(b) in notes and not REF.match(line):
@@ -133,7 +143,7 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
             if ref is None:
                 continue
             if ref.level == 0:
-                if title is None or (m.group("num") and not _continues(ref.top, last_num)):
+                if title is None or (m.group("num") and not _follows_on(ref.top, last_num)):
                     continue
                 if m.group("num") and b.kind == "list_item" and b.level > 0:
                     continue
@@ -143,13 +153,13 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
                 if title is None or len(title.split()) > 12:  # "4.2 Prevention", not "4.2.1 The title ..."
                     continue
             else:
-                kind = "alpha" if re.search(r"[a-z]$", ref.ref) else "digit"
+                kind = "alpha" if LETTERED.search(ref.ref) else "digit"
                 first = _is_first(m)
                 if first:
                     subrun_prose[kind] = title is None or bool(SUB_PROSE.match(m.group("title")))
                 if subrun_prose.get(kind, True) or title is None or len(title.split()) > 14:
                     continue
-            if ref.level == 1 and re.search(r"[a-z]$", ref.ref):
+            if ref.level == 1 and LETTERED.search(ref.ref):
                 parent = ref
             items.append(Item(ref.ref, title, Span(b.page, pstart, pstart + len(piece))))
     return items
@@ -157,8 +167,7 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
 
 # Lines that head a block without naming an item: labels ("Action: ...", "Present"), the genre title.
 NOT_ITEM = re.compile(r"^(?:[\w’'/-]+(?:\s+[\w’'/-]+)?\s*:|(?:draft\s+)?(?:minutes|agenda|notes)\b|"
-                      r"(?:(?:those|also)\s+)?present\b|attendees\b|in\s+attendance\b|(?:un)?classified\b|"
-                      r"(?:official|restricted)(?:\s*-\s*sensitive)?$)", re.I)
+                      r"(?:(?:those|also)\s+)?present\b|attendees\b|in\s+attendance\b)", re.I)
 ROW_REF = re.compile(r"(?:item\s+)?(\d{1,3}[a-z]?)[.)]?", re.I)  # the number cell of an agenda table row
 
 
@@ -177,6 +186,9 @@ def _unnumbered_items(blocks: list[Block], minutes: bool) -> list[Item]:
     return heads
 
 
+_DATED = re.compile(r"\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2}")  # a year or a date: a heading that dates, not names
+
+
 def _heading_items(blocks: list[Block]) -> list[Item]:
     items: list[Item] = []
     i = 0
@@ -192,8 +204,8 @@ def _heading_items(blocks: list[Block]) -> list[Item]:
             text, end = f"{text} {blocks[i].text.strip()}", blocks[i].end
             i += 1
         nxt = blocks[i] if i < len(blocks) else None
-        if nxt is None or nxt.kind not in ("paragraph", "list_item") or NOT_ITEM.match(text) \
-                or re.search(r"\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2}", text) or len(text.split()) > 16:
+        if nxt is None or nxt.kind not in ("paragraph", "list_item") or b.is_furniture or NOT_ITEM.match(text) \
+                or _DATED.search(text) or len(text.split()) > 16:
             continue
         title = _title(text, heading=True)
         if title:
@@ -221,9 +233,12 @@ def _table_items(blocks: list[Block]) -> list[Item]:
     return items if len(items) >= 2 else []
 
 
+_GLUED_REF = re.compile(r"[a-z.](\d{1,2}\.\s+[A-Z])")  # "Business1. Apologies": a number run on to a word
+
+
 def _glued(line: str, start: int) -> Iterator[tuple[str, int]]:
     """PDF text can run headings together: "Public Business1. Apologies2. Declarations"."""
-    cuts = [0] + [m.start(1) for m in re.finditer(r"[a-z.](\d{1,2}\.\s+[A-Z])", line)] + [len(line)]
+    cuts = [0] + [m.start(1) for m in _GLUED_REF.finditer(line)] + [len(line)]
     for a, b in zip(cuts, cuts[1:]):
         yield line[a:b].strip(), start + a
 
@@ -235,8 +250,13 @@ def _is_first(m: re.Match) -> bool:
     return (m.group("num") or "").split(".")[-1] == "1"
 
 
-def _continues(n: int | None, last: int | None) -> bool:
+def _follows_on(n: int | None, last: int | None) -> bool:
     return n is None or last is None or 0 < n - last <= 3
+
+
+# A code run on to a year ("HMRC2019"), and a financial year written as a slash number ("2017/18").
+_CODE_YEAR = re.compile(r"[A-Z]{2,5}\d{4}")
+_SLASH_YEAR = re.compile(r"(?:19|20)(\d\d)/(\d\d)")
 
 
 def _read_ref(m: re.Match, top: _Ref | None) -> _Ref | None:
@@ -245,8 +265,8 @@ def _read_ref(m: re.Match, top: _Ref | None) -> _Ref | None:
         return _Ref(ref, 0, _int(ref))
     if m.group("code"):
         code = m.group("code").replace(" ", "")
-        return _Ref(code, 0, None) if not re.fullmatch(r"[A-Z]{2,5}\d{4}", code) else None
-    if m.group("slash") and re.fullmatch(r"(?:19|20)(\d\d)/(\d\d)", m.group("slash")) and \
+        return _Ref(code, 0, None) if not _CODE_YEAR.fullmatch(code) else None
+    if m.group("slash") and _SLASH_YEAR.fullmatch(m.group("slash")) and \
             int(m.group("slash")[-2:]) == (int(m.group("slash")[2:4]) + 1) % 100:
         return None  # "2017/18" is a financial year, not a minute number
     if m.group("dotted") or m.group("slash"):
@@ -255,7 +275,7 @@ def _read_ref(m: re.Match, top: _Ref | None) -> _Ref | None:
         letter = m.group("letter")
         if top is None or (len(letter) > 1 and not ROMAN.match(letter)):
             return None
-        base = re.sub(r"[a-z]+$", "", top.ref) if top.level else top.ref
+        base = LETTERED.sub("", top.ref) if top.level else top.ref
         return _Ref(base + letter, 1, top.top)
     num, sub = m.group("num"), m.group("sub")
     parts = num.split(".")
@@ -271,8 +291,11 @@ def _read_ref(m: re.Match, top: _Ref | None) -> _Ref | None:
     return None
 
 
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
 def _int(text: str) -> int | None:
-    m = re.match(r"\d+", text)
+    m = _LEADING_DIGITS.match(text)
     return int(m.group(0)) if m else None
 
 
@@ -302,6 +325,9 @@ def _programme_items(blocks: list[Block]) -> Iterator[Item]:
             yield Item(group, text, Span(b.page, start, end))
 
 
+_DEEP_REF = re.compile(r"\d+(?:\.\d+){2,}")  # "4.2.1": a paragraph of a section, not an item
+
+
 def _paper_items(blocks: list[Block]) -> list[Item]:
     """A strategy or report file: its numbered section headings, and each
     appendix named on its contents page (its own numbered sections nest in it)."""
@@ -324,7 +350,7 @@ def _paper_items(blocks: list[Block]) -> list[Item]:
             continue
         if not in_appendix:
             numbered.append(b)
-    found = [i for i in _numbered_items(numbered) if not re.fullmatch(r"\d+(?:\.\d+){2,}", i.ref or "")]
+    found = [i for i in _numbered_items(numbered) if not _DEEP_REF.fullmatch(i.ref or "")]
     return sorted(found + items, key=lambda i: i.span.start)
 
 
@@ -332,12 +358,20 @@ def _first(b: Block) -> str:
     return " ".join(b.text.split("\n", 1)[0].replace("**", "").split())
 
 
+_TITLE_WORD = re.compile(r"[a-z0-9]+")
+# A contents page's line: dot leaders to a page number ("Introduction ....... 3").
+CONTENTS_LINE = re.compile(r"\.{4,}\s*\d+\s*$|\.{4,}\s*\t")
+# An appendix a contents page lists: "Appendix 2 – Budget ........ 14" (number, title).
+CONTENTS_APPENDIX = re.compile(r"^\s*(Appendix\s+(?:\d+|[A-Z]))\b[\s:.\-–]*(.+?)\s*\.{3,}", re.I)
+_HTML_TAG = re.compile(r"<[^>]+>")
+
+
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", text.lower())) - {"the", "and", "of", "a", "an", "for", "with", "to", "in"}
+    return set(_TITLE_WORD.findall(text.lower())) - {"the", "and", "of", "a", "an", "for", "with", "to", "in"}
 
 
 def _is_contents(b: Block) -> bool:
-    return bool(re.search(r"\.{4,}\s*\d+\s*$|\.{4,}\s*\t", b.text))
+    return bool(CONTENTS_LINE.search(b.text))
 
 
 def _contents_appendices(blocks: list[Block]) -> list[tuple[str, set[str], str]]:
@@ -345,8 +379,8 @@ def _contents_appendices(blocks: list[Block]) -> list[tuple[str, set[str], str]]
     out = []
     for b in blocks:
         for line, _, _ in iter_lines(b):
-            text = re.sub(r"<[^>]+>", "", line)
-            m = re.match(r"^\s*(Appendix\s+(?:\d+|[A-Z]))\b[\s:.\-–]*(.+?)\s*\.{3,}", text, re.I)
+            text = _HTML_TAG.sub("", line)
+            m = CONTENTS_APPENDIX.match(text)
             if m and not any(o[0] == m.group(1) for o in out):
                 out.append((m.group(1), _words(m.group(2)), m.group(2).strip()))
     return out

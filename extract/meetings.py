@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from minutes.extract.dates import DATE_PATTERN, parse_date
+from minutes.extract.dates import DATE_PATTERN, YEAR_NUMBER, parse_date
 from minutes.extract.document import Block
 from minutes.extract.records import ExtractedDocument, NextMeeting, Section, Span
 
@@ -20,6 +20,8 @@ LATER_DATES = re.compile(r"^\W*(?:future\s+)?(?:meeting\s+)?dates\b[^:]{0,40}:?"
 TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?|noon)(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?"
                   r"\s*(?:am|pm|a\.m\.?|p\.m\.?))?|\b\d{1,2}[.:]\d{2}\b", re.I)
 FIELD = re.compile(r"^\s*(date|time|venue|place|location|where)\s*:\s*(.+)$", re.I)
+# What joins a date to the venue after it: ", at the Town Hall", "– Committee Room 2".
+VENUE_LEAD = re.compile(r"^\s*(?:,|at|in|–|-)\s*")
 
 
 def extract_next_meeting(section: Section) -> NextMeeting | None:
@@ -49,13 +51,13 @@ def _meeting(text: str, block: Block, base: date | None) -> NextMeeting | None:
     dm = DATE_PATTERN.search(date_src[:200])
     if not dm:
         return None
-    parsed = parse_date(dm.group(0), base, prefer_future=True) if base or re.search(r"\d{4}", dm.group(0)) else None
+    parsed = parse_date(dm.group(0), base, prefer_future=True) if base or YEAR_NUMBER.search(dm.group(0)) else None
     time_src = labelled.get("time") or date_src[dm.end():dm.end() + 80]
     tm = TIME.search(time_src)
     venue = labelled.get("venue") or labelled.get("place") or labelled.get("location") or labelled.get("where")
     if venue is None and "date" not in labelled:
         tail = date_src[dm.end() + (tm.end() if tm and not labelled.get("time") else 0):].split("\n", 1)[0]
-        tail = re.sub(r"^\s*(?:,|at|in|–|-)\s*", "", tail).strip(" .,;")
+        tail = VENUE_LEAD.sub("", tail).strip(" .,;")
         venue = tail if 2 < len(tail) < 120 and tail[:1].isupper() else None
     return NextMeeting(Span(block.page, block.start, block.end), parsed[0] if parsed else None,
                        tm.group(0).strip(" .") if tm else None, venue.strip(" .") if venue else None,

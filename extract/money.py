@@ -38,10 +38,12 @@ _RATE = re.compile(r"^\s*(?:per\s+(?!annum\b|year\b|cent\b)\S|a\s+(?:head|day|ni
 # A table cell holding one value: "1,662", "(95)", "-12.5", "£769K", "(£1.2m)"
 CELL = re.compile(rf"^\s*(?P<open>\()?\s*(?P<neg>[-−–])?\s*(?:£|GBP)?\s?(?P<n>{_NUMBER})\s*(?P<s>{_SCALE})?\s*\)?\s*\*?\s*$", re.I)
 # A header cell that only names the unit of the figures below: "£000", "£'000s", "(£000's)"
-_UNIT = re.compile(r"^\s*\(?\s*£\s?'?0{3}'?s?\s*\)?\s*$")
+_UNIT_CELL = re.compile(r"^\s*\(?\s*£\s?'?0{3}'?s?\s*\)?\s*$")
 _HEADER_SCALE = re.compile(
     r"£\s?'?0{3}'?s?|£\s?k\b|£\s?m\b|£\s?(?:thousands?|millions?)\b|\(\s?£?\s?'?0{3}'?s?\s?\)"
     r"|\b(?:GBP|£)\s?'?0{3}|\bin\s+thousands\b|£\s?bn\b", re.I)
+# A currency said without a multiplier: the figures are pounds.
+_CURRENCY = re.compile(r"£|\bGBP\b|\bpounds\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ def find_money(text: str) -> list[Money]:
 
 
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_AND_BETWEEN = re.compile(r"\s+and\s+")
 
 
 def _between(text: str, found: list[Money]) -> list[Money]:
@@ -100,7 +103,7 @@ def _between(text: str, found: list[Money]) -> list[Money]:
     for money in found:
         low = out[-1] if out else None
         if low is not None and low.high is None and not money.rate and money.amount >= low.amount >= 0 \
-                and re.fullmatch(r"\s+and\s+", text[low.end:money.start]) and _BETWEEN.search(text[:low.start]):
+                and _AND_BETWEEN.fullmatch(text[low.end:money.start]) and _BETWEEN.search(text[:low.start]):
             out[-1] = Money(low.amount, text[low.start:money.end], low.start, money.end, money.amount,
                             rate=money.rate, scaled=low.scaled or money.scaled)
             continue
@@ -135,7 +138,7 @@ def parse_cell(text: str) -> tuple[Decimal, bool] | None:
 
 
 def is_unit(text: str) -> bool:
-    return bool(_UNIT.match(text))
+    return bool(_UNIT_CELL.match(text))
 
 
 def header_scale(text: str) -> Decimal | None:
@@ -149,7 +152,7 @@ def header_scale(text: str) -> Decimal | None:
         if "m" in marker.replace("£", "").replace("gbp", "").replace("thousand", ""):
             return Decimal(1_000_000)
         return Decimal(1_000)
-    if re.search(r"£|\bGBP\b|\bpounds\b", text, re.I):
+    if _CURRENCY.search(text):
         return Decimal(1)
     return None
 

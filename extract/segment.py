@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from minutes.extract.attendance import extract_attendance
-from minutes.extract.dates import first_full_date
+from minutes.extract.dates import WEEKDAY_FULL, first_full_date
 from minutes.extract.document import Block, ParsedFile
+from minutes.extract.items import ITEM_NOTE
+from minutes.extract.lexicon import BODY_WORDS, NARRATION_VERBS, alternation
 from minutes.extract.records import Kind, Section
 
 # Strong cues start a document wherever they head a block.
@@ -46,16 +48,14 @@ RECORD_SIGNS = re.compile(r"^(?:[o•-]\s+)?(?:(?:those|\w+)\s+)?present\s*[:\t\
                           r"^apologies(?:\s+for\s+absence)?\s*[:\t]\s*\S|^roll\s+call\b|^resolved\b|"
                           r"\bapologies\s+(?:were|had\s+been|have\s+been)\s+received|"
                           r"\bmeeting\s+(?:was\s+)?(?:called\s+to\s+order|adjourned)", re.I | re.M)
-NARRATES = re.compile(r"^\W*(?:\w+\s+){1,4}(?:explained|noted|reported|presented|said|updated|introduced|"
-                      r"outlined|gave|asked|informed|advised|confirmed)\b", re.I)
-ITEM_NOTE = re.compile(r"^\(item\s+\d+[a-z]?\)$", re.I)  # "(Item 4)" under an item heading in printed minutes
+NARRATES = re.compile(rf"^\W*(?:\w+\s+){{1,4}}{alternation(NARRATION_VERBS)}\b", re.I)
 WEAK_AGENDA = re.compile(r"^(?:time\s+and\s+date|date\s+and\s+time|summons|public\s+business)\s*:?\s*$", re.I)
 # An officer's report in a pack: "Agenda Item 166", "1. Purpose of Report".
 REPORT_SIGN = re.compile(r"^(?:agenda\s+item\s+\d+\w*$|(?:\d+\.?\s*)?purpose\s+of\s+(?:the\s+|this\s+)?report\b)", re.I)
 BLANK_PAGE = re.compile(r"intentionally\s+(?:been\s+)?left\s+blank", re.I)
 NUMBERED = re.compile(r"^\(?(?:\d+|[A-Z]{1,4}\d+)[.)]?\s")
-BODY_WORDS = re.compile(r"\b(?:committee|council|partnership|board|panel|group|forum|cabinet|authority|trust|"
-                        r"executive|commission|assembly|sub-committee|essex|network)\b", re.I)
+# A word naming a body that meets: "... Committee", "Partnership Board"
+BODY_NOUN = re.compile(rf"\b{alternation(BODY_WORDS)}\b", re.I)
 HEAD = 6  # blocks at a document's start read for its body, date and venue
 
 
@@ -65,17 +65,25 @@ class _Start:
     kind: Kind
 
 
+# Letter-spaced words ("A G E N D A"), found in a line, then closed up cell by cell.
+_SPACED_OUT = re.compile(r"(?:^|[\t ])(?:\S ){2,}\S(?:$|[\t ])")
+_SPACED_WORD = re.compile(r"(?:\S )+\S")
+_LETTER_GAP = re.compile(r"(?<=\S) (?=\S)")
+_CELL_GAP = re.compile(r"\t| {2,}")
+_DIGIT_GAP = re.compile(r"(?<=\b\d) (?=\d\b)")  # "1 5 June" spaced out is "15 June"
+_SPACE_COMMA = re.compile(r"\s+,")
+
+
 def _plain(text: str) -> str:
     """Text with letter-spaced words closed up ("A G E N D A", "M i n u t e s | o f") and
     cells joined by spaces, for reading cues, titles and dates; spans still index the raw text."""
-    if not re.search(r"(?:^|[\t ])(?:\S ){2,}\S(?:$|[\t ])", text):
+    if not _SPACED_OUT.search(text):
         return text
     lines = []
     for line in text.split("\n"):
-        words = [re.sub(r"(?<=\S) (?=\S)", "", c) if re.fullmatch(r"(?:\S )+\S", c) else c
-                 for c in re.split(r"\t| {2,}", line)]
-        line = re.sub(r"(?<=\b\d) (?=\d\b)", "", " ".join(w for w in words if w))
-        lines.append(re.sub(r"\s+,", ",", line))
+        words = [_LETTER_GAP.sub("", c) if _SPACED_WORD.fullmatch(c) else c for c in _CELL_GAP.split(line)]
+        line = _DIGIT_GAP.sub("", " ".join(w for w in words if w))
+        lines.append(_SPACE_COMMA.sub(",", line))
     return "\n".join(lines)
 
 
@@ -131,7 +139,7 @@ def _starts(blocks: list[Block]) -> list[_Start]:
                 blocks[i + 1].text)):
             kind = None  # an item of the minutes ("Work Programme" / "(Item 10)" or "Tim explained ..."), not a paper
         current = starts[-1] if starts else None
-        if kind and current and _continues(current, kind, blocks, i):
+        if kind and current and _same_document(current, kind, blocks, i):
             kind = None
         if kind:
             starts.append(_Start(_back(blocks, i, starts[-1].index if starts else -1), kind))
@@ -147,13 +155,16 @@ def _starts(blocks: list[Block]) -> list[_Start]:
     return starts
 
 
-def _continues(current: _Start, kind: Kind, blocks: list[Block], i: int) -> bool:
+_AGENDA = re.compile(r"agenda", re.I)
+
+
+def _same_document(current: _Start, kind: Kind, blocks: list[Block], i: int) -> bool:
     """A cue that does not open a new document: a second cue in a document's
     own heading, an appendix of a report, a strategy's repeated title."""
     if i - current.index <= 3 and blocks[i].page == blocks[current.index].page:
         return True
     # a bare "Agenda" heading a few blocks into a document lists its items (minutes often do)
-    if kind == "agenda" and re.fullmatch(r"agenda", _first_line(blocks[i]), re.I) and i - current.index <= 2 * HEAD \
+    if kind == "agenda" and _AGENDA.fullmatch(_first_line(blocks[i])) and i - current.index <= 2 * HEAD \
             and (blocks[i].page == blocks[current.index].page or current.kind == "agenda"):
         return True
     if kind == "other" and current.kind in ("report", "strategy", "other"):
@@ -167,9 +178,16 @@ def _back(blocks: list[Block], i: int, floor: int) -> int:
     j = i
     while j - 1 > floor and i - j < 2 and _short(blocks[j - 1]) and not NUMBERED.match(blocks[j - 1].text) \
             and not BLANK_PAGE.search(blocks[j - 1].text) and len(blocks[j - 1].text) < 70 \
-            and BODY_WORDS.search(blocks[j - 1].text):
+            and BODY_NOUN.search(blocks[j - 1].text):
         j -= 1
     return j
+
+
+# "Minutes", "Board minutes - 3 May", "minutes of": a title naming minutes, unless they are
+# earlier ones ("last minutes", "Minutes of the meeting held on ...": an item approving them).
+MINUTES_WORD = re.compile(r"^minutes\b|\bminutes\s*(?:$|[-–:,]|of\b|from\b)", re.I)
+EARLIER_MINUTES = re.compile(r"\b(?:previous|last)\b|minutes\s+of\s+the\s+meeting\s+held", re.I)
+_CONTENTS = re.compile(r"contents", re.I)
 
 
 def _classify(blocks: list[Block]) -> Kind:
@@ -179,15 +197,13 @@ def _classify(blocks: list[Block]) -> Kind:
         kind = _weak_cue(b)
         if kind:
             return kind
-    if any(b.kind in ("heading", "paragraph") and re.search(r"^minutes\b|\bminutes\s*(?:$|[-–:,]|of\b|from\b)",
-                                                          _first_line(b), re.I) and not re.search(
-            r"\b(?:previous|last)\b|minutes\s+of\s+the\s+meeting\s+held", _first_line(b), re.I)
-            for b in head[:HEAD + 2]):
+    if any(b.kind in ("heading", "paragraph") and MINUTES_WORD.search(_first_line(b))
+           and not EARLIER_MINUTES.search(_first_line(b)) for b in head[:HEAD + 2]):
         return "minutes"
     text = "\n".join(_plain(b.text) for b in blocks[:60])
     if RECORD_SIGNS.search(text):
         return "minutes"
-    if any(re.fullmatch(r"contents", _first_line(b), re.I) for b in head) or \
+    if any(_CONTENTS.fullmatch(_first_line(b)) for b in head) or \
             any(STRATEGY_CUE.search(_first_line(b)) for b in head if b.kind == "heading"):
         return "strategy"
     if any(REPORT_CUE.match(_first_line(b)) or REPORT_SIGN.match(_first_line(b)) for b in head):
@@ -222,7 +238,7 @@ def _records_meeting(section: Section) -> bool:
 
 def _describe(kind: Kind, blocks: list[Block]) -> Section:
     head = blocks[:HEAD]
-    section = Section(kind, _title(kind, head), blocks)
+    section = Section(kind, _doc_title(kind, head), blocks)
     section.body = _strategy_body(blocks) if kind == "strategy" else _body(kind, head)
     if kind in ("minutes", "agenda"):
         section.meeting_date = _date(head)
@@ -230,13 +246,13 @@ def _describe(kind: Kind, blocks: list[Block]) -> Section:
     return section
 
 
-def _title(kind: Kind, head: list[Block]) -> str:
+def _doc_title(kind: Kind, head: list[Block]) -> str:
     for b in head:
         line = _first_line(b)
         if _cue(b) or _weak_cue(b):
             if len(line) < 20 and head[0] is not b:  # "MINUTES": name it after the body above
                 above = head[:head.index(b)]
-                named = [t for t in map(_first_line, above) if BODY_WORDS.search(t) and len(t) < 90]
+                named = [t for t in map(_first_line, above) if BODY_NOUN.search(t) and len(t) < 90]
                 return f"{named[-1] if named else _first_line(head[0])} – {line}"
             return " ".join(b.text.split()) if b.kind == "heading" else line
     return _first_line(head[0])[:200]
@@ -246,7 +262,7 @@ MEETING_OF = (r"(?:the\s+|an?\s+)?(?:(?:special|extraordinary|annual|ordinary|re
               r"reconvened|virtual|remote)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?")
 HELD = re.compile(r"^(?:.*?\bminutes\s+of\s+" + MEETING_OF + r"|at\s+" + MEETING_OF + r")(?P<body>.+?)"
                   r"(?=\s+(?:held|on|at|in|meeting)\b|\s+[-–]\s|"
-                  r"\s*,|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+\d|$)", re.I)
+                  r"\s*,|\s+" + WEEKDAY_FULL + r"|\s+\d|$)", re.I)
 
 
 ADDRESSED = re.compile(r"^\**(?:to|for)\s*:\**\s*(?:(?:all\s+)?members\s+of\s+)?(?:the\s+)?(?P<body>[^,.;]+)", re.I)
@@ -259,8 +275,13 @@ def _titled(line: str) -> bool:
     """A name, not a sentence: two or more words, all capitalised but the small ones."""
     words = [w for w in (t.strip("()[],.&–-'’\"") for t in line.split()) if w]
     small = {"of", "and", "the", "for", "on", "in", "upon", "to", "at"}
-    return ":" not in line and (len(words) >= 2 or bool(BODY_WORDS.fullmatch(line))) and all(
+    return ":" not in line and (len(words) >= 2 or bool(BODY_NOUN.fullmatch(line))) and all(
         w[0].isupper() or w[0].isdigit() or w in small for w in words)
+
+
+_MEETING = re.compile(r"the\s+meeting|meeting\b", re.I)  # "minutes of the meeting held": no body named
+# A council that hosts committees: its name is the body only when no committee is named.
+HOST_COUNCIL = re.compile(r"\b(?:city|county|district|borough|town|parish)\s+council$", re.I)
 
 
 def _body(kind: Kind, head: list[Block]) -> str | None:
@@ -268,35 +289,35 @@ def _body(kind: Kind, head: list[Block]) -> str | None:
              for b in head]
     for line in lines:
         m = HELD.match(line)
-        if m and kind == "minutes" and not re.match(r"the\s+meeting|meeting\b", m.group("body"), re.I) \
-                and BODY_WORDS.search(m.group("body")) or (m and kind == "minutes" and m.group("body").isupper()):
-            return _tidy(m.group("body"))
+        if m and kind == "minutes" and not _MEETING.match(m.group("body")) \
+                and BODY_NOUN.search(m.group("body")) or (m and kind == "minutes" and m.group("body").isupper()):
+            return _tidy_name(m.group("body"))
         m = WORK_PROGRAMME_CUE.search(line)
         if m and kind == "work_programme" and len(line) < 90:
             before = line[:m.start()].strip(" -–:")
             if before:
-                return _tidy(before)
+                return _tidy_name(before)
             prev = lines[lines.index(line) - 1] if lines.index(line) else ""
-            return _tidy(prev) if BODY_WORDS.search(prev) else None
+            return _tidy_name(prev) if BODY_NOUN.search(prev) else None
     for line in lines:  # a paper addressed to the body: "To: Members of the X", "For: X, 15 June 2023."
         m = ADDRESSED.match(line)
-        if m and (kind == "report" or BODY_WORDS.search(m.group("body"))):
-            return _tidy(m.group("body"))
+        if m and (kind == "report" or BODY_NOUN.search(m.group("body"))):
+            return _tidy_name(m.group("body"))
     host = None  # "Milburn Parish Council" is the body only when no committee of it is named
     for b in head:
         line = GENRE_TAIL.sub("", _first_line(b)).strip()
-        if not line or len(line) >= 90 or NUMBERED.match(line) or first_full_date(line) or not BODY_WORDS.search(line) \
+        if not line or len(line) >= 90 or NUMBERED.match(line) or first_full_date(line) or not BODY_NOUN.search(line) \
                 or line.endswith(".") or LABEL_LINE.match(line) or _cue(b) and line == _first_line(b) \
                 or not _titled(line):
             continue
-        if re.search(r"\b(?:city|county|district|borough|town|parish)\s+council$", line, re.I):
+        if HOST_COUNCIL.search(line):
             host = host or line
             continue
-        return _tidy(line)
-    return _tidy(host) if host and kind in ("minutes", "agenda") else None
+        return _tidy_name(line)
+    return _tidy_name(host) if host and kind in ("minutes", "agenda") else None
 
 
-ORG_LINE = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Council|Partnership|Board|Committee|Trust|Authority|Group)$")
+ORG_LINE = re.compile(rf"^(?:[A-Z][\w&'’.-]*\s+){{0,5}}{alternation(w.title() for w in BODY_WORDS)}$")
 OWNED_BY = re.compile(r"\b(?:owned|led|driven|overseen|co-?ordinated|delivered)(?:\s+and\s+\w+)?\s+by\s+the\s+"
                       r"(?:multi-agency\s+)?([A-Z][\w&'’ ]{3,60}?(?:Group|Board|Partnership|Committee))\b")
 
@@ -315,9 +336,12 @@ def _strategy_body(blocks: list[Block]) -> str | None:
     return None
 
 
-def _tidy(text: str) -> str:
+def _tidy_name(text: str) -> str:
     text = " ".join(text.strip(" *#:–-,").split())
     return text.title() if text.isupper() and len(text) > 4 else text
+
+
+EARLIER_MEETING = re.compile(r"\b(?:previous|last)\s+meeting\b", re.I)
 
 
 def _date(head: list[Block]) -> date | None:
@@ -325,7 +349,7 @@ def _date(head: list[Block]) -> date | None:
     layout table can hold both the date row and "Minutes of previous meeting of ...")."""
     for b in head:
         for line in _plain(b.text).split("\n"):
-            if re.search(r"\b(?:previous|last)\s+meeting\b", line, re.I):
+            if EARLIER_MEETING.search(line):
                 continue
             found = first_full_date(line)
             if found:
@@ -333,18 +357,24 @@ def _date(head: list[Block]) -> date | None:
     return None
 
 
+# "Venue" over the venue, "Place: Committee Room 2", and the time between a date and its venue.
+VENUE_LABEL = re.compile(r"(?:place|venue|location)", re.I)
+VENUE_FIELD = re.compile(r"^(?:place|venue|location)\s*:\s*(.+)$", re.I)
+_TIME_LEAD = re.compile(r"^(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*,?\s*(?:in\s+|at\s+)?")
+
+
 def _venue(head: list[Block]) -> str | None:
     for i, b in enumerate(head):
         line = _first_line(b)
-        if re.fullmatch(r"(?:place|venue|location)", line, re.I) and i + 1 < len(head):
+        if VENUE_LABEL.fullmatch(line) and i + 1 < len(head):
             return _first_line(head[i + 1])
-        m = re.match(r"^(?:place|venue|location)\s*:\s*(.+)$", line, re.I)
+        m = VENUE_FIELD.match(line)
         if m:
             return m.group(1).strip()
         found = first_full_date(b.text)
         if found and MINUTES_CUE.search(line):
             tail = " ".join(b.text[found[2]:].split()).strip(" ,.")
-            tail = re.sub(r"^(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*,?\s*(?:in\s+|at\s+)?", "", tail)
+            tail = _TIME_LEAD.sub("", tail)
             if 3 < len(tail) < 120:
                 return tail
     return None

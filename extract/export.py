@@ -64,7 +64,8 @@ def document_record(doc: ExtractedDocument) -> dict[str, Any]:
         **_where(s.span),
         "attendees": [_person_record(p, True) for p in doc.attendees],
         "apologies": [_person_record(p, False) for p in doc.apologies],
-        "items": [{"ref": i.ref, "title": i.title, **_where(i.span)} for i in doc.items],
+        "items": [{"ref": i.ref, "title": i.title, "parent_ref": i.parent_ref, "printed_ref": i.printed_ref,
+                   **_where(i.span)} for i in doc.items],
         # a log row reporting an earlier action done is evidence (kept in the database), not a task
         "actions": [_action(a) for a in doc.actions if is_task(a)],
         "decisions": [{"text": d.text, "item_ref": d.item_ref, "explicit": d.explicit, **_where(d.span)}

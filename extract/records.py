@@ -36,9 +36,11 @@ class Person:
 
 @dataclass
 class Item:
-    ref: str | None
+    ref: str | None  # the item's full reference: "4.1" for a "1." printed under item 4
     title: str
     span: Span
+    parent_ref: str | None = None  # the item it is a sub-item of (its ref, or an unnumbered parent's title)
+    printed_ref: str | None = None  # the number as printed, where it differs from ``ref`` ("1.", "(a)")
 
 
 @dataclass

@@ -73,7 +73,7 @@ def document_record(doc: ExtractedDocument) -> dict[str, Any]:
         "funding": [{k: _json_number(v) for k, v in asdict(f).items() if k != "span"} | _where(f.span) for f in doc.funding],
         "targets": [{k: v for k, v in asdict(t).items() if k != "span"} | _where(t.span) for t in doc.targets],
         "next_meeting": None if nm is None else {
-            "date": nm.date.isoformat() if nm.date else None, "time": nm.time, "venue": nm.venue,
+            "date": nm.iso(), "time": nm.time, "venue": nm.venue,
             "date_text": nm.date_text, **_where(nm.span)},
     }
 

@@ -34,8 +34,8 @@ REF = re.compile(
     r"|(?P<num>\d{1,3}(?:\.\d{1,2}){0,3})(?:\s?\.?(?P<sub>[a-z]{1,4})\))?(?:[.):_]{1,2}|(?=\s))"
     r"|\(?(?P<letter>[a-z]{1,3}|[A-Z](?=\s?\)))\s?[.)]"
     r")[._]?\s+(?P<title>\S.*)$")
-# Auxiliary verbs mark prose; "May" with a capital is the month ("held on May 24th 2016").
-PROSE = re.compile(rf"\b(?:(?i:{alternation(v for v in AUXILIARY_VERBS if v != 'may')})|[mM][aA][yY](?<!May))\b")
+# Auxiliary verbs mark prose; "May" with a capital is the month ("held on May 24th 2016"), "well-being" a noun.
+PROSE = re.compile(rf"(?<![\w-])(?:(?i:{alternation(v for v in AUXILIARY_VERBS if v != 'may')})|[mM][aA][yY](?<!May))\b")
 SUB_PROSE = re.compile(r"^(?:that|to|the|a|an|this|it|there|we|our)\b", re.I)
 ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{0,3}|ix|x)$")
 MAX_WORDS = 24
@@ -118,6 +118,8 @@ def _candidate_lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int
         yield b, line.strip(), start, end
 
 
+INITIALS = re.compile(r"[A-Z]{2,3}")
+NEXT_AGENDA = re.compile(r"^\W*agenda\s*(?:for\s+(?:the\s+)?next\s+meeting\s*)?:\s*$", re.I)
 BULLETS = "-*+•●▪"  # list labels that mark, not number
 LETTERED = re.compile(r"[a-zA-Z]+$")  # a lettered reference, and its letters: "4b", "6d", "5A"
 # A numbered heading printed this many points right of its item's number is a sub-heading of it
@@ -138,7 +140,13 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
     notes = {id(b): m.group(1) for b, nb in zip(blocks, blocks[1:]) if (m := ITEM_NOTE.match(nb.text.strip()))}
     candidates = list(_candidate_lines(blocks))
     paragraphs = _numbered_paragraphs(candidates)
+    top_kind = None  # the kind of block the top-level item was read from
+    new_run = False  # an unnumbered heading after items numbered as a list: a "1." there starts afresh
     for b, line, start, end in candidates:
+        if b.kind == "heading" and not REF.match(line) and items:
+            if NEXT_AGENDA.match(line):
+                break  # "Agenda:" at the end of minutes lists the next meeting's points
+            new_run = new_run or top_kind == "list_item"
         if len(notes) >= 2 and b.kind != "heading":
             continue
         if id(b) in notes and not REF.match(line):
@@ -154,6 +162,8 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
             m = REF.match(piece)
             if not m or DATE_PATTERN.fullmatch(piece):  # "24 March 2022" heads a page, not an item
                 continue
+            if new_run and b.kind == "list_item" and m.group("num") == "1":
+                top, last_num, parent = None, None, None  # "Points discussed" under a new heading: 1, 2, ...
             title = _title(m.group("title"), heading=heading)
             if bulleted and title != m.group("title").strip(" .:"):
                 continue  # "- 1. OPEN DAY – the team agreed ...": a bullet list's own numbering
@@ -172,7 +182,7 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
                 if m.group("num") and b.kind == "list_item" and b.level > 0:
                     continue
                 top, last_num, parent = ref, ref.top if ref.top is not None else last_num, None
-                top_x, restart, subrun_prose = _x0(b), 0, {}
+                top_x, restart, subrun_prose, top_kind, new_run = _x0(b), 0, {}, b.kind, False
             elif m.group("num") and "." in m.group("num"):
                 # "4.2 Prevention", not "4.2.1 The title ..." nor the numbered paragraphs of a minute
                 if title is None or len(title.split()) > 12 or (paragraphs and not heading):
@@ -182,8 +192,8 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
                 first = _is_first(m)
                 if first:
                     subrun_prose[kind] = title is None or bool(SUB_PROSE.match(m.group("title")))
-                if subrun_prose.get(kind, True) or title is None or len(title.split()) > 14:
-                    continue
+                if subrun_prose.get(kind, True) or title is None or len(title.split()) > 14 or INITIALS.fullmatch(title):
+                    continue  # "a. MK: we were told ...": a person's reply under a point, not a sub-item
                 if single and not parent:
                     restart = int(m.group("num"))
             if ref.level == 1 and LETTERED.search(ref.ref):

@@ -15,6 +15,13 @@ Attendance = Literal["present", "apologies", "in_attendance", "substitute", "abs
 Precision = Literal["day", "month", "year", "financial_year"]
 
 
+def iso_date(day: date | None, precision: Precision | None) -> str | None:
+    """ISO text of a date known to the day, or to the month only ("2013-11")."""
+    if day is None:
+        return None
+    return day.strftime("%Y-%m") if precision == "month" else day.isoformat()
+
+
 @dataclass
 class Span:
     page: int
@@ -57,9 +64,7 @@ class Due:
     precision: Precision | None = None
 
     def iso(self) -> str | None:
-        if self.date is None:
-            return None
-        return self.date.strftime("%Y-%m") if self.precision == "month" else self.date.isoformat()
+        return iso_date(self.date, self.precision)
 
 
 @dataclass
@@ -114,6 +119,10 @@ class NextMeeting:
     time: str | None = None
     venue: str | None = None
     date_text: str | None = None
+    precision: Precision = "day"  # "month": only the month is given ("the next Board meeting in November")
+
+    def iso(self) -> str | None:
+        return iso_date(self.date, self.precision)
 
 
 @dataclass

@@ -210,3 +210,21 @@ def test_items_of_archive_and_breadth_files(shared):
         items = [i for d in extract_file(path, ocr="never").documents for i in d.items]
         assert len(items) == count, path.name
         assert refs <= {(i.ref, i.parent_ref) for i in items}, path.name
+
+
+def test_a_list_numbered_afresh_under_a_new_heading_and_the_next_agenda():
+    from minutes.extract.document import DocumentBuilder
+    b = DocumentBuilder("t", "pdf", "x")
+    b.add("heading", "Matters arising from last meeting:")
+    for n, text in enumerate(["Staffing: AB gave an update.", "Garden: CD has tidied the well-being garden.",
+                              "Health and well-being survey: EF gave an update."], 1):
+        b.add("list_item", text, label=f"{n}.")
+    b.add("list_item", "MK: the head teacher will reply next week.", label="a.")
+    b.add("heading", "Points discussed")
+    b.add("list_item", "Letter from parents: to be written to the council.", label="1.")
+    b.add("list_item", "Sports Day: parents look forward to it.", label="2.")
+    b.add("heading", "Agenda:")
+    b.add("list_item", "Fundraising", label="1.")
+    got = [(i.ref, i.title) for i in extract_items(Section("minutes", "t", b.build().blocks))]
+    assert got == [("1", "Staffing"), ("2", "Garden"), ("3", "Health and well-being survey"),
+                   ("1", "Letter from parents"), ("2", "Sports Day")]

@@ -336,10 +336,11 @@ def _body(kind: Kind, head: list[Block]) -> str | None:
     host = None  # "Milburn Parish Council" is the body only when no committee of it is named
     titled = None  # "CSS EGM - Minutes", "Parents & Friends of X School": a name with no body noun
     for b in head:
-        line = GENRE_TAIL.sub("", _first_line(b)).strip()
+        line = DATED_NOTE.sub("", GENRE_TAIL.sub("", _first_line(b))).strip()
         if not line or len(line) >= 90 or NUMBERED.match(line) or first_full_date(line) \
                 or line.endswith(".") and not INITIALISM_END.search(line) or LABEL_LINE.match(line) \
-                or _cue(b) and line == _first_line(b) or not _titled(line) or NAME_AND_POST.match(line):
+                or _cue(b) and line == _first_line(b) or not _titled(line) or NAME_AND_POST.match(line) \
+                or line.split()[0] in ("This", "These", "That"):  # "This Council notes": the body named, not its name
             continue
         if not BODY_NOUN.search(line):
             if titled is None and b.kind == "heading" and (line != _first_line(b) or b is head[0]) \
@@ -350,15 +351,16 @@ def _body(kind: Kind, head: list[Block]) -> str | None:
             host = host or line
             continue
         return _tidy_name(line)
-    if kind not in ("minutes", "agenda"):
-        return None
-    return _tidy_name(host) if host else _tidy_name(titled) if titled else None
+    if host and kind != "strategy":
+        return _tidy_name(host)
+    return _tidy_name(titled) if titled and kind in ("minutes", "agenda") else None
 
 
 SUMMONS = re.compile(r"\bsummoned\b.*?\b(?i:meeting)\s+of\s+(?:the\s+)?(?P<body>[A-Z][\w&'’ -]{2,80}?)\s+(?:to\s+be\s+)?held\b")
 # "Title of Meeting | Suffolk Libraries IPS - Board Meeting": a header table's row naming the meeting
 MEETING_FIELD = re.compile(r"^(?:title\s+of\s+(?:the\s+)?meeting|name\s+of\s+(?:the\s+)?(?:meeting|committee|body)|"
                            r"meeting\s+(?:title|name)|committee|meeting)\s*:?$", re.I)
+DATED_NOTE = re.compile(r"\s*\([^()]*\d{4}\)\s*$")  # "Cardiff City Council (23 June 2005)"
 INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "... Council A.G.M.": not a sentence's full stop
 NAME_AND_POST = re.compile(r"^[A-Z][a-z]+\s+[A-Z][\w'’-]+,\s")  # "Stephanie Jones, Executive Assistant"
 _MEETING_WORD = re.compile(r"\s*[-–]?\s*\bmeeting$", re.I)

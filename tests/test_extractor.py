@@ -7,7 +7,6 @@ import copy
 from dataclasses import fields, replace
 
 import pytest
-
 from minutes.extract.document import DocumentBuilder
 from minutes.extract.extractor import GIVEN, PIPELINE, Component, Context, Pipeline, PipelineError, extract_file
 from minutes.extract.records import ExtractedDocument, Section

@@ -4,13 +4,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import func, select, text
-
-from conftest import sample_extraction
 from minutes.extract.extractor import PIPELINE, Pipeline
 from minutes.models import ingest_paths, store_extraction
-from minutes.models.schema import (actions, decisions, documents, extraction_warnings, items, source_file_components,
-                                   source_files)
+from minutes.models.schema import (
+    actions,
+    decisions,
+    documents,
+    extraction_warnings,
+    items,
+    source_file_components,
+    source_files,
+)
+from sqlalchemy import func, select, text
+from support import sample_extraction
 
 TABLES = ["source_files", "source_file_components", "bodies", "people", "documents", "attendance", "items", "actions",
           "action_owners", "decisions", "funding", "targets", "extraction_warnings"]

@@ -224,3 +224,14 @@ def test_a_file_that_cannot_be_cut_into_documents_fails_naming_segment(engine, d
     monkeypatch.setattr(extractor, "segment", broken)
     report = ingest_paths(engine, [docs])
     assert [(f.reason, f.detail) for f in report.failed] == [("error", "segment@1: RuntimeError: no blocks")]
+
+
+def test_a_new_parser_version_re_reads_stored_files(engine, docs, monkeypatch):
+    """Parsers improve too: their version is stored with each file."""
+    (docs / "board.txt").write_text("Riverside Board\n\nMinutes of 4 May 2012.\n", encoding="utf-8")
+    assert len(ingest_paths(engine, [docs]).stored) == 1
+    from minutes.extract import extractor
+    monkeypatch.setattr(extractor, "PARSER_VERSION", extractor.PARSER_VERSION + 1)
+    report = ingest_paths(engine, [docs])
+    assert [r.changes for r in report.reextracted] == [[f"parse@{extractor.PARSER_VERSION - 1}->"
+                                                        f"{extractor.PARSER_VERSION}"]]

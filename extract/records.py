@@ -13,6 +13,7 @@ from minutes.extract.document import Block
 Kind = Literal["minutes", "agenda", "report", "strategy", "work_programme", "other"]
 Attendance = Literal["present", "apologies", "in_attendance", "substitute", "absent"]
 Precision = Literal["day", "month", "year", "financial_year"]
+FundingKind = Literal["allocation", "cost", "rate", "total", "other"]
 
 
 def iso_date(day: date | None, precision: Precision | None) -> str | None:
@@ -91,7 +92,7 @@ class Funding:
     amount_gbp: Decimal  # exact: auditors add these up
     text: str
     span: Span
-    kind: Literal["allocation", "cost", "rate", "total", "other"] = "other"
+    kind: FundingKind = "other"
     amount_high_gbp: Decimal | None = None  # upper end of a range
     period: str | None = None  # "2010/11", "2008"
     purpose: str | None = None

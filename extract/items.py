@@ -35,7 +35,8 @@ REF = re.compile(
     r"|\(?(?P<letter>[a-z]{1,3}|[A-Z](?=\s?\)))\s?[.)]"
     r")[._]?\s+(?P<title>\S.*)$")
 # Auxiliary verbs mark prose; "May" with a capital is the month ("held on May 24th 2016"), "well-being" a noun.
-PROSE = re.compile(rf"(?<![\w-])(?:(?i:{alternation(v for v in AUXILIARY_VERBS if v != 'may')})|[mM][aA][yY](?<!May))\b")
+_AUXILIARIES = alternation(v for v in AUXILIARY_VERBS if v != "may")
+PROSE = re.compile(rf"(?<![\w-])(?:(?i:{_AUXILIARIES})|[mM][aA][yY](?<!May))\b")
 SUB_PROSE = re.compile(r"^(?:that|to|the|a|an|this|it|there|we|our)\b", re.I)
 ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{0,3}|ix|x)$")
 MAX_WORDS = 24
@@ -192,7 +193,8 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
                 first = _is_first(m)
                 if first:
                     subrun_prose[kind] = title is None or bool(SUB_PROSE.match(m.group("title")))
-                if subrun_prose.get(kind, True) or title is None or len(title.split()) > 14 or INITIALS.fullmatch(title):
+                if subrun_prose.get(kind, True) or title is None or len(title.split()) > 14 \
+                        or INITIALS.fullmatch(title):
                     continue  # "a. MK: we were told ...": a person's reply under a point, not a sub-item
                 if single and not parent:
                     restart = int(m.group("num"))

@@ -22,8 +22,8 @@ NEXT_SENTENCE = re.compile(r"\b(?:the\s+|their\s+|our\s+|its\s+)?next\s+(?P<whos
                            re.I)
 SENTENCE_REACH = 60
 # "the next Board meeting in November": the month alone
-NEXT_MONTH = re.compile(rf"\bnext\s+(?P<whose>(?:[\w&]+\s+){{0,2}})meeting\s+(?:will\s+be\s+)?in\s+(?P<when>{MONTH}(?:\s+\d{{4}})?)\b",
-                        re.I)
+NEXT_MONTH = re.compile(rf"\bnext\s+(?P<whose>(?:[\w&]+\s+){{0,2}})meeting\s+(?:will\s+be\s+)?in\s+"
+                        rf"(?P<when>{MONTH}(?:\s+\d{{4}})?)\b", re.I)
 LATER_DATES = re.compile(r"^\W*(?:future\s+)?(?:meeting\s+)?dates\b[^:]{0,40}:?", re.I)
 TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?|noon)(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?"
                   r"\s*(?:am|pm|a\.m\.?|p\.m\.?))?|\b\d{1,2}[.:]\d{2}\b", re.I)

@@ -274,8 +274,8 @@ def _doc_title(kind: Kind, head: list[Block]) -> str:
     return _first_line(head[0])[:200]
 
 
-MEETING_OF = (r"(?:the\s+|an?\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:special|extraordinary|annual|ordinary|regular|general|"
-              r"inaugural|additional|reconvened|virtual|remote)\s+){0,3}(?:meeting\s+of\s+(?:the\s+)?)?")
+MEETING_OF = (r"(?:the\s+|an?\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:special|extraordinary|annual|ordinary|regular|"
+              r"general|inaugural|additional|reconvened|virtual|remote)\s+){0,3}(?:meeting\s+of\s+(?:the\s+)?)?")
 HELD = re.compile(r"^(?:.*?\bminutes\s+of\s+" + MEETING_OF + r"|at\s+" + MEETING_OF + r")(?P<body>.+?)"
                   r"(?=\s+(?:held|at|in|meeting)\b|\s+on\s+(?:\d|the\b|" + WEEKDAY_FULL + "|" + MONTH + r")|\s+[-–]\s|"
                   r"\s*,|\s+" + WEEKDAY_FULL + r"|\s+\d|$)", re.I)
@@ -356,7 +356,8 @@ def _body(kind: Kind, head: list[Block]) -> str | None:
     return _tidy_name(titled) if titled and kind in ("minutes", "agenda") else None
 
 
-SUMMONS = re.compile(r"\bsummoned\b.*?\b(?i:meeting)\s+of\s+(?:the\s+)?(?P<body>[A-Z][\w&'’ -]{2,80}?)\s+(?:to\s+be\s+)?held\b")
+SUMMONS = re.compile(r"\bsummoned\b.*?\b(?i:meeting)\s+of\s+(?:the\s+)?(?P<body>[A-Z][\w&'’ -]{2,80}?)\s+"
+                     r"(?:to\s+be\s+)?held\b")
 # "Title of Meeting | Suffolk Libraries IPS - Board Meeting": a header table's row naming the meeting
 MEETING_FIELD = re.compile(r"^(?:title\s+of\s+(?:the\s+)?meeting|name\s+of\s+(?:the\s+)?(?:meeting|committee|body)|"
                            r"meeting\s+(?:title|name)|committee|meeting)\s*:?$", re.I)
@@ -452,7 +453,8 @@ def _date_without_year(head: list[Block], blocks: list[Block]) -> date | None:
 
 # A day and month with no year after them: "Monday 06 September", "19 July" (not "8th Jul y 2013",
 # a date the text layer broke).
-DAY_MONTH_DATE = re.compile(rf"\b(?:{WEEKDAY_FULL},?\s+)?\d{{1,2}}\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b(?!\.?,?\s+\d{{4}})(?![\w ]{{0,4}}\d{{4}})", re.I)
+DAY_MONTH_DATE = re.compile(rf"\b(?:{WEEKDAY_FULL},?\s+)?\d{{1,2}}\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b"
+                            rf"(?!\.?,?\s+\d{{4}})(?![\w ]{{0,4}}\d{{4}})", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 

@@ -22,11 +22,12 @@ from minutes.extract.items import ITEM_NOTE
 from minutes.extract.lexicon import BODY_WORDS, NARRATION_VERBS, alternation
 from minutes.extract.records import Kind, Section
 
-# Strong cues start a document wherever they head a block.
+# Strong cues start a document wherever they head a block ("Matters arising – Minutes 17 October" is an item).
 MINUTES_CUE = re.compile(
     r"^(?:(?:draft|confirmed|approved|unconfirmed|signed)\s+)?minutes\s+(?:of|from)\s+(?!(?:the\s+)?"
     r"(?:last|previous|earlier)\b)(?!.*\b(?:previous|last)\s+meeting)|^at\s+an?\s+(?:\w+\s+)?meeting\s+of\b"
-    r"|^minutes\s*[-–:]\s*\S|^.{3,80}\s[-–]\s+minutes\b", re.I)
+    r"|^minutes\s*[-–:]\s*\S|^(?!(?:matters\s+arising|approval|confirmation|adoption)\b).{3,80}\s[-–]\s+minutes\b",
+    re.I)
 AGENDA_CUE = re.compile(r"^(?:(?:supplementary|revised|draft)\s+)?agenda(?:\s+(?:pack|frontsheet))?\s*$"
                         r"|^(?:summons\s+(?:to\s+and\s+)?)?agenda\s+(?:for|of)\s+(?:a|the)\s+(?:\w+\s+)?meeting\b"
                         r"|^notice\s+of\s+(?:the\s+)?meeting\b|^.{3,80}\s[-–]\s+agenda\s*$", re.I)

@@ -179,3 +179,11 @@ def test_documents_of_archive_and_breadth_files(shared):
         docs = extract_file(path, ocr="never").documents
         assert [(d.section.kind, d.section.meeting_date.isoformat(), d.section.body, d.next_meeting.iso())
                 for d in docs] == [("minutes", day, body, next_day)], path.name
+
+
+def test_matters_arising_of_earlier_minutes_is_an_item_not_a_second_document(shared):
+    from minutes.extract.extractor import extract_file
+    path = shared / "corpus" / "archives" / "suffolk-libraries" / "board-meeting-minutes-2012-11-19.pdf"
+    docs = extract_file(path, ocr="never").documents
+    assert [(d.section.kind, d.section.meeting_date) for d in docs] == [("minutes", date(2012, 11, 19))]
+    assert {"4", "5", "6"} <= {i.ref for i in docs[0].items}

@@ -26,6 +26,7 @@ from sqlalchemy import Connection, Engine, String, bindparam, delete, func, inse
 from minutes.extract import names
 from minutes.extract.names import name_key_text
 from minutes.extract.unionfind import connected_groups
+from minutes.models.db import writing
 from minutes.models.queries import list_actions
 from minutes.models.schema import (action_owners, actions, attendance, bodies, documents, people, person_aliases,
                                    person_overrides, source_files)
@@ -60,7 +61,7 @@ class _Row:
 
 def relink(engine: Engine, as_of: date | None = None) -> None:
     """Link people, then recompute action statuses (which follow owners), in one transaction."""
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         link_people(conn)
         recompute(conn, as_of or date.today())
 
@@ -188,7 +189,7 @@ def _name_part(as_written: str) -> str:
 
 def add_override(engine: Engine, kind: str, name_a: str, name_b: str, body: str | None = None) -> None:
     """Record a merge or split (the names must be known, in ``body`` if given), then relink."""
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         body_id = None
         if body:
             body_id = conn.execute(select(bodies.c.id).where(bodies.c.name == body)).scalar()

@@ -24,6 +24,7 @@ from sqlalchemy import Engine, select
 from minutes.extract.errors import ParseError
 from minutes.extract.extractor import PIPELINE, ExtractionWarning, FileExtraction, Pipeline, StageError, extract_file
 from minutes.extract.parsers import file_format, sha256_of
+from minutes.models.db import writing
 from minutes.models.people import relink
 from minutes.models.rows import replace_source_file, write_extraction
 from minutes.models.schema import source_file_components, source_files
@@ -145,7 +146,7 @@ def _changes(before: dict[str, int], now: dict[str, int]) -> list[str]:
 def _fail(engine: Engine, report: IngestReport, path: str, sha256: str | None, size: int | None,
           reason: str, detail: str) -> None:
     """Record the file as failed, in place of whatever was stored for its path."""
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         replace_source_file(conn, {"path": path, "sha256": sha256, "format": file_format(Path(path)), "size": size,
                                    "pages": None, "status": "failed", "error_reason": reason,
                                    "error_detail": detail})
@@ -155,5 +156,5 @@ def _fail(engine: Engine, report: IngestReport, path: str, sha256: str | None, s
 def store_extraction(engine: Engine, fx: FileExtraction, size: int | None = None) -> int:
     """Store one file's records in one transaction, replacing any earlier
     version of the same path; returns the source file id."""
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         return write_extraction(conn, fx, size)

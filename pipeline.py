@@ -13,8 +13,9 @@ from typing import Any, Callable
 import click
 
 from minutes.extract.errors import ParseError
-from minutes.extract.export import file_record
+from minutes.extract.export import file_record, record_names
 from minutes.extract.extractor import StageError, extract_file
+from minutes.extract.files import safe_text
 from minutes.models import collect_files, connect, export, ingest_paths, people, queries, status
 from minutes.models import search as fts
 from minutes.models import trace as trail
@@ -40,24 +41,23 @@ def cli() -> None:
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for one minutes-extract/1 JSON record per input file.")
 def extract(files: tuple[Path, ...], out_dir: Path) -> None:
-    """Extract FILES to JSON records (no database): DIR/<file stem>.json."""
+    """Extract FILES to JSON records (no database): DIR/<file stem>.json, or
+    DIR/<file name>.json where two FILES share a stem (a.pdf and a.docx)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
-    for path in files:
+    for path, name in zip(files, record_names(list(files))):
+        shown = safe_text(str(path))
         try:
             fx = extract_file(path)
+            for w in fx.warnings:
+                click.echo(f"warning: {shown}: {w}", err=True)
+            (out_dir / name).write_text(json.dumps(file_record(fx), indent=1, ensure_ascii=False), encoding="utf-8")
         except ParseError as e:
             failed += 1
             click.echo(f"failed: {e.path}: {e.reason}: {e.detail}", err=True)
-            continue
-        except Exception as e:  # segment, or a bug outside the components: name the file, go on
+        except Exception as e:  # segment, a bug outside the components, a full disk: name the file, go on
             failed += 1
-            click.echo(f"failed: {path}: error: {_error(e)}", err=True)
-            continue
-        for w in fx.warnings:
-            click.echo(f"warning: {path}: {w}", err=True)
-        record = file_record(fx)
-        (out_dir / f"{path.stem}.json").write_text(json.dumps(record, indent=1, ensure_ascii=False), encoding="utf-8")
+            click.echo(f"failed: {shown}: error: {safe_text(_error(e))}", err=True)
     click.echo(f"{len(files) - failed} extracted, {failed} failed", err=True)
     if failed:
         sys.exit(1)

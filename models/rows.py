@@ -4,7 +4,6 @@ and bodies they name, the components' versions and their warnings. Bulk
 inserts, one per table; the caller holds the transaction (``models.store``)."""
 from __future__ import annotations
 
-import os
 from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
@@ -13,6 +12,7 @@ from sqlalchemy import Connection, Table, delete, insert, select
 
 from minutes.extract import records
 from minutes.extract.extractor import FileExtraction
+from minutes.extract.files import path_text
 from minutes.extract.names import name_key_text
 from minutes.extract.records import ExtractedDocument, Span
 from minutes.models.periods import financial_years
@@ -33,7 +33,7 @@ def write_extraction(conn: Connection, fx: FileExtraction, size: int | None) -> 
     """Every row of one extracted file; returns the source file id."""
     p = fx.parsed
     file_id = replace_source_file(conn, {
-        "path": os.path.abspath(p.path), "sha256": p.sha256, "format": p.format, "size": size,
+        "path": path_text(p.path), "sha256": p.sha256, "format": p.format, "size": size,
         "pages": len(p.pages), "status": "ok", "error_reason": None, "error_detail": None})
     _insert(conn, source_file_components, [{"source_file_id": file_id, "name": name, "version": version}
                                            for name, version in fx.components.items()], returning=False)

@@ -23,6 +23,7 @@ from sqlalchemy import Engine, select
 
 from minutes.extract.errors import ParseError
 from minutes.extract.extractor import PIPELINE, ExtractionWarning, FileExtraction, Pipeline, StageError, extract_file
+from minutes.extract.files import path_text, safe_text
 from minutes.extract.parsers import file_format, sha256_of
 from minutes.models.db import writing
 from minutes.models.people import relink
@@ -88,9 +89,9 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable
 
 
 def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pipeline) -> None:
-    key = os.path.abspath(path)
+    key = path_text(path)
     try:
-        data = Path(key).read_bytes()
+        data = path.read_bytes()
     except OSError as e:
         _fail(engine, report, key, None, None, "unreadable", e.strerror or str(e))
         return
@@ -108,7 +109,7 @@ def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pip
         report.unchanged.append(key)
         return
     try:
-        fx = extract_file(key, pipeline)
+        fx = extract_file(path, pipeline)
     except ParseError as e:
         _fail(engine, report, key, sha256, size, e.reason, e.detail)
         return
@@ -149,8 +150,8 @@ def _fail(engine: Engine, report: IngestReport, path: str, sha256: str | None, s
     with writing(engine) as conn:
         replace_source_file(conn, {"path": path, "sha256": sha256, "format": file_format(Path(path)), "size": size,
                                    "pages": None, "status": "failed", "error_reason": reason,
-                                   "error_detail": detail})
-    report.failed.append(Failure(path, reason, detail))
+                                   "error_detail": safe_text(detail)})
+    report.failed.append(Failure(path, reason, safe_text(detail)))
 
 
 def store_extraction(engine: Engine, fx: FileExtraction, size: int | None = None) -> int:

@@ -138,3 +138,36 @@ def test_every_command_has_help():
     for command in ["ingest", "meetings", "show", "actions", "funding", "extract"]:
         result = run(command, "--help")
         assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_extract_writes_one_record_per_file_when_stems_meet(shared, tmp_path):
+    """a.pdf and a.docx once wrote one a.json, the second over the first."""
+    rendered = shared / "corpus" / "rendered"
+    pdf = sorted(rendered.glob("*.pdf"))[0]
+    docx = pdf.with_suffix(".docx")
+    other = sorted(shared.glob("corpus/seeds/*.txt"))[1]
+    out = tmp_path / "out"
+    result = run("extract", pdf, docx, other, "--out", out)
+    assert result.exit_code == 0 and "3 extracted, 0 failed" in result.stderr
+    written = sorted(p.name for p in out.iterdir())
+    assert written == sorted([f"{pdf.name}.json", f"{docx.name}.json", f"{other.stem}.json"])
+    formats = {json.loads((out / n).read_text(encoding="utf-8"))["source"]["format"] for n in written}
+    assert formats == {"pdf", "docx", "txt"}
+    # The same name in two folders: still two records.
+    twin = tmp_path / "twin" / other.name
+    twin.parent.mkdir()
+    twin.write_bytes(other.read_bytes())
+    assert run("extract", other, twin, "--out", tmp_path / "twins").exit_code == 0
+    assert len(list((tmp_path / "twins").iterdir())) == 2
+
+
+def test_score_pairs_records_named_by_file_name_with_gold(shared, tmp_path):
+    """eval/score.py pairs a record with gold by its source file's stem, not by the JSON file's name."""
+    import subprocess
+    import sys
+    pdf = sorted((shared / "corpus" / "rendered").glob("*.pdf"))[0]
+    out = tmp_path / "out"
+    run("extract", pdf, pdf.with_suffix(".docx"), "--out", out)
+    scored = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(shared / "eval" / "gold"),
+                             str(out / f"{pdf.name}.json"), "--json"], capture_output=True, text=True, check=True)
+    assert pdf.stem not in json.loads(scored.stdout)["missing"]

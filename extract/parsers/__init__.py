@@ -6,6 +6,7 @@ from pathlib import Path
 
 from minutes.extract.document import ParsedFile
 from minutes.extract.errors import ParseError
+from minutes.extract.files import safe_text
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md",
              ".html": "html", ".htm": "html"}
@@ -61,4 +62,5 @@ def parse_file(path: str | Path) -> ParsedFile:
         parsed = parse_text(path, data, digest, fmt)
     if not parsed.text.strip():
         raise ParseError(str(path), "empty", "no text found")
+    parsed.path = safe_text(parsed.path)  # the name goes into records and the database as text
     return parsed

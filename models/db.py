@@ -6,8 +6,8 @@ merge``): every write transaction goes through ``writing``, which holds the
 database's one writer lock from its first statement, so writers queue rather
 than fail or interleave. On SQLite that is ``BEGIN IMMEDIATE`` (with a long
 busy timeout); on PostgreSQL a transaction-level advisory lock. Readers never
-take it (SQLite's WAL journal lets them read beside a writer). The schema is
-created under the same lock, in one transaction: a kill during the first
+take it (SQLite's WAL journal lets them read beside a writer). A missing
+schema is created under the same lock, in one transaction: a kill during the first
 connect leaves no half-made schema, and two first ingests on a new database do
 not race to create the same tables."""
 from __future__ import annotations
@@ -16,7 +16,7 @@ import os
 from contextlib import contextmanager
 from typing import Iterator
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 
 from minutes.models.schema import Base
 
@@ -57,8 +57,11 @@ def connect(url: str | None = None) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
     else:
         engine = create_engine(url)
-    with writing(engine) as conn:
-        Base.metadata.create_all(conn)
+    with engine.connect() as conn:
+        complete = set(Base.metadata.tables) <= set(inspect(conn).get_table_names())
+    if not complete:  # only then the writer lock: a reader does not wait for an ingest's linking
+        with writing(engine) as conn:
+            Base.metadata.create_all(conn)
     return engine
 
 

@@ -15,6 +15,7 @@ from minutes.extract.extractor import FileExtraction
 from minutes.extract.files import path_text
 from minutes.extract.names import name_key_text
 from minutes.extract.records import ExtractedDocument, Span
+from minutes.models.linking import owe
 from minutes.models.periods import financial_years
 from minutes.models.schema import (action_owners, actions, attendance, blocks, bodies, decisions, documents,
                                    extraction_warnings, funding, items, people, source_file_components, source_files,
@@ -23,7 +24,10 @@ from minutes.models.schema import (action_owners, actions, attendance, blocks, b
 
 def replace_source_file(conn: Connection, row: dict[str, Any]) -> int:
     """Insert the file's row in place of any row for its path (the cascade
-    removes every row extracted from the old version); returns its id."""
+    removes every row extracted from the old version, whose bodies are then
+    owed a relink); returns its id."""
+    old = select(source_files.c.id).where(source_files.c.path == row["path"]).scalar_subquery()
+    owe(conn, conn.scalars(select(documents.c.body_id).distinct().where(documents.c.source_file_id == old)))
     conn.execute(delete(source_files).where(source_files.c.path == row["path"]))
     row = row | {"ingested_at": datetime.now(timezone.utc)}
     return conn.execute(insert(source_files).returning(source_files.c.id), row).scalar_one()
@@ -52,6 +56,7 @@ def _write_documents(conn: Connection, file_id: int, docs: list[ExtractedDocumen
     doc_bodies = [body_ids[n] if n else None for n in names]
     doc_ids = _insert(conn, documents, [_document_row(file_id, i, d, b)
                                         for i, (d, b) in enumerate(zip(docs, doc_bodies))])
+    owe(conn, doc_bodies)
     _insert(conn, blocks, [  # the FTS index follows by trigger (SQLite) or generated column (PostgreSQL)
         {"document_id": doc_id, "kind": b.kind, "text": b.text, "source_file_id": file_id, "page": b.page,
          "span_start": b.start, "span_end": b.end}

@@ -268,6 +268,8 @@ class ActionUpdate(Provenance, Base):
         CheckConstraint("status IN ('open', 'done', 'carried_forward', 'overdue')", name="ck_action_updates_status"),
         Index("ix_action_updates_action", "action_id"),
         Index("ix_action_updates_source_file", "source_file_id"),
+        Index("ix_action_updates_meeting_date", "meeting_date"),
+        Index("ix_action_updates_due_date", "due_date"),
     )
 
 
@@ -342,6 +344,26 @@ class ExtractionWarning(Provenance, Base):
     )
 
 
+class LinkOwed(Base):
+    """A body whose people and action statuses must be linked again (NULL: the
+    documents with no body). Written in the transaction that stores, replaces
+    or fails a file of the body, deleted by the relink that does the work, so a
+    kill or an error between the two leaves the debt on record for the next run."""
+    __tablename__ = "links_owed"
+    id: Mapped[int] = _identity()
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="CASCADE"))
+    __table_args__ = _table_args()
+
+
+class LinkState(Base):
+    """One row: the day the stored action statuses were computed for (overdue
+    depends on it), so a later relink knows which bodies the passing days changed."""
+    __tablename__ = "link_state"
+    id: Mapped[int] = _identity()
+    statuses_as_of: Mapped[date] = mapped_column(Date, nullable=False)
+    __table_args__ = _table_args()
+
+
 class Block(Provenance, Base):
     """Every block of every document (heading, paragraph, list item, table),
     for full-text search; the text index is dialect-specific (below)."""
@@ -403,4 +425,6 @@ decisions = _table(Decision)
 funding = _table(Funding)
 targets = _table(Target)
 extraction_warnings = _table(ExtractionWarning)
+links_owed = _table(LinkOwed)
+link_state = _table(LinkState)
 blocks = _table(Block)

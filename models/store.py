@@ -26,6 +26,7 @@ from minutes.extract.extractor import PIPELINE, ExtractionWarning, FileExtractio
 from minutes.extract.files import path_text, safe_text
 from minutes.extract.parsers import file_format, sha256_of
 from minutes.models.db import writing
+from minutes.models.linking import Scope
 from minutes.models.people import relink
 from minutes.models.rows import replace_source_file, write_extraction
 from minutes.models.schema import source_file_components, source_files
@@ -58,6 +59,7 @@ class IngestReport:
     reextracted: list[Reextracted] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     warnings: list[Warned] = field(default_factory=list)
+    relinked: Scope = field(default_factory=Scope)  # the bodies whose statuses the closing relink recomputed
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -83,8 +85,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable
         _ingest_file(engine, path, report, pipeline)
         if progress:
             progress(path)
-    if report.stored or report.replaced or report.reextracted or report.failed:
-        relink(engine)
+    report.relinked = relink(engine)  # what this run changed, and what a run stopped before its linking left owed
     return report
 
 

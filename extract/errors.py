@@ -6,7 +6,7 @@ from typing import Literal
 
 from minutes.extract.files import safe_text
 
-Reason = Literal["unsupported", "corrupt", "encrypted", "empty", "no_text", "unreadable"]
+Reason = Literal["unsupported", "corrupt", "encrypted", "empty", "no_text", "unreadable", "timeout"]
 
 
 class ParseError(Exception):

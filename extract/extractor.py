@@ -47,6 +47,7 @@ from minutes.extract.items import extract_items
 from minutes.extract.meetings import extract_next_meeting, future_meetings
 from minutes.extract.owners import Roster
 from minutes.extract.parsers import parse_file
+from minutes.extract.parsers.ocr import OcrMode
 from minutes.extract.records import ExtractedDocument
 from minutes.extract.segment import segment
 from minutes.extract.targets import extract_targets
@@ -237,7 +238,8 @@ def _targets(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"targets": extract_targets(doc)}
 
 
-def extract_file(path: str | Path, pipeline: Pipeline = PIPELINE) -> FileExtraction:
-    """Parse and extract one file; raises ``ParseError`` when it cannot be
-    read, ``StageError`` when it cannot be cut into documents."""
-    return pipeline.extract(parse_file(path))
+def extract_file(path: str | Path, pipeline: Pipeline = PIPELINE, ocr: OcrMode = "auto") -> FileExtraction:
+    """Parse (with OCR where ``ocr`` says) and extract one file; raises
+    ``ParseError`` when it cannot be read, ``StageError`` when it cannot be
+    cut into documents."""
+    return pipeline.extract(parse_file(path, ocr))

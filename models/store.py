@@ -27,6 +27,7 @@ from minutes.extract.files import path_text, safe_text
 from minutes.extract.parsers import file_format, sha256_of
 from minutes.models.db import writing
 from minutes.models.linking import Scope
+from minutes.extract.parsers.ocr import OcrMode
 from minutes.models.people import relink
 from minutes.models.rows import replace_source_file, write_extraction
 from minutes.models.schema import source_file_components, source_files
@@ -77,19 +78,20 @@ def _hidden(relative: Path) -> bool:
 
 
 def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable[[Path], None] | None = None,
-                 pipeline: Pipeline = PIPELINE) -> IngestReport:
+                 pipeline: Pipeline = PIPELINE, ocr: OcrMode = "auto") -> IngestReport:
     """Ingest every file under ``paths`` with ``pipeline``'s components;
-    ``progress`` is called after each file."""
+    ``progress`` is called after each file; ``ocr`` says which PDF pages are
+    read by OCR."""
     report = IngestReport()
     for path in collect_files(paths):
-        _ingest_file(engine, path, report, pipeline)
+        _ingest_file(engine, path, report, pipeline, ocr)
         if progress:
             progress(path)
     report.relinked = relink(engine)  # what this run changed, and what a run stopped before its linking left owed
     return report
 
 
-def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pipeline) -> None:
+def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pipeline, ocr: OcrMode) -> None:
     key = path_text(path)
     try:
         data = path.read_bytes()
@@ -110,7 +112,7 @@ def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pip
         report.unchanged.append(key)
         return
     try:
-        fx = extract_file(path, pipeline)
+        fx = extract_file(path, pipeline, ocr)
     except ParseError as e:
         _fail(engine, report, key, sha256, size, e.reason, e.detail)
         return

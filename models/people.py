@@ -26,7 +26,9 @@ from sqlalchemy import Connection, Engine, String, bindparam, delete, func, inse
 from minutes.extract import names
 from minutes.extract.names import name_key_text
 from minutes.extract.unionfind import connected_groups
+from minutes.models.copies import link_copies
 from minutes.models.queries import list_actions
+from minutes.models.sql import ORIGINAL
 from minutes.models.schema import (action_owners, actions, attendance, bodies, documents, people, person_aliases,
                                    person_overrides, source_files)
 from minutes.models.status import recompute
@@ -59,8 +61,10 @@ class _Row:
 
 
 def relink(engine: Engine, as_of: date | None = None) -> None:
-    """Link people, then recompute action statuses (which follow owners), in one transaction."""
+    """Find copies of one meeting, link people, then recompute action statuses
+    (which follow owners), in one transaction."""
     with engine.begin() as conn:
+        link_copies(conn)
         link_people(conn)
         recompute(conn, as_of or date.today())
 
@@ -91,14 +95,15 @@ def _load(conn: Connection) -> dict[int, _Row]:
         doc_id = actions.c.document_id if table is action_owners else table.c.document_id
         query = select(table.c.person_id, func.min(documents.c.meeting_date), func.max(documents.c.meeting_date),
                        func.count()).select_from(fact.join(documents, documents.c.id == doc_id)) \
-            .where(table.c.person_id.is_not(None)).group_by(table.c.person_id)
+            .where(table.c.person_id.is_not(None), ORIGINAL).group_by(table.c.person_id)
         for pid, first, last, n in conn.execute(query):
             r = rows[pid]
             r.first = min(filter(None, (r.first, first)), default=None)
             r.last = max(filter(None, (r.last, last)), default=None)
             r.mentions += n
     for pid, org in conn.execute(select(attendance.c.person_id, attendance.c.organisation).distinct()
-                                 .where(attendance.c.organisation.is_not(None))):
+                                 .join(documents, documents.c.id == attendance.c.document_id)
+                                 .where(attendance.c.organisation.is_not(None), ORIGINAL)):
         rows[pid].orgs.add(" ".join(name_key_text(org).split()))
     return rows
 
@@ -154,13 +159,13 @@ def _write_aliases(conn: Connection, canonical: dict[int, int]) -> None:
                documents.c.body_id, attendance.c.source_file_id, attendance.c.page, attendance.c.span_start,
                attendance.c.span_end)
         .select_from(attendance.join(people, people.c.id == attendance.c.person_id)
-                     .join(documents, documents.c.id == attendance.c.document_id)),
+                     .join(documents, documents.c.id == attendance.c.document_id)).where(ORIGINAL),
         select(action_owners.c.person_id, action_owners.c.as_written, documents.c.meeting_date, documents.c.body_id,
                action_owners.c.source_file_id, action_owners.c.page, action_owners.c.span_start,
                action_owners.c.span_end)
         .select_from(action_owners.join(actions, actions.c.id == action_owners.c.action_id)
                      .join(documents, documents.c.id == actions.c.document_id))
-        .where(action_owners.c.person_id.is_not(None)),
+        .where(action_owners.c.person_id.is_not(None), ORIGINAL),
     ]
     for query in mention_queries:
         for pid, alias, day, body_id, file_id, page, start, end in conn.execute(query):
@@ -236,7 +241,7 @@ def person_report(engine: Engine, name: str, body: str | None = None) -> list[di
                        func.count(func.distinct(attendance.c.document_id)).label("meetings"))
                 .select_from(attendance.join(documents, documents.c.id == attendance.c.document_id)
                              .outerjoin(bodies, bodies.c.id == documents.c.body_id))
-                .where(attendance.c.person_id.in_(members))
+                .where(attendance.c.person_id.in_(members), ORIGINAL)
                 .group_by(bodies.c.name, year, attendance.c.status)
                 .order_by(bodies.c.name, year, attendance.c.status)).mappings()]
             roles = [dict(r) for r in conn.execute(
@@ -245,7 +250,7 @@ def person_report(engine: Engine, name: str, body: str | None = None) -> list[di
                        func.max(documents.c.meeting_date).label("last_seen"))
                 .select_from(attendance.join(documents, documents.c.id == attendance.c.document_id)
                              .outerjoin(bodies, bodies.c.id == documents.c.body_id))
-                .where(attendance.c.person_id.in_(members), attendance.c.role.is_not(None))
+                .where(attendance.c.person_id.in_(members), attendance.c.role.is_not(None), ORIGINAL)
                 .group_by(attendance.c.role, bodies.c.name).order_by(func.min(documents.c.meeting_date))).mappings()]
             owned = conn.execute(select(action_owners.c.action_id).distinct()
                                  .where(action_owners.c.person_id.in_(members))).scalars().all()

@@ -1,4 +1,4 @@
-"""The rows one file's extraction becomes: its ``source_files`` row, its
+"""The rows one file's extraction becomes: its ``source_files`` row and location, its
 documents and blocks, every extracted fact with its provenance, the people
 and bodies they name, the components' versions and their warnings. Bulk
 inserts, one per table; the caller holds the transaction (``models.store``)."""
@@ -9,30 +9,62 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select
+from sqlalchemy import Connection, Table, delete, insert, select, update
 
 from minutes.extract import records
 from minutes.extract.extractor import FileExtraction
 from minutes.extract.names import name_key_text
 from minutes.extract.records import ExtractedDocument, Span
+from minutes.models.copies import fingerprint
 from minutes.models.periods import financial_years
 from minutes.models.schema import (action_owners, actions, attendance, blocks, bodies, decisions, documents,
                                    extraction_warnings, funding, items, people, source_file_components, source_files,
-                                   targets)
+                                   source_locations, targets)
 
 
-def replace_source_file(conn: Connection, row: dict[str, Any]) -> int:
-    """Insert the file's row in place of any row for its path (the cascade
-    removes every row extracted from the old version); returns its id."""
-    conn.execute(delete(source_files).where(source_files.c.path == row["path"]))
-    row = row | {"ingested_at": datetime.now(timezone.utc)}
-    return conn.execute(insert(source_files).returning(source_files.c.id), row).scalar_one()
+def put_source(conn: Connection, row: dict[str, Any]) -> int:
+    """Store the source row of one content (``row["sha256"]``) in place of any
+    earlier row for the same content, keeping that row's locations (the
+    cascade removes every fact extracted from it), and record ``row["path"]``
+    as one of its locations; returns its id."""
+    path, kept = row["path"], []
+    old = None if row["sha256"] is None else conn.execute(
+        select(source_files.c.id, source_files.c.path).where(source_files.c.sha256 == row["sha256"])).first()
+    if old is not None:
+        kept = [dict(r) for r in conn.execute(select(source_locations.c.path, source_locations.c.added_at)
+                                              .where(source_locations.c.source_file_id == old.id)).mappings()]
+        conn.execute(delete(source_files).where(source_files.c.id == old.id))
+    row = row | {"path": old.path if old is not None else path, "ingested_at": datetime.now(timezone.utc)}
+    file_id = conn.execute(insert(source_files).returning(source_files.c.id), row).scalar_one()
+    if kept:
+        conn.execute(insert(source_locations), [r | {"source_file_id": file_id} for r in kept])
+    add_location(conn, file_id, path)
+    return file_id
+
+
+def add_location(conn: Connection, file_id: int, path: str) -> None:
+    """Record that ``path`` holds source ``file_id``'s content. The source the
+    path held before loses it, and is deleted with its facts when no path holds it any more."""
+    before = conn.execute(select(source_locations.c.source_file_id).where(source_locations.c.path == path)).scalar()
+    if before == file_id:
+        return
+    if before is not None:
+        conn.execute(delete(source_locations).where(source_locations.c.path == path))
+        left = conn.execute(select(source_locations.c.path).where(source_locations.c.source_file_id == before)
+                            .order_by(source_locations.c.added_at, source_locations.c.id).limit(1)).scalar()
+        if left is None:
+            conn.execute(delete(source_files).where(source_files.c.id == before))
+        else:
+            conn.execute(update(source_files).where(source_files.c.id == before, source_files.c.path == path)
+                         .values(path=left))
+    conn.execute(insert(source_locations), {"source_file_id": file_id, "path": path,
+                                            "added_at": datetime.now(timezone.utc)})
 
 
 def write_extraction(conn: Connection, fx: FileExtraction, size: int | None) -> int:
     """Every row of one extracted file; returns the source file id."""
     p = fx.parsed
-    file_id = replace_source_file(conn, {
+    file_id = put_source(conn, {
         "path": os.path.abspath(p.path), "sha256": p.sha256, "format": p.format, "size": size,
         "pages": len(p.pages), "status": "ok", "error_reason": None, "error_detail": None})
     _insert(conn, source_file_components, [{"source_file_id": file_id, "name": name, "version": version}
@@ -131,6 +163,7 @@ def _document_row(file_id: int, position: int, d: ExtractedDocument, body_id: in
         "next_meeting_venue": nm.venue if nm else None, "next_meeting_date_text": nm.date_text if nm else None,
         "next_meeting_page": nm.span.page if nm else None, "next_meeting_span_start": nm.span.start if nm else None,
         "next_meeting_span_end": nm.span.end if nm else None,
+        "fingerprint": fingerprint(b.text for b in s.blocks),
     }
 
 

@@ -52,9 +52,11 @@ class Provenance:
 
 
 class SourceFile(Base):
+    """One content: a file is known by its bytes (sha256), wherever it lies;
+    the paths it was found at are its ``source_locations``."""
     __tablename__ = "source_files"
     id: Mapped[int] = _identity()
-    path: Mapped[str] = mapped_column(Text, nullable=False)
+    path: Mapped[str] = mapped_column(Text, nullable=False)  # the first of its locations still recorded
     sha256: Mapped[str | None] = mapped_column(String(64))  # null when the file could not be read
     format: Mapped[str | None] = mapped_column(String(16))
     size: Mapped[int | None] = mapped_column(BigInteger)
@@ -65,7 +67,21 @@ class SourceFile(Base):
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     __table_args__ = _table_args(
         CheckConstraint("status IN ('ok', 'failed')", name="ck_source_files_status"),
-        Index("ux_source_files_path", "path", unique=True),
+        Index("ux_source_files_sha256", "sha256", unique=True),  # NULLs (unread files) do not collide
+        Index("ix_source_files_path", "path"),
+    )
+
+
+class SourceLocation(Base):
+    """A path a source's content was found at: the same bytes copied elsewhere are one source, two locations."""
+    __tablename__ = "source_locations"
+    id: Mapped[int] = _identity()
+    source_file_id: Mapped[int] = _cascade("source_files.id")
+    path: Mapped[str] = mapped_column(Text, nullable=False)
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    __table_args__ = _table_args(
+        Index("ux_source_locations_path", "path", unique=True),
+        Index("ix_source_locations_source_file", "source_file_id"),
     )
 
 
@@ -104,8 +120,13 @@ class Document(Provenance, Base):
     next_meeting_page: Mapped[int | None] = mapped_column(Integer)
     next_meeting_span_start: Mapped[int | None] = mapped_column(Integer)
     next_meeting_span_end: Mapped[int | None] = mapped_column(Integer)
+    # The words of the text as a bottom-k sketch (models.copies), and the document this one is a copy of:
+    # the same meeting in another format. A copy's facts are kept but never listed or counted.
+    fingerprint: Mapped[str] = mapped_column(Text, nullable=False, server_default="")
+    copy_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     __table_args__ = _table_args(
         Index("ix_documents_source_file", "source_file_id"),
+        Index("ix_documents_copy_of", "copy_of_id"),
         Index("ix_documents_body_date", "body_id", "meeting_date"),
         Index("ix_documents_meeting_date", "meeting_date"),
     )
@@ -388,6 +409,7 @@ def _table(model: type[Base]) -> Table:
 
 # The table handles every other models module uses.
 source_files = _table(SourceFile)
+source_locations = _table(SourceLocation)
 source_file_components = _table(SourceFileComponent)
 bodies = _table(Body)
 documents = _table(Document)

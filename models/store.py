@@ -3,10 +3,14 @@
 A folder is walked recursively. Hidden files and folders (".name") and Office
 lock files ("~$name") are skipped; every other file is considered, and one
 in a format no parser reads is recorded as failed ("unsupported") so the user
-sees it. A file already stored with the same sha256, extracted by the same
-components at the same versions, is left alone (its ids do not change); one
-whose components changed since is re-extracted; a stored path whose content
-changed is replaced; a failure is recorded and the batch goes on. Failure
+sees it. Files are known by content (sha256): the same bytes under another
+path are the same source, recorded as one more of its locations, not stored
+again. Content already stored, extracted by the same components at the same
+versions, is left alone (its ids do not change); content whose components
+changed since is re-extracted; a path whose content changed holds the new
+content, and the old is deleted when no other path holds it; a failure is
+recorded and the batch goes on. (The same meeting in two formats is two
+sources; ``models.copies`` makes it one meeting.) Failure
 reasons are those of ``extract.errors.ParseError`` plus "error" (extraction
 raised outside any one component: the file could not be cut into documents)
 and "store_error" (the database refused the records). A component that
@@ -25,8 +29,8 @@ from minutes.extract.errors import ParseError
 from minutes.extract.extractor import PIPELINE, ExtractionWarning, FileExtraction, Pipeline, StageError, extract_file
 from minutes.extract.parsers import file_format, sha256_of
 from minutes.models.people import relink
-from minutes.models.rows import replace_source_file, write_extraction
-from minutes.models.schema import source_file_components, source_files
+from minutes.models.rows import add_location, put_source, write_extraction
+from minutes.models.schema import source_file_components, source_files, source_locations
 
 
 @dataclass
@@ -49,9 +53,16 @@ class Reextracted:
 
 
 @dataclass
+class Duplicate:
+    path: str
+    same_as: str  # the path the same bytes were first stored from
+
+
+@dataclass
 class IngestReport:
     stored: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)  # the same bytes stored already from another path
     replaced: list[str] = field(default_factory=list)
     reextracted: list[Reextracted] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
@@ -81,7 +92,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable
         _ingest_file(engine, path, report, pipeline)
         if progress:
             progress(path)
-    if report.stored or report.replaced or report.reextracted or report.failed:
+    if report.stored or report.duplicates or report.replaced or report.reextracted or report.failed:
         relink(engine)
     return report
 
@@ -95,16 +106,23 @@ def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pip
         return
     sha256, size = sha256_of(data), len(data)
     with engine.connect() as conn:
-        prior = conn.execute(select(source_files.c.id, source_files.c.sha256, source_files.c.status)
-                             .where(source_files.c.path == key)).first()
-        stored = prior is not None and prior.status == "ok"
-        changes = None  # extracted afresh: new, failed before, or changed content
-        if prior is not None and stored and prior.sha256 == sha256:
+        here = conn.execute(select(source_files.c.id, source_files.c.sha256, source_files.c.status)
+                            .join(source_locations, source_locations.c.source_file_id == source_files.c.id)
+                            .where(source_locations.c.path == key)).first()  # what this path held
+        same = conn.execute(select(source_files.c.id, source_files.c.path, source_files.c.status)
+                            .where(source_files.c.sha256 == sha256)).first()  # this content, wherever found
+        changes = None  # extracted afresh: new content, or it failed before
+        if same is not None and same.status == "ok":
             versions = conn.execute(select(source_file_components.c.name, source_file_components.c.version)
-                                    .where(source_file_components.c.source_file_id == prior.id))
+                                    .where(source_file_components.c.source_file_id == same.id))
             changes = _changes({name: version for name, version in versions}, pipeline.versions())
-    if changes == []:
-        report.unchanged.append(key)
+    if same is not None and changes == []:
+        if here is not None and here.id == same.id:
+            report.unchanged.append(key)
+        else:  # the same bytes under another path: one source, one more location
+            with engine.begin() as conn:
+                add_location(conn, same.id, key)
+            report.duplicates.append(Duplicate(key, same.path))
         return
     try:
         fx = extract_file(key, pipeline)
@@ -124,8 +142,10 @@ def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pip
         return
     if changes:
         report.reextracted.append(Reextracted(key, changes))
+    elif here is not None and here.status == "ok" and here.sha256 != sha256:
+        report.replaced.append(key)
     else:
-        (report.replaced if stored else report.stored).append(key)
+        report.stored.append(key)
     report.warnings += [Warned(key, w) for w in fx.warnings]
 
 
@@ -144,16 +164,18 @@ def _changes(before: dict[str, int], now: dict[str, int]) -> list[str]:
 
 def _fail(engine: Engine, report: IngestReport, path: str, sha256: str | None, size: int | None,
           reason: str, detail: str) -> None:
-    """Record the file as failed, in place of whatever was stored for its path."""
+    """Record the content as failed, in place of whatever was stored for it, at ``path``."""
     with engine.begin() as conn:
-        replace_source_file(conn, {"path": path, "sha256": sha256, "format": file_format(Path(path)), "size": size,
+        put_source(conn, {"path": path, "sha256": sha256, "format": file_format(Path(path)), "size": size,
                                    "pages": None, "status": "failed", "error_reason": reason,
                                    "error_detail": detail})
     report.failed.append(Failure(path, reason, detail))
 
 
 def store_extraction(engine: Engine, fx: FileExtraction, size: int | None = None) -> int:
-    """Store one file's records in one transaction, replacing any earlier
-    version of the same path; returns the source file id."""
+    """Store one file's records in one transaction, in place of any earlier
+    extraction of the same content, its path recorded as a location (the
+    content the path held before is deleted if no other path holds it);
+    returns the source file id."""
     with engine.begin() as conn:
         return write_extraction(conn, fx, size)

@@ -5,6 +5,7 @@ extraction (invented text) with one of every kind of record, so they do not
 depend on what the extractors find today."""
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from pathlib import Path
 
@@ -51,9 +52,10 @@ def engine(db_url: str):
     engine.dispose()
 
 
-def sample_extraction(path: str, body: str = "Northfield Borough Board", sha256: str = "a" * 64) -> FileExtraction:
-    """Minutes of an invented meeting: two pages, two items, one of each record."""
-    b = DocumentBuilder(path, "txt", sha256)
+def sample_extraction(path: str, body: str = "Northfield Borough Board", sha256: str | None = None) -> FileExtraction:
+    """Minutes of an invented meeting: two pages, two items, one of each record
+    (a file's content, so its sha256, is its path and body unless given)."""
+    b = DocumentBuilder(path, "txt", sha256 or hashlib.sha256(f"{path}\n{body}".encode()).hexdigest())
     b.add("heading", f"{body} minutes 3 March 2011")
     b.add("paragraph", "Present: Cllr Ada Quill (Chair), Ben Ortiz. Apologies: Cara Dunn.")
     b.add("list_item", "1. Budget", label="1.")

@@ -102,8 +102,9 @@ def _cut(text: str) -> str:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--body", help='The body of papers that name none ("Kent County Council - Cabinet"); kept for later runs.')
 @db_option
-def ingest(paths: tuple[Path, ...], db: str) -> None:
+def ingest(paths: tuple[Path, ...], body: str | None, db: str) -> None:
     """Store the files under PATHS (files or folders, recursively) in the database.
 
     Unchanged files are skipped, changed ones replaced, and stored ones
@@ -115,15 +116,17 @@ def ingest(paths: tuple[Path, ...], db: str) -> None:
     files = collect_files(paths)
     if len(files) > PROGRESS_FROM:
         with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
-            report = ingest_paths(engine, files, progress=lambda _: bar.update(1))
+            report = ingest_paths(engine, files, progress=lambda _: bar.update(1), body=body)
     else:
-        report = ingest_paths(engine, files)
+        report = ingest_paths(engine, files, body=body)
     for c in report.duplicates:
         click.echo(f"same content as {c.same_as}: {c.path} (recorded as another location)")
     for r in report.reextracted:
         click.echo(f"re-extracted: {r.path}: {', '.join(r.changes)}")
     for w in report.warnings:
         click.echo(f"warning: {w.path}: {w.warning}")
+    for path in report.unnamed:
+        click.echo(f"no body: {path}: a document names no body it can be told by (give one with --body)")
     for f in report.failed:
         click.echo(f"failed: {f.path}: {f.reason}: {' '.join(f.detail.split())}")
     click.echo(f"{len(report.stored)} stored, {len(report.unchanged)} unchanged, {len(report.duplicates)} duplicates, "

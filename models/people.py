@@ -26,6 +26,7 @@ from sqlalchemy import Connection, Engine, String, bindparam, delete, func, inse
 from minutes.extract import names
 from minutes.extract.names import name_key_text
 from minutes.extract.unionfind import connected_groups
+from minutes.models.bodies import link_bodies
 from minutes.models.copies import link_copies
 from minutes.models.queries import list_actions
 from minutes.models.sql import ORIGINAL
@@ -61,9 +62,10 @@ class _Row:
 
 
 def relink(engine: Engine, as_of: date | None = None) -> None:
-    """Find copies of one meeting, link people, then recompute action statuses
+    """Find each document's body, then copies of one meeting, link people, then recompute action statuses
     (which follow owners), in one transaction."""
     with engine.begin() as conn:
+        link_bodies(conn)
         link_copies(conn)
         link_people(conn)
         recompute(conn, as_of or date.today())

@@ -64,6 +64,7 @@ class SourceFile(Base):
     status: Mapped[str] = mapped_column(String(8), nullable=False)
     error_reason: Mapped[str | None] = mapped_column(String(32))
     error_detail: Mapped[str | None] = mapped_column(Text)
+    body_given: Mapped[str | None] = mapped_column(Text)  # `ingest --body`: the body of papers that name none
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     __table_args__ = _table_args(
         CheckConstraint("status IN ('ok', 'failed')", name="ck_source_files_status"),
@@ -98,15 +99,23 @@ class SourceFileComponent(Base):
 
 
 class Body(Base):
+    """Who meets: an organisation and its committee (extract.bodies); ``name``
+    shows both ("Kent County Council – Cabinet"), ``key`` is what two spellings share."""
     __tablename__ = "bodies"
     id: Mapped[int] = _identity()
     name: Mapped[str] = mapped_column(Text, nullable=False)
-    __table_args__ = _table_args(Index("ux_bodies_name", "name", unique=True))
+    organisation: Mapped[str | None] = mapped_column(Text)
+    committee: Mapped[str | None] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text, nullable=False)  # organisation key | committee key
+    __table_args__ = _table_args(Index("ux_bodies_key", "key", unique=True), Index("ix_bodies_name", "name"))
 
 
 class Document(Provenance, Base):
     __tablename__ = "documents"
     id: Mapped[int] = _identity()
+    # The body as the paper names it, and the body it is found to be across the archive (models.bodies:
+    # "Cabinet" of the one organisation the paper names, an action log headed "ODUG"); NULL when unknown.
+    read_body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"))
     body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"))
     position: Mapped[int] = mapped_column(Integer, nullable=False)  # order in its file
     kind: Mapped[str] = mapped_column(String(16), nullable=False)

@@ -67,6 +67,7 @@ class IngestReport:
     reextracted: list[Reextracted] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     warnings: list[Warned] = field(default_factory=list)
+    unnamed: list[str] = field(default_factory=list)  # files with a document whose body cannot be told
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -84,12 +85,13 @@ def _hidden(relative: Path) -> bool:
 
 
 def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable[[Path], None] | None = None,
-                 pipeline: Pipeline = PIPELINE) -> IngestReport:
+                 pipeline: Pipeline = PIPELINE, body: str | None = None) -> IngestReport:
     """Ingest every file under ``paths`` with ``pipeline``'s components;
-    ``progress`` is called after each file."""
+    ``progress`` is called after each file. ``body`` is the body of the
+    documents that name none (kept with their content for later runs)."""
     report = IngestReport()
     for path in collect_files(paths):
-        _ingest_file(engine, path, report, pipeline)
+        _ingest_file(engine, path, report, pipeline, body)
         if progress:
             progress(path)
     if report.stored or report.duplicates or report.replaced or report.reextracted or report.failed:
@@ -97,7 +99,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable
     return report
 
 
-def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pipeline) -> None:
+def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pipeline, body: str | None) -> None:
     key = os.path.abspath(path)
     try:
         data = Path(key).read_bytes()
@@ -109,13 +111,16 @@ def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pip
         here = conn.execute(select(source_files.c.id, source_files.c.sha256, source_files.c.status)
                             .join(source_locations, source_locations.c.source_file_id == source_files.c.id)
                             .where(source_locations.c.path == key)).first()  # what this path held
-        same = conn.execute(select(source_files.c.id, source_files.c.path, source_files.c.status)
+        same = conn.execute(select(source_files.c.id, source_files.c.path, source_files.c.status,
+                                   source_files.c.body_given)
                             .where(source_files.c.sha256 == sha256)).first()  # this content, wherever found
         changes = None  # extracted afresh: new content, or it failed before
         if same is not None and same.status == "ok":
             versions = conn.execute(select(source_file_components.c.name, source_file_components.c.version)
                                     .where(source_file_components.c.source_file_id == same.id))
             changes = _changes({name: version for name, version in versions}, pipeline.versions())
+            if body and body != same.body_given:
+                changes.append(f"body: {body}")
     if same is not None and changes == []:
         if here is not None and here.id == same.id:
             report.unchanged.append(key)
@@ -136,7 +141,7 @@ def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pip
         _fail(engine, report, key, sha256, size, "error", f"{type(e).__name__}: {e}")
         return
     try:
-        store_extraction(engine, fx, size=size)
+        store_extraction(engine, fx, size=size, body=body)
     except Exception as e:
         _fail(engine, report, key, sha256, size, "store_error", f"{type(e).__name__}: {e}")
         return
@@ -147,6 +152,8 @@ def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pip
     else:
         report.stored.append(key)
     report.warnings += [Warned(key, w) for w in fx.warnings]
+    if not body and any(d.body_name is None for d in fx.documents):
+        report.unnamed.append(key)
 
 
 def _changes(before: dict[str, int], now: dict[str, int]) -> list[str]:
@@ -172,10 +179,10 @@ def _fail(engine: Engine, report: IngestReport, path: str, sha256: str | None, s
     report.failed.append(Failure(path, reason, detail))
 
 
-def store_extraction(engine: Engine, fx: FileExtraction, size: int | None = None) -> int:
+def store_extraction(engine: Engine, fx: FileExtraction, size: int | None = None, body: str | None = None) -> int:
     """Store one file's records in one transaction, in place of any earlier
     extraction of the same content, its path recorded as a location (the
     content the path held before is deleted if no other path holds it);
-    returns the source file id."""
+    ``body`` names the body of documents that name none. Returns the source file id."""
     with engine.begin() as conn:
-        return write_extraction(conn, fx, size)
+        return write_extraction(conn, fx, size, body)

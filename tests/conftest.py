@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from minutes.extract.bodies import split_body
 from minutes.extract.document import DocumentBuilder
 from minutes.extract.extractor import FileExtraction
 from minutes.extract.records import (Action, Decision, Due, ExtractedDocument, Funding, Item, NextMeeting, Owner, Person,
@@ -71,6 +72,7 @@ def sample_extraction(path: str, body: str = "Northfield Borough Board", sha256:
     doc = ExtractedDocument(
         Section("minutes", f"{body} minutes", parsed.blocks, body=body, meeting_date=date(2011, 3, 3),
                 venue="Town Hall"),
+        body_name=split_body(body),
         attendees=[Person("Ada Quill", "present", at(present), role="Chair", as_written="Cllr Ada Quill (Chair)"),
                    Person("Ben Ortiz", "present", at(present), organisation="Parks Service")],
         apologies=[Person("Cara Dunn", "apologies", at(present))],

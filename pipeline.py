@@ -136,9 +136,10 @@ def _cut(text: str) -> str:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--body", help='The body of papers that name none ("Kent County Council - Cabinet"); kept for later runs.')
 @db_option
 @ocr_option
-def ingest(paths: tuple[Path, ...], db: str, ocr: OcrMode) -> None:
+def ingest(paths: tuple[Path, ...], body: str | None, db: str, ocr: OcrMode) -> None:
     """Store the files under PATHS (files or folders, recursively) in the database.
 
     Unchanged files are skipped, changed ones replaced, and stored ones
@@ -151,16 +152,20 @@ def ingest(paths: tuple[Path, ...], db: str, ocr: OcrMode) -> None:
     files = collect_files(paths)
     if len(files) > PROGRESS_FROM:
         with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
-            report = ingest_paths(engine, files, progress=lambda _: bar.update(1), ocr=ocr)
+            report = ingest_paths(engine, files, progress=lambda _: bar.update(1), ocr=ocr, body=body)
     else:
-        report = ingest_paths(engine, files, ocr=ocr)
+        report = ingest_paths(engine, files, ocr=ocr, body=body)
+    for c in report.duplicates:
+        click.echo(f"same content as {c.same_as}: {c.path} (recorded as another location)")
     for r in report.reextracted:
         click.echo(f"re-extracted: {r.path}: {', '.join(r.changes)}")
     for w in report.warnings:
         click.echo(f"warning: {w.path}: {w.warning}")
+    for path in report.unnamed:
+        click.echo(f"no body: {path}: a document names no body it can be told by (give one with --body)")
     for f in report.failed:
         click.echo(f"failed: {f.path}: {f.reason}: {' '.join(f.detail.split())}")
-    click.echo(f"{len(report.stored)} stored, {len(report.unchanged)} unchanged, "
+    click.echo(f"{len(report.stored)} stored, {len(report.unchanged)} unchanged, {len(report.duplicates)} duplicates, "
                f"{len(report.replaced)} replaced, {len(report.reextracted)} re-extracted, {len(report.failed)} failed, "
                f"{len(report.warnings)} warnings")
     if report.failed:
@@ -201,7 +206,7 @@ def meetings(body: str | None, kind: str | None, date_from: datetime | None, dat
     """List documents (meetings, papers) by date."""
     rows = queries.meetings(connect(db), body=body, kind=kind, date_from=date_from and date_from.date(),
                             date_to=date_to and date_to.date())
-    emit(rows, fmt)
+    emit(rows, fmt, ["id", "body", "date", "kind", "title", "file", "page"])
 
 
 @cli.command()
@@ -236,6 +241,10 @@ def _document_lines(doc: dict[str, Any]) -> list[str]:
            f"{doc['body'] or '(body unknown)'}, {_text(doc['meeting_date']) or '(no date)'}"
            f"{', ' + doc['venue'] if doc['venue'] else ''}",
            f"{doc['file']} p.{doc['page']}"]
+    out += [f"also at: {p}" for p in doc["locations"] if p != doc["file"]]
+    if doc["copy_of_id"]:
+        out.append(f"a copy of #{doc['copy_of_id']} in another format: its facts are listed and counted there")
+    out += [f"the same meeting: #{c['id']} {c['file']} p.{c['page']}" for c in doc["copies"]]
     for kind, heading in ATTENDANCE_HEADINGS.items():
         listed = [a for a in doc["attendance"] if a["status"] == kind]
         out += section(heading, listed, lambda a: a["name"] + also(

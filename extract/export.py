@@ -62,6 +62,8 @@ def document_record(doc: ExtractedDocument) -> dict[str, Any]:
         "kind": s.kind,
         "title": s.title,
         "body": s.body,
+        "organisation": doc.body_name.organisation if doc.body_name else None,
+        "committee": doc.body_name.committee if doc.body_name else None,
         "meeting_date": s.meeting_date.isoformat() if s.meeting_date else None,
         "venue": s.venue,
         **_where(s.span),

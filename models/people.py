@@ -26,14 +26,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import TypeVar
 
-from sqlalchemy import Connection, Engine, String, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import (ColumnElement, Connection, Engine, String, bindparam, delete, func, insert, or_, select, true,
+                        update)
 
 from minutes.extract import names
 from minutes.extract.names import name_key_text
 from minutes.extract.unionfind import connected_groups
 from minutes.models.db import writing
 from minutes.models.linking import EVERYTHING, Scope, owe, owed, settle, statuses_as_of
+from minutes.models.bodies import link_bodies
+from minutes.models.copies import link_copies
 from minutes.models.queries import list_actions
+from minutes.models.sql import ORIGINAL
 from minutes.models.schema import (action_owners, actions, attendance, bodies, documents, people, person_aliases,
                                    person_overrides, source_files)
 from minutes.models.status import drifted_bodies, recompute
@@ -71,22 +75,26 @@ def _full(key: str) -> bool:
 
 
 def relink(engine: Engine, as_of: date | None = None, everything: bool = False) -> Scope:
-    """Link the people of the bodies owed a relink (``everything``: of every
-    body), then recompute action statuses (which follow owners) there and
-    wherever the days since the last relink moved a deadline past or brought
-    evidence into view, all in one transaction; returns the status scope
-    (empty when nothing was owed)."""
+    """Find each document's body and the copies of one meeting, link the
+    people of the bodies owed a relink (``everything``: of every body), then
+    recompute action statuses (which follow owners) there and wherever the
+    days since the last relink moved a deadline past or brought evidence into
+    view, all in one transaction; returns the status scope (empty when
+    nothing was owed)."""
     day = as_of or date.today()
     with writing(engine) as conn:
         last_debt, debts = owed(conn)
         before = statuses_as_of(conn)
+        if not debts and not everything and before == day:
+            return Scope()
+        # Bodies and copies are found across the whole archive (cheap: no text is read but the
+        # sketches); the bodies whose documents they moved are owed too.
+        debts = debts | link_bodies(conn) | link_copies(conn)
         if everything or before is None:  # a new database, or one from before links were owed
             people_scope = status_scope = EVERYTHING
         else:
             people_scope = linked_bodies(conn, debts)
-            status_scope = people_scope | drifted_bodies(conn, before, day)
-        if not status_scope and before == day:
-            return status_scope
+            status_scope = people_scope | found_bodies(conn, people_scope) | drifted_bodies(conn, before, day)
         if people_scope:
             link_people(conn, people_scope)
         if status_scope:
@@ -115,6 +123,15 @@ def linked_bodies(conn: Connection, start: Scope) -> Scope:
             found |= set(conn.scalars(select(people.c.body_id).distinct().where(people.c.name_key.in_(chunk))))
         frontier = found - seen
     return Scope(frozenset(seen))
+
+
+def found_bodies(conn: Connection, scope: Scope) -> Scope:
+    """The bodies the documents of ``scope``'s people were found to be
+    (people rows keep the body a paper names, statuses follow the body found)."""
+    if scope.everything or not scope.bodies:
+        return scope
+    return Scope(frozenset(conn.scalars(select(documents.c.body_id).distinct()
+                                        .where(scope.where(documents.c.read_body_id)))))
 
 
 def _chunks(values: list[T], size: int = 500) -> list[list[T]]:
@@ -153,17 +170,22 @@ def _delete_unmentioned(conn: Connection, scope: Scope) -> None:
         conn.execute(delete(people).where(people.c.id.in_(chunk)))
 
 
+def _mentions_of(person_id: ColumnElement, scope: Scope) -> ColumnElement[bool]:
+    """Mentions of the people rows of ``scope``'s bodies (a row keeps the body its paper names)."""
+    return true() if scope.everything else person_id.in_(select(people.c.id).where(scope.where(people.c.body_id)))
+
+
 def _load(conn: Connection, scope: Scope) -> dict[int, _Row]:
     rows = {r.id: _Row(r.id, r.body_id, r.name, r.name_key, canonical=r.canonical_id)
             for r in conn.execute(select(people.c.id, people.c.body_id, people.c.name, people.c.name_key,
                                          people.c.canonical_id).where(scope.where(people.c.body_id)))}
-    in_scope = scope.where(documents.c.body_id)  # a person row's mentions are all in its body's documents
     for table in (attendance, action_owners):
+        in_scope = _mentions_of(table.c.person_id, scope)
         fact = table.join(actions, actions.c.id == table.c.action_id) if table is action_owners else table
         doc_id = actions.c.document_id if table is action_owners else table.c.document_id
         query = select(table.c.person_id, func.min(documents.c.meeting_date), func.max(documents.c.meeting_date),
                        func.count()).select_from(fact.join(documents, documents.c.id == doc_id)) \
-            .where(table.c.person_id.is_not(None), in_scope).group_by(table.c.person_id)
+            .where(table.c.person_id.is_not(None), in_scope, ORIGINAL).group_by(table.c.person_id)
         for pid, first, last, n in conn.execute(query):
             r = rows[pid]
             r.first = min(filter(None, (r.first, first)), default=None)
@@ -171,7 +193,8 @@ def _load(conn: Connection, scope: Scope) -> dict[int, _Row]:
             r.mentions += n
     for pid, org in conn.execute(select(attendance.c.person_id, attendance.c.organisation).distinct()
                                  .join(documents, documents.c.id == attendance.c.document_id)
-                                 .where(attendance.c.organisation.is_not(None), in_scope)):
+                                 .where(attendance.c.organisation.is_not(None),
+                                        _mentions_of(attendance.c.person_id, scope), ORIGINAL)):
         rows[pid].orgs.add(" ".join(name_key_text(org).split()))
     return rows
 
@@ -221,20 +244,20 @@ def _clusters(rows: dict[int, _Row], edges: set[tuple[int, int]]) -> dict[int, i
 
 def _write_aliases(conn: Connection, canonical: dict[int, int], scope: Scope) -> None:
     """Rebuild ``scope``'s person_aliases: one row per (people row, text as written), first sighting first."""
-    in_scope = scope.where(documents.c.body_id)
     seen: dict[tuple[int, str], dict] = {}
     mention_queries = [
         select(attendance.c.person_id, func.coalesce(attendance.c.as_written, people.c.name), documents.c.meeting_date,
                documents.c.body_id, attendance.c.source_file_id, attendance.c.page, attendance.c.span_start,
                attendance.c.span_end)
         .select_from(attendance.join(people, people.c.id == attendance.c.person_id)
-                     .join(documents, documents.c.id == attendance.c.document_id)).where(in_scope),
+                     .join(documents, documents.c.id == attendance.c.document_id))
+        .where(_mentions_of(attendance.c.person_id, scope), ORIGINAL),
         select(action_owners.c.person_id, action_owners.c.as_written, documents.c.meeting_date, documents.c.body_id,
                action_owners.c.source_file_id, action_owners.c.page, action_owners.c.span_start,
                action_owners.c.span_end)
         .select_from(action_owners.join(actions, actions.c.id == action_owners.c.action_id)
                      .join(documents, documents.c.id == actions.c.document_id))
-        .where(action_owners.c.person_id.is_not(None), in_scope),
+        .where(action_owners.c.person_id.is_not(None), _mentions_of(action_owners.c.person_id, scope), ORIGINAL),
     ]
     for query in mention_queries:
         for pid, alias, day, body_id, file_id, page, start, end in conn.execute(query):
@@ -313,7 +336,7 @@ def person_report(engine: Engine, name: str, body: str | None = None) -> list[di
                        func.count(func.distinct(attendance.c.document_id)).label("meetings"))
                 .select_from(attendance.join(documents, documents.c.id == attendance.c.document_id)
                              .outerjoin(bodies, bodies.c.id == documents.c.body_id))
-                .where(attendance.c.person_id.in_(members))
+                .where(attendance.c.person_id.in_(members), ORIGINAL)
                 .group_by(bodies.c.name, year, attendance.c.status)
                 .order_by(bodies.c.name, year, attendance.c.status)).mappings()]
             roles = [dict(r) for r in conn.execute(
@@ -322,7 +345,7 @@ def person_report(engine: Engine, name: str, body: str | None = None) -> list[di
                        func.max(documents.c.meeting_date).label("last_seen"))
                 .select_from(attendance.join(documents, documents.c.id == attendance.c.document_id)
                              .outerjoin(bodies, bodies.c.id == documents.c.body_id))
-                .where(attendance.c.person_id.in_(members), attendance.c.role.is_not(None))
+                .where(attendance.c.person_id.in_(members), attendance.c.role.is_not(None), ORIGINAL)
                 .group_by(attendance.c.role, bodies.c.name).order_by(func.min(documents.c.meeting_date))).mappings()]
             owned = conn.execute(select(action_owners.c.action_id).distinct()
                                  .where(action_owners.c.person_id.in_(members))).scalars().all()

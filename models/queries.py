@@ -13,8 +13,8 @@ from minutes.extract.names import name_key_text
 from minutes.extract.records import Due
 from minutes.models.periods import financial_years, label_financial_years
 from minutes.models.schema import (action_owners, actions, attendance, bodies, decisions, documents, extraction_warnings,
-                                   funding, items, people, source_files, targets)
-from minutes.models.sql import Row, all_rows, contains
+                                   funding, items, people, source_files, source_locations, targets)
+from minutes.models.sql import ORIGINAL, Row, all_rows, contains
 
 
 def _joined(fact: Table | None = None) -> FromClause:
@@ -26,10 +26,14 @@ def _joined(fact: Table | None = None) -> FromClause:
 
 def meetings(engine: Engine, body: str | None = None, kind: str | None = None,
              date_from: date | None = None, date_to: date | None = None) -> list[Row]:
-    """Documents, by meeting date."""
+    """Documents, by meeting date, once each: a copy in another format (models.copies)
+    is counted in ``copies``, not listed."""
+    copy = documents.alias("copy")
+    copies = select(func.count()).where(copy.c.copy_of_id == documents.c.id).scalar_subquery()
     query = select(
         documents.c.id, bodies.c.name.label("body"), documents.c.meeting_date.label("date"), documents.c.kind,
-        documents.c.title, source_files.c.path.label("file"), documents.c.page).select_from(_joined())
+        documents.c.title, source_files.c.path.label("file"), documents.c.page, copies.label("copies")) \
+        .select_from(_joined()).where(ORIGINAL)
     if body:
         query = query.where(contains(bodies.c.name, body))
     if kind:
@@ -49,7 +53,15 @@ def document(engine: Engine, document_id: int) -> Row | None:
     if not found:
         return None
     d = found[0]
-    out = {k: d[k] for k in ("id", "body", "kind", "title", "meeting_date", "venue", "file", "page")}
+    out = {k: d[k] for k in ("id", "body", "kind", "title", "meeting_date", "venue", "file", "page", "copy_of_id")}
+    # The same meeting's other files: the paths this file's bytes are also at, and copies in other formats.
+    out["locations"] = [r["path"] for r in all_rows(engine, select(source_locations.c.path).where(
+        source_locations.c.source_file_id == d["source_file_id"]).order_by(source_locations.c.id))]
+    lead = d["copy_of_id"] or document_id
+    out["copies"] = all_rows(engine, select(documents.c.id, source_files.c.path.label("file"), documents.c.page)
+                             .join(source_files, source_files.c.id == documents.c.source_file_id)
+                             .where(or_(documents.c.copy_of_id == lead, documents.c.id == lead),
+                                    documents.c.id != document_id).order_by(documents.c.id))
     out["attendance"] = all_rows(engine, select(
         people.c.name, attendance.c.status, attendance.c.role, attendance.c.organisation, attendance.c.as_written,
         attendance.c.substitute_for, attendance.c.virtual, attendance.c.page)
@@ -83,8 +95,9 @@ def list_actions(engine: Engine, owner: str | None = None, body: str | None = No
     """Actions by due date (undated last); ``owner`` matches a resolved or
     as-written owner name, or any name of the same person (models.people),
     case-insensitively, anywhere in it. ``since``/``until`` bound the meeting
-    date; ``threads`` leaves out action-log rows that restate an earlier action."""
-    where = [contains(bodies.c.name, body)] if body else []
+    date; ``threads`` leaves out action-log rows that restate an earlier action.
+    Copies of a meeting in another format are left out."""
+    where = [ORIGINAL, contains(bodies.c.name, body)] if body else [ORIGINAL]
     if owner:
         same_human = select(people.c.id).where(people.c.canonical_id.in_(
             select(people.c.canonical_id).where(people.c.name_key.contains(name_key_text(owner), autoescape=True))))
@@ -130,8 +143,9 @@ def _actions(engine: Engine, *where: ColumnElement[bool]) -> list[Row]:
 def list_funding(engine: Engine, body: str | None = None, period: str | None = None, purpose: str | None = None,
                  min_amount: Decimal | None = None) -> list[Row]:
     """Sums of money. ``period`` "2010/11" matches that financial year however
-    it was written; any other period is matched as written."""
-    where = [contains(bodies.c.name, body)] if body else []
+    it was written; any other period is matched as written. Copies of a
+    meeting in another format are left out."""
+    where = [ORIGINAL, contains(bodies.c.name, body)] if body else [ORIGINAL]
     if period:
         years = financial_years(period)
         where += [funding.c.period_start == years[0], funding.c.period_end == years[1]] if years \
@@ -176,13 +190,19 @@ def summary(engine: Engine) -> Row:
     """How much the database holds: files by status, documents, meetings,
     bodies, people, each kind of fact, and the warnings of components that failed."""
     def count(table: Table, *where: ColumnElement[bool]) -> int:
+        # A fact of a copy in another format is its meeting's fact already: counted once.
+        source = table.join(documents, documents.c.id == table.c.document_id) if "document_id" in table.c else table
+        if "document_id" in table.c:
+            where += (ORIGINAL,)
         with engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
+            return conn.execute(select(func.count()).select_from(source).where(*where)).scalar_one()
     return {
         "files stored": count(source_files, source_files.c.status == "ok"),
         "files failed": count(source_files, source_files.c.status == "failed"),
-        "documents": count(documents),
-        "meetings": count(documents, documents.c.kind == "minutes"),
+        "file locations": count(source_locations),
+        "documents": count(documents, ORIGINAL),
+        "copies": count(documents, documents.c.copy_of_id.is_not(None)),
+        "meetings": count(documents, ORIGINAL, documents.c.kind == "minutes"),
         "bodies": count(bodies),
         "people": count(people),
         "attendance": count(attendance),

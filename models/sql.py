@@ -11,6 +11,8 @@ from sqlalchemy import ColumnElement, Engine, Select, func
 from minutes.models.schema import bodies, documents
 
 Row = dict[str, Any]
+# Documents that stand for their meeting: not a copy of one in another format (models.copies).
+ORIGINAL = documents.c.copy_of_id.is_(None)
 
 
 def all_rows(engine: Engine, query: Select) -> list[Row]:
@@ -25,8 +27,8 @@ def contains(column: ColumnElement, text: str) -> ColumnElement[bool]:
 
 def document_filters(body: str | None, date_from: date | None, date_to: date | None,
                      kind: str | None) -> list[ColumnElement[bool]]:
-    """Conditions on the document (joined with its body) of a block or fact."""
-    where = [contains(bodies.c.name, body)] if body else []
+    """Conditions on the document (joined with its body) of a block or fact; copies are left out."""
+    where = [ORIGINAL, contains(bodies.c.name, body)] if body else [ORIGINAL]
     if date_from:
         where.append(documents.c.meeting_date >= date_from)
     if date_to:

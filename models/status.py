@@ -32,6 +32,7 @@ from minutes.extract.action_log import log_status
 from minutes.models.linking import EVERYTHING, Scope
 from minutes.models.queries import list_actions
 from minutes.models.schema import Base, action_owners, action_updates, actions, documents, items, people
+from minutes.models.sql import ORIGINAL
 
 ALL_DONE = re.compile(r"\ball\s+(?:the\s+)?actions\s+(?:arising\s+)?(?:from|of)\s+the\s+(?:last|previous)\s+"
                       r"meeting\s+(?:had|have)\s+been\s+(?:completed|done|closed|actioned)", re.I)
@@ -75,7 +76,7 @@ def recompute(conn: Connection, as_of: date, scope: Scope = EVERYTHING) -> None:
     in_scope = scope.where(documents.c.body_id)
     acts = _load_actions(conn, in_scope)
     docs = {r.id: r for r in conn.execute(select(documents.c.id, documents.c.body_id, documents.c.meeting_date,
-                                                 documents.c.kind, documents.c.source_file_id).where(in_scope))}
+                                                 documents.c.kind, documents.c.source_file_id).where(in_scope, ORIGINAL))}
     follows = _match_log_rows(acts)
     updates = [u for a in acts.values() if a.log_status and a.day
                for u in [_update(follows.get(a.id, a.id), a.document_id, a.day, "log",
@@ -162,7 +163,7 @@ def _load_actions(conn: Connection, in_scope: ColumnElement[bool]) -> dict[int, 
     query = select(actions.c.id, actions.c.document_id, documents.c.body_id, documents.c.meeting_date,
                    actions.c.text, actions.c.due_date, actions.c.log_status, actions.c.source_file_id,
                    actions.c.page, actions.c.span_start, actions.c.span_end) \
-        .join(documents, documents.c.id == actions.c.document_id).where(in_scope).order_by(actions.c.id)
+        .join(documents, documents.c.id == actions.c.document_id).where(in_scope, ORIGINAL).order_by(actions.c.id)
     return {r.id: _Action(*r, content_words(r.text), *owners[r.id]) for r in conn.execute(query)}
 
 
@@ -249,8 +250,8 @@ def _all_done_updates(conn: Connection, acts: dict[int, _Action], follows: dict[
     out = []
     for b in found:
         m = ALL_DONE.search(b.text)
-        d = docs[b.document_id]
-        if not m or d.body_id is None or d.meeting_date is None:
+        d = docs.get(b.document_id)  # None for a copy in another format
+        if not m or d is None or d.body_id is None or d.meeting_date is None:
             continue
         earlier = [e for e in docs.values() if e.body_id == d.body_id and e.kind == "minutes"
                    and e.meeting_date and e.meeting_date < d.meeting_date]

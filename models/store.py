@@ -3,10 +3,14 @@
 A folder is walked recursively. Hidden files and folders (".name") and Office
 lock files ("~$name") are skipped; every other file is considered, and one
 in a format no parser reads is recorded as failed ("unsupported") so the user
-sees it. A file already stored with the same sha256, extracted by the same
-components at the same versions, is left alone (its ids do not change); one
-whose components changed since is re-extracted; a stored path whose content
-changed is replaced; a failure is recorded and the batch goes on. Failure
+sees it. Files are known by content (sha256): the same bytes under another
+path are the same source, recorded as one more of its locations, not stored
+again. Content already stored, extracted by the same components at the same
+versions, is left alone (its ids do not change); content whose components
+changed since is re-extracted; a path whose content changed holds the new
+content, and the old is deleted when no other path holds it; a failure is
+recorded and the batch goes on. (The same meeting in two formats is two
+sources; ``models.copies`` makes it one meeting.) Failure
 reasons are those of ``extract.errors.ParseError`` plus "error" (extraction
 raised outside any one component: the file could not be cut into documents)
 and "store_error" (the database refused the records). A component that
@@ -25,12 +29,12 @@ from minutes.extract.errors import ParseError
 from minutes.extract.extractor import PIPELINE, ExtractionWarning, FileExtraction, Pipeline, StageError, extract_file
 from minutes.extract.files import path_text, safe_text
 from minutes.extract.parsers import file_format, sha256_of
+from minutes.extract.parsers.ocr import OcrMode
 from minutes.models.db import writing
 from minutes.models.linking import Scope
-from minutes.extract.parsers.ocr import OcrMode
 from minutes.models.people import relink
-from minutes.models.rows import replace_source_file, write_extraction
-from minutes.models.schema import source_file_components, source_files
+from minutes.models.rows import add_location, put_source, write_extraction
+from minutes.models.schema import source_file_components, source_files, source_locations
 
 
 @dataclass
@@ -53,13 +57,21 @@ class Reextracted:
 
 
 @dataclass
+class Duplicate:
+    path: str
+    same_as: str  # the path the same bytes were first stored from
+
+
+@dataclass
 class IngestReport:
     stored: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)  # the same bytes stored already from another path
     replaced: list[str] = field(default_factory=list)
     reextracted: list[Reextracted] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     warnings: list[Warned] = field(default_factory=list)
+    unnamed: list[str] = field(default_factory=list)  # files with a document whose body cannot be told
     relinked: Scope = field(default_factory=Scope)  # the bodies whose statuses the closing relink recomputed
 
 
@@ -78,20 +90,22 @@ def _hidden(relative: Path) -> bool:
 
 
 def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable[[Path], None] | None = None,
-                 pipeline: Pipeline = PIPELINE, ocr: OcrMode = "auto") -> IngestReport:
+                 pipeline: Pipeline = PIPELINE, ocr: OcrMode = "auto", body: str | None = None) -> IngestReport:
     """Ingest every file under ``paths`` with ``pipeline``'s components;
     ``progress`` is called after each file; ``ocr`` says which PDF pages are
-    read by OCR."""
+    read by OCR; ``body`` is the body of the documents that name none (kept
+    with their content for later runs)."""
     report = IngestReport()
     for path in collect_files(paths):
-        _ingest_file(engine, path, report, pipeline, ocr)
+        _ingest_file(engine, path, report, pipeline, ocr, body)
         if progress:
             progress(path)
     report.relinked = relink(engine)  # what this run changed, and what a run stopped before its linking left owed
     return report
 
 
-def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pipeline, ocr: OcrMode) -> None:
+def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pipeline, ocr: OcrMode,
+                 body: str | None) -> None:
     key = path_text(path)
     try:
         data = path.read_bytes()
@@ -100,16 +114,26 @@ def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pip
         return
     sha256, size = sha256_of(data), len(data)
     with engine.connect() as conn:
-        prior = conn.execute(select(source_files.c.id, source_files.c.sha256, source_files.c.status)
-                             .where(source_files.c.path == key)).first()
-        stored = prior is not None and prior.status == "ok"
-        changes = None  # extracted afresh: new, failed before, or changed content
-        if prior is not None and stored and prior.sha256 == sha256:
+        here = conn.execute(select(source_files.c.id, source_files.c.sha256, source_files.c.status)
+                            .join(source_locations, source_locations.c.source_file_id == source_files.c.id)
+                            .where(source_locations.c.path == key)).first()  # what this path held
+        same = conn.execute(select(source_files.c.id, source_files.c.path, source_files.c.status,
+                                   source_files.c.body_given)
+                            .where(source_files.c.sha256 == sha256)).first()  # this content, wherever found
+        changes = None  # extracted afresh: new content, or it failed before
+        if same is not None and same.status == "ok":
             versions = conn.execute(select(source_file_components.c.name, source_file_components.c.version)
-                                    .where(source_file_components.c.source_file_id == prior.id))
+                                    .where(source_file_components.c.source_file_id == same.id))
             changes = _changes({name: version for name, version in versions}, pipeline.versions())
-    if changes == []:
-        report.unchanged.append(key)
+            if body and body != same.body_given:
+                changes.append(f"body: {body}")
+    if same is not None and changes == []:
+        if here is not None and here.id == same.id:
+            report.unchanged.append(key)
+        else:  # the same bytes under another path: one source, one more location
+            with writing(engine) as conn:
+                add_location(conn, same.id, key)
+            report.duplicates.append(Duplicate(key, same.path))
         return
     try:
         fx = extract_file(path, pipeline, ocr)
@@ -123,15 +147,19 @@ def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pip
         _fail(engine, report, key, sha256, size, "error", f"{type(e).__name__}: {e}")
         return
     try:
-        store_extraction(engine, fx, size=size)
+        store_extraction(engine, fx, size=size, body=body)
     except Exception as e:
         _fail(engine, report, key, sha256, size, "store_error", f"{type(e).__name__}: {e}")
         return
     if changes:
         report.reextracted.append(Reextracted(key, changes))
+    elif here is not None and here.status == "ok" and here.sha256 != sha256:
+        report.replaced.append(key)
     else:
-        (report.replaced if stored else report.stored).append(key)
+        report.stored.append(key)
     report.warnings += [Warned(key, w) for w in fx.warnings]
+    if not body and any(d.body_name is None for d in fx.documents):
+        report.unnamed.append(key)
 
 
 def _changes(before: dict[str, int], now: dict[str, int]) -> list[str]:
@@ -149,16 +177,17 @@ def _changes(before: dict[str, int], now: dict[str, int]) -> list[str]:
 
 def _fail(engine: Engine, report: IngestReport, path: str, sha256: str | None, size: int | None,
           reason: str, detail: str) -> None:
-    """Record the file as failed, in place of whatever was stored for its path."""
+    """Record the content as failed, in place of whatever was stored for it, at ``path``."""
     with writing(engine) as conn:
-        replace_source_file(conn, {"path": path, "sha256": sha256, "format": file_format(Path(path)), "size": size,
-                                   "pages": None, "status": "failed", "error_reason": reason,
-                                   "error_detail": safe_text(detail)})
+        put_source(conn, {"path": path, "sha256": sha256, "format": file_format(Path(path)), "size": size,
+                          "pages": None, "status": "failed", "error_reason": reason, "error_detail": safe_text(detail)})
     report.failed.append(Failure(path, reason, safe_text(detail)))
 
 
-def store_extraction(engine: Engine, fx: FileExtraction, size: int | None = None) -> int:
-    """Store one file's records in one transaction, replacing any earlier
-    version of the same path; returns the source file id."""
+def store_extraction(engine: Engine, fx: FileExtraction, size: int | None = None, body: str | None = None) -> int:
+    """Store one file's records in one transaction, in place of any earlier
+    extraction of the same content, its path recorded as a location (the
+    content the path held before is deleted if no other path holds it);
+    ``body`` names the body of documents that name none. Returns the source file id."""
     with writing(engine) as conn:
-        return write_extraction(conn, fx, size)
+        return write_extraction(conn, fx, size, body)

@@ -74,7 +74,8 @@ class Writer:
 
     def build(self, meetings: int) -> None:
         with self.engine.begin() as conn:
-            body_ids = ids(conn, bodies, [{"name": f"Synthetic Body {b:02d}"} for b in range(BODIES)])
+            body_ids = ids(conn, bodies, [{"name": f"Synthetic Body {b:02d}", "committee": f"Synthetic Body {b:02d}",
+                                                "key": f"|synthetic body {b:02d}"} for b in range(BODIES)])
             person_rows = [{"body_id": b, "name": f"Person {i:03d} Of{j:02d}", "name_key": f"person {i:03d} of{j:02d}"}
                            for j, b in enumerate(body_ids) for i in range(PEOPLE_PER_BODY)]
             person_ids = ids(conn, people, person_rows)
@@ -95,7 +96,7 @@ class Writer:
              "status": "ok", "ingested_at": now} for n in numbers])
         meta = [(fid, body_ids[n % BODIES], start + timedelta(days=n // BODIES * 14)) for fid, n in zip(file_ids, numbers)]
         doc_ids = ids(conn, documents, [
-            {"source_file_id": fid, "body_id": b, "position": 0, "kind": "minutes", "title": f"Minutes {d}",
+            {"source_file_id": fid, "body_id": b, "read_body_id": b, "position": 0, "kind": "minutes", "title": f"Minutes {d}",
              "meeting_date": d, "page": 1, "span_start": 0, "span_end": 20000} for fid, b, d in meta])
         where = [(doc, fid, b) for doc, (fid, b, _) in zip(doc_ids, meta)]
 

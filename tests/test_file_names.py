@@ -29,9 +29,9 @@ def minutes(*args: str | bytes) -> subprocess.CompletedProcess:
 def papers(tmp_path) -> Path:
     folder = tmp_path / "papers"
     folder.mkdir()
-    for name in (b"a first.txt", LATIN1, b"z last.txt"):
+    for day, name in enumerate((b"a first.txt", LATIN1, b"z last.txt"), start=4):
         Path(os.fsdecode(os.fsencode(folder) + b"/" + name)).write_text(
-            "Harbour Board\n\nMinutes of the meeting held on 4 May 2012.\n\nPresent: Ada Quill, Ben Ortiz.\n",
+            f"Harbour Board\n\nMinutes of the meeting held on {day} May 2012.\n\nPresent: Ada Quill, Ben Ortiz.\n",
             encoding="utf-8")
     return folder
 

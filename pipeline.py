@@ -4,7 +4,10 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import os
+import shutil
 import sys
+import time
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -15,15 +18,17 @@ import click
 from minutes.extract.errors import ParseError
 from minutes.extract.export import file_record, record_names
 from minutes.extract.extractor import StageError, extract_file
-from minutes.extract.files import safe_text
+from minutes.extract.paths import safe_text
 from minutes.extract.parsers import pdf_debug
 from minutes.extract.parsers.ocr import INSTALL as OCR_INSTALL, OCR_MODES, OcrMode
 from minutes.extract.parsers.ocr import available as ocr_available
-from minutes.models import collect_files, connect, export, ingest_paths, people, queries, status
+from minutes.extract import budget
+from minutes.models import connect, export, ingest_paths, people, queries, status
 from minutes.models import report as report_queries
 from minutes.models import search as fts
 from minutes.models import trace as trail
 from minutes.models.db import DEFAULT_URL
+from minutes.models.store import Event
 
 PROGRESS_FROM = 5  # files; fewer finish before a bar would be worth drawing
 CELL_WIDTH = 60  # characters of a table cell; csv and json keep everything
@@ -137,24 +142,47 @@ def _cut(text: str) -> str:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--body", help='The body of papers that name none ("Kent County Council - Cabinet"); kept for later runs.')
+@click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default=True,
+              help="Worker processes parsing and extracting (this process stores).")
+@click.option("--dask", "scheduler", metavar="tcp://HOST:8786",
+              help="Extract on this Dask cluster instead (pip install 'minutes[dask]'); workers must see PATHS.")
+@click.option("--include", multiple=True, metavar="GLOB", help="Only files matching (name, or path below a folder "
+              "given when the glob has a /); repeatable.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out files matching; repeatable.")
+@click.option("--max-seconds", type=click.FloatRange(min=1), default=budget.SECONDS, show_default=True,
+              help="Time one file may take, before OCR; past it the file fails as 'timeout'.")
+@click.option("--ocr-seconds-per-page", type=click.FloatRange(min=0), default=budget.OCR_SECONDS_PER_PAGE,
+              show_default=True, help="More time allowed for each page read by OCR.")
+@click.option("--max-mb", type=click.IntRange(min=64), default=budget.MEGABYTES, show_default=True,
+              help="Memory one file may take (the worker's resident size); past it the file fails as 'memory'.")
+@click.option("--verbose", "-v", is_flag=True, help="List the files skipped as no papers, with what they are.")
 @db_option
 @ocr_option
-def ingest(paths: tuple[Path, ...], body: str | None, db: str, ocr: OcrMode) -> None:
-    """Store the files under PATHS (files or folders, recursively) in the database.
+def ingest(paths: tuple[Path, ...], body: str | None, workers: int, scheduler: str | None, include: tuple[str, ...],
+           exclude: tuple[str, ...], max_seconds: float, ocr_seconds_per_page: float, max_mb: int, verbose: bool,
+           db: str, ocr: OcrMode) -> None:
+    """Store the papers under PATHS (files or folders, recursively) in the database.
 
     Unchanged files are skipped, changed ones replaced, and stored ones
-    re-extracted when an extractor component's version changed; unreadable
-    files are recorded as failed and the batch goes on. A component that
-    raised is a warning: its facts are missing, the file's others are kept.
-    Exit status 1 if any file failed."""
+    re-extracted when an extractor component's version changed; files that
+    are no papers (images, spreadsheets, JSON, data tables) are skipped and
+    counted; a paper that cannot be read, or that takes more time or memory
+    than allowed, is recorded as failed and the batch goes on. A component
+    that raised is a warning: its facts are missing, the file's others are
+    kept. Ctrl-C stops the batch and keeps the files stored. Exit status 1
+    if any paper failed (130 when interrupted)."""
     _check_ocr(ocr)
     engine = connect(db)
-    files = collect_files(paths)
-    if len(files) > PROGRESS_FROM:
-        with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
-            report = ingest_paths(engine, files, progress=lambda _: bar.update(1), ocr=ocr, body=body)
-    else:
-        report = ingest_paths(engine, files, ocr=ocr, body=body)
+    limits = budget.Budget(max_seconds, ocr_seconds_per_page, max_mb)
+    live = Progress(sys.stderr)
+    try:
+        report = ingest_paths(engine, paths, progress=live, ocr=ocr, body=body, workers=workers, limits=limits,
+                              include=include, exclude=exclude, dask=scheduler)
+    except KeyboardInterrupt:  # a second Ctrl-C, during the linking: it stays owed
+        live.clear()
+        click.echo("interrupted while linking: the files are stored, their linking is owed to the next run", err=True)
+        sys.exit(130)
+    live.clear()
     for c in report.duplicates:
         click.echo(f"same content as {c.same_as}: {c.path} (recorded as another location)")
     for r in report.reextracted:
@@ -163,13 +191,62 @@ def ingest(paths: tuple[Path, ...], body: str | None, db: str, ocr: OcrMode) -> 
         click.echo(f"warning: {w.path}: {w.warning}")
     for path in report.unnamed:
         click.echo(f"no body: {path}: a document names no body it can be told by (give one with --body)")
+    if verbose:
+        for k in report.skipped:
+            click.echo(f"skipped: {k.path}: {k.why}")
     for f in report.failed:
         click.echo(f"failed: {f.path}: {f.reason}: {' '.join(f.detail.split())}")
     click.echo(f"{len(report.stored)} stored, {len(report.unchanged)} unchanged, {len(report.duplicates)} duplicates, "
                f"{len(report.replaced)} replaced, {len(report.reextracted)} re-extracted, {len(report.failed)} failed, "
-               f"{len(report.warnings)} warnings")
+               f"{len(report.skipped)} skipped, {len(report.warnings)} warnings")
+    if report.interrupted:
+        click.echo("interrupted: the files stored before Ctrl-C are kept; run again to go on", err=True)
+        sys.exit(130)
     if report.failed:
         sys.exit(1)
+
+
+class Progress:
+    """What a long batch shows on stderr as it goes: files and pages per
+    second, time left, the files in hand, and each failure as it happens. On a
+    terminal one line redrawn; elsewhere (a log) a line every ``EVERY`` seconds."""
+    EVERY = 10.0
+
+    def __init__(self, stream: Any) -> None:
+        self.stream, self.live = stream, stream.isatty()
+        self.start = self.last = time.monotonic()
+        self.pages = 0
+        self.drawn = False
+
+    def __call__(self, e: Event) -> None:
+        self.pages += e.pages
+        if e.failure is not None and e.total > PROGRESS_FROM:
+            self.clear()
+            click.echo(f"failed: {e.failure.path}: {e.failure.reason}: {' '.join(e.failure.detail.split())}",
+                       file=self.stream)
+        now = time.monotonic()
+        if e.total <= PROGRESS_FROM or (not self.live and now - self.last < self.EVERY and e.done < e.total):
+            return
+        self.last = now
+        took = max(now - self.start, 1e-6)
+        rate = e.done / took
+        left = (e.total - e.done) / rate if rate else 0
+        hand = ", ".join(Path(p).name for p in e.in_hand) or "-"
+        line = (f"[{e.done}/{e.total}] {rate:.1f} files/s, {self.pages / took:.0f} pages/s, "
+                f"{int(left) // 60}m{int(left) % 60:02d}s left; in hand: {hand}")
+        if self.live:
+            width = shutil.get_terminal_size().columns - 1
+            self.stream.write("\r" + line[:width].ljust(width))
+            self.stream.flush()
+            self.drawn = True
+        else:
+            click.echo(line, file=self.stream)
+
+    def clear(self) -> None:
+        if self.drawn:
+            self.stream.write("\r" + " " * (shutil.get_terminal_size().columns - 1) + "\r")
+            self.stream.flush()
+            self.drawn = False
 
 
 @cli.command()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from minutes.extract.files import safe_text
+from minutes.extract.paths import safe_text
 
 Reason = Literal["unsupported", "corrupt", "encrypted", "empty", "no_text", "unreadable", "timeout"]
 

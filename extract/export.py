@@ -11,7 +11,7 @@ from typing import Any
 
 from minutes.extract.action_log import is_task
 from minutes.extract.extractor import FileExtraction
-from minutes.extract.files import path_text, safe_text
+from minutes.extract.paths import path_text, safe_text
 from minutes.extract.records import Action, ExtractedDocument, Person, Span
 
 SCHEMA = "minutes-extract/1"

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Table, delete, insert, select, update
 
 from minutes.extract import records
 from minutes.extract.extractor import FileExtraction
-from minutes.extract.files import path_text
+from minutes.extract.paths import real_path
 from minutes.extract.names import name_key_text
 from minutes.extract.bodies import body_key, split_body
 from minutes.extract.records import BodyName, ExtractedDocument, Span
@@ -73,13 +73,14 @@ def add_location(conn: Connection, file_id: int, path: str) -> None:
                                             "added_at": datetime.now(timezone.utc)})
 
 
-def write_extraction(conn: Connection, fx: FileExtraction, size: int | None, body: str | None = None) -> int:
+def write_extraction(conn: Connection, fx: FileExtraction, size: int | None, body: str | None = None,
+                     path: str | None = None) -> int:
     """Every row of one extracted file; ``body`` is the body of its documents
     that name none (``ingest --body``; kept for the content once given).
     Returns the source file id."""
     p = fx.parsed
     file_id = put_source(conn, {
-        "path": path_text(p.path), "sha256": p.sha256, "format": p.format, "size": size,
+        "path": path or real_path(p.path), "sha256": p.sha256, "format": p.format, "size": size,
         "pages": len(p.pages), "status": "ok", "error_reason": None, "error_detail": None, "body_given": body})
     body = conn.execute(select(source_files.c.body_given).where(source_files.c.id == file_id)).scalar()
     _insert(conn, source_file_components, [{"source_file_id": file_id, "name": name, "version": version}

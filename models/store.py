@@ -19,15 +19,18 @@ raises fails nothing: its warning is stored with the file's other facts.
 from __future__ import annotations
 
 import os
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
-from minutes.extract.errors import ParseError
-from minutes.extract.extractor import PIPELINE, ExtractionWarning, FileExtraction, Pipeline, StageError, extract_file
-from minutes.extract.files import path_text, safe_text
+from minutes.extract.budget import Budget
+from minutes.extract.extractor import PIPELINE, ExtractionWarning, FileExtraction, Pipeline
+from minutes.extract.files import Skipped, not_a_paper, walk
+from minutes.extract.paths import real_path, safe_text
+from minutes.extract.pool import Job, Outcome, Pool
 from minutes.extract.parsers import file_format, sha256_of
 from minutes.extract.parsers.ocr import OcrMode
 from minutes.models.db import writing
@@ -69,97 +72,202 @@ class IngestReport:
     duplicates: list[Duplicate] = field(default_factory=list)  # the same bytes stored already from another path
     replaced: list[str] = field(default_factory=list)
     reextracted: list[Reextracted] = field(default_factory=list)
-    failed: list[Failure] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)  # papers only: what was skipped is no failure
+    skipped: list[Skipped] = field(default_factory=list)  # files that are no papers (images, spreadsheets, ...)
     warnings: list[Warned] = field(default_factory=list)
     unnamed: list[str] = field(default_factory=list)  # files with a document whose body cannot be told
     relinked: Scope = field(default_factory=Scope)  # the bodies whose statuses the closing relink recomputed
+    interrupted: bool = False  # stopped by Ctrl-C: the files stored before it are kept
+    pages: int = 0  # pages of the files extracted
+    worker_peak_mb: float = 0.0  # the highest peak resident size of a worker
 
 
-def collect_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The files named, and those under the folders named, in order, once each."""
-    out: dict[str, Path] = {}
-    for path in map(Path, paths):
-        found = sorted(f for f in path.rglob("*") if f.is_file() and not _hidden(f.relative_to(path))) \
-            if path.is_dir() else [path]
-        out.update((os.path.abspath(f), f) for f in found)
-    return list(out.values())
+@dataclass
+class Event:
+    """One file settled, for a progress display: what happened and what is still in hand."""
+    path: str
+    status: str  # stored, replaced, re-extracted, unchanged, duplicate, failed, skipped
+    pages: int
+    done: int  # files settled so far, this one included
+    total: int  # files in the batch
+    in_hand: list[str]  # files the workers are extracting now
+    failure: Failure | None = None
 
 
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith((".", "~$")) for part in relative.parts)
+@dataclass
+class _File:
+    """One paper of the batch, read and hashed, waiting for its turn to be stored."""
+    index: int
+    path: Path
+    key: str
+    sha256: str | None = None
+    size: int | None = None
+    unreadable: str | None = None  # why it could not be read
+    extract: bool = False  # sent to a worker
+    outcome: Outcome | None = None
 
 
-def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable[[Path], None] | None = None,
-                 pipeline: Pipeline = PIPELINE, ocr: OcrMode = "auto", body: str | None = None) -> IngestReport:
-    """Ingest every file under ``paths`` with ``pipeline``'s components;
-    ``progress`` is called after each file; ``ocr`` says which PDF pages are
-    read by OCR; ``body`` is the body of the documents that name none (kept
-    with their content for later runs)."""
+def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable[[Event], None] | None = None,
+                 pipeline: Pipeline = PIPELINE, ocr: OcrMode = "auto", body: str | None = None,
+                 workers: int | None = None, limits: Budget = Budget(), include: Iterable[str] = (),
+                 exclude: Iterable[str] = (), dask: str | None = None) -> IngestReport:
+    """Ingest every paper under ``paths`` (folders walked, ``include`` and
+    ``exclude`` globs applied, files that are no papers skipped) with
+    ``pipeline``'s components, ``workers`` processes extracting (default: one
+    per core; or the Dask cluster at ``dask``), each file within ``limits``;
+    ``progress`` is called as each file is settled; ``ocr`` says which PDF
+    pages are read by OCR; ``body`` is the body of the documents that name
+    none (kept with their content for later runs). Files are stored in the
+    order given, each in its own transaction; Ctrl-C stops the batch, keeps
+    what was stored and links it."""
     report = IngestReport()
-    for path in collect_files(paths):
-        _ingest_file(engine, path, report, pipeline, ocr, body)
-        if progress:
-            progress(path)
+    files = walk(paths, include, exclude)
+    planned: deque[_File] = deque()
+    batch: dict[str, int] = {}  # sha256 -> the first file of the batch with those bytes
+    settled = [0]
+
+    def plan() -> Iterator[Job]:
+        for index, path in enumerate(files):
+            f = _read(index, path, report)
+            if f is None:
+                _tell(progress, report.skipped[-1].path, "skipped", 0, settled, len(files), extractor)
+                continue
+            # Extracted unless stored already as it is, or once in this batch (its outcome will be this one's).
+            f.extract = f.unreadable is None and f.sha256 not in batch and _needs_extraction(engine, f, pipeline, body)
+            if f.sha256 is not None:
+                batch.setdefault(f.sha256, index)
+            planned.append(f)
+            if f.extract:
+                yield Job(index, os.fsdecode(path))
+
+    outcomes: dict[int, Outcome] = {}  # by file, for a later copy of the same bytes in the batch
+
+    def settle(f: _File) -> None:
+        status, failure = _settle(engine, f, report, pipeline, ocr, body, outcomes.get(batch.get(f.sha256 or "", -1)))
+        _tell(progress, f.key, status, _pages(f), settled, len(files), extractor, failure)
+
+    extractor = _extractor(workers, limits, pipeline, ocr, dask)
+    try:
+        with extractor:
+            for outcome in extractor.map(plan()):
+                report.pages += len(outcome.extraction.parsed.pages) if outcome.extraction else 0
+                while planned:
+                    f = planned.popleft()
+                    if f.extract:
+                        f.outcome = outcomes[f.index] = outcome
+                    settle(f)
+                    if f.extract:
+                        break
+            while planned:  # after the last extraction: files stored already, or copies in the batch
+                settle(planned.popleft())
+    except KeyboardInterrupt:
+        report.interrupted = True
+    report.worker_peak_mb = extractor.peak_mb
     report.relinked = relink(engine)  # what this run changed, and what a run stopped before its linking left owed
     return report
 
 
-def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pipeline, ocr: OcrMode,
-                 body: str | None) -> None:
-    key = path_text(path)
+def _read(index: int, path: Path, report: IngestReport) -> _File | None:
+    """The file read and hashed; None (and counted as skipped) when it is no paper."""
+    f = _File(index, path, real_path(path))
     try:
         data = path.read_bytes()
     except OSError as e:
-        _fail(engine, report, key, None, None, "unreadable", e.strerror or str(e))
-        return
-    sha256, size = sha256_of(data), len(data)
+        f.unreadable = e.strerror or str(e)
+        return f
+    why = not_a_paper(path, data)
+    if why is not None:
+        report.skipped.append(Skipped(f.key, why))
+        return None
+    f.sha256, f.size = sha256_of(data), len(data)
+    return f
+
+
+def _lookup(conn: Connection, f: _File, pipeline: Pipeline, body: str | None) -> tuple[Any, Any, list[str] | None]:
+    """What the file's path holds now, what holds its content, and how that
+    content's components differ from ``pipeline``'s (None: to extract afresh)."""
+    here = conn.execute(select(source_files.c.id, source_files.c.sha256, source_files.c.status)
+                        .join(source_locations, source_locations.c.source_file_id == source_files.c.id)
+                        .where(source_locations.c.path == f.key)).first()
+    same = conn.execute(select(source_files.c.id, source_files.c.path, source_files.c.status,
+                               source_files.c.body_given)
+                        .where(source_files.c.sha256 == f.sha256)).first()
+    changes = None
+    if same is not None and same.status == "ok":
+        versions = conn.execute(select(source_file_components.c.name, source_file_components.c.version)
+                                .where(source_file_components.c.source_file_id == same.id))
+        changes = _changes({name: version for name, version in versions}, pipeline.versions())
+        if body and body != same.body_given:
+            changes.append(f"body: {body}")
+    return here, same, changes
+
+
+def _needs_extraction(engine: Engine, f: _File, pipeline: Pipeline, body: str | None) -> bool:
     with engine.connect() as conn:
-        here = conn.execute(select(source_files.c.id, source_files.c.sha256, source_files.c.status)
-                            .join(source_locations, source_locations.c.source_file_id == source_files.c.id)
-                            .where(source_locations.c.path == key)).first()  # what this path held
-        same = conn.execute(select(source_files.c.id, source_files.c.path, source_files.c.status,
-                                   source_files.c.body_given)
-                            .where(source_files.c.sha256 == sha256)).first()  # this content, wherever found
-        changes = None  # extracted afresh: new content, or it failed before
-        if same is not None and same.status == "ok":
-            versions = conn.execute(select(source_file_components.c.name, source_file_components.c.version)
-                                    .where(source_file_components.c.source_file_id == same.id))
-            changes = _changes({name: version for name, version in versions}, pipeline.versions())
-            if body and body != same.body_given:
-                changes.append(f"body: {body}")
-    if same is not None and changes == []:
-        if here is not None and here.id == same.id:
-            report.unchanged.append(key)
-        else:  # the same bytes under another path: one source, one more location
-            with writing(engine) as conn:
-                add_location(conn, same.id, key)
-            report.duplicates.append(Duplicate(key, same.path))
-        return
+        return _lookup(conn, f, pipeline, body)[2] != []
+
+
+def _settle(engine: Engine, f: _File, report: IngestReport, pipeline: Pipeline, ocr: OcrMode, body: str | None,
+            first: Outcome | None) -> tuple[str, Failure | None]:
+    """Store one file, in order, in one write transaction, and say what
+    became of it: the decision is made again under the writer lock, so what
+    an earlier file of the batch or another ingest stored meanwhile is seen."""
     try:
-        fx = extract_file(path, pipeline, ocr)
-    except ParseError as e:
-        _fail(engine, report, key, sha256, size, e.reason, e.detail)
-        return
-    except StageError as e:
-        _fail(engine, report, key, sha256, size, "error", str(e))
-        return
-    except Exception as e:  # a bug outside the components must not stop a batch of thousands
-        _fail(engine, report, key, sha256, size, "error", f"{type(e).__name__}: {e}")
-        return
-    try:
-        store_extraction(engine, fx, size=size, body=body)
-    except Exception as e:
-        _fail(engine, report, key, sha256, size, "store_error", f"{type(e).__name__}: {e}")
-        return
-    if changes:
-        report.reextracted.append(Reextracted(key, changes))
-    elif here is not None and here.status == "ok" and here.sha256 != sha256:
-        report.replaced.append(key)
-    else:
-        report.stored.append(key)
-    report.warnings += [Warned(key, w) for w in fx.warnings]
+        with writing(engine) as conn:
+            if f.unreadable is not None:
+                return "failed", _fail(conn, report, f.key, None, None, "unreadable", f.unreadable)
+            here, same, changes = _lookup(conn, f, pipeline, body)
+            if same is not None and changes == []:
+                if here is not None and here.id == same.id:
+                    report.unchanged.append(f.key)
+                    return "unchanged", None
+                add_location(conn, same.id, f.key)  # the same bytes under another path: one more location
+                report.duplicates.append(Duplicate(f.key, same.path))
+                return "duplicate", None
+            outcome = f.outcome or first
+            if outcome is None:  # stored when planned, changed by another ingest since: rare
+                outcome = _extract_here(f, pipeline, ocr)
+            if outcome.extraction is None:
+                return "failed", _fail(conn, report, f.key, f.sha256, f.size, outcome.reason or "error", outcome.detail)
+            fx = outcome.extraction
+            write_extraction(conn, fx, f.size, body, f.key)
+    except Exception as e:  # the database refused the records: this file fails, the batch goes on
+        with writing(engine) as conn:
+            return "failed", _fail(conn, report, f.key, f.sha256, f.size, "store_error", f"{type(e).__name__}: {e}")
+    report.warnings += [Warned(f.key, w) for w in fx.warnings]
     if not body and any(d.body_name is None for d in fx.documents):
-        report.unnamed.append(key)
+        report.unnamed.append(f.key)
+    if changes:
+        report.reextracted.append(Reextracted(f.key, changes))
+        return "re-extracted", None
+    if here is not None and here.status == "ok" and here.sha256 != f.sha256:
+        report.replaced.append(f.key)
+        return "replaced", None
+    report.stored.append(f.key)
+    return "stored", None
+
+
+def _extract_here(f: _File, pipeline: Pipeline, ocr: OcrMode) -> Outcome:
+    with Pool(1, pipeline=pipeline, ocr=ocr) as pool:
+        return next(pool.map([Job(f.index, os.fsdecode(f.path))]))
+
+
+def _pages(f: _File) -> int:
+    return len(f.outcome.extraction.parsed.pages) if f.outcome and f.outcome.extraction else 0
+
+
+def _tell(progress: Callable[[Event], None] | None, path: str, status: str, pages: int, settled: list[int],
+          total: int, extractor: Any, failure: Failure | None = None) -> None:
+    settled[0] += 1
+    if progress:
+        progress(Event(path, status, pages, settled[0], total, extractor.in_hand(), failure))
+
+
+def _extractor(workers: int | None, limits: Budget, pipeline: Pipeline, ocr: OcrMode, dask: str | None) -> Any:
+    if dask:
+        from minutes.models.cluster import DaskExtractor  # the optional dask extra, imported only when asked for
+        return DaskExtractor(dask, limits, ocr)
+    return Pool(workers or os.cpu_count() or 1, limits, pipeline, ocr)
 
 
 def _changes(before: dict[str, int], now: dict[str, int]) -> list[str]:
@@ -175,13 +283,13 @@ def _changes(before: dict[str, int], now: dict[str, int]) -> list[str]:
     return out
 
 
-def _fail(engine: Engine, report: IngestReport, path: str, sha256: str | None, size: int | None,
-          reason: str, detail: str) -> None:
+def _fail(conn: Connection, report: IngestReport, path: str, sha256: str | None, size: int | None,
+          reason: str, detail: str) -> Failure:
     """Record the content as failed, in place of whatever was stored for it, at ``path``."""
-    with writing(engine) as conn:
-        put_source(conn, {"path": path, "sha256": sha256, "format": file_format(Path(path)), "size": size,
-                          "pages": None, "status": "failed", "error_reason": reason, "error_detail": safe_text(detail)})
+    put_source(conn, {"path": path, "sha256": sha256, "format": file_format(Path(path)), "size": size,
+                      "pages": None, "status": "failed", "error_reason": reason, "error_detail": safe_text(detail)})
     report.failed.append(Failure(path, reason, safe_text(detail)))
+    return report.failed[-1]
 
 
 def store_extraction(engine: Engine, fx: FileExtraction, size: int | None = None, body: str | None = None) -> int:

@@ -30,7 +30,7 @@ def stored(engine, db_url, tmp_path) -> str:
 def test_ingest_seeds_then_nothing_to_do(db_url, shared):
     seeds = shared / "corpus" / "seeds"
     first = run("ingest", seeds, "--db", db_url)
-    assert first.exit_code == 0 and "5 stored, 0 unchanged, 0 duplicates, 0 replaced, 0 re-extracted, 0 failed, 0 warnings" in first.stdout
+    assert first.exit_code == 0 and "5 stored, 0 unchanged, 0 duplicates, 0 replaced, 0 re-extracted, 0 failed, 0 skipped, 0 warnings" in first.stdout
     again = run("ingest", *sorted(seeds.glob("*.txt")), "--db", db_url)
     assert again.exit_code == 0 and "0 stored, 5 unchanged" in again.stdout
     rows = json.loads(run("meetings", "--format", "json", "--db", db_url).stdout)
@@ -46,7 +46,7 @@ def test_ingest_reports_failures_and_exits_1(db_url, tmp_path, monkeypatch):
     result = run("ingest", docs)
     assert result.exit_code == 1
     assert f"failed: {docs / 'old.doc'}: unsupported:" in result.stdout
-    assert "1 stored, 0 unchanged, 0 duplicates, 0 replaced, 0 re-extracted, 1 failed, 0 warnings" in result.stdout
+    assert "1 stored, 0 unchanged, 0 duplicates, 0 replaced, 0 re-extracted, 1 failed, 0 skipped, 0 warnings" in result.stdout
 
 
 def _decisions_fail(monkeypatch):
@@ -63,7 +63,7 @@ def test_a_failing_component_is_warned_in_ingest_show_and_extract(db_url, shared
     result = run("ingest", paper, "--db", db_url)
     assert result.exit_code == 0  # stored with its other facts: no file failed
     assert f"warning: {paper}: decisions@1: KeyError: 'status'" in result.stdout.splitlines()
-    assert result.stdout.splitlines()[-1] == "1 stored, 0 unchanged, 0 duplicates, 0 replaced, 0 re-extracted, 0 failed, 1 warnings"
+    assert result.stdout.splitlines()[-1] == "1 stored, 0 unchanged, 0 duplicates, 0 replaced, 0 re-extracted, 0 failed, 0 skipped, 1 warnings"
     [meeting] = json.loads(run("meetings", "--format", "json", "--db", db_url).stdout)
     shown = run("show", meeting["id"], "--db", db_url).stdout.splitlines()
     assert "Warnings (these components failed; their facts are missing):" in shown
@@ -87,7 +87,7 @@ def test_ingest_says_which_files_it_re_extracts(db_url, tmp_path, monkeypatch):
                         [replace(c, version=c.version + 1) if c.name == "funding" else c for c in PIPELINE.components])
     lines = run("ingest", paper, "--db", db_url).stdout.splitlines()
     assert lines == [f"re-extracted: {paper}: funding@1->2",
-                     "0 stored, 0 unchanged, 0 duplicates, 0 replaced, 1 re-extracted, 0 failed, 0 warnings"]
+                     "0 stored, 0 unchanged, 0 duplicates, 0 replaced, 1 re-extracted, 0 failed, 0 skipped, 0 warnings"]
     assert "0 stored, 1 unchanged" in run("ingest", paper, "--db", db_url).stdout
 
 

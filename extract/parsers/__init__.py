@@ -15,7 +15,7 @@ from pathlib import Path
 
 from minutes.extract.document import ParsedFile
 from minutes.extract.errors import ParseError
-from minutes.extract.files import safe_text
+from minutes.extract.paths import safe_text
 from minutes.extract.parsers.ocr import OcrMode
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md",

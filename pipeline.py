@@ -23,7 +23,7 @@ from minutes.extract.parsers import pdf_debug
 from minutes.extract.parsers.ocr import INSTALL as OCR_INSTALL, OCR_MODES, OcrMode
 from minutes.extract.parsers.ocr import available as ocr_available
 from minutes.extract import budget
-from minutes.models import connect, export, ingest_paths, people, queries, status
+from minutes.models import connect, export, ingest_paths, people, queries, status, store
 from minutes.models import report as report_queries
 from minutes.models import search as fts
 from minutes.models import trace as trail
@@ -204,6 +204,18 @@ def ingest(paths: tuple[Path, ...], body: str | None, workers: int, scheduler: s
         sys.exit(130)
     if report.failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--dry-run", is_flag=True, help="Only list the files gone; forget nothing.")
+@db_option
+def prune(dry_run: bool, db: str) -> None:
+    """Forget files that are gone (moved or deleted since they were stored):
+    their facts are deleted unless another path still holds the same content."""
+    gone = store.prune(connect(db), dry_run)
+    for path in gone:
+        click.echo(f"{'gone' if dry_run else 'forgotten'}: {path}")
+    click.echo(f"{len(gone)} {'gone' if dry_run else 'forgotten'}", err=True)
 
 
 class Progress:

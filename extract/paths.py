@@ -8,6 +8,7 @@ time, so the name can be stored, printed and matched again on the next run."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 
@@ -25,3 +26,13 @@ def real_path(path: str | Path) -> str:
     """The file's key: its real path as text, so a folder reached through a
     symbolic link holds the same files as the folder itself."""
     return path_text(os.path.realpath(os.fsdecode(path)))
+
+
+_ESCAPED = re.compile(rb"\\x([0-9a-f]{2})")
+
+
+def exists(text: str) -> bool:
+    """Whether the file a stored path names is still there: the text as it
+    is, or with its ``\\xNN`` escapes as the bytes they stand for."""
+    raw = text.encode("utf-8")
+    return os.path.lexists(raw) or os.path.lexists(_ESCAPED.sub(lambda m: bytes([int(m[1], 16)]), raw))

@@ -61,16 +61,24 @@ def add_location(conn: Connection, file_id: int, path: str) -> None:
     if before == file_id:
         return
     if before is not None:
-        conn.execute(delete(source_locations).where(source_locations.c.path == path))
-        left = conn.execute(select(source_locations.c.path).where(source_locations.c.source_file_id == before)
-                            .order_by(source_locations.c.added_at, source_locations.c.id).limit(1)).scalar()
-        if left is None:
-            _delete_source(conn, before)
-        else:
-            conn.execute(update(source_files).where(source_files.c.id == before, source_files.c.path == path)
-                         .values(path=left))
+        remove_location(conn, path)
     conn.execute(insert(source_locations), {"source_file_id": file_id, "path": path,
                                             "added_at": datetime.now(timezone.utc)})
+
+
+def remove_location(conn: Connection, path: str) -> None:
+    """``path`` holds its source no more: the source is deleted with its facts when no other path holds it."""
+    before = conn.execute(select(source_locations.c.source_file_id).where(source_locations.c.path == path)).scalar()
+    if before is None:
+        return
+    conn.execute(delete(source_locations).where(source_locations.c.path == path))
+    left = conn.execute(select(source_locations.c.path).where(source_locations.c.source_file_id == before)
+                        .order_by(source_locations.c.added_at, source_locations.c.id).limit(1)).scalar()
+    if left is None:
+        _delete_source(conn, before)
+    else:
+        conn.execute(update(source_files).where(source_files.c.id == before, source_files.c.path == path)
+                     .values(path=left))
 
 
 def write_extraction(conn: Connection, fx: FileExtraction, size: int | None, body: str | None = None,

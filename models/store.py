@@ -29,14 +29,14 @@ from sqlalchemy import Connection, Engine, select
 from minutes.extract.budget import Budget
 from minutes.extract.extractor import PIPELINE, ExtractionWarning, FileExtraction, Pipeline
 from minutes.extract.files import Skipped, not_a_paper, walk
-from minutes.extract.paths import real_path, safe_text
+from minutes.extract.paths import exists, real_path, safe_text
 from minutes.extract.pool import Job, Outcome, Pool
 from minutes.extract.parsers import file_format, sha256_of
 from minutes.extract.parsers.ocr import OcrMode
 from minutes.models.db import writing
 from minutes.models.linking import Scope
 from minutes.models.people import relink
-from minutes.models.rows import add_location, put_source, write_extraction
+from minutes.models.rows import add_location, put_source, remove_location, write_extraction
 from minutes.models.schema import source_file_components, source_files, source_locations
 
 
@@ -290,6 +290,22 @@ def _fail(conn: Connection, report: IngestReport, path: str, sha256: str | None,
                       "pages": None, "status": "failed", "error_reason": reason, "error_detail": safe_text(detail)})
     report.failed.append(Failure(path, reason, safe_text(detail)))
     return report.failed[-1]
+
+
+def prune(engine: Engine, dry_run: bool = False) -> list[str]:
+    """Forget the locations whose files are gone (moved or deleted), each in
+    its own transaction; a source no location holds any more is deleted with
+    its facts, and its bodies relinked. Returns the paths forgotten."""
+    with engine.connect() as conn:
+        gone = [p for p in conn.scalars(select(source_locations.c.path).order_by(source_locations.c.path))
+                if not exists(p)]
+    if dry_run:
+        return gone
+    for path in gone:
+        with writing(engine) as conn:
+            remove_location(conn, path)
+    relink(engine)
+    return gone
 
 
 def store_extraction(engine: Engine, fx: FileExtraction, size: int | None = None, body: str | None = None) -> int:

@@ -114,3 +114,38 @@ def test_ctrl_c_stops_the_batch_and_keeps_what_was_stored(tmp_path, shared):
     assert stored <= kept < 27  # those stored before the interruption stay; the rest were never begun
     assert " stored, " in out.splitlines()[-1]
     assert queries.summary(engine)["people"] > 0  # what was stored is linked
+
+
+def test_the_same_folder_through_a_symbolic_link_is_not_stored_again(tmp_path, db_url):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for name in ("2022-02-10_csp_minutes.pdf", "2022-09-22_nte_task_group_minutes.txt"):
+        (archive / name).write_bytes((PAPERS / name).read_bytes())
+    (tmp_path / "link").symlink_to(archive)
+    assert run("ingest", archive, "--db", db_url).exit_code == 0
+    before = queries.summary(connect(db_url))
+    again = run("ingest", tmp_path / "link", "--db", db_url)
+    assert again.stdout.splitlines()[-1].startswith("0 stored, 2 unchanged, 0 duplicates")
+    assert queries.summary(connect(db_url)) == before
+
+
+def test_prune_forgets_files_that_are_gone(tmp_path, db_url):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    names = ["2021-03-18_csp_minutes.txt", "2022-09-22_nte_task_group_minutes.txt"]
+    for name in names:
+        (archive / name).write_bytes((PAPERS / name).read_bytes())
+    (archive / "copy.txt").write_bytes((PAPERS / names[0]).read_bytes())  # the same content at two paths
+    assert run("ingest", archive, "--db", db_url).exit_code == 0
+    engine = connect(db_url)
+    people_before = queries.summary(engine)["people"]
+    (archive / names[0]).unlink()
+    (archive / names[1]).unlink()
+    assert run("prune", "--dry-run", "--db", db_url).stdout.count("gone: ") == 2
+    assert queries.summary(engine)["files stored"] == 2
+    result = run("prune", "--db", db_url)
+    assert result.stdout.count("forgotten: ") == 2
+    summary = queries.summary(engine)
+    assert (summary["files stored"], summary["file locations"]) == (1, 1)  # the copy still holds the first's content
+    assert 0 < summary["people"] < people_before  # the task group's people, mentioned nowhere now, are gone
+    assert run("prune", "--db", db_url).stdout == ""

@@ -279,6 +279,9 @@ _dask_lock = threading.Lock()
 def dask_extract(job: Job, limits: Budget, ocr: OcrMode) -> Outcome:
     """Extract one file on a Dask worker, within its budget (the task Dask runs)."""
     global _dask_pool
+    if multiprocessing.current_process().daemon:
+        raise RuntimeError("a daemonic Dask worker cannot start the budgeted extraction process: "
+                           "run the workers with distributed.worker.daemon: False")
     with _dask_lock:
         if _dask_pool is None:
             # Spawned, not forked: a Dask worker runs threads, and forking a threaded process is unsafe.

@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterable, Iterator
 from sqlalchemy import Connection, Engine, select
 
 from minutes.extract.budget import Budget
+from minutes.extract.cluster import DaskExtractor
 from minutes.extract.extractor import PIPELINE, ExtractionWarning, FileExtraction, Pipeline
 from minutes.extract.files import Skipped, not_a_paper, walk
 from minutes.extract.paths import exists, real_path, safe_text
@@ -265,7 +266,6 @@ def _tell(progress: Callable[[Event], None] | None, path: str, status: str, page
 
 def _extractor(workers: int | None, limits: Budget, pipeline: Pipeline, ocr: OcrMode, dask: str | None) -> Any:
     if dask:
-        from minutes.models.cluster import DaskExtractor  # the optional dask extra, imported only when asked for
         return DaskExtractor(dask, limits, ocr)
     return Pool(workers or os.cpu_count() or 1, limits, pipeline, ocr)
 

@@ -98,3 +98,25 @@ def test_the_same_database_from_one_worker_or_two(tmp_path, shared):
     content = database_content(one)
     assert sum(map(len, content.values())) > 1000
     assert database_content(two) == content
+
+
+def test_the_same_postgresql_database_from_workers_and_a_dask_cluster(pg_url, tmp_path, shared):
+    """One worker, two workers, and a Dask LocalCluster of two workers give one database."""
+    import dask
+    from distributed import LocalCluster
+
+    from conftest import new_pg_database
+    sources = [PAPERS, shared / "corpus" / "seeds"]
+    content = {}
+    for name in ("one", "two", "dask"):
+        engine = connect(new_pg_database(pg_url, f"same_{name}"))
+        if name == "dask":
+            with dask.config.set({"distributed.worker.daemon": False}), \
+                    LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+                report = ingest_paths(engine, sources, dask=cluster.scheduler_address)
+        else:
+            report = ingest_paths(engine, sources, workers={"one": 1, "two": 2}[name])
+        assert report.failed == [] and len(report.stored) == 15
+        content[name] = database_content(engine)
+        engine.dispose()
+    assert content["two"] == content["one"] and content["dask"] == content["one"]

@@ -81,6 +81,7 @@ class IngestReport:
     interrupted: bool = False  # stopped by Ctrl-C: the files stored before it are kept
     pages: int = 0  # pages of the files extracted
     worker_peak_mb: float = 0.0  # the highest peak resident size of a worker
+    slowest: tuple[float, str] = (0.0, "")  # the longest extraction, in seconds, and its file
 
 
 @dataclass
@@ -152,6 +153,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable
         with extractor:
             for outcome in extractor.map(plan()):
                 report.pages += len(outcome.extraction.parsed.pages) if outcome.extraction else 0
+                report.slowest = max(report.slowest, (outcome.seconds, safe_text(os.fsdecode(files[outcome.index]))))
                 while planned:
                     f = planned.popleft()
                     if f.extract:

@@ -107,7 +107,7 @@ def test_ctrl_c_stops_the_batch_and_keeps_what_was_stored(tmp_path, shared):
             stored = conn.scalar(select(func.count()).select_from(source_files))
     batch.send_signal(signal.SIGINT)
     out, err = batch.communicate(timeout=120)
-    assert batch.returncode == 130 and "Traceback" not in err
+    assert (batch.returncode, "Traceback" in err) == (130, False), (stored, out, err[-3000:])
     assert "interrupted: the files stored before Ctrl-C are kept" in err
     with engine.connect() as conn:
         kept = conn.scalar(select(func.count()).select_from(source_files))

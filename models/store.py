@@ -1,9 +1,12 @@
 """Ingest: files and folders into the database, one transaction per file.
 
-A folder is walked recursively. Hidden files and folders (".name") and Office
-lock files ("~$name") are skipped; every other file is considered, and one
-in a format no parser reads is recorded as failed ("unsupported") so the user
-sees it. Files are known by content (sha256): the same bytes under another
+A folder is walked recursively (``extract.files.walk``): hidden files and
+Office lock files are left out, files that are no papers by content (images,
+spreadsheets, JSON, data tables) are skipped and counted, and a paper in a
+format no parser reads is recorded as failed ("unsupported") so the user
+sees it. Worker processes extract (``extract.pool``, or a Dask cluster), each
+file within its budget; this process stores each file, in the order given,
+in its own write transaction. Files are known by content (sha256): the same bytes under another
 path are the same source, recorded as one more of its locations, not stored
 again. Content already stored, extracted by the same components at the same
 versions, is left alone (its ids do not change); content whose components
@@ -12,7 +15,8 @@ content, and the old is deleted when no other path holds it; a failure is
 recorded and the batch goes on. (The same meeting in two formats is two
 sources; ``models.copies`` makes it one meeting.) Failure
 reasons are those of ``extract.errors.ParseError`` plus "error" (extraction
-raised outside any one component: the file could not be cut into documents)
+raised outside any one component: the file could not be cut into documents),
+"timeout" and "memory" (past the file's budget), "crashed" (the worker died)
 and "store_error" (the database refused the records). A component that
 raises fails nothing: its warning is stored with the file's other facts.
 """
@@ -145,7 +149,8 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable
     outcomes: dict[int, Outcome] = {}  # by file, for a later copy of the same bytes in the batch
 
     def settle(f: _File) -> None:
-        status, failure = _settle(engine, f, report, pipeline, ocr, body, outcomes.get(batch.get(f.sha256 or "", -1)))
+        status, failure = _settle(engine, f, report, pipeline, ocr, body, limits,
+                                  outcomes.get(batch.get(f.sha256 or "", -1)))
         _tell(progress, f.key, status, _pages(f), settled, len(files), extractor, failure)
 
     extractor = _extractor(workers, limits, pipeline, ocr, dask)
@@ -211,7 +216,7 @@ def _needs_extraction(engine: Engine, f: _File, pipeline: Pipeline, body: str | 
 
 
 def _settle(engine: Engine, f: _File, report: IngestReport, pipeline: Pipeline, ocr: OcrMode, body: str | None,
-            first: Outcome | None) -> tuple[str, Failure | None]:
+            limits: Budget, first: Outcome | None) -> tuple[str, Failure | None]:
     """Store one file, in order, in one write transaction, and say what
     became of it: the decision is made again under the writer lock, so what
     an earlier file of the batch or another ingest stored meanwhile is seen."""
@@ -229,7 +234,7 @@ def _settle(engine: Engine, f: _File, report: IngestReport, pipeline: Pipeline, 
                 return "duplicate", None
             outcome = f.outcome or first
             if outcome is None:  # stored when planned, changed by another ingest since: rare
-                outcome = _extract_here(f, pipeline, ocr)
+                outcome = _extract_here(f, pipeline, ocr, limits)
             if outcome.extraction is None:
                 return "failed", _fail(conn, report, f.key, f.sha256, f.size, outcome.reason or "error", outcome.detail)
             fx = outcome.extraction
@@ -250,8 +255,8 @@ def _settle(engine: Engine, f: _File, report: IngestReport, pipeline: Pipeline, 
     return "stored", None
 
 
-def _extract_here(f: _File, pipeline: Pipeline, ocr: OcrMode) -> Outcome:
-    with Pool(1, pipeline=pipeline, ocr=ocr) as pool:
+def _extract_here(f: _File, pipeline: Pipeline, ocr: OcrMode, limits: Budget) -> Outcome:
+    with Pool(1, limits, pipeline, ocr) as pool:
         return next(pool.map([Job(f.index, os.fsdecode(f.path))]))
 
 

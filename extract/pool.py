@@ -76,6 +76,7 @@ def _serve(conn: Connection, pipeline: Pipeline, ocr: OcrMode) -> None:
     # alone, and killing the group takes the worker's OCR and LibreOffice children too.
     os.setsid()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_die_with, args=(os.getppid(),), daemon=True).start()
     budget.listen(lambda: conn.send(("ocr",)))
     while True:
         try:
@@ -85,6 +86,14 @@ def _serve(conn: Connection, pipeline: Pipeline, ocr: OcrMode) -> None:
         if job is None:
             return
         conn.send(_extract(job, pipeline, ocr))
+
+
+def _die_with(parent: int) -> None:
+    """End the worker and its children when the supervisor is gone (killed
+    with SIGKILL, it cannot stop them): a worker must not outlive its batch."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os.killpg(os.getpgid(0), signal.SIGKILL)
 
 
 def _extract(job: Job, pipeline: Pipeline, ocr: OcrMode) -> tuple:

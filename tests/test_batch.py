@@ -163,3 +163,19 @@ def test_prune_forgets_files_that_are_gone(tmp_path, db_url):
     assert (summary["files stored"], summary["file locations"]) == (1, 1)  # the copy still holds the first's content
     assert 0 < summary["people"] < people_before  # the task group's people, mentioned nowhere now, are gone
     assert run("prune", "--db", db_url).stdout == ""
+
+
+def test_workers_do_not_outlive_a_killed_batch(tmp_path):
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    batch = subprocess.Popen([sys.executable, "-c", SLOW_FILES, "ingest", str(PAPERS), "--db", url, "--workers", "2"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(4)  # the workers started, each with a file in hand
+    workers = [int(p) for p in subprocess.run(["pgrep", "-P", str(batch.pid)], capture_output=True,
+                                               text=True).stdout.split()]
+    assert len(workers) == 2
+    os.kill(batch.pid, signal.SIGKILL)
+    batch.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{w}") for w in workers):
+        time.sleep(0.2)
+    assert not [w for w in workers if os.path.exists(f"/proc/{w}")]

@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 
 from minutes.extract.bodies import WHOLE_COUNCIL, body_key
 from minutes.extract.records import BodyName
@@ -43,12 +43,15 @@ def link_bodies(conn: Connection) -> Scope:
                                                  bodies.c.committee))}
     found = {b: _resolve(conn, rows, rows[b]) for b in rows if rows[b].organisation is None}
     changed, moved = [], set()
-    for d in conn.execute(select(documents.c.id, documents.c.read_body_id, documents.c.body_id)):
-        if found.get(d.read_body_id, d.read_body_id) != d.body_id:
-            changed.append({"did": d.id, "bid": found.get(d.read_body_id, d.read_body_id)})
-            moved |= {d.body_id, changed[-1]["bid"], d.read_body_id}
+    # Read as pairs (body named, body found) with their counts: the archive's documents are not loaded one by one.
+    for read, now, _ in conn.execute(select(documents.c.read_body_id, documents.c.body_id, func.count())
+                                     .group_by(documents.c.read_body_id, documents.c.body_id)):
+        if found.get(read, read) != now:
+            changed.append({"read": read, "now": now, "bid": found.get(read, read)})
+            moved |= {read, now, found.get(read, read)}
     if changed:
-        conn.execute(update(documents).where(documents.c.id == bindparam("did"))
+        conn.execute(update(documents).where(documents.c.read_body_id.is_not_distinct_from(bindparam("read")),
+                                             documents.c.body_id.is_not_distinct_from(bindparam("now")))
                      .values(body_id=bindparam("bid")), changed)
     return Scope(frozenset(moved))
 

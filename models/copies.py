@@ -16,9 +16,9 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, and_, bindparam, or_, select, tuple_, update
 
-from minutes.models.linking import Scope
+from minutes.models.linking import EVERYTHING, Scope
 from minutes.models.schema import documents, source_files
 
 SKETCH = 128
@@ -44,14 +44,24 @@ def similarity(a: str, b: str) -> float:
     return sum(1 for h in union if h in sa and h in sb) / len(union)
 
 
-def link_copies(conn: Connection) -> Scope:
-    """Set every document's ``copy_of_id``: the best-ranked earlier document it
-    is a copy of, else NULL. Recomputed whole, so it follows files stored and
-    removed; returns the bodies of the documents that became or ceased to be copies."""
-    rows = conn.execute(select(documents.c.id, documents.c.kind, documents.c.meeting_date, documents.c.body_id,
-                               documents.c.read_body_id, documents.c.fingerprint, documents.c.copy_of_id,
-                               source_files.c.format)
-                        .join(source_files, source_files.c.id == documents.c.source_file_id)).all()
+def link_copies(conn: Connection, scope: Scope = EVERYTHING) -> Scope:
+    """Set the ``copy_of_id`` of ``scope``'s documents: the best-ranked earlier
+    document each is a copy of, else NULL. Recomputed from the stored rows, so
+    it follows files stored and removed; only documents of one meeting (kind
+    and date) and of compatible bodies can be copies, so a scope needs its
+    bodies' documents and, on the same meetings, those of no body. Returns
+    the bodies of the documents that became or ceased to be copies."""
+    query = select(documents.c.id, documents.c.kind, documents.c.meeting_date, documents.c.body_id,
+                   documents.c.read_body_id, documents.c.fingerprint, documents.c.copy_of_id, source_files.c.format) \
+        .join(source_files, source_files.c.id == documents.c.source_file_id)
+    if not scope.everything:
+        mine = or_(scope.where(documents.c.body_id), scope.where(documents.c.read_body_id))
+        meetings = select(documents.c.kind, documents.c.meeting_date).where(mine)
+        undated = select(documents.c.kind).where(mine, documents.c.meeting_date.is_(None))
+        query = query.where(or_(mine, documents.c.body_id.is_(None)),
+                            or_(tuple_(documents.c.kind, documents.c.meeting_date).in_(meetings),
+                                and_(documents.c.meeting_date.is_(None), documents.c.kind.in_(undated))))
+    rows = conn.execute(query).all()
     groups: dict[tuple, list] = defaultdict(list)
     for r in rows:
         groups[(r.kind, r.meeting_date)].append(r)

@@ -87,10 +87,12 @@ def relink(engine: Engine, as_of: date | None = None, everything: bool = False) 
         before = statuses_as_of(conn)
         if not debts and not everything and before == day:
             return Scope()
-        # Bodies and copies are found across the whole archive (cheap: no text is read but the
-        # sketches); the bodies whose documents they moved are owed too.
-        debts = debts | link_bodies(conn) | link_copies(conn)
-        if everything or before is None:  # a new database, or one from before links were owed
+        # Bodies are found across the archive, copies among the meetings of the bodies owed;
+        # the bodies whose documents they moved are owed too.
+        whole = everything or before is None  # a new database, or one from before links were owed
+        debts = debts | link_bodies(conn)
+        debts = debts | link_copies(conn, EVERYTHING if whole else debts)
+        if whole:
             people_scope = status_scope = EVERYTHING
         else:
             people_scope = linked_bodies(conn, debts)

@@ -112,8 +112,10 @@ def test_a_batch_killed_mid_run_and_run_again_gives_the_totals_of_one_run(tmp_pa
 def test_ctrl_c_stops_the_batch_and_keeps_what_was_stored(tmp_path):
     url = f"sqlite:///{tmp_path / 'm.db'}"
     engine = connect(url)
+    # As at a terminal: a test run started in the background (`pytest &`) passes SIGINT on ignored.
     batch = subprocess.Popen([sys.executable, "-c", SLOW_FILES, "ingest", str(PAPERS), "--db", url, "--workers", "1"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     stored = 0
     while stored < 2 and batch.poll() is None:
         time.sleep(0.05)

@@ -4,7 +4,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import sys
+import time
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -15,18 +17,21 @@ import waitress
 from sqlalchemy import Engine
 
 from minutes.extract.errors import ParseError
-from minutes.extract.export import file_record
+from minutes.extract.export import file_record, record_names
 from minutes.extract.extractor import StageError, extract_file
+from minutes.extract.paths import safe_text
 from minutes.extract.parsers import pdf_debug
 from minutes.extract.parsers.ocr import INSTALL as OCR_INSTALL, OCR_MODES, OcrMode
 from minutes.extract.parsers.ocr import available as ocr_available
-from minutes.models import collect_files, connect, database_url, export, ingest_paths, people, queries, status
+from minutes.extract import budget
+from minutes.models import connect, database_url, export, ingest_paths, people, queries, status, store
 from minutes.models import report as report_queries
 from minutes.models import search as fts
 from minutes.models import trace as trail
-from minutes.models.export import cell_text
 from minutes.models.db import DEFAULT_URL, DatabaseError, open_readonly
+from minutes.models.export import cell_text
 from minutes.models.sql import MAX_LIMIT, QueryError
+from minutes.models.store import Event
 from minutes.web.app import create_app
 
 PROGRESS_FROM = 5  # files; fewer finish before a bar would be worth drawing
@@ -95,25 +100,24 @@ def cli() -> None:
               help="Folder for one minutes-extract/1 JSON record per input file.")
 @ocr_option
 def extract(files: tuple[Path, ...], out_dir: Path, ocr: OcrMode) -> None:
-    """Extract FILES to JSON records (no database): DIR/<file stem>.json."""
+    """Extract FILES to JSON records (no database): DIR/<file stem>.json, or
+    DIR/<file name>.json where two FILES share a stem (a.pdf and a.docx)."""
     _check_ocr(ocr)
     out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
-    for path in files:
+    for path, name in zip(files, record_names(list(files))):
+        shown = safe_text(str(path))
         try:
             fx = extract_file(path, ocr=ocr)
+            for w in fx.warnings:
+                click.echo(f"warning: {shown}: {w}", err=True)
+            (out_dir / name).write_text(json.dumps(file_record(fx), indent=1, ensure_ascii=False), encoding="utf-8")
         except ParseError as e:
             failed += 1
             click.echo(f"failed: {e.path}: {e.reason}: {e.detail}", err=True)
-            continue
-        except Exception as e:  # segment, or a bug outside the components: name the file, go on
+        except Exception as e:  # segment, a bug outside the components, a full disk: name the file, go on
             failed += 1
-            click.echo(f"failed: {path}: error: {_error(e)}", err=True)
-            continue
-        for w in fx.warnings:
-            click.echo(f"warning: {path}: {w}", err=True)
-        record = file_record(fx)
-        (out_dir / f"{path.stem}.json").write_text(json.dumps(record, indent=1, ensure_ascii=False), encoding="utf-8")
+            click.echo(f"failed: {shown}: error: {safe_text(_error(e))}", err=True)
     click.echo(f"{len(files) - failed} extracted, {failed} failed", err=True)
     if failed:
         sys.exit(1)
@@ -185,35 +189,125 @@ def _table(engine: Engine, rows: list[dict[str, Any]], fmt: str, columns: list[s
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--body", help='The body of papers that name none ("Kent County Council - Cabinet"); '
+                             'kept for later runs.')
+@click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default=True,
+              help="Worker processes parsing and extracting (this process stores).")
+@click.option("--dask", "scheduler", metavar="tcp://HOST:8786",
+              help="Extract on this Dask cluster instead (pip install 'minutes[dask]'); workers must see PATHS.")
+@click.option("--include", multiple=True, metavar="GLOB", help="Only files matching (name, or path below a folder "
+              "given when the glob has a /); repeatable.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out files matching; repeatable.")
+@click.option("--max-seconds", type=click.FloatRange(min=1), default=budget.SECONDS, show_default=True,
+              help="Time one file may take, before OCR; past it the file fails as 'timeout'.")
+@click.option("--ocr-seconds-per-page", type=click.FloatRange(min=0), default=budget.OCR_SECONDS_PER_PAGE,
+              show_default=True, help="More time allowed for each page read by OCR.")
+@click.option("--max-mb", type=click.IntRange(min=64), default=budget.MEGABYTES, show_default=True,
+              help="Memory one file may take (the worker's resident size); past it the file fails as 'memory'.")
+@click.option("--verbose", "-v", is_flag=True, help="List the files skipped as no papers, with what they are.")
 @db_option
 @ocr_option
-def ingest(paths: tuple[Path, ...], db: str, ocr: OcrMode) -> None:
-    """Store the files under PATHS (files or folders, recursively) in the database.
+def ingest(paths: tuple[Path, ...], body: str | None, workers: int, scheduler: str | None, include: tuple[str, ...],
+           exclude: tuple[str, ...], max_seconds: float, ocr_seconds_per_page: float, max_mb: int, verbose: bool,
+           db: str, ocr: OcrMode) -> None:
+    """Store the papers under PATHS (files or folders, recursively) in the database.
 
     Unchanged files are skipped, changed ones replaced, and stored ones
-    re-extracted when an extractor component's version changed; unreadable
-    files are recorded as failed and the batch goes on. A component that
-    raised is a warning: its facts are missing, the file's others are kept.
-    Exit status 1 if any file failed."""
+    re-extracted when an extractor component's version changed; files that
+    are no papers (images, spreadsheets, JSON, data tables) are skipped and
+    counted; a paper that cannot be read, or that takes more time or memory
+    than allowed, is recorded as failed and the batch goes on. A component
+    that raised is a warning: its facts are missing, the file's others are
+    kept. Ctrl-C stops the batch and keeps the files stored. Exit status 1
+    if any paper failed (130 when interrupted)."""
     _check_ocr(ocr)
     engine = connect(db)
-    files = collect_files(paths)
-    if len(files) > PROGRESS_FROM:
-        with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
-            report = ingest_paths(engine, files, progress=lambda _: bar.update(1), ocr=ocr)
-    else:
-        report = ingest_paths(engine, files, ocr=ocr)
+    limits = budget.Budget(max_seconds, ocr_seconds_per_page, max_mb)
+    live = Progress(sys.stderr)
+    try:
+        report = ingest_paths(engine, paths, progress=live, ocr=ocr, body=body, workers=workers, limits=limits,
+                              include=include, exclude=exclude, dask=scheduler)
+    except KeyboardInterrupt:  # a second Ctrl-C, during the linking: it stays owed
+        live.clear()
+        click.echo("interrupted while linking: the files are stored, their linking is owed to the next run", err=True)
+        sys.exit(130)
+    live.clear()
+    for c in report.duplicates:
+        click.echo(f"same content as {c.same_as}: {c.path} (recorded as another location)")
     for r in report.reextracted:
         click.echo(f"re-extracted: {r.path}: {', '.join(r.changes)}")
     for w in report.warnings:
         click.echo(f"warning: {w.path}: {w.warning}")
+    for path in report.unnamed:
+        click.echo(f"no body: {path}: a document names no body it can be told by (give one with --body)")
+    if verbose:
+        for k in report.skipped:
+            click.echo(f"skipped: {k.path}: {k.why}")
     for f in report.failed:
         click.echo(f"failed: {f.path}: {f.reason}: {' '.join(f.detail.split())}")
-    click.echo(f"{len(report.stored)} stored, {len(report.unchanged)} unchanged, "
+    click.echo(f"{len(report.stored)} stored, {len(report.unchanged)} unchanged, {len(report.duplicates)} duplicates, "
                f"{len(report.replaced)} replaced, {len(report.reextracted)} re-extracted, {len(report.failed)} failed, "
-               f"{len(report.warnings)} warnings")
+               f"{len(report.skipped)} skipped, {len(report.warnings)} warnings")
+    if report.interrupted:
+        click.echo("interrupted: the files stored before Ctrl-C are kept; run again to go on", err=True)
+        sys.exit(130)
     if report.failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--dry-run", is_flag=True, help="Only list the files gone; forget nothing.")
+@db_option
+def prune(dry_run: bool, db: str) -> None:
+    """Forget files that are gone (moved or deleted since they were stored):
+    their facts are deleted unless another path still holds the same content."""
+    gone = store.prune(connect(db), dry_run)
+    for path in gone:
+        click.echo(f"{'gone' if dry_run else 'forgotten'}: {path}")
+    click.echo(f"{len(gone)} {'gone' if dry_run else 'forgotten'}", err=True)
+
+
+class Progress:
+    """What a long batch shows on stderr as it goes: files and pages per
+    second, time left, the files in hand, and each failure as it happens. On a
+    terminal one line redrawn; elsewhere (a log) a line every ``EVERY`` seconds."""
+    EVERY = 10.0
+
+    def __init__(self, stream: Any) -> None:
+        self.stream, self.live = stream, stream.isatty()
+        self.start = self.last = time.monotonic()
+        self.pages = 0
+        self.drawn = False
+
+    def __call__(self, e: Event) -> None:
+        self.pages += e.pages
+        if e.failure is not None and e.total > PROGRESS_FROM:
+            self.clear()
+            click.echo(f"failed: {e.failure.path}: {e.failure.reason}: {' '.join(e.failure.detail.split())}",
+                       file=self.stream)
+        now = time.monotonic()
+        if e.total <= PROGRESS_FROM or (not self.live and now - self.last < self.EVERY and e.done < e.total):
+            return
+        self.last = now
+        took = max(now - self.start, 1e-6)
+        rate = e.done / took
+        left = (e.total - e.done) / rate if rate else 0
+        hand = ", ".join(Path(p).name for p in e.in_hand) or "-"
+        line = (f"[{e.done}/{e.total}] {rate:.1f} files/s, {self.pages / took:.0f} pages/s, "
+                f"{int(left) // 60}m{int(left) % 60:02d}s left; in hand: {hand}")
+        if self.live:
+            width = shutil.get_terminal_size().columns - 1
+            self.stream.write("\r" + line[:width].ljust(width))
+            self.stream.flush()
+            self.drawn = True
+        else:
+            click.echo(line, file=self.stream)
+
+    def clear(self) -> None:
+        if self.drawn:
+            self.stream.write("\r" + " " * (shutil.get_terminal_size().columns - 1) + "\r")
+            self.stream.flush()
+            self.drawn = False
 
 
 @cli.command()
@@ -317,6 +411,10 @@ def _document_lines(doc: dict[str, Any], wide: bool, root: str | None) -> list[s
            f"{doc['body'] or '(body unknown)'}, {cell_text(doc['meeting_date']) or '(no date)'}"
            f"{', ' + doc['venue'] if doc['venue'] else ''}",
            f"{_relative(doc['file'], root)} p.{doc['page']}"]
+    out += [f"also at: {_relative(p, root)}" for p in doc["locations"] if p != doc["file"]]
+    if doc["copy_of_id"]:
+        out.append(f"a copy of #{doc['copy_of_id']} in another format: its facts are listed and counted there")
+    out += [f"the same meeting: #{c['id']} {_relative(c['file'], root)} p.{c['page']}" for c in doc["copies"]]
     heading = None
     for section, fact, text in _document_facts(doc):
         if section != heading:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Literal
 
+from minutes.extract.paths import safe_text
+
 Reason = Literal["unsupported", "corrupt", "encrypted", "empty", "no_text", "unreadable", "timeout"]
 
 
 class ParseError(Exception):
     def __init__(self, path: str, reason: Reason, detail: str) -> None:
+        path, detail = safe_text(path), safe_text(detail)  # a file name need not be valid UTF-8
         super().__init__(f"{path}: {reason}: {detail}")
         self.path, self.reason, self.detail = path, reason, detail

@@ -2,6 +2,8 @@
 page and span added to every fact so a reader can check it at its source."""
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from dataclasses import asdict
 from decimal import Decimal
 from pathlib import Path
@@ -9,6 +11,7 @@ from typing import Any
 
 from minutes.extract.action_log import is_task
 from minutes.extract.extractor import FileExtraction
+from minutes.extract.paths import path_text, safe_text
 from minutes.extract.records import Action, ExtractedDocument, Person, Span
 
 SCHEMA = "minutes-extract/1"
@@ -59,6 +62,8 @@ def document_record(doc: ExtractedDocument) -> dict[str, Any]:
         "kind": s.kind,
         "title": s.title,
         "body": s.body,
+        "organisation": doc.body_name.organisation if doc.body_name else None,
+        "committee": doc.body_name.committee if doc.body_name else None,
         "meeting_date": s.meeting_date.isoformat() if s.meeting_date else None,
         "venue": s.venue,
         **_where(s.span),
@@ -105,3 +110,24 @@ def file_record(fx: FileExtraction) -> dict[str, Any]:
         "warnings": [{"component": f"{w.component}@{w.version}", "document": w.document, "error": w.error,
                       "message": w.message} for w in fx.warnings],
     }
+
+
+def record_names(paths: list[Path]) -> list[str]:
+    """A JSON file name for each input's record, never two alike: ``<stem>.json``
+    where no other input has the stem (the name the baseline records use;
+    eval/score.py pairs by the record's source file either way),
+    ``<name>.json`` where two differ by extension (``a.pdf.json``,
+    ``a.docx.json``), and the name with a digest of the whole path where two
+    inputs in different folders share a name too."""
+    unique = {path_text(p): p for p in paths}.values()  # a file named twice is one input
+    stems, names = Counter(p.stem for p in unique), Counter(p.name for p in unique)
+    out = []
+    for p in paths:
+        if stems[p.stem] == 1:
+            name = p.stem
+        elif names[p.name] == 1:
+            name = p.name
+        else:
+            name = f"{p.name}-{hashlib.sha1(path_text(p).encode()).hexdigest()[:8]}"
+        out.append(safe_text(name) + ".json")
+    return out

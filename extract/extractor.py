@@ -40,6 +40,7 @@ from typing import Any, Callable, Collection, Iterable
 
 from minutes.extract.actions import extract_actions
 from minutes.extract.attendance import extract_attendance
+from minutes.extract.bodies import read_body
 from minutes.extract.decisions import extract_decisions
 from minutes.extract.document import ParsedFile
 from minutes.extract.funding import extract_funding
@@ -236,6 +237,11 @@ def _funding(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
 @PIPELINE.component("targets", 1, requires=("section",), assigns=("targets",))
 def _targets(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"targets": extract_targets(doc)}
+
+
+@PIPELINE.component("body", 1, requires=("section",), assigns=("body_name",))
+def _body(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
+    return {"body_name": read_body(doc.section)}
 
 
 def extract_file(path: str | Path, pipeline: Pipeline = PIPELINE, ocr: OcrMode = "auto") -> FileExtraction:

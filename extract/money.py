@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from minutes.extract.intervals import Taken
+
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Longest first so "million" is not read as "m" + "illion".
 _SCALE = r"bn|billion|mn|million|m|k|thousand"
@@ -34,7 +36,8 @@ MONEY = re.compile(
 # "40 million pounds", "5,000 pounds" (never "millions of pounds": no number)
 POUNDS_WORD = re.compile(rf"(?<![\d£.,])(?P<n1>{_NUMBER})(?:\s*(?P<s1>{_SCALE}))?\s+pounds\b", re.I)
 # What follows a rate: "per head", "per non-PDU", "a head", "a month", "each", "per client per week"
-_RATE = re.compile(r"^\s*(?:per\s+(?!annum\b|year\b|cent\b)\S|a\s+(?:head|day|night|week|month)\b"
+# Matched at a position (``_RATE.match(text, end)``): slicing the rest of the text for each sum was quadratic.
+_RATE = re.compile(r"\s*(?:per\s+(?!annum\b|year\b|cent\b)\S|a\s+(?:head|day|night|week|month)\b"
                    r"|each\b(?!\s+(?:year|annum))|/\s?(?:head|person|hour|day|week|month|client)\b)", re.I)
 # A table cell holding one value: "1,662", "(95)", "-12.5", "£769K", "(£1.2m)"
 CELL = re.compile(rf"^\s*(?P<open>\()?\s*(?P<neg>[-−–])?\s*(?:£|GBP)?\s?(?P<n>{_NUMBER})\s*(?P<s>{_SCALE})?"
@@ -88,16 +91,17 @@ def find_money(text: str) -> list[Money]:
         amount = sign * _number(m.group("n1")) * low_scale
         high = _number(m.group("n2")) * high_scale if m.group("n2") else None
         out.append(Money(amount, m.group(0).strip(), m.start(), m.end(), high,
-                         rate=bool(_RATE.match(text[m.end():])),
+                         rate=bool(_RATE.match(text, m.end())),
                          scaled=bool(m.group("s1") or m.group("s2"))))
+    taken = Taken((o.start, o.end) for o in out)
     for m in POUNDS_WORD.finditer(text):
-        if not any(o.start <= m.start() < o.end for o in out):
+        if not taken.covers(m.start()):
             out.append(_single(text, None, m.group("n1"), m.group("s1"), m.start(), m.end()))
     return _between(text, sorted(out, key=lambda x: x.start))
 
 
-_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
-_AND_BETWEEN = re.compile(r"\s+and\s+")
+_BETWEEN = "between"
+_AND = re.compile(r"\s+and\s+", re.I)
 
 
 def _between(text: str, found: list[Money]) -> list[Money]:
@@ -106,12 +110,23 @@ def _between(text: str, found: list[Money]) -> list[Money]:
     for money in found:
         low = out[-1] if out else None
         if low is not None and low.high is None and not money.rate and money.amount >= low.amount >= 0 \
-                and _AND_BETWEEN.fullmatch(text[low.end:money.start]) and _BETWEEN.search(text[:low.start]):
+                and _AND.fullmatch(text, low.end, money.start) and _after_between(text, low.start):
             out[-1] = Money(low.amount, text[low.start:money.end], low.start, money.end, money.amount,
                             rate=money.rate, scaled=low.scaled or money.scaled)
             continue
         out.append(money)
     return out
+
+
+def _after_between(text: str, position: int) -> bool:
+    """The word "between" and blanks stand just before ``position``; read
+    backwards over the blanks only, so a long text is not searched once per sum."""
+    i = position
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    start = i - len(_BETWEEN)
+    return i < position and start >= 0 and text[start:i].lower() == _BETWEEN \
+        and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"))
 
 
 def _plausible_range(m: re.Match) -> bool:
@@ -123,7 +138,7 @@ def _plausible_range(m: re.Match) -> bool:
 def _single(text: str, neg: str | None, number: str, scale: str | None, start: int, end: int) -> Money:
     sign = -1 if neg else 1
     return Money(sign * _number(number) * _scale(scale), text[start:end].strip(), start, end,
-                 rate=bool(_RATE.match(text[end:])), scaled=bool(scale))
+                 rate=bool(_RATE.match(text, end)), scaled=bool(scale))
 
 
 def parse_cell(text: str) -> tuple[Decimal, bool] | None:

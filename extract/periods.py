@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from minutes.extract.intervals import Taken
+
 # "2010/11", "2010-11", "2010/2011", "2007/8", "2010 – 11"; the second half must follow the first.
 _FY_LONG = r"(?<![\d/£$.,])((?:19|20)\d{2})\s?[/\-–]\s?(\d{4}|\d{1,2})(?![\d/%]|\.\d)"
 # "08/09", "04/05": only two-digit pairs that follow each other, never part of a date "04/05/2010".
@@ -84,8 +86,8 @@ def find_periods(text: str, meeting_date: date | None = None) -> list[PeriodMent
         for m in _RELATIVE.finditer(text):
             which = m.group("which").lower().split()[-1]
             out.append(PeriodMention(fy_label(this_year + _OFFSET[which]), m.start(), m.end(), True))
-    taken = [(p.start, p.end) for p in out]
+    taken = Taken((p.start, p.end) for p in out)
     for m in _CALENDAR.finditer(text):
-        if not any(s <= m.start(1) < e for s, e in taken):
+        if not taken.covers(m.start(1)):
             out.append(PeriodMention(m.group(1), m.start(1), m.end(1), False))
     return sorted(out, key=lambda p: p.start)

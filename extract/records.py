@@ -126,6 +126,19 @@ class NextMeeting:
         return iso_date(self.date, self.precision)
 
 
+@dataclass(frozen=True)
+class BodyName:
+    """Who meets: the organisation and the committee of it (either may be unknown;
+    a council meeting as itself has no committee)."""
+    organisation: str | None
+    committee: str | None
+
+    @property
+    def name(self) -> str:
+        """How the body is shown: "Kent County Council – Cabinet", or the one part known."""
+        return " – ".join(p for p in (self.organisation, self.committee) if p)
+
+
 @dataclass
 class Section:
     """One document inside a file (an agenda pack holds several)."""
@@ -144,6 +157,7 @@ class Section:
 @dataclass
 class ExtractedDocument:
     section: Section
+    body_name: BodyName | None = None  # the body as organisation and committee (extract.bodies)
     attendees: list[Person] = field(default_factory=list)
     apologies: list[Person] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)

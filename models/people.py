@@ -12,7 +12,11 @@ Rules, all conservative (a wrong merge is worse than a missed link):
   name links;
 - then the user's ``person_overrides`` are applied in the order given: merge
   joins two names, split detaches an alias from everything.
-``relink`` recomputes everything from the stored rows, so it is idempotent.
+``relink`` recomputes, from the stored rows, the bodies owed a relink
+(``models.linking``) and those linked to them by a full name or a merge, so
+it is idempotent, and its work follows what changed rather than the archive.
+People rows no mention refers to any more (their files replaced or gone) are
+deleted first.
 """
 from __future__ import annotations
 
@@ -20,19 +24,27 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from typing import TypeVar
 
-from sqlalchemy import Connection, Engine, String, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import (ColumnElement, Connection, Engine, String, bindparam, delete, exists, func, insert, or_, select,
+                        true, update)
 
 from minutes.extract import names
 from minutes.extract.names import name_key_text
 from minutes.extract.unionfind import connected_groups
+from minutes.models.db import writing
+from minutes.models.linking import EVERYTHING, Scope, owe, owed, settle, statuses_as_of
+from minutes.models.bodies import link_bodies
+from minutes.models.copies import link_copies
 from minutes.models.queries import list_actions
+from minutes.models.sql import ORIGINAL
 from minutes.models.schema import (action_owners, actions, attendance, bodies, documents, people, person_aliases,
                                    person_overrides, source_files)
 from minutes.models.sql import contains, needle, valid_id
-from minutes.models.status import recompute
+from minutes.models.status import drifted_bodies, recompute
 
 YEARS_APART = 3
+T = TypeVar("T")
 
 
 @dataclass
@@ -49,9 +61,7 @@ class _Row:
 
     @property
     def full(self) -> bool:
-        """A first name and a surname, not initials."""
-        toks = self.key.split()
-        return len(toks) >= 2 and len(toks[0]) > 1
+        return _full(self.key)
 
     @property
     def initialled(self) -> bool:
@@ -59,15 +69,83 @@ class _Row:
         return len(toks) >= 2 and len(toks[0]) == 1
 
 
-def relink(engine: Engine, as_of: date | None = None) -> None:
-    """Link people, then recompute action statuses (which follow owners), in one transaction."""
-    with engine.begin() as conn:
-        link_people(conn)
-        recompute(conn, as_of or date.today())
+def _full(key: str) -> bool:
+    """A first name and a surname, not initials: the only names linked across bodies."""
+    toks = key.split()
+    return len(toks) >= 2 and len(toks[0]) > 1
 
 
-def link_people(conn: Connection) -> None:
-    rows = _load(conn)
+def relink(engine: Engine, as_of: date | None = None, everything: bool = False) -> Scope:
+    """Find each document's body and the copies of one meeting, link the
+    people of the bodies owed a relink (``everything``: of every body), then
+    recompute action statuses (which follow owners) there and wherever the
+    days since the last relink moved a deadline past or brought evidence into
+    view, all in one transaction; returns the status scope (empty when
+    nothing was owed)."""
+    day = as_of or date.today()
+    with writing(engine) as conn:
+        last_debt, debts = owed(conn)
+        before = statuses_as_of(conn)
+        if not debts and not everything and before == day:
+            return Scope()
+        # Bodies are found across the archive, copies among the meetings of the bodies owed;
+        # the bodies whose documents they moved are owed too.
+        whole = everything or before is None  # a new database, or one from before links were owed
+        debts = debts | link_bodies(conn)
+        debts = debts | link_copies(conn, EVERYTHING if whole else debts)
+        if whole or before is None:
+            people_scope = status_scope = EVERYTHING
+        else:
+            people_scope = linked_bodies(conn, debts)
+            status_scope = people_scope | found_bodies(conn, people_scope) | drifted_bodies(conn, before, day)
+        if people_scope:
+            link_people(conn, people_scope)
+        if status_scope:
+            recompute(conn, day, status_scope)
+        settle(conn, last_debt, day)
+    return status_scope
+
+
+def linked_bodies(conn: Connection, start: Scope) -> Scope:
+    """``start`` and every body one of its people may be linked to: by an
+    identical full name, or by a merge ruling on one of its names; so the
+    scope holds every person of each cluster its people belong to."""
+    if start.everything or not start.bodies:
+        return start
+    merges = [(o.key_a, o.key_b) for o in conn.execute(
+        select(person_overrides.c.key_a, person_overrides.c.key_b).where(person_overrides.c.kind == "merge"))]
+    seen: set[int | None] = set()
+    frontier = set(start.bodies)
+    while frontier:
+        seen |= frontier
+        keys = set(conn.scalars(select(people.c.name_key).distinct().where(Scope(frozenset(frontier)).where(
+            people.c.body_id))))
+        reach = {k for k in keys if _full(k)} | {k for pair in merges if set(pair) & keys for k in pair}
+        found: set[int | None] = set()
+        for chunk in _chunks(sorted(reach)):
+            found |= set(conn.scalars(select(people.c.body_id).distinct().where(people.c.name_key.in_(chunk))))
+        frontier = found - seen
+    return Scope(frozenset(seen))
+
+
+def found_bodies(conn: Connection, scope: Scope) -> Scope:
+    """The bodies the documents of ``scope``'s people were found to be
+    (people rows keep the body a paper names, statuses follow the body found)."""
+    if scope.everything or not scope.bodies:
+        return scope
+    return Scope(frozenset(conn.scalars(select(documents.c.body_id).distinct()
+                                        .where(scope.where(documents.c.read_body_id)))))
+
+
+def _chunks(values: list[T], size: int = 500) -> list[list[T]]:
+    """``values`` in lists short enough for one IN (...) each."""
+    return [values[i:i + size] for i in range(0, len(values), size)]
+
+
+def link_people(conn: Connection, scope: Scope = EVERYTHING) -> None:
+    """Link the people of ``scope``'s bodies, which ``linked_bodies`` closed over clusters."""
+    _delete_unmentioned(conn, scope)
+    rows = _load(conn, scope)
     edges = _rule_edges(rows)
     for ov in conn.execute(select(person_overrides).order_by(person_overrides.c.created_at, person_overrides.c.id)):
         a, b = _matching(rows, ov.key_a, ov.body_id), _matching(rows, ov.key_b, ov.body_id)
@@ -80,26 +158,47 @@ def link_people(conn: Connection) -> None:
     if changed:
         conn.execute(update(people).where(people.c.id == bindparam("pid")).values(canonical_id=bindparam("cid")),
                      changed)
-    _write_aliases(conn, canonical)
+    _write_aliases(conn, canonical, scope)
 
 
-def _load(conn: Connection) -> dict[int, _Row]:
+def _delete_unmentioned(conn: Connection, scope: Scope) -> None:
+    """People rows of ``scope`` that no attendance or owner refers to any more (their files replaced or gone)."""
+    # NOT EXISTS per row, by the person indexes: the archive's mentions are not scanned.
+    gone = list(conn.scalars(select(people.c.id).where(
+        scope.where(people.c.body_id), ~exists().where(attendance.c.person_id == people.c.id),
+        ~exists().where(action_owners.c.person_id == people.c.id))))
+    for chunk in _chunks(gone):
+        conn.execute(delete(person_aliases).where(or_(person_aliases.c.people_id.in_(chunk),
+                                                      person_aliases.c.person_id.in_(chunk))))
+        conn.execute(update(people).where(people.c.canonical_id.in_(chunk)).values(canonical_id=None))
+        conn.execute(delete(people).where(people.c.id.in_(chunk)))
+
+
+def _mentions_of(person_id: ColumnElement, scope: Scope) -> ColumnElement[bool]:
+    """Mentions of the people rows of ``scope``'s bodies (a row keeps the body its paper names)."""
+    return true() if scope.everything else person_id.in_(select(people.c.id).where(scope.where(people.c.body_id)))
+
+
+def _load(conn: Connection, scope: Scope) -> dict[int, _Row]:
     rows = {r.id: _Row(r.id, r.body_id, r.name, r.name_key, canonical=r.canonical_id)
             for r in conn.execute(select(people.c.id, people.c.body_id, people.c.name, people.c.name_key,
-                                         people.c.canonical_id))}
+                                         people.c.canonical_id).where(scope.where(people.c.body_id)))}
     for table in (attendance, action_owners):
+        in_scope = _mentions_of(table.c.person_id, scope)
         fact = table.join(actions, actions.c.id == table.c.action_id) if table is action_owners else table
         doc_id = actions.c.document_id if table is action_owners else table.c.document_id
         query = select(table.c.person_id, func.min(documents.c.meeting_date), func.max(documents.c.meeting_date),
                        func.count()).select_from(fact.join(documents, documents.c.id == doc_id)) \
-            .where(table.c.person_id.is_not(None)).group_by(table.c.person_id)
+            .where(table.c.person_id.is_not(None), in_scope, ORIGINAL).group_by(table.c.person_id)
         for pid, first, last, n in conn.execute(query):
             r = rows[pid]
             r.first = min(filter(None, (r.first, first)), default=None)
             r.last = max(filter(None, (r.last, last)), default=None)
             r.mentions += n
     for pid, org in conn.execute(select(attendance.c.person_id, attendance.c.organisation).distinct()
-                                 .where(attendance.c.organisation.is_not(None))):
+                                 .join(documents, documents.c.id == attendance.c.document_id)
+                                 .where(attendance.c.organisation.is_not(None),
+                                        _mentions_of(attendance.c.person_id, scope), ORIGINAL)):
         rows[pid].orgs.add(" ".join(name_key_text(org).split()))
     return rows
 
@@ -147,21 +246,22 @@ def _clusters(rows: dict[int, _Row], edges: set[tuple[int, int]]) -> dict[int, i
     return out
 
 
-def _write_aliases(conn: Connection, canonical: dict[int, int]) -> None:
-    """Rebuild person_aliases: one row per (people row, text as written), first sighting first."""
+def _write_aliases(conn: Connection, canonical: dict[int, int], scope: Scope) -> None:
+    """Rebuild ``scope``'s person_aliases: one row per (people row, text as written), first sighting first."""
     seen: dict[tuple[int, str], dict] = {}
     mention_queries = [
         select(attendance.c.person_id, func.coalesce(attendance.c.as_written, people.c.name), documents.c.meeting_date,
                documents.c.body_id, attendance.c.source_file_id, attendance.c.page, attendance.c.span_start,
                attendance.c.span_end)
         .select_from(attendance.join(people, people.c.id == attendance.c.person_id)
-                     .join(documents, documents.c.id == attendance.c.document_id)),
+                     .join(documents, documents.c.id == attendance.c.document_id))
+        .where(_mentions_of(attendance.c.person_id, scope), ORIGINAL),
         select(action_owners.c.person_id, action_owners.c.as_written, documents.c.meeting_date, documents.c.body_id,
                action_owners.c.source_file_id, action_owners.c.page, action_owners.c.span_start,
                action_owners.c.span_end)
         .select_from(action_owners.join(actions, actions.c.id == action_owners.c.action_id)
                      .join(documents, documents.c.id == actions.c.document_id))
-        .where(action_owners.c.person_id.is_not(None)),
+        .where(action_owners.c.person_id.is_not(None), _mentions_of(action_owners.c.person_id, scope), ORIGINAL),
     ]
     for query in mention_queries:
         for pid, alias, day, body_id, file_id, page, start, end in conn.execute(query):
@@ -177,7 +277,8 @@ def _write_aliases(conn: Connection, canonical: dict[int, int]) -> None:
                 row.update(first_seen=day, source_file_id=file_id, page=page, span_start=start, span_end=end)
             if day and (row["last_seen"] is None or day > row["last_seen"]):
                 row["last_seen"] = day
-    conn.execute(delete(person_aliases))
+    conn.execute(delete(person_aliases).where(person_aliases.c.people_id.in_(
+        select(people.c.id).where(scope.where(people.c.body_id)))))
     if seen:
         conn.execute(insert(person_aliases), [seen[k] for k in sorted(seen)])
 
@@ -189,18 +290,20 @@ def _name_part(as_written: str) -> str:
 
 def add_override(engine: Engine, kind: str, name_a: str, name_b: str, body: str | None = None) -> None:
     """Record a merge or split (the names must be known, in ``body`` if given), then relink."""
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         body_id = None
         if body:
             body_id = conn.execute(select(bodies.c.id).where(bodies.c.name == body)).scalar()
             if body_id is None:
                 raise ValueError(f"no body named {body!r}")
         for n in (name_a, name_b):
-            query = select(people.c.id).where(people.c.name_key == name_key_text(n))
+            query = select(people.c.body_id).distinct().where(people.c.name_key == name_key_text(n))
             if body_id is not None:
                 query = query.where(people.c.body_id == body_id)
-            if conn.execute(query.limit(1)).first() is None:
+            named = list(conn.scalars(query))
+            if not named:
                 raise ValueError(f"no person named {n!r}" + (f" in {body}" if body else ""))
+            owe(conn, named)
         conn.execute(insert(person_overrides), {
             "kind": kind, "name_a": name_a, "name_b": name_b,
             "key_a": name_key_text(name_a), "key_b": name_key_text(name_b),
@@ -253,7 +356,7 @@ def _report(conn: Connection, engine: Engine, pid: int) -> dict:
                func.count(func.distinct(attendance.c.document_id)).label("meetings"))
         .select_from(attendance.join(documents, documents.c.id == attendance.c.document_id)
                      .outerjoin(bodies, bodies.c.id == documents.c.body_id))
-        .where(attendance.c.person_id.in_(members))
+        .where(attendance.c.person_id.in_(members), ORIGINAL)
         .group_by(bodies.c.name, year, attendance.c.status)
         .order_by(bodies.c.name, year, attendance.c.status)).mappings()]
     roles = [dict(r) for r in conn.execute(
@@ -262,7 +365,7 @@ def _report(conn: Connection, engine: Engine, pid: int) -> dict:
                func.max(documents.c.meeting_date).label("last_seen"))
         .select_from(attendance.join(documents, documents.c.id == attendance.c.document_id)
                      .outerjoin(bodies, bodies.c.id == documents.c.body_id))
-        .where(attendance.c.person_id.in_(members), attendance.c.role.is_not(None))
+        .where(attendance.c.person_id.in_(members), attendance.c.role.is_not(None), ORIGINAL)
         .group_by(attendance.c.role, bodies.c.name).order_by(func.min(documents.c.meeting_date))).mappings()]
     owned = conn.execute(select(action_owners.c.action_id).distinct()
                          .where(action_owners.c.person_id.in_(members))).scalars().all()

@@ -14,10 +14,10 @@ from minutes.extract.names import name_key_text
 from minutes.extract.records import Due
 from minutes.models.periods import financial_years, label_financial_years
 from minutes.models.schema import (action_owners, actions, attendance, bodies, decisions, documents,
-                                   extraction_warnings,
-                                   funding, items, people, source_files, targets)
+                                   extraction_warnings, funding, items, people, source_files, source_locations,
+                                   targets)
 from minutes.models.source import quotes
-from minutes.models.sql import Row, all_rows, contains, valid_id
+from minutes.models.sql import ORIGINAL, Row, all_rows, contains, valid_id
 
 
 def _joined(fact: Table | None = None) -> FromClause:
@@ -29,10 +29,14 @@ def _joined(fact: Table | None = None) -> FromClause:
 
 def meetings(engine: Engine, body: str | None = None, kind: str | None = None,
              date_from: date | None = None, date_to: date | None = None) -> list[Row]:
-    """Documents, by meeting date."""
+    """Documents, by meeting date, once each: a copy in another format (models.copies)
+    is counted in ``copies``, not listed."""
+    copy = documents.alias("copy")
+    copies = select(func.count()).where(copy.c.copy_of_id == documents.c.id).scalar_subquery()
     query = select(
         documents.c.id, bodies.c.name.label("body"), documents.c.meeting_date.label("date"), documents.c.kind,
-        documents.c.title, source_files.c.path.label("file"), documents.c.page).select_from(_joined())
+        documents.c.title, source_files.c.path.label("file"), documents.c.page, copies.label("copies")) \
+        .select_from(_joined()).where(ORIGINAL)
     if body is not None:
         query = query.where(contains(bodies.c.name, body, "body"))
     if kind:
@@ -56,8 +60,16 @@ def document(engine: Engine, document_id: int) -> Row | None:
     if not found:
         return None
     d = found[0]
-    out = {k: d[k] for k in ("id", "body", "kind", "title", "meeting_date", "venue", "file", "page")}
+    out = {k: d[k] for k in ("id", "body", "kind", "title", "meeting_date", "venue", "file", "page", "copy_of_id")}
     out |= {"source_file_id": d["source_file_id"], "span_start": d["span_start"], "span_end": d["span_end"]}
+    # The same meeting's other files: the paths this file's bytes are also at, and copies in other formats.
+    out["locations"] = [r["path"] for r in all_rows(engine, select(source_locations.c.path).where(
+        source_locations.c.source_file_id == d["source_file_id"]).order_by(source_locations.c.id))]
+    lead = d["copy_of_id"] or document_id
+    out["copies"] = all_rows(engine, select(documents.c.id, source_files.c.path.label("file"), documents.c.page)
+                             .join(source_files, source_files.c.id == documents.c.source_file_id)
+                             .where(or_(documents.c.copy_of_id == lead, documents.c.id == lead),
+                                    documents.c.id != document_id).order_by(documents.c.id))
 
     def facts(table: Table, *columns: Any, order: Any = None) -> list[Row]:
         return all_rows(engine, select(table.c.id, *columns, table.c.page, table.c.span_start, table.c.span_end)
@@ -102,8 +114,11 @@ def list_actions(engine: Engine, owner: str | None = None, body: str | None = No
     """Actions by due date (undated last); ``owner`` matches a resolved or
     as-written owner name, or any name of the same person (models.people),
     case-insensitively, anywhere in it. ``since``/``until`` bound the meeting
-    date; ``threads`` leaves out action-log rows that restate an earlier action."""
-    where = [contains(bodies.c.name, body, "body")] if body is not None else []
+    date; ``threads`` leaves out action-log rows that restate an earlier action.
+    Copies of a meeting in another format are left out."""
+    where: list[ColumnElement[bool]] = [ORIGINAL]
+    if body is not None:
+        where.append(contains(bodies.c.name, body, "body"))
     if owner is not None:
         named = [contains(action_owners.c.name, owner, "owner"), contains(action_owners.c.as_written, owner, "owner")]
         key = name_key_text(owner)
@@ -152,8 +167,11 @@ def _actions(engine: Engine, *where: ColumnElement[bool]) -> list[Row]:
 def list_funding(engine: Engine, body: str | None = None, period: str | None = None, purpose: str | None = None,
                  min_amount: Decimal | None = None) -> list[Row]:
     """Sums of money. ``period`` "2010/11" matches that financial year however
-    it was written; any other period is matched as written."""
-    where = [contains(bodies.c.name, body, "body")] if body is not None else []
+    it was written; any other period is matched as written. Copies of a
+    meeting in another format are left out."""
+    where: list[ColumnElement[bool]] = [ORIGINAL]
+    if body is not None:
+        where.append(contains(bodies.c.name, body, "body"))
     if period:
         years = financial_years(period)
         where += [funding.c.period_start == years[0], funding.c.period_end == years[1]] if years \
@@ -237,13 +255,19 @@ def summary(engine: Engine) -> Row:
     """How much the database holds: files by status, documents, meetings,
     bodies, people, each kind of fact, and the warnings of components that failed."""
     def count(table: Table, *where: ColumnElement[bool]) -> int:
+        # A fact of a copy in another format is its meeting's fact already: counted once.
+        source = table.join(documents, documents.c.id == table.c.document_id) if "document_id" in table.c else table
+        if "document_id" in table.c:
+            where += (ORIGINAL,)
         with engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
+            return conn.execute(select(func.count()).select_from(source).where(*where)).scalar_one()
     return {
         "files stored": count(source_files, source_files.c.status == "ok"),
         "files failed": count(source_files, source_files.c.status == "failed"),
-        "documents": count(documents),
-        "meetings": count(documents, documents.c.kind == "minutes"),
+        "file locations": count(source_locations),
+        "documents": count(documents, ORIGINAL),
+        "copies": count(documents, documents.c.copy_of_id.is_not(None)),
+        "meetings": count(documents, ORIGINAL, documents.c.kind == "minutes"),
         "bodies": count(bodies),
         "people": count(people),
         "attendance": count(attendance),

@@ -1,4 +1,4 @@
-"""The rows one file's extraction becomes: its ``source_files`` row, its
+"""The rows one file's extraction becomes: its ``source_files`` row and location, its
 documents and blocks, every extracted fact with its provenance, the people
 and bodies they name, the components' versions and their warnings. Bulk
 inserts, one per table; the caller holds the transaction (``models.store``)."""
@@ -10,40 +10,99 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select
+from sqlalchemy import Connection, Table, delete, insert, select, update
 
 from minutes.extract import records
 from minutes.extract.document import TextBox
 from minutes.extract.extractor import FileExtraction
+from minutes.extract.paths import real_path
 from minutes.extract.names import name_key_text
-from minutes.extract.records import ExtractedDocument, Span
+from minutes.extract.bodies import body_key, split_body
+from minutes.extract.records import BodyName, ExtractedDocument, Span
+from minutes.models.copies import fingerprint
+from minutes.models.linking import owe
 from minutes.models.periods import financial_years
 from minutes.models.schema import (action_owners, actions, attendance, blocks, bodies, decisions, documents,
                                    extraction_warnings, funding, items, people, source_file_components, source_files,
-                                   source_pages, targets)
+                                   source_locations, source_pages, targets)
 
 
-def replace_source_file(conn: Connection, row: dict[str, Any]) -> int:
-    """Insert the file's row in place of any row for its path (the cascade
-    removes every row extracted from the old version); returns its id."""
-    conn.execute(delete(source_files).where(source_files.c.path == row["path"]))
-    row = row | {"name": os.path.basename(row["path"]), "ingested_at": datetime.now(timezone.utc)}
-    return conn.execute(insert(source_files).returning(source_files.c.id), row).scalar_one()
+def put_source(conn: Connection, row: dict[str, Any]) -> int:
+    """Store the source row of one content (``row["sha256"]``) in place of any
+    earlier row for the same content, keeping that row's locations (the
+    cascade removes every fact extracted from it), and record ``row["path"]``
+    as one of its locations; returns its id."""
+    path, kept = row["path"], []
+    old = None if row["sha256"] is None else conn.execute(
+        select(source_files.c.id, source_files.c.path, source_files.c.body_given)
+        .where(source_files.c.sha256 == row["sha256"])).first()
+    if old is not None:
+        kept = [dict(r) for r in conn.execute(select(source_locations.c.path, source_locations.c.added_at)
+                                              .where(source_locations.c.source_file_id == old.id)).mappings()]
+        _delete_source(conn, old.id)
+    kept_path = old.path if old is not None else path
+    row = row | {"path": kept_path, "name": os.path.basename(kept_path),
+                 "ingested_at": datetime.now(timezone.utc),
+                 "body_given": row.get("body_given") or (old.body_given if old is not None else None)}
+    file_id = conn.execute(insert(source_files).returning(source_files.c.id), row).scalar_one()
+    if kept:
+        conn.execute(insert(source_locations), [r | {"source_file_id": file_id} for r in kept])
+    add_location(conn, file_id, path)
+    return file_id
 
 
-def write_extraction(conn: Connection, fx: FileExtraction, size: int | None) -> int:
-    """Every row of one extracted file; returns the source file id."""
+def _delete_source(conn: Connection, file_id: int) -> None:
+    """Delete a source and (by cascade) its facts; the bodies they were of are owed a relink."""
+    found = conn.execute(select(documents.c.body_id, documents.c.read_body_id).distinct()
+                         .where(documents.c.source_file_id == file_id)).all()
+    owe(conn, {b for pair in found for b in pair})
+    conn.execute(delete(source_files).where(source_files.c.id == file_id))
+
+
+def add_location(conn: Connection, file_id: int, path: str) -> None:
+    """Record that ``path`` holds source ``file_id``'s content. The source the
+    path held before loses it, and is deleted with its facts when no path holds it any more."""
+    before = conn.execute(select(source_locations.c.source_file_id).where(source_locations.c.path == path)).scalar()
+    if before == file_id:
+        return
+    if before is not None:
+        remove_location(conn, path)
+    conn.execute(insert(source_locations), {"source_file_id": file_id, "path": path,
+                                            "added_at": datetime.now(timezone.utc)})
+
+
+def remove_location(conn: Connection, path: str) -> None:
+    """``path`` holds its source no more: the source is deleted with its facts when no other path holds it."""
+    before = conn.execute(select(source_locations.c.source_file_id).where(source_locations.c.path == path)).scalar()
+    if before is None:
+        return
+    conn.execute(delete(source_locations).where(source_locations.c.path == path))
+    left = conn.execute(select(source_locations.c.path).where(source_locations.c.source_file_id == before)
+                        .order_by(source_locations.c.added_at, source_locations.c.id).limit(1)).scalar()
+    if left is None:
+        _delete_source(conn, before)
+    else:
+        conn.execute(update(source_files).where(source_files.c.id == before, source_files.c.path == path)
+                     .values(path=left))
+
+
+def write_extraction(conn: Connection, fx: FileExtraction, size: int | None, body: str | None = None,
+                     path: str | None = None) -> int:
+    """Every row of one extracted file; ``body`` is the body of its documents
+    that name none (``ingest --body``; kept for the content once given).
+    Returns the source file id."""
     p = fx.parsed
-    file_id = replace_source_file(conn, {
-        "path": os.path.abspath(p.path), "sha256": p.sha256, "format": p.format, "size": size,
-        "pages": len(p.pages), "status": "ok", "error_reason": None, "error_detail": None})
+    file_id = put_source(conn, {
+        "path": path or real_path(p.path), "sha256": p.sha256, "format": p.format, "size": size,
+        "pages": len(p.pages), "status": "ok", "error_reason": None, "error_detail": None, "body_given": body})
+    body = conn.execute(select(source_files.c.body_given).where(source_files.c.id == file_id)).scalar()
     _insert(conn, source_file_components, [{"source_file_id": file_id, "name": name, "version": version}
                                            for name, version in fx.components.items()], returning=False)
     _insert(conn, source_pages, [
         {"source_file_id": file_id, "page": page.number, "span_start": page.start, "span_end": page.end,
          "ocr": page.ocr_confidence is not None, "ocr_confidence": _decimal(page.ocr_confidence)}
         for page in p.pages], returning=False)
-    doc_ids = _write_documents(conn, file_id, fx.documents)
+    doc_ids = _write_documents(conn, file_id, fx.documents, split_body(body) if body else None)
     _insert(conn, extraction_warnings, [
         {"document_id": doc_ids[w.document], "component": w.component, "version": w.version, "error": w.error,
          "message": w.message, **_where(file_id, fx.documents[w.document].section.span)}
@@ -51,13 +110,16 @@ def write_extraction(conn: Connection, fx: FileExtraction, size: int | None) -> 
     return file_id
 
 
-def _write_documents(conn: Connection, file_id: int, docs: list[ExtractedDocument]) -> list[int]:
-    """Documents, then their children after the parents whose ids they need; returns the document ids."""
-    names = [" ".join(d.section.body.split()) if d.section.body else None for d in docs]
-    body_ids = _get_or_create_bodies(conn, {n for n in names if n})
-    doc_bodies = [body_ids[n] if n else None for n in names]
+def _write_documents(conn: Connection, file_id: int, docs: list[ExtractedDocument],
+                     given: BodyName | None) -> list[int]:
+    """Documents (``given`` the body of those that name none), then their
+    children after the parents whose ids they need; returns the document ids."""
+    named = [d.body_name or given for d in docs]
+    body_ids = get_or_create_bodies(conn, {b for b in named if b})
+    doc_bodies = [body_ids[b] if b else None for b in named]
     doc_ids = _insert(conn, documents, [_document_row(file_id, i, d, b)
                                         for i, (d, b) in enumerate(zip(docs, doc_bodies))])
+    owe(conn, doc_bodies)
     _insert(conn, blocks, [  # the FTS index follows by trigger (SQLite) or generated column (PostgreSQL)
         {"document_id": doc_id, "kind": b.kind, "text": b.text, "source_file_id": file_id, "page": b.page,
          "span_start": b.start, "span_end": b.end, "boxes": _boxes(b.boxes)}
@@ -139,7 +201,7 @@ def _where(file_id: int, span: Span) -> dict[str, int]:
 def _document_row(file_id: int, position: int, d: ExtractedDocument, body_id: int | None) -> dict[str, Any]:
     s, nm = d.section, d.next_meeting
     return {
-        "body_id": body_id, "position": position, "kind": s.kind, "title": s.title,
+        "body_id": body_id, "read_body_id": body_id, "position": position, "kind": s.kind, "title": s.title,
         "meeting_date": s.meeting_date, "venue": s.venue, **_where(file_id, s.span),
         # a month alone ("the next Board meeting in November") is kept in date_text, not as a day
         "next_meeting_date": nm.date if nm and nm.precision == "day" else None,
@@ -147,6 +209,7 @@ def _document_row(file_id: int, position: int, d: ExtractedDocument, body_id: in
         "next_meeting_venue": nm.venue if nm else None, "next_meeting_date_text": nm.date_text if nm else None,
         "next_meeting_page": nm.span.page if nm else None, "next_meeting_span_start": nm.span.start if nm else None,
         "next_meeting_span_end": nm.span.end if nm else None,
+        "fingerprint": fingerprint(b.text for b in s.blocks),
     }
 
 
@@ -170,13 +233,29 @@ def _money(value: Decimal | float | None) -> Decimal | None:
     return None if d is None else d.quantize(Decimal("0.01"))
 
 
-def _get_or_create_bodies(conn: Connection, names: set[str]) -> dict[str, int]:
-    if not names:
+def get_or_create_bodies(conn: Connection, wanted: set[BodyName]) -> dict[BodyName, int]:
+    """Ids of bodies by name, creating those not yet known; an organisation
+    already known keeps the spelling it was first stored with."""
+    if not wanted:
         return {}
-    found = {r.name: r.id for r in conn.execute(select(bodies.c.id, bodies.c.name).where(bodies.c.name.in_(names)))}
-    missing = sorted(names - found.keys())
-    found.update(zip(missing, _insert(conn, bodies, [{"name": n} for n in missing])))
-    return found
+    keys = {b: stored_key(b) for b in wanted}
+    found = {r.key: r.id for r in conn.execute(select(bodies.c.id, bodies.c.key)
+                                                .where(bodies.c.key.in_(set(keys.values()))))}
+    missing = sorted({k: b for b, k in keys.items() if k not in found}.items())
+    if missing:
+        orgs = {body_key(r.organisation): r.organisation for r in conn.execute(
+            select(bodies.c.organisation).distinct().where(bodies.c.organisation.is_not(None)))}
+        rows = []
+        for k, b in missing:
+            org = orgs.setdefault(body_key(b.organisation), b.organisation) if b.organisation else None
+            rows.append({"name": BodyName(org, b.committee).name, "organisation": org, "committee": b.committee,
+                         "key": k})
+        found.update(zip([k for k, _ in missing], _insert(conn, bodies, rows)))
+    return {b: found[k] for b, k in keys.items()}
+
+
+def stored_key(b: BodyName) -> str:
+    return f"{body_key(b.organisation)}|{body_key(b.committee)}"
 
 
 PersonKey = tuple[int | None, str]  # (body id, name key)

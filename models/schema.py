@@ -52,9 +52,11 @@ class Provenance:
 
 
 class SourceFile(Base):
+    """One content: a file is known by its bytes (sha256), wherever it lies;
+    the paths it was found at are its ``source_locations``."""
     __tablename__ = "source_files"
     id: Mapped[int] = _identity()
-    path: Mapped[str] = mapped_column(Text, nullable=False)
+    path: Mapped[str] = mapped_column(Text, nullable=False)  # the first of its locations still recorded
     name: Mapped[str] = mapped_column(Text, nullable=False)  # the file's name: the label Datasette shows for its id
     sha256: Mapped[str | None] = mapped_column(String(64))  # null when the file could not be read
     format: Mapped[str | None] = mapped_column(String(16))
@@ -63,10 +65,25 @@ class SourceFile(Base):
     status: Mapped[str] = mapped_column(String(8), nullable=False)
     error_reason: Mapped[str | None] = mapped_column(String(32))
     error_detail: Mapped[str | None] = mapped_column(Text)
+    body_given: Mapped[str | None] = mapped_column(Text)  # `ingest --body`: the body of papers that name none
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     __table_args__ = _table_args(
         CheckConstraint("status IN ('ok', 'failed')", name="ck_source_files_status"),
-        Index("ux_source_files_path", "path", unique=True),
+        Index("ux_source_files_sha256", "sha256", unique=True),  # NULLs (unread files) do not collide
+        Index("ix_source_files_path", "path"),
+    )
+
+
+class SourceLocation(Base):
+    """A path a source's content was found at: the same bytes copied elsewhere are one source, two locations."""
+    __tablename__ = "source_locations"
+    id: Mapped[int] = _identity()
+    source_file_id: Mapped[int] = _cascade("source_files.id")
+    path: Mapped[str] = mapped_column(Text, nullable=False)
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    __table_args__ = _table_args(
+        Index("ux_source_locations_path", "path", unique=True),
+        Index("ix_source_locations_source_file", "source_file_id"),
     )
 
 
@@ -94,15 +111,23 @@ class SourcePage(Provenance, Base):
 
 
 class Body(Base):
+    """Who meets: an organisation and its committee (extract.bodies); ``name``
+    shows both ("Kent County Council – Cabinet"), ``key`` is what two spellings share."""
     __tablename__ = "bodies"
     id: Mapped[int] = _identity()
     name: Mapped[str] = mapped_column(Text, nullable=False)
-    __table_args__ = _table_args(Index("ux_bodies_name", "name", unique=True))
+    organisation: Mapped[str | None] = mapped_column(Text)
+    committee: Mapped[str | None] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text, nullable=False)  # organisation key | committee key
+    __table_args__ = _table_args(Index("ux_bodies_key", "key", unique=True), Index("ix_bodies_name", "name"))
 
 
 class Document(Provenance, Base):
     __tablename__ = "documents"
     id: Mapped[int] = _identity()
+    # The body as the paper names it, and the body it is found to be across the archive (models.bodies:
+    # "Cabinet" of the one organisation the paper names, an action log headed "ODUG"); NULL when unknown.
+    read_body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"))
     body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"))
     position: Mapped[int] = mapped_column(Integer, nullable=False)  # order in its file
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
@@ -116,8 +141,13 @@ class Document(Provenance, Base):
     next_meeting_page: Mapped[int | None] = mapped_column(Integer)
     next_meeting_span_start: Mapped[int | None] = mapped_column(Integer)
     next_meeting_span_end: Mapped[int | None] = mapped_column(Integer)
+    # The words of the text as a bottom-k sketch (models.copies), and the document this one is a copy of:
+    # the same meeting in another format. A copy's facts are kept but never listed or counted.
+    fingerprint: Mapped[str] = mapped_column(Text, nullable=False, server_default="")
+    copy_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     __table_args__ = _table_args(
         Index("ix_documents_source_file", "source_file_id"),
+        Index("ix_documents_copy_of", "copy_of_id"),
         Index("ix_documents_body_date", "body_id", "meeting_date"),
         Index("ix_documents_meeting_date", "meeting_date"),
     )
@@ -280,6 +310,8 @@ class ActionUpdate(Provenance, Base):
         CheckConstraint("status IN ('open', 'done', 'carried_forward', 'overdue')", name="ck_action_updates_status"),
         Index("ix_action_updates_action", "action_id"),
         Index("ix_action_updates_source_file", "source_file_id"),
+        Index("ix_action_updates_meeting_date", "meeting_date"),
+        Index("ix_action_updates_due_date", "due_date"),
     )
 
 
@@ -352,6 +384,26 @@ class ExtractionWarning(Provenance, Base):
         Index("ix_extraction_warnings_document", "document_id"),
         Index("ix_extraction_warnings_source_file", "source_file_id"),
     )
+
+
+class LinkOwed(Base):
+    """A body whose people and action statuses must be linked again (NULL: the
+    documents with no body). Written in the transaction that stores, replaces
+    or fails a file of the body, deleted by the relink that does the work, so a
+    kill or an error between the two leaves the debt on record for the next run."""
+    __tablename__ = "links_owed"
+    id: Mapped[int] = _identity()
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="CASCADE"))
+    __table_args__ = _table_args()
+
+
+class LinkState(Base):
+    """One row: the day the stored action statuses were computed for (overdue
+    depends on it), so a later relink knows which bodies the passing days changed."""
+    __tablename__ = "link_state"
+    id: Mapped[int] = _identity()
+    statuses_as_of: Mapped[date] = mapped_column(Date, nullable=False)
+    __table_args__ = _table_args()
 
 
 class Block(Provenance, Base):
@@ -444,6 +496,7 @@ def _table(model: type[Base]) -> Table:
 
 # The table handles every other models module uses.
 source_files = _table(SourceFile)
+source_locations = _table(SourceLocation)
 source_file_components = _table(SourceFileComponent)
 source_pages = _table(SourcePage)
 bodies = _table(Body)
@@ -460,4 +513,6 @@ decisions = _table(Decision)
 funding = _table(Funding)
 targets = _table(Target)
 extraction_warnings = _table(ExtractionWarning)
+links_owed = _table(LinkOwed)
+link_state = _table(LinkState)
 blocks = _table(Block)

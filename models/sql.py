@@ -13,6 +13,8 @@ from sqlalchemy import ColumnElement, Engine, Select, func
 from minutes.models.schema import bodies, documents
 
 Row = dict[str, Any]
+# Documents that stand for their meeting: not a copy of one in another format (models.copies).
+ORIGINAL = documents.c.copy_of_id.is_(None)
 
 MAX_ID = 2**31 - 1  # ids are INTEGER columns: 32 bits on PostgreSQL
 MAX_LIMIT = 10_000  # rows a search returns at most
@@ -60,8 +62,10 @@ def contains(column: ColumnElement, text: str, label: str | None = None) -> Colu
 
 def document_filters(body: str | None, date_from: date | None, date_to: date | None,
                      kind: str | None) -> list[ColumnElement[bool]]:
-    """Conditions on the document (joined with its body) of a block or fact."""
-    where = [contains(bodies.c.name, body, "body")] if body is not None else []
+    """Conditions on the document (joined with its body) of a block or fact; copies are left out."""
+    where: list[ColumnElement[bool]] = [ORIGINAL]
+    if body is not None:
+        where.append(contains(bodies.c.name, body, "body"))
     if date_from:
         where.append(documents.c.meeting_date >= date_from)
     if date_to:

@@ -24,12 +24,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Iterable
 
-from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import (ColumnElement, Connection, Engine, and_, bindparam, delete, func, insert, or_, select,
+                        union, update)
 
 from minutes.extract import names
 from minutes.extract.action_log import log_status
+from minutes.models.linking import EVERYTHING, Scope
 from minutes.models.queries import list_actions
 from minutes.models.schema import Base, action_owners, action_updates, actions, documents, items, people
+from minutes.models.sql import ORIGINAL
 
 ALL_DONE = re.compile(r"\ball\s+(?:the\s+)?actions\s+(?:arising\s+)?(?:from|of)\s+the\s+(?:last|previous)\s+"
                       r"meeting\s+(?:had|have)\s+been\s+(?:completed|done|closed|actioned)", re.I)
@@ -66,21 +69,26 @@ class _Action:
     owner_names: list[str]
 
 
-def recompute(conn: Connection, as_of: date) -> None:
-    """Rebuild action_updates and each action's status as of ``as_of``; deterministic."""
-    acts = _load_actions(conn)
+def recompute(conn: Connection, as_of: date, scope: Scope = EVERYTHING) -> None:
+    """Rebuild action_updates and each action's status as of ``as_of`` for the
+    actions of ``scope``'s bodies (evidence on an action is only ever in its
+    own body's papers); deterministic."""
+    in_scope = scope.where(documents.c.body_id)
+    acts = _load_actions(conn, in_scope)
     docs = {r.id: r for r in conn.execute(select(documents.c.id, documents.c.body_id, documents.c.meeting_date,
-                                                 documents.c.kind, documents.c.source_file_id))}
+                                                 documents.c.kind, documents.c.source_file_id)
+                                          .where(in_scope, ORIGINAL))}
     follows = _match_log_rows(acts)
     updates = [u for a in acts.values() if a.log_status and a.day
                for u in [_update(follows.get(a.id, a.id), a.document_id, a.day, "log",
                                  log_status(a.log_status) or "open", a.due, a.log_status,
                                  a.file_id, a.page, a.start, a.end)]]
-    updates += _item_updates(conn, acts, follows, docs)
-    updates += _all_done_updates(conn, acts, follows, docs)
+    updates += _item_updates(conn, acts, follows, docs, in_scope)
+    updates += _all_done_updates(conn, acts, follows, docs, in_scope)
     updates.sort(key=lambda u: (u["action_id"], u["meeting_date"], KIND_ORDER[u["kind"]], u["document_id"],
                                 u["span_start"]))
-    conn.execute(delete(action_updates))
+    scoped_actions = select(actions.c.id).join(documents, documents.c.id == actions.c.document_id).where(in_scope)
+    conn.execute(delete(action_updates).where(action_updates.c.action_id.in_(scoped_actions)))
     if updates:
         conn.execute(insert(action_updates), updates)
     by_action: dict[int, list[dict]] = defaultdict(list)
@@ -88,7 +96,8 @@ def recompute(conn: Connection, as_of: date) -> None:
         by_action[u["action_id"]].append(u)
     current = {r.id: tuple(r)[1:] for r in conn.execute(select(
         actions.c.id, actions.c.status, actions.c.status_evidence, actions.c.status_document_id,
-        actions.c.status_page, actions.c.status_date, actions.c.follows_action_id))}
+        actions.c.status_page, actions.c.status_date, actions.c.follows_action_id)
+        .join(documents, documents.c.id == actions.c.document_id).where(in_scope))}
     changed = []
     for a in acts.values():
         root = follows.get(a.id)
@@ -126,18 +135,36 @@ def _update(action_id: int, document_id: int, day: date, kind: str, status: str,
             "span_start": start, "span_end": end}
 
 
-def _load_actions(conn: Connection) -> dict[int, _Action]:
+def drifted_bodies(conn: Connection, since: date, until: date) -> Scope:
+    """The bodies whose statuses may differ between ``since`` and ``until``
+    with no paper changed: a deadline (an action's, or one its evidence
+    restates) fell between them, or evidence dated between them came into view."""
+    low, high = min(since, until), max(since, until)
+    if low == high:
+        return Scope()
+    due = select(documents.c.body_id).join(actions, actions.c.document_id == documents.c.id) \
+        .where(actions.c.due_date >= low, actions.c.due_date < high)
+    evidence = select(documents.c.body_id).join(action_updates, action_updates.c.document_id == documents.c.id) \
+        .where(or_(and_(action_updates.c.due_date >= low, action_updates.c.due_date < high),
+                   and_(action_updates.c.meeting_date > low, action_updates.c.meeting_date <= high)))
+    return Scope(frozenset(conn.scalars(union(due, evidence))))
+
+
+def _load_actions(conn: Connection, in_scope: ColumnElement[bool]) -> dict[int, _Action]:
     owners: dict[int, tuple[set[int], list[str]]] = defaultdict(lambda: (set(), []))
     for action_id, person, name in conn.execute(
             select(action_owners.c.action_id, func.coalesce(people.c.canonical_id, people.c.id), action_owners.c.name)
-            .outerjoin(people, people.c.id == action_owners.c.person_id).order_by(action_owners.c.id)):
+            .join(actions, actions.c.id == action_owners.c.action_id)
+            .join(documents, documents.c.id == actions.c.document_id)
+            .outerjoin(people, people.c.id == action_owners.c.person_id).where(in_scope)
+            .order_by(action_owners.c.id)):
         if person is not None:
             owners[action_id][0].add(person)
             owners[action_id][1].append(name)
     query = select(actions.c.id, actions.c.document_id, documents.c.body_id, documents.c.meeting_date,
                    actions.c.text, actions.c.due_date, actions.c.log_status, actions.c.source_file_id,
                    actions.c.page, actions.c.span_start, actions.c.span_end) \
-        .join(documents, documents.c.id == actions.c.document_id).order_by(actions.c.id)
+        .join(documents, documents.c.id == actions.c.document_id).where(in_scope, ORIGINAL).order_by(actions.c.id)
     return {r.id: _Action(*r, content_words(r.text), *owners[r.id]) for r in conn.execute(query)}
 
 
@@ -171,7 +198,7 @@ def _match_log_rows(acts: dict[int, _Action]) -> dict[int, int]:
 
 
 def _item_updates(conn: Connection, acts: dict[int, _Action], follows: dict[int, int],
-                  docs: dict[int, Any]) -> list[dict[str, Any]]:
+                  docs: dict[int, Any], in_scope: ColumnElement[bool]) -> list[dict[str, Any]]:
     """Items of later meetings that deliver a reporting action."""
     meetings: dict[int, list[Any]] = defaultdict(list)
     for d in sorted(docs.values(), key=lambda d: (d.meeting_date or date.min, d.id)):
@@ -179,7 +206,9 @@ def _item_updates(conn: Connection, acts: dict[int, _Action], follows: dict[int,
             meetings[d.body_id].append(d)
     titles: dict[int, list[Any]] = defaultdict(list)
     for r in conn.execute(select(items.c.document_id, items.c.title, items.c.page, items.c.span_start,
-                                 items.c.span_end, items.c.source_file_id).order_by(items.c.id)):
+                                 items.c.span_end, items.c.source_file_id)
+                          .join(documents, documents.c.id == items.c.document_id).where(in_scope)
+                          .order_by(items.c.id)):
         titles[r.document_id].append(r)
     out = []
     for a in acts.values():
@@ -202,14 +231,15 @@ def _delivers(action_words: set[str], title_words: set[str]) -> bool:
 
 
 def _all_done_updates(conn: Connection, acts: dict[int, _Action], follows: dict[int, int],
-                      docs: dict[int, Any]) -> list[dict[str, Any]]:
+                      docs: dict[int, Any], in_scope: ColumnElement[bool]) -> list[dict[str, Any]]:
     """"All actions from the last meeting had been completed": the body's previous meeting's actions are done."""
     blocks = Base.metadata.tables.get("blocks")
     if blocks is None:
         return []
     found = conn.execute(select(blocks.c.document_id, blocks.c.text, blocks.c.source_file_id, blocks.c.page,
                                 blocks.c.span_start, blocks.c.span_end)
-                         .where(func.lower(blocks.c.text).like("%actions%"),
+                         .join(documents, documents.c.id == blocks.c.document_id)
+                         .where(in_scope, func.lower(blocks.c.text).like("%actions%"),
                                 or_(func.lower(blocks.c.text).like("%complete%"),
                                     func.lower(blocks.c.text).like("%done%"),
                                     func.lower(blocks.c.text).like("%closed%")))
@@ -221,8 +251,8 @@ def _all_done_updates(conn: Connection, acts: dict[int, _Action], follows: dict[
     out = []
     for b in found:
         m = ALL_DONE.search(b.text)
-        d = docs[b.document_id]
-        if not m or d.body_id is None or d.meeting_date is None:
+        d = docs.get(b.document_id)  # None for a copy in another format
+        if not m or d is None or d.body_id is None or d.meeting_date is None:
             continue
         earlier = [e for e in docs.values() if e.body_id == d.body_id and e.kind == "minutes"
                    and e.meeting_date and e.meeting_date < d.meeting_date]

@@ -1,33 +1,48 @@
 """Ingest: files and folders into the database, one transaction per file.
 
-A folder is walked recursively. Hidden files and folders (".name") and Office
-lock files ("~$name") are skipped; every other file is considered, and one
-in a format no parser reads is recorded as failed ("unsupported") so the user
-sees it. A file already stored with the same sha256, extracted by the same
-components at the same versions, is left alone (its ids do not change); one
-whose components changed since is re-extracted; a stored path whose content
-changed is replaced; a failure is recorded and the batch goes on. Failure
+A folder is walked recursively (``extract.files.walk``): hidden files and
+Office lock files are left out, files that are no papers by content (images,
+spreadsheets, JSON, data tables) are skipped and counted, and a paper in a
+format no parser reads is recorded as failed ("unsupported") so the user
+sees it. Worker processes extract (``extract.pool``, or a Dask cluster), each
+file within its budget; this process stores each file, in the order given,
+in its own write transaction. Files are known by content (sha256): the same bytes under another
+path are the same source, recorded as one more of its locations, not stored
+again. Content already stored, extracted by the same components at the same
+versions, is left alone (its ids do not change); content whose components
+changed since is re-extracted; a path whose content changed holds the new
+content, and the old is deleted when no other path holds it; a failure is
+recorded and the batch goes on. (The same meeting in two formats is two
+sources; ``models.copies`` makes it one meeting.) Failure
 reasons are those of ``extract.errors.ParseError`` plus "error" (extraction
-raised outside any one component: the file could not be cut into documents)
+raised outside any one component: the file could not be cut into documents),
+"timeout" and "memory" (past the file's budget), "crashed" (the worker died)
 and "store_error" (the database refused the records). A component that
 raises fails nothing: its warning is stored with the file's other facts.
 """
 from __future__ import annotations
 
 import os
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
-from minutes.extract.errors import ParseError
-from minutes.extract.extractor import PIPELINE, ExtractionWarning, FileExtraction, Pipeline, StageError, extract_file
+from minutes.extract.budget import DEFAULT, Budget
+from minutes.extract.cluster import DaskExtractor
+from minutes.extract.extractor import PIPELINE, ExtractionWarning, FileExtraction, Pipeline
+from minutes.extract.files import Skipped, not_a_paper, walk
+from minutes.extract.paths import exists, real_path, safe_text
+from minutes.extract.pool import Job, Outcome, Pool
 from minutes.extract.parsers import file_format, sha256_of
 from minutes.extract.parsers.ocr import OcrMode
+from minutes.models.db import writing
+from minutes.models.linking import Scope
 from minutes.models.people import relink
-from minutes.models.rows import replace_source_file, write_extraction
-from minutes.models.schema import source_file_components, source_files
+from minutes.models.rows import add_location, put_source, remove_location, write_extraction
+from minutes.models.schema import source_file_components, source_files, source_locations
 
 
 @dataclass
@@ -50,85 +65,216 @@ class Reextracted:
 
 
 @dataclass
+class Duplicate:
+    path: str
+    same_as: str  # the path the same bytes were first stored from
+
+
+@dataclass
 class IngestReport:
     stored: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)  # the same bytes stored already from another path
     replaced: list[str] = field(default_factory=list)
     reextracted: list[Reextracted] = field(default_factory=list)
-    failed: list[Failure] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)  # papers only: what was skipped is no failure
+    skipped: list[Skipped] = field(default_factory=list)  # files that are no papers (images, spreadsheets, ...)
     warnings: list[Warned] = field(default_factory=list)
+    unnamed: list[str] = field(default_factory=list)  # files with a document whose body cannot be told
+    relinked: Scope = field(default_factory=Scope)  # the bodies whose statuses the closing relink recomputed
+    interrupted: bool = False  # stopped by Ctrl-C: the files stored before it are kept
+    pages: int = 0  # pages of the files extracted
+    worker_peak_mb: float = 0.0  # the highest peak resident size of a worker
+    slowest: tuple[float, str] = (0.0, "")  # the longest extraction, in seconds, and its file
 
 
-def collect_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The files named, and those under the folders named, in order, once each."""
-    out: dict[str, Path] = {}
-    for path in map(Path, paths):
-        found = sorted(f for f in path.rglob("*") if f.is_file() and not _hidden(f.relative_to(path))) \
-            if path.is_dir() else [path]
-        out.update((os.path.abspath(f), f) for f in found)
-    return list(out.values())
+@dataclass
+class Event:
+    """One file settled, for a progress display: what happened and what is still in hand."""
+    path: str
+    status: str  # stored, replaced, re-extracted, unchanged, duplicate, failed, skipped
+    pages: int
+    done: int  # files settled so far, this one included
+    total: int  # files in the batch
+    in_hand: list[str]  # files the workers are extracting now
+    failure: Failure | None = None
 
 
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith((".", "~$")) for part in relative.parts)
+@dataclass
+class _File:
+    """One paper of the batch, read and hashed, waiting for its turn to be stored."""
+    index: int
+    path: Path
+    key: str
+    sha256: str | None = None
+    size: int | None = None
+    unreadable: str | None = None  # why it could not be read
+    extract: bool = False  # sent to a worker
+    outcome: Outcome | None = None
 
 
-def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable[[Path], None] | None = None,
-                 pipeline: Pipeline = PIPELINE, ocr: OcrMode = "auto") -> IngestReport:
-    """Ingest every file under ``paths`` with ``pipeline``'s components;
-    ``progress`` is called after each file; ``ocr`` says which PDF pages are
-    read by OCR."""
+def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable[[Event], None] | None = None,
+                 pipeline: Pipeline = PIPELINE, ocr: OcrMode = "auto", body: str | None = None,
+                 workers: int | None = None, limits: Budget = DEFAULT, include: Iterable[str] = (),
+                 exclude: Iterable[str] = (), dask: str | None = None) -> IngestReport:
+    """Ingest every paper under ``paths`` (folders walked, ``include`` and
+    ``exclude`` globs applied, files that are no papers skipped) with
+    ``pipeline``'s components, ``workers`` processes extracting (default: one
+    per core; or the Dask cluster at ``dask``), each file within ``limits``;
+    ``progress`` is called as each file is settled; ``ocr`` says which PDF
+    pages are read by OCR; ``body`` is the body of the documents that name
+    none (kept with their content for later runs). Files are stored in the
+    order given, each in its own transaction; Ctrl-C stops the batch, keeps
+    what was stored and links it."""
     report = IngestReport()
-    for path in collect_files(paths):
-        _ingest_file(engine, path, report, pipeline, ocr)
-        if progress:
-            progress(path)
-    if report.stored or report.replaced or report.reextracted or report.failed:
-        relink(engine)
+    files = walk(paths, include, exclude)
+    planned: deque[_File] = deque()
+    batch: dict[str, int] = {}  # sha256 -> the first file of the batch with those bytes
+    settled = [0]
+
+    def plan() -> Iterator[Job]:
+        for index, path in enumerate(files):
+            f = _read(index, path, report)
+            if f is None:
+                _tell(progress, report.skipped[-1].path, "skipped", 0, settled, len(files), extractor)
+                continue
+            # Extracted unless stored already as it is, or once in this batch (its outcome will be this one's).
+            f.extract = f.unreadable is None and f.sha256 not in batch and _needs_extraction(engine, f, pipeline, body)
+            if f.sha256 is not None:
+                batch.setdefault(f.sha256, index)
+            planned.append(f)
+            if f.extract:
+                yield Job(index, os.fsdecode(path))
+
+    outcomes: dict[int, Outcome] = {}  # by file, for a later copy of the same bytes in the batch
+
+    def settle(f: _File) -> None:
+        status, failure = _settle(engine, f, report, pipeline, ocr, body, limits,
+                                  outcomes.get(batch.get(f.sha256 or "", -1)))
+        _tell(progress, f.key, status, _pages(f), settled, len(files), extractor, failure)
+
+    extractor = _extractor(workers, limits, pipeline, ocr, dask)
+    try:
+        with extractor:
+            for outcome in extractor.map(plan()):
+                report.pages += len(outcome.extraction.parsed.pages) if outcome.extraction else 0
+                report.slowest = max(report.slowest, (outcome.seconds, safe_text(os.fsdecode(files[outcome.index]))))
+                while planned:
+                    f = planned.popleft()
+                    if f.extract:
+                        f.outcome = outcomes[f.index] = outcome
+                    settle(f)
+                    if f.extract:
+                        break
+            while planned:  # after the last extraction: files stored already, or copies in the batch
+                settle(planned.popleft())
+    except KeyboardInterrupt:
+        report.interrupted = True
+    report.worker_peak_mb = extractor.peak_mb
+    report.relinked = relink(engine)  # what this run changed, and what a run stopped before its linking left owed
     return report
 
 
-def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pipeline, ocr: OcrMode) -> None:
-    key = os.path.abspath(path)
+def _read(index: int, path: Path, report: IngestReport) -> _File | None:
+    """The file read and hashed; None (and counted as skipped) when it is no paper."""
+    f = _File(index, path, real_path(path))
     try:
-        data = Path(key).read_bytes()
+        data = path.read_bytes()
     except OSError as e:
-        _fail(engine, report, key, None, None, "unreadable", e.strerror or str(e))
-        return
-    sha256, size = sha256_of(data), len(data)
+        f.unreadable = e.strerror or str(e)
+        return f
+    why = not_a_paper(path, data)
+    if why is not None:
+        report.skipped.append(Skipped(f.key, why))
+        return None
+    f.sha256, f.size = sha256_of(data), len(data)
+    return f
+
+
+def _lookup(conn: Connection, f: _File, pipeline: Pipeline, body: str | None) -> tuple[Any, Any, list[str] | None]:
+    """What the file's path holds now, what holds its content, and how that
+    content's components differ from ``pipeline``'s (None: to extract afresh)."""
+    here = conn.execute(select(source_files.c.id, source_files.c.sha256, source_files.c.status)
+                        .join(source_locations, source_locations.c.source_file_id == source_files.c.id)
+                        .where(source_locations.c.path == f.key)).first()
+    same = conn.execute(select(source_files.c.id, source_files.c.path, source_files.c.status,
+                               source_files.c.body_given)
+                        .where(source_files.c.sha256 == f.sha256)).first()
+    changes = None
+    if same is not None and same.status == "ok":
+        versions = conn.execute(select(source_file_components.c.name, source_file_components.c.version)
+                                .where(source_file_components.c.source_file_id == same.id))
+        changes = _changes({name: version for name, version in versions}, pipeline.versions())
+        if body and body != same.body_given:
+            changes.append(f"body: {body}")
+    return here, same, changes
+
+
+def _needs_extraction(engine: Engine, f: _File, pipeline: Pipeline, body: str | None) -> bool:
     with engine.connect() as conn:
-        prior = conn.execute(select(source_files.c.id, source_files.c.sha256, source_files.c.status)
-                             .where(source_files.c.path == key)).first()
-        stored = prior is not None and prior.status == "ok"
-        changes = None  # extracted afresh: new, failed before, or changed content
-        if prior is not None and stored and prior.sha256 == sha256:
-            versions = conn.execute(select(source_file_components.c.name, source_file_components.c.version)
-                                    .where(source_file_components.c.source_file_id == prior.id))
-            changes = _changes({name: version for name, version in versions}, pipeline.versions())
-    if changes == []:
-        report.unchanged.append(key)
-        return
+        return _lookup(conn, f, pipeline, body)[2] != []
+
+
+def _settle(engine: Engine, f: _File, report: IngestReport, pipeline: Pipeline, ocr: OcrMode, body: str | None,
+            limits: Budget, first: Outcome | None) -> tuple[str, Failure | None]:
+    """Store one file, in order, in one write transaction, and say what
+    became of it: the decision is made again under the writer lock, so what
+    an earlier file of the batch or another ingest stored meanwhile is seen."""
     try:
-        fx = extract_file(key, pipeline, ocr)
-    except ParseError as e:
-        _fail(engine, report, key, sha256, size, e.reason, e.detail)
-        return
-    except StageError as e:
-        _fail(engine, report, key, sha256, size, "error", str(e))
-        return
-    except Exception as e:  # a bug outside the components must not stop a batch of thousands
-        _fail(engine, report, key, sha256, size, "error", f"{type(e).__name__}: {e}")
-        return
-    try:
-        store_extraction(engine, fx, size=size)
-    except Exception as e:
-        _fail(engine, report, key, sha256, size, "store_error", f"{type(e).__name__}: {e}")
-        return
+        with writing(engine) as conn:
+            if f.unreadable is not None:
+                return "failed", _fail(conn, report, f.key, None, None, "unreadable", f.unreadable)
+            here, same, changes = _lookup(conn, f, pipeline, body)
+            if same is not None and changes == []:
+                if here is not None and here.id == same.id:
+                    report.unchanged.append(f.key)
+                    return "unchanged", None
+                add_location(conn, same.id, f.key)  # the same bytes under another path: one more location
+                report.duplicates.append(Duplicate(f.key, same.path))
+                return "duplicate", None
+            outcome = f.outcome or first
+            if outcome is None:  # stored when planned, changed by another ingest since: rare
+                outcome = _extract_here(f, pipeline, ocr, limits)
+            if outcome.extraction is None:
+                return "failed", _fail(conn, report, f.key, f.sha256, f.size, outcome.reason or "error", outcome.detail)
+            fx = outcome.extraction
+            write_extraction(conn, fx, f.size, body, f.key)
+    except Exception as e:  # the database refused the records: this file fails, the batch goes on
+        with writing(engine) as conn:
+            return "failed", _fail(conn, report, f.key, f.sha256, f.size, "store_error", f"{type(e).__name__}: {e}")
+    report.warnings += [Warned(f.key, w) for w in fx.warnings]
+    if not body and any(d.body_name is None for d in fx.documents):
+        report.unnamed.append(f.key)
     if changes:
-        report.reextracted.append(Reextracted(key, changes))
-    else:
-        (report.replaced if stored else report.stored).append(key)
-    report.warnings += [Warned(key, w) for w in fx.warnings]
+        report.reextracted.append(Reextracted(f.key, changes))
+        return "re-extracted", None
+    if here is not None and here.status == "ok" and here.sha256 != f.sha256:
+        report.replaced.append(f.key)
+        return "replaced", None
+    report.stored.append(f.key)
+    return "stored", None
+
+
+def _extract_here(f: _File, pipeline: Pipeline, ocr: OcrMode, limits: Budget) -> Outcome:
+    with Pool(1, limits, pipeline, ocr) as pool:
+        return next(pool.map([Job(f.index, os.fsdecode(f.path))]))
+
+
+def _pages(f: _File) -> int:
+    return len(f.outcome.extraction.parsed.pages) if f.outcome and f.outcome.extraction else 0
+
+
+def _tell(progress: Callable[[Event], None] | None, path: str, status: str, pages: int, settled: list[int],
+          total: int, extractor: Any, failure: Failure | None = None) -> None:
+    settled[0] += 1
+    if progress:
+        progress(Event(path, status, pages, settled[0], total, extractor.in_hand(), failure))
+
+
+def _extractor(workers: int | None, limits: Budget, pipeline: Pipeline, ocr: OcrMode, dask: str | None) -> Any:
+    if dask:
+        return DaskExtractor(dask, limits, ocr)
+    return Pool(workers or os.cpu_count() or 1, limits, pipeline, ocr)
 
 
 def _changes(before: dict[str, int], now: dict[str, int]) -> list[str]:
@@ -144,18 +290,35 @@ def _changes(before: dict[str, int], now: dict[str, int]) -> list[str]:
     return out
 
 
-def _fail(engine: Engine, report: IngestReport, path: str, sha256: str | None, size: int | None,
-          reason: str, detail: str) -> None:
-    """Record the file as failed, in place of whatever was stored for its path."""
-    with engine.begin() as conn:
-        replace_source_file(conn, {"path": path, "sha256": sha256, "format": file_format(Path(path)), "size": size,
-                                   "pages": None, "status": "failed", "error_reason": reason,
-                                   "error_detail": detail})
-    report.failed.append(Failure(path, reason, detail))
+def _fail(conn: Connection, report: IngestReport, path: str, sha256: str | None, size: int | None,
+          reason: str, detail: str) -> Failure:
+    """Record the content as failed, in place of whatever was stored for it, at ``path``."""
+    put_source(conn, {"path": path, "sha256": sha256, "format": file_format(Path(path)), "size": size,
+                      "pages": None, "status": "failed", "error_reason": reason, "error_detail": safe_text(detail)})
+    report.failed.append(Failure(path, reason, safe_text(detail)))
+    return report.failed[-1]
 
 
-def store_extraction(engine: Engine, fx: FileExtraction, size: int | None = None) -> int:
-    """Store one file's records in one transaction, replacing any earlier
-    version of the same path; returns the source file id."""
-    with engine.begin() as conn:
-        return write_extraction(conn, fx, size)
+def prune(engine: Engine, dry_run: bool = False) -> list[str]:
+    """Forget the locations whose files are gone (moved or deleted), each in
+    its own transaction; a source no location holds any more is deleted with
+    its facts, and its bodies relinked. Returns the paths forgotten."""
+    with engine.connect() as conn:
+        gone = [p for p in conn.scalars(select(source_locations.c.path).order_by(source_locations.c.path))
+                if not exists(p)]
+    if dry_run:
+        return gone
+    for path in gone:
+        with writing(engine) as conn:
+            remove_location(conn, path)
+    relink(engine)
+    return gone
+
+
+def store_extraction(engine: Engine, fx: FileExtraction, size: int | None = None, body: str | None = None) -> int:
+    """Store one file's records in one transaction, in place of any earlier
+    extraction of the same content, its path recorded as a location (the
+    content the path held before is deleted if no other path holds it);
+    ``body`` names the body of documents that name none. Returns the source file id."""
+    with writing(engine) as conn:
+        return write_extraction(conn, fx, size, body)

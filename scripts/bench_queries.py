@@ -5,7 +5,10 @@ then `actions --open --owner X` and `search` are timed, through the query
 functions the CLI calls and once through the CLI process itself, and the
 site's page of open actions for one owner (`minutes serve`'s app over a
 read-only connection): rendered through the app, and fetched over HTTP from
-the server `minutes serve` runs (waitress, on a loopback port).
+the server `minutes serve` runs (waitress, on a loopback port); last, the
+whole archive is linked once, and one more file of a body holding a
+fortieth of the meetings is ingested, with the linking it owes (only that
+body's), timed beside the extraction of the same file alone.
 
 Text is drawn from a vocabulary with Zipf-like word frequencies plus a few
 topic words at known rates, so searches have realistic selectivity.
@@ -83,7 +86,8 @@ class Writer:
 
     def build(self, meetings: int) -> None:
         with self.engine.begin() as conn:
-            body_ids = ids(conn, bodies, [{"name": f"Synthetic Body {b:02d}"} for b in range(BODIES)])
+            body_ids = ids(conn, bodies, [{"name": f"Synthetic Body {b:02d}", "committee": f"Synthetic Body {b:02d}",
+                                                "key": f"|synthetic body {b:02d}"} for b in range(BODIES)])
             person_rows = [{"body_id": b, "name": f"Person {i:03d} Of{j:02d}", "name_key": f"person {i:03d} of{j:02d}"}
                            for j, b in enumerate(body_ids) for i in range(PEOPLE_PER_BODY)]
             person_ids = ids(conn, people, person_rows)
@@ -104,7 +108,7 @@ class Writer:
              "status": "ok", "ingested_at": now} for n in numbers])
         meta = [(fid, body_ids[n % BODIES], start + timedelta(days=n // BODIES * 14)) for fid, n in zip(file_ids, numbers)]
         doc_ids = ids(conn, documents, [
-            {"source_file_id": fid, "body_id": b, "position": 0, "kind": "minutes", "title": f"Minutes {d}",
+            {"source_file_id": fid, "body_id": b, "read_body_id": b, "position": 0, "kind": "minutes", "title": f"Minutes {d}",
              "meeting_date": d, "page": 1, "span_start": 0, "span_end": 20000} for fid, b, d in meta])
         where = [(doc, fid, b) for doc, (fid, b, _) in zip(doc_ids, meta)]
 
@@ -224,6 +228,48 @@ def main() -> None:
         subprocess.run([str(minutes), *argv, "--db", url, "--format", "csv"], check=True, capture_output=True)
         print(f"  CLI process: minutes {' '.join(argv):<32} {(time.perf_counter() - t) * 1000:8.1f} ms "
               "(with interpreter start-up)")
+    one_more_file(engine)
+
+
+ONE_MORE = """Minutes of the meeting held on 3 March 2030 at the Town Hall.
+
+Present: Ada Quillon (Chair), Ben Ortega, Cara Dunmore, Dev Patelson.
+
+1. Apologies
+
+Apologies were received from Erin Shawcross.
+
+2. Budget
+
+The budget of £120,000 for 2030/31 was agreed.
+
+Action: Ben Ortega to circulate the revised budget by 1 April 2030.
+Action: Cara Dunmore to report on the parks survey to the next meeting.
+"""
+
+
+def one_more_file(engine: Engine) -> None:
+    """Link the whole archive once, then time one more file of one body into it, linking included."""
+    from minutes.extract.extractor import extract_file
+    from minutes.models import ingest_paths
+    from minutes.models.people import relink
+    t = time.perf_counter()
+    relink(engine, everything=True)
+    print(f"relink of the whole archive (once): {time.perf_counter() - t:.1f} s")
+    with tempfile.TemporaryDirectory() as tmp:
+        paper = Path(tmp) / "one-more.txt"
+        paper.write_text(ONE_MORE, encoding="utf-8")
+        extract_file(paper)  # spaCy loaded, as in a batch's worker
+        t = time.perf_counter()
+        extract_file(paper)
+        alone = time.perf_counter() - t
+        t = time.perf_counter()
+        report = ingest_paths(engine, [paper], body="Synthetic Body 07", workers=1)
+        took = time.perf_counter() - t
+        assert len(report.stored) == 1, report
+        print(f"one more file ingested into the archive, its linking included: {took * 1000:.0f} ms "
+              f"(its extraction alone {alone * 1000:.0f} ms; the worker process started and loaded spaCy "
+              f"within it; relinked bodies: {sorted(b for b in report.relinked.bodies if b is not None)})")
 
 
 if __name__ == "__main__":

@@ -56,8 +56,8 @@ def parse():
 def corpus_extractions() -> list[tuple[FileExtraction, int]]:
     """The shipped sample archive, extracted once per run (each file with its size)."""
     from minutes.extract.extractor import extract_file
-    from minutes.models import collect_files
-    return [(extract_file(p), p.stat().st_size) for p in collect_files([CORPUS])]
+    from minutes.extract.files import walk
+    return [(extract_file(p), p.stat().st_size) for p in walk([CORPUS])]
 
 
 @pytest.fixture(scope="session")

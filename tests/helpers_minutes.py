@@ -38,3 +38,21 @@ def run_components(doc: ExtractedDocument, *names: str) -> ExtractedDocument:
     warnings = PIPELINE.run(doc, Context(standalone=True), only=names)
     assert not warnings, [str(w) for w in warnings]
     return doc
+
+
+TIMESTAMPS = {"ingested_at", "added_at", "created_at"}
+
+
+def database_content(engine, ids: bool = True) -> dict[str, list[tuple]]:
+    """Every row of every table, less the times rows were written (and, with
+    ``ids`` false, less every id, so content written in another order compares equal)."""
+    from sqlalchemy import select
+
+    from minutes.models.schema import Base
+    out = {}
+    with engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            columns = [c for c in table.c if c.name not in TIMESTAMPS
+                       and (ids or not (c.name == "id" or c.name.endswith("_id")))]
+            out[table.name] = sorted((tuple(r) for r in conn.execute(select(*columns))), key=repr)
+    return out

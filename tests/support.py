@@ -4,9 +4,11 @@ for storage and query tests, so that they do not depend on what the
 extractors find today."""
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from pathlib import Path
 
+from minutes.extract.bodies import split_body
 from minutes.extract.document import DocumentBuilder
 from minutes.extract.extractor import FileExtraction
 from minutes.extract.records import (
@@ -32,9 +34,10 @@ WILD = SHARED / "corpus" / "wild"
 CORPUS = REPO / "corpus" / "papers"
 
 
-def sample_extraction(path: str, body: str = "Northfield Borough Board", sha256: str = "a" * 64) -> FileExtraction:
-    """Minutes of an invented meeting: two pages, two items, one of each record."""
-    b = DocumentBuilder(path, "txt", sha256)
+def sample_extraction(path: str, body: str = "Northfield Borough Board", sha256: str | None = None) -> FileExtraction:
+    """Minutes of an invented meeting: two pages, two items, one of each record
+    (a file's content, so its sha256, is its path and body unless given)."""
+    b = DocumentBuilder(path, "txt", sha256 or hashlib.sha256(f"{path}\n{body}".encode()).hexdigest())
     b.add("heading", f"{body} minutes 3 March 2011")
     b.add("paragraph", "Present: Cllr Ada Quill (Chair), Ben Ortiz. Apologies: Cara Dunn.")
     b.add("list_item", "1. Budget", label="1.")
@@ -50,6 +53,7 @@ def sample_extraction(path: str, body: str = "Northfield Borough Board", sha256:
     doc = ExtractedDocument(
         Section("minutes", f"{body} minutes", parsed.blocks, body=body, meeting_date=date(2011, 3, 3),
                 venue="Town Hall"),
+        body_name=split_body(body),
         attendees=[Person("Ada Quill", "present", at(present), role="Chair", as_written="Cllr Ada Quill (Chair)"),
                    Person("Ben Ortiz", "present", at(present), organisation="Parks Service")],
         apologies=[Person("Cara Dunn", "apologies", at(present))],

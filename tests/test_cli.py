@@ -30,7 +30,7 @@ def stored(engine, db_url, tmp_path) -> str:
 def test_ingest_seeds_then_nothing_to_do(db_url, shared):
     seeds = shared / "corpus" / "seeds"
     first = run("ingest", seeds, "--db", db_url)
-    assert first.exit_code == 0 and "5 stored, 0 unchanged, 0 replaced, 0 re-extracted, 0 failed, 0 warnings" in first.stdout
+    assert first.exit_code == 0 and "5 stored, 0 unchanged, 0 duplicates, 0 replaced, 0 re-extracted, 0 failed, 0 skipped, 0 warnings" in first.stdout
     again = run("ingest", *sorted(seeds.glob("*.txt")), "--db", db_url)
     assert again.exit_code == 0 and "0 stored, 5 unchanged" in again.stdout
     rows = json.loads(run("meetings", "--format", "json", "--db", db_url).stdout)
@@ -46,7 +46,7 @@ def test_ingest_reports_failures_and_exits_1(db_url, tmp_path, monkeypatch):
     result = run("ingest", docs)
     assert result.exit_code == 1
     assert f"failed: {docs / 'old.doc'}: unsupported:" in result.stdout
-    assert "1 stored, 0 unchanged, 0 replaced, 0 re-extracted, 1 failed, 0 warnings" in result.stdout
+    assert "1 stored, 0 unchanged, 0 duplicates, 0 replaced, 0 re-extracted, 1 failed, 0 skipped, 0 warnings" in result.stdout
 
 
 def _decisions_fail(monkeypatch):
@@ -63,7 +63,7 @@ def test_a_failing_component_is_warned_in_ingest_show_and_extract(db_url, shared
     result = run("ingest", paper, "--db", db_url)
     assert result.exit_code == 0  # stored with its other facts: no file failed
     assert f"warning: {paper}: decisions@1: KeyError: 'status'" in result.stdout.splitlines()
-    assert result.stdout.splitlines()[-1] == "1 stored, 0 unchanged, 0 replaced, 0 re-extracted, 0 failed, 1 warnings"
+    assert result.stdout.splitlines()[-1] == "1 stored, 0 unchanged, 0 duplicates, 0 replaced, 0 re-extracted, 0 failed, 0 skipped, 1 warnings"
     [meeting] = json.loads(run("meetings", "--format", "json", "--db", db_url).stdout)
     shown = run("show", meeting["id"], "--db", db_url).stdout.splitlines()
     assert "Warnings (these components failed; their facts are missing):" in shown
@@ -88,7 +88,7 @@ def test_ingest_says_which_files_it_re_extracts(db_url, tmp_path, monkeypatch):
                         [replace(c, version=c.version + 1) if c.name == "funding" else c for c in PIPELINE.components])
     lines = run("ingest", paper, "--db", db_url).stdout.splitlines()
     assert lines == [f"re-extracted: {paper}: funding@1->2",
-                     "0 stored, 0 unchanged, 0 replaced, 1 re-extracted, 0 failed, 0 warnings"]
+                     "0 stored, 0 unchanged, 0 duplicates, 0 replaced, 1 re-extracted, 0 failed, 0 skipped, 0 warnings"]
     assert "0 stored, 1 unchanged" in run("ingest", paper, "--db", db_url).stdout
 
 
@@ -162,3 +162,36 @@ def test_every_command_and_subcommand_has_help():
         result = run(*command, "--help")
         assert result.exit_code == 0 and "Usage:" in result.stdout, command
         assert cli.get_command(click.Context(cli), command[0]).help, command  # a line of its own to read
+
+
+def test_extract_writes_one_record_per_file_when_stems_meet(shared, tmp_path):
+    """a.pdf and a.docx once wrote one a.json, the second over the first."""
+    rendered = shared / "corpus" / "rendered"
+    pdf = sorted(rendered.glob("*.pdf"))[0]
+    docx = pdf.with_suffix(".docx")
+    other = sorted(shared.glob("corpus/seeds/*.txt"))[1]
+    out = tmp_path / "out"
+    result = run("extract", pdf, docx, other, "--out", out)
+    assert result.exit_code == 0 and "3 extracted, 0 failed" in result.stderr
+    written = sorted(p.name for p in out.iterdir())
+    assert written == sorted([f"{pdf.name}.json", f"{docx.name}.json", f"{other.stem}.json"])
+    formats = {json.loads((out / n).read_text(encoding="utf-8"))["source"]["format"] for n in written}
+    assert formats == {"pdf", "docx", "txt"}
+    # The same name in two folders: still two records.
+    twin = tmp_path / "twin" / other.name
+    twin.parent.mkdir()
+    twin.write_bytes(other.read_bytes())
+    assert run("extract", other, twin, "--out", tmp_path / "twins").exit_code == 0
+    assert len(list((tmp_path / "twins").iterdir())) == 2
+
+
+def test_score_pairs_records_named_by_file_name_with_gold(shared, tmp_path):
+    """eval/score.py pairs a record with gold by its source file's stem, not by the JSON file's name."""
+    import subprocess
+    import sys
+    pdf = sorted((shared / "corpus" / "rendered").glob("*.pdf"))[0]
+    out = tmp_path / "out"
+    run("extract", pdf, pdf.with_suffix(".docx"), "--out", out)
+    scored = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(shared / "eval" / "gold"),
+                             str(out / f"{pdf.name}.json"), "--json"], capture_output=True, text=True, check=True)
+    assert pdf.stem not in json.loads(scored.stdout)["missing"]

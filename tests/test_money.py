@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from minutes.extract.money import find_money, header_scale, parse_cell
 from minutes.extract.periods import financial_year_of, find_periods, normalise_period
+from work import growth
 
 
 @pytest.mark.parametrize("text,amount", [
@@ -125,3 +126,29 @@ def test_a_month_is_a_rate_each_year_is_not() -> None:
 
 def test_a_misprinted_number_is_no_sum() -> None:
     assert find_money("a deficit of £3,2,10 for the year") == []
+
+
+def _amounts(size: int) -> str:
+    """A block of amounts written every way the finder reads, about ``size`` characters."""
+    parts = ["£{i},000", "£{i}m and", "between £{i}k and £{j}k", "£{j} - {i} bids", "{i} pounds", "£{i} per head"]
+    out, length, i = [], 0, 1
+    while length < size:
+        out.append(parts[i % len(parts)].format(i=i, j=i + 5))
+        length += len(out[-1]) + 1
+        i += 1
+    return " ".join(out)
+
+
+def test_find_money_grows_linearly_with_a_block_of_amounts() -> None:
+    # Each sum once sliced off the rest of the text, and searched the text
+    # before it for "between": 42 s on a 250 KB block.
+    assert len(find_money(_amounts(250_000))) > 10_000
+    assert growth(find_money, _amounts, 20_000) < 2.5
+
+
+def test_find_periods_grows_linearly_with_thousands_of_columns() -> None:
+    # A header row of thousands of years: every calendar year was checked against every period before it.
+    def columns(size: int) -> str:
+        return "\t".join(f"{2000 + i % 20}/{(i % 20) + 1:02d} in {2000 + i % 20}" for i in range(size // 16))
+    assert len(find_periods(columns(64_000))) == 2 * (64_000 // 16)
+    assert growth(find_periods, columns, 16_000) < 2.5

@@ -39,7 +39,7 @@ def test_priya_shah_written_five_ways_is_one_person(corpus_db):
     assert {"Priya Shah", "Priya", "P. Shah", "PS", "Cllr P Shah"} <= written
     assert len(canon(corpus_db, "priya shah") | canon(corpus_db, "p shah")) == 1
     assert {m["body"] for m in priya["meetings"]} == {"Wexmoor Community Safety Partnership",
-                                                      "Hallowby Night-Time Economy Task Group"}
+                                                      "Wexmoor Community Safety Partnership – Hallowby Night-Time Economy Task Group"}
 
 
 def test_two_s_patels_stay_apart(corpus_db):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from minutes.extract.document import ParsedFile
 from minutes.extract.errors import ParseError
+from minutes.extract.paths import safe_text
 from minutes.extract.parsers.ocr import OcrMode
 
 # Bumped when a parser reads files differently (the blocks it makes change):
@@ -145,4 +146,5 @@ def parse_file(path: str | Path, ocr: OcrMode = "auto") -> ParsedFile:
         parsed = parse_text(path, data, digest, fmt)
     if not parsed.text.strip():
         raise ParseError(str(path), "empty", "no text found")
+    parsed.path = safe_text(parsed.path)  # the name goes into records and the database as text
     return parsed

@@ -16,6 +16,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from minutes.extract import budget
+
 if TYPE_CHECKING:
     import numpy as np
     from PIL import Image
@@ -89,6 +91,7 @@ def available() -> bool:
 def read_page(image: Image.Image, dpi: int = DPI, timeout: float = PAGE_TIMEOUT) -> OcrPage:
     """The rules drawn on one page image, and the words Tesseract finds once
     the rules are wiped out (read as characters, they come out as "|" and "__")."""
+    budget.ocr_page()  # the file's time budget allows for the page
     import numpy as np
     from PIL import Image
     pixels = np.array(image.convert("L"))

@@ -1,0 +1,298 @@
+"""Extraction in worker processes, each file within its budget.
+
+``Pool`` keeps N worker processes. Each takes one file at a time, parses and
+extracts it, and sends back the ``FileExtraction`` (or the reason it could
+not). The supervisor (the calling process, which also stores) watches every
+worker: past the file's time budget, or past its memory budget (resident
+size, read ten times a second), the worker is killed with its process group
+(Tesseract and LibreOffice with it), the file is failed with reason
+"timeout" or "memory", and a fresh worker takes the next file. A worker that
+dies by itself (a crash in a C library) fails its file as "crashed". A
+worker whose memory after a file stays above ``RECYCLE_MB`` is replaced
+before the next, so what one file left behind does not grow with the
+archive.
+
+Results come back in the order the files were given, however the workers
+finish, so a run with N workers stores the same files in the same order as a
+run with one, and gives the same database. At most ``AHEAD`` files per worker
+are in flight or waiting for an earlier one.
+
+Workers are forked where the platform allows (they start at once and see
+the pipeline the caller chose) and spawned elsewhere; ``dask_extract``
+(``--dask``) runs one file under a one-worker pool kept by each Dask worker
+process, so the budget holds on a cluster too.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import signal
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from minutes.extract import budget
+from minutes.extract.budget import DEFAULT, Budget
+from minutes.extract.errors import ParseError
+from minutes.extract.extractor import PIPELINE, FileExtraction, Pipeline, StageError, extract_file
+from minutes.extract.paths import safe_text
+from minutes.extract.parsers.ocr import OcrMode
+
+TICK = 0.1  # seconds between looks at the workers' clocks and memory
+RECYCLE_MB = 300  # a worker holding more than this after a file is replaced
+AHEAD = 4  # files per worker dispatched beyond the oldest one not yet returned
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+@dataclass(frozen=True)
+class Job:
+    index: int  # the file's place in the batch: results come back in this order
+    path: str  # as the operating system names it (may carry undecodable bytes)
+
+
+@dataclass
+class Outcome:
+    index: int
+    extraction: FileExtraction | None  # None when the file failed
+    reason: str | None = None  # a ParseError reason, "error", "timeout", "memory" or "crashed"
+    detail: str = ""
+    seconds: float = 0.0
+    ocr_pages: int = 0
+    worker_peak_mb: float = 0.0  # the worker's peak resident size so far
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _serve(conn: Connection, pipeline: Pipeline, ocr: OcrMode) -> None:
+    """A worker: files in, extractions out, until told to stop."""
+    # Its own process group: Ctrl-C at the terminal reaches the supervisor
+    # alone, and killing the group takes the worker's OCR and LibreOffice children too.
+    os.setsid()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_die_with, args=(os.getppid(),), daemon=True).start()
+    budget.listen(lambda: conn.send(("ocr",)))
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        conn.send(_extract(job, pipeline, ocr))
+
+
+def _die_with(parent: int) -> None:
+    """End the worker and its children when the supervisor is gone (killed
+    with SIGKILL, it cannot stop them): a worker must not outlive its batch."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os.killpg(os.getpgid(0), signal.SIGKILL)
+
+
+def _extract(job: Job, pipeline: Pipeline, ocr: OcrMode) -> tuple:
+    start = time.perf_counter()
+    try:
+        result: tuple = ("ok", extract_file(Path(job.path), pipeline, ocr))
+    except ParseError as e:
+        result = ("failed", e.reason, e.detail)
+    except StageError as e:
+        result = ("failed", "error", str(e))
+    except Exception as e:  # a bug outside the components must not stop a batch of thousands
+        result = ("failed", "error", safe_text(f"{type(e).__name__}: {e}"))
+    return ("done", job.index, result, time.perf_counter() - start, _peak_mb())
+
+
+class _Worker:
+    def __init__(self, context: Any, pipeline: Pipeline, ocr: OcrMode) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, pipeline, ocr), daemon=True)
+        self.process.start()
+        child.close()
+        self.job: Job | None = None
+        self.started = 0.0
+        self.ocr_pages = 0
+        self.peak_mb = 0.0
+
+    def give(self, job: Job) -> None:
+        self.job, self.started, self.ocr_pages = job, time.monotonic(), 0
+        self.conn.send(job)
+
+    def rss_mb(self) -> float:
+        try:
+            with open(f"/proc/{self.process.pid}/statm") as f:
+                return int(f.read().split()[1]) * PAGE_SIZE / 2 ** 20
+        except (OSError, IndexError, ValueError):
+            return 0.0  # no /proc (not Linux): the memory budget is not watched
+
+    def kill(self) -> None:
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+            self.process.join(timeout=5)
+        except (BrokenPipeError, OSError):
+            pass
+        if self.process.is_alive():
+            self.kill()
+        else:
+            self.conn.close()
+
+
+class Pool:
+    """``workers`` worker processes extracting with ``pipeline``, each file within ``limits``."""
+
+    def __init__(self, workers: int, limits: Budget = DEFAULT, pipeline: Pipeline = PIPELINE,
+                 ocr: OcrMode = "auto", method: str | None = None) -> None:
+        self.size = max(1, workers)
+        self.limits, self.pipeline, self.ocr = limits, pipeline, ocr
+        available = multiprocessing.get_all_start_methods()
+        self.context = multiprocessing.get_context(method or ("fork" if "fork" in available else "spawn"))
+        self.workers: list[_Worker] = []
+        self.peak_mb = 0.0  # the highest peak resident size of any worker so far
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for w in self.workers:
+            if w.job is None:
+                w.stop()
+            else:
+                w.kill()  # interrupted mid-file: nothing of it is kept
+        self.workers = []
+
+    def in_hand(self) -> list[str]:
+        """The files being extracted now."""
+        return [safe_text(w.job.path) for w in self.workers if w.job is not None]
+
+    def map(self, jobs: Iterable[Job]) -> Iterator[Outcome]:
+        """The outcome of every job, in the order given."""
+        pending = iter(jobs)
+        order: deque[int] = deque()
+        done: dict[int, Outcome] = {}
+        queued: deque[Job] = deque()
+        exhausted = False
+        while True:
+            while not exhausted and len(order) < self.size * AHEAD:
+                job = next(pending, None)
+                if job is None:
+                    exhausted = True
+                    break
+                order.append(job.index)
+                queued.append(job)
+            while queued and (worker := self._free_worker()) is not None:
+                worker.give(queued.popleft())
+            while order and order[0] in done:
+                yield done.pop(order.popleft())
+            if exhausted and not order:
+                return
+            for outcome in self._watch():
+                done[outcome.index] = outcome
+
+    def _free_worker(self) -> _Worker | None:
+        """An idle worker, a new one while there are fewer than ``size``, else None."""
+        free = next((w for w in self.workers if w.job is None), None)
+        if free is None and len(self.workers) < self.size:
+            free = _Worker(self.context, self.pipeline, self.ocr)
+            self.workers.append(free)
+        return free
+
+    def _watch(self) -> list[Outcome]:
+        """Wait up to a tick for workers to report; stop those past their budget."""
+        busy = [w for w in self.workers if w.job is not None]
+        out: list[Outcome] = []
+        ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=TICK))
+        for w in busy:
+            if w.conn in ready or w.conn.poll():
+                outcome = self._read(w)
+                if outcome is not None:
+                    out.append(outcome)
+                    continue
+            if w.job is None:
+                continue
+            if not w.process.is_alive():
+                out.append(self._fail(w, "crashed", f"the worker died ({_death(w.process.exitcode)})"))
+                continue
+            allowed = self.limits.seconds + w.ocr_pages * self.limits.ocr_seconds_per_page
+            took, rss = time.monotonic() - w.started, w.rss_mb()
+            if took > allowed:
+                out.append(self._fail(w, "timeout", f"stopped after {took:.0f} s (budget {allowed:.0f} s"
+                                      + (f" with {w.ocr_pages} OCR pages" if w.ocr_pages else "") + ")"))
+            elif rss > self.limits.megabytes:
+                out.append(self._fail(w, "memory", f"stopped at {rss:.0f} MB (budget {self.limits.megabytes} MB)"))
+        return out
+
+    def _read(self, w: _Worker) -> Outcome | None:
+        """Messages from a worker: OCR pages begun, or its file's outcome (then the worker is free)."""
+        job = w.job
+        assert job is not None
+        while w.conn.poll():
+            try:
+                message = w.conn.recv()
+            except (EOFError, OSError):
+                return None  # it died mid-message: the sentinel says so next
+            if message[0] == "ocr":
+                w.ocr_pages += 1
+                continue
+            _, index, result, seconds, peak = message
+            w.job = None
+            w.peak_mb = peak
+            self.peak_mb = max(self.peak_mb, peak)
+            if w.rss_mb() > RECYCLE_MB:
+                self.workers.remove(w)
+                w.stop()
+            if result[0] == "ok":
+                return Outcome(index, result[1], seconds=seconds, ocr_pages=w.ocr_pages, worker_peak_mb=peak)
+            return Outcome(index, None, result[1], result[2], seconds, w.ocr_pages, peak)
+        return None
+
+    def _fail(self, w: _Worker, reason: str, detail: str) -> Outcome:
+        job = w.job
+        assert job is not None
+        took = time.monotonic() - w.started
+        self.workers.remove(w)
+        w.kill()
+        return Outcome(job.index, None, reason, detail, took, w.ocr_pages, w.peak_mb)
+
+
+def _death(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit status {code}"
+
+
+# --dask: each Dask worker process keeps one pool of one worker, used by one task at a time.
+_dask_pool: Pool | None = None
+_dask_lock = threading.Lock()
+
+
+def dask_extract(job: Job, limits: Budget, ocr: OcrMode) -> Outcome:
+    """Extract one file on a Dask worker, within its budget (the task Dask runs)."""
+    global _dask_pool
+    if multiprocessing.current_process().daemon:
+        raise RuntimeError("a daemonic Dask worker cannot start the budgeted extraction process: "
+                           "run the workers with distributed.worker.daemon: False")
+    with _dask_lock:
+        if _dask_pool is None:
+            # Spawned, not forked: a Dask worker runs threads, and forking a threaded process is unsafe.
+            _dask_pool = Pool(1, limits, ocr=ocr, method="spawn")
+        return next(_dask_pool.map([job]))

@@ -1,0 +1,85 @@
+"""Bodies as organisation and committee: read from the papers, found across
+the archive, matched by either level, and given at ingest where a paper names none."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import new_pg_database
+from minutes.extract.bodies import body_key, split_body
+from minutes.extract.records import BodyName
+from minutes.models import connect, ingest_paths, queries
+from minutes.pipeline import cli
+
+
+@pytest.mark.parametrize("printed, organisation, committee", [
+    ("Open Board Meeting", None, "Board"),
+    ("Northfield Borough Council Cabinet", "Northfield Borough Council", "Cabinet"),
+    ("Trustees of the Friends of Eastvale Library", "Friends of Eastvale Library", "Trustees"),
+    ("Riverside Housing Trust - Board Meeting", "Riverside Housing Trust", "Board"),
+    ("Eastvale Parish Council A.G.M.", "Eastvale Parish Council", None),  # a council's annual meeting is the council
+    ("Annual General Meeting of the Eastvale Chess Club", "Eastvale Chess Club", "Annual General Meeting"),
+    ("XB (4)2.iii Example Board Action Log", None, "Example Board"),
+    ("Open Data Users Forum", None, "Open Data Users Forum"),  # "Open" is part of a name, not the meeting's
+    ("Paul Smith, Chief Executive Eastvale District Council", None, "Paul Smith, Chief Executive Eastvale District Council"),
+])
+def test_a_printed_body_is_organisation_and_committee(printed, organisation, committee):
+    assert split_body(printed) == BodyName(organisation, committee)
+
+
+def test_two_spellings_of_one_organisation_share_a_key():
+    assert body_key("Eastvale’s Libraries IPS Ltd.") == body_key("EASTVALE LIBRARIES IPS") == "eastvale libraries ips"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'm.db'}"
+    return new_pg_database(request.getfixturevalue("pg_url"), "bodies_" + request.node.name.lower()[-40:])
+
+
+KENT = ["uk_kent-cc_cabinet_agenda-frontsheet_2025-01-30.pdf", "uk_kent-cc_county-council_minutes_2025-03-13.pdf",
+        "uk_kent-cc_county-council_agenda-frontsheet_2025-03-13.pdf",
+        "uk_kent-cc_corporate-parenting-panel_minutes_2024-12-10.pdf"]
+LOGS = ["uk_dgu_transparency-board_action-log_2011.pdf", "uk_dgu_transparency-board_minutes_2011-07-19.pdf",
+        "uk_dgu_odug_action-log_2013-05-14.pdf", "uk_dgu_odug_minutes_2014-05-13.docx"]
+
+
+def _bodies(engine, body: str) -> list[tuple[str, str]]:
+    return sorted((m["body"], m["kind"]) for m in queries.meetings(engine, body=body))
+
+
+def test_body_matches_organisation_or_committee(url, shared):
+    wild = shared / "corpus" / "wild"
+    engine = connect(url)
+    ingest_paths(engine, [wild / f for f in KENT + LOGS] + [shared / "corpus" / "archives" / "suffolk-libraries"])
+    assert _bodies(engine, "kent") == [
+        ("Kent County Council", "agenda"), ("Kent County Council", "minutes"),
+        ("Kent County Council – Cabinet", "agenda"), ("Kent County Council – Corporate Parenting Panel", "minutes")]
+    assert [b for b, _ in _bodies(engine, "cabinet")] == ["Kent County Council – Cabinet"]
+    suffolk = {b for b, _ in _bodies(engine, "suffolk")}
+    assert suffolk == {"Suffolk Libraries IPS – Board", "Suffolk Libraries IPS – Annual General Meeting"}
+    assert len(queries.meetings(engine, body="Libraries IPS – Board")) >= 24
+    # An action log lands on the body whose minutes it goes with, by name or by initials.
+    assert _bodies(engine, "transparency board") == [("Transparency Board", "minutes"), ("Transparency Board", "other")]
+    assert _bodies(engine, "open data user group") == [("Open Data User Group", "minutes"),
+                                                       ("Open Data User Group", "other")]
+    engine.dispose()
+
+
+def test_a_paper_naming_no_body_says_so_and_takes_one_at_ingest(url, tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    paper = papers / "notes.txt"
+    paper.write_text("Notes of 4 May 2012\n\nPresent: Ann Hale, Ben Ortiz.\n\nThe path was discussed.\n",
+                     encoding="utf-8")
+    out = CliRunner().invoke(cli, ["ingest", str(paper), "--db", url]).output
+    assert f"no body: {paper}" in out
+    assert [m["body"] for m in queries.meetings(connect(url))] == [None]
+    out = CliRunner().invoke(cli, ["ingest", str(paper), "--body", "Eastvale Parish Council", "--db", url]).output
+    assert "no body" not in out and "re-extracted" in out
+    engine = connect(url)
+    assert [m["body"] for m in queries.meetings(engine, body="eastvale")] == ["Eastvale Parish Council"]
+    ingest_paths(engine, [papers])  # a later run over the folder keeps the body given
+    assert [m["body"] for m in queries.meetings(engine)] == ["Eastvale Parish Council"]
+    engine.dispose()

@@ -52,6 +52,11 @@ APOLOGY_SENTENCE = re.compile(
     r"\b(?:reported|received|noted|recorded|tendered|gave|sent)\s+(?:their\s+)?apologies(?:\s+for\s+absence)?)"
     r"\s+(?:from|by|on\s+behalf\s+of|for)\s+(?P<names>.+?)(?:(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)\.(?=\s|$)|$)",
     re.I | re.S)
+# The names first: "Mike Bell sent his apologies" ("X asked that his apologies be noted" is left out:
+# printed under the next meeting's date, it is for that meeting).
+APOLOGY_AFTER_NAMES = re.compile(
+    r"^(?P<names>[A-Z][^.;:]{2,200}?)\s+(?:(?:had|has|have)\s+)?(?:sent|gave|offered|tendered|submitted)\s+"
+    r"(?:(?:his|her|their)\s+)?apologies\b", re.I)
 # "A, B and C were in attendance virtually", "D attended remotely", "E joined the meeting via Teams"
 VIRTUAL_SENTENCE = re.compile(
     r"^(?P<names>[A-Z][^.;:]{2,300}?)\s+(?:(?:was|were)\s+(?:in\s+attendance|present)|attended|joined|participated)"
@@ -62,7 +67,6 @@ SUBSTITUTE = re.compile(rf"^(?P<name>.+?)\s*\(?\b{_STANDS_IN}\s+(?P<for>[^)]+?)\
 SUBSTITUTED_BY = re.compile(r"^(?P<name>.+?)\s+(?:who\s+was|was)\s+substituted\s+by\s+(?P<sub>.+)$", re.I)
 REPRESENTATIVES = re.compile(r"^(?:an?\s+)?(?:representatives?|officers?|members?|delegates?)\s+(?:from|of)\s+"
                              r"(?:the\s+)?(?P<org>[A-Z].{2,80})$", re.I)
-BRACKETED_INITIALS = re.compile(r"\s*\((?:[A-Z]{2,4}[a-z]?)\)")  # "(AB)", "(GSc)"
 # Words that make a comma segment a post rather than an organisation.
 POST_WORDS = POSTS | POST_QUALIFIERS
 
@@ -156,6 +160,9 @@ def _entries(section: Section) -> Iterator[_Entry]:
             if state and _sub_heading(block.text, nxt):
                 state = _under(state, block.text)  # "Portal", "University and Development Partners" over names
                 continue
+            if APOLOGIES_LAST.search(block.text) and _lists_people(nxt):
+                state = _State("apologies", category="Apologies")  # "1. Welcome and Apologies" over names
+                continue
         if block.kind == "list_item" and block.label and block.label[0].isdigit() or \
                 block.kind == "heading" and not _label(block.text):
             state = None  # a numbered item or a heading closes an attendance list
@@ -167,6 +174,11 @@ def _entries(section: Section) -> Iterator[_Entry]:
         if m and block.kind != "heading":
             yield _Entry("present", m.group("names"), None, Span(block.page, block.start, block.end),
                          m.group("names"), True, note=True)
+            continue
+        m = APOLOGY_AFTER_NAMES.match(flat)
+        if m and block.kind != "heading":
+            yield _Entry("apologies", m.group("names"), None, Span(block.page, block.start, block.end),
+                         m.group("names"), category="Apologies")
             continue
         if APOLOGY_SENTENCE.search(flat):  # a sentence may wrap over lines
             yield from _apology_sentences(flat, Span(block.page, block.start, block.end))
@@ -226,6 +238,8 @@ def _apology_sentences(text: str, span: Span) -> Iterator[_Entry]:
         yield _Entry("apologies", names, None, span, names, category="Apologies")
 
 
+# An item heading that ends with apologies: "1. Welcome and Apologies", the names on the lines under it.
+APOLOGIES_LAST = re.compile(r"\bapologies(?:\s+for\s+absence)?\s*:?\s*$", re.I)
 # A label that opens a new sentence inside a list: "... Natalie Evans (NE). Also, present, Ali Hopkins".
 _LABEL_INSIDE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 
@@ -246,10 +260,15 @@ def _sub_heading(text: str, nxt: Block | None) -> bool:
     """A short line over a block that lists people: an organisation or group
     the people after it belong to ("Portal", "University and Development Partners")."""
     text = " ".join(text.split()).strip(" :")
-    if not text or not text[0].isupper() or len(text.split()) > _SUB_HEADING_WORDS or text.endswith(".") \
-            or _NARRATIVE_VERB.search(text) or nxt is None or nxt.kind == "heading" or nxt.is_table:
+    return bool(text) and text[0].isupper() and len(text.split()) <= _SUB_HEADING_WORDS and not text.endswith(".") \
+        and not _NARRATIVE_VERB.search(text) and _lists_people(nxt)
+
+
+def _lists_people(block: Block | None) -> bool:
+    """A block of running text every line of which names people: "Ann Bell, Chair" lines or lists."""
+    if block is None or block.kind == "heading" or block.is_table:
         return False
-    lines = [line.strip() for line, _, _ in _logical_lines(nxt) if line.strip()]
+    lines = [line.strip() for line, _, _ in _logical_lines(block) if line.strip()]
     return bool(lines) and all(_is_person_line(line) and (len(line) <= 120 or _is_list(split_names(line), line))
                                for line in lines)
 
@@ -376,7 +395,7 @@ def _grid_row(cells: list[Cell]) -> bool:
     a comma-run list of names that a PDF laid out in columns ("Mr A Bell, | Mrs C Dunn,"), or a name
     with its post in each cell ("Ann Bell, Treasurer | Carl Dunn (Chair)")."""
     filled = [c.text for c in cells if c.text]
-    return len(filled) > 1 and (all(BRACKETED_INITIALS.search(t) for t in filled)
+    return len(filled) > 1 and (all(_INITIALS_BRACKET.search(t) for t in filled)
                                 or all(t.endswith(",") for t in filled)
                                 or all(_is_person_line(t) and _posted(t) for t in filled)
                                 or all(_marked_name(t) for t in filled))
@@ -464,7 +483,7 @@ def _is_person_line(text: str) -> bool:
 
 def _name_part(text: str) -> str:
     """The name at the head of "Name Post words", e.g. "Ann Bell Director Of ..." -> "Ann Bell"."""
-    text = BRACKETED_INITIALS.sub("", VIRTUAL.sub("", text))
+    text = _MARKER.sub(" ", _INITIALS_BRACKET.sub(" ", VIRTUAL.sub("", text)))
     titled = strip_honorifics(text) != text.strip()
     text, _ = clean_name(text)
     toks = text.split()
@@ -571,6 +590,9 @@ _MARKER = re.compile(r"\s*\([A-Z]\)")
 _AFTER_BRACKET_STOP = re.compile(r"(?<=\))\.\s+")
 
 
+_OPENING_JOIN = re.compile(r"^[\s,;:.]*(?:(?:and|&)\s+)?", re.I)  # what joins a part to the one before
+
+
 def _bare_name(part: str) -> str:
     """The name a list part opens with ("Dr Andrew Payne" -> "Andrew Payne"; "Sai"), or ""."""
     return _name_part(part) or (clean_name(part)[0] if looks_like_name(part) else "")
@@ -587,13 +609,13 @@ def _initialled(text: str) -> list[tuple[str, str | None]]:
     for m in _INITIALS_BRACKET.finditer(text):
         if m.start() < prev:
             continue
-        segs = split_names(_AFTER_BRACKET_STOP.sub(", ", text[prev:m.start()]))
+        segs = split_names(_OPENING_JOIN.sub("", _AFTER_BRACKET_STOP.sub(", ", text[prev:m.start()])))
         k = next((k for k in range(len(segs) - 1, -1, -1) if initials_fit(m.group(1), _bare_name(segs[k]))), None)
         if k is None:
             continue
         tail = _AFTER_INITIALS.match(text, m.end())
         _add_unlettered(out, segs[:k])
-        out.append((", ".join(segs[k:]) + (tail.group() if tail else ""), m.group(1)))
+        out.append((f"{', '.join(segs[k:])} {tail.group().strip() if tail else ''}".strip(), m.group(1)))
         prev = tail.end() if tail else m.end()
     rest = text[prev:]
     if rest.strip(" .,;"):
@@ -601,7 +623,7 @@ def _initialled(text: str) -> list[tuple[str, str | None]]:
             _add_unlettered(out, split_names(rest))
         else:
             out.append((rest, None))
-    return [(_MARKER.sub("", t), i) for t, i in out]
+    return [(" ".join(_MARKER.sub(" ", t).split()), i) for t, i in out]
 
 
 def _add_unlettered(out: list[tuple[str, str | None]], segs: list[str]) -> None:

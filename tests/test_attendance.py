@@ -207,3 +207,14 @@ def test_a_list_cut_across_blocks_runs_on(people):
     assert [(p.name, p.status) for p in att] == [("Ada Bloom", "present"), ("Cy Dale", "present"),
                                                  ("Eve Fenn", "present"), ("Gil Hart", "present"),
                                                  ("Ivo Jay", "in_attendance")]
+
+
+def test_surname_only_apologies_and_apologies_sent_resolve_to_listed_members(people):
+    att, apo = people("MINUTES\n\nPRESENT: Cllrs A Bell (Chairman), C Dunn, E Fox and G Hill\n\n"
+                       "1. APOLOGIES\n\nApologies were received from Cllrs Dunn and Quill.\n\n"
+                       "Ivo Jay sent his apologies.\n\n2. MINUTES\n")
+    assert [p.name for p in att] == ["A Bell", "E Fox", "G Hill"]
+    assert [p.name for p in apo] == ["C Dunn", "Quill", "Ivo Jay"]
+    _, apo = people("MINUTES\n\n# 1. Welcome and Apologies\n\nCllr Ada Bloom, Cy Dale, Eve Fenn\n\n# 2. Minutes\n\n"
+                     "Agreed.\n")
+    assert [p.name for p in apo] == ["Ada Bloom", "Cy Dale", "Eve Fenn"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Generator, Iterator, Sequence, cast
 
 from minutes.extract.document import Block, Cell, iter_lines
 from minutes.extract.lexicon import (ATTENDANCE_LABELS, AUXILIARY_VERBS, CHAIR_LABEL, COUNT_WORDS, HONORIFICS,
@@ -35,7 +35,7 @@ _LABEL_WORDS = (
     + r")(?:\s*\([^()]{1,40}\))?"  # "(virtual)", "(regular attendees)"
     rf"(?:\s+{_GROUP})?(?P<virtual>\s+(?:{_REMOTE}|via\s+\w+))?")
 # the public's label may run into the names: "Member of the Public Mr A Wood"
-LABEL = re.compile(_LABEL_WORDS + rf"\s*(?:(?::\s*-|[:;,\-–])\s*|$|(?<=public)\s+(?=[A-Z]))", re.I)
+LABEL = re.compile(_LABEL_WORDS + r"\s*(?:(?::\s*-|[:;,\-–])\s*|$|(?<=public)\s+(?=[A-Z]))", re.I)
 PUBLIC_LABEL = re.compile(PUBLIC, re.I)
 # How many of the public came, not who: "One", "Two Members", "3", "None".
 PUBLIC_COUNT = re.compile(rf"(?P<n>\d+|{alternation(COUNT_WORDS)}|{alternation(NONE_WORDS)})"
@@ -127,12 +127,13 @@ def _listed_as(person: Person, people: list[Person]) -> Person | None:
     return shorter[0] if len(shorter) == 1 else None
 
 
-_LABEL_STATUS = [(re.compile(p, re.I), status) for p, status in ATTENDANCE_LABELS]
+_LABEL_STATUS: list[tuple[re.Pattern[str], Attendance]] = [(re.compile(p, re.I), cast(Attendance, status))
+                                                           for p, status in ATTENDANCE_LABELS]
 
 
-def _label(text: str, label: re.Pattern[str] = LABEL) -> tuple[_State, str] | None:
+def _label(text: str, pattern: re.Pattern[str] = LABEL) -> tuple[_State, str] | None:
     """The state a label at the start of ``text`` sets, and the rest of the line."""
-    m = label.match(text)
+    m = pattern.match(text)
     if not m:
         return None
     label = m.group("label")
@@ -188,7 +189,7 @@ def _entries(section: Section) -> Iterator[_Entry]:
         lines = list(_logical_lines(block))[1 if skip else 0:]
         for n, (line, start, end) in enumerate(lines):
             joined = n == len(lines) - 1 and follow is not None and _runs_on(line, follow[0])
-            if joined:  # the list runs on into the next block: "..., Adrew" + "Bowler,"
+            if joined and follow:  # the list runs on into the next block: "..., Adrew" + "Bowler,"
                 line, end = f"{line.rstrip()} {follow[0].strip()}", follow[2]
             span = Span(block.page, start, end)
             for text in _pieces(line.strip()):
@@ -330,11 +331,16 @@ def _runs_on(text: str, nxt: str) -> bool:
 _NUMBER_CELL = re.compile(r"(?:[A-Z]{0,4}\d+[a-z]?|\d+(?:\.\d+)*)[.)]?")
 
 
-def _table_entries(block: Block, state: _State | None, follow: tuple[str, int, int] | None):
+# A table's entries; what it returns is the state it leaves and whether its last cell ran on.
+TableEntries = Generator["_Entry", None, "tuple[_State | None, bool]"]
+
+
+def _table_entries(block: Block, state: _State | None, follow: tuple[str, int, int] | None) -> TableEntries:
     """Rows of an attendance table: [label,] name[, post][, organisation]. Returns the state after
     it and whether the list in its last cell ran on into ``follow``, the next block's first line."""
     if _label_columns(block):
-        return (yield from _column_entries(block, state)), False
+        yield from _column_entries(block, state)
+        return None, False
     with_org = sum(1 for row in block.rows if len(row) > 1 and row[-1].text)
     grid: list[list[Cell]] = []  # rows of a grid of people, read column by column once it ends
     carried = False
@@ -426,12 +432,12 @@ _NAME_AND_PART = re.compile(r"[^,(]+(?:,\s*|\s*\()([^,()]+)\)?\s*$")
 def _posted(text: str) -> bool:
     """A name followed by its post: "Ann Bell, Treasurer", "Carl Dunn (Chair)"."""
     m = _NAME_AND_PART.match(text)
-    return bool(m) and _names_post(m.group(1))
+    return m is not None and _names_post(m.group(1))
 
 
 def _is_label_cell(text: str) -> bool:
     lab = _label(text) if text else None
-    return bool(lab) and not lab[1].strip()
+    return lab is not None and not lab[1].strip()
 
 
 def _label_columns(block: Block) -> bool:
@@ -444,7 +450,7 @@ def _label_columns(block: Block) -> bool:
     return len(columns) >= 2 and 0 in columns
 
 
-def _column_entries(block: Block, state: _State | None):
+def _column_entries(block: Block, state: _State | None) -> Generator["_Entry", None, None]:
     width = max(len(row) for row in block.rows)
     for i in range(width):
         col_state = state if i == 0 else None
@@ -457,7 +463,6 @@ def _column_entries(block: Block, state: _State | None):
                 col_state = lab[0]
             elif col_state and _is_person_line(cell.text):
                 yield col_state.entry(cell.text, Span(block.page, cell.start, cell.end))
-    return None
 
 
 # Finite verbs of a sentence, not of a list of names (lower case: "May Smith" is a name).
@@ -488,7 +493,8 @@ def _name_part(text: str) -> str:
     text, _ = clean_name(text)
     toks = text.split()
     for i, t in enumerate(toks):
-        if i >= 1 and (not t[:1].isalpha() or t.lower().strip(",") in POST_WORDS or t.lower().strip(",") in ORGANISATION_WORDS
+        word = t.lower().strip(",")
+        if i >= 1 and (not t[:1].isalpha() or word in POST_WORDS or word in ORGANISATION_WORDS
                        or (t[:1].islower() and t not in NAME_PARTICLES)):
             toks = toks[:i]
             break
@@ -518,7 +524,8 @@ def _org_tail(post: str) -> str | None:
 
 def _split_post(rest: str) -> tuple[list[str], list[str]]:
     """Comma segments after a name, as (posts, organisation parts)."""
-    posts, orgs = [], []
+    posts: list[str] = []
+    orgs: list[str] = []
     for seg in (s.strip() for s in rest.split(",")):
         if seg:
             (posts if _names_post(seg) and not orgs else orgs).append(seg)

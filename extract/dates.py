@@ -7,10 +7,14 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from minutes.extract.lexicon import MONTHS, WEEKDAYS, alternation
 from minutes.extract.periods import find_periods
 from minutes.extract.records import Due, Precision
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 # A month or weekday name, full or abbreviated, capitalised ("June", "Sept", "Wed"); the
 # patterns that take any case say so.
@@ -34,10 +38,11 @@ _THE_OF = re.compile(r"\bthe\s+|\bof\s+", re.I)
 
 
 @lru_cache(maxsize=64)
-def _parser(base: date | None, prefer_future: bool):
+def _parser(base: date | None, prefer_future: bool) -> DateDataParser:
     # One parser per meeting date: building one costs far more than a parse.
+    # dateparser loads on first use: query commands never parse dates.
     from dateparser.date import DateDataParser
-    settings = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+    settings: dict[str, str | datetime] = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
                 "PREFER_DATES_FROM": "future" if prefer_future else "current_period"}
     if base:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
@@ -126,7 +131,7 @@ def _resolve(when: str, base: date | None, meetings: list[date], to_meeting: boo
     return when_date, precision
 
 
-def find_deadline(text: str, base: date | None = None, meetings: list[date] | None = None):
+def find_deadline(text: str, base: date | None = None, meetings: list[date] | None = None) -> Due | None:
     """The deadline a task sentence gives, as ``Due`` (``None`` when it gives
     none). ``base`` is the meeting date; ``meetings`` the body's future
     meeting dates in order, the first being the next meeting."""
@@ -148,5 +153,5 @@ def find_deadline(text: str, base: date | None = None, meetings: list[date] | No
             if resolved:
                 return Due(m.group(0).strip(), resolved[0], resolved[1])
             return Due(m.group(0).strip())
-    m = VAGUE.search(text)
-    return Due(m.group(0).strip()) if m else None
+    vague = VAGUE.search(text)
+    return Due(vague.group(0).strip()) if vague else None

@@ -71,7 +71,8 @@ def document_record(doc: ExtractedDocument) -> dict[str, Any]:
         "actions": [_action(a) for a in doc.actions if is_task(a)],
         "decisions": [{"text": d.text, "item_ref": d.item_ref, "explicit": d.explicit, **_where(d.span)}
                       for d in doc.decisions],
-        "funding": [{k: _json_number(v) for k, v in asdict(f).items() if k != "span"} | _where(f.span) for f in doc.funding],
+        "funding": [{k: _json_number(v) for k, v in asdict(f).items() if k != "span"} | _where(f.span)
+                    for f in doc.funding],
         "targets": [{k: v for k, v in asdict(t).items() if k != "span"} | _where(t.span) for t in doc.targets],
         "next_meeting": None if nm is None else {
             "date": nm.date.isoformat() if nm.date else None, "time": nm.time, "venue": nm.venue,

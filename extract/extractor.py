@@ -46,7 +46,7 @@ from minutes.extract.funding import extract_funding
 from minutes.extract.items import extract_items
 from minutes.extract.meetings import extract_next_meeting, future_meetings
 from minutes.extract.owners import Roster
-from minutes.extract.parsers import parse_file
+from minutes.extract.parsers import PARSER, PARSER_VERSION, parse_file
 from minutes.extract.parsers.ocr import OcrMode
 from minutes.extract.records import ExtractedDocument
 from minutes.extract.segment import segment
@@ -152,8 +152,8 @@ class Pipeline:
         return Pipeline(c for c in self.components if c.name not in names)
 
     def versions(self) -> dict[str, int]:
-        """What is stored with each file: every component's version, and segment's."""
-        return {SEGMENT: SEGMENT_VERSION} | {c.name: c.version for c in self.components}
+        """What is stored with each file: the parsers' version, segment's and every component's."""
+        return {PARSER: PARSER_VERSION, SEGMENT: SEGMENT_VERSION} | {c.name: c.version for c in self.components}
 
     def run(self, doc: ExtractedDocument, context: Context, position: int = 0,
             only: Collection[str] | None = None) -> list[ExtractionWarning]:

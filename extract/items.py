@@ -376,7 +376,7 @@ def _is_contents(b: Block) -> bool:
 
 def _contents_appendices(blocks: list[Block]) -> list[tuple[str, set[str], str]]:
     """("Appendix 2", title words, title) for each appendix a contents page lists."""
-    out = []
+    out: list[tuple[str, set[str], str]] = []
     for b in blocks:
         for line, _, _ in iter_lines(b):
             text = _HTML_TAG.sub("", line)

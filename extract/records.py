@@ -13,6 +13,7 @@ from minutes.extract.document import Block
 Kind = Literal["minutes", "agenda", "report", "strategy", "work_programme", "other"]
 Attendance = Literal["present", "apologies", "in_attendance", "substitute", "absent"]
 Precision = Literal["day", "month", "year", "financial_year"]
+FundingKind = Literal["allocation", "cost", "rate", "total", "other"]
 
 
 @dataclass
@@ -87,7 +88,7 @@ class Funding:
     amount_gbp: Decimal  # exact: auditors add these up
     text: str
     span: Span
-    kind: Literal["allocation", "cost", "rate", "total", "other"] = "other"
+    kind: FundingKind = "other"
     amount_high_gbp: Decimal | None = None  # upper end of a range
     period: str | None = None  # "2010/11", "2008"
     purpose: str | None = None

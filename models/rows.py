@@ -179,7 +179,10 @@ def _get_or_create_bodies(conn: Connection, names: set[str]) -> dict[str, int]:
     return found
 
 
-def _get_or_create_people(conn: Connection, wanted: dict[tuple[int | None, str], str]) -> dict[tuple[int | None, str], int]:
+PersonKey = tuple[int | None, str]  # (body id, name key)
+
+
+def _get_or_create_people(conn: Connection, wanted: dict[PersonKey, str]) -> dict[PersonKey, int]:
     """Ids of people by (body, name key), creating those not yet known.
     Looked up here rather than by upsert: the unique index cannot see NULL bodies."""
     if not wanted:

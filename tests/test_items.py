@@ -1,8 +1,6 @@
+import pytest
 from minutes.extract.items import extract_items
 from minutes.extract.records import Section
-
-
-import pytest
 
 
 @pytest.fixture

@@ -3,19 +3,17 @@ what they hold rather than by their names (PDF without an extension, Word
 under a wrong one, UTF-16 and BOM-marked text, a stray bad byte in UTF-8)."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import docx
 import pytest
-
 from make_files import make_pdf
 from minutes.extract.errors import ParseError
 from minutes.extract.extractor import extract_file
 from minutes.extract.parsers import legacy, parse_file, sha256_of
+from support import WILD
 
-WILD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wild"
 needs_libreoffice = pytest.mark.skipif(legacy.soffice() is None, reason="LibreOffice is not installed "
                                        "(apt-get install libreoffice-writer-nogui; .ci/run does)")
 

@@ -1,7 +1,7 @@
 from datetime import date
 
-from minutes.extract.meetings import extract_next_meeting, future_meetings
 from helpers_minutes import make_doc
+from minutes.extract.meetings import extract_next_meeting, future_meetings
 
 
 def meeting(blocks):

@@ -7,7 +7,6 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-
 from minutes.extract.export import file_record
 from minutes.extract.extractor import extract_file
 

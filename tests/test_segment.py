@@ -1,11 +1,10 @@
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
-
 from minutes.extract.parsers import parse_file
 from minutes.extract.segment import segment
+from support import SHARED
 
 PACK = """### Harbour Committee
 
@@ -82,7 +81,6 @@ def test_minutes_with_appendix_and_at_a_meeting_of(parse):
     assert docs[0].body == "Safer Fenwick Partnership" and docs[0].venue == "Council Chamber, Town Hall"
 
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="test material ../shared not found")

@@ -23,6 +23,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -552,11 +553,11 @@ def _rules(page: pdfium.PdfPage, height: float) -> tuple[list[Rule], list[Rule]]
                 inner = (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
                 # objects inside a form are placed in its space, not the page's
                 walk(pdfium_c.FPDFFormObj_CountObjects(obj),
-                     lambda j, form=obj: pdfium_c.FPDFFormObj_GetObject(form, j), _then(inner, outer))
+                     partial(pdfium_c.FPDFFormObj_GetObject, obj), _then(inner, outer))
             elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 _path_rules(obj, outer, add, f, fs)
 
-    walk(pdfium_c.FPDFPage_CountObjects(page.raw), lambda i: pdfium_c.FPDFPage_GetObject(page.raw, i), IDENTITY)
+    walk(pdfium_c.FPDFPage_CountObjects(page.raw), partial(pdfium_c.FPDFPage_GetObject, page.raw), IDENTITY)
     return across, down
 
 

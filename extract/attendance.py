@@ -37,6 +37,11 @@ _LABEL_WORDS = (
 # the public's label may run into the names: "Member of the Public Mr A Wood"
 LABEL = re.compile(_LABEL_WORDS + r"\s*(?:(?::\s*-|[:;,\-–])\s*|$|(?<=public)\s+(?=[A-Z]))", re.I)
 PUBLIC_LABEL = re.compile(PUBLIC, re.I)
+# The public counted at the head of a list: "1 elector (for part of the meeting) and ...", "Two residents".
+PUBLIC_PART = re.compile(rf"^(?P<n>\d+|an?|{alternation(COUNT_WORDS)})\s+(?:{PUBLIC}|electors?|residents?|"
+                         r"parishioners?)(?:\s*\([^()]*\))?\s*(?:,|;|\band\b|&|$)\s*", re.I)
+# A post before its holder's name: "the clerk, Mr G Irwin".
+_POST_FIRST = re.compile(rf"^(?:the\s+)?(?P<role>{ROLE.pattern.lstrip('^')})\s*,\s*(?P<name>[A-Z][^,]+)$", re.I)
 # How many of the public came, not who: "One", "Two Members", "3", "None".
 PUBLIC_COUNT = re.compile(rf"(?P<n>\d+|{alternation(COUNT_WORDS)}|{alternation(NONE_WORDS)})"
                           rf"(?:\s+(?:members?|persons?|people|residents?|electors?))?\.?", re.I)
@@ -152,7 +157,6 @@ def _entries(section: Section) -> Iterator[_Entry]:
     for i, block in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         skip, carried = carried, False
-        follow = _first_line(nxt)
         if block.kind == "heading" and not _label(block.text):
             lab = _label(block.text, HEADING_LABEL)
             if lab and _sub_heading(lab[1], nxt):  # "Those present Eddington Residents' Association"
@@ -168,7 +172,7 @@ def _entries(section: Section) -> Iterator[_Entry]:
                 block.kind == "heading" and not _label(block.text):
             state = None  # a numbered item or a heading closes an attendance list
         if block.is_table:
-            state, carried = yield from _table_entries(block, state, follow)
+            state, carried = yield from _table_entries(block, state, nxt)
             continue
         flat = " ".join(block.text.split())
         m = VIRTUAL_SENTENCE.match(flat)
@@ -185,10 +189,13 @@ def _entries(section: Section) -> Iterator[_Entry]:
             yield from _apology_sentences(flat, Span(block.page, block.start, block.end))
             state = None
             continue
+        if state is None and not any(_label(p) for line, _, _ in iter_lines(block) for p in _pieces(line.strip())):
+            continue  # no list goes on into this block and none opens in it
         named = False  # whether this block has named somebody yet
         lines = list(_logical_lines(block))[1 if skip else 0:]
         for n, (line, start, end) in enumerate(lines):
-            joined = n == len(lines) - 1 and follow is not None and _runs_on(line, follow[0])
+            follow = _first_line(nxt) if n == len(lines) - 1 else None
+            joined = follow is not None and _runs_on(line, follow[0])
             if joined and follow:  # the list runs on into the next block: "..., Adrew" + "Bowler,"
                 line, end = f"{line.rstrip()} {follow[0].strip()}", follow[2]
             span = Span(block.page, start, end)
@@ -215,7 +222,7 @@ def _entries(section: Section) -> Iterator[_Entry]:
                 if m:  # a person named only by a post is kept as written
                     yield state.entry(text, span, m.group("org"))
                     continue
-                if not _is_person_line(text):
+                if not _is_person_line(text) and not PUBLIC_PART.match(text):
                     if named and len(text.split()) <= 6 and not text.endswith("."):
                         continue  # the wrapped end of the previous person's line
                     state = None
@@ -303,7 +310,7 @@ _WRAPPED_WORD = re.compile(r"[A-Za-z][\w’'&-]*\.")
 # A line left open (a comma, "and", "&", a bracket) or a next line going on in lower case or a bracket.
 _OPEN_END = re.compile(r"(?:,|\band|&|\(|\s[-–—])$")
 _GOES_ON = re.compile(r"[(a-z]")
-_FIRST_NAME = re.compile(r"[A-Z][a-z]+")
+_FIRST_NAME = re.compile(r"[A-Z][a-z]+|(?:[A-Z]\.?\s?){1,3}")  # "Tom", "J", "J. P."
 
 
 def _runs_on(text: str, nxt: str) -> bool:
@@ -324,7 +331,8 @@ def _runs_on(text: str, nxt: str) -> bool:
         return True
     # a list of names cut inside its last name: "..., Dan Bride, Tom" + "Byrne, ..."
     parts = [DASH.split(p)[0] for p in split_names(lab[1] if lab else text)]  # "Anne Cross – Lakenheath"
-    return len(parts) >= 3 and all(_only_name(p) for p in parts[:-1]) and bool(_FIRST_NAME.fullmatch(parts[-1]))
+    return len(parts) >= 3 and all(_only_name(p) for p in parts[:-1]) and \
+        bool(_FIRST_NAME.fullmatch(strip_honorifics(parts[-1])))
 
 
 # A cell holding only an item's number: "1", "2.", "3)", "SHP4".
@@ -335,9 +343,9 @@ _NUMBER_CELL = re.compile(r"(?:[A-Z]{0,4}\d+[a-z]?|\d+(?:\.\d+)*)[.)]?")
 TableEntries = Generator["_Entry", None, "tuple[_State | None, bool]"]
 
 
-def _table_entries(block: Block, state: _State | None, follow: tuple[str, int, int] | None) -> TableEntries:
+def _table_entries(block: Block, state: _State | None, nxt: Block | None) -> TableEntries:
     """Rows of an attendance table: [label,] name[, post][, organisation]. Returns the state after
-    it and whether the list in its last cell ran on into ``follow``, the next block's first line."""
+    it and whether the list in its last cell ran on into the first line of ``nxt``, the next block."""
     if _label_columns(block):
         yield from _column_entries(block, state)
         return None, False
@@ -374,7 +382,8 @@ def _table_entries(block: Block, state: _State | None, follow: tuple[str, int, i
         texts = [c.text for c in cells]
         if state is None or not any(texts):
             continue
-        if r == len(block.rows) - 1 and len(texts) == 1 and follow and _runs_on(texts[0], follow[0]):
+        follow = _first_line(nxt) if r == len(block.rows) - 1 and len(texts) == 1 else None
+        if follow and _runs_on(texts[0], follow[0]):
             texts[0] = f"{texts[0]} {follow[0].strip()}"  # "Featuring: | ..., Mark" + "Stephenson, ..."
             carried = True
         if not texts[0]:
@@ -701,11 +710,13 @@ def _stops_to_commas(text: str) -> str:
     return _STOP.sub(lambda m: m.group() if m.group(1).lower() in HONORIFICS else f"{m.group(1)}, ", text)
 
 
+_AND_FROM = re.compile(r"\s+and\s+from\s+", re.I)
 _OPEN_AND = re.compile(r"\s+(?:and|&)$")  # a list whose last name is on a line (or cell) of its own
 
 
 def _list_parts(text: str, entry: _Entry, known: Sequence[Person]) -> list[str]:
     """The people of a line as written parts: several when it is a list, else the whole line."""
+    text = _AND_FROM.sub(" and ", text)  # "from Cllrs Edwards and Morris and from District Councillor Haysey"
     text = POST_NOMINAL_AFTER_COMMA.sub("", _OPEN_AND.sub("", text.strip(" .;:,")))  # "Sir Paul Carter, CBE"
     if not _dashed(text):
         text = BROKEN_HYPHEN.sub("-", text)  # "Kennedy- Dalby"
@@ -728,7 +739,13 @@ def _people(entry: _Entry, body: str | None, known: Sequence[Person] = ()) -> It
     text = entry.text
     virtual = entry.virtual or bool(VIRTUAL.search(text))
     text = _role_chain(VIRTUAL.sub("", text))
-    for chunk, initials in _initialled(text):
+    m = PUBLIC_PART.match(text)
+    if m:  # "1 elector (for part of the meeting) and the clerk, Mr G Irwin"
+        one = m.group("n").lower() in ("1", "one", "a", "an")
+        yield Person("Member of the Public" if one else "Members of the Public", "in_attendance", entry.span,
+                     as_written=entry.as_written, category=entry.category)
+        text = text[m.end():]
+    for chunk, initials in _initialled(_POST_FIRST.sub(r"\g<name> (\g<role>)", text)):
         parts = _list_parts(chunk, entry, known) if initials is None else [DASH.sub(", ", chunk.strip(" .;:,"))]
         for part in parts:
             status: Attendance = entry.status

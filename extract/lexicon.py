@@ -32,6 +32,8 @@ HONORIFICS = frozenset({
     "pc", "commander", "lord", "lady", "hon", "alderman", "baroness", "baron", "viscount",
     "earl", "rt", "cc", "ald",
 })
+# The tier a councillor's title may name before it ("District Councillor Haysey").
+COUNCIL_LEVELS = frozenset({"county", "district", "parish", "borough", "town", "city", "ward", "unitary"})
 # Letters printed after a name ("Sir Paul Carter, CBE").
 POST_NOMINALS = frozenset({"mbe", "obe", "cbe", "jp", "mp", "mep", "esq", "qc", "kc", "dl", "frs", "kbe", "dbe"})
 # A plural title before a list of names, and the title each name takes.

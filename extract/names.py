@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from minutes.extract.lexicon import (COMMON_TITLES, HONORIFICS, LEADING_ROLES, MEETING_ROLES, NAME_PARTICLES,
-                                    PLURAL_TITLES, POST_NOMINALS, POSTS, ROLE_PREFIXES, alternation)
+from minutes.extract.lexicon import (COMMON_TITLES, COUNCIL_LEVELS, HONORIFICS, LEADING_ROLES, MEETING_ROLES,
+                                    NAME_PARTICLES, PLURAL_TITLES, POST_NOMINALS, POSTS, ROLE_PREFIXES, alternation)
 from minutes.extract.records import Person
 
 # Words around a name that are not part of it: titles and ranks before, letters after.
@@ -47,7 +47,8 @@ def _bare(token: str) -> str:
 def strip_honorifics(text: str) -> str:
     """Drop leading titles/ranks and trailing post-nominals from a name."""
     toks = text.split()
-    while len(toks) > 1 and _bare(toks[0]) in TITLE_WORDS:
+    while len(toks) > 1 and (_bare(toks[0]) in TITLE_WORDS or len(toks) > 2 and _bare(toks[0]) in COUNCIL_LEVELS
+                             and _bare(toks[1]) in TITLE_WORDS):  # "District Councillor Haysey"
         toks.pop(0)
     while len(toks) > 1 and _bare(toks[-1]) in TITLE_WORDS - {"chief"}:
         toks.pop()
@@ -189,9 +190,12 @@ def _unrun(part: str) -> list[str]:
 
 
 def _whole_name(text: str) -> bool:
-    """A name of two or more words with no post word in it: "R Healey", not "Town Clerk"."""
+    """A name of two or more words, or a titled surname, with no post word in it: "R Healey",
+    "Cllrs Howells", not "Town Clerk"."""
     name = clean_name(text)[0]
-    return looks_like_name(name) and len(name.split()) >= 2 and not any(_bare(t) in POSTS for t in name.split())
+    titled = strip_honorifics(text) != text.strip()
+    return looks_like_name(name) and (len(name.split()) >= 2 or titled) and \
+        not any(_bare(t) in POSTS for t in name.split())
 
 
 _KEY_TOKEN = re.compile(r"[a-z0-9]+")  # a lower-case word or number, the unit names are compared in

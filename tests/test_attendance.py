@@ -216,3 +216,39 @@ def test_surname_only_apologies_and_apologies_sent_resolve_to_listed_members(peo
     _, apo = people("MINUTES\n\n# 1. Welcome and Apologies\n\nCllr Ada Bloom, Cy Dale, Eve Fenn\n\n# 2. Minutes\n\n"
                      "Agreed.\n")
     assert [p.name for p in apo] == ["Ada Bloom", "Cy Dale", "Eve Fenn"]
+
+
+def test_a_grid_of_names_with_initials_is_read_column_by_column(people):
+    att, _ = people("MINUTES\n\nPresent\nAda Bloom (AB)\tCy Dale (CD)\nEve Fenn (EF)\tGil Hart (GH)\n\n1. Minutes\n")
+    assert [(p.name, p.initials) for p in att] == [("Ada Bloom", "AB"), ("Eve Fenn", "EF"), ("Cy Dale", "CD"),
+                                                   ("Gil Hart", "GH")]
+
+
+def test_moderngov_labels_keep_their_category(people):
+    att, apo = people("MINUTES\n\nPRESENT: Councillor A Bell (Chair), Councillor C Dunn\n\n"
+                       "ALSO PRESENT: Councillor E Fox\n\n"
+                       "IN ATTENDANCE: Mr G Hill (Head of Law) and Ms J Kay (Democratic Services Officer)\n\n"
+                       "IN ATTENDANCE VIRTUALLY: Mr L Moss (Finance Manager)\n\nUNRESTRICTED ITEMS\n\n"
+                       "1. Apologies\n\nApologies were received from Councillor N Orme.\n")
+    assert [(p.name, p.status, p.category) for p in att] == [
+        ("A Bell", "present", "PRESENT"), ("C Dunn", "present", "PRESENT"),
+        ("E Fox", "in_attendance", "ALSO PRESENT"), ("G Hill", "in_attendance", "IN ATTENDANCE"),
+        ("J Kay", "in_attendance", "IN ATTENDANCE"), ("L Moss", "in_attendance", "IN ATTENDANCE VIRTUALLY")]
+    assert att[-1].virtual and att[3].role == "Head of Law" and [p.name for p in apo] == ["N Orme"]
+
+
+def test_the_public_counted_at_the_head_of_a_list_and_a_post_before_its_holder(people):
+    att, _ = people("MINUTES\n\nPRESENT: Cllrs R Bell (Chairman), D Dunn and J Fox\n\n"
+                     "In attendance: 1 elector (for part of the meeting) and the clerk, Mr G Hill\n\n100. APOLOGIES\n")
+    assert [(p.name, p.status, p.role) for p in att][3:] == [("Member of the Public", "in_attendance", None),
+                                                            ("G Hill", "in_attendance", "clerk")]
+
+
+def test_titled_names_run_together_and_councillors_of_other_tiers(people):
+    att, apo = people("MINUTES\n\nPresent: Cllr N Bell (Chairman) Cllr A Dunn (Vice Chairman) Cllrs Fox, Mrs Hill and "
+                       "Ms Kay\nIn Attendance: District Cllr Moss\n\n"
+                       "Apologies for Absence: Cllr Mrs Orme, District Cllr Pike and County Cllr Mrs Quill\n\n"
+                       "1. Minutes\n")
+    assert [(p.name, p.role) for p in att] == [("N Bell", "Chairman"), ("A Dunn", "Vice Chairman"), ("Fox", None),
+                                               ("Hill", None), ("Kay", None), ("Moss", None)]
+    assert [p.name for p in apo] == ["Orme", "Pike", "Quill"]

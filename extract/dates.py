@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 MONTH = alternation(form.title() for forms in MONTHS for form in forms)
 WEEKDAY = alternation(form.title() for forms in WEEKDAYS for form in forms)
 WEEKDAY_FULL = alternation(forms[0].title() for forms in WEEKDAYS) + r"\b"
-ORDINAL = r"\d{1,2}\s*(?:st|nd|rd|th)?"
+ORDINAL = r"\d{1,2}\s*(?:st|nd|rd|th){0,2}"  # "10thth" is a slip for "10th"
 # "Wednesday, 4th March, 2015", "15 February 2011", "March 4, 2015", "19th February"
 DAY_MONTH = rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{ORDINAL}\s+(?:of\s+)?{MONTH}\.?(?:,?\s+\d{{4}})?"
 MONTH_DAY = rf"(?:{WEEKDAY},?\s+)?{MONTH}\.?\s+{ORDINAL},?\s+\d{{4}}"
@@ -32,8 +32,8 @@ FULL_DATE = re.compile(rf"\b(?:{DAY_MONTH}|{MONTH_DAY}|{NUMERIC})\b", re.I)
 # A year written out ("2011"), and a date that gives its year either so or in figures ("11/01/11").
 YEAR_NUMBER = re.compile(r"\d{4}")
 DATED_YEAR = re.compile(r"\d{4}|\d[/.]\d{1,2}[/.]\d")
-# What dateparser reads better without: "4 th" -> "4th", "the 4th of March" -> "4th March".
-_SPACED_ORDINAL = re.compile(r"(\d)\s+(st|nd|rd|th)\b")
+# What dateparser reads better without: "4 th" -> "4th", "10thth" -> "10th", "the 4th of March" -> "4th March".
+_SPACED_ORDINAL = re.compile(r"(\d)\s*(st|nd|rd|th)(?:st|nd|rd|th)?\b")
 _THE_OF = re.compile(r"\bthe\s+|\bof\s+", re.I)
 
 

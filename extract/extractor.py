@@ -55,7 +55,7 @@ from minutes.extract.targets import extract_targets
 # segment(), which cuts a file into documents, is no per-document component,
 # but what it cuts decides everything after it: its version is stored too.
 SEGMENT = "segment"
-SEGMENT_VERSION = 1
+SEGMENT_VERSION = 3
 
 
 @dataclass
@@ -196,12 +196,12 @@ def _attendance(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"attendees": attendees, "apologies": apologies}
 
 
-@PIPELINE.component("items", 1, requires=("section", "standalone"), assigns=("items",))
+@PIPELINE.component("items", 2, requires=("section", "standalone"), assigns=("items",))
 def _items(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"items": extract_items(doc.section, standalone=context.standalone)}
 
 
-@PIPELINE.component("next_meeting", 1, requires=("section",), assigns=("next_meeting",))
+@PIPELINE.component("next_meeting", 2, requires=("section",), assigns=("next_meeting",))
 def _next_meeting(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"next_meeting": extract_next_meeting(doc.section)}
 

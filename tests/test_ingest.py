@@ -223,7 +223,8 @@ def test_a_file_that_cannot_be_cut_into_documents_fails_naming_segment(engine, d
     from minutes.extract import extractor
     monkeypatch.setattr(extractor, "segment", broken)
     report = ingest_paths(engine, [docs])
-    assert [(f.reason, f.detail) for f in report.failed] == [("error", "segment@1: RuntimeError: no blocks")]
+    assert [(f.reason, f.detail) for f in report.failed] == [
+        ("error", f"segment@{extractor.SEGMENT_VERSION}: RuntimeError: no blocks")]
 
 
 def test_a_new_parser_version_re_reads_stored_files(engine, docs, monkeypatch):

@@ -152,6 +152,8 @@ CREATE TABLE attendance (
     as_written TEXT,
     substitute_for TEXT,
     virtual BOOLEAN DEFAULT false NOT NULL,
+    initials TEXT,                            -- as the list prints them after the name ("AHop")
+    category TEXT,                            -- the label or sub-heading listing the person
     page INTEGER NOT NULL,
     span_start INTEGER NOT NULL,
     span_end INTEGER NOT NULL,
@@ -227,6 +229,7 @@ CREATE TABLE action_owners (
     name TEXT NOT NULL,
     as_written TEXT NOT NULL,
     is_person BOOLEAN NOT NULL,
+    ambiguous BOOLEAN DEFAULT false NOT NULL, -- fits several listed people: kept as written, linked to nobody
     page INTEGER NOT NULL,
     span_start INTEGER NOT NULL,
     span_end INTEGER NOT NULL,

@@ -11,31 +11,57 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Generator, Iterator, cast
+from typing import Generator, Iterator, Sequence, cast
 
-from minutes.extract.document import Block, iter_lines
-from minutes.extract.lexicon import (ATTENDANCE_LABELS, AUXILIARY_VERBS, MEETING_MEDIA, NAME_PARTICLES,
-                                    ORGANISATION_WORDS, POST_NOMINALS, POST_QUALIFIERS, POSTS, REMOTE_WORDS,
-                                    SUBSTITUTION_PHRASES, alternation)
-from minutes.extract.names import (LIST_AND, PLURAL_TITLE, ROLE, TRAILING_BRACKET, clean_name, looks_like_name,
-                                   name_key, resolve, same_person, split_names, strip_honorifics)
+from minutes.extract.document import Block, Cell, iter_lines
+from minutes.extract.lexicon import (ATTENDANCE_LABELS, AUXILIARY_VERBS, CHAIR_LABEL, COUNT_WORDS, HONORIFICS,
+                                    MEETING_MEDIA,
+                                    NAME_PARTICLES, NONE_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS, POST_NOMINALS,
+                                    POST_QUALIFIERS, POSTS, PUBLIC, REMOTE_WORDS, SUBSTITUTION_PHRASES, alternation)
+from minutes.extract.names import (BROKEN_HYPHEN, INITIALS, LIST_AND, PLURAL_TITLE, ROLE, TRAILING_BRACKET, clean_name,
+                                   initials_fit, looks_like_name, name_key, resolve, same_person, split_names,
+                                   strip_honorifics)
 from minutes.extract.records import Attendance, Person, Section, Span
 from minutes.extract.tables import names_columns
 
 _REMOTE = alternation(REMOTE_WORDS)  # "virtually", "online"
+_GROUP = alternation(PEOPLE_GROUPS - {"all"})  # "Present members :-", "Present: Members" over the names
 # A label opens a line: "Present:", "IN ATTENDANCE -", "Employees (by Directorate):", "Present" cell,
-# "o Commissioners Present:" (a bullet before it), "Officials (regular attendees):".
-LABEL = re.compile(
+# "o Commissioners Present:" (a bullet before it), "Officials (regular attendees):", "Present;",
+# "Present members :-", "Also, present," (a comma after the label).
+_LABEL_WORDS = (
     r"^\s*(?:[o•▪●*-]\s+)?(?:(?:[A-Z]{0,4}\d+[a-z]?|\d+(?:\.\d+)*)[.)]?\s+)?(?P<label>"
     + "|".join(f"(?:{p})" for p, _ in ATTENDANCE_LABELS)
     + r")(?:\s*\([^()]{1,40}\))?"  # "(virtual)", "(regular attendees)"
-    rf"(?P<virtual>\s+(?:{_REMOTE}|via\s+\w+))?\s*(?:[:\-–]\s*|$)", re.I)
+    rf"(?:\s+{_GROUP})?(?P<virtual>\s+(?:{_REMOTE}|via\s+\w+))?")
+# the public's label may run into the names: "Member of the Public Mr A Wood"
+LABEL = re.compile(_LABEL_WORDS + r"\s*(?:(?::\s*-|[:;,\-–])\s*|$|(?<=public)\s+(?=[A-Z]))", re.I)
+PUBLIC_LABEL = re.compile(PUBLIC, re.I)
+# The public counted at the head of a list: "1 elector (for part of the meeting) and ...", "Two residents".
+PUBLIC_PART = re.compile(rf"^(?P<n>\d+|an?|{alternation(COUNT_WORDS)})\s+(?:{PUBLIC}|electors?|residents?|"
+                         r"parishioners?)(?:\s*\([^()]*\))?\s*(?:,|;|\band\b|&|$)\s*", re.I)
+# A post before its holder's name: "the clerk, Mr G Irwin".
+_POST_FIRST = re.compile(rf"^(?:the\s+)?(?P<role>{ROLE.pattern.lstrip('^')})\s*,\s*(?P<name>[A-Z][^,]+)$", re.I)
+# How many of the public came, not who: "One", "Two Members", "3", "None".
+PUBLIC_COUNT = re.compile(rf"(?P<n>\d+|{alternation(COUNT_WORDS)}|{alternation(NONE_WORDS)})"
+                          rf"(?:\s+(?:members?|persons?|people|residents?|electors?))?\.?", re.I)
+# A heading that runs a label into the sub-heading under it: "Those present Eddington Residents' Association".
+HEADING_LABEL = re.compile(_LABEL_WORDS + r"\s+(?=[A-Z])", re.I)
+# The rest of a label line that only names the group the list is of: "Present: Members".
+GROUP_ONLY = re.compile(rf"(?:the\s+)?{_GROUP}\s*[:.]?", re.I)
+CHAIR = re.compile(CHAIR_LABEL[0], re.I)
 APOLOGY_SENTENCE = re.compile(
-    r"(?:apologies(?:\s+for\s+(?:absence|lateness))?\s+(?:had\s+been|have\s+been|were|was|are)\s+"
+    r"(?:apologies(?:\s+for\s+(?:absence|lateness))?\s+(?:(?:had\s+been|have\s+been|were|was|are)\s+)?"
     r"(?:received|given|submitted|tendered|noted|made|offered)|"
-    r"\b(?:reported|received|noted|recorded|tendered|gave)\s+(?:their\s+)?apologies(?:\s+for\s+absence)?)"
+    r"^apologies(?:\s+for\s+absence)?(?=\s+from\s)|"  # "Apologies from Ann Bell."
+    r"\b(?:reported|received|noted|recorded|tendered|gave|sent)\s+(?:their\s+)?apologies(?:\s+for\s+absence)?)"
     r"\s+(?:from|by|on\s+behalf\s+of|for)\s+(?P<names>.+?)(?:(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)\.(?=\s|$)|$)",
     re.I | re.S)
+# The names first: "Mike Bell sent his apologies" ("X asked that his apologies be noted" is left out:
+# printed under the next meeting's date, it is for that meeting).
+APOLOGY_AFTER_NAMES = re.compile(
+    r"^(?P<names>[A-Z][^.;:]{2,200}?)\s+(?:(?:had|has|have)\s+)?(?:sent|gave|offered|tendered|submitted)\s+"
+    r"(?:(?:his|her|their)\s+)?apologies\b", re.I)
 # "A, B and C were in attendance virtually", "D attended remotely", "E joined the meeting via Teams"
 VIRTUAL_SENTENCE = re.compile(
     r"^(?P<names>[A-Z][^.;:]{2,300}?)\s+(?:(?:was|were)\s+(?:in\s+attendance|present)|attended|joined|participated)"
@@ -46,7 +72,6 @@ SUBSTITUTE = re.compile(rf"^(?P<name>.+?)\s*\(?\b{_STANDS_IN}\s+(?P<for>[^)]+?)\
 SUBSTITUTED_BY = re.compile(r"^(?P<name>.+?)\s+(?:who\s+was|was)\s+substituted\s+by\s+(?P<sub>.+)$", re.I)
 REPRESENTATIVES = re.compile(r"^(?:an?\s+)?(?:representatives?|officers?|members?|delegates?)\s+(?:from|of)\s+"
                              r"(?:the\s+)?(?P<org>[A-Z].{2,80})$", re.I)
-BRACKETED_INITIALS = re.compile(r"\s*\((?:[A-Z]{2,4}[a-z]?)\)")  # "(AB)", "(GSc)"
 # Words that make a comma segment a post rather than an organisation.
 POST_WORDS = POSTS | POST_QUALIFIERS
 
@@ -60,15 +85,32 @@ class _Entry:
     as_written: str
     virtual: bool = False
     note: bool = False  # from a sentence about people already listed, not a list
+    category: str | None = None  # the label or sub-heading the list is printed under, as printed
+    role: str | None = None  # what the label makes the people ("In the chair:")
+    group_org: str | None = None  # an organisation sub-heading the people are listed under
+
+
+@dataclass
+class _State:
+    """Where the reader is in an attendance list: the status a label set and what else it says."""
+    status: Attendance
+    virtual: bool = False
+    category: str | None = None
+    role: str | None = None
+    group_org: str | None = None
+
+    def entry(self, text: str, span: Span, org: str | None = None, as_written: str | None = None) -> _Entry:
+        return _Entry(self.status, text, org, span, as_written or text, self.virtual, category=self.category,
+                      role=self.role, group_org=self.group_org)
 
 
 def extract_attendance(section: Section) -> tuple[list[Person], list[Person]]:
     people: list[Person] = []
     for entry in _entries(section):
-        for person in _people(entry, section.body):
+        for person in _people(entry, section.body, people):
             known = next((p for p in people if same_person(person.name, p.name)), None)
-            if known is None and person.status == "apologies" and len(name_key(person.name)) == 1:
-                known = resolve(person.name, people)  # "Cllr Smith" of the members listed above
+            if known is None and person.status == "apologies":
+                known = _listed_as(person, people)
             if known is None:
                 people.append(person)
             elif entry.note:  # a later sentence says how a listed person attended
@@ -79,29 +121,58 @@ def extract_attendance(section: Section) -> tuple[list[Person], list[Person]]:
     return attendees, [p for p in people if p.status == "apologies"]
 
 
+def _listed_as(person: Person, people: list[Person]) -> Person | None:
+    """The one person listed above that an apology names by surname alone ("Cllr Smith") or by a
+    short form of the first name ("Matty Widdop" for Matthew Widdop)."""
+    key = name_key(person.name)
+    if len(key) == 1:
+        return resolve(person.name, people)
+    shorter = [p for p in people if len(k := name_key(p.name)) >= 2 and k[-1] == key[-1]
+               and len(k[0]) >= 3 and len(key[0]) >= 3 and k[0][:3] == key[0][:3]]
+    return shorter[0] if len(shorter) == 1 else None
+
+
 _LABEL_STATUS: list[tuple[re.Pattern[str], Attendance]] = [(re.compile(p, re.I), cast(Attendance, status))
                                                            for p, status in ATTENDANCE_LABELS]
 
 
-def _label(text: str) -> tuple[Attendance, str, bool] | None:
-    """The status a label at the start of ``text`` sets, the rest of the line, and 'virtual'."""
-    m = LABEL.match(text)
+def _label(text: str, pattern: re.Pattern[str] = LABEL) -> tuple[_State, str] | None:
+    """The state a label at the start of ``text`` sets, and the rest of the line."""
+    m = pattern.match(text)
     if not m:
         return None
-    label = m.group("label").lower()
-    status = next(s for p, s in _LABEL_STATUS if p.fullmatch(label))
-    return status, text[m.end():], bool(m.group("virtual"))
+    label = m.group("label")
+    status = next(s for p, s in _LABEL_STATUS if p.fullmatch(label.lower()))
+    rest = text[m.end():]
+    if GROUP_ONLY.fullmatch(rest.strip()):
+        rest = ""  # "Present: Members", the names on the lines after
+    category = " ".join(text[m.start("label"):m.end()].strip(" :;,-–").split())
+    return _State(status, bool(m.group("virtual")), category, CHAIR_LABEL[1] if CHAIR.fullmatch(label) else None), rest
 
 
 def _entries(section: Section) -> Iterator[_Entry]:
-    state: Attendance | None = None
-    virtual = False
-    for block in section.blocks:
+    state: _State | None = None
+    blocks = section.blocks
+    carried = False  # whether this block's first line went to the list the block before ran into it
+    for i, block in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        skip, carried = carried, False
+        if block.kind == "heading" and not _label(block.text):
+            lab = _label(block.text, HEADING_LABEL)
+            if lab and _sub_heading(lab[1], nxt):  # "Those present Eddington Residents' Association"
+                state = _under(lab[0], lab[1])
+                continue
+            if state and _sub_heading(block.text, nxt):
+                state = _under(state, block.text)  # "Portal", "University and Development Partners" over names
+                continue
+            if APOLOGIES_LAST.search(block.text) and _lists_people(nxt):
+                state = _State("apologies", category="Apologies")  # "1. Welcome and Apologies" over names
+                continue
         if block.kind == "list_item" and block.label and block.label[0].isdigit() or \
                 block.kind == "heading" and not _label(block.text):
             state = None  # a numbered item or a heading closes an attendance list
         if block.is_table:
-            state, virtual = yield from _table_entries(block, state, virtual)
+            state, carried = yield from _table_entries(block, state, nxt)
             continue
         flat = " ".join(block.text.split())
         m = VIRTUAL_SENTENCE.match(flat)
@@ -109,34 +180,113 @@ def _entries(section: Section) -> Iterator[_Entry]:
             yield _Entry("present", m.group("names"), None, Span(block.page, block.start, block.end),
                          m.group("names"), True, note=True)
             continue
+        m = APOLOGY_AFTER_NAMES.match(flat)
+        if m and block.kind != "heading":
+            yield _Entry("apologies", m.group("names"), None, Span(block.page, block.start, block.end),
+                         m.group("names"), category="Apologies")
+            continue
         if APOLOGY_SENTENCE.search(flat):  # a sentence may wrap over lines
-            for m in APOLOGY_SENTENCE.finditer(flat):
-                names = " ".join(m.group("names").split())
-                yield _Entry("apologies", names, None, Span(block.page, block.start, block.end), names)
+            yield from _apology_sentences(flat, Span(block.page, block.start, block.end))
             state = None
             continue
+        if state is None and not any(_label(p) for line, _, _ in iter_lines(block) for p in _pieces(line.strip())):
+            continue  # no list goes on into this block and none opens in it
         named = False  # whether this block has named somebody yet
-        for text, start, end in _logical_lines(block):
+        lines = list(_logical_lines(block))[1 if skip else 0:]
+        for n, (line, start, end) in enumerate(lines):
+            follow = _first_line(nxt) if n == len(lines) - 1 else None
+            joined = follow is not None and _runs_on(line, follow[0])
+            if joined and follow:  # the list runs on into the next block: "..., Adrew" + "Bowler,"
+                line, end = f"{line.rstrip()} {follow[0].strip()}", follow[2]
             span = Span(block.page, start, end)
-            text = text.strip()
-            lab = _label(text)
-            if lab:
-                state, text, virtual = lab
-                if not text.strip():
+            for text in _pieces(line.strip()):
+                lab = _label(text)
+                if lab:
+                    state, text = lab
+                    text = text.strip()
+                    if not text:
+                        continue
+                    if not _is_person_line(text) and _sub_heading(text, nxt):
+                        state = _under(state, text)  # "Those present Eddington Residents' Association"
+                        continue
+                if state is None or not text:
                     continue
-            if state is None or not text:
-                continue
-            m = REPRESENTATIVES.match(text)
-            if m:  # a person named only by a post is kept as written
-                yield _Entry(state, text, m.group("org"), span, text, virtual)
-                continue
-            if not _is_person_line(text):
-                if named and len(text.split()) <= 6 and not text.endswith("."):
-                    continue  # the wrapped end of the previous person's line
-                state = None
-                continue
-            named = True
-            yield _Entry(state, text, None, span, text, virtual)
+                m = PUBLIC_COUNT.fullmatch(text)
+                if m and state.category and PUBLIC_LABEL.search(state.category):
+                    if m.group("n").lower() not in NONE_WORDS:  # the public counted, not named
+                        one = m.group("n").lower() in ("1", "one")
+                        yield state.entry("Member of the Public" if one else "Members of the Public", span,
+                                          as_written=text)
+                    continue
+                m = REPRESENTATIVES.match(text)
+                if m:  # a person named only by a post is kept as written
+                    yield state.entry(text, span, m.group("org"))
+                    continue
+                if not _is_person_line(text) and not PUBLIC_PART.match(text):
+                    if named and len(text.split()) <= 6 and not text.endswith("."):
+                        continue  # the wrapped end of the previous person's line
+                    state = None
+                    continue
+                named = True
+                carried = joined
+                yield state.entry(text, span)
+
+
+def _first_line(block: Block | None) -> tuple[str, int, int] | None:
+    """The first line of a block of running text that a list cut by the layout may go on into."""
+    if block is None or block.kind not in ("paragraph", "list_item") or block.label and block.label[0].isdigit():
+        return None
+    first = next(_logical_lines(block), None)
+    return None if first is None or _label(first[0].strip()) else first
+
+
+def _apology_sentences(text: str, span: Span) -> Iterator[_Entry]:
+    for m in APOLOGY_SENTENCE.finditer(text):
+        names = " ".join(m.group("names").split())
+        yield _Entry("apologies", names, None, span, names, category="Apologies")
+
+
+# An item heading that ends with apologies: "1. Welcome and Apologies", the names on the lines under it.
+APOLOGIES_LAST = re.compile(r"\bapologies(?:\s+for\s+absence)?\s*:?\s*$", re.I)
+# A label that opens a new sentence inside a list: "... Natalie Evans (NE). Also, present, Ali Hopkins".
+_LABEL_INSIDE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
+
+
+def _pieces(text: str) -> list[str]:
+    """A line cut where a later sentence opens with a label of its own."""
+    out = [text]
+    for m in reversed(list(_LABEL_INSIDE.finditer(text))):
+        if _label(text[m.end():]):
+            out[0:1] = [text[:m.start()], text[m.end():]]
+    return [p for p in out if p.strip()]
+
+
+_SUB_HEADING_WORDS = 8
+
+
+def _sub_heading(text: str, nxt: Block | None) -> bool:
+    """A short line over a block that lists people: an organisation or group
+    the people after it belong to ("Portal", "University and Development Partners")."""
+    text = " ".join(text.split()).strip(" :")
+    return bool(text) and text[0].isupper() and len(text.split()) <= _SUB_HEADING_WORDS and not text.endswith(".") \
+        and not _NARRATIVE_VERB.search(text) and _lists_people(nxt)
+
+
+def _lists_people(block: Block | None) -> bool:
+    """A block of running text every line of which names people: "Ann Bell, Chair" lines or lists."""
+    if block is None or block.kind == "heading" or block.is_table:
+        return False
+    lines = [line.strip() for line, _, _ in _logical_lines(block) if line.strip()]
+    return bool(lines) and all(_is_person_line(line) and (len(line) <= 120 or _is_list(split_names(line), line))
+                               for line in lines)
+
+
+def _under(state: _State, heading: str) -> _State:
+    """The state for the people under a sub-heading: a group's name ("... Partners") is their
+    category only; anything else names their organisation."""
+    heading = " ".join(heading.split()).strip(" :")
+    words = {w.lower() for w in heading.split()}
+    return _State(state.status, state.virtual, heading, None, None if words & PEOPLE_GROUPS else heading)
 
 
 def _logical_lines(block: Block) -> Iterator[tuple[str, int, int]]:
@@ -158,9 +308,9 @@ def _logical_lines(block: Block) -> Iterator[tuple[str, int, int]]:
 # The last word of a post wrapped onto a line of its own: "..., Head of Children's" + "Services."
 _WRAPPED_WORD = re.compile(r"[A-Za-z][\w’'&-]*\.")
 # A line left open (a comma, "and", "&", a bracket) or a next line going on in lower case or a bracket.
-_OPEN_END = re.compile(r"(?:,|\band|&|\()$")
+_OPEN_END = re.compile(r"(?:,|\band|&|\(|\s[-–—])$")
 _GOES_ON = re.compile(r"[(a-z]")
-_FIRST_NAME = re.compile(r"[A-Z][a-z]+")
+_FIRST_NAME = re.compile(r"[A-Z][a-z]+|(?:[A-Z]\.?\s?){1,3}")  # "Tom", "J", "J. P."
 
 
 def _runs_on(text: str, nxt: str) -> bool:
@@ -171,35 +321,59 @@ def _runs_on(text: str, nxt: str) -> bool:
         return True
     if _OPEN_END.search(text) or text.count("(") > text.count(")") or _GOES_ON.match(nxt):
         return True
-    # a list of names cut inside its last name: "..., Dan Bride, Tom" + "Byrne, ..."
+    # a list that prints initials after each name goes on while its lines do: "..., Mike" + "Stephens (MS)"
+    # a list of "Name – Organisation" parts whose organisation wrapped: "..., Ann Bell – Needham" + "Market, ..."
     lab = _label(text.strip())
-    parts = split_names(lab[1] if lab else text)
-    return len(parts) >= 3 and all(_only_name(p) for p in parts[:-1]) and bool(_FIRST_NAME.fullmatch(parts[-1]))
+    if _dashed(lab[1] if lab else text) and _dashed(f"{text} {nxt}"):
+        return True
+    listed = sum(i is not None for _, i in _initialled(text))
+    if listed >= 2 and sum(i is not None for _, i in _initialled(f"{text} {nxt}")) > listed:
+        return True
+    # a list of names cut inside its last name: "..., Dan Bride, Tom" + "Byrne, ..."
+    parts = [DASH.split(p)[0] for p in split_names(lab[1] if lab else text)]  # "Anne Cross – Lakenheath"
+    return len(parts) >= 3 and all(_only_name(p) for p in parts[:-1]) and \
+        bool(_FIRST_NAME.fullmatch(strip_honorifics(parts[-1])))
 
 
-# A table's entries; what it returns is the attendance state (and 'virtual') it leaves open.
-TableEntries = Generator["_Entry", None, "tuple[Attendance | None, bool]"]
+# A cell holding only an item's number: "1", "2.", "3)", "SHP4".
+_NUMBER_CELL = re.compile(r"(?:[A-Z]{0,4}\d+[a-z]?|\d+(?:\.\d+)*)[.)]?")
 
 
-def _table_entries(block: Block, state: Attendance | None, virtual: bool) -> TableEntries:
-    """Rows of an attendance table: [label,] name[, post][, organisation]."""
+# A table's entries; what it returns is the state it leaves and whether its last cell ran on.
+TableEntries = Generator["_Entry", None, "tuple[_State | None, bool]"]
+
+
+def _table_entries(block: Block, state: _State | None, nxt: Block | None) -> TableEntries:
+    """Rows of an attendance table: [label,] name[, post][, organisation]. Returns the state after
+    it and whether the list in its last cell ran on into the first line of ``nxt``, the next block."""
     if _label_columns(block):
-        return (yield from _column_entries(block, state, virtual))
+        yield from _column_entries(block, state)
+        return None, False
     with_org = sum(1 for row in block.rows if len(row) > 1 and row[-1].text)
-    for row in block.rows:
+    grid: list[list[Cell]] = []  # rows of a grid of people, read column by column once it ends
+    carried = False
+    for r, row in enumerate(block.rows):
         if len(row) > 1 and not row[-1].text and with_org >= 0.7 * len(block.rows) and not _label(row[0].text):
             continue  # the wrapped end of the row above (a PDF splits rows across pages)
         cells = [c for c in row]
+        if grid and not _grid_row(cells):
+            yield from _grid_entries(block, grid, state)
+            grid = []
         sentences = [(c, m) for c in cells for m in APOLOGY_SENTENCE.finditer(c.text)]
         if sentences:  # minutes laid out in a table: "1. | Apologies were received from A and B."
-            for c, m in sentences:
-                names = " ".join(m.group("names").split())
-                yield _Entry("apologies", names, None, Span(block.page, c.start, c.end), names)
+            for c, _ in sentences:
+                yield from _apology_sentences(" ".join(c.text.split()), Span(block.page, c.start, c.end))
             state = None
+            continue
+        if len(cells) > 1 and _NUMBER_CELL.fullmatch(cells[0].text.strip()):
+            # an item row of minutes laid out in a table: "2 | Apologies" opens a list on the lines
+            # after it; any other item ("3 | Minutes of the last meeting") closes one
+            lab = _label(cells[1].text)
+            state = lab[0] if lab and not lab[1].strip() else None
             continue
         lab = _label(cells[0].text) if cells and cells[0].text else None
         if lab and not lab[1].strip():
-            state, _, virtual = lab
+            state = lab[0]
             cells = cells[1:]
             while len(cells) > 1 and not cells[0].text:  # a gap column between label and names
                 cells = cells[1:]
@@ -208,6 +382,10 @@ def _table_entries(block: Block, state: Attendance | None, virtual: bool) -> Tab
         texts = [c.text for c in cells]
         if state is None or not any(texts):
             continue
+        follow = _first_line(nxt) if r == len(block.rows) - 1 and len(texts) == 1 else None
+        if follow and _runs_on(texts[0], follow[0]):
+            texts[0] = f"{texts[0]} {follow[0].strip()}"  # "Featuring: | ..., Mark" + "Stephenson, ..."
+            carried = True
         if not texts[0]:
             continue  # a continuation line of the previous row's organisation
         if names_columns(cells):
@@ -218,18 +396,42 @@ def _table_entries(block: Block, state: Attendance | None, virtual: bool) -> Tab
             continue
         span = Span(block.page, cells[0].start, cells[-1].end)
         org = " ".join(t for t in texts[1:] if t) or None
-        # A grid of people: every cell a name with initials ("Ann Bell (AB) | Carl Dunn (CD)"), a
-        # comma-run list of names that a PDF laid out in columns ("Mr A Bell, | Mrs C Dunn,"), or
-        # a name with its post in each cell ("Ann Bell, Treasurer | Carl Dunn (Chair)").
-        filled = [t for t in texts if t]
-        if org and (all(BRACKETED_INITIALS.search(t) for t in filled) or all(t.endswith(",") for t in filled)
-                    or all(_is_person_line(t) and _posted(t) for t in filled)):
-            for c in cells:
-                if c.text:
-                    yield _Entry(state, c.text, None, Span(block.page, c.start, c.end), c.text, virtual)
+        if org and _grid_row(cells):
+            grid.append(cells)
             continue
-        yield _Entry(state, texts[0], org, span, " | ".join(t for t in texts if t), virtual)
-    return state, virtual
+        yield state.entry(texts[0], span, org, " | ".join(t for t in texts if t))
+    if grid and state:
+        yield from _grid_entries(block, grid, state)
+    return state, carried
+
+
+def _grid_row(cells: list[Cell]) -> bool:
+    """A row of a grid of people: every cell a name with initials ("Ann Bell (AB) | Carl Dunn (CD)"),
+    a comma-run list of names that a PDF laid out in columns ("Mr A Bell, | Mrs C Dunn,"), or a name
+    with its post in each cell ("Ann Bell, Treasurer | Carl Dunn (Chair)")."""
+    filled = [c.text for c in cells if c.text]
+    return len(filled) > 1 and (all(_INITIALS_BRACKET.search(t) for t in filled)
+                                or all(t.endswith(",") for t in filled)
+                                or all(_is_person_line(t) and _posted(t) for t in filled)
+                                or all(_marked_name(t) for t in filled))
+
+
+def _marked_name(text: str) -> bool:
+    """A cell that can only be a person: a name with a title, a post before it or initials for its
+    first names ("M Armstrong | Clerk J Connelly"); "Hallowby Pubwatch" could be an organisation."""
+    name, role = clean_name(text)
+    marked = bool(role) or strip_honorifics(text) != text.strip() or bool(_INITIALLED.match(name))
+    return marked and _only_name(text) and len(name.split()) >= 2
+
+
+def _grid_entries(block: Block, grid: list[list[Cell]], state: _State | None) -> Iterator[_Entry]:
+    """The people of a grid, column by column (the order the list is read in)."""
+    if state is None:
+        return
+    for i in range(max(len(row) for row in grid)):
+        for row in grid:
+            if i < len(row) and row[i].text:
+                yield state.entry(row[i].text, Span(block.page, row[i].start, row[i].end))
 
 
 # A name and one more part after a comma or in brackets: "Ann Bell, Treasurer", "Carl Dunn (Chair)".
@@ -257,7 +459,7 @@ def _label_columns(block: Block) -> bool:
     return len(columns) >= 2 and 0 in columns
 
 
-def _column_entries(block: Block, state: Attendance | None, virtual: bool) -> TableEntries:
+def _column_entries(block: Block, state: _State | None) -> Generator["_Entry", None, None]:
     width = max(len(row) for row in block.rows)
     for i in range(width):
         col_state = state if i == 0 else None
@@ -267,10 +469,9 @@ def _column_entries(block: Block, state: Attendance | None, virtual: bool) -> Ta
             cell = row[i]
             lab = _label(cell.text)
             if lab and not lab[1].strip():
-                col_state, _, virtual = lab
+                col_state = lab[0]
             elif col_state and _is_person_line(cell.text):
-                yield _Entry(col_state, cell.text, None, Span(block.page, cell.start, cell.end), cell.text, virtual)
-    return None, virtual
+                yield col_state.entry(cell.text, Span(block.page, cell.start, cell.end))
 
 
 # Finite verbs of a sentence, not of a list of names (lower case: "May Smith" is a name).
@@ -280,9 +481,9 @@ _NARRATIVE_VERB = re.compile(rf"\b{alternation([*AUXILIARY_VERBS, 'noted', 'agre
 def _is_person_line(text: str) -> bool:
     """A line that names people rather than narrates: its first name-like part
     reads as a name, and it is not a sentence."""
-    text = text.strip()
+    text = _role_chain(text.strip())
     # a long run of names ("Mr A Bell (Chair), Mrs C Dunn, ...") is still a list; other long lines are prose
-    if len(text) > 300 and not all(_only_name(p) for p in split_names(text)) \
+    if len(text) > 300 and not (all(_only_name(p) for p in split_names(text)) or _dashed(text)) \
             or _NARRATIVE_VERB.search(text):
         return False
     if PLURAL_TITLE.match(text):
@@ -296,7 +497,7 @@ def _is_person_line(text: str) -> bool:
 
 def _name_part(text: str) -> str:
     """The name at the head of "Name Post words", e.g. "Ann Bell Director Of ..." -> "Ann Bell"."""
-    text = BRACKETED_INITIALS.sub("", VIRTUAL.sub("", text))
+    text = _MARKER.sub(" ", _INITIALS_BRACKET.sub(" ", VIRTUAL.sub("", text)))
     titled = strip_honorifics(text) != text.strip()
     text, _ = clean_name(text)
     toks = text.split()
@@ -352,7 +553,11 @@ def _only_name(part: str) -> bool:
     """A list part that is a name and nothing else (a bracket or a substitution note may follow)."""
     part = SUBSTITUTED_BY.sub(r"\g<name>", SUB_NOTE.sub("", part))
     part = _AS_ROLE_AFTER.sub("", part)  # "L Page as Footpaths Warden"
-    part = TRAILING_BRACKET.sub("", part).strip(" ,")
+    part = _MARKER.sub("", _INITIALS_BRACKET.sub("", part))  # "Ann Bell (AB) - Chair", "Ann Bell (M)"
+    while TRAILING_BRACKET.search(part):
+        part = TRAILING_BRACKET.sub("", part)
+    part = DASH.split(part)[0] if ROLE.match(DASH.split(part)[-1]) else part  # "Ann Bell - Chair"
+    part = part.strip(" ,.")
     name = _name_part(part)
     return bool(name) and looks_like_name(name) and name == clean_name(part)[0]
 
@@ -360,15 +565,17 @@ def _only_name(part: str) -> bool:
 _INITIALLED = re.compile(r"(?:[A-Z]\.?\s)+[A-Z]")  # a name opening with initials: "A Bell", "J. P. Smith"
 
 
-def _is_list(parts: list[str], text: str) -> bool:
+def _is_list(parts: list[str], text: str, known: Sequence[Person] = ()) -> bool:
     """Whether the parts of a line are several people, not one person with a post or organisation."""
     if PLURAL_TITLE.match(text):
         return True
     if len(parts) < 2 or not all(_only_name(p) for p in parts):
         return False
-    # "Olivia Grant, Hallowby Pubwatch" is a name and an organisation; "Mr A Bell, Mrs C Dunn" two names
+    # "Olivia Grant, Hallowby Pubwatch" is a name and an organisation; "Mr A Bell, Mrs C Dunn" two
+    # names, and so are "Ann Bell, Carl Dunn" when both are people the document has listed
     return len(parts) > 2 or bool(LIST_AND.search(text)) or all(
-        strip_honorifics(p) != p or _INITIALLED.match(p) for p in parts)
+        strip_honorifics(p) != p or _INITIALLED.match(p) for p in parts) or all(
+        any(same_person(clean_name(p)[0], k.name) for k in known) for p in parts)
 
 
 _SHORT_TAG = re.compile(r"[A-Z][A-Za-z&.]{1,5}")  # a short tag after a name: "PC", "Cllr."
@@ -386,48 +593,203 @@ def _attach_tags(parts: list[str]) -> list[str]:
     return out
 
 
-def _people(entry: _Entry, body: str | None) -> Iterator[Person]:
+# Initials in brackets after a name: "(DT)", "(AHop)", "(N M-E)".
+_INITIALS_BRACKET = re.compile(rf"\(\s*({INITIALS.pattern})\s*\)")
+# What follows a person's initials and is still theirs: more brackets ("(AA) (Chairing)"), a dashed
+# post ("(KL) - Chair"), up to the next separator.
+_AFTER_INITIALS = re.compile(r"(?:\s*\([^()]*\))*(?:\s+[-–]\s+[^,;.()]{1,40}?(?=\s*(?:[,;.]|$)))?")
+# A one-letter bracket that is no one's initials: a marker ("Alice Hemming (M)" for a member).
+_MARKER = re.compile(r"\s*\([A-Z]\)")
+
+
+# A full stop after a bracket parts two people: "Mike Stephens, Treasurer (MS). Wendy Boyden".
+_AFTER_BRACKET_STOP = re.compile(r"(?<=\))\.\s+")
+
+
+_OPENING_JOIN = re.compile(r"^[\s,;:.]*(?:(?:and|&)\s+)?", re.I)  # what joins a part to the one before
+
+
+def _bare_name(part: str) -> str:
+    """The name a list part opens with ("Dr Andrew Payne" -> "Andrew Payne"; "Sai"), or ""."""
+    return _name_part(part) or (clean_name(part)[0] if looks_like_name(part) else "")
+
+
+def _initialled(text: str) -> list[tuple[str, str | None]]:
+    """A list cut at the initials printed after each name: "Dr Andrew Payne,
+    Chairman (AP). Evelyn Lindqvist (EL) Umi Shamir (US)" -> three people with
+    their initials, however the names are separated (commas, full stops,
+    nothing). A bracket that does not abbreviate the name before it ("(SCC)")
+    is no initials. Parts between are (text, None)."""
+    out: list[tuple[str, str | None]] = []
+    prev = 0
+    for m in _INITIALS_BRACKET.finditer(text):
+        if m.start() < prev:
+            continue
+        segs = split_names(_OPENING_JOIN.sub("", _AFTER_BRACKET_STOP.sub(", ", text[prev:m.start()])))
+        k = next((k for k in range(len(segs) - 1, -1, -1) if initials_fit(m.group(1), _bare_name(segs[k]))), None)
+        if k is None:
+            continue
+        tail = _AFTER_INITIALS.match(text, m.end())
+        _add_unlettered(out, segs[:k])
+        out.append((f"{', '.join(segs[k:])} {tail.group().strip() if tail else ''}".strip(), m.group(1)))
+        prev = tail.end() if tail else m.end()
+    rest = text[prev:]
+    if rest.strip(" .,;"):
+        if out:
+            _add_unlettered(out, split_names(rest))
+        else:
+            out.append((rest, None))
+    return [(" ".join(_MARKER.sub(" ", t).split()), i) for t, i in out]
+
+
+def _add_unlettered(out: list[tuple[str, str | None]], segs: list[str]) -> None:
+    """Parts of an initialled list printed without initials: a post goes to the person before it
+    ("Diane Moore (DM), Community Libraries Manager"), a name is a person of its own."""
+    for seg in segs:
+        if out and out[-1][1] and _names_post(seg):
+            out[-1] = (f"{out[-1][0]}, {seg}", out[-1][1])
+        else:
+            out.append((seg, None))
+
+
+# "Chair: Mr B de Smid : Secretary: Mr G M Beat: Treasurer: Mr J Kinnear/ Ms R MacCallam"
+_COLONS = re.compile(r"\s*:+\s*")
+
+
+def _role_chain(text: str) -> str:
+    """Posts printed as labels before the names that hold them, rewritten as a
+    list with each post in brackets after its holders: "Mr B de Smid (Chair),
+    Mr J Kinnear (Treasurer), Ms R MacCallam (Treasurer)"."""
+    tokens = _COLONS.split(text)
+    if sum(bool(ROLE.fullmatch(t)) for t in tokens[:-1]) < 2:
+        return text
+    out, role = [], None
+    for t in tokens:
+        if ROLE.fullmatch(t):
+            role = t
+            continue
+        first, _, others = t.partition(",")
+        names = split_names(first) if role else [first]
+        out += [f"{n} ({role})" if role else n for n in names] + ([others] if others.strip() else [])
+        role = None
+    return ", ".join(out)
+
+
+_COMMA = re.compile(r"\s*[,;]\s*")
+# In a list of "Name – Organisation" parts a dash may lose a space: "Joan Sennington- Felixstowe Council".
+_LOOSE_DASH = re.compile(r"\s+[-–—]\s*|\s*[–—]\s+|(?<=[a-z])-\s+(?=[A-Z])")
+
+
+def _dashed(text: str) -> list[str] | None:
+    """A list of people each with an organisation after a dash: "Anne Cross – Lakenheath, Eileen
+    Coe – Framlingham, ..." (parts without a dash that are no name go on the part before: an "and"
+    inside an organisation, "MP for Central Suffolk and North Ipswich", cuts nothing)."""
+    parts = [q for p in _COMMA.split(text) for q in _and_dashed(p)]
+    if sum(bool(_LOOSE_DASH.search(p)) for p in parts) < 2:
+        return None
+    out: list[str] = []
+    for p in parts:
+        if _LOOSE_DASH.search(p) or _is_person_line(p) or not out:
+            out.append(p)
+        else:
+            out[-1] = f"{out[-1]}, {p}"
+    return [_LOOSE_DASH.sub(", ", p, count=1) for p in out] if all(_is_person_line(p) for p in out) else None
+
+
+def _and_dashed(part: str) -> list[str]:
+    """"John Verity – Southwold and Liz Gleave – Saxmundham" -> two parts; other "and"s stay."""
+    pieces = LIST_AND.split(part)
+    return pieces if len(pieces) == 2 and all(_LOOSE_DASH.search(p) for p in pieces) else [part]
+
+
+# A full stop between two names of a list, not after a title ("Mrs. Bell") or an initial ("J. Bell").
+_STOP = re.compile(r"\b(\w*[a-z]{2})\.\s+(?=[A-Z][a-z])")
+
+
+def _stops_to_commas(text: str) -> str:
+    return _STOP.sub(lambda m: m.group() if m.group(1).lower() in HONORIFICS else f"{m.group(1)}, ", text)
+
+
+_AND_FROM = re.compile(r"\s+and\s+from\s+", re.I)
+_OPEN_AND = re.compile(r"\s+(?:and|&)$")  # a list whose last name is on a line (or cell) of its own
+
+
+def _list_parts(text: str, entry: _Entry, known: Sequence[Person]) -> list[str]:
+    """The people of a line as written parts: several when it is a list, else the whole line."""
+    text = _AND_FROM.sub(" and ", text)  # "from Cllrs Edwards and Morris and from District Councillor Haysey"
+    text = POST_NOMINAL_AFTER_COMMA.sub("", _OPEN_AND.sub("", text.strip(" .;:,")))  # "Sir Paul Carter, CBE"
+    if not _dashed(text):
+        text = BROKEN_HYPHEN.sub("-", text)  # "Kennedy- Dalby"
+    if entry.org is not None:
+        return [text]
+    dashed = _dashed(text)
+    if dashed:
+        return dashed
+    text = DASH.sub(", ", text)
+    parts = split_names(text)
+    if not _is_list(parts, text, known):
+        parts = _attach_tags(parts)
+        if not _is_list(parts, text, known):
+            stopped = _stops_to_commas(text)  # "..., Graham Smith. Colin Solloway, ..."
+            parts = split_names(stopped) if stopped != text and _is_list(split_names(stopped), stopped) else [text]
+    return parts
+
+
+def _people(entry: _Entry, body: str | None, known: Sequence[Person] = ()) -> Iterator[Person]:
     text = entry.text
     virtual = entry.virtual or bool(VIRTUAL.search(text))
-    text = BRACKETED_INITIALS.sub("", VIRTUAL.sub("", text)).strip(" .;:,")
-    text = POST_NOMINAL_AFTER_COMMA.sub("", text)  # "Sir Paul Carter, CBE": not an organisation
-    if entry.org is None:
-        text = DASH.sub(", ", text)
-    parts = split_names(text) if entry.org is None else [text]
-    if not _is_list(parts, text):
-        parts = _attach_tags(parts) if entry.org is None else []
-        if not _is_list(parts, text):
-            parts = [text]
-    for part in parts:
-        status: Attendance = entry.status
-        sub_for = None
-        m = SUBSTITUTED_BY.match(part)
-        if m and entry.status == "apologies":
-            yield from _people(_Entry("substitute", m.group("sub"), None, entry.span, m.group("sub"), virtual), body)
-            part = m.group("name")
-        m = SUB_NOTE.search(part) or SUBSTITUTE.match(part)
-        if m:
-            part = part[:m.start()] + part[m.end():] if m.re is SUB_NOTE else m.group("name")
-            sub_for, status = clean_name(m.group("for"))[0], "substitute"
-        person = _person(part, entry, body)
-        if person:
-            person.status, person.substitute_for, person.virtual = status, sub_for, virtual
-            yield person
+    text = _role_chain(VIRTUAL.sub("", text))
+    m = PUBLIC_PART.match(text)
+    if m:  # "1 elector (for part of the meeting) and the clerk, Mr G Irwin"
+        one = m.group("n").lower() in ("1", "one", "a", "an")
+        yield Person("Member of the Public" if one else "Members of the Public", "in_attendance", entry.span,
+                     as_written=entry.as_written, category=entry.category)
+        text = text[m.end():]
+    for chunk, initials in _initialled(_POST_FIRST.sub(r"\g<name> (\g<role>)", text)):
+        parts = _list_parts(chunk, entry, known) if initials is None else [DASH.sub(", ", chunk.strip(" .;:,"))]
+        for part in parts:
+            status: Attendance = entry.status
+            sub_for = None
+            m = SUBSTITUTED_BY.match(part)
+            if m and entry.status == "apologies":
+                yield from _people(_Entry("substitute", m.group("sub"), None, entry.span, m.group("sub"), virtual,
+                                          category=entry.category), body, known)
+                part = m.group("name")
+            m = SUB_NOTE.search(part) or SUBSTITUTE.match(part)
+            if m:
+                part = part[:m.start()] + part[m.end():] if m.re is SUB_NOTE else m.group("name")
+                sub_for, status = clean_name(m.group("for"))[0], "substitute"
+            person = _person(part, entry, body, initials)
+            if person:
+                person.status, person.substitute_for, person.virtual = status, sub_for, virtual
+                person.initials, person.category = initials, entry.category
+                yield person
+
+
+def _head_and_rest(part: str) -> tuple[str, str]:
+    """A part cut at its first comma outside brackets: the name's segment and what follows it."""
+    depth = 0
+    for i, ch in enumerate(part):
+        depth += (ch == "(") - (ch == ")")
+        if ch == "," and depth <= 0:
+            return part[:i], part[i + 1:]
+    return part, ""
 
 
 _WORDS_START = re.compile(r"[A-Za-z(]")  # what a post or organisation after a name starts with
 
 
-def _person(part: str, entry: _Entry, body: str | None) -> Person | None:
+def _person(part: str, entry: _Entry, body: str | None, initials: str | None = None) -> Person | None:
     if REPRESENTATIVES.match(part):
         return Person(name=part, status=entry.status, span=entry.span, organisation=entry.org,
                       as_written=entry.as_written)
-    head, _, rest = part.partition(",")
-    name = _name_part(head)
+    head, rest = _head_and_rest(part)
+    # one word is a name with a title, or with initials that spell it ("Sai (S)")
+    name = _name_part(head) or (_bare_name(head) if initials else "")
     if not name or not looks_like_name(name):
         return None
     _, role = clean_name(head)
-    raw = strip_honorifics(" ".join(BRACKETED_INITIALS.sub("", head).split()))
+    raw = strip_honorifics(" ".join(head.split()))
     # words after the name in the same segment ("John Gilbert Director") belong to the post
     extra = raw[raw.find(name) + len(name):].strip(" ,") if name in raw else ""
     if role:
@@ -447,14 +809,14 @@ def _person(part: str, entry: _Entry, body: str | None) -> Person | None:
         # "(Service Manager Quality Assurance)" is a post though it neither starts nor ends with one
         brief = _LOWER_WORD.findall(bracket.lower())[:2]
         (posts if _names_post(bracket) or any(w in POST_WORDS for w in brief) else orgs).append(bracket)
-    roles = [r for r in [role, *posts] if r]
-    org = ", ".join(orgs) or None
+    roles = [r for r in [entry.role, role, *posts] if r]
+    org = ", ".join(orgs) or entry.group_org
     if entry.org:
         col, col_roles = _org_column(entry.org, body)
         roles += col_roles
         org = col or org or next(filter(None, (_org_tail(p) for p in posts)), None)
-    elif org is None:
-        org = next(filter(None, (_org_tail(p) for p in posts)), None)
+    elif not orgs:
+        org = next(filter(None, (_org_tail(p) for p in posts)), org)
     return Person(name=name, status=entry.status, span=entry.span, role="; ".join(roles) or None,
                   organisation=org, as_written=entry.as_written)
 

@@ -33,7 +33,8 @@ def _person_record(p: Person, with_role: bool) -> dict[str, Any]:
     if with_role:
         out["role"] = p.role
     out["organisation"] = p.organisation
-    out.update(status=p.status, as_written=p.as_written, **_where(p.span))
+    out.update(status=p.status, category=p.category, initials=p.initials, as_written=p.as_written,
+               **_where(p.span))
     if p.substitute_for:
         out["substitute_for"] = p.substitute_for
     if p.virtual:
@@ -46,6 +47,7 @@ def _action(a: Action) -> dict[str, Any]:
         "text": a.text,
         "owners": [o.name for o in a.owners],
         "owners_as_written": [o.as_written for o in a.owners],
+        "owners_ambiguous": [o.ambiguous for o in a.owners],  # fits several listed people: kept as written
         "due": a.due.iso() if a.due else None,
         "due_text": a.due.text if a.due else None,
         "due_precision": a.due.precision if a.due else None,

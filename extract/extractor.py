@@ -191,7 +191,7 @@ class Pipeline:
 PIPELINE = Pipeline()
 
 
-@PIPELINE.component("attendance", 1, requires=("section",), assigns=("attendees", "apologies"))
+@PIPELINE.component("attendance", 2, requires=("section",), assigns=("attendees", "apologies"))
 def _attendance(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     attendees, apologies = extract_attendance(doc.section)
     return {"attendees": attendees, "apologies": apologies}
@@ -207,7 +207,7 @@ def _next_meeting(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"next_meeting": extract_next_meeting(doc.section)}
 
 
-@PIPELINE.component("roster", 1, requires=("section", "attendees", "apologies"), assigns=("roster",))
+@PIPELINE.component("roster", 2, requires=("section", "attendees", "apologies"), assigns=("roster",))
 def _roster(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     # The text completes an initialled name ("S. Eastwood") where it writes the full form.
     text = "\n".join(b.text for b in doc.section.blocks)

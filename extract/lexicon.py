@@ -32,6 +32,8 @@ HONORIFICS = frozenset({
     "pc", "commander", "lord", "lady", "hon", "alderman", "baroness", "baron", "viscount",
     "earl", "rt", "cc", "ald",
 })
+# The tier a councillor's title may name before it ("District Councillor Haysey").
+COUNCIL_LEVELS = frozenset({"county", "district", "parish", "borough", "town", "city", "ward", "unitary"})
 # Letters printed after a name ("Sir Paul Carter, CBE").
 POST_NOMINALS = frozenset({"mbe", "obe", "cbe", "jp", "mp", "mep", "esq", "qc", "kc", "dl", "frs", "kbe", "dbe"})
 # A plural title before a list of names, and the title each name takes.
@@ -45,7 +47,7 @@ NAME_PARTICLES = frozenset({"de", "van", "von", "der", "da", "di", "le", "la", "
 MEETING_ROLES = ("chair", "chairman", "chairwoman", "chairperson", "vice chair", "vice-chair", "mayor",
                  "deputy mayor", "leader", "deputy leader", "clerk", "minute", "minutes", "minute taker",
                  "secretary", "treasurer", "secretariat", "note taker", "note-taker", "notetaker", "observer",
-                 "presenter", "substitute", "rfo", "proper officer")
+                 "presenter", "substitute", "rfo", "proper officer", "chairing", "minuting")
 ROLE_PREFIXES = ("vice", "deputy", "joint", "acting", "interim")
 # Posts printed before a name without a comma ("Clerk J Connelly", "Vice-Chair Ann Hale").
 LEADING_ROLES = ("chair", "chairman", "chairwoman", "chairperson", "clerk", "treasurer", "secretary", "mayor", "rfo")
@@ -93,17 +95,29 @@ LINKING_WORDS = frozenset({"of", "for", "and", "the", "&", "all", "on", "behalf"
 # Labels that open an attendance list, with the status they give the names after them
 # (regular-expression fragments, matched case-blind). The last is the catch-all "present".
 ATTENDANCE_LABELS = (
-    (r"apologies(?:\s+(?:for\s+absence|given|received|and\s+substitut(?:ions|es)))?", "apologies"),
-    (r"(?:also\s+present|also\s+in\s+attendance|in\s+attendance|other\s+members|other\s+representatives|"
+    # "Apologies received from" printed as a label over the names
+    (r"apologies(?:\s+(?:for\s+absence|given|received|and\s+substitut(?:ions|es)))?(?:\s+(?:received\s+)?from)?",
+     "apologies"),
+    (r"(?:also,?\s+present|also\s+in\s+attendance|in\s+attendance|other\s+members|other\s+representatives|"
+     r"members?\s+of\s+(?:the\s+)?public|"
      r"officers?(?:\s+(?:present|in\s+attendance))?|employees|staff(?:\s+present)?|others?\s+present|"
-     r"observers?|presenters?|presenting|guests?|advisers?|officials|secretariat|clerk|invited|invitees)",
+     r"observers?|presenters?|presenting|guests?(?:\s+appearances?)?|advisers?|officials|secretariat|clerk|"
+     r"invited|invitees)",
      "in_attendance"),
     (r"substitutes?(?:\s+members?)?", "substitute"),
     (r"(?:[a-z]+\s+)?absent(?:\s+without\s+apologies)?|not\s+present", "absent"),  # "Commissioners Absent"
     # "Transparency Board Members:", "Commissioners Present": a body or a group names the list
-    (r"(?:those\s+)?present|members(?:\s+present)?|attendees|attendance|attending|"
-     r"(?:[a-z][\w&'’-]*\s+){1,4}(?:members|attendees)|[a-z]+\s+present", "present"),
+    # "In the chair:" names the chair; "Featuring:" and "Participants:" are what some bodies print for "Present"
+    (r"(?:those\s+)?present|members(?:\s+present)?|attendees|attendance|attending|participants|featuring|"
+     r"in\s+the\s+chair|(?:[a-z][\w&'’-]*\s+){1,4}(?:members|attendees)|[a-z]+\s+present", "present"),
 )
+# The public at a meeting, listed under their own label ("Members of the Public - Two"), and the
+# words that count them rather than name them.
+PUBLIC = r"members?\s+of\s+(?:the\s+)?public"
+COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+NONE_WORDS = ("none", "nil", "no", "n/a", "ntr")
+# A label that names the chair rather than a list ("In the chair: J Alexander"): the role it gives.
+CHAIR_LABEL = (r"in\s+the\s+chair", "Chair")
 # How a person attended from elsewhere ("attended virtually", "(remote)"), and over what ("via Teams").
 REMOTE_WORDS = ("virtually", "virtual", "remotely", "remote", "online")
 MEETING_MEDIA = ("teams", "zoom", "video", "telephone", "phone", "skype", "webex")

@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from minutes.extract.lexicon import (COMMON_TITLES, HONORIFICS, LEADING_ROLES, MEETING_ROLES, NAME_PARTICLES,
-                                    PLURAL_TITLES, POST_NOMINALS, ROLE_PREFIXES, alternation)
+from minutes.extract.lexicon import (COMMON_TITLES, COUNCIL_LEVELS, HONORIFICS, LEADING_ROLES, MEETING_ROLES,
+                                    NAME_PARTICLES, PLURAL_TITLES, POST_NOMINALS, POSTS, ROLE_PREFIXES, alternation)
 from minutes.extract.records import Person
 
 # Words around a name that are not part of it: titles and ranks before, letters after.
@@ -47,7 +47,8 @@ def _bare(token: str) -> str:
 def strip_honorifics(text: str) -> str:
     """Drop leading titles/ranks and trailing post-nominals from a name."""
     toks = text.split()
-    while len(toks) > 1 and _bare(toks[0]) in TITLE_WORDS:
+    while len(toks) > 1 and (_bare(toks[0]) in TITLE_WORDS or len(toks) > 2 and _bare(toks[0]) in COUNCIL_LEVELS
+                             and _bare(toks[1]) in TITLE_WORDS):  # "District Councillor Haysey"
         toks.pop(0)
     while len(toks) > 1 and _bare(toks[-1]) in TITLE_WORDS - {"chief"}:
         toks.pop()
@@ -78,7 +79,8 @@ def clean_name(text: str) -> tuple[str, str | None]:
 
 # Initials ("J", "J.", "JP") and a capitalised name word ("McNally", "O'Brien", "Berners-Lee").
 NAME_INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")
-NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?")
+# ... and one capital inside ("DeLuca", "FitzGerald").
+NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z][a-zà-ÿ'’]+)?")
 
 
 def looks_like_name(text: str) -> bool:
@@ -108,15 +110,17 @@ _LIST_TOKEN = re.compile(r"(\(|\)|,|;|\s+and\s+|\s+&\s+)")
 LIST_AND = re.compile(r"\s+(?:and|&)\s+")
 
 
+# A hyphen a PDF line break left a space after, inside a name: "Kennedy- Dalby".
+BROKEN_HYPHEN = re.compile(r"(?<=[a-z])- (?=[A-Z][a-z])")
+# "/" between two names: "Mr J Kinnear/ Ms R MacCallam" (joint holders of one post).
+_SLASH = re.compile(r"\s*/\s*")
+
+
 def split_names(text: str) -> list[str]:
-    """Split "A, B and C" (commas, "and", "&", semicolons) outside brackets,
-    carrying a plural title ("Councillors") to every name."""
-    text = " ".join(text.split()).strip(" .;:")
-    title = None
-    m = PLURAL_TITLE.match(text)
-    if m:
-        title = PLURAL_TITLES[m.group(1).lower()]
-        text = text[m.end():]
+    """Split "A, B and C" (commas, "and", "&", semicolons; "/" between two
+    whole names) outside brackets, carrying a plural title ("Councillors",
+    "Messrs", also in mid-list) to the names after it."""
+    text = BROKEN_HYPHEN.sub("-", " ".join(text.split())).strip(" .;:")
     parts, depth, cur = [], 0, ""
     for tok in _LIST_TOKEN.split(text):
         if tok == "(":
@@ -130,27 +134,68 @@ def split_names(text: str) -> list[str]:
             cur += tok or ""
     parts.append(cur)
     out: list[str] = []
-    for p in (q for part in parts if part.strip() for q in _unrun(" ".join(part.split()))):
-        # "Mrs T Dean, MBE, Mr M Dendor": a post-nominal printed after a comma stays with its name
-        if out and all(_bare(t) in POST_NOMINALS for t in p.split()):
-            out[-1] = f"{out[-1]} {p}"
-        else:
-            out.append(p)
-    return [f"{title} {p}" for p in out] if title else out
+    title = None
+    for part in _couples([p.strip() for p in parts if p.strip()]):
+        m = PLURAL_TITLE.match(part)
+        if m:  # "Mrs R Dawson, Messrs D Myles, N Sneddon": the title goes to the names after it
+            title = PLURAL_TITLES[m.group(1).lower()]
+            part = part[m.end():]
+        elif title and strip_honorifics(part) != part:
+            title = None  # a name with a title of its own ends the run
+        for p in (q for piece in _slashed(part) for q in _unrun(piece)):
+            # "Mrs T Dean, MBE, Mr M Dendor": a post-nominal printed after a comma stays with its name
+            if out and all(_bare(t) in POST_NOMINALS for t in p.split()):
+                out[-1] = f"{out[-1]} {p}"
+            else:
+                out.append(f"{title} {p}" if title else p)
+    return out
+
+
+def _couples(parts: list[str]) -> list[str]:
+    """"Mr & Mrs Godfrey" is one entry under the surname the two share, not a lone "Mr"."""
+    return [p for i, p in enumerate(parts)
+            if not (_bare(p) in HONORIFICS and i + 1 < len(parts) and strip_honorifics(parts[i + 1]) != parts[i + 1])]
+
+
+def _slashed(part: str) -> list[str]:
+    """"Mr J Kinnear/ Ms R MacCallam" -> two names; "Chair/Secretary" stays whole."""
+    pieces = _SLASH.split(part)
+    if len(pieces) > 1 and all(looks_like_name(p) and len(strip_honorifics(p).split()) >= 2 for p in pieces):
+        return pieces
+    return [part]
+
+
+# A bracket closing one name with the next name after it, no comma between: "D Richardson (Chair) R Healey".
+_AFTER_BRACKET = re.compile(r"(?<=\))\s+(?=[A-Z])")
 
 
 def _unrun(part: str) -> list[str]:
-    """Names a list printed without commas: "P Moran Clerk J Connelly" -> ["P Moran", "Clerk J Connelly"];
-    a cut is made only after a whole name."""
+    """Names a list printed without commas: "P Moran Clerk J Connelly" -> ["P Moran", "Clerk J Connelly"],
+    "D Richardson (Chair) R Healey" -> ["D Richardson (Chair)", "R Healey"]; a cut is made only after a
+    whole name, and after a bracket only before another whole name (not "(Chair) Head of Services")."""
     out: list[str] = []
     start = 0
-    for m in _NAME_RUN.finditer(part):
-        head = clean_name(part[start:m.start()])[0]
+    cuts = sorted([(m.start(), m.end(), False) for m in _NAME_RUN.finditer(part)]
+                  + [(m.start(), m.end(), True) for m in _AFTER_BRACKET.finditer(part)])
+    for cut, end, bracket in cuts:
+        if cut < start:
+            continue
+        head = clean_name(part[start:cut])[0]
+        if bracket and not _whole_name(part[end:]):
+            continue
         if looks_like_name(head) and len(head.split()) >= 2:
-            head = part[start:m.start()]
-            out.append(head)
-            start = m.end()
+            out.append(part[start:cut])
+            start = end
     return out + [part[start:]]
+
+
+def _whole_name(text: str) -> bool:
+    """A name of two or more words, or a titled surname, with no post word in it: "R Healey",
+    "Cllrs Howells", not "Town Clerk"."""
+    name = clean_name(text)[0]
+    titled = strip_honorifics(text) != text.strip()
+    return looks_like_name(name) and (len(name.split()) >= 2 or titled) and \
+        not any(_bare(t) in POSTS for t in name.split())
 
 
 _KEY_TOKEN = re.compile(r"[a-z0-9]+")  # a lower-case word or number, the unit names are compared in
@@ -200,3 +245,42 @@ def resolve(mention: str, people: Sequence[Person]) -> Person | None:
         if len(group) == 1:
             return group[0]
     return None
+
+
+# Initials as a list prints them after a name: "(DT)", "(AHop)", "(N M-E)", "(S)".
+INITIALS = re.compile(r"[A-Z][a-z]{0,3}(?:[\s.-]*[A-Z][a-z]{0,3}){0,3}\.?")
+_INITIAL_GROUP = re.compile(r"[A-Z][a-z]*")
+
+
+def initials_fit(initials: str, name: str) -> bool:
+    """Whether ``initials`` abbreviate ``name``: each capital opens a word of
+    the name in order (the first word and the last), letters after a capital
+    go on spelling its word: "AHop" fits Alison Hopkins, not Alan Holzer;
+    "N M-E" fits Natalie Meg-Evans; one letter fits a one-word name only."""
+    groups = [g.lower() for g in _INITIAL_GROUP.findall(initials)]
+    words = _initial_words(name)
+    if not groups or not words or len(groups) > len(words) or (len(groups) == 1) != (len(words) == 1):
+        return False
+    if not words[0].startswith(groups[0]) or not words[-1].startswith(groups[-1]):
+        return False
+    middle = iter(words[1:-1])
+    return all(any(w.startswith(g) for w in middle) for g in groups[1:-1])
+
+
+_NAME_TOKEN = re.compile(r"[a-z0-9'’]+")
+
+
+def _initial_words(name: str) -> list[str]:
+    """The words of a name initials are taken from: "Kieron O'Hara" -> kieron, ohara; "Meg-Evans" -> meg, evans."""
+    words = [w.replace("'", "").replace("’", "") for w in _NAME_TOKEN.findall(name.lower())]
+    return [w for w in words if w and w not in TITLE_WORDS]
+
+
+def name_initials(name: str) -> set[str]:
+    """The initials a listed name goes by unless the document defines others:
+    every word's first letter, and the first and last words' ("Deborah Glass
+    Woodin": "DGW", "DW")."""
+    words = _initial_words(name)
+    if len(words) < 2:
+        return set()
+    return {"".join(w[0] for w in words).upper(), (words[0][0] + words[-1][0]).upper()}

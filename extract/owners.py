@@ -1,18 +1,21 @@
 """Who is to do a task: owner mentions resolved against the document's own
 people (attendees and apologies). A person is named in minutes by full
-name, first name, surname, initials ("JN/AC") or post ("the Chair"); a
-mention that fits nobody or more than one person is kept as written, never
-guessed. Groups and posts ("All partners", "CDRU", "Officers") stay as written.
+name, first name, surname, initials ("JN/AC", "AHop": those the document
+prints after a name first, else those the listed names give) or post ("the
+Chair"); a mention that fits nobody is kept as written, one that fits more
+than one person is kept as written and flagged ambiguous, never guessed.
+Groups and posts ("All partners", "CDRU", "Officers") stay as written.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from minutes.extract.lexicon import LINKING_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS, POST_QUALIFIERS, POSTS
-from minutes.extract.names import name_key, resolve, strip_honorifics
+from minutes.extract.names import (INITIALS, initials_fit, name_initials, name_key, resolve, same_person,
+                                   strip_honorifics)
 from minutes.extract.nlp import phrase_matcher
 from minutes.extract.records import Owner, Person
 
@@ -26,8 +29,6 @@ GROUP_WORDS = PEOPLE_GROUPS | ORGANISATION_WORDS
 WORD = re.compile(r"[A-Za-z'’-]+")
 # An organisation's initials ("CDRU", "CCGs"): names an owner on its own.
 ACRONYM_WORD = re.compile(r"[A-Z]{2,}s?")
-# Initials written together, once spaces and dots are dropped ("J.N." -> "JN").
-JOINED_INITIALS = re.compile(r"[A-Z]{2,3}")
 _SPACES_AND_DOTS = re.compile(r"[\s.]")
 # "... on behalf of the partnership": who the owner acts for is no owner.
 ON_BEHALF = re.compile(r"\bon behalf of\b.*$", re.I)
@@ -44,15 +45,29 @@ _AND_WORD = re.compile(r"\s+and\s+")
 _FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
 
 
+# A name printed with initials after it in running text: "Kieron O'Hara (KO) explained ...".
+_DEFINED = re.compile(rf"((?:[A-Z][\w'’-]*\.?\s+){{1,3}}[A-Z][\w'’-]+)\s*\(({INITIALS.pattern})\)")
+# What a mention must look like to be read as initials: two or more capitals, each with up to three
+# letters after it ("KO", "JN", "AHop", "N M-E" once spaces and dots are dropped).
+_INITIALS_MENTION = re.compile(r"(?:[A-Z][a-z]{0,3}-?){2,4}")
+
+
+# Initials in brackets closing a mention: "Jo May (JM)".
+_INITIALS_AFTER = re.compile(rf"\s*\(({INITIALS.pattern})\)$")
+
+
 @dataclass
 class Roster:
-    """The people a document's tasks can be given to."""
+    """The people a document's tasks can be given to, and the initials the
+    document gives people it does not list (``defined``: initials -> name)."""
     people: list[Person]
+    defined: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_document(cls, attendees: list[Person], apologies: list[Person], text: str = "") -> "Roster":
         """People from the lists, with an initialled name ("S. Eastwood")
-        completed by a full form the text itself uses ("Steve Eastwood")."""
+        completed by a full form the text itself uses ("Steve Eastwood"), and
+        initials the text defines ("Kieron O'Hara (KO)") kept for the person."""
         people = list(attendees) + list(apologies)
         full: dict[tuple[str, str], set[str]] = {}
         for first, last in _FULL_NAME.findall(text):
@@ -62,16 +77,36 @@ class Roster:
             key = name_key(p.name)
             forms = full.get((key[0][0], key[-1]), set()) if len(key) >= 2 and len(key[0]) == 1 else set()
             out.append(replace(p, name=forms.pop()) if len(forms) == 1 else p)
-        return cls(out)
+        defined: dict[str, str] = {}
+        for name, initials in _defined_initials(text):
+            listed = next((p for p in out if same_person(name, p.name)), None)
+            if listed is None:
+                defined.setdefault(_compact(initials), name)
+            elif not listed.initials:
+                out[out.index(listed)] = replace(listed, initials=initials)
+        return cls(out, defined)
 
     @cached_property
     def initials(self) -> dict[str, list[Person]]:
+        """Listed people by the initials their names give ("AH": Alan Holzer and Alison Hopkins)."""
         out: dict[str, list[Person]] = {}
         for p in self.people:
-            key = name_key(p.name)
-            if len(key) >= 2:
-                out.setdefault("".join(k[0] for k in key), []).append(p)
+            for key in name_initials(p.name):
+                out.setdefault(key, []).append(p)
         return out
+
+    def _by_initials(self, mention: str) -> list[str]:
+        """The names initials can stand for: those the document gives the
+        initials to ("(AHop)"), else every listed person whose name they fit."""
+        compact = _compact(mention)
+        if not _INITIALS_MENTION.fullmatch(compact):
+            return []
+        given = {p.name for p in self.people if p.initials and _compact(p.initials) == compact}
+        if compact in self.defined:
+            given.add(self.defined[compact])
+        if given:
+            return sorted(given)
+        return sorted({p.name for p in self.initials.get(compact.upper(), [])} if compact.isupper() else set())
 
     @cached_property
     def matcher(self) -> PhraseMatcher:
@@ -100,11 +135,49 @@ class Roster:
         found = resolve(mention, self.people)
         if found:
             return found
-        compact = _SPACES_AND_DOTS.sub("", mention)
-        if JOINED_INITIALS.fullmatch(compact):
-            hits = self.initials.get(compact.lower(), [])
-            return hits[0] if len(hits) == 1 else None
-        return None
+        names = self._by_initials(mention)
+        return next((p for p in self.people if p.name == names[0]), None) if len(names) == 1 else None
+
+    def candidates(self, mention: str) -> list[str]:
+        """Every name ``mention`` could stand for: one when it is certain,
+        several when initials or a first name fit more than one person ("AH"
+        beside Alan Holzer and Alison Hopkins, "Alison" beside two Alisons),
+        none when it fits nobody."""
+        found = resolve(mention, self.people)
+        if found:
+            return [found.name]
+        by_initials = self._by_initials(mention)
+        if by_initials:
+            return by_initials
+        key = name_key(mention)
+        if len(key) == 1:  # a first name or a surname several people share
+            for i in (0, -1):
+                group = sorted({p.name for p in self.people if len(k := name_key(p.name)) > 1 and k[i] == key[0]})
+                if len(group) > 1:
+                    return group
+            return []
+        return sorted({p.name for p in self.people if same_person(mention, p.name)})
+
+
+def _compact(initials: str) -> str:
+    return _SPACES_AND_DOTS.sub("", initials)
+
+
+def _defined_initials(text: str) -> list[tuple[str, str]]:
+    """(name, initials) for each name the text prints its initials after: the
+    fewest last words of the capitalised run that the initials fit ("Dr
+    Kieron O'Hara (KO)" -> "Kieron O'Hara")."""
+    out = []
+    for m in _DEFINED.finditer(text):
+        words = m.group(1).split()
+        for k in range(2, len(words) + 1):
+            name = " ".join(words[-k:])
+            if initials_fit(m.group(2), name):
+                # an organisation's initials ("Eddington Residents' Association (ERA)") name no person
+                if not any(w.lower().strip("’'s") in GROUP_WORDS for w in words[-k:]):
+                    out.append((name, m.group(2)))
+                break
+    return out
 
 
 def clean_mention(text: str) -> str:
@@ -165,13 +238,22 @@ def resolve_owners(text: str, roster: Roster) -> list[Owner]:
         written = clean_mention(part)
         if not written:
             continue
+        m = _INITIALS_AFTER.search(written)
+        if m and initials_fit(m.group(1), written[:m.start()]):
+            written = written[:m.start()]  # "Jo May (JM)": the name, its initials given again
         person = roster.person(written)
         if person and _post_alone(written):
             post_holders[len(owners)] = person.name.lower()
             owners.append(Owner(written, written, False))
             continue
-        owners.append(Owner(person.name, written, True) if person else Owner(
-            strip_honorifics(written) if _looks_personal(written) else written, written, _looks_personal(written)))
+        names = [person.name] if person else roster.candidates(written)
+        if len(names) == 1:
+            owners.append(Owner(names[0], written, True))
+        elif names:  # fits several people: kept as written, never guessed
+            owners.append(Owner(written, written, True, ambiguous=True))
+        else:
+            owners.append(Owner(strip_honorifics(written) if _looks_personal(written) else written, written,
+                                _looks_personal(written)))
     named = {o.name.lower() for i, o in enumerate(owners) if i not in post_holders}
     out: list[Owner] = []
     seen: set[str] = set()

@@ -40,6 +40,8 @@ class Person:
     as_written: str | None = None
     substitute_for: str | None = None
     virtual: bool = False
+    initials: str | None = None  # as the list prints them after the name: "DT", "AHop"
+    category: str | None = None  # the label or sub-heading the person is listed under, as printed
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Owner:
     name: str  # resolved full name, or the post/group as written
     as_written: str
     is_person: bool
+    ambiguous: bool = False  # initials or a first name that fit several listed people: kept as written
 
 
 @dataclass

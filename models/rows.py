@@ -137,7 +137,7 @@ def _write_documents(conn: Connection, file_id: int, docs: list[ExtractedDocumen
     for body_id, d in zip(doc_bodies, docs):
         for p in d.attendees + d.apologies:
             wanted.setdefault((body_id, name_key_text(p.name)), p.name)
-        for o in (o for a in d.actions for o in a.owners if o.is_person):
+        for o in (o for a in d.actions for o in a.owners if o.is_person and not o.ambiguous):
             wanted.setdefault((body_id, name_key_text(o.name)), o.name)
     person_ids = _get_or_create_people(conn, wanted)
 
@@ -147,7 +147,8 @@ def _write_documents(conn: Connection, file_id: int, docs: list[ExtractedDocumen
     _insert(conn, attendance, [
         {"document_id": doc_id, "person_id": person_ids[(body_id, name_key_text(p.name))], "status": p.status,
          "role": p.role, "organisation": p.organisation, "as_written": p.as_written,
-         "substitute_for": p.substitute_for, "virtual": p.virtual, **_where(file_id, p.span)}
+         "substitute_for": p.substitute_for, "virtual": p.virtual, "initials": p.initials, "category": p.category,
+         **_where(file_id, p.span)}
         for doc_id, body_id, d in zip(doc_ids, doc_bodies, docs) for p in d.attendees + d.apologies],
         returning=False)
 
@@ -159,7 +160,8 @@ def _write_documents(conn: Connection, file_id: int, docs: list[ExtractedDocumen
         for doc_id, _, a in doc_actions])
     _insert(conn, action_owners, [
         {"action_id": action_id, "name": o.name, "as_written": o.as_written, "is_person": o.is_person,
-         "person_id": person_ids[(body_id, name_key_text(o.name))] if o.is_person else None, **_where(file_id, a.span)}
+         "ambiguous": o.ambiguous, "person_id": person_ids[(body_id, name_key_text(o.name))]
+         if o.is_person and not o.ambiguous else None, **_where(file_id, a.span)}
         for action_id, (_, body_id, a) in zip(action_ids, doc_actions) for o in a.owners], returning=False)
 
     _insert(conn, decisions, [

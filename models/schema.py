@@ -181,6 +181,8 @@ class Attendance(Provenance, Base):
     as_written: Mapped[str | None] = mapped_column(Text)
     substitute_for: Mapped[str | None] = mapped_column(Text)
     virtual: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
+    initials: Mapped[str | None] = mapped_column(Text)  # as the list prints them after the name ("AHop")
+    category: Mapped[str | None] = mapped_column(Text)  # the label or sub-heading listing the person
     __table_args__ = _table_args(
         CheckConstraint("status IN ('present', 'apologies', 'in_attendance', 'substitute', 'absent')",
                         name="ck_attendance_status"),
@@ -251,6 +253,8 @@ class ActionOwner(Provenance, Base):
     name: Mapped[str] = mapped_column(Text, nullable=False)
     as_written: Mapped[str] = mapped_column(Text, nullable=False)
     is_person: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    # initials or a first name that fit several listed people: kept as written, linked to nobody
+    ambiguous: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
     __table_args__ = _table_args(
         Index("ix_action_owners_action", "action_id"),
         Index("ix_action_owners_person", "person_id"),

@@ -113,3 +113,142 @@ def test_role_words_between_names_in_a_run_on_present_line(people):
                      "Mr J Kay as Footpaths Warden\n\n1. Minutes\n")
     assert [(p.name, p.role) for p in att] == [("A Bell", "Chair"), ("C Dunn", None), ("E Fox", None),
                                                ("G Hill", "Clerk"), ("J Kay", "Footpaths Warden")]
+
+
+def test_semicolon_labels_and_initials_after_each_name(people):
+    att, apo = people("MINUTES\n\nPresent; Ada Bloom, Chair (AB), Cy Dale (CD), Eve\nFenn (EF), Gil\nHart (GH)\n\n"
+                       "Apologies; Ivo Jay\n\n1. Minutes\n")
+    assert [(p.name, p.initials) for p in att] == [("Ada Bloom", "AB"), ("Cy Dale", "CD"), ("Eve Fenn", "EF"),
+                                                   ("Gil Hart", "GH")]
+    assert att[0].role == "Chair" and [p.name for p in apo] == ["Ivo Jay"]
+
+
+def test_initials_part_names_without_commas_and_letters_after_a_capital(people):
+    att, _ = people("MINUTES\n\nPresent: Dr Ada Bloom, Chairman (AB). Cy Dale (CD) Ann Hope, Treasurer (AHop) "
+                     "Al Holt (AHol) Kim Lee (KL) - Vice-Chair, Bo Ng (BN) (Minuting)\n\n1. Minutes\n")
+    by = {p.name: p for p in att}
+    assert list(by) == ["Ada Bloom", "Cy Dale", "Ann Hope", "Al Holt", "Kim Lee", "Bo Ng"]
+    assert (by["Ann Hope"].initials, by["Ann Hope"].role, by["Al Holt"].initials) == ("AHop", "Treasurer", "AHol")
+    assert by["Kim Lee"].role == "Vice-Chair" and by["Bo Ng"].role == "Minuting" and by["Ada Bloom"].role == "Chairman"
+
+
+def test_a_bracket_that_is_no_initials_stays_an_organisation_and_member_markers_go(people):
+    att, _ = people("MINUTES\n\nPresent: Ada Bloom (M), Cy Dale (NTC), Eve Fenn, Gil Hart (M)\n\n1. Minutes\n")
+    assert [(p.name, p.organisation, p.initials) for p in att] == [
+        ("Ada Bloom", None, None), ("Cy Dale", "NTC", None), ("Eve Fenn", None, None), ("Gil Hart", None, None)]
+
+
+def test_header_table_item_row_label_and_apologies_of_listed_people(people):
+    att, apo = people("CLUB MINUTES\n\nLocation:\tRoom 4\nAttendees:\tAda Bloom (AB) (Chairing), Cy Dale (CD), "
+                       "Eve Fenn, Matthew Quill\n\n1\tApologies\tAB\n\n"
+                       "Apologies received from Gil Hart, Eve Fenn and Matty Quill.\n\n2\tMinutes\tAB\n")
+    assert [p.name for p in att] == ["Ada Bloom", "Cy Dale"]
+    assert [p.name for p in apo] == ["Eve Fenn", "Matthew Quill", "Gil Hart"]
+    att, apo = people("MINUTES\n\nPresent - Ada Bloom, Cy Dale, Ivo Jay\n\n2\tApologies\n\nEve Fenn\n\n3\tMinutes\n\n"
+                       "The minutes were agreed.\n")
+    assert [p.name for p in apo] == ["Eve Fenn"] and len(att) == 3
+
+
+def test_organisation_sub_headings_under_a_label(people):
+    att, apo = people("MINUTES\n\n# Those present West Fen Trust\n\nAda Bloom, Chair\nCy Dale, Support Officer\n\n"
+                       "# Parks Partners\n\nEve Fenn, Head of Parks\n\n# Apologies\n\nGil Hart, Clerk\n\n"
+                       "# 1. Welcome\n\nThe Chair welcomed everyone.\n")
+    assert [(p.name, p.organisation, p.category) for p in att] == [
+        ("Ada Bloom", "West Fen Trust", "West Fen Trust"), ("Cy Dale", "West Fen Trust", "West Fen Trust"),
+        ("Eve Fenn", None, "Parks Partners")]
+    assert [(p.name, p.role) for p in apo] == [("Gil Hart", "Clerk")]
+
+
+def test_posts_printed_as_labels_before_their_holders(people):
+    att, _ = people("MINUTES\n\nPresent:\tChair: Mr A Bell : Secretary: Mrs C Dunn: Treasurer: Mr E Fox/ Ms G Hill\n"
+                     "Mrs J Kay, Messrs L Moss ,N Orme\n\nIn Attendance: Councillor P Quill- Rowe\n\n1. Minutes\n")
+    assert [(p.name, p.role) for p in att] == [("A Bell", "Chair"), ("C Dunn", "Secretary"), ("E Fox", "Treasurer"),
+                                               ("G Hill", "Treasurer"), ("J Kay", None), ("L Moss", None),
+                                               ("N Orme", None), ("P Quill-Rowe", None)]
+
+
+def test_chair_label_group_line_and_names_without_commas(people):
+    att, _ = people("MINUTES\n\nIn the chair : Ada Bloom\n\nPresent: Members\nAda Bloom, Cy Dale, Eve Fenn\n\n"
+                     "1) Welcome\n")
+    assert [(p.name, p.role) for p in att] == [("Ada Bloom", "Chair"), ("Cy Dale", None), ("Eve Fenn", None)]
+    att, _ = people("MINUTES\n\nPresent\nCouncillors A Bell (Chair) C Dunn, E Fox and\nG Hill Clerk J Kay\n\n"
+                     "1. Minutes\n")
+    assert [p.name for p in att] == ["A Bell", "C Dunn", "E Fox", "G Hill", "J Kay"]
+
+
+def test_members_of_the_public_counted_or_named(people):
+    att, _ = people("MINUTES\n\nPresent: Cllr A Bell\nMembers of the Public - Two Members\n\n1. Minutes\n")
+    assert [(p.name, p.status, p.category) for p in att][1:] == [
+        ("Members of the Public", "in_attendance", "Members of the Public")]
+    att, _ = people("MINUTES\n\nPresent: Cllr A Bell\nMembers of the Public - One\n\n1. Minutes\n")
+    assert [p.name for p in att] == ["A Bell", "Member of the Public"]
+    att, _ = people("MINUTES\n\nPresent: Cllr A Bell\nMembers of the Public - None\n\n1. Minutes\n")
+    assert [p.name for p in att] == ["A Bell"]
+    att, _ = people("MINUTES\n\nPresent: Cllr A Bell\nMembers of the Public - Mr & Mrs Dunn and Mr E Fox\n\n"
+                     "1. Minutes\n")
+    assert [(p.name, p.status) for p in att] == [("A Bell", "present"), ("Dunn", "in_attendance"),
+                                                 ("E Fox", "in_attendance")]
+
+
+def test_apologies_each_with_an_organisation_after_a_dash(people):
+    _, apo = people("MINUTES\n\n2. Apologies for Absence\n\nAda Bloom – Northtown, Cy Dale – Southtown\nLibrary, "
+                     "Eve Fenn – MP for Fenland and East Marsh, Gil Hart- Parks Trust and Ivo Jay - Westmere\n\n"
+                     "3. Minutes\n")
+    assert [(p.name, p.organisation) for p in apo] == [
+        ("Ada Bloom", "Northtown"), ("Cy Dale", "Southtown Library"), ("Eve Fenn", "MP for Fenland and East Marsh"),
+        ("Gil Hart", "Parks Trust"), ("Ivo Jay", "Westmere")]
+
+
+def test_a_list_cut_across_blocks_runs_on(people):
+    att, _ = people("MINUTES\n\nFeaturing:\tAda Bloom, Cy Dale, Eve\n\nFenn, Gil Hart\nGuest Appearance: Ivo Jay\n\n"
+                     "1\tApologies\n")
+    assert [(p.name, p.status) for p in att] == [("Ada Bloom", "present"), ("Cy Dale", "present"),
+                                                 ("Eve Fenn", "present"), ("Gil Hart", "present"),
+                                                 ("Ivo Jay", "in_attendance")]
+
+
+def test_surname_only_apologies_and_apologies_sent_resolve_to_listed_members(people):
+    att, apo = people("MINUTES\n\nPRESENT: Cllrs A Bell (Chairman), C Dunn, E Fox and G Hill\n\n"
+                       "1. APOLOGIES\n\nApologies were received from Cllrs Dunn and Quill.\n\n"
+                       "Ivo Jay sent his apologies.\n\n2. MINUTES\n")
+    assert [p.name for p in att] == ["A Bell", "E Fox", "G Hill"]
+    assert [p.name for p in apo] == ["C Dunn", "Quill", "Ivo Jay"]
+    _, apo = people("MINUTES\n\n# 1. Welcome and Apologies\n\nCllr Ada Bloom, Cy Dale, Eve Fenn\n\n# 2. Minutes\n\n"
+                     "Agreed.\n")
+    assert [p.name for p in apo] == ["Ada Bloom", "Cy Dale", "Eve Fenn"]
+
+
+def test_a_grid_of_names_with_initials_is_read_column_by_column(people):
+    att, _ = people("MINUTES\n\nPresent\nAda Bloom (AB)\tCy Dale (CD)\nEve Fenn (EF)\tGil Hart (GH)\n\n1. Minutes\n")
+    assert [(p.name, p.initials) for p in att] == [("Ada Bloom", "AB"), ("Eve Fenn", "EF"), ("Cy Dale", "CD"),
+                                                   ("Gil Hart", "GH")]
+
+
+def test_moderngov_labels_keep_their_category(people):
+    att, apo = people("MINUTES\n\nPRESENT: Councillor A Bell (Chair), Councillor C Dunn\n\n"
+                       "ALSO PRESENT: Councillor E Fox\n\n"
+                       "IN ATTENDANCE: Mr G Hill (Head of Law) and Ms J Kay (Democratic Services Officer)\n\n"
+                       "IN ATTENDANCE VIRTUALLY: Mr L Moss (Finance Manager)\n\nUNRESTRICTED ITEMS\n\n"
+                       "1. Apologies\n\nApologies were received from Councillor N Orme.\n")
+    assert [(p.name, p.status, p.category) for p in att] == [
+        ("A Bell", "present", "PRESENT"), ("C Dunn", "present", "PRESENT"),
+        ("E Fox", "in_attendance", "ALSO PRESENT"), ("G Hill", "in_attendance", "IN ATTENDANCE"),
+        ("J Kay", "in_attendance", "IN ATTENDANCE"), ("L Moss", "in_attendance", "IN ATTENDANCE VIRTUALLY")]
+    assert att[-1].virtual and att[3].role == "Head of Law" and [p.name for p in apo] == ["N Orme"]
+
+
+def test_the_public_counted_at_the_head_of_a_list_and_a_post_before_its_holder(people):
+    att, _ = people("MINUTES\n\nPRESENT: Cllrs R Bell (Chairman), D Dunn and J Fox\n\n"
+                     "In attendance: 1 elector (for part of the meeting) and the clerk, Mr G Hill\n\n100. APOLOGIES\n")
+    assert [(p.name, p.status, p.role) for p in att][3:] == [("Member of the Public", "in_attendance", None),
+                                                            ("G Hill", "in_attendance", "clerk")]
+
+
+def test_titled_names_run_together_and_councillors_of_other_tiers(people):
+    att, apo = people("MINUTES\n\nPresent: Cllr N Bell (Chairman) Cllr A Dunn (Vice Chairman) Cllrs Fox, Mrs Hill and "
+                       "Ms Kay\nIn Attendance: District Cllr Moss\n\n"
+                       "Apologies for Absence: Cllr Mrs Orme, District Cllr Pike and County Cllr Mrs Quill\n\n"
+                       "1. Minutes\n")
+    assert [(p.name, p.role) for p in att] == [("N Bell", "Chairman"), ("A Dunn", "Vice Chairman"), ("Fox", None),
+                                               ("Hill", None), ("Kay", None), ("Moss", None)]
+    assert [p.name for p in apo] == ["Orme", "Pike", "Quill"]

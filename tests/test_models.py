@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from minutes.extract.records import Owner
 from minutes.models import connect, queries, store_extraction
 from minutes.models.periods import financial_years
 from minutes.models.schema import Base, action_owners, actions, attendance, funding, items, people, source_files
@@ -49,6 +50,21 @@ def test_owners_link_to_the_people_of_the_body(engine, tmp_path):
                            .where(people.c.name == "Ben Ortiz")).scalar_one()
     assert owners["Ben Ortiz"].person_id == ben and owners["Ben Ortiz"].as_written == "Ben"
     assert owners["Parks Team"].person_id is None and not owners["Parks Team"].is_person
+
+
+def test_an_ambiguous_owner_is_stored_as_written_and_linked_to_nobody(engine, tmp_path):
+    fx = sample_extraction(str(tmp_path / "a.txt"))
+    doc = fx.documents[0]
+    doc.attendees[0].initials, doc.attendees[0].category = "AQ", "Present"
+    doc.actions[1].owners = [Owner("AO", "AO", True, ambiguous=True)]
+    store_extraction(engine, fx)
+    with engine.connect() as conn:
+        owner = conn.execute(select(action_owners).where(action_owners.c.as_written == "AO")).one()
+        names = set(conn.execute(select(people.c.name)).scalars())
+        ada = conn.execute(select(attendance.c.initials, attendance.c.category)
+                           .join(people, people.c.id == attendance.c.person_id).where(people.c.name == "Ada Quill")).one()
+    assert (owner.ambiguous, owner.is_person, owner.person_id) == (True, True, None) and "AO" not in names
+    assert tuple(ada) == ("AQ", "Present")
 
 
 def test_people_are_one_per_name_within_a_body(engine, tmp_path):

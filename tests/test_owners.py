@@ -50,3 +50,30 @@ def test_a_post_alone_stays_as_written():
 def test_a_post_for_several_portfolios_is_one_owner():
     assert names("the Director for Parks, Leisure & Culture") == ["the Director for Parks, Leisure & Culture"]
     assert names("Parks/Highways") == ["Parks", "Highways"]
+
+
+def _roster(people, text: str = "") -> Roster:
+    return Roster.from_document(people, [], text)
+
+
+def test_initials_the_list_prints_resolve_even_where_the_names_give_the_same_letters():
+    ann, al = person("Ann Hope"), person("Al Holt")
+    ann.initials, al.initials = "AHop", "AHol"
+    roster = _roster([ann, al, person("Mo Sands")])
+    assert [o.name for o in resolve_owners("AHop/MS", roster)] == ["Ann Hope", "Mo Sands"]
+    assert [o.name for o in resolve_owners("AHol", roster)] == ["Al Holt"]
+    owner, = resolve_owners("AH", roster)  # both names give "AH": kept as written, flagged
+    assert (owner.name, owner.is_person, owner.ambiguous) == ("AH", True, True)
+
+
+def test_initials_defined_in_the_text_name_a_person_not_in_the_lists():
+    roster = _roster([person("Jenna Voss")], "Dr Kieron O'Hara (KO) spoke. The West Fen Trust (WFT) replied.")
+    assert [(o.name, o.is_person) for o in resolve_owners("KO", roster)] == [("Kieron O'Hara", True)]
+    assert [(o.name, o.is_person) for o in resolve_owners("WFT", roster)] == [("WFT", False)]
+    assert [o.name for o in resolve_owners("Jo May (JM)", _roster([person("Jo May")]))] == ["Jo May"]
+
+
+def test_a_first_name_two_people_share_is_flagged_ambiguous():
+    owner, = resolve_owners("Owen", ROSTER)
+    assert (owner.name, owner.ambiguous) == ("Owen", True)
+    assert not any(o.ambiguous for o in resolve_owners("Jenna/Felix", ROSTER))

@@ -54,12 +54,14 @@ def test_seed_threshold(scores: tuple[str, dict], field: str, metric: str) -> No
     assert got >= THRESHOLDS[field, metric], f"{fmt}: {field}.{metric} = {got} < {THRESHOLDS[field, metric]}"
 
 
-# gold-wild (real minutes of other bodies): the fields of documents and items, at the scores reached
+# gold-wild (real minutes of other bodies): the fields of documents, items and attendance, at the scores reached
 WILD_THRESHOLDS = {
     ("documents", "f1"): 1.0,
     ("documents", "body_acc"): 0.875,
     ("documents", "next_meeting_acc"): 1.0,
     ("items", "f1"): 1.0,
+    ("attendees", "f1"): 0.97,
+    ("apologies", "f1"): 0.95,
 }
 
 

@@ -46,7 +46,7 @@ from minutes.extract.funding import extract_funding
 from minutes.extract.items import extract_items
 from minutes.extract.meetings import extract_next_meeting, future_meetings
 from minutes.extract.owners import Roster
-from minutes.extract.parsers import parse_file
+from minutes.extract.parsers import PARSE_VERSION, parse_file
 from minutes.extract.parsers.ocr import OcrMode
 from minutes.extract.records import ExtractedDocument
 from minutes.extract.segment import segment
@@ -56,6 +56,7 @@ from minutes.extract.targets import extract_targets
 # but what it cuts decides everything after it: its version is stored too.
 SEGMENT = "segment"
 SEGMENT_VERSION = 1
+PARSE = "parse"  # the parsers' version (what their text and blocks are) is stored the same way
 
 
 @dataclass
@@ -127,7 +128,7 @@ class Pipeline:
 
     def add(self, c: Component) -> None:
         assigned = GIVEN.union(*(earlier.assigns for earlier in self.components))
-        if any(c.name == earlier.name for earlier in self.components) or c.name == SEGMENT:
+        if any(c.name == earlier.name for earlier in self.components) or c.name in (SEGMENT, PARSE):
             raise PipelineError(f"{c}: a component of that name is already registered")
         unknown = (c.requires | c.assigns) - _ON_DOCUMENT - _ON_CONTEXT
         if unknown:
@@ -152,8 +153,8 @@ class Pipeline:
         return Pipeline(c for c in self.components if c.name not in names)
 
     def versions(self) -> dict[str, int]:
-        """What is stored with each file: every component's version, and segment's."""
-        return {SEGMENT: SEGMENT_VERSION} | {c.name: c.version for c in self.components}
+        """What is stored with each file: every component's version, and segment's and the parsers'."""
+        return {SEGMENT: SEGMENT_VERSION, PARSE: PARSE_VERSION} | {c.name: c.version for c in self.components}
 
     def run(self, doc: ExtractedDocument, context: Context, position: int = 0,
             only: Collection[str] | None = None) -> list[ExtractionWarning]:
@@ -196,7 +197,7 @@ def _attendance(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"attendees": attendees, "apologies": apologies}
 
 
-@PIPELINE.component("items", 1, requires=("section", "standalone"), assigns=("items",))
+@PIPELINE.component("items", 2, requires=("section", "standalone"), assigns=("items",))
 def _items(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"items": extract_items(doc.section, standalone=context.standalone)}
 

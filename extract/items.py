@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from minutes.extract.dates import DATE_PATTERN
-from minutes.extract.document import Block, iter_lines
+from minutes.extract.document import Block, is_numbering, iter_lines
 from minutes.extract.lexicon import AUXILIARY_VERBS, alternation
 from minutes.extract.records import Item, Section, Span
 
@@ -93,7 +93,7 @@ def _title(text: str, heading: bool = False) -> str | None:
 
 def _candidate_lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int]]:
     """Candidate lines: every block but tables, its wrapped lines joined (a
-    PDF wraps long headings); list items come back with their label in front.
+    PDF wraps long headings); list items come back with their label in front, from where it is printed.
     A short numbered first line is a heading over its text ("16.01.3 Minutes"
     then the minute itself): a wrapped heading fills its first line or breaks
     after a joining word."""
@@ -104,8 +104,8 @@ def _candidate_lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int
         first, _, second = b.text.partition("\n")
         if second[:1].isupper() and len(first) <= 50 and REF.match(first) and not CONTINUED.search(first):
             line, end = first, start + len(first)
-        if b.kind == "list_item" and b.label and b.label not in "-*+•●▪":
-            line = f"{b.label} {line}"
+        if b.kind == "list_item" and b.label and is_numbering(b.label):
+            line, start = f"{b.label} {line}", b.head
         yield b, line.strip(), start, end
 
 

@@ -100,8 +100,8 @@ def _section() -> Section:
     return Section("minutes", "t", b.build().blocks)
 
 
-def test_versions_name_every_component_and_segment():
+def test_versions_name_every_component_segment_and_the_parsers():
     versions = PIPELINE.versions()
-    assert list(versions)[0] == "segment"
-    assert set(versions) == {"segment"} | {c.name for c in PIPELINE.components}
+    assert list(versions)[:2] == ["segment", "parse"]
+    assert set(versions) == {"segment", "parse"} | {c.name for c in PIPELINE.components}
     assert all(isinstance(v, int) and v >= 1 for v in versions.values())

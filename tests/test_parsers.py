@@ -96,6 +96,17 @@ def test_built_pdf_list_labels(board_pdf: ParsedFile) -> None:
                      ("-", "Rents rise by two per cent."), ("-", "The waiting list is closed.")]
 
 
+def test_built_pdf_list_numbers_stay_in_the_text_layer(board_pdf: ParsedFile) -> None:
+    """A printed number is text: it stands in the parsed text before the item's
+    words, with its box; a bullet is not."""
+    assert "1. Welcome and apologies" in board_pdf.text and "2. Plot rents" in board_pdf.text
+    item = next(b for b in board_pdf.blocks if b.label == "2.")
+    assert board_pdf.text[item.head:item.end] == item.printed == "2. Plot rents"
+    assert item.boxes[0].start == item.head
+    bullet = next(b for b in board_pdf.blocks if b.label == "-")
+    assert bullet.head == bullet.start and "- Rents" not in board_pdf.text and "• Rents" not in board_pdf.text
+
+
 
 def test_built_pdf_in_matrix_scaled_unit_font_reads_the_same(board_pdf: ParsedFile, tmp_path: Path) -> None:
     # Quartz writes "1 Tf" and puts the type size in the text matrix; measured
@@ -395,3 +406,11 @@ def test_emoji_beyond_the_bmp_come_out_whole(shared) -> None:
     assert "\U0001f642" in parsed.text and "\U0001f37a" in parsed.text  # slightly smiling face, beer mug
     assert not re.search(r"[\ud800-\udfff\ufffd]", parsed.text)
     parsed.text.encode("utf-8")
+
+
+def test_text_list_numbers_stay_in_the_text_layer(parse) -> None:
+    parsed = parse("Minutes\n\n3. Finance\n(b) Grants were paid.\n- a bullet\n")
+    assert "3. Finance\n(b) Grants were paid.\na bullet" in parsed.text
+    assert [(b.label, b.text) for b in parsed.blocks if b.kind == "list_item"] == [
+        ("3.", "Finance"), ("(b)", "Grants were paid."), ("-", "a bullet")]
+    _spans_hold(parsed)

@@ -31,6 +31,9 @@ KNOWN_UNSUPPORTED = {
 }
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Bumped when a parser changes the text or blocks it makes (2: list numbers kept in
+# the text layer), so stored files are parsed and extracted again.
+PARSE_VERSION = 2
 
 
 def file_format(path: Path) -> str | None:

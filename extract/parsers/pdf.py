@@ -882,8 +882,8 @@ def _emit_page(builder: DocumentBuilder, items: list[Line | Table], sizes: TypeS
 
 def _mark(builder: DocumentBuilder, block: Block, line: Line, text: str) -> None:
     """Margin text beside one of a block's lines."""
-    offset = block.text.find(line.text[:20])
-    builder.mark(block, text, block.start + max(offset, 0))
+    offset = block.printed.find(line.text[:20])
+    builder.mark(block, text, block.head + max(offset, 0))
 
 
 def _flow(builder: DocumentBuilder, items: list[Line], sizes: TypeSizes, margin: float,
@@ -923,18 +923,18 @@ def _place(block: Block | None, lines: list[Line]) -> None:
     (a segment whose text the block rewrote, a hyphen rejoined, is skipped)."""
     if block is None:
         return
-    at = 0
+    at, printed = 0, block.printed
     for line in lines:
         for seg in line.segments:
             words = _visible(seg.text).replace("\x02", "-")
-            found = block.text.find(words, at) if words else -1
-            if found < 0 and LIST_LABEL.match(words):  # the label left the text for the block's label
+            found = printed.find(words, at) if words else -1
+            if found < 0 and LIST_LABEL.match(words):  # a bullet is printed, but not in the text
                 words = LIST_LABEL.sub("", words)
-                found = block.text.find(words, at)
+                found = printed.find(words, at)
             if found < 0:
                 continue
             at = found + len(words)
-            block.boxes.append(TextBox(block.start + found, block.start + at, seg.x0, seg.base - seg.size,
+            block.boxes.append(TextBox(block.head + found, block.head + at, seg.x0, seg.base - seg.size,
                                        seg.x1, seg.base + 0.25 * seg.size))
 
 

@@ -364,7 +364,7 @@ class WordReader:
                 continue
             for offset, text in _margin_lines(tm):
                 block = _block_at_line(made, offset, width)
-                self.builder.mark(block, text, block.start)
+                self.builder.mark(block, text, block.head)
 def _nearest_table(el: etree._Element) -> etree._Element | None:
     for anc in el.iterancestors(w("tbl")):
         return anc
@@ -433,7 +433,7 @@ def _block_at_line(blocks: list[Block], line: int, width: int) -> Block:
     lines from its length (a paragraph and the space after it)."""
     at = 0
     for block in blocks:
-        at += max(1, -(-len(block.text) // width)) + 1
+        at += max(1, -(-len(block.printed) // width)) + 1
         if line < at:
             return block
     return blocks[-1]

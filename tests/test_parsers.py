@@ -414,3 +414,13 @@ def test_text_list_numbers_stay_in_the_text_layer(parse) -> None:
     assert [(b.label, b.text) for b in parsed.blocks if b.kind == "list_item"] == [
         ("3.", "Finance"), ("(b)", "Grants were paid."), ("-", "a bullet")]
     _spans_hold(parsed)
+
+
+def test_pdf_list_labels_in_capital_roman_and_with_a_space_inside(tmp_path: Path) -> None:
+    """"II." labels a point as "I." does, and "(c )", typed with a stray space,
+    labels a sub-item as "(c)" does."""
+    parsed = _parse_pdf(tmp_path, [[(72, 700, 11, "(b) Greens"), (72, 680, 11, "(c ) Highways"),
+                                    (72, 660, 11, "I. The reports will be ready."),
+                                    (72, 640, 11, "II. The library opened.")]])
+    assert [(b.label, b.text) for b in parsed.blocks] == [
+        ("(b)", "Greens"), ("(c)", "Highways"), ("I.", "The reports will be ready."), ("II.", "The library opened.")]

@@ -36,7 +36,9 @@ from minutes.extract.parsers.layout import ProseRow, is_layout_header, layout_ro
 from minutes.extract.parsers.ocr import OcrMode
 from minutes.extract.unionfind import connected_groups
 
-LIST_LABEL = re.compile(r"^([-–•●▪■◦○➢►✓*]|\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)|[ivx]{1,4}[.)])\s+(?=\S)")
+# a list label: a bullet, "3.", "(b)", "iv)", "II.", and a bracketed one typed with a space inside, "(c )"
+LIST_LABEL = re.compile(r"^([-–•●▪■◦○➢►✓*]|\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|\(\s?(?:[0-9]{1,2}|[a-zA-Z])\s?\)"
+                        r"|\(?[ivxIVX]{1,4}[.)])\s+(?=\S)")
 BULLETS = set("-–•●▪■◦○➢►✓*")
 # Symbol-font bullets come out in the private-use area; they print as bullets.
 PRIVATE_BULLETS = str.maketrans({c: "•" for c in "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"})
@@ -1067,7 +1069,7 @@ def _emit_block(builder: DocumentBuilder, lines: list[Line], sizes: TypeSizes, m
         return builder.add("heading", text.replace("\n", " "), level=level)
     m = LIST_LABEL.match(text)
     if m:
-        label = "-" if m.group(1) in BULLETS else m.group(1)
+        label = "-" if m.group(1) in BULLETS else re.sub(r"\s", "", m.group(1))
         depth = 1 if lines[0].x0 > margin + 30 else 0
         return builder.add("list_item", text[m.end():], level=depth, label=label)
     return builder.add("paragraph", text)

@@ -61,7 +61,8 @@ def extract_items(section: Section, standalone: bool = True) -> list[Item]:
     if section.kind == "work_programme":
         return list(_programme_items(section.blocks))
     if section.kind in ("minutes", "agenda"):
-        return _numbered_items(section.blocks) or _unnumbered_items(section.blocks, section.kind == "minutes")
+        return _numbered_items(section.blocks) or _unnumbered_items(section.blocks, section.kind == "minutes",
+                                                                    section.title)
     if standalone and section.kind in ("strategy", "report"):
         return _paper_items(section.blocks)
     return []
@@ -171,14 +172,15 @@ NOT_ITEM = re.compile(r"^(?:[\w’'/-]+(?:\s+[\w’'/-]+)?\s*:|(?:draft\s+)?(?:m
 ROW_REF = re.compile(r"(?:item\s+)?(\d{1,3}[a-z]?)[.)]?", re.I)  # the number cell of an agenda table row
 
 
-def _unnumbered_items(blocks: list[Block], minutes: bool) -> list[Item]:
+def _unnumbered_items(blocks: list[Block], minutes: bool, title: str | None) -> list[Item]:
     """Minutes without printed item numbers: their item headings (short,
     title-like, each followed by the minute's text), numbered by the agenda
     table the minutes open with ("Item | Description | Lead") when its rows
     pair with the headings; with no such headings (or in an agenda, whose
-    headings are its own titles), that table's rows."""
+    headings are its own titles), that table's rows. The heading that is the
+    document's title is none of them."""
     rows = _table_items(blocks)
-    heads = _heading_items(blocks) if minutes else []
+    heads = [h for h in _heading_items(blocks) if h.title != title] if minutes else []
     if len(heads) < 2:
         return rows
     if len(rows) == len(heads):

@@ -70,7 +70,11 @@ def test_built_pdf_pages_and_spans(board_pdf: ParsedFile) -> None:
 
 
 def test_built_pdf_drops_running_header_and_page_numbers(board_pdf: ParsedFile) -> None:
-    assert "Riverside Allotments Board" not in board_pdf.text
+    """The running head is dropped from page 2, but kept where it opens page 1
+    (the title a producer repeats on every page); page numbers go everywhere."""
+    assert board_pdf.text.count("Riverside Allotments Board") == 1
+    assert board_pdf.page_at(board_pdf.text.find("Riverside Allotments Board")) == 1
+    assert [f.page for f in board_pdf.furniture if f.text == "Riverside Allotments Board"] == [2]
     assert "Page 1" not in board_pdf.text and "Page 2" not in board_pdf.text
 
 
@@ -424,3 +428,29 @@ def test_pdf_list_labels_in_capital_roman_and_with_a_space_inside(tmp_path: Path
                                     (72, 640, 11, "II. The library opened.")]])
     assert [(b.label, b.text) for b in parsed.blocks] == [
         ("(b)", "Greens"), ("(c)", "Highways"), ("I.", "The reports will be ready."), ("II.", "The library opened.")]
+
+
+def test_running_head_on_the_first_page_stays_unless_it_is_furniture(tmp_path: Path) -> None:
+    """The title and date repeated atop every page stay on page 1; a protective
+    marking repeated there does not (it is furniture wherever it stands)."""
+    pages = [[(250, 770, 9, "OFFICIAL"), (72, 740, 11, "Minutes of the meeting held on 6 May 2021"),
+              (72, 600 - 20 * n, 11, f"The board met and noted paper {n}.")] for n in (1, 2, 3)]
+    parsed = _parse_pdf(tmp_path, pages)
+    assert parsed.text.count("Minutes of the meeting held on 6 May 2021") == 1
+    assert parsed.text.startswith("Minutes of the meeting held on 6 May 2021")
+    assert "OFFICIAL" not in parsed.text and [f.page for f in parsed.furniture if f.text == "OFFICIAL"] == [1, 2, 3]
+
+
+def test_bold_run_wrapping_onto_the_next_line_stays_in_its_paragraph(tmp_path: Path) -> None:
+    """A bold action note that starts inside a line and wraps is one
+    paragraph; a bold line after a sentence's end is still a heading."""
+    parsed = _parse_pdf(tmp_path, [[
+        (72, 700, 11, "The bins are full. **[ACTION: Ada Quill to ask the waste**"),
+        (72, 686, 11, "**team for more collections.]**"),
+        (72, 660, 11, "The accounts were signed by the **Chair.**"),
+        (72, 646, 11, "**Finance**"),
+        (72, 632, 11, "The budget was noted.")]])
+    assert [(b.kind, b.text) for b in parsed.blocks] == [
+        ("paragraph", "The bins are full. [ACTION: Ada Quill to ask the waste\nteam for more collections.]"),
+        ("paragraph", "The accounts were signed by the Chair."), ("heading", "Finance"),
+        ("paragraph", "The budget was noted.")]

@@ -29,7 +29,7 @@ from typing import Any, Callable
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from minutes.extract.document import PAGE_NUMBER, Block, DocumentBuilder, ParsedFile, TextBox
+from minutes.extract.document import PAGE_NUMBER, Block, DocumentBuilder, ParsedFile, TextBox, is_furniture
 from minutes.extract.errors import ParseError
 from minutes.extract.parsers import ocr
 from minutes.extract.parsers.layout import ProseRow, is_layout_header, layout_rows
@@ -73,6 +73,7 @@ class Segment:
     bold: bool
     region: Region = None
     last: int = 0  # index of its last character on the text page
+    bold_end: bool = False  # its last character is bold (a bold run may go on on the next line)
 
 
 class Line:
@@ -235,7 +236,7 @@ def _ocr_page(path: Path, pdf: pdfium.PdfDocument, index: int) -> PageContent:
         x0, x1, base, size = word.x0 / scale, word.x1 / scale, word.base / scale, word.size / scale
         where = region((x0 + x1) / 2, (word.top + word.bottom) / 2 / scale) if region else None
         # the trailing space marks the word gap, however tight the scan set it
-        segments.append(Segment(word.text + " ", x0, x1, base, size, word.bold, where))
+        segments.append(Segment(word.text + " ", x0, x1, base, size, word.bold, where, bold_end=word.bold))
     content = _layout(image.height / scale, segments, tables)
     content.width, content.ocr_confidence = image.width / scale, read.confidence
     return content
@@ -375,7 +376,8 @@ def _segments(textpage: pdfium.PdfTextPage, height: float, tables: list[Table]) 
                 segments.append(current)
     for seg in segments:
         # bold from its first character to its last: a bold lead-in ("Action:") leaves the run plain
-        seg.bold = seg.bold and _is_bold(textpage, seg.last)
+        seg.bold_end = _is_bold(textpage, seg.last)
+        seg.bold = seg.bold and seg.bold_end
     return segments
 
 
@@ -734,6 +736,21 @@ def _drop_running_lines(pages: list[PageContent]) -> None:
             if (PAGE_NUMBER.fullmatch(line.text.strip()) or key in repeated) and key not in seen:
                 seen.add(key)  # a title under a running head of the same words stays
                 page.cut(line)
+    _keep_opening_heads(pages[0])
+
+
+def _keep_opening_heads(page: PageContent) -> None:
+    """A running head is printed on the first page too, where it is the
+    document's title (a title and date a producer repeats at the top of every
+    page): there it stays in the text, save what is furniture anywhere (a
+    page number, a protective marking) and a head whose words the page
+    prints again as its title."""
+    printed = {_edge_key(item.text) for item in page.items if isinstance(item, Line)}
+    for line in [ln for ln in page.furniture if ln.base < page.height / 2]:
+        if not is_furniture(line.text) and _edge_key(line.text) not in printed:
+            page.furniture.remove(line)
+            page.items.append(line)
+    page.items.sort(key=lambda item: item.top)
 
 
 def _edge_stacks(page: PageContent) -> list[list[Line]]:
@@ -1016,8 +1033,15 @@ def _starts_block(prev: Line, line: Line, sizes: TypeSizes) -> bool:
     pitch = sizes.pitch.get(round(prev.size), 0.0) + 0.25 * prev.size
     return (step > max(PARA_PITCH * prev.size, pitch) or step < 0
             or abs(line.size - prev.size) > 0.15 * prev.size
-            or line.bold != prev.bold
+            or line.bold != prev.bold and not _bold_run_goes_on(prev, line)
             or bool(LIST_LABEL.match(line.text)))
+
+
+def _bold_run_goes_on(prev: Line, line: Line) -> bool:
+    """A bold line carrying on a bold run that began inside the line above,
+    mid-sentence ("... [ACTION: ERA to contact the Waste" | "Authority to
+    request ..."): one paragraph, not a heading under it."""
+    return line.bold and prev.segments[-1].bold_end and not SENTENCE_END.search(prev.text)
 
 
 def _column(lines: list[Line], line: Line) -> tuple[float, float, bool] | None:

@@ -184,6 +184,39 @@ def parse_pdf(path: Path, data: bytes, sha256: str, ocr_mode: OcrMode = "auto") 
     return builder.build()
 
 
+@dataclass
+class PageGeometry:
+    """What the reader found on one page before it made blocks: the page's
+    size, its rules (merged as the table finder merges them), and its lines
+    and ruled tables with the running heads and feet cut out (``content``)."""
+    width: float
+    height: float
+    across: list[Rule]  # horizontal rules: (y, x0, x1)
+    down: list[Rule]  # vertical rules: (x, top, bottom)
+    content: PageContent
+
+
+def page_geometry(path: Path, data: bytes, number: int) -> PageGeometry:
+    """The geometry of page ``number`` (1-based) of a PDF's text layer, read
+    as parse_pdf reads every page (running lines are told by all of them)."""
+    pdf = _open(path, data)
+    try:
+        if not 1 <= number <= len(pdf):
+            raise ParseError(str(path), "unsupported", f"no page {number}: the PDF has {len(pdf)}")
+        page = pdf[number - 1]
+        try:
+            height = page.get_height()
+            across, down = (_merge(rules) for rules in _rules(page, height))
+        finally:
+            page.close()
+        pages = _read_pages(pdf)
+    finally:
+        pdf.close()
+    _drop_running_lines(pages)
+    content = pages[number - 1]
+    return PageGeometry(content.width, content.height, across, down, content)
+
+
 def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
     if b"%PDF" not in data[:1024]:
         raise ParseError(str(path), "corrupt", "not a PDF (no %PDF header)")

@@ -18,7 +18,7 @@ CREATE TABLE source_files (
     size BIGINT,
     pages INTEGER,
     status VARCHAR(8) NOT NULL,
-    error_reason VARCHAR(32),                -- unsupported, corrupt, encrypted, empty, no_text, unreadable, timeout, error, store_error
+    error_reason VARCHAR(32),                -- unsupported, corrupt, encrypted, empty, no_text, unreadable, timeout, too_large, error, store_error
     error_detail TEXT,
     ingested_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (id),

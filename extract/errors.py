@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-Reason = Literal["unsupported", "corrupt", "encrypted", "empty", "no_text", "unreadable", "timeout"]
+Reason = Literal["unsupported", "corrupt", "encrypted", "empty", "no_text", "unreadable", "timeout", "too_large"]
 
 
 class ParseError(Exception):

@@ -165,7 +165,7 @@ class PageContent:
 def parse_pdf(path: Path, data: bytes, sha256: str, ocr_mode: OcrMode = "auto") -> ParsedFile:
     pdf = _open(path, data)
     try:
-        pages = _read_pages(pdf)
+        pages = _read_pages(path, pdf)
         advice = _ocr_pages(path, pdf, pages, ocr_mode)
     finally:
         pdf.close()
@@ -203,13 +203,13 @@ def page_geometry(path: Path, data: bytes, number: int) -> PageGeometry:
     try:
         if not 1 <= number <= len(pdf):
             raise ParseError(str(path), "unsupported", f"no page {number}: the PDF has {len(pdf)}")
-        page = pdf[number - 1]
+        page = _load_page(path, pdf, number - 1)
         try:
             height = page.get_height()
             across, down = (_merge(rules) for rules in _rules(page, height))
         finally:
             page.close()
-        pages = _read_pages(pdf)
+        pages = _read_pages(path, pdf)
     finally:
         pdf.close()
     _drop_running_lines(pages)
@@ -260,7 +260,7 @@ def _ocr_page(path: Path, pdf: pdfium.PdfDocument, index: int) -> PageContent:
     the rules drawn on the page (as paths, or as pixels of a scan) make the
     tables that claim them, as on any page."""
     scale = ocr.DPI / 72
-    page = pdf[index]
+    page = _load_page(path, pdf, index)
     try:
         across, down = _rules(page, page.get_height())
         image = page.render(scale=scale, grayscale=True).to_pil()
@@ -336,18 +336,28 @@ VOWEL_WORD = re.compile(r"(?<!\S)[^\w\s]*[^\W\d_]*[aeiouyAEIOUY][^\W\d_]*[^\w\s]
 # --- reading pages ---------------------------------------------------------
 
 
-def _read_pages(pdf: pdfium.PdfDocument) -> list[PageContent]:
+def _read_pages(path: Path, pdf: pdfium.PdfDocument) -> list[PageContent]:
     pages = []
     for index in range(len(pdf)):
-        page = pdf[index]
+        page = _load_page(path, pdf, index)
         try:
             height = page.get_height()
             content = _page_content(page, height, find_tables(page, height))
             content.width = page.get_width()
             pages.append(content)
+        except pdfium.PdfiumError as e:  # its text layer cannot be loaded
+            raise ParseError(str(path), "corrupt", f"page {index + 1} cannot be read: {e}") from e
         finally:
             page.close()
     return pages
+
+
+def _load_page(path: Path, pdf: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
+    """A page, or the file is corrupt (a page tree naming a page it lacks, a broken page dictionary)."""
+    try:
+        return pdf[index]
+    except pdfium.PdfiumError as e:
+        raise ParseError(str(path), "corrupt", f"page {index + 1} cannot be loaded: {e}") from e
 
 
 def _page_content(page: pdfium.PdfPage, height: float, tables: list[Table]) -> PageContent:

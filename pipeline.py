@@ -71,7 +71,8 @@ class QueryCommand(click.Command):
     an argument starting with "-" that names no option is query text."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, context_settings={"ignore_unknown_options": True}, **kwargs)
+        kwargs["context_settings"] = {**kwargs.get("context_settings", {}), "ignore_unknown_options": True}
+        super().__init__(*args, **kwargs)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         for a in args:
@@ -383,7 +384,8 @@ def person(name: str, body: str | None, fmt: str, wide: bool, db: str) -> None:
         for m in p["meetings"]:
             click.echo(f"  {m['body'] or '(body unknown)'} {m['year'] or '-'}: {m['status']} at {m['meetings']}")
         for r in p["roles"]:
-            click.echo(f"  role: {r['role']} ({r['body']}, {cell_text(r['first_seen'])} to {cell_text(r['last_seen'])})")
+            seen = f"{cell_text(r['first_seen'])} to {cell_text(r['last_seen'])}"
+            click.echo(f"  role: {r['role']} ({r['body']}, {seen})")
         for a in p["actions"]:
             text = " ".join(a["text"].split())
             click.echo(f"  [{a['status']}] {text if wide else _cut(text)} (due {a['due'] or '-'}; "

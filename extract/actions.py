@@ -45,15 +45,18 @@ NOT_TASKS = frozenset(verb for verb, _ in DECISION_VERBS)
 PASSIVE_DECISION = re.compile(rf"\bbe\s+{alternation(done for _, done in DECISION_VERBS)}\b")
 LEADING = re.compile(r"^(?:in\s+the\s+meantime|meanwhile|also|then|therefore|however|additionally|in\s+addition|"
                      r"finally|following\s+(?:an?|the)\s+\w+)\b[\s,]*", re.I)
-CLAUSE_START = re.compile(r".*(?:[,;:]|\bwhich\b|\bthat\b|\bwho\b|\bwhom\b|\bwhere\b|\band\b|\bbut\b|\bso\b|\bthen\b)\s*",
+CLAUSE_START = re.compile(r".*(?:[,;:]|\bwhich\b|\bthat\b|\bwho\b|\bwhom\b|\bwhere\b|\band\b|\bbut\b|\bso\b"
+                          r"|\bthen\b)\s*",
                           re.S)
 # An action column headed only "Description" or "Details" (see _log_columns).
 WEAK_ACTION_HEADER = re.compile(r"description|details?", re.I)
 # The status cell of an action log without a header row ("Carried forward", "Completed").
-STATUS_CELL = re.compile(rf"^{alternation([*(w for words in LOG_STATUSES.values() for w in words), *OTHER_LOG_STATUSES])}"
+_STATUS_WORDS = [*(w for words in LOG_STATUSES.values() for w in words), *OTHER_LOG_STATUSES]
+STATUS_CELL = re.compile(rf"^{alternation(_STATUS_WORDS)}"
                          r"(?!\w)", re.I)
 # "National Address Dataset – Lead HS/BB": the owners of the log rows below a heading.
-LEAD_LINE = re.compile(r"(?:^|[-–:]\s*|\s)(?i:lead|owner)s?\s*:?\s+(?P<who>[A-Z][\w.'’]*(?:\s*[/&,]\s*[A-Z][\w.'’]*)*)\s*$")
+LEAD_LINE = re.compile(r"(?:^|[-–:]\s*|\s)(?i:lead|owner)s?\s*:?\s+"
+                       r"(?P<who>[A-Z][\w.'’]*(?:\s*[/&,]\s*[A-Z][\w.'’]*)*)\s*$")
 # A labelled line under an "Action:" line: "Due: September", "Owner: Clerk".
 ACTION_FIELD = re.compile(r"^\W{0,3}(?P<field>due(?:\s+date)?|deadline|by\s+when|target\s+date|timescale|owner|lead|"
                           r"responsible|action\s+by|by\s+whom)\s*[:\-–]\s*(?P<value>.+)$", re.I | re.S)
@@ -64,7 +67,8 @@ INLINE_ACTION = re.compile(r"(?:^|[,;:.–-]\s*|\(\s*)(?:c/f\s+)?action(?:ed)?\s
                            r"(?=\s*(?:[.;,)]|$|to\s+(?!be\b)[a-z]))")
 # "All actions for next meeting unless otherwise stated": a log's default deadline.
 ALL_ACTIONS = re.compile(r"^\W{0,3}all\s+actions\b", re.I)
-NOT_NAMES = frozenset({"plan", "plans", "log", "logs", "point", "points", "list", "notes", "sheet", "tracker", "required",
+NOT_NAMES = frozenset({"plan", "plans", "log", "logs", "point", "points", "list", "notes", "sheet", "tracker",
+                       "required",
                        "agreed", "taken", "group", "update", "updates", "item", "items", "no", "number"})
 # "CDRU", "MoJ", "DfT", "ShEx": an organisation's initials, some in lower case.
 ACRONYM = re.compile(r"[A-Z]{2,}s?|(?!Mc|Mac|O')(?=(?:[a-z]?[A-Z]){2})[A-Z][A-Za-z]{1,4}")
@@ -281,7 +285,8 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int) -> tuple[Action, in
             k += 1  # a running header/footer ("UNCLASSIFIED") between the action and its deadline
         else:
             break
-    body = text[ACTION_LINE.match(text).end():]
+    head = ACTION_LINE.match(text)
+    body = text[head.end():] if head else text
     owners = resolve_owners(fields["owner"], ctx.roster) if "owner" in fields else _trailing_owners(ctx, body)
     if not owners:
         m = PART_TASK.match(body)
@@ -414,7 +419,8 @@ def _cell_due(ctx: _Context, text: str, raised: date | None = None) -> Due:
         if dated and dated.date:
             return Due(text, dated.date, dated.precision)
     m = DATE_PATTERN.search(text)
-    parsed = parse_date(m.group(0), base, prefer_future=True) if m and (base or YEAR_NUMBER.search(m.group(0))) else None
+    placed = m is not None and bool(base or YEAR_NUMBER.search(m.group(0)))  # a year, or a meeting to count from
+    parsed = parse_date(m.group(0), base, prefer_future=True) if m and placed else None
     return Due(text, parsed[0], parsed[1]) if parsed else (found or Due(text))
 
 
@@ -482,9 +488,11 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         return (sent.start_char, owners, False) if owners else None
     if label == "SEND_TO":
         name = CAPITALISED_NAME.match(sent.doc.text[cue[-1].idx:])
-        person = ctx.roster.person(name.group(1)) if name else None
+        if name is None:
+            return None
+        person = ctx.roster.person(name.group(1))
         return (sent.start_char, resolve_owners(name.group(1), ctx.roster), False) if person or (
-            name and len(name.group(1).split()) >= 2) else None
+            len(name.group(1).split()) >= 2) else None
     if label == "TO_MEETING":
         return sent.start_char, [], False
     return None

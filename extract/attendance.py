@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Generator, Iterator, cast
 
 from minutes.extract.document import Block, iter_lines
 from minutes.extract.lexicon import (ATTENDANCE_LABELS, AUXILIARY_VERBS, MEETING_MEDIA, NAME_PARTICLES,
@@ -79,7 +79,8 @@ def extract_attendance(section: Section) -> tuple[list[Person], list[Person]]:
     return attendees, [p for p in people if p.status == "apologies"]
 
 
-_LABEL_STATUS = [(re.compile(p, re.I), status) for p, status in ATTENDANCE_LABELS]
+_LABEL_STATUS: list[tuple[re.Pattern[str], Attendance]] = [(re.compile(p, re.I), cast(Attendance, status))
+                                                           for p, status in ATTENDANCE_LABELS]
 
 
 def _label(text: str) -> tuple[Attendance, str, bool] | None:
@@ -176,7 +177,11 @@ def _runs_on(text: str, nxt: str) -> bool:
     return len(parts) >= 3 and all(_only_name(p) for p in parts[:-1]) and bool(_FIRST_NAME.fullmatch(parts[-1]))
 
 
-def _table_entries(block: Block, state: Attendance | None, virtual: bool):
+# A table's entries; what it returns is the attendance state (and 'virtual') it leaves open.
+TableEntries = Generator["_Entry", None, "tuple[Attendance | None, bool]"]
+
+
+def _table_entries(block: Block, state: Attendance | None, virtual: bool) -> TableEntries:
     """Rows of an attendance table: [label,] name[, post][, organisation]."""
     if _label_columns(block):
         return (yield from _column_entries(block, state, virtual))
@@ -234,12 +239,12 @@ _NAME_AND_PART = re.compile(r"[^,(]+(?:,\s*|\s*\()([^,()]+)\)?\s*$")
 def _posted(text: str) -> bool:
     """A name followed by its post: "Ann Bell, Treasurer", "Carl Dunn (Chair)"."""
     m = _NAME_AND_PART.match(text)
-    return bool(m) and _names_post(m.group(1))
+    return m is not None and _names_post(m.group(1))
 
 
 def _is_label_cell(text: str) -> bool:
     lab = _label(text) if text else None
-    return bool(lab) and not lab[1].strip()
+    return lab is not None and not lab[1].strip()
 
 
 def _label_columns(block: Block) -> bool:
@@ -252,7 +257,7 @@ def _label_columns(block: Block) -> bool:
     return len(columns) >= 2 and 0 in columns
 
 
-def _column_entries(block: Block, state: Attendance | None, virtual: bool):
+def _column_entries(block: Block, state: Attendance | None, virtual: bool) -> TableEntries:
     width = max(len(row) for row in block.rows)
     for i in range(width):
         col_state = state if i == 0 else None
@@ -296,7 +301,8 @@ def _name_part(text: str) -> str:
     text, _ = clean_name(text)
     toks = text.split()
     for i, t in enumerate(toks):
-        if i >= 1 and (not t[:1].isalpha() or t.lower().strip(",") in POST_WORDS or t.lower().strip(",") in ORGANISATION_WORDS
+        word = t.lower().strip(",")
+        if i >= 1 and (not t[:1].isalpha() or word in POST_WORDS or word in ORGANISATION_WORDS
                        or (t[:1].islower() and t not in NAME_PARTICLES)):
             toks = toks[:i]
             break
@@ -326,7 +332,8 @@ def _org_tail(post: str) -> str | None:
 
 def _split_post(rest: str) -> tuple[list[str], list[str]]:
     """Comma segments after a name, as (posts, organisation parts)."""
-    posts, orgs = [], []
+    posts: list[str] = []
+    orgs: list[str] = []
     for seg in (s.strip() for s in rest.split(",")):
         if seg:
             (posts if _names_post(seg) and not orgs else orgs).append(seg)

@@ -7,17 +7,21 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from minutes.extract.lexicon import MONTHS, WEEKDAYS, alternation
 from minutes.extract.periods import find_periods
 from minutes.extract.records import Due, Precision
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 # A month or weekday name, full or abbreviated, capitalised ("June", "Sept", "Wed"); the
 # patterns that take any case say so.
 MONTH = alternation(form.title() for forms in MONTHS for form in forms)
 WEEKDAY = alternation(form.title() for forms in WEEKDAYS for form in forms)
 WEEKDAY_FULL = alternation(forms[0].title() for forms in WEEKDAYS) + r"\b"
-ORDINAL = r"\d{1,2}\s*(?:st|nd|rd|th)?"
+ORDINAL = r"\d{1,2}\s*(?:st|nd|rd|th){0,2}"  # "10thth" is a slip for "10th"
 # "Wednesday, 4th March, 2015", "15 February 2011", "March 4, 2015", "19th February"
 DAY_MONTH = rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{ORDINAL}\s+(?:of\s+)?{MONTH}\.?(?:,?\s+\d{{4}})?"
 MONTH_DAY = rf"(?:{WEEKDAY},?\s+)?{MONTH}\.?\s+{ORDINAL},?\s+\d{{4}}"
@@ -28,16 +32,17 @@ FULL_DATE = re.compile(rf"\b(?:{DAY_MONTH}|{MONTH_DAY}|{NUMERIC})\b", re.I)
 # A year written out ("2011"), and a date that gives its year either so or in figures ("11/01/11").
 YEAR_NUMBER = re.compile(r"\d{4}")
 DATED_YEAR = re.compile(r"\d{4}|\d[/.]\d{1,2}[/.]\d")
-# What dateparser reads better without: "4 th" -> "4th", "the 4th of March" -> "4th March".
-_SPACED_ORDINAL = re.compile(r"(\d)\s+(st|nd|rd|th)\b")
+# What dateparser reads better without: "4 th" -> "4th", "10thth" -> "10th", "the 4th of March" -> "4th March".
+_SPACED_ORDINAL = re.compile(r"(\d)\s*(st|nd|rd|th)(?:st|nd|rd|th)?\b")
 _THE_OF = re.compile(r"\bthe\s+|\bof\s+", re.I)
 
 
 @lru_cache(maxsize=64)
-def _parser(base: date | None, prefer_future: bool):
+def _parser(base: date | None, prefer_future: bool) -> DateDataParser:
     # One parser per meeting date: building one costs far more than a parse.
+    # dateparser loads on first use: query commands never parse dates.
     from dateparser.date import DateDataParser
-    settings = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+    settings: dict[str, str | datetime] = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
                 "PREFER_DATES_FROM": "future" if prefer_future else "current_period"}
     if base:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
@@ -126,7 +131,7 @@ def _resolve(when: str, base: date | None, meetings: list[date], to_meeting: boo
     return when_date, precision
 
 
-def find_deadline(text: str, base: date | None = None, meetings: list[date] | None = None):
+def find_deadline(text: str, base: date | None = None, meetings: list[date] | None = None) -> Due | None:
     """The deadline a task sentence gives, as ``Due`` (``None`` when it gives
     none). ``base`` is the meeting date; ``meetings`` the body's future
     meeting dates in order, the first being the next meeting."""
@@ -148,5 +153,5 @@ def find_deadline(text: str, base: date | None = None, meetings: list[date] | No
             if resolved:
                 return Due(m.group(0).strip(), resolved[0], resolved[1])
             return Due(m.group(0).strip())
-    m = VAGUE.search(text)
-    return Due(m.group(0).strip()) if m else None
+    vague = VAGUE.search(text)
+    return Due(vague.group(0).strip()) if vague else None

@@ -22,9 +22,11 @@ PART_LABEL = re.compile(r"^\W{0,3}\(?(\d{1,2}|[a-h])[.)]\s+|^\W{0,3}\(?([ivx]{1,
 # What comes just before / after an "agreed" that reports an earlier, other
 # or pending decision: "as agreed", "had been approved", "approved by Cabinet",
 # "approved in March 2013", "the agreed projects".
-REPORTED_BEFORE = re.compile(r"\b(?:as|been|previously|already|once|if|when|be|being|yet|formally|of|the|an?|these|those)"
+REPORTED_BEFORE = re.compile(r"\b(?:as|been|previously|already|once|if|when|be|being|yet|formally|of|the|an?|these"
+                             r"|those)"
                              r"\s*$", re.I)
-REPORTED_AFTER = re.compile(r"^\s*(?:by|with|in\s+(?:\d|[A-Z])|on\s+\d|at\s+(?:their|its|the)\s+(?:last\s+|previous\s+)?meeting)",
+REPORTED_AFTER = re.compile(r"^\s*(?:by|with|in\s+(?:\d|[A-Z])|on\s+\d"
+                            r"|at\s+(?:their|its|the)\s+(?:last\s+|previous\s+)?meeting)",
                             re.I)
 # "X reported that Cabinet approved ...": an agreement the meeting hears of, not its own.
 REPORTING = re.compile(rf"\b{alternation(SPEECH_VERBS)}\b[^.;]*?\bthat\b", re.I)
@@ -148,7 +150,8 @@ def _statements(doc: ExtractedDocument, block: Block, roster: Roster) -> Iterato
     nlp_doc = analyse(block.text)
     cues = nlp_doc.spans["cues"]
     for sent in nlp_doc.sents:
-        labels = [c for c in cues if c.start >= sent.start and c.end <= sent.end and c.label_ in ("AGREED", "NOTED", "RECORD")]
+        labels = [c for c in cues
+                  if c.start >= sent.start and c.end <= sent.end and c.label_ in ("AGREED", "NOTED", "RECORD")]
         agreed = [c for c in labels if c.label_ in ("AGREED", "RECORD")]
         noted = [c for c in labels if c.label_ == "NOTED" and c.text.lower() == "noted"]
         text = sent.text
@@ -179,7 +182,7 @@ def _remark(roster: Roster, subject: str) -> bool:
     if _APOLOGIES.match(subject) or PERSON_NOTED.match(subject + " "):
         return True
     name = _SUBJECT_NAME.fullmatch(subject)
-    return bool(name) and roster.person(name.group(1)) is not None
+    return name is not None and roster.person(name.group(1)) is not None
 
 
 _BREAK_TAIL = re.compile(r"[\s,;]*(?:,|;)\s*(?:(?:and\s+)?therefore|and|but|so)?\s*$")  # ", and therefore"

@@ -203,10 +203,10 @@ class DocumentBuilder:
             return None
         if not self._page:
             self.new_page()
-        numbered = kind == "list_item" and label is not None and is_numbering(label)
-        start, end = self._append(f"{label} {text}" if numbered else text)
-        if numbered:
-            start += len(label) + 1
+        number = label if kind == "list_item" and label is not None and is_numbering(label) else None
+        start, end = self._append(f"{number} {text}" if number else text)
+        if number:
+            start += len(number) + 1
         block = Block(kind, text, self._page, start, end, level=level, label=label,
                       layer="furniture" if is_furniture(text) else "body")
         self.blocks.append(block)

@@ -64,15 +64,17 @@ def document_record(doc: ExtractedDocument) -> dict[str, Any]:
         **_where(s.span),
         "attendees": [_person_record(p, True) for p in doc.attendees],
         "apologies": [_person_record(p, False) for p in doc.apologies],
-        "items": [{"ref": i.ref, "title": i.title, **_where(i.span)} for i in doc.items],
+        "items": [{"ref": i.ref, "title": i.title, "parent_ref": i.parent_ref, "printed_ref": i.printed_ref,
+                   **_where(i.span)} for i in doc.items],
         # a log row reporting an earlier action done is evidence (kept in the database), not a task
         "actions": [_action(a) for a in doc.actions if is_task(a)],
         "decisions": [{"text": d.text, "item_ref": d.item_ref, "explicit": d.explicit, **_where(d.span)}
                       for d in doc.decisions],
-        "funding": [{k: _json_number(v) for k, v in asdict(f).items() if k != "span"} | _where(f.span) for f in doc.funding],
+        "funding": [{k: _json_number(v) for k, v in asdict(f).items() if k != "span"} | _where(f.span)
+                    for f in doc.funding],
         "targets": [{k: v for k, v in asdict(t).items() if k != "span"} | _where(t.span) for t in doc.targets],
         "next_meeting": None if nm is None else {
-            "date": nm.date.isoformat() if nm.date else None, "time": nm.time, "venue": nm.venue,
+            "date": nm.iso(), "time": nm.time, "venue": nm.venue,
             "date_text": nm.date_text, **_where(nm.span)},
     }
 

@@ -46,7 +46,7 @@ from minutes.extract.funding import extract_funding
 from minutes.extract.items import extract_items
 from minutes.extract.meetings import extract_next_meeting, future_meetings
 from minutes.extract.owners import Roster
-from minutes.extract.parsers import PARSE_VERSION, parse_file
+from minutes.extract.parsers import PARSER, PARSER_VERSION, parse_file
 from minutes.extract.parsers.ocr import OcrMode
 from minutes.extract.records import ExtractedDocument
 from minutes.extract.segment import segment
@@ -55,8 +55,7 @@ from minutes.extract.targets import extract_targets
 # segment(), which cuts a file into documents, is no per-document component,
 # but what it cuts decides everything after it: its version is stored too.
 SEGMENT = "segment"
-SEGMENT_VERSION = 1
-PARSE = "parse"  # the parsers' version (what their text and blocks are) is stored the same way
+SEGMENT_VERSION = 3
 
 
 @dataclass
@@ -128,7 +127,7 @@ class Pipeline:
 
     def add(self, c: Component) -> None:
         assigned = GIVEN.union(*(earlier.assigns for earlier in self.components))
-        if any(c.name == earlier.name for earlier in self.components) or c.name in (SEGMENT, PARSE):
+        if any(c.name == earlier.name for earlier in self.components) or c.name in (SEGMENT, PARSER):
             raise PipelineError(f"{c}: a component of that name is already registered")
         unknown = (c.requires | c.assigns) - _ON_DOCUMENT - _ON_CONTEXT
         if unknown:
@@ -153,8 +152,8 @@ class Pipeline:
         return Pipeline(c for c in self.components if c.name not in names)
 
     def versions(self) -> dict[str, int]:
-        """What is stored with each file: every component's version, and segment's and the parsers'."""
-        return {SEGMENT: SEGMENT_VERSION, PARSE: PARSE_VERSION} | {c.name: c.version for c in self.components}
+        """What is stored with each file: the parsers' version, segment's and every component's."""
+        return {PARSER: PARSER_VERSION, SEGMENT: SEGMENT_VERSION} | {c.name: c.version for c in self.components}
 
     def run(self, doc: ExtractedDocument, context: Context, position: int = 0,
             only: Collection[str] | None = None) -> list[ExtractionWarning]:
@@ -197,12 +196,12 @@ def _attendance(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"attendees": attendees, "apologies": apologies}
 
 
-@PIPELINE.component("items", 2, requires=("section", "standalone"), assigns=("items",))
+@PIPELINE.component("items", 3, requires=("section", "standalone"), assigns=("items",))
 def _items(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"items": extract_items(doc.section, standalone=context.standalone)}
 
 
-@PIPELINE.component("next_meeting", 1, requires=("section",), assigns=("next_meeting",))
+@PIPELINE.component("next_meeting", 2, requires=("section",), assigns=("next_meeting",))
 def _next_meeting(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"next_meeting": extract_next_meeting(doc.section)}
 

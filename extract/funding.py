@@ -17,14 +17,17 @@ from minutes.extract.document import Cell
 from minutes.extract.items import item_at
 from minutes.extract.money import Money, find_money, header_scale, is_money_text, parse_cell
 from minutes.extract.periods import PeriodMention, find_periods
-from minutes.extract.records import ExtractedDocument, Funding, Span
+from minutes.extract.records import ExtractedDocument, Funding, FundingKind, Span
 from minutes.extract.tables import HAS_WORD, Table, caption, clean, is_value, tables
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z(£\"'“‘\d])|\n(?=\s*[-•*]|\s*\d+[.)]\s)|;\s*\n")
 _TOTAL_ROW = re.compile(r"^\s*(?:\d+\s+)?(?:grand\s+|sub[-\s]?|net\s+|overall\s+)?totals?\b|\btotals?\s*:?\s*$", re.I)
-_TOTAL_CUE = re.compile(r"\b(?:(?:a|the|in)\s+total(?:\s+of)?|totall?ing|total\s+(?:of|is|was|amount)|overall)\s*$", re.I)
-_COST = re.compile(r"\b(?:costs?|costing|spend|spent|spending|expenditure|overspend|price|fees?|charges?|pay(?:ing|ment)?|paid)\b", re.I)
-_ALLOCATION = re.compile(r"\b(?:allocat\w*|fund(?:s|ed|ing)?|grants?|budgets?|awards?|awarded|bids?|contribut\w*|uplift|income|receiv\w*|provision|resources?)\b", re.I)
+_TOTAL_CUE = re.compile(r"\b(?:(?:a|the|in)\s+total(?:\s+of)?|totall?ing|total\s+(?:of|is|was|amount)|overall)\s*$",
+                        re.I)
+_COST = re.compile(r"\b(?:costs?|costing|spend|spent|spending|expenditure|overspend|price|fees?|charges?"
+                   r"|pay(?:ing|ment)?|paid)\b", re.I)
+_ALLOCATION = re.compile(r"\b(?:allocat\w*|fund(?:s|ed|ing)?|grants?|budgets?|awards?|awarded|bids?|contribut\w*"
+                         r"|uplift|income|receiv\w*|provision|resources?)\b", re.I)
 # What a sum is for, when named straight after it: "£532,000 LPSA2 funding", "£1.2M PRG funds"
 # Column headers that name sums even without "£": "Budget | Forecast | Variance"
 _MONEY_HEADER = re.compile(r"\b(?:budgets?|forecasts?|outturn|variance|actuals?|spend|expenditure|income|costs?|"
@@ -140,7 +143,7 @@ def choose_period(money: Money, periods: list[PeriodMention], mentions: list[Mon
     return after[0].period if after and clear(money.end, after[0].start) else None
 
 
-def text_kind(sentence: str, money: Money) -> str:
+def text_kind(sentence: str, money: Money) -> FundingKind:
     if money.rate:
         return "rate"
     before = sentence[max(0, money.start - 60):money.start]
@@ -216,7 +219,7 @@ def _header_period(table: Table, title: str | None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _column_kind(header: str, label: str) -> str:
+def _column_kind(header: str, label: str) -> FundingKind:
     if _TOTAL_ROW.search(label):
         return "total"
     text = f"{label} {header}"
@@ -305,11 +308,13 @@ def table_funding(table: Table, title: str | None, meeting_date: date | None) ->
         label = _row_label(row, tail, lc)
         context = row + tail
         cells = {j: c for j, c in enumerate(row)}
-        values = {j: parse_cell(clean(c.text)) for j, c in cells.items() if j in value_cols and parse_cell(clean(c.text)) is not None}
+        read = {j: parse_cell(clean(c.text)) for j, c in cells.items() if j in value_cols}
+        values: dict[int, tuple[Decimal, bool] | None] = {j: v for j, v in read.items() if v is not None}
         merged = None if values else _merged_values(row, value_cols)
         if merged:
             label, figures = merged
-            cells = {**{j: c for j, c in cells.items() if j not in figures and not _MERGED_ROW.match(c.text)}, **figures}
+            kept = {j: c for j, c in cells.items() if j not in figures and not _MERGED_ROW.match(c.text)}
+            cells = {**kept, **figures}
             values = {j: parse_cell(c.text) for j, c in figures.items()}
         if not values and row and clean(row[0].text).endswith(":") and not is_money_text(row[0].text):
             group = label  # "Capital Funding:" heads the rows below it
@@ -334,7 +339,8 @@ def table_funding(table: Table, title: str | None, meeting_date: date | None) ->
                 continue
             amount, own_scale = parsed
             header = table.columns[j] if j < len(table.columns) else ""
-            if scale is None and "£" not in cell.text and not (own_scale and _MONEY_HEADER.search(f"{header} {name or ''}")):
+            money_header = own_scale and _MONEY_HEADER.search(f"{header} {name or ''}")
+            if scale is None and "£" not in cell.text and not money_header:
                 # a count, a rate, a percentage: no currency said ("96K" under "Budget" is money)
                 continue
             if not own_scale:

@@ -34,9 +34,11 @@ MONEY = re.compile(
 # "40 million pounds", "5,000 pounds" (never "millions of pounds": no number)
 POUNDS_WORD = re.compile(rf"(?<![\d£.,])(?P<n1>{_NUMBER})(?:\s*(?P<s1>{_SCALE}))?\s+pounds\b", re.I)
 # What follows a rate: "per head", "per non-PDU", "a head", "a month", "each", "per client per week"
-_RATE = re.compile(r"^\s*(?:per\s+(?!annum\b|year\b|cent\b)\S|a\s+(?:head|day|night|week|month)\b|each\b(?!\s+(?:year|annum))|/\s?(?:head|person|hour|day|week|month|client)\b)", re.I)
+_RATE = re.compile(r"^\s*(?:per\s+(?!annum\b|year\b|cent\b)\S|a\s+(?:head|day|night|week|month)\b"
+                   r"|each\b(?!\s+(?:year|annum))|/\s?(?:head|person|hour|day|week|month|client)\b)", re.I)
 # A table cell holding one value: "1,662", "(95)", "-12.5", "£769K", "(£1.2m)"
-CELL = re.compile(rf"^\s*(?P<open>\()?\s*(?P<neg>[-−–])?\s*(?:£|GBP)?\s?(?P<n>{_NUMBER})\s*(?P<s>{_SCALE})?\s*\)?\s*\*?\s*$", re.I)
+CELL = re.compile(rf"^\s*(?P<open>\()?\s*(?P<neg>[-−–])?\s*(?:£|GBP)?\s?(?P<n>{_NUMBER})\s*(?P<s>{_SCALE})?"
+                  r"\s*\)?\s*\*?\s*$", re.I)
 # A header cell that only names the unit of the figures below: "£000", "£'000s", "(£000's)"
 _UNIT_CELL = re.compile(r"^\s*\(?\s*£\s?'?0{3}'?s?\s*\)?\s*$")
 _HEADER_SCALE = re.compile(
@@ -78,7 +80,8 @@ def find_money(text: str) -> list[Money]:
             continue  # "(£000)": a unit said for the figures of a table, no sum
         if m.group("n2") and not _plausible_range(m):
             # "£500 - 20 bids": not a range, keep the first sum
-            out.append(_single(text, m.group("neg"), m.group("n1"), m.group("s1"), m.start(), m.end("n1") if not m.group("s1") else m.end("s1")))
+            end = m.end("s1") if m.group("s1") else m.end("n1")
+            out.append(_single(text, m.group("neg"), m.group("n1"), m.group("s1"), m.start(), end))
             continue
         low_scale, high_scale = _range_scales(m.group("s1"), m.group("s2"))
         sign = -1 if m.group("neg") else 1

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, cast
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
+    from spacy.pipeline import SpanRuler
     from spacy.tokens import Doc
 
 from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, ASKED_VERBS, ASKING_VERBS, COLLECT_VERBS,
@@ -24,7 +25,7 @@ from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, ASKED_VERBS
 
 # Cue phrases, as token patterns; the extractors read doc.spans["cues"].
 _TASK = {"LOWER": {"IN": sorted(TASK_VERBS)}}
-CUE_PATTERNS = [
+CUE_PATTERNS: list[dict[str, Any]] = [
     # "Sara will provide", "David Parr would look into", "Partners would need to meet"
     {"label": "MODAL_TASK", "pattern": [{"LOWER": {"IN": list(MODAL_VERBS)}},
                                          {"LOWER": {"IN": ["now", "also", "then"]}, "OP": "?"},
@@ -107,7 +108,7 @@ def get_nlp() -> Language:
     spacy.Language.component("minutes_sentencizer", func=minutes_sentencizer)
     nlp = spacy.blank("en")
     nlp.add_pipe("minutes_sentencizer")
-    ruler = nlp.add_pipe("span_ruler", name="cue_ruler", config={"spans_key": "cues"})
+    ruler = cast("SpanRuler", nlp.add_pipe("span_ruler", name="cue_ruler", config={"spans_key": "cues"}))
     ruler.add_patterns(CUE_PATTERNS)
     return nlp
 

@@ -52,7 +52,8 @@ COLUMN_NAMES = {
     "due": re.compile(r"deadline|when|due(?:\s+date)?|by\s+when|target(?:\s+date)?|timescale|date|by", re.I),
     "status": re.compile(r"status|progress|update|position|outcome|rag(?:\s+status)?", re.I),
     # the meeting that set the action: "Meeting date & action number", "Date raised"
-    "raised": re.compile(r"(?:(?:meeting\s+)?date\b.*\b(?:action|raised|meeting|agreed)|date\s+(?:raised|set|added|agreed)"
+    "raised": re.compile(r"(?:(?:meeting\s+)?date\b.*\b(?:action|raised|meeting|agreed)"
+                         r"|date\s+(?:raised|set|added|agreed)"
                          r"|meeting(?:\s+date)?|raised)\b.*", re.I),
     "name": re.compile(r"names?|members?|attendees?", re.I),
     "organisation": re.compile(r"organi[sz]ations?.*", re.I),

@@ -22,7 +22,8 @@ FROM_TO = re.compile(
     rf"\bfrom\s+(?P<base>{_NUM})(?P<bu>{_VALUE_UNIT})(?:\s+(?:in|at)\s+(?P<bp>{_WHEN}))?\s+to\s+"
     rf"(?P<tgt>{_NUM})(?P<tu>{_VALUE_UNIT})\s+(?:by|in)\s+(?:the\s+end\s+of\s+)?(?P<tp>{_WHEN})", re.I)
 # "to 21% by 2008", "target 95.4% by 2010"
-TO_BY = re.compile(rf"\b(?:to|target(?:\s+of)?)\s+(?P<tgt>{_NUM})(?P<tu>\s*%|\s*per\s?cent\b|\s*(?:per|/)\s?[\d,]+\b)\s+by\s+(?P<tp>{_WHEN})", re.I)
+TO_BY = re.compile(rf"\b(?:to|target(?:\s+of)?)\s+(?P<tgt>{_NUM})(?P<tu>\s*%|\s*per\s?cent\b|\s*(?:per|/)\s?[\d,]+\b)"
+                   rf"\s+by\s+(?P<tp>{_WHEN})", re.I)
 _VALUE = re.compile(rf"(?P<n>{_NUM})(?P<u>{_VALUE_UNIT})", re.I)
 _RATE_HEADER = re.compile(r"\brate\b|per\s?[\d,]+", re.I)
 # Units: a percentage, or a rate "per 1,000" (the group is the base).
@@ -68,7 +69,7 @@ def _indicator(sentence: str, cut: int) -> str:
 
 
 def sentence_targets(sentence: str, offset: int, page: int) -> list[Target]:
-    out = []
+    out: list[Target] = []
     code = CODE.search(sentence)
     for pattern in (FROM_TO, TO_BY):
         for m in pattern.finditer(sentence):

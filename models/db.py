@@ -6,6 +6,7 @@ connection it gives cannot write."""
 from __future__ import annotations
 
 import os
+from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect
@@ -27,7 +28,7 @@ def database_url(url: str | None = None) -> str:
     return url if "://" in url else f"sqlite:///{url}"
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # SQLite ignores foreign keys (and so ON DELETE CASCADE) unless asked, per connection.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -35,7 +36,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _engine(url: str, **kwargs) -> Engine:
+def _engine(url: str, **kwargs: Any) -> Engine:
     try:
         return create_engine(url, **kwargs)
     except (ArgumentError, ImportError) as e:

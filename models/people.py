@@ -202,7 +202,8 @@ def add_override(engine: Engine, kind: str, name_a: str, name_b: str, body: str 
             if conn.execute(query.limit(1)).first() is None:
                 raise ValueError(f"no person named {n!r}" + (f" in {body}" if body else ""))
         conn.execute(insert(person_overrides), {
-            "kind": kind, "name_a": name_a, "name_b": name_b, "key_a": name_key_text(name_a), "key_b": name_key_text(name_b),
+            "kind": kind, "name_a": name_a, "name_b": name_b,
+            "key_a": name_key_text(name_a), "key_b": name_key_text(name_b),
             "body_id": body_id, "created_at": datetime.now(timezone.utc)})
     relink(engine)
 

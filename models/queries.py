@@ -8,12 +8,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, FromClause, Select, Table, func, or_, select
+from sqlalchemy import ColumnElement, Engine, FromClause, Table, func, or_, select
 
 from minutes.extract.names import name_key_text
 from minutes.extract.records import Due
 from minutes.models.periods import financial_years, label_financial_years
-from minutes.models.schema import (action_owners, actions, attendance, bodies, decisions, documents, extraction_warnings,
+from minutes.models.schema import (action_owners, actions, attendance, bodies, decisions, documents,
+                                   extraction_warnings,
                                    funding, items, people, source_files, targets)
 from minutes.models.source import quotes
 from minutes.models.sql import Row, all_rows, contains, valid_id
@@ -41,7 +42,8 @@ def meetings(engine: Engine, body: str | None = None, kind: str | None = None,
     if date_to:
         query = query.where(documents.c.meeting_date <= date_to)
     # Undated documents last on both databases (SQLite sorts NULL first, PostgreSQL last).
-    return all_rows(engine, query.order_by(documents.c.meeting_date.is_(None), documents.c.meeting_date, documents.c.id))
+    order = (documents.c.meeting_date.is_(None), documents.c.meeting_date, documents.c.id)
+    return all_rows(engine, query.order_by(*order))
 
 
 def document(engine: Engine, document_id: int) -> Row | None:

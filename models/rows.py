@@ -143,7 +143,9 @@ def _document_row(file_id: int, position: int, d: ExtractedDocument, body_id: in
     return {
         "body_id": body_id, "position": position, "kind": s.kind, "title": s.title,
         "meeting_date": s.meeting_date, "venue": s.venue, **_where(file_id, s.span),
-        "next_meeting_date": nm.date if nm else None, "next_meeting_time": nm.time if nm else None,
+        # a month alone ("the next Board meeting in November") is kept in date_text, not as a day
+        "next_meeting_date": nm.date if nm and nm.precision == "day" else None,
+        "next_meeting_time": nm.time if nm else None,
         "next_meeting_venue": nm.venue if nm else None, "next_meeting_date_text": nm.date_text if nm else None,
         "next_meeting_page": nm.span.page if nm else None, "next_meeting_span_start": nm.span.start if nm else None,
         "next_meeting_span_end": nm.span.end if nm else None,
@@ -179,7 +181,10 @@ def _get_or_create_bodies(conn: Connection, names: set[str]) -> dict[str, int]:
     return found
 
 
-def _get_or_create_people(conn: Connection, wanted: dict[tuple[int | None, str], str]) -> dict[tuple[int | None, str], int]:
+PersonKey = tuple[int | None, str]  # (body id, name key)
+
+
+def _get_or_create_people(conn: Connection, wanted: dict[PersonKey, str]) -> dict[PersonKey, int]:
     """Ids of people by (body, name key), creating those not yet known.
     Looked up here rather than by upsert: the unique index cannot see NULL bodies."""
     if not wanted:

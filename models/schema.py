@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from sqlalchemy import (DDL, BigInteger, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Identity, Index,
                         Integer, Numeric, String, Table, Text, event, false, inspect)
@@ -426,7 +426,7 @@ LEFT JOIN bodies b ON b.id = d.body_id""",
 }
 
 
-def _view_missing(name: str):
+def _view_missing(name: str) -> Callable[..., bool]:
     # Checked rather than CREATE ... IF NOT EXISTS, which PostgreSQL has no form of for views.
     return lambda ddl, target, bind, **kw: name not in inspect(bind).get_view_names()
 

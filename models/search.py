@@ -64,7 +64,7 @@ def fts5_query(query: str) -> str | None:
 # SQLite's FTS5 table: its rowid is the block id; the table's own name is the
 # column MATCH, bm25() and snippet() take.
 _fts = table("blocks_fts", column("rowid", Integer))
-_fts_self = literal_column("blocks_fts")
+_fts_self: ColumnElement[str] = literal_column("blocks_fts")
 
 
 @dataclass
@@ -86,7 +86,7 @@ def match(dialect: str, query: str) -> Match | None:
         if not _WORD.search(query):
             return None
         tsq = func.websearch_to_tsquery("english", query)
-        tsv = literal_column("blocks.tsv")
+        tsv: ColumnElement[str] = literal_column("blocks.tsv")
         return Match(blocks, tsv.op("@@")(tsq), func.ts_rank(tsv, tsq, 1), None)  # 1: shorter blocks first, as bm25
     fts_query = fts5_query(query)
     if fts_query is None:
@@ -113,7 +113,8 @@ def search_more(engine: Engine, query: str, body: str | None = None, date_from: 
     m = match(engine.dialect.name, query)
     if m is None:
         return [], False
-    hits = select(blocks.c.id, m.score.label("score"), *([m.snippet.label("snippet")] if m.snippet is not None else [])) \
+    snippets = [m.snippet.label("snippet")] if m.snippet is not None else []
+    hits = select(blocks.c.id, m.score.label("score"), *snippets) \
         .select_from(m.source.join(documents, documents.c.id == blocks.c.document_id)
                      .outerjoin(bodies, bodies.c.id == documents.c.body_id)) \
         .where(m.where, *document_filters(body, date_from, date_to, kind))
@@ -124,7 +125,8 @@ def search_more(engine: Engine, query: str, body: str | None = None, date_from: 
         f"StartSel={_SENTINELS[0]}, StopSel={_SENTINELS[1]}, MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2}")
     rows = select(
         ranked.c.score, documents.c.meeting_date.label("date"), bodies.c.name.label("body"), documents.c.kind,
-        blocks.c.kind.label("block_kind"), snippet.label("snippet"), blocks.c.document_id, blocks.c.id.label("block_id"),
+        blocks.c.kind.label("block_kind"), snippet.label("snippet"), blocks.c.document_id,
+        blocks.c.id.label("block_id"),
         source_files.c.path.label("file"), blocks.c.page,
     ).select_from(ranked.join(blocks, blocks.c.id == ranked.c.id)
                   .join(documents, documents.c.id == blocks.c.document_id)

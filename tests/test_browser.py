@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from PIL import Image
-
 from browser import chromium, dom, screenshot, served
 from minutes.models import status
+from PIL import Image
 
 
 @pytest.fixture(scope="module")

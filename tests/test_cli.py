@@ -7,12 +7,12 @@ import json
 from dataclasses import replace
 
 import pytest
+import click
 from click.testing import CliRunner
-
-from conftest import sample_extraction
 from minutes.extract.extractor import PIPELINE
 from minutes.models import store_extraction
 from minutes.pipeline import cli
+from support import sample_extraction
 
 
 def run(*args: str):
@@ -145,7 +145,20 @@ def test_funding_rows_and_totals(stored):
     assert "2011/12" in table and "total_high" in table
 
 
-def test_every_command_has_help():
-    for command in ["ingest", "meetings", "show", "actions", "funding", "extract"]:
-        result = run(command, "--help")
-        assert result.exit_code == 0 and "Usage:" in result.stdout
+def _commands(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command and subcommand, walked from the group itself."""
+    found = []
+    for name, command in group.commands.items():
+        found.append((*path, name))
+        if isinstance(command, click.Group):
+            found += _commands(command, (*path, name))
+    return found
+
+
+def test_every_command_and_subcommand_has_help():
+    commands = _commands(cli)
+    assert {("ingest",), ("serve",), ("report",), ("debug-pdf",), ("people", "merge")} <= set(commands)
+    for command in commands:
+        result = run(*command, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.stdout, command
+        assert cli.get_command(click.Context(cli), command[0]).help, command  # a line of its own to read

@@ -7,15 +7,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from conftest import CORPUS, sample_extraction
 from minutes.models import store_extraction
 from minutes.models.people import relink
 from minutes.pipeline import cli
+from support import CORPUS, REPO, sample_extraction
 
 
 def run(*args: object):
@@ -143,7 +141,7 @@ def test_minus_word_is_query_text_not_an_option(corpus_db):  # issue 11, item 11
 
 
 def test_readme_says_how_to_reach_minutes_and_the_site():
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     assert "PATH" in readme and "minutes serve" in readme and "minutes serve" in makefile
     assert CORPUS.is_dir()

@@ -6,9 +6,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
-from minutes.models.export import export_rows, tables
 from minutes.models.export import cell_text as _text
+from minutes.models.export import export_rows, tables
 from minutes.pipeline import cli
 
 

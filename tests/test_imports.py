@@ -8,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from support import REPO
+
+ROOT = REPO
 PACKAGES = {"extract": "minutes.extract", "models": "minutes.models", "web": "minutes.web"}
 
 

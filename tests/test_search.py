@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import func, select, text
-
 from minutes.models import ingest_paths
-from minutes.models.search import fts5_query, search
 from minutes.models.schema import blocks
+from minutes.models.search import fts5_query, search
 from minutes.pipeline import cli
+from sqlalchemy import func, select, text
 
 
 def files(rows: list[dict]) -> list[str]:

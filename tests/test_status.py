@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select
-
 from minutes.models import connect, ingest_paths, queries, status
 from minutes.models.schema import actions, documents, source_files
 from minutes.pipeline import cli
+from sqlalchemy import select
+from support import CORPUS
 
-PAPERS = Path(__file__).resolve().parents[1] / "corpus" / "papers"
+PAPERS = CORPUS
 
 
 def _key_answers(engine) -> dict:
@@ -97,7 +97,7 @@ def test_seed_minutes_actions_open(shared, tmp_path):
 
 
 def test_same_answers_on_postgresql(pg_url, corpus_db):
-    from conftest import new_pg_database
+    from support import new_pg_database
     engine = connect(new_pg_database(pg_url, "status"))
     ingest_paths(engine, [PAPERS])
     assert _key_answers(engine) == _key_answers(connect(corpus_db))

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers_minutes import make_doc, person, run_components
+from make_files import make_pdf
 from minutes.extract.document import DocumentBuilder, is_furniture
 from minutes.extract.parsers import parse_file
 from minutes.extract.tables import header_length, names_columns, tables
-from helpers_minutes import make_doc, person, run_components
-from make_files import make_pdf
 
 
 def _rows(texts: list[list[str]]):

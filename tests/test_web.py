@@ -11,14 +11,13 @@ import re
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert, text
-from sqlalchemy.exc import DBAPIError
-
-from conftest import CORPUS, new_pg_database, store_corpus
 from minutes.models import ingest_paths, queries, status
 from minutes.models.db import open_readonly
 from minutes.models.schema import bodies
 from minutes.web.app import CSP, create_app
+from sqlalchemy import insert, text
+from sqlalchemy.exc import DBAPIError
+from support import CORPUS, new_pg_database, store_corpus
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(2)>'

@@ -118,7 +118,7 @@ def create_app(engine: Engine) -> Flask:
         limit = _int("limit", 20, 1, MAX_LIMIT)
         order = _choice("order", ["rank", "date"], "rank")
         rows, more = fts.search_more(engine, query, body=_text("body"), date_from=_date("from"), date_to=_date("to"),
-                                     kind=_choice("kind", KINDS, None), limit=limit, order=order,  # type: ignore[arg-type]
+                                     kind=_choice("kind", KINDS, None), limit=limit, order=order,
                                      marks=MARKS if _ext() == "html" else ("", "")) if query else ([], False)
         return {"rows": rows, "more": more, "limit": limit, "q": query}
 
@@ -252,7 +252,7 @@ def _ext() -> str:
 
 def _listing_links() -> Markup:
     """Links to this listing as CSV and JSON, with the same parameters."""
-    args = {k: v for k, v in request.args.items() if k != "page"}
+    args: dict[str, Any] = {k: v for k, v in request.args.items() if k != "page"}
     endpoint = f"{request.endpoint.removesuffix('_data')}_data" if request.endpoint else ""
     return Markup('<p class="formats">Download: <a href="{}">CSV</a> · <a href="{}">JSON</a></p>').format(
         url_for(endpoint, ext="csv", **args), url_for(endpoint, ext="json", **args))

@@ -17,6 +17,12 @@ from minutes.extract.document import ParsedFile
 from minutes.extract.errors import ParseError
 from minutes.extract.parsers.ocr import OcrMode
 
+# Bumped when a parser reads files differently (the blocks it makes change):
+# stored with each file beside the extractor components' versions, so the
+# next ingest re-reads files the old parsers read.
+PARSER = "parse"
+PARSER_VERSION = 3  # 3: list numbers in the text layer, a running head kept where it opens page 1
+
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md",
              ".html": "html", ".htm": "html", ".doc": "doc", ".dot": "doc", ".rtf": "rtf", ".odt": "odt"}
 TEXT_FORMATS = {"txt", "md", "html"}
@@ -31,9 +37,6 @@ KNOWN_UNSUPPORTED = {
 }
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-# Bumped when a parser changes the text or blocks it makes (2: list numbers kept in
-# the text layer), so stored files are parsed and extracted again.
-PARSE_VERSION = 2
 
 
 def file_format(path: Path) -> str | None:

@@ -23,6 +23,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -37,6 +38,7 @@ from minutes.extract.parsers.ocr import OcrMode
 from minutes.extract.unionfind import connected_groups
 
 # a list label: a bullet, "3.", "(b)", "iv)", "II.", and a bracketed one typed with a space inside, "(c )"
+# (kept as printed)
 LIST_LABEL = re.compile(r"^([-–•●▪■◦○➢►✓*]|\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|\(\s?(?:[0-9]{1,2}|[a-zA-Z])\s?\)"
                         r"|\(?[ivxIVX]{1,4}[.)])\s+(?=\S)")
 BULLETS = set("-–•●▪■◦○➢►✓*")
@@ -84,6 +86,7 @@ class Line:
         self.segments = [segment]
         self.text = ""
         self.size, self.base = segment.size, segment.base
+        self.title = False  # a running head kept where it opens page 1: the document's title
 
     def add(self, segment: Segment) -> None:
         self.segments.append(segment)
@@ -408,7 +411,8 @@ def _segments(textpage: pdfium.PdfTextPage, height: float, tables: list[Table]) 
         reader.walk(_whole_pairs([chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count)]), 0)
         return reader.finish()
     raw, segments, (left, right, bottom, top) = textpage.raw, reader.segments, reader.box
-    count_rects, get_rect, char_box = pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect, pdfium_c.FPDFText_GetCharBox
+    count_rects, get_rect = pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect
+    char_box = pdfium_c.FPDFText_GetCharBox
     box_region = _BoxRegions(tables) if tables else None
     seg: Segment | None = None  # the segment being read
     end = 0
@@ -725,11 +729,11 @@ def _rules(page: pdfium.PdfPage, height: float) -> tuple[list[Rule], list[Rule]]
                 inner = (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
                 # objects inside a form are placed in its space, not the page's
                 walk(pdfium_c.FPDFFormObj_CountObjects(obj),
-                     lambda j, form=obj: pdfium_c.FPDFFormObj_GetObject(form, j), _then(inner, outer))
+                     partial(pdfium_c.FPDFFormObj_GetObject, obj), _then(inner, outer))
             elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 _path_rules(obj, outer, add, f, fs)
 
-    walk(pdfium_c.FPDFPage_CountObjects(page.raw), lambda i: pdfium_c.FPDFPage_GetObject(page.raw, i), IDENTITY)
+    walk(pdfium_c.FPDFPage_CountObjects(page.raw), partial(pdfium_c.FPDFPage_GetObject, page.raw), IDENTITY)
     return across, down
 
 
@@ -919,6 +923,7 @@ def _keep_opening_heads(page: PageContent) -> None:
         if not is_furniture(line.text) and _edge_key(line.text) not in printed:
             page.furniture.remove(line)
             page.items.append(line)
+            line.title = True
     page.items.sort(key=lambda item: item.top)
 
 
@@ -1094,7 +1099,13 @@ def _flow(builder: DocumentBuilder, items: list[Line], sizes: TypeSizes, margin:
             rows.clear()
 
     for item in items:
-        if "\t" in item.text and not LIST_LABEL.match(item.text):
+        if item.title:  # each line of the title block a heading, as a running head is one line
+            flush()
+            made = builder.add("heading", " ".join(item.text.split()), level=1)
+            if made is not None:
+                _place(made, [item])
+                out.append((made, [item]))
+        elif "\t" in item.text and not LIST_LABEL.match(item.text):
             if block:
                 flush()
             rows.append(item)
@@ -1262,7 +1273,7 @@ def _emit_block(builder: DocumentBuilder, lines: list[Line], sizes: TypeSizes, m
         return builder.add("heading", text.replace("\n", " "), level=level)
     m = LIST_LABEL.match(text)
     if m:
-        label = "-" if m.group(1) in BULLETS else re.sub(r"\s", "", m.group(1))
+        label = "-" if m.group(1) in BULLETS else m.group(1)
         depth = 1 if lines[0].x0 > margin + 30 else 0
         return builder.add("list_item", text[m.end():], level=depth, label=label)
     return builder.add("paragraph", text)

@@ -21,7 +21,7 @@ CREATE TABLE source_files (
     size BIGINT,
     pages INTEGER,
     status VARCHAR(8) NOT NULL,
-    error_reason VARCHAR(32),                -- unsupported, corrupt, encrypted, empty, no_text, unreadable, timeout, memory, crashed, error, store_error
+    error_reason VARCHAR(32),                -- unsupported, corrupt, encrypted, empty, no_text, unreadable, timeout, too_large, memory, crashed, error, store_error
     error_detail TEXT,
     body_given TEXT,                         -- ingest --body: the body of its papers that name none
     ingested_at TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -309,7 +309,7 @@ def _carries_on(ctx: _Context, block: Block) -> bool:
     if block.kind == "table" or ACTION_LINE.match(block.text) or ACTION_FIELD.match(block.text) \
             or block.is_furniture or (len(block.text) <= 30 and block.text.isupper()):
         return False
-    return not any(item.span.start == block.start for item in ctx.doc.items)
+    return not any(item.span.start == block.head for item in ctx.doc.items)
 
 
 def _table_actions(ctx: _Context, table: Table, part: TablePart, lead: list[Owner]) -> list[Action]:

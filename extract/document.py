@@ -44,6 +44,11 @@ def is_furniture(text: str) -> bool:
                                or PROTECTIVE_MARKING.fullmatch(line) for line in lines)
 
 
+def is_numbering(label: str) -> bool:
+    """A list label that numbers or letters its item ("3.", "(b)", "iv)"), not a bullet."""
+    return any(c.isalnum() for c in label)
+
+
 @dataclass(frozen=True)
 class Cell:
     text: str
@@ -86,11 +91,24 @@ class Block:
     start: int  # character span in ParsedFile.text
     end: int
     level: int = 0  # heading level (1 = top) or list depth (0 = top)
-    label: str | None = None  # list numbering as printed or restored: "1)", "a)", "-"
+    # list numbering as printed or restored: "1)", "a)", "-"; a number or letter
+    # is printed in ParsedFile.text just before the span (see ``head``), a bullet is not
+    label: str | None = None
     rows: list[list[Cell]] = field(default_factory=list)  # tables only
     markers: list[Marker] = field(default_factory=list)  # margin text beside the block
     boxes: list[TextBox] = field(default_factory=list)  # PDF only: where its text is printed
     layer: Layer = "body"
+
+    @property
+    def head(self) -> int:
+        """Where the block's printed text starts: at its numbering label, which
+        the text layer keeps before ``start`` (``text`` holds the item's words)."""
+        return self.start - len(self.label) - 1 if self.label and is_numbering(self.label) else self.start
+
+    @property
+    def printed(self) -> str:
+        """The block as printed, its numbering label in front: ``ParsedFile.text[head:end]``."""
+        return f"{self.label} {self.text}" if self.head < self.start else self.text
 
     @property
     def is_table(self) -> bool:
@@ -185,7 +203,10 @@ class DocumentBuilder:
             return None
         if not self._page:
             self.new_page()
-        start, end = self._append(text)
+        number = label if kind == "list_item" and label is not None and is_numbering(label) else None
+        start, end = self._append(f"{number} {text}" if number else text)
+        if number:
+            start += len(number) + 1
         block = Block(kind, text, self._page, start, end, level=level, label=label,
                       layer="furniture" if is_furniture(text) else "body")
         self.blocks.append(block)

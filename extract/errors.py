@@ -6,7 +6,7 @@ from typing import Literal
 
 from minutes.extract.paths import safe_text
 
-Reason = Literal["unsupported", "corrupt", "encrypted", "empty", "no_text", "unreadable", "timeout"]
+Reason = Literal["unsupported", "corrupt", "encrypted", "empty", "no_text", "unreadable", "timeout", "too_large"]
 
 
 class ParseError(Exception):

@@ -128,7 +128,7 @@ class Pipeline:
 
     def add(self, c: Component) -> None:
         assigned = GIVEN.union(*(earlier.assigns for earlier in self.components))
-        if any(c.name == earlier.name for earlier in self.components) or c.name == SEGMENT:
+        if any(c.name == earlier.name for earlier in self.components) or c.name in (SEGMENT, PARSER):
             raise PipelineError(f"{c}: a component of that name is already registered")
         unknown = (c.requires | c.assigns) - _ON_DOCUMENT - _ON_CONTEXT
         if unknown:
@@ -197,7 +197,7 @@ def _attendance(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"attendees": attendees, "apologies": apologies}
 
 
-@PIPELINE.component("items", 2, requires=("section", "standalone"), assigns=("items",))
+@PIPELINE.component("items", 3, requires=("section", "standalone"), assigns=("items",))
 def _items(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"items": extract_items(doc.section, standalone=context.standalone)}
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from minutes.extract.dates import DATE_PATTERN
-from minutes.extract.document import Block, iter_lines
+from minutes.extract.document import Block, is_numbering, iter_lines
 from minutes.extract.lexicon import AUXILIARY_VERBS, alternation
 from minutes.extract.records import Item, Section, Span
 
@@ -65,7 +65,8 @@ def extract_items(section: Section, standalone: bool = True) -> list[Item]:
     if section.kind == "work_programme":
         return list(_programme_items(section.blocks))
     if section.kind in ("minutes", "agenda"):
-        return _numbered_items(section.blocks) or _unnumbered_items(section.blocks, section.kind == "minutes")
+        return _numbered_items(section.blocks) or _unnumbered_items(section.blocks, section.kind == "minutes",
+                                                                    section.title)
     if standalone and section.kind in ("strategy", "report"):
         return _paper_items(section.blocks)
     return []
@@ -99,7 +100,7 @@ def _title(text: str, heading: bool = False) -> str | None:
 
 def _candidate_lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int]]:
     """Candidate lines: every block but tables, its wrapped lines joined (a
-    PDF wraps long headings); list items come back with their label in front.
+    PDF wraps long headings); list items come back with their label in front, from where it is printed.
     A short numbered first line is a heading over its text ("16.01.3 Minutes"
     then the minute itself): a wrapped heading fills its first line or breaks
     after a joining word."""
@@ -114,8 +115,8 @@ def _candidate_lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int
         first, _, second = b.text.partition("\n")
         if second[:1].isupper() and len(first) <= 50 and REF.match(first) and not CONTINUED.search(first):
             line, end = first, start + len(first)
-        if b.kind == "list_item" and b.label and b.label not in BULLETS:
-            line = f"{b.label} {line}"
+        if b.kind == "list_item" and b.label and is_numbering(b.label):
+            line, start = f"{b.label} {line}", b.head
         yield b, line.strip(), start, end
 
 
@@ -275,14 +276,15 @@ NOT_ITEM = re.compile(r"^(?:[\w’'/-]+(?:\s+[\w’'/-]+)?\s*:|(?:draft\s+)?(?:m
 ROW_REF = re.compile(r"(?:item\s+)?(\d{1,3}[a-z]?)[.)]?", re.I)  # the number cell of an agenda table row
 
 
-def _unnumbered_items(blocks: list[Block], minutes: bool) -> list[Item]:
+def _unnumbered_items(blocks: list[Block], minutes: bool, title: str | None) -> list[Item]:
     """Minutes without printed item numbers: their item headings (short,
     title-like, each followed by the minute's text), numbered by the agenda
     table the minutes open with ("Item | Description | Lead") when its rows
     pair with the headings; with no such headings (or in an agenda, whose
-    headings are its own titles), that table's rows."""
+    headings are its own titles), that table's rows. The heading that is the
+    document's title is none of them."""
     rows = _table_items(blocks)
-    heads = _heading_items(blocks) if minutes else []
+    heads = [h for h in _heading_items(blocks) if h.title != title] if minutes else []
     if len(heads) < 2:
         return rows
     if len(rows) == len(heads):

@@ -120,9 +120,11 @@ def _write_documents(conn: Connection, file_id: int, docs: list[ExtractedDocumen
     doc_ids = _insert(conn, documents, [_document_row(file_id, i, d, b)
                                         for i, (d, b) in enumerate(zip(docs, doc_bodies))])
     owe(conn, doc_bodies)
-    _insert(conn, blocks, [  # the FTS index follows by trigger (SQLite) or generated column (PostgreSQL)
-        {"document_id": doc_id, "kind": b.kind, "text": b.text, "source_file_id": file_id, "page": b.page,
-         "span_start": b.start, "span_end": b.end, "boxes": _boxes(b.boxes)}
+    # blocks as printed, numbering labels in front; the FTS index follows by trigger
+    # (SQLite) or generated column (PostgreSQL)
+    _insert(conn, blocks, [
+        {"document_id": doc_id, "kind": b.kind, "text": b.printed, "source_file_id": file_id, "page": b.page,
+         "span_start": b.head, "span_end": b.end, "boxes": _boxes(b.boxes)}
         for doc_id, d in zip(doc_ids, docs) for b in d.section.blocks], returning=False)
 
     item_keys = [(doc_id, item.ref) for doc_id, d in zip(doc_ids, docs) for item in d.items]

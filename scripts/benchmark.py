@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Throughput and peak memory of `minutes extract` and `minutes ingest`, next
-to pdfplumber's own `extract_text` over the same PDFs, in one run.
+to pdfplumber's own `extract_text` and pypdfium2's bare text over the same
+PDFs, in one run.
 
     python scripts/benchmark.py [--shared ../shared]
 
@@ -13,6 +14,10 @@ Files that cannot be read count as attempted, with zero pages. The text
 phases read text layers only (--ocr never), so scans do not swamp them; the
 "OCR" phase reads the files that need it (no text layer, or a garbled one)
 with Tesseract, and its pages/s counts the pages OCR read.
+The "born-digital PDFs" corpus (the rendered seeds' and the wild PDFs with a
+text layer) times one worker steady (warm) extracting, parsing only, and the
+two bare readers, on the same files in the same run. The machine's load
+average is printed before and after: other work on the cores slows every row.
 """
 from __future__ import annotations
 
@@ -91,6 +96,43 @@ def phase_pdfplumber(files: list[Path]) -> dict:
     return {"pages": pages, "docs": docs}
 
 
+def phase_parse(files: list[Path]) -> dict:
+    """Parsing alone (text layers, no extractors): what the PDF reader costs."""
+    from minutes.extract.errors import ParseError
+    from minutes.extract.parsers import parse_file
+    pages = docs = 0
+    for f in files:
+        try:
+            pages += len(parse_file(f, "never").pages)
+        except ParseError:
+            continue
+        docs += 1
+    return {"pages": pages, "docs": docs}
+
+
+def phase_pypdfium2(files: list[Path]) -> dict:
+    """pypdfium2's bare text of every page: the floor under any pdfium reader."""
+    import pypdfium2 as pdfium
+    pages = docs = 0
+    for f in files:
+        try:
+            pdf = pdfium.PdfDocument(f)
+        except pdfium.PdfiumError:
+            continue
+        try:
+            for index in range(len(pdf)):
+                page = pdf[index]
+                textpage = page.get_textpage()
+                textpage.get_text_range()
+                textpage.close()
+                page.close()
+                pages += 1
+        finally:
+            pdf.close()
+        docs += 1
+    return {"pages": pages, "docs": docs}
+
+
 def phase_ocr(files: list[Path]) -> dict:
     """Parsing by OCR: render, find rules, Tesseract, lay out (no extractors)."""
     from minutes.extract.parsers import parse_file
@@ -117,7 +159,11 @@ def needs_ocr(files: list[Path]) -> list[Path]:
 
 WARM = " (warm)"
 PHASES = {"extract": phase_extract, "extract, no actions/decisions": phase_extract_without_tasks,
-          "ingest": phase_ingest, "pdfplumber extract_text": phase_pdfplumber, "OCR (Tesseract)": phase_ocr}
+          "ingest": phase_ingest, "parse only": phase_parse, "pdfplumber extract_text": phase_pdfplumber,
+          "pypdfium2 bare text": phase_pypdfium2, "OCR (Tesseract)": phase_ocr}
+# one worker, steady, against the bare readers on the born-digital PDFs
+BORN_DIGITAL = "born-digital PDFs"
+READERS = ["extract" + WARM, "parse only" + WARM, "pdfplumber extract_text" + WARM, "pypdfium2 bare text" + WARM]
 
 
 def run_child(phase: str, files: list[Path]) -> dict:
@@ -159,21 +205,38 @@ def main() -> None:
         child(args.child, args.files)
         return
     from minutes.extract.parsers.ocr import available as ocr_available
-    print(f"{'corpus':<16}{'phase':<36}{'files':>6}{'docs ok':>8}{'pages':>7}{'sec':>8}"
+    print(f"load average before: {_load()}")
+    print(f"{'corpus':<20}{'phase':<36}{'files':>6}{'docs ok':>8}{'pages':>7}{'sec':>8}"
           f"{'pages/s':>9}{'docs/s':>8}{'cpu s':>7}{'pages/cpu s':>12}{'peak MB':>9}")
-    for name, files in corpus_files(args.shared).items():
+    corpora = corpus_files(args.shared)
+    for name, files in corpora.items():
         pdfs = [f for f in files if f.suffix.lower() == ".pdf"]
         scans = needs_ocr(pdfs) if ocr_available() and (not args.only or args.only in "OCR (Tesseract)") else []
         phases = [("extract", files), ("extract, no actions/decisions", files),
                   ("extract" + WARM, files), ("extract, no actions/decisions" + WARM, files),
                   ("ingest", files), ("extract", pdfs), ("pdfplumber extract_text", pdfs)]
         for phase, subset in phases + ([("OCR (Tesseract)", scans)] if scans else []):
-            if args.only and args.only not in phase:
-                continue
-            r = min((run_child(phase, subset) for _ in range(args.repeat)), key=lambda r: r["seconds"])
             label = phase if subset is files or subset is scans else f"{phase} (PDF only)"
-            print(f"{name:<16}{label:<36}{len(subset):>6}{r['docs']:>8}{r['pages']:>7}{r['seconds']:>8.2f}"
-                  f"{r['pages'] / r['seconds']:>9.1f}{len(subset) / r['seconds']:>8.1f}{r['cpu']:>7.2f}{r['pages'] / r['cpu']:>12.1f}{r['peak_mb']:>9.0f}")
+            _row(args, name, phase, label, subset)
+    text_layers = [f for files in corpora.values() for f in files if f.suffix.lower() == ".pdf"]
+    scans = set(needs_ocr(text_layers))
+    born_digital = [f for f in text_layers if f not in scans]
+    for phase in READERS:
+        _row(args, BORN_DIGITAL, phase, phase, born_digital)
+    print(f"load average after: {_load()}")
+
+
+def _row(args: argparse.Namespace, corpus: str, phase: str, label: str, files: list[Path]) -> None:
+    if args.only and args.only not in phase:
+        return
+    r = min((run_child(phase, files) for _ in range(args.repeat)), key=lambda r: r["seconds"])
+    print(f"{corpus:<20}{label:<36}{len(files):>6}{r['docs']:>8}{r['pages']:>7}{r['seconds']:>8.2f}"
+          f"{r['pages'] / r['seconds']:>9.1f}{len(files) / r['seconds']:>8.1f}{r['cpu']:>7.2f}"
+          f"{r['pages'] / r['cpu']:>12.1f}{r['peak_mb']:>9.0f}")
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg()) + f" (1, 5, 15 min; {os.cpu_count()} cores)"
 
 
 if __name__ == "__main__":

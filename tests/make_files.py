@@ -49,14 +49,20 @@ def text_width(text: str, size: float) -> float:
     return sum(HELVETICA.get(c, 556) for c in text) * size / 1000
 
 
+def _runs(text: str, size: float) -> bytes:
+    """The line's text shown in Helvetica, its **marked** runs in Helvetica-Bold."""
+    return b"".join(b"/F%d %g Tf (%s) Tj " % (2 if i % 2 else 1, size, _escape(run))
+                    for i, run in enumerate(text.split("**")) if run)
+
+
 def _content(lines: list[TextLine], unit_font: bool = False) -> bytes:
     out = b""
     for x, y, size, text, *spacing in lines:
         tw = b"%g Tw " % (spacing[0] if spacing else 0)  # word spacing outlives ET: set it on every line
         if unit_font:  # a 1-point font scaled to size by the text matrix
-            out += b"BT /F1 1 Tf %s%g 0 0 %g %g %g Tm (%s) Tj ET\n" % (tw, size, size, x, y, _escape(text))
+            out += b"BT %s%g 0 0 %g %g %g Tm %sET\n" % (tw, size, size, x, y, _runs(text, 1))
         else:
-            out += b"BT /F1 %g Tf %s%g %g Td (%s) Tj ET\n" % (size, tw, x, y, _escape(text))
+            out += b"BT %s%g %g Td %sET\n" % (tw, x, y, _runs(text, size))
     return out
 
 
@@ -100,7 +106,8 @@ def make_pdf(pages: list[list[TextLine]], *, password: str | None = None, image:
              width: float = 612, height: float = 792, rules: list[list[Rule]] | None = None,
              form_shift: tuple[float, float] | None = None, unit_font: bool = False,
              fills: list[list[Rule]] | None = None) -> bytes:
-    """A PDF whose pages show the given lines in Helvetica (and the page's
+    """A PDF whose pages show the given lines in Helvetica, runs marked **so** in
+    Helvetica-Bold (and the page's
     rules, if given, and its fills: rectangles painted in yellow behind the
     text, as a highlighter marks words), or (image=True) only a grey image and
     no text at all.
@@ -111,8 +118,10 @@ def make_pdf(pages: list[list[TextLine]], *, password: str | None = None, image:
     file_id = hashlib.md5(repr(pages).encode()).digest()
     crypt = _Encryption(password, file_id) if password else None
     objects: dict[int, bytes] = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
-                                 3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"}
-    next_number, kids = 5, []
+                                 3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+                                 5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold "
+                                    b"/Encoding /WinAnsiEncoding >>"}
+    next_number, kids = 6, []
 
     def stream(number: int, head: bytes, data: bytes) -> bytes:
         data = crypt.stream(number, data) if crypt else data
@@ -139,7 +148,7 @@ def make_pdf(pages: list[list[TextLine]], *, password: str | None = None, image:
             body += _rules(rules[index])
         objects[content] = stream(content, b"", body)
         objects[page] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Contents %d 0 R "
-                         b"/Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R%s >> >> >>"
+                         b"/Resources << /Font << /F1 3 0 R /F2 5 0 R >> /XObject << /Im1 4 0 R%s >> >> >>"
                          % (width, height, content, forms))
     objects[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
     trailer_extra = b""

@@ -40,15 +40,15 @@ def sample_extraction(path: str, body: str = "Northfield Borough Board", sha256:
     b = DocumentBuilder(path, "txt", sha256 or hashlib.sha256(f"{path}\n{body}".encode()).hexdigest())
     b.add("heading", f"{body} minutes 3 March 2011")
     b.add("paragraph", "Present: Cllr Ada Quill (Chair), Ben Ortiz. Apologies: Cara Dunn.")
-    b.add("list_item", "1. Budget", label="1.")
+    b.add("list_item", "Budget", label="1.")
     b.new_page()
-    b.add("list_item", "2. Parks", label="2.")
+    b.add("list_item", "Parks", label="2.")
     b.add("paragraph", "Action: Ben and the Parks Team to cost the new play area by 1 April 2011.")
     parsed = b.build()
     head, present, item1, item2, action = parsed.blocks
 
     def at(block, page=None) -> Span:
-        return Span(page or block.page, block.start, block.end)
+        return Span(page or block.page, block.head, block.end)
 
     doc = ExtractedDocument(
         Section("minutes", f"{body} minutes", parsed.blocks, body=body, meeting_date=date(2011, 3, 3),

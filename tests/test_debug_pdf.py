@@ -22,8 +22,11 @@ def test_debug_pdf_prints_rules_tables_lines_furniture_and_blocks(tmp_path: Path
     out = result.output
     assert "page 1: 612 x 792 pt" in out and "rules: 3 across, 3 down" in out
     assert "2 rows x 2 columns" in out and "| Ada Quill | Chair" in out
-    assert "furniture dropped: 1" in out and "Northfield Board minutes" in out.split("furniture dropped")[1]
     assert "heading level 1: Minutes" in out
+    # the running line opens page 1 as printed text, and is dropped from page 2
+    assert "furniture dropped: 0" in out and "Northfield Board minutes" in out.split("furniture dropped")[0]
+    out = CliRunner().invoke(cli, ["debug-pdf", str(path), "--page", "2"]).output
+    assert "furniture dropped: 1" in out and "Northfield Board minutes" in out.split("furniture dropped")[1]
     with Image.open(tmp_path / "p1.png") as image:
         assert image.size == (1224, 1584)  # drawn at twice the page's size in points
 

@@ -75,3 +75,31 @@ def test_query_commands_start_without_spacy():
     code = "import sys, minutes.pipeline; print(sorted(m for m in ('spacy', 'dateparser') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def _private_uses(path: Path, modules: dict[str, Path]) -> list[str]:
+    """Private names (``_x``) of the package's other modules that ``path`` uses:
+    imported by name, or read off an imported module (``pdf._open``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: list[str] = []
+    aliases: dict[str, str] = {}  # local name -> package module it is bound to
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            for a in node.names:
+                if f"{node.module}.{a.name}" in modules:
+                    aliases[a.asname or a.name] = f"{node.module}.{a.name}"
+                elif node.module in modules and a.name.startswith("_") and not a.name.startswith("__"):
+                    found.append(f"{node.module}.{a.name}")
+        elif isinstance(node, ast.Import):
+            aliases.update({a.asname: a.name for a in node.names if a.asname and a.name in modules})
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases \
+                and node.attr.startswith("_") and not node.attr.startswith("__"):
+            found.append(f"{aliases[node.value.id]}.{node.attr}")
+    return found
+
+
+def test_no_module_uses_another_modules_private_names():
+    modules = _modules()
+    used = {name: _private_uses(path, modules) for name, path in modules.items()}
+    assert {name: names for name, names in used.items() if names} == {}

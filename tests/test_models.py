@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from minutes.extract.records import Owner
 from minutes.models import connect, queries, store_extraction
+from minutes.models.source import quotes, stored_blocks
 from minutes.models.periods import financial_years
 from minutes.models.schema import Base, action_owners, actions, attendance, funding, items, people, source_files
 from sqlalchemy import func, select
@@ -40,6 +41,18 @@ def test_store_writes_every_record_with_provenance(engine, tmp_path):
         assert (a.due_date, a.due_precision, a.status) == (date(2011, 4, 1), "day", "open")
         item2 = conn.execute(select(items.c.id).where(items.c.ref == "2")).scalar_one()
         assert a.item_id == item2
+
+
+def test_stored_blocks_are_printed_with_their_numbers(engine, tmp_path):
+    """A numbered item's block is stored as printed, "2. Parks", so the
+    item's span (from its number) reads back whole and search finds it."""
+    fx = sample_extraction(str(tmp_path / "a.txt"))
+    file_id = store_extraction(engine, fx, size=1)
+    with engine.connect() as conn:
+        texts = [b.text for b in stored_blocks(conn, file_id)]
+        start, end = conn.execute(select(items.c.span_start, items.c.span_end).where(items.c.ref == "2")).one()
+        assert quotes(conn, file_id, [(start, end)]) == ["2. Parks"] == [fx.parsed.text[start:end]]
+    assert "1. Budget" in texts and "2. Parks" in texts
 
 
 def test_owners_link_to_the_people_of_the_body(engine, tmp_path):

@@ -70,12 +70,18 @@ def test_built_pdf_pages_and_spans(board_pdf: ParsedFile) -> None:
 
 
 def test_built_pdf_drops_running_header_and_page_numbers(board_pdf: ParsedFile) -> None:
-    assert "Riverside Allotments Board" not in board_pdf.text
+    """The running head is dropped from page 2, but kept where it opens page 1
+    (the title a producer repeats on every page); page numbers go everywhere."""
+    assert board_pdf.text.count("Riverside Allotments Board") == 1
+    assert board_pdf.page_at(board_pdf.text.find("Riverside Allotments Board")) == 1
+    assert [f.page for f in board_pdf.furniture if f.text == "Riverside Allotments Board"] == [2]
     assert "Page 1" not in board_pdf.text and "Page 2" not in board_pdf.text
 
 
 def test_built_pdf_heading_from_larger_type(board_pdf: ParsedFile) -> None:
-    assert _texts(board_pdf, "heading") == ["Minutes of the Board"]
+    # the running head opening page 1 is a heading too: the title it repeats on every page
+    assert _texts(board_pdf, "heading") == ["Riverside Allotments Board", "Minutes of the Board"]
+    assert [b.level for b in board_pdf.blocks if b.kind == "heading"] == [1, 1]
 
 
 def test_built_pdf_two_columns_become_table_rows(board_pdf: ParsedFile) -> None:
@@ -94,6 +100,17 @@ def test_built_pdf_list_labels(board_pdf: ParsedFile) -> None:
     items = [(b.label, b.text) for b in board_pdf.blocks if b.kind == "list_item"]
     assert items == [("1.", "Welcome and apologies"), ("2.", "Plot rents"),
                      ("-", "Rents rise by two per cent."), ("-", "The waiting list is closed.")]
+
+
+def test_built_pdf_list_numbers_stay_in_the_text_layer(board_pdf: ParsedFile) -> None:
+    """A printed number is text: it stands in the parsed text before the item's
+    words, with its box; a bullet is not."""
+    assert "1. Welcome and apologies" in board_pdf.text and "2. Plot rents" in board_pdf.text
+    item = next(b for b in board_pdf.blocks if b.label == "2.")
+    assert board_pdf.text[item.head:item.end] == item.printed == "2. Plot rents"
+    assert item.boxes[0].start == item.head
+    bullet = next(b for b in board_pdf.blocks if b.label == "-")
+    assert bullet.head == bullet.start and "- Rents" not in board_pdf.text and "• Rents" not in board_pdf.text
 
 
 
@@ -395,3 +412,47 @@ def test_emoji_beyond_the_bmp_come_out_whole(shared) -> None:
     assert "\U0001f642" in parsed.text and "\U0001f37a" in parsed.text  # slightly smiling face, beer mug
     assert not re.search(r"[\ud800-\udfff\ufffd]", parsed.text)
     parsed.text.encode("utf-8")
+
+
+def test_text_list_numbers_stay_in_the_text_layer(parse) -> None:
+    parsed = parse("Minutes\n\n3. Finance\n(b) Grants were paid.\n- a bullet\n")
+    assert "3. Finance\n(b) Grants were paid.\na bullet" in parsed.text
+    assert [(b.label, b.text) for b in parsed.blocks if b.kind == "list_item"] == [
+        ("3.", "Finance"), ("(b)", "Grants were paid."), ("-", "a bullet")]
+    _spans_hold(parsed)
+
+
+def test_pdf_list_labels_in_capital_roman_and_with_a_space_inside(tmp_path: Path) -> None:
+    """"II." labels a point as "I." does, and "(c )", typed with a stray space,
+    labels a sub-item as "(c)" does (kept as printed)."""
+    parsed = _parse_pdf(tmp_path, [[(72, 700, 11, "(b) Greens"), (72, 680, 11, "(c ) Highways"),
+                                    (72, 660, 11, "I. The reports will be ready."),
+                                    (72, 640, 11, "II. The library opened.")]])
+    assert [(b.label, b.text) for b in parsed.blocks] == [
+        ("(b)", "Greens"), ("(c )", "Highways"), ("I.", "The reports will be ready."), ("II.", "The library opened.")]
+
+
+def test_running_head_on_the_first_page_stays_unless_it_is_furniture(tmp_path: Path) -> None:
+    """The title and date repeated atop every page stay on page 1; a protective
+    marking repeated there does not (it is furniture wherever it stands)."""
+    pages = [[(250, 770, 9, "OFFICIAL"), (72, 740, 11, "Minutes of the meeting held on 6 May 2021"),
+              (72, 600 - 20 * n, 11, f"The board met and noted paper {n}.")] for n in (1, 2, 3)]
+    parsed = _parse_pdf(tmp_path, pages)
+    assert parsed.text.count("Minutes of the meeting held on 6 May 2021") == 1
+    assert parsed.text.startswith("Minutes of the meeting held on 6 May 2021")
+    assert "OFFICIAL" not in parsed.text and [f.page for f in parsed.furniture if f.text == "OFFICIAL"] == [1, 2, 3]
+
+
+def test_bold_run_wrapping_onto_the_next_line_stays_in_its_paragraph(tmp_path: Path) -> None:
+    """A bold action note that starts inside a line and wraps is one
+    paragraph; a bold line after a sentence's end is still a heading."""
+    parsed = _parse_pdf(tmp_path, [[
+        (72, 700, 11, "The bins are full. **[ACTION: Ada Quill to ask the waste**"),
+        (72, 686, 11, "**team for more collections.]**"),
+        (72, 660, 11, "The accounts were signed by the **Chair.**"),
+        (72, 646, 11, "**Finance**"),
+        (72, 632, 11, "The budget was noted.")]])
+    assert [(b.kind, b.text) for b in parsed.blocks] == [
+        ("paragraph", "The bins are full. [ACTION: Ada Quill to ask the waste\nteam for more collections.]"),
+        ("paragraph", "The accounts were signed by the Chair."), ("heading", "Finance"),
+        ("paragraph", "The budget was noted.")]

@@ -30,14 +30,17 @@ from typing import Any, Callable
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from minutes.extract.document import PAGE_NUMBER, Block, DocumentBuilder, ParsedFile, TextBox
+from minutes.extract.document import PAGE_NUMBER, Block, DocumentBuilder, ParsedFile, TextBox, is_furniture
 from minutes.extract.errors import ParseError
 from minutes.extract.parsers import ocr
 from minutes.extract.parsers.layout import ProseRow, is_layout_header, layout_rows
 from minutes.extract.parsers.ocr import OcrMode
 from minutes.extract.unionfind import connected_groups
 
-LIST_LABEL = re.compile(r"^([-–•●▪■◦○➢►✓*]|\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)|[ivx]{1,4}[.)])\s+(?=\S)")
+# a list label: a bullet, "3.", "(b)", "iv)", "II.", and a bracketed one typed with a space inside, "(c )"
+# (kept as printed)
+LIST_LABEL = re.compile(r"^([-–•●▪■◦○➢►✓*]|\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|\(\s?(?:[0-9]{1,2}|[a-zA-Z])\s?\)"
+                        r"|\(?[ivxIVX]{1,4}[.)])\s+(?=\S)")
 BULLETS = set("-–•●▪■◦○➢►✓*")
 # Symbol-font bullets come out in the private-use area; they print as bullets.
 PRIVATE_BULLETS = str.maketrans({c: "•" for c in "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"})
@@ -72,6 +75,7 @@ class Segment:
     bold: bool
     region: Region = None
     last: int = 0  # index of its last character on the text page
+    bold_end: bool = False  # its last character is bold (a bold run may go on on the next line)
 
 
 class Line:
@@ -82,6 +86,7 @@ class Line:
         self.segments = [segment]
         self.text = ""
         self.size, self.base = segment.size, segment.base
+        self.title = False  # a running head kept where it opens page 1: the document's title
 
     def add(self, segment: Segment) -> None:
         self.segments.append(segment)
@@ -132,9 +137,19 @@ class Table:
     def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
         """(row, column) of the cell holding a point inside the table, None in
         a hole of an irregular grid."""
-        i = min(bisect.bisect_right(self._xs, x), len(self._xs) - 1) - 1
-        j = min(bisect.bisect_right(self._ys, y), len(self._ys) - 1) - 1
-        return self._slots.get((j, i))
+        return self.cell_in(self.slot(x, y))
+
+    def slot(self, x: float, y: float) -> tuple[int, int]:
+        """The slot between rule positions holding a point inside the table."""
+        return (min(bisect.bisect_right(self._ys, y), len(self._ys) - 1) - 1,
+                min(bisect.bisect_right(self._xs, x), len(self._xs) - 1) - 1)
+
+    def cell_in(self, slot: tuple[int, int]) -> tuple[int, int] | None:
+        return self._slots.get(slot)
+
+    def slot_bounds(self, slot: tuple[int, int]) -> Box:
+        j, i = slot
+        return self._xs[i], self._ys[j], self._xs[i + 1], self._ys[j + 1]
 
 
 @dataclass
@@ -153,7 +168,7 @@ class PageContent:
 def parse_pdf(path: Path, data: bytes, sha256: str, ocr_mode: OcrMode = "auto") -> ParsedFile:
     pdf = _open(path, data)
     try:
-        pages = _read_pages(pdf)
+        pages = _read_pages(path, pdf)
         advice = _ocr_pages(path, pdf, pages, ocr_mode)
     finally:
         pdf.close()
@@ -170,6 +185,39 @@ def parse_pdf(path: Path, data: bytes, sha256: str, ocr_mode: OcrMode = "auto") 
             builder.add_furniture(line.text)
         _emit_page(builder, page.items, sizes, column)
     return builder.build()
+
+
+@dataclass
+class PageGeometry:
+    """What the reader found on one page before it made blocks: the page's
+    size, its rules (merged as the table finder merges them), and its lines
+    and ruled tables with the running heads and feet cut out (``content``)."""
+    width: float
+    height: float
+    across: list[Rule]  # horizontal rules: (y, x0, x1)
+    down: list[Rule]  # vertical rules: (x, top, bottom)
+    content: PageContent
+
+
+def page_geometry(path: Path, data: bytes, number: int) -> PageGeometry:
+    """The geometry of page ``number`` (1-based) of a PDF's text layer, read
+    as parse_pdf reads every page (running lines are told by all of them)."""
+    pdf = _open(path, data)
+    try:
+        if not 1 <= number <= len(pdf):
+            raise ParseError(str(path), "unsupported", f"no page {number}: the PDF has {len(pdf)}")
+        page = _load_page(path, pdf, number - 1)
+        try:
+            height = page.get_height()
+            across, down = (_merge(rules) for rules in _rules(page, height))
+        finally:
+            page.close()
+        pages = _read_pages(path, pdf)
+    finally:
+        pdf.close()
+    _drop_running_lines(pages)
+    content = pages[number - 1]
+    return PageGeometry(content.width, content.height, across, down, content)
 
 
 def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
@@ -215,7 +263,7 @@ def _ocr_page(path: Path, pdf: pdfium.PdfDocument, index: int) -> PageContent:
     the rules drawn on the page (as paths, or as pixels of a scan) make the
     tables that claim them, as on any page."""
     scale = ocr.DPI / 72
-    page = pdf[index]
+    page = _load_page(path, pdf, index)
     try:
         across, down = _rules(page, page.get_height())
         image = page.render(scale=scale, grayscale=True).to_pil()
@@ -234,7 +282,7 @@ def _ocr_page(path: Path, pdf: pdfium.PdfDocument, index: int) -> PageContent:
         x0, x1, base, size = word.x0 / scale, word.x1 / scale, word.base / scale, word.size / scale
         where = region((x0 + x1) / 2, (word.top + word.bottom) / 2 / scale) if region else None
         # the trailing space marks the word gap, however tight the scan set it
-        segments.append(Segment(word.text + " ", x0, x1, base, size, word.bold, where))
+        segments.append(Segment(word.text + " ", x0, x1, base, size, word.bold, where, bold_end=word.bold))
     content = _layout(image.height / scale, segments, tables)
     content.width, content.ocr_confidence = image.width / scale, read.confidence
     return content
@@ -263,40 +311,56 @@ def _snap_ocr_sizes(pages: list[PageContent]) -> None:
 
 
 def _check_text(path: Path, pages: list[PageContent], advice: str) -> None:
-    if not _text(pages).strip():
+    text = _text(pages)
+    if not text.strip():
         raise ParseError(str(path), "no_text", f"no text layer (scanned?); {advice}")
     layer = [page for page in pages if page.ocr_confidence is None]
-    if layer and is_garbled(_text(layer)):
+    if layer and is_garbled(text if len(layer) == len(pages) else _text(layer)):
         raise ParseError(str(path), "no_text", f"text layer is garbled (broken font encoding); {advice}")
 
 
 def is_garbled(text: str) -> bool:
     """Broken font encodings give control codes and vowel-less letter soup;
     real prose, even full of names and figures, is mostly vowel-bearing words."""
-    visible = [c for c in text if not c.isspace()]
-    odd = sum(1 for c in visible if ord(c) < 32 or 0xE000 <= ord(c) <= 0xF8FF or c == "\ufffd")
-    if visible and odd / len(visible) > 0.1:
+    visible = len(text) - sum(map(len, SPACES.findall(text)))
+    if visible and len(ODD_CHARACTER.findall(text)) / visible > 0.1:
         return True
-    tokens = text.split()
-    words = sum(1 for t in tokens if re.fullmatch(r"\W*[^\W\d_]*[aeiouyAEIOUY][^\W\d_]*\W*", t))
-    return len(tokens) >= 20 and words / len(tokens) < 0.3
+    tokens = len(text.split())
+    return tokens >= 20 and len(VOWEL_WORD.findall(text)) / tokens < 0.3
+
+
+SPACES = re.compile(r"\s+")  # str.isspace(), as str.split() splits
+# a control code (those that are not spaces), a private-use glyph or U+FFFD
+ODD_CHARACTER = re.compile("[\x00-\x08\x0e-\x1b\ue000-\uf8ff\ufffd]")
+# a whitespace-separated token bearing a vowel among its letters ("[^\w\s]": punctuation inside the token)
+VOWEL_WORD = re.compile(r"(?<!\S)[^\w\s]*[^\W\d_]*[aeiouyAEIOUY][^\W\d_]*[^\w\s]*(?!\S)")
 
 
 # --- reading pages ---------------------------------------------------------
 
 
-def _read_pages(pdf: pdfium.PdfDocument) -> list[PageContent]:
+def _read_pages(path: Path, pdf: pdfium.PdfDocument) -> list[PageContent]:
     pages = []
     for index in range(len(pdf)):
-        page = pdf[index]
+        page = _load_page(path, pdf, index)
         try:
             height = page.get_height()
             content = _page_content(page, height, find_tables(page, height))
             content.width = page.get_width()
             pages.append(content)
+        except pdfium.PdfiumError as e:  # its text layer cannot be loaded
+            raise ParseError(str(path), "corrupt", f"page {index + 1} cannot be read: {e}") from e
         finally:
             page.close()
     return pages
+
+
+def _load_page(path: Path, pdf: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
+    """A page, or the file is corrupt (a page tree naming a page it lacks, a broken page dictionary)."""
+    try:
+        return pdf[index]
+    except pdfium.PdfiumError as e:
+        raise ParseError(str(path), "corrupt", f"page {index + 1} cannot be loaded: {e}") from e
 
 
 def _page_content(page: pdfium.PdfPage, height: float, tables: list[Table]) -> PageContent:
@@ -332,30 +396,113 @@ def _region_finder(tables: list[Table]) -> Callable[[float, float], Region]:
 
 
 def _segments(textpage: pdfium.PdfTextPage, height: float, tables: list[Table]) -> list[Segment]:
-    """One pdfium call per visible character is the floor (no bulk getter keeps
-    per-glyph gaps, which spaces, columns and cell boundaries need), so the
-    loop reads each box once and skips the cell lookup on pages without tables."""
-    raw = textpage.raw
+    """The page's characters as segments. A call into pdfium per character is
+    what reading costs, so words are read whole where pdfium vouches for them:
+    a word that is one run of one text object (FPDFText_CountRects) has one
+    font, size and baseline, and its run's rectangle (FPDFText_GetRect) gives
+    its extent; with its first character's box that settles everything the
+    walk character by character (``_Reader.walk``) would find. Other words (a
+    superscript inside, a run crossing a cell's border, a glyph out of line)
+    are walked. This loop runs once a word: it is kept flat."""
     count = textpage.count_chars()
     text = textpage.get_text_range()
-    chars: list[str] = list(text)
+    reader = _Reader(textpage, height, tables)
     if len(text) != count:  # characters beyond the BMP shift the string: read one by one
-        chars = _whole_pairs([chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count)])
-    region = _region_finder(tables) if tables else None
+        reader.walk(_whole_pairs([chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count)]), 0)
+        return reader.finish()
+    raw, segments, (left, right, bottom, top) = textpage.raw, reader.segments, reader.box
+    count_rects, get_rect = pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect
     char_box = pdfium_c.FPDFText_GetCharBox
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    segments: list[Segment] = []
-    current: Segment | None = None
-    for i, ch in enumerate(chars):
-        if not ch:
-            continue  # the second half of a surrogate pair, joined to the first
-        if ch in "\r\n":
-            current = None
-        elif ch.isspace():
-            if current is not None and not current.text.endswith(" "):
-                current.text += " "
+    box_region = _BoxRegions(tables) if tables else None
+    seg: Segment | None = None  # the segment being read
+    end = 0
+    for m in WORD.finditer(text):
+        start = m.start()
+        if seg is not None and start > end:  # the whitespace before: a space, and a line break ends the segment
+            if text[end] not in "\r\n" and not seg.text.endswith(" "):
+                seg.text += " "
+            if "\r" in text[end:start] or "\n" in text[end:start]:
+                seg = None
+        word = m.group()
+        end = start + len(word)
+        n = end - start
+        if n > 1:  # a run's rectangle, or a one-letter word's own box
+            if count_rects(raw, start, n) != 1:
+                seg = reader.walk(word, start, seg)
+                continue
+            get_rect(raw, 0, left, top, right, bottom)
+            x1, high, low = right.value, height - top.value, height - bottom.value
+        char_box(raw, start, left, right, bottom, top)
+        x0, first_x1, first_low, first_high = left.value, right.value, height - bottom.value, height - top.value
+        if n == 1:
+            x1, high, low = first_x1, first_high, first_low
+        uniform, where = box_region(x0, high, x1, low) if box_region else (True, None)
+        if not uniform or (x0 == first_x1 and first_low == first_high) or x1 - x0 < 0.01 or low - high < 0.01:
+            seg = reader.walk(word, start, seg)
+            continue
+        if seg is not None and seg.region == where and _continues(seg, x0, first_low, first_high):
+            joined = seg
         else:
-            char_box(raw, i, left, right, bottom, top)
+            joined = reader.new_segment(start, "", x0, first_x1, where)
+            joined.size = joined.size or first_high - first_low
+        # the rest of the word follows its first character when all of it stands in the
+        # segment's band, no wider than its letters could be
+        size = joined.size
+        if not (joined.base - size <= high and low <= joined.base + 0.3 * size and x1 - x0 <= n * size):
+            seg = reader.walk(word, start, seg)
+            continue
+        if joined is seg:
+            if x0 - seg.x1 > 0.6 * size and not seg.text.endswith(" "):
+                seg.text += " "
+        else:
+            seg = joined
+            segments.append(seg)
+        seg.text += word
+        if x1 > seg.x1:
+            seg.x1 = x1
+        seg.last = end - 1
+    if seg is not None and end < len(text) and text[end] not in "\r\n" and not seg.text.endswith(" "):
+        seg.text += " "
+    return reader.finish()
+
+
+WORD = re.compile(r"\S+")  # \s is str.isspace(), as the walk tells spaces
+
+
+class _Reader:
+    """What reading a page's segments needs besides its loop: reusable
+    out-parameters for pdfium, the walk character by character, and the
+    segments' type size and weight."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage, height: float, tables: list[Table]) -> None:
+        self.raw, self.height = textpage.raw, height
+        self.region = _region_finder(tables) if tables else None
+        self.box = [ctypes.c_double() for _ in range(4)]
+        self.matrix, self.font, self.flags = pdfium_c.FS_MATRIX(), ctypes.create_string_buffer(128), ctypes.c_int()
+        self.segments: list[Segment] = []
+
+    def finish(self) -> list[Segment]:
+        for seg in self.segments:
+            # bold from its first character to its last: a bold lead-in ("Action:") leaves the run plain
+            seg.bold_end = self.bold(seg.last)
+            seg.bold = seg.bold and seg.bold_end
+        return self.segments
+
+    def walk(self, chars: str | list[str], start: int, current: Segment | None = None) -> Segment | None:
+        """Characters one by one from index ``start``, each with its own box,
+        ``current`` the segment they may go on; returns the segment left open."""
+        raw, height, region, (left, right, bottom, top) = self.raw, self.height, self.region, self.box
+        for i, ch in enumerate(chars, start):
+            if not ch:
+                continue  # the second half of a surrogate pair, joined to the first
+            if ch in "\r\n":
+                current = None
+                continue
+            if ch.isspace():
+                if current is not None and not current.text.endswith(" "):
+                    current.text += " "
+                continue
+            pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top)
             x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
             if x0 == x1 and y0 == y1:
                 continue  # a generated character with no place on the page
@@ -369,13 +516,70 @@ def _segments(textpage: pdfium.PdfTextPage, height: float, tables: list[Table]) 
                 current.x1 = max(current.x1, x1)
                 current.last = i
             else:
-                current = _new_segment(textpage, i, ch, x0, x1, height, where)
+                current = self.new_segment(i, ch, x0, x1, where)
                 current.size = current.size or high - low
-                segments.append(current)
-    for seg in segments:
-        # bold from its first character to its last: a bold lead-in ("Action:") leaves the run plain
-        seg.bold = seg.bold and _is_bold(textpage, seg.last)
-    return segments
+                self.segments.append(current)
+        return current
+
+    def new_segment(self, i: int, text: str, x0: float, x1: float, region: Region) -> Segment:
+        left, bottom = self.box[0], self.box[2]
+        pdfium_c.FPDFText_GetCharOrigin(self.raw, i, left, bottom)
+        return Segment(text, x0, x1, self.height - bottom.value, self.size(i), self.bold(i), region, i)
+
+    def size(self, i: int) -> float:
+        """The type size on the page. pdfium reports the Tf operand, but some
+        producers (Mac Quartz, Distiller, Acrobat) set a 1-point font and scale
+        it with the text matrix; against a size of 1 every gap between letters
+        reads as a space and every space as a column gap. The matrix's scale
+        across the baseline (its determinant over its scale along the baseline,
+        so skewed italics and rotated text keep their size) restores the size."""
+        m = self.matrix
+        pdfium_c.FPDFText_GetMatrix(self.raw, i, m)
+        along = math.hypot(m.a, m.b)
+        # rounded: the matrix is single precision, and a rotated 1.0 must stay 1.0
+        scale = round(abs(m.a * m.d - m.b * m.c) / along, 3) if along else 1.0
+        return pdfium_c.FPDFText_GetFontSize(self.raw, i) * scale
+
+    def bold(self, i: int) -> bool:
+        if pdfium_c.FPDFText_GetFontWeight(self.raw, i) >= 600:
+            return True
+        pdfium_c.FPDFText_GetFontInfo(self.raw, i, self.font, len(self.font), self.flags)
+        return bool(BOLD_FONT.search(self.font.value))
+
+
+class _BoxRegions:
+    """The region holding a whole box: (True, region) when every point of it
+    lies in one region (the one _region_finder gives each of them), (False,
+    None) when it straddles a border. Words come cell by cell, so the last
+    cell's slot is tried first."""
+
+    def __init__(self, tables: list[Table]) -> None:
+        self.tables = tables
+        self.last: tuple[float, float, float, float, Region] | None = None  # a slot's bounds and region
+
+    def __call__(self, x0: float, top: float, x1: float, bottom: float) -> tuple[bool, Region]:
+        last = self.last
+        if last is not None and last[0] <= x0 and x1 < last[2] and last[1] <= top and bottom < last[3]:
+            return True, last[4]
+        for ti, table in enumerate(self.tables):
+            if x1 < table.left or x0 > table.right or bottom < table.top or top > table.bottom:
+                continue
+            if x0 < table.left or x1 > table.right or top < table.top or bottom > table.bottom:
+                return False, None
+            slot = table.slot(x0, top)
+            if slot != table.slot(x1, bottom):
+                return False, None
+            region = (ti, *(table.cell_in(slot) or (-1, -1)))
+            bounds = table.slot_bounds(slot)
+            if not any(_overlap(bounds, earlier) for earlier in self.tables[:ti]):
+                self.last = (*bounds, region)
+            return True, region
+        return True, None
+
+
+def _overlap(bounds: Box, table: Table) -> bool:
+    x0, top, x1, bottom = bounds
+    return not (x1 < table.left or x0 > table.right or bottom < table.top or top > table.bottom)
 
 
 def _whole_pairs(units: list[str]) -> list[str]:
@@ -389,42 +593,12 @@ def _whole_pairs(units: list[str]) -> list[str]:
     return units
 
 
-def _new_segment(textpage: pdfium.PdfTextPage, i: int, ch: str, x0: float, x1: float,
-                 height: float, region: Region) -> Segment:
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ox, oy)
-    return Segment(ch, x0, x1, height - oy.value, _font_size(textpage, i), _is_bold(textpage, i), region, i)
-
-
-def _font_size(textpage: pdfium.PdfTextPage, i: int) -> float:
-    """The type size on the page. pdfium reports the Tf operand, but some
-    producers (Mac Quartz, Distiller, Acrobat) set a 1-point font and scale
-    it with the text matrix; against a size of 1 every gap between letters
-    reads as a space and every space as a column gap. The matrix's scale
-    across the baseline (its determinant over its scale along the baseline,
-    so skewed italics and rotated text keep their size) restores the size."""
-    m = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFText_GetMatrix(textpage.raw, i, m)
-    along = math.hypot(m.a, m.b)
-    # rounded: the matrix is single precision, and a rotated 1.0 must stay 1.0
-    scale = round(abs(m.a * m.d - m.b * m.c) / along, 3) if along else 1.0
-    return pdfium_c.FPDFText_GetFontSize(textpage.raw, i) * scale
-
-
 def _continues(seg: Segment, left: float, low: float, high: float) -> bool:
     """Same baseline band, and no jump back or across a column gap (ligatures
     share one box, so a small step back is allowed)."""
     middle = (low + high) / 2
     return (seg.base - seg.size <= middle <= seg.base + 0.3 * seg.size
             and seg.x1 - seg.size <= left <= seg.x1 + SEGMENT_GAP * seg.size)
-
-
-def _is_bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
-    if pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600:
-        return True
-    name = ctypes.create_string_buffer(128)
-    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, len(name), ctypes.c_int())
-    return bool(BOLD_FONT.search(name.value))
 
 
 def _lines(segments: list[Segment]) -> list[Line]:
@@ -463,6 +637,8 @@ def _visible(text: str) -> str:
     """A segment's printable text: no control codes, symbol-font bullets as
     bullets, and characters beyond the BMP (emoji), which pdfium hands over
     as UTF-16 surrogate halves, made whole (a lone half becomes U+FFFD)."""
+    if text.isprintable():  # the common case: none of these
+        return text.strip()
     text = CONTROL.sub("", text.replace("\ufffe", "\x02")).translate(PRIVATE_BULLETS).strip()
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
@@ -733,6 +909,22 @@ def _drop_running_lines(pages: list[PageContent]) -> None:
             if (PAGE_NUMBER.fullmatch(line.text.strip()) or key in repeated) and key not in seen:
                 seen.add(key)  # a title under a running head of the same words stays
                 page.cut(line)
+    _keep_opening_heads(pages[0])
+
+
+def _keep_opening_heads(page: PageContent) -> None:
+    """A running head is printed on the first page too, where it is the
+    document's title (a title and date a producer repeats at the top of every
+    page): there it stays in the text, save what is furniture anywhere (a
+    page number, a protective marking) and a head whose words the page
+    prints again as its title."""
+    printed = {_edge_key(item.text) for item in page.items if isinstance(item, Line)}
+    for line in [ln for ln in page.furniture if ln.base < page.height / 2]:
+        if not is_furniture(line.text) and _edge_key(line.text) not in printed:
+            page.furniture.remove(line)
+            page.items.append(line)
+            line.title = True
+    page.items.sort(key=lambda item: item.top)
 
 
 def _edge_stacks(page: PageContent) -> list[list[Line]]:
@@ -883,8 +1075,8 @@ def _emit_page(builder: DocumentBuilder, items: list[Line | Table], sizes: TypeS
 
 def _mark(builder: DocumentBuilder, block: Block, line: Line, text: str) -> None:
     """Margin text beside one of a block's lines."""
-    offset = block.text.find(line.text[:20])
-    builder.mark(block, text, block.start + max(offset, 0))
+    offset = block.printed.find(line.text[:20])
+    builder.mark(block, text, block.head + max(offset, 0))
 
 
 def _flow(builder: DocumentBuilder, items: list[Line], sizes: TypeSizes, margin: float,
@@ -907,7 +1099,13 @@ def _flow(builder: DocumentBuilder, items: list[Line], sizes: TypeSizes, margin:
             rows.clear()
 
     for item in items:
-        if "\t" in item.text and not LIST_LABEL.match(item.text):
+        if item.title:  # each line of the title block a heading, as a running head is one line
+            flush()
+            made = builder.add("heading", " ".join(item.text.split()), level=1)
+            if made is not None:
+                _place(made, [item])
+                out.append((made, [item]))
+        elif "\t" in item.text and not LIST_LABEL.match(item.text):
             if block:
                 flush()
             rows.append(item)
@@ -924,18 +1122,18 @@ def _place(block: Block | None, lines: list[Line]) -> None:
     (a segment whose text the block rewrote, a hyphen rejoined, is skipped)."""
     if block is None:
         return
-    at = 0
+    at, printed = 0, block.printed
     for line in lines:
         for seg in line.segments:
             words = _visible(seg.text).replace("\x02", "-")
-            found = block.text.find(words, at) if words else -1
-            if found < 0 and LIST_LABEL.match(words):  # the label left the text for the block's label
+            found = printed.find(words, at) if words else -1
+            if found < 0 and LIST_LABEL.match(words):  # a bullet is printed, but not in the text
                 words = LIST_LABEL.sub("", words)
-                found = block.text.find(words, at)
+                found = printed.find(words, at)
             if found < 0:
                 continue
             at = found + len(words)
-            block.boxes.append(TextBox(block.start + found, block.start + at, seg.x0, seg.base - seg.size,
+            block.boxes.append(TextBox(block.head + found, block.head + at, seg.x0, seg.base - seg.size,
                                        seg.x1, seg.base + 0.25 * seg.size))
 
 
@@ -1015,8 +1213,15 @@ def _starts_block(prev: Line, line: Line, sizes: TypeSizes) -> bool:
     pitch = sizes.pitch.get(round(prev.size), 0.0) + 0.25 * prev.size
     return (step > max(PARA_PITCH * prev.size, pitch) or step < 0
             or abs(line.size - prev.size) > 0.15 * prev.size
-            or line.bold != prev.bold
+            or line.bold != prev.bold and not _bold_run_goes_on(prev, line)
             or bool(LIST_LABEL.match(line.text)))
+
+
+def _bold_run_goes_on(prev: Line, line: Line) -> bool:
+    """A bold line carrying on a bold run that began inside the line above,
+    mid-sentence ("... [ACTION: ERA to contact the Waste" | "Authority to
+    request ..."): one paragraph, not a heading under it."""
+    return line.bold and prev.segments[-1].bold_end and not SENTENCE_END.search(prev.text)
 
 
 def _column(lines: list[Line], line: Line) -> tuple[float, float, bool] | None:

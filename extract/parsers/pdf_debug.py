@@ -10,7 +10,6 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from minutes.extract.document import Block
-from minutes.extract.errors import ParseError
 from minutes.extract.parsers import pdf
 from minutes.extract.parsers.pdf import Box, Line, Rule, Table
 
@@ -35,23 +34,12 @@ class PageView:
 def view_page(path: Path, number: int) -> PageView:
     """Parse ``path`` and keep what the parser saw on page ``number`` (1-based)."""
     data = path.read_bytes()
-    document = pdf._open(path, data)
-    try:
-        if not 1 <= number <= len(document):
-            raise ParseError(str(path), "unsupported", f"no page {number}: the PDF has {len(document)}")
-        page = document[number - 1]
-        width, height = page.get_width(), page.get_height()
-        across, down = (pdf._merge(rules) for rules in pdf._rules(page, height))
-        page.close()
-        pages = pdf._read_pages(document)
-    finally:
-        document.close()
-    pdf._drop_running_lines(pages)
-    items, furniture = pages[number - 1].items, pages[number - 1].furniture
+    geometry = pdf.page_geometry(path, data, number)
+    items = geometry.content.items
     parsed = pdf.parse_pdf(path, data, "")
-    return PageView(number, width, height, across, down, [it for it in items if isinstance(it, Table)],
-                    [it for it in items if isinstance(it, Line)], furniture,
-                    [b for b in parsed.blocks if b.page == number])
+    return PageView(number, geometry.width, geometry.height, geometry.across, geometry.down,
+                    [it for it in items if isinstance(it, Table)], [it for it in items if isinstance(it, Line)],
+                    geometry.content.furniture, [b for b in parsed.blocks if b.page == number])
 
 
 def describe(view: PageView) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import Iterator
 
 from minutes.extract.document import DocumentBuilder, ParsedFile
 from minutes.extract.errors import ParseError
@@ -14,22 +15,24 @@ from minutes.extract.parsers import UTF16_BOMS, utf16_order
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 BULLET = re.compile(r"^(\s*)([-*+•●▪]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))\s+(.*)$")
 PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}")
-HTML_TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
-HTML_ROW = re.compile(r"<tr\b.*?</tr>", re.S | re.I)
-HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.S | re.I)
+# HTML elements, found opening tag then closing tag (see _elements)
+TABLE = re.compile(r"<table\b", re.I), re.compile(r"</table>", re.I)
+ROW = re.compile(r"<tr\b", re.I), re.compile(r"</tr>", re.I)
+CELL = re.compile(r"<t[dh]\b[^<>]*>", re.I), re.compile(r"</t[dh]>", re.I)
 BOLD_LINE = re.compile(r"^\*\*[^*]{1,200}\*\*$")
-TAG = re.compile(r"<[^>]+>")
-MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
-AUTOLINK = re.compile(r"<((?:https?|mailto):[^>]+)>")
+# Inline markup. Each class stops at the next opener ("<", "[", "("), so a run
+# of unclosed openers is scanned once, not once per opener.
+TAG = re.compile(r"<[^<>]+>")
+MD_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
+AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>]+)>")
 
 
 def clean_inline(text: str) -> str:
     """Strip markdown emphasis, links and inline HTML, keep the words."""
     text = MD_LINK.sub(r"\1", text)
     text = AUTOLINK.sub(r"\1", text)
-    text = re.sub(r"<sup>(.*?)</sup>", r"\1", text, flags=re.I)
     text = re.sub(r"<br\s*/?>", " ", text, flags=re.I)
-    text = TAG.sub("", text)
+    text = TAG.sub("", text)  # a superscript's tags too: "5<sup>th</sup>" reads "5th"
     text = text.replace("**", " ").replace("__", " ")
     text = re.sub(r"(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", text)
     text = html.unescape(text)
@@ -77,12 +80,26 @@ def parse_text(path: Path, data: bytes, sha256: str, fmt: str) -> ParsedFile:
 def _parse_page(builder: DocumentBuilder, text: str) -> None:
     # HTML tables become table blocks; the text around them is parsed as lines.
     pos = 0
-    for m in HTML_TABLE.finditer(text):
-        _parse_lines(builder, text[pos:m.start()].split("\n"))
-        rows = [[clean_inline(c) for c in HTML_CELL.findall(r)] for r in HTML_ROW.findall(m.group(0))]
+    for start, _, _, end in _elements(text, *TABLE):
+        _parse_lines(builder, text[pos:start].split("\n"))
+        table = text[start:end]
+        rows = [[clean_inline(table[a:b][c0:c1]) for _, c0, c1, _ in _elements(table[a:b], *CELL)]
+                for a, _, _, b in _elements(table, *ROW)]
         builder.add_table(rows)
-        pos = m.end()
+        pos = end
     _parse_lines(builder, text[pos:].split("\n"))
+
+
+def _elements(text: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> Iterator[tuple[int, int, int, int]]:
+    """Each element opened by ``opening`` and closed by the first ``closing``
+    after it: (start, content start, content end, end). Once no closing tag
+    follows an opening one, none follows a later one either, so the search
+    stops there (a lazy ``<table>.*?</table>`` scanned to the end from every
+    unclosed tag)."""
+    pos = 0
+    while (m := opening.search(text, pos)) and (c := closing.search(text, m.end())):
+        yield m.start(), m.end(), c.start(), c.end()
+        pos = c.end()
 
 
 def _parse_lines(builder: DocumentBuilder, lines: list[str]) -> None:

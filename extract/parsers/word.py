@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -26,6 +27,12 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 BULLET_LABEL = "-"  # as the text parser reads a typed bullet
 BOLD_HEADING_MAX = 200  # longer bold paragraphs are emphasis, not headings
 HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
+LEVELS = 9  # Word numbers list levels 0-8
+MAX_START = 32767  # the largest list start Word writes
+MAX_SPAN = 63  # Word's widest table, in grid columns
+# Uncompressed bounds on what is parsed: an XML part, and the whole package
+# (python-docx holds every part in memory), so an inflating file is refused
+MAX_XML_BYTES, MAX_PACKAGE_BYTES = 64 << 20, 256 << 20
 # converters glue adjacent bold headings into one run: "Business1. Apologies"
 GLUED_NUMBER = re.compile(r"(?<=[a-z])(?=\d{1,2}\.\s+[A-Z])|(?<=[a-z]\.)(?=\d{1,2}\.\s+[A-Z])")
 
@@ -36,6 +43,11 @@ def w(tag: str) -> str:
 
 def _val(el: etree._Element | None, attr: str = "val") -> str | None:
     return None if el is None else el.get(w(attr))
+
+
+def _number(value: str | None, default: int, top: int) -> int:
+    """A count Word wrote as an attribute, read only if it is one (0..top)."""
+    return int(value) if value and value.isdigit() and int(value) <= top else default
 
 
 def _on(el: etree._Element | None) -> bool | None:
@@ -63,7 +75,7 @@ def _num_pr(ppr: etree._Element | None) -> tuple[str, int] | None:
     num_id = _val(num.find(w("numId")))
     if num_id is None:
         return None
-    return num_id, int(_val(num.find(w("ilvl"))) or 0)
+    return num_id, _number(_val(num.find(w("ilvl"))), 0, LEVELS - 1)
 
 
 def _read_styles(root: etree._Element | None) -> dict[str, Style]:
@@ -131,9 +143,9 @@ class Numbering:
         levels = self.levels.get(num_id)
         if not levels or ilvl not in levels:
             return None
-        counts = self.counters.setdefault(num_id, [levels[i].start - 1 if i in levels else 0 for i in range(9)])
+        counts = self.counters.setdefault(num_id, [levels[i].start - 1 if i in levels else 0 for i in range(LEVELS)])
         counts[ilvl] += 1
-        for deeper in range(ilvl + 1, 9):  # a new parent restarts its sub-list
+        for deeper in range(ilvl + 1, LEVELS):  # a new parent restarts its sub-list
             counts[deeper] = levels[deeper].start - 1 if deeper in levels else 0
         level = levels[ilvl]
         if level.fmt in ("bullet", "none"):
@@ -141,7 +153,7 @@ class Numbering:
 
         def number(m: re.Match[str]) -> str:
             i = int(m.group(1)) - 1
-            return _format_number(counts[i] if 0 <= i < 9 else 0, levels[i].fmt if i in levels else "decimal")
+            return _format_number(counts[i] if 0 <= i < LEVELS else 0, levels[i].fmt if i in levels else "decimal")
 
         return re.sub(r"%(\d)", number, level.text).strip() or None
 
@@ -153,18 +165,18 @@ def _read_numbering(root: etree._Element | None) -> Numbering:
     abstract: dict[str, dict[int, Level]] = {}
     for a in root.iter(w("abstractNum")):
         abstract[a.get(w("abstractNumId")) or ""] = {
-            int(lvl.get(w("ilvl")) or 0): Level(
+            _number(lvl.get(w("ilvl")), 0, LEVELS - 1): Level(
                 fmt=_val(lvl.find(w("numFmt"))) or "decimal",
                 text=_val(lvl.find(w("lvlText"))) or "",
-                start=int(_val(lvl.find(w("start"))) or 1))
+                start=_number(_val(lvl.find(w("start"))), 1, MAX_START))
             for lvl in a.iter(w("lvl"))}
     for num in root.iter(w("num")):
         levels = dict(abstract.get(_val(num.find(w("abstractNumId"))) or "", {}))
         for override in num.iter(w("lvlOverride")):
-            ilvl = int(override.get(w("ilvl")) or 0)
+            ilvl = _number(override.get(w("ilvl")), 0, LEVELS - 1)
             start = _val(override.find(w("startOverride")))
             if start and ilvl in levels:
-                levels[ilvl] = Level(levels[ilvl].fmt, levels[ilvl].text, int(start))
+                levels[ilvl] = Level(levels[ilvl].fmt, levels[ilvl].text, _number(start, levels[ilvl].start, MAX_START))
         numbering.levels[num.get(w("numId")) or ""] = levels
     return numbering
 
@@ -173,8 +185,8 @@ def _roman(n: int) -> str:
     out = ""
     for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
                            (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out, n = out + numeral, n - value
+        times, n = divmod(n, value)
+        out += numeral * times
     return out
 
 
@@ -334,8 +346,8 @@ class WordReader:
             merged = tcpr is not None and tcpr.find(w("vMerge")) is not None \
                 and _val(tcpr.find(w("vMerge"))) != "restart"
             row.append(("", None) if merged else (_cell_text(tc), tc))
-            span = _val(tcpr.find(w("gridSpan"))) if tcpr is not None else None
-            row.extend([("", None)] * (int(span) - 1 if span and span.isdigit() else 0))
+            span = _number(_val(tcpr.find(w("gridSpan"))) if tcpr is not None else None, 1, MAX_SPAN)
+            row.extend([("", None)] * (span - 1))
         return row
 
     def _records(self, rows: list[list[str]]) -> None:
@@ -364,7 +376,7 @@ class WordReader:
                 continue
             for offset, text in _margin_lines(tm):
                 block = _block_at_line(made, offset, width)
-                self.builder.mark(block, text, block.start)
+                self.builder.mark(block, text, block.head)
 def _nearest_table(el: etree._Element) -> etree._Element | None:
     for anc in el.iterancestors(w("tbl")):
         return anc
@@ -433,7 +445,7 @@ def _block_at_line(blocks: list[Block], line: int, width: int) -> Block:
     lines from its length (a paragraph and the space after it)."""
     at = 0
     for block in blocks:
-        at += max(1, -(-len(block.text) // width)) + 1
+        at += max(1, -(-len(block.printed) // width)) + 1
         if line < at:
             return block
     return blocks[-1]
@@ -446,10 +458,29 @@ def _part_root(doc: Any, reltype_suffix: str) -> etree._Element | None:
     return None
 
 
+def _check_sizes(path: Path, data: bytes) -> None:
+    """Refuse a package whose parts inflate past the bounds, before any is read
+    (the sizes a ZIP declares are what it may inflate to: reading stops there)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            parts = z.infolist()
+    except (zipfile.BadZipFile, ValueError) as e:
+        raise ParseError(str(path), "corrupt", f"not a readable .docx: {e}") from e
+    xml = max((p for p in parts if p.filename.endswith((".xml", ".rels"))), key=lambda p: p.file_size, default=None)
+    if xml is not None and xml.file_size > MAX_XML_BYTES:
+        raise ParseError(str(path), "too_large", f"{xml.filename} inflates to {xml.file_size >> 20} MB "
+                                                 f"(at most {MAX_XML_BYTES >> 20} MB are read)")
+    total = sum(p.file_size for p in parts)
+    if total > MAX_PACKAGE_BYTES:
+        raise ParseError(str(path), "too_large", f"the package inflates to {total >> 20} MB "
+                                                 f"(at most {MAX_PACKAGE_BYTES >> 20} MB are read)")
+
+
 def parse_docx(path: Path, data: bytes, sha256: str, fmt: str = "docx") -> ParsedFile:
     """``data`` is a .docx; ``fmt`` the format of the file it came from (a
     .doc LibreOffice converted keeps "doc")."""
     import docx  # python-docx
+    _check_sizes(path, data)
     try:
         doc = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises many unrelated types for a broken package

@@ -17,7 +17,7 @@ from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS, LOG_STATUSES, OTHER_LOG_STATUSES,
                                     POSTS, TASK_VERBS, alternation)
-from minutes.extract.nlp import analyse, may_have_cues
+from minutes.extract.nlp import DECISION_CUES, analyse, may_have_cues
 from minutes.extract.owners import GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
 from minutes.extract.records import Action, Due, ExtractedDocument, Owner, Span
 from minutes.extract.tables import Table, TablePart, clean, tables
@@ -440,7 +440,7 @@ def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
     if block.kind not in ("paragraph", "list_item") or block.text[:1] in "\"“" or not may_have_cues(block.text):
         return  # a motion's quoted wording ("Council is asked to ...") is no task yet
     nlp_doc = analyse(block.text)
-    cues = [c for c in nlp_doc.spans["cues"] if c.label_ not in ("AGREED", "NOTED", "RECORD")]
+    cues = [c for c in nlp_doc.spans["cues"] if c.label_ not in DECISION_CUES]
     for sent in nlp_doc.sents:
         found: list[tuple[int, list[Owner], bool]] = []
         for cue in (c for c in cues if sent.start <= c.start and c.end <= sent.end):

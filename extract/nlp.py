@@ -18,9 +18,10 @@ if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
-from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, ASKED_VERBS, ASKING_VERBS, COLLECT_VERBS,
-                                    FEEDBACK_WORDS, MODAL_VERBS, NOTING_WORDS, RECORD_WORDS, TO_MEETING_VERBS,
-                                    SEND_VERBS, TASK_VERBS, VOLUNTEER_VERBS, alternation)
+from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_WORDS, ASKED_VERBS, ASKING_VERBS,
+                                    COLLECT_VERBS, FEEDBACK_WORDS, MODAL_VERBS, NOTING_WORDS, OUTCOME_WORDS,
+                                    RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, TASK_VERBS, TO_MEETING_VERBS,
+                                    VOLUNTEER_VERBS, alternation)
 
 # Cue phrases, as token patterns; the extractors read doc.spans["cues"].
 _TASK = {"LOWER": {"IN": sorted(TASK_VERBS)}}
@@ -58,21 +59,27 @@ CUE_PATTERNS = [
                                          {"LOWER": {"IN": list(TO_MEETING_VERBS)}},
                                          {"LOWER": "back", "OP": "?"}, {"LOWER": {"IN": ["to", "at"]}}]},
     # decisions
-    {"label": "AGREED", "pattern": [{"LOWER": {"IN": list(AGREEMENT_VERBS)}}]},
+    {"label": "AGREED", "pattern": [{"LOWER": {"IN": [*AGREEMENT_VERBS, *AGREEMENT_WORDS]}}]},
+    # "The motion was carried", "duly elected" (decisions.py reads the words around them)
+    {"label": "OUTCOME", "pattern": [{"LOWER": {"IN": list(OUTCOME_WORDS)}}]},
     {"label": "NOTED", "pattern": [{"LOWER": {"IN": list(NOTING_WORDS)}}]},
     {"label": "RECORD", "pattern": [{"LOWER": "as"}, {"LOWER": {"IN": ["a", "an", "the"]}},
                                      {"LOWER": {"IN": list(RECORD_WORDS)}, "OP": "+"},
                                      {"LOWER": "and", "OP": "?"},
                                      {"LOWER": {"IN": list(RECORD_WORDS)}, "OP": "?"},
-                                     {"LOWER": "record"}]},
+                                     {"LOWER": {"IN": list(RECORD_NOUNS)}}]},
 ]
+
+
+# The cue labels that mark a decision ("agreed", "noted", "as a true record", "carried"), not a task.
+DECISION_CUES = frozenset({"AGREED", "NOTED", "RECORD", "OUTCOME"})
 
 
 # Every CUE_PATTERN needs one of these words (or "to <task verb>", "to be ..."),
 # so a block without any can skip the pipeline: most paragraphs are narrative
 # with no cue, and tokenising them was most of the cost of finding actions.
 _CUE_WORDS = (*MODAL_VERBS, *VOLUNTEER_VERBS, *ASKED_VERBS, *ASKING_VERBS, *COLLECT_VERBS, *SEND_VERBS,
-              *AGREEMENT_VERBS, *NOTING_WORDS, "record")
+              *AGREEMENT_VERBS, *AGREEMENT_WORDS, *OUTCOME_WORDS, *NOTING_WORDS, *RECORD_NOUNS)
 _CUE_KEYS = re.compile(rf"\b{alternation(_CUE_WORDS)}\b|\bto\s+(?:be\s|{alternation(TASK_VERBS)})\b", re.I)
 
 
@@ -81,22 +88,33 @@ def may_have_cues(text: str) -> bool:
     return _CUE_KEYS.search(text) is not None
 
 
+# Marks that open a bulleted line in text a parser left in one block.
+BULLETS = frozenset({"o", "•", "-", "–", "*", "▪", "■", "●", "○", "◦"})
+
+
 def minutes_sentencizer(doc: Doc) -> Doc:
-    """Sentences end at . ! ? before a capital, digit or quote, but not after
-    an abbreviation or an initial ("S. Blackwell")."""
-    for i, tok in enumerate(doc):
-        if i == 0:
+    """Sentences end at . ! ? before a capital, digit or quote (a line break
+    between them or not), but not after an abbreviation or an initial ("S.
+    Blackwell"); a bullet at a line's start ("o Mags gave an update") opens one."""
+    words = [i for i, tok in enumerate(doc) if not tok.is_space]
+    for tok in doc:
+        tok.is_sent_start = False
+    for n, i in enumerate(words):
+        tok = doc[i]
+        if n == 0:
             tok.is_sent_start = True
             continue
-        prev = doc[i - 1]
+        prev = doc[words[n - 1]]
         start = False
         if prev.text in {".", "!", "?"} or (prev.text.endswith(".") and len(prev.text) > 2 and prev.text[:-1].isalpha()
                                             and prev.text[:-1].lower() not in ABBREVIATIONS):
-            before = doc[i - 2].text.lower().rstrip(".") if prev.text == "." and i >= 2 else ""
-            abbreviated = prev.text == "." and i >= 2 and (
+            before = doc[words[n - 2]].text.lower().rstrip(".") if prev.text == "." and n >= 2 else ""
+            abbreviated = prev.text == "." and n >= 2 and (
                 before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()))
             first = tok.text[:1]
             start = not abbreviated and (first.isupper() or first.isdigit() or first in "\"'‘“(")
+        if not start and tok.text in BULLETS and "\n" in doc.text[prev.idx:tok.idx]:
+            start = True
         tok.is_sent_start = start
     return doc
 

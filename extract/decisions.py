@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Iterator
 
 from minutes.extract.document import Block
 from minutes.extract.items import item_at
-from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, OUTCOME_WORDS, AUXILIARY_VERBS, BODY_WORDS, COMMON_TITLES, FUNCTION_WORDS, HONORIFICS,
+from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, OUTCOME_WORDS, AUXILIARY_VERBS, BODY_WORDS, COMMON_TITLES, HONORIFICS,
                                     LINKING_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS, PLANNING_RESPONSES,
                                     POST_QUALIFIERS, POSTS, SPEECH_VERBS, TASK_VERBS, alternation)
-from minutes.extract.nlp import analyse
+from minutes.extract.nlp import analyse, content_words
 from minutes.extract.owners import GROUP_WORDS, Roster
 from minutes.extract.records import Decision, ExtractedDocument, Section, Span
 from minutes.extract.tables import tables
@@ -574,7 +574,7 @@ def _needs_context(text: str) -> bool:
 
 def _content(text: str) -> list[str]:
     """The words saying what was decided (not its function words or the decision's own)."""
-    return [w for w in _WORD.findall(text.lower()) if w not in FUNCTION_WORDS and w not in DECISION_WORDS]
+    return [w for w in content_words(text) if w not in DECISION_WORDS]
 
 
 def _joined(context: str | None, text: str) -> str:

@@ -82,7 +82,8 @@ ORGANISATION_WORDS = BODY_WORDS | frozenset({
 # Words naming several people at once ("all partners", "Members", "everyone").
 PEOPLE_GROUPS = frozenset({
     "all", "everyone", "everybody", "partners", "members", "members'", "officers", "councillors", "agencies",
-    "organisations", "colleagues", "staff", "trustees", "directors", "governors", "officials",
+    "organisations", "colleagues", "staff", "trustees", "directors", "governors", "officials", "parents",
+    "residents", "volunteers", "parishioners",
 })
 # Small words allowed inside the capitalised name of a person, post or body
 # ("Head of Community Safety", "on behalf of all partners").
@@ -124,7 +125,8 @@ TASK_VERBS = frozenset("""
     produce progress provide publicise publicize publish purchase pursue put raise re-circulate
     recirculate refer remind repair replace reply report request research resend respond revert
     review schedule seek send set share source speak submit table take telephone undertake update
-    visit write
+    visit write host capture chair clear enquire inquire sign return post print promote install assess
+    allocate approve
 """.split())
 # Auxiliary verbs: a line holding one is a sentence, not a title or a list of names.
 AUXILIARY_VERBS = ("was", "were", "is", "are", "has", "have", "had", "will", "would", "should", "been", "being", "can",

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_WORDS, ASKED_VERBS, ASKING_VERBS,
-                                    COLLECT_VERBS, FEEDBACK_WORDS, MODAL_VERBS, NOTING_WORDS, OUTCOME_WORDS,
+                                    COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, MODAL_VERBS, NOTING_WORDS, OUTCOME_WORDS,
                                     RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, TASK_VERBS, TO_MEETING_VERBS,
                                     VOLUNTEER_VERBS, alternation)
 
@@ -31,15 +31,18 @@ CUE_PATTERNS = [
                                          {"LOWER": {"IN": ["now", "also", "then"]}, "OP": "?"},
                                          {"LOWER": "need", "OP": "?"}, {"LOWER": "to", "OP": "?"}, _TASK]},
     # "Lesley Sigston to contact", "information to be provided"
-    {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, _TASK]},
+    {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": "re", "OP": "?"}, {"ORTH": "-", "OP": "?"}, _TASK]},
     {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": "be"}, {"LOWER": {"REGEX": "^[a-z-]+(ed|en|nt)$"}}]},
     # "Paul agreed to circulate", "Jo offered to arrange"
     {"label": "VOLUNTEER", "pattern": [{"LOWER": {"IN": list(VOLUNTEER_VERBS)}},
                                         {"LOWER": "to"}, _TASK]},
-    # "partners were asked to consider", "Officers be requested to investigate"
+    # "partners were asked to consider", "Officers be requested to investigate", "Trustees were asked if they could"
     {"label": "ASKED", "pattern": [{"LOWER": {"IN": ["was", "were", "be", "is", "are"]}},
                                     {"LOWER": {"IN": list(ASKED_VERBS)}},
-                                    {"LOWER": "to"}]},
+                                    {"LOWER": {"IN": ["to", "if", "whether"]}}]},
+    # "It was requested that DT ask", "it was agreed that Mags & Karen should come" (actions.py reads the rest)
+    {"label": "ASK_THAT", "pattern": [{"LOWER": {"IN": ["requested", "agreed", "asked", "decided", "resolved"]}},
+                                       {"LOWER": "that"}]},
     # "The group asked Paul to undertake", "requested the Police to advise"
     {"label": "ASK_OBJ", "pattern": [{"LOWER": {"IN": list(ASKING_VERBS)}},
                                       {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["to", "for", "that", "if", "whether"]}},
@@ -88,6 +91,8 @@ def may_have_cues(text: str) -> bool:
     return _CUE_KEYS.search(text) is not None
 
 
+# A paragraph's number at a line's start ("4.3", "10.1").
+PARAGRAPH_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+")
 # Marks that open a bulleted line in text a parser left in one block.
 BULLETS = frozenset({"o", "•", "-", "–", "*", "▪", "■", "●", "○", "◦"})
 
@@ -113,10 +118,28 @@ def minutes_sentencizer(doc: Doc) -> Doc:
                 before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()))
             first = tok.text[:1]
             start = not abbreviated and (first.isupper() or first.isdigit() or first in "\"'‘“(")
-        if not start and tok.text in BULLETS and "\n" in doc.text[prev.idx:tok.idx]:
-            start = True
+        if not start and "\n" in doc.text[prev.idx:tok.idx] and (tok.text in BULLETS or PARAGRAPH_NUMBER.fullmatch(tok.text)):
+            start = True  # a bulleted line, or a numbered paragraph ("4.3 DT was asked ...")
         tok.is_sent_start = start
     return doc
+
+
+def _spaced(pattern: list[dict]) -> list[dict]:
+    """A cue pattern that also matches across a line break ("The Clerk to\ncontact")."""
+    out: list[dict] = []
+    for token in pattern:
+        if out:
+            out.append({"IS_SPACE": True, "OP": "*"})
+        out.append(token)
+    return out
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that carry content, in lower case (not "the", "was", "to")."""
+    return [w for w in _WORD.findall(text.lower()) if w not in FUNCTION_WORDS]
+
+
+_WORD = re.compile(r"[a-z0-9£][\w'’£-]*")
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +149,7 @@ def get_nlp() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("minutes_sentencizer")
     ruler = nlp.add_pipe("span_ruler", name="cue_ruler", config={"spans_key": "cues"})
-    ruler.add_patterns(CUE_PATTERNS)
+    ruler.add_patterns([{**p, "pattern": _spaced(p["pattern"])} for p in CUE_PATTERNS])
     return nlp
 
 

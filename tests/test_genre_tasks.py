@@ -108,3 +108,86 @@ def test_club_motions_carried(shared):
     assert _with(decisions, "Metro bank", "carried")
     assert _with(decisions, "keep subs", "passed")
     assert _with(decisions, "Rule 12 carried")
+
+
+def _actions(shared: Path, rel: str) -> list[Action]:
+    return _extract(shared / "corpus" / rel)[0]
+
+
+def _doing(actions: list[Action], *words: str) -> list[Action]:
+    return [a for a in actions if all(w.lower() in a.text.lower() for w in words)]
+
+
+def _names(action: Action) -> list[str]:
+    return [o.as_written for o in action.owners]
+
+
+def test_friends_owners_only_action_lines_close_the_paragraphs_above(shared):
+    actions = _actions(shared, "archives/suffolk-libraries/2015-10-27-fohcl-minutes.pdf")
+    assert not any(a.text.upper().startswith("ACTION") for a in actions)  # the line names owners, not the task
+    [letter] = _doing(actions, "draft letter")
+    assert _names(letter) == ["MS", "AB"] and letter.explicit
+    [monitor] = _doing(actions, "Ali will monitor")
+    assert _names(monitor) == ["AHop"] and monitor.explicit
+    [party] = _doing(actions, "Christmas party")
+    assert _names(party) == ["Trustees"]
+    assert not any("10 Library Managers Report" in a.text for a in actions)  # the next item is not swallowed
+    assert sum(a.explicit for a in actions) >= 10
+
+
+def test_motorcyclists_action_owner_by_date_and_x_to_lines(shared):
+    actions = _actions(shared, "breadth/england_northumbria-advanced-motorcyclists_minutes_2020-10-27.pdf")
+    [space] = _doing(actions, "Create space on website")
+    assert space.due.iso() == "2020-11-03" and [o.name for o in space.owners] == ["Danny Holmes"]
+    [agenda] = _doing(actions, "Agenda and plan for meeting")
+    assert agenda.due.iso() == "2020-10-30" and _names(agenda) == ["John Atkinson"]
+    assert _names(_doing(actions, "Chair to Host")[0]) == ["Chair"]
+    assert _names(_doing(actions, "co-host")[0]) == ["Secretary"]
+    assert sum(a.explicit for a in actions) >= 11
+
+
+def test_liaison_bracketed_actions_with_organisations_as_owners(shared):
+    actions = _actions(shared, "breadth/england_era-portal-liaison-meeting_minutes_2021-03-23.pdf")
+    explicit = [a for a in actions if a.explicit]
+    assert len(explicit) == 8
+    assert {n for a in explicit for n in _names(a)} == {"ERA", "Portal", "Sainsbury’s"}
+    assert _names(_doing(actions, "contact details")[0]) == ["Portal"]  # second task of one bracket
+    assert not _doing(actions, "Greater Cambridge", "contact details")
+
+
+def test_school_notes_action_marks_inside_points(shared):
+    actions = _actions(shared, "breadth/scotland_ayton-primary-school-pfa_minutes_2022-03-24.pdf")
+    assert _names(_doing(actions, "EM to attend further meetings")[0]) == ["EM"]
+    assert _names(_doing(actions, "Parents to write letter")[0]) == ["Parents"]
+    assert _doing(actions, "fancy dress", "Discuss at next meeting")  # the point it follows up
+    assert _doing(actions, "EM to ask Berwickshire Swap", "(DONE)")
+    assert _doing(actions, "Dandelion Project", "MK to provide update")
+
+
+def test_parish_x_is_to_and_passive_tasks(shared):
+    actions = _actions(shared, "archives/milburn-pc/minutes_2018-03-06_.pdf")
+    assert [o.name for o in _doing(actions, "is to order scalpings")[0].owners] == ["D Richardson"]
+    [highways] = _doing(actions, "Highways to be")
+    assert highways.explicit and not highways.owners
+    assert _names(_doing(actions, "clerk to complete")[0]) == ["clerk"]
+    assert _doing(actions, "Wicksteed", "Clerk to")  # "arrange the inspection" takes what it refers to
+    actions = _actions(shared, "archives/milburn-pc/minutes_2017-07-04_.pdf")
+    assert _names(_doing(actions, "Clerk to issue cheques")[0]) == ["Clerk"]
+
+
+def test_community_council_x_to_after_a_dash(shared):
+    actions = _actions(shared, "breadth/scotland_tayport-community-council_minutes_2023-12-04.pdf")
+    [fence] = _doing(actions, "Perimeter fence")
+    assert fence.explicit and [o.name for o in fence.owners][0].endswith("Tepp")
+
+
+def test_action_column_beside_a_list_takes_its_lead_in(shared):
+    actions = _actions(shared, "archives/suffolk-libraries/board-meeting-minutes-2015-03-26.pdf")
+    [skills] = _doing(actions, "Human Resources")
+    assert "Organisational Development" in skills.text and "should be added" in skills.text
+    assert _names(skills) == ["PP", "NS"]
+
+
+def test_presenters_column_is_no_owner(shared):
+    actions = _actions(shared, "breadth/england_uob-computer-science-society_minutes_2024-11-06.pdf")
+    assert not any(a.explicit for a in actions)

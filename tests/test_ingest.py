@@ -170,8 +170,9 @@ def test_a_changed_component_version_re_extracts_a_stored_file(engine, docs):
 
     bumped = _bumped("actions")
     report = ingest_paths(engine, [docs], pipeline=bumped)
+    v = PIPELINE.versions()["actions"]
     assert [(r.path.rsplit("/", 1)[-1], r.changes) for r in sorted(report.reextracted, key=lambda r: r.path)] == [
-        ("board.txt", ["actions@1->2"]), ("other.txt", ["actions@1->2"])]
+        ("board.txt", [f"actions@{v}->{v + 1}"]), ("other.txt", [f"actions@{v}->{v + 1}"])]
     assert (report.stored, report.replaced, report.unchanged, report.failed) == ([], [], [], [])
     new = files_by_path(engine)["board.txt"]
     assert new.sha256 == old.sha256 and new.id != old.id  # the file as it was, its facts extracted afresh

@@ -6,7 +6,7 @@ that give a task, "Clerk to respond" lines. Commitments in running text
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
@@ -17,7 +17,7 @@ from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS, LOG_STATUSES,
                                     MONTHS, OTHER_LOG_STATUSES, POSTS, TASK_VERBS, WEEKDAYS, alternation)
-from minutes.extract.nlp import DECISION_CUES, analyse, content_words, may_have_cues
+from minutes.extract.nlp import DECISION_CUES, analyse, content_words, cues_of, may_set_task, sentences_of, span_text, text_of
 from minutes.extract.owners import GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
 from minutes.extract.records import Action, Due, ExtractedDocument, Owner, Span
 from minutes.extract.tables import Table, TablePart, clean, tables
@@ -152,6 +152,7 @@ class _Context:
     meetings: list[date]
     log_due: Due | None = None  # the deadline an action log gives all its rows
     proper: frozenset[str] = frozenset()  # words the document capitalises inside sentences: names ("Portal")
+    subjects: dict[str, list[Owner]] = field(default_factory=dict)  # owners found per subject, for _owners_before
 
     def action(self, text: str, start: int, end: int, page: int, owners: list[Owner],
                explicit: bool, due_text: str | None = None) -> Action:
@@ -260,14 +261,16 @@ def _unwrapped(blocks: list[Block]) -> list[Block]:
 
 
 def _wraps_onto(text: str, nxt: Block) -> bool:
+    tail = text[-12:]  # the tests read a line's end only (a search over the whole text is slow)
     point = nxt.kind == "list_item" and bool(nxt.label)
-    wrapped = not point and not CLOSED.search(text) and (nxt.text[:1].islower() or bool(OPEN_END.search(text)))
-    return wrapped or bool(ACTION_TAIL.search(text)) or text.count("[") > text.count("]")
+    last = tail.split()[-1].lower() if tail.split() else ""
+    wrapped = not point and not CLOSED.search(tail) and (nxt.text[:1].islower() or last in OPEN_END)
+    return wrapped or bool(ACTION_TAIL.search(tail)) or ("[" in text and text.count("[") > text.count("]"))
 
 
-# A line ending in a word no sentence ends with: "Agreed that" / "Ali should bring the costs ...".
-OPEN_END = re.compile(r"\b(?:that|the|to|and|of|for|an?|with|by|from|in|on|at|be|is|are|was|were|will|would|"
-                      r"should)\s*$", re.I)
+# Words no sentence ends with, ending a line: "Agreed that" / "Ali should bring the costs ...".
+OPEN_END = frozenset({"that", "the", "to", "and", "of", "for", "a", "an", "with", "by", "from", "in", "on", "at", "be",
+                      "is", "are", "was", "were", "will", "would", "should"})
 
 
 ACTION_TAIL = re.compile(r"\baction\s*:\s*$", re.I)  # "... Action:" / "Mel Leitch by 03 Nov" on the next line
@@ -338,10 +341,10 @@ def _marker_action(ctx: _Context, blocks: list[Block], k: int, marker: Marker, o
 def _owners_before(ctx: _Context, subject: str) -> list[Owner]:
     """The owners a clause's subject names, or [] when it is no owner."""
     subject = LEADING.sub("", subject.strip(" ,"))
-    if not _no_clause_words(subject):
-        return []
-    owners = resolve_owners(subject, ctx.roster)
-    return owners if owners and all(_is_owner_phrase(o.as_written, ctx) for o in owners) else []
+    if subject not in ctx.subjects:  # the same subjects come back cue after cue
+        owners = resolve_owners(subject, ctx.roster) if _no_clause_words(subject) else []
+        ctx.subjects[subject] = owners if owners and all(_is_owner_phrase(o.as_written, ctx) for o in owners) else []
+    return [replace(o) for o in ctx.subjects[subject]]
 
 
 def _no_clause_words(text: str) -> bool:
@@ -542,15 +545,15 @@ def _task_sentences(ctx: _Context, block: Block) -> list[tuple[int, int]]:
     """Spans of the sentences in ``block`` that set a task ("to be posted",
     "will monitor", "agreed to include"; not "the administration to collect
     a further £1", a purpose)."""
-    if not may_have_cues(block.text):
+    if not may_set_task(block.text):
         return []
     nlp_doc = analyse(block.text)
-    tasks = [c for c in nlp_doc.spans["cues"] if c.label_ not in DECISION_CUES]
+    tasks = [c for c in cues_of(nlp_doc) if c.label_ not in DECISION_CUES]
     out = []
-    for sent in nlp_doc.sents:
+    for sent in sentences_of(nlp_doc):
         cues = [c for c in tasks if sent.start <= c.start < sent.end]
         if any(c.label_ != "TO_TASK" or _commitment(ctx, sent, c) for c in cues):
-            out.append((block.start + sent.start_char, block.start + sent.start_char + len(sent.text.rstrip())))
+            out.append((block.start + sent.start_char, block.start + sent.start_char + len(span_text(sent).rstrip())))
     return out
 
 
@@ -765,14 +768,14 @@ def _inline_actions(ctx: _Context, block: Block) -> list[Action]:
     if block.kind not in ("paragraph", "list_item") or not ACTION_WORD.search(block.text):
         return []
     out = []
-    sents = list(analyse(block.text).sents)
+    sents = sentences_of(analyse(block.text))
     for k, sent in enumerate(sents):
-        for m in INLINE_ACTION.finditer(sent.text):
+        for m in INLINE_ACTION.finditer(span_text(sent)):
             who = m.group("who")
             if who.split()[0].lower() in NOT_NAMES or (m.start() == 0 and not ctx.roster.person(who.split()[0])):
                 continue  # "Action Plan", "Action Group to meet": a title, not an owner
             start = sent.start_char
-            if k and not LIST_MARK.match(sent.text) and len(content_words(sent.text)) < NOTE_WORDS:
+            if k and not LIST_MARK.match(span_text(sent)) and len(content_words(span_text(sent))) < NOTE_WORDS:
                 start = sents[k - 1].start_char  # "Are we responsible? Look at the insurance, action Mick."
             text = block.text[start:sent.end_char].strip()
             out.append(ctx.action(LIST_MARK.sub("", text), block.start + start, block.start + start + len(text),
@@ -784,11 +787,11 @@ def _inline_actions(ctx: _Context, block: Block) -> list[Action]:
 def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
     """Commitments in running text, one per task clause."""
     if not (block.kind in ("paragraph", "list_item") or LIST_MARK.match(block.text)) or block.text[:1] in "\"“" \
-            or not may_have_cues(block.text):
+            or not may_set_task(block.text):
         return  # a motion's quoted wording ("Council is asked to ...") is no task yet; a heading sets none
     nlp_doc = analyse(block.text)
-    cues = [c for c in nlp_doc.spans["cues"] if c.label_ not in DECISION_CUES]
-    for sent in nlp_doc.sents:
+    cues = [c for c in cues_of(nlp_doc) if c.label_ not in DECISION_CUES]
+    for sent in sentences_of(nlp_doc):
         found: list[tuple[int, list[Owner], bool]] = []
         for cue in (c for c in cues if sent.start <= c.start and c.end <= sent.end):
             hit = _commitment(ctx, sent, cue)
@@ -839,7 +842,7 @@ def _to_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan, subj_start: int, su
     words = [t for t in cue if not t.is_space]
     if len(words) > 1 and words[1].lower_ == "be":
         return _passive_task(ctx, sent, cue)
-    text = sent.doc.text
+    text = text_of(sent.doc)
     named = IS_TO.sub("", subject)
     if not named.strip() and IS_TO.search(subject):  # "Alan Armstrong, EDC, is to enquire"
         named, subj_start, clause = IS_TO.sub("", text[sent.start_char:cue.start_char]), sent.start_char, ""
@@ -851,7 +854,8 @@ def _to_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan, subj_start: int, su
     if owners:
         return subj_start + (lead.end() if lead else 0), owners, True
     line = LINE_SUBJECT.search(text, sent.start_char, cue.start_char)
-    if line is None or not text[sent.start_char:line.start()].split()[-1][:1].islower() \
+    above = text[sent.start_char:line.start()].split() if line else []
+    if line is None or not above or not above[-1][:1].islower() \
             or line.group("who").split()[0].lower() in CALENDAR:
         return None  # "funded by the Cohesive\nCommunities Fund": one name over two lines; "in\nDecember"
     owners = _owners_before(ctx, line.group("who"))  # "... resolved to pay both" / "Clerk to issue cheques"
@@ -864,7 +868,7 @@ def _passive_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, 
     (explicit), its owner the "by X" after it, where the words before it (back
     to the clause's punctuation) are no clause of their own ("the hotel is due
     to be completed", "the seat is still to be repaired")."""
-    text = sent.doc.text
+    text = text_of(sent.doc)
     punct = PUNCT_BREAK.match(text, sent.start_char, cue.start_char)
     start = punct.end() if punct else sent.start_char
     words = text[start:cue.start_char].split()
@@ -879,31 +883,31 @@ def _passive_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, 
 
 def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, list[Owner], bool] | None:
     """(start of the task clause, owners, explicit) for one cue, or None."""
-    before = sent.doc.text[sent.start_char:cue.start_char]
+    before = text_of(sent.doc)[sent.start_char:cue.start_char]
     clause = CLAUSE_START.match(before)
     subj_start = sent.start_char + (clause.end() if clause else 0)
-    subject = sent.doc.text[subj_start:cue.start_char]
+    subject = text_of(sent.doc)[subj_start:cue.start_char]
     label = cue.label_
-    if label == "ASKED" and ASKED_TO_DECIDE.match(sent.doc.text[cue.end_char:]):
+    if label == "ASKED" and ASKED_TO_DECIDE.match(text_of(sent.doc)[cue.end_char:]):
         return None  # "Members are asked to note ...": a recommendation to decide, not a task
     if label == "TO_TASK":
         return _to_task(ctx, sent, cue, subj_start, subject, clause.group(0) if clause else "")
     if label == "ASK_THAT":
-        m = OWNER_VERB.match(sent.doc.text, cue.end_char)
+        m = OWNER_VERB.match(text_of(sent.doc), cue.end_char)
         owners = _owners_before(ctx, m.group("who")) if m and m.group("verb") in TASK_VERBS else []
         return (sent.start_char, owners, True) if owners else None
     if label in ("MODAL_TASK", "VOLUNTEER", "ASKED"):
-        subj_start = _joint_subject(ctx, sent.doc.text, sent.start_char, subj_start)
-        subject = sent.doc.text[subj_start:cue.start_char]
+        subj_start = _joint_subject(ctx, text_of(sent.doc), sent.start_char, subj_start)
+        subject = text_of(sent.doc)[subj_start:cue.start_char]
         lead = LEADING.match(subject)
         owners = _owners_before(ctx, subject)
         if not owners:
             return None
         # "It was agreed that Mags & Karen would ...": the meeting gave the task
-        explicit = label == "MODAL_TASK" and bool(AGREED_THAT.search(sent.doc.text, sent.start_char, subj_start))
+        explicit = label == "MODAL_TASK" and bool(AGREED_THAT.search(text_of(sent.doc), sent.start_char, subj_start))
         return subj_start + (lead.end() if lead else 0), owners, explicit
     if label == "ASK_OBJ":
-        obj = ASKED_OBJECT.match(sent.doc.text[cue.start_char:cue.end_char - len(cue[-1].text)])
+        obj = ASKED_OBJECT.match(text_of(sent.doc)[cue.start_char:cue.end_char - len(cue[-1].text)])
         owners = _owners_before(ctx, obj.group(1)) if obj else []
         return (sent.start_char, owners, False) if owners else None
     if label == "COLLECT":
@@ -911,7 +915,7 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         owners = resolve_owners(people[0], ctx.roster) if people else []
         return (sent.start_char, owners, False) if owners else None
     if label == "SEND_TO":
-        name = CAPITALISED_NAME.match(sent.doc.text[cue[-1].idx:])
+        name = CAPITALISED_NAME.match(text_of(sent.doc)[cue[-1].idx:])
         person = ctx.roster.person(name.group(1)) if name else None
         return (sent.start_char, resolve_owners(name.group(1), ctx.roster), False) if person or (
             name and len(name.group(1).split()) >= 2) else None

@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from minutes.extract.document import Block
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, OUTCOME_WORDS, AUXILIARY_VERBS, BODY_WORDS, COMMON_TITLES, HONORIFICS,
                                     LINKING_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS, PLANNING_RESPONSES,
                                     POST_QUALIFIERS, POSTS, SPEECH_VERBS, TASK_VERBS, alternation)
-from minutes.extract.nlp import analyse, content_words
+from minutes.extract.nlp import analyse, content_words, cues_of, sentences_of, span_text, text_of
 from minutes.extract.owners import GROUP_WORDS, Roster
 from minutes.extract.records import Decision, ExtractedDocument, Section, Span
 from minutes.extract.tables import tables
@@ -106,6 +107,8 @@ MOTION = re.compile(r"\b(?:motion|resolution|propos(?:ed|al)|amendment|recommend
 # A sentence that words the motion itself, not just names it ("The resolution was passed").
 MOTION_TEXT = re.compile(r"\b(?:motion|resolution|propos\w*|amendment|recommend\w*)\b.*?\b(?:that|to|for)\b",
                          re.I | re.S)
+# "Mr Kirby declared that Mr Wait and Mr Webster had been duly elected": the result, announced at the meeting.
+DECLARED = re.compile(r"\bdeclared\b", re.I)
 VOTE_OUTCOMES = frozenset({"carried", "passed", "lost", "defeated"})
 MOTION_BLOCKS = 12  # how far back a vote's motion may be worded (the count of votes, names, between)
 # A vote's count: "Voting was 3 for the resolution, 1 against and 2 abstained".
@@ -212,7 +215,8 @@ class _Source:
     start: int
     page: int
     lead: str | None = None
-    motion: tuple[int, str] | None = None  # the motion a vote here carries, worded in the block before: start, text
+    # the motion a vote here carries, worded in an earlier block (start, words); looked up only for a vote
+    motion: Callable[[], tuple[int, str] | None] = lambda: None
     title: str | None = None  # the item's title, for "the report be noted"
     continues: bool = False  # the source carries on a sentence the block before began
 
@@ -233,7 +237,7 @@ class _Reader:
             return None
         for b in self.doc.section.blocks:
             if item.span.end <= b.start < offset and _is_prose(b) and not RESOLVED.match(b.text):
-                return next(iter(analyse(b.text).sents)).text
+                return sentences_of(analyse(b.text))[0].text
         return None
 
     def title(self, offset: int) -> str | None:
@@ -265,8 +269,20 @@ def extract_decisions(doc: ExtractedDocument, roster: Roster) -> list[Decision]:
 
 # Blocks worth a look: they hold a decision cue word. spaCy reads only these.
 DECISION_HINT = re.compile(r"agreed|approved|endorsed|adopted|ratified|resolved|decided|accepted|concur|consensus|"
-                           r"unanimous|carried|passed|elected|lost|defeated|noted|record\b|account\b|"
-                           r"\d\s+(?:votes?\s+)?(?:for|in\s+favour)\b", re.I)
+                           r"unanimous|carried(?!\s+(?:out|forward|over))|passed(?!\s+(?:on|to|away))|elected|lost|"
+                           r"defeated|noted|(?:true|accurate|correct|fair)\s+(?:record|account)|"
+                           r"\d\s+(?:votes?\s+)?(?:for|in\s+favour)\b.{0,80}?\d+\s+against", re.I | re.S)
+# Lower-case pieces of every DECISION_HINT word, found by a substring test before the regex runs
+# (a scan for many words at once is slow in ``re``, and most blocks hold none).
+HINT_KEYS = ("agree", "approv", "endors", "adopt", "ratif", "resolv", "decid", "accept", "concur", "consensus",
+             "unanim", "carried", "passed", "elect", "lost", "defeat", "noted", "record", "account", "against")
+
+
+def _hinted(text: str) -> bool:
+    low = text.lower()
+    return any(key in low for key in HINT_KEYS) and DECISION_HINT.search(text) is not None
+
+
 # "had been noted", "be noted": a report of noting, not the meeting's own.
 NOTED_BEFORE = re.compile(r"\b(?:been|be|had|has)\s+noted\b", re.I)
 
@@ -286,12 +302,12 @@ def _prose_decisions(reader: _Reader, section: Section, done: set[int]) -> Itera
     entries: set[int] = set()  # blocks a lead-in's decision has taken
     for i, block in enumerate(blocks):
         if id(block) in done or id(block) in entries or not _is_prose(block) or block.text[:1] in "\"“" \
-                or RESOLVED.match(block.text) or not DECISION_HINT.search(block.text):
+                or RESOLVED.match(block.text) or not _hinted(block.text):
             continue
         prev = blocks[i - 1] if i else None
         continues = block.text[:1].islower() and prev is not None and _is_prose(prev)
-        lead = list(analyse(prev.text).sents)[-1].text if continues and prev else _block_lead(reader, blocks, i)
-        source = _Source(block.text, block.start, block.page, lead, _motion_before(reader, blocks, i),
+        lead = sentences_of(analyse(prev.text))[-1].text if continues and prev else _block_lead(reader, blocks, i)
+        source = _Source(block.text, block.start, block.page, lead, partial(_motion_before, reader, blocks, i),
                          reader.title(block.start), continues)
         found = list(_statements(reader, section, source))
         if found and block.text.rstrip().endswith(":"):
@@ -311,9 +327,9 @@ def _motion_before(reader: _Reader, blocks: list[Block], i: int) -> tuple[int, s
             return None
         if not MOTION.search(prev.text):
             continue
-        found = [s for s in analyse(prev.text).sents if MOTION_TEXT.search(s.text)]
+        found = [s for s in sentences_of(analyse(prev.text)) if MOTION_TEXT.search(span_text(s))]
         if found:
-            words = found[-1].text.strip()
+            words = span_text(found[-1]).strip()
             if words.endswith(("that", ":")) and j + 1 < i:
                 words = f"{words} {blocks[j + 1].text}"
             return prev.start + found[-1].start_char, " ".join(words.split())
@@ -351,7 +367,7 @@ def _with_entries(reader: _Reader, section: Section, blocks: list[Block], i: int
         run.append(b)
     if not run:
         return before + [lead], taken
-    sentences = any(len(list(analyse(b.text).sents)) > 1 or len(b.text.split()) > ENTRY_WORDS for b in run)
+    sentences = any(len(sentences_of(analyse(b.text))) > 1 or len(b.text.split()) > ENTRY_WORDS for b in run)
     enumerated = len(run) > 1 and all(_ENUMERATED.search(b.text) for b in run[:-1])
     election = bool(ELECTION.search(lead.text))
     if not election and (enumerated or not sentences or lead.explicit):
@@ -365,7 +381,7 @@ def _with_entries(reader: _Reader, section: Section, blocks: list[Block], i: int
     out = list(before)
     for b in run:
         own = list(_statements(reader, section, _Source(b.text, b.start, b.page))) \
-            if DECISION_HINT.search(b.text) else []
+            if _hinted(b.text) else []
         if own:
             out.extend(own)
         else:
@@ -385,7 +401,7 @@ def _table_decisions(reader: _Reader, section: Section) -> Iterator[Decision]:
             continue
         for block, _, row, _ in table.body():
             for j, cell in enumerate(row):
-                if not cell.text or not DECISION_HINT.search(cell.text):
+                if not cell.text or not _hinted(cell.text):
                     continue
                 lead = " - ".join(c.text for c in row[:j] if c.text.strip()) or None
                 short = len(_content(cell.text)) < CONTEXT_WORDS
@@ -399,25 +415,25 @@ def _statements(reader: _Reader, section: Section, source: _Source, cell: bool =
     """Decisions in one source's sentences, split where one sentence holds
     two ("X agreed A, therefore X agreed B")."""
     nlp_doc = analyse(source.text)
-    text = nlp_doc.text
-    sents = list(nlp_doc.sents)
-    cues = nlp_doc.spans["cues"]
+    text = text_of(nlp_doc)
+    sents = sentences_of(nlp_doc)
+    cues = cues_of(nlp_doc)
     for k, sent in enumerate(sents):
         labels = [c for c in cues if c.start >= sent.start and c.end <= sent.end]
         agreed = [c for c in labels if _own_agreement(reader, section, text, sent, c, cell)]
         agreed = _merged(text, agreed)
-        vote = VOTE.search(sent.text)
+        vote = VOTE.search(span_text(sent))
         noted = [c for c in labels if c.label_ == "NOTED" and c.text.lower() == "noted"
                  and not _remark(reader.roster, text[sent.start_char:c.start_char])
                  and not _APOLOGIES.match(text[c.end_char:].lstrip())]
-        if not agreed and not vote and not (noted and not NOTED_BEFORE.search(sent.text)):
+        if not agreed and not vote and not (noted and not NOTED_BEFORE.search(span_text(sent))):
             continue
         explicit = bool(agreed or vote)
         motion = vote is not None or any(c.text.lower() in VOTE_OUTCOMES for c in agreed)
-        pieces = _split_clauses(sent.start_char, sent.text, [c.start_char for c in agreed]) if agreed \
-            else [(sent.start_char, sent.text.strip())]
+        pieces = _split_clauses(sent.start_char, span_text(sent), [c.start_char for c in agreed]) if agreed \
+            else [(sent.start_char, span_text(sent).strip())]
         nxt = sents[k + 1] if k + 1 < len(sents) else None
-        proposer = nxt is not None and bool(PROPOSER.match(nxt.text))
+        proposer = nxt is not None and bool(PROPOSER.match(span_text(nxt)))
         for n, (start, piece) in enumerate(pieces):
             end = start + len(piece)
             line_end = LINE_AFTER_CUE.match(text, agreed[-1].end_char, end) if agreed and n == len(pieces) - 1 else None
@@ -440,12 +456,13 @@ def _in_context(source: _Source, text: str, sents: list[TokenSpan], k: int, star
     title where it names its subject only as "this" or "the report"), else
     with the source's lead."""
     own = text[start:end]
-    if motion and not MOTION_TEXT.search(sents[k].text):
+    if motion and not MOTION_TEXT.search(span_text(sents[k])):
         for j in range(k - 1, -1, -1):
-            if MOTION_TEXT.search(sents[j].text):
+            if MOTION_TEXT.search(span_text(sents[j])):
                 return sents[j].start_char, text[sents[j].start_char:end]
-        if source.motion is not None:
-            return source.motion[0] - source.start, f"{source.motion[1]} {text[:end]}"
+        before = source.motion()
+        if before is not None:
+            return before[0] - source.start, f"{before[1]} {text[:end]}"
     if GENERIC_REF.search(own) and source.title:
         return start, _joined(source.title, own)  # "the policy was accepted": the item names the policy
     if k:
@@ -463,7 +480,8 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
     after = text[cue.end_char:cue.end_char + 60]
     if cue.label_ == "OUTCOME" and not _outcome(text, sent.start_char, cue):
         return False
-    if cue.label_ != "RECORD":
+    declared = cue.label_ == "OUTCOME" and DECLARED.search(text, sent.start_char, cue.start_char)
+    if cue.label_ != "RECORD" and not declared:
         if REPORTED_BEFORE.search(before[-30:]) or (cue.label_ != "OUTCOME" and REPORTED_AFTER.match(after)) \
                 or CONDITIONAL.search(before) \
                 or NEGATED.search(before[-40:]) or REPORTING.search(text, sent.start_char, cue.start_char) \
@@ -474,13 +492,15 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
             return False
         if cell and ADJECTIVE_AFTER.match(after) and not before.strip():
             return False
+    if cue.label_ == "OUTCOME":
+        return True  # the elected, or the motion carried, is its subject, not who decided
     subject = _subject(text, sent.start_char, cue.start_char)
     if subject is None or _personal(subject, reader.roster) or _other_body(subject, section.body) \
             or _APOLOGIES.match(subject):
         return False
     lower = {w.lower() for w in _WORD.findall(subject)}
     if cell and lower - {"it"} and not lower & GROUP_WORDS and not (
-            sent.text.rstrip().endswith(".") and any(w.lower() in AUXILIARY_VERBS for w in sent.text.split())):
+            span_text(sent).rstrip().endswith(".") and any(w.lower() in AUXILIARY_VERBS for w in span_text(sent).split())):
         return False  # "GO-East agreed Baseline and Targets": a source cited in a cell, no decision
     # "DO agreed to look into it", "ERA agreed to contact": a party's undertaking (an action)
     return not (UNDERTAKING.match(after) and lower - {"it"} and not lower & GROUP_WORDS)
@@ -626,7 +646,7 @@ def _planning_responses(reader: _Reader, blocks: list[Block], taken: set[int]) -
     "3/18/1963/HH Kestrel Cottage ... No comment.", or the response on its
     own line after the application. Weaker than a resolution (explicit=False)."""
     for i, block in enumerate(blocks):
-        if block.kind == "table" or block.start in taken or not PLANNING_REF.search(block.text):
+        if block.kind == "table" or block.start in taken or "/" not in block.text or not PLANNING_REF.search(block.text):
             continue
         m = _response(block.text, own_block=False)
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None

@@ -9,6 +9,7 @@ query commands, which import the ingest code, start in a fraction of the
 second spaCy takes (``python -X importtime -c 'import minutes.pipeline'``)."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Iterable
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_WORDS, ASKED_VERBS, ASKING_VERBS,
                                     COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, MODAL_VERBS, NOTING_WORDS, OUTCOME_WORDS,
@@ -78,19 +79,30 @@ CUE_PATTERNS = [
 DECISION_CUES = frozenset({"AGREED", "NOTED", "RECORD", "OUTCOME"})
 
 
-# Every CUE_PATTERN needs one of these words (or "to <task verb>", "to be ..."),
-# so a block without any can skip the pipeline: most paragraphs are narrative
-# with no cue, and tokenising them was most of the cost of finding actions.
-_CUE_WORDS = (*MODAL_VERBS, *VOLUNTEER_VERBS, *ASKED_VERBS, *ASKING_VERBS, *COLLECT_VERBS, *SEND_VERBS,
-              *AGREEMENT_VERBS, *AGREEMENT_WORDS, *OUTCOME_WORDS, *NOTING_WORDS, *RECORD_NOUNS)
-_CUE_KEYS = re.compile(rf"\b{alternation(_CUE_WORDS)}\b|\bto\s+(?:be\s|{alternation(TASK_VERBS)})\b", re.I)
+# Every task cue pattern needs one of these words (or "to <task verb>", "to be ..."),
+# so a block without any can skip the pipeline in the search for tasks: most
+# paragraphs are narrative with no cue, and tokenising them was most of the cost
+# of finding actions. (Decisions look for their own words: ``decisions.DECISION_HINT``.)
+_TASK_CUE_WORDS = (*MODAL_VERBS, *VOLUNTEER_VERBS, *ASKED_VERBS, *ASKING_VERBS, *COLLECT_VERBS, *SEND_VERBS,
+                   "decided", "resolved")
+_TASK_CUE_KEYS = re.compile(rf"\b{alternation(_TASK_CUE_WORDS)}\b")
+_TO_NEXT = re.compile(r"\bto\s+([a-z-]+)")  # "to be", "to contact", "to re-send"
+_TO_WORDS = frozenset({"be", *TASK_VERBS})
 
 
-def may_have_cues(text: str) -> bool:
-    """False only when no cue pattern can match ``text``."""
-    return _CUE_KEYS.search(text) is not None
+def may_set_task(text: str) -> bool:
+    """False only when no task cue pattern (none of ``DECISION_CUES``) can match
+    ``text``. Substring tests come first: a scan for many words at once is slow in
+    ``re``, and most paragraphs hold none."""
+    low = text.lower()
+    if any(word in low for word in _TASK_CUE_WORDS) and _TASK_CUE_KEYS.search(low):
+        return True
+    return "to" in low and any(word in _TO_WORDS or word.removeprefix("re-") in _TO_WORDS
+                                for word in _TO_NEXT.findall(low))
 
 
+# Where a sentence may end: a stop, or a line break (before a bullet or a paragraph's number).
+SENTENCE_MARK = re.compile(r"[.!?]|\n")
 # A paragraph's number at a line's start ("4.3", "10.1").
 PARAGRAPH_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+")
 # Marks that open a bulleted line in text a parser left in one block.
@@ -100,27 +112,48 @@ BULLETS = frozenset({"o", "•", "-", "–", "*", "▪", "■", "●", "○", "�
 def minutes_sentencizer(doc: Doc) -> Doc:
     """Sentences end at . ! ? before a capital, digit or quote (a line break
     between them or not), but not after an abbreviation or an initial ("S.
-    Blackwell"); a bullet at a line's start ("o Mags gave an update") opens one."""
-    words = [i for i, tok in enumerate(doc) if not tok.is_space]
-    for tok in doc:
-        tok.is_sent_start = False
-    for n, i in enumerate(words):
-        tok = doc[i]
-        if n == 0:
-            tok.is_sent_start = True
+    Blackwell"); a bullet at a line's start ("o Mags gave an update") opens one.
+    Only the tokens after a stop or a line break are looked at, found in the
+    text (making a Token object of every token was most of the time spent here)."""
+    import numpy
+    text = text_of(doc)
+    rows = doc.to_array(["IDX", "LENGTH", "IS_SPACE"]).tolist()
+    if not rows:
+        return doc
+    starts = [-1] * len(rows)
+    starts[0] = 1
+    offsets = [r[0] for r in rows]
+    words = [i for i, r in enumerate(rows) if not r[2]]  # token indices of words, in order
+    place = {t: n for n, t in enumerate(words)}  # token index -> its position among the words
+
+    def word(n: int) -> str:
+        idx, length, _ = rows[words[n]]
+        return text[idx:idx + length]
+
+    for m in SENTENCE_MARK.finditer(text):
+        t = bisect.bisect_right(offsets, m.start()) - 1  # the token holding the mark
+        if m.group(0) == "\n":  # a line break: a bullet or a paragraph number after it opens a sentence
+            n = bisect.bisect_right(words, t)  # the first word after it
+            if 0 < n < len(words) and (word(n) in BULLETS or PARAGRAPH_NUMBER.fullmatch(word(n))):
+                starts[words[n]] = 1
             continue
-        prev = doc[words[n - 1]]
-        start = False
-        if prev.text in {".", "!", "?"} or (prev.text.endswith(".") and len(prev.text) > 2 and prev.text[:-1].isalpha()
-                                            and prev.text[:-1].lower() not in ABBREVIATIONS):
-            before = doc[words[n - 2]].text.lower().rstrip(".") if prev.text == "." and n >= 2 else ""
-            abbreviated = prev.text == "." and n >= 2 and (
-                before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()))
-            first = tok.text[:1]
-            start = not abbreviated and (first.isupper() or first.isdigit() or first in "\"'‘“(")
-        if not start and "\n" in doc.text[prev.idx:tok.idx] and (tok.text in BULLETS or PARAGRAPH_NUMBER.fullmatch(tok.text)):
-            start = True  # a bulleted line, or a numbered paragraph ("4.3 DT was asked ...")
-        tok.is_sent_start = start
+        n = place.get(t)
+        if n is None or n + 1 >= len(words):
+            continue
+        nxt = words[n + 1]
+        last = word(n)
+        if not (last in {".", "!", "?"} or (last.endswith(".") and len(last) > 2 and last[:-1].isalpha()
+                                            and last[:-1].lower() not in ABBREVIATIONS)):
+            continue
+        if rows[t][0] + rows[t][1] != m.end():
+            continue  # the mark is inside its token ("U.K.", "1.5"), not at its end
+        ante = word(n - 1).lower().rstrip(".") if last == "." and n else ""
+        if last == "." and n and (ante in ABBREVIATIONS or (len(ante) == 1 and ante.isalpha())):
+            continue
+        first = word(n + 1)[:1]
+        if first.isupper() or first.isdigit() or first in "\"'‘“(":
+            starts[nxt] = 1
+    doc.from_array(["SENT_START"], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc
 
 
@@ -157,7 +190,36 @@ def get_nlp() -> Language:
 def analyse(text: str) -> Doc:
     """The pipeline's Doc for one block's text; cached because actions and
     decisions read the same blocks."""
-    return get_nlp()(text)
+    nlp = get_nlp()
+    doc = nlp.make_doc(text)
+    doc.user_data["text"] = text
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the text ``analyse`` read (spaCy joins it from the tokens)."""
+    return text_of(span.doc)[span.start_char:span.end_char]
+
+
+def text_of(doc: Doc) -> str:
+    """The text ``analyse`` read: spaCy joins ``doc.text`` anew from the tokens on every access."""
+    return doc.user_data.get("text") or doc.text
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """The Doc's sentences, made once: spaCy builds them anew on every ``doc.sents``."""
+    if "sents" not in doc.user_data:
+        doc.user_data["sents"] = list(doc.sents)
+    return doc.user_data["sents"]
+
+
+def cues_of(doc: Doc) -> list[Span]:
+    """The Doc's cue spans (``CUE_PATTERNS``), made once."""
+    if "cues" not in doc.user_data:
+        doc.user_data["cues"] = list(doc.spans["cues"])
+    return doc.user_data["cues"]
 
 
 def phrase_matcher(label: str, phrases: Iterable[str]) -> PhraseMatcher:

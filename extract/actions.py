@@ -17,7 +17,8 @@ from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS, LOG_STATUSES,
                                     MONTHS, OTHER_LOG_STATUSES, POSTS, TASK_VERBS, WEEKDAYS, alternation)
-from minutes.extract.nlp import DECISION_CUES, analyse, content_words, cues_of, may_set_task, sentences_of, span_text, text_of
+from minutes.extract.nlp import (DECISION_CUES, analyse, content_words, cues_of, may_set_task, sentences_of, span_text,
+                                text_of)
 from minutes.extract.owners import GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
 from minutes.extract.records import Action, Due, ExtractedDocument, Owner, Span
 from minutes.extract.tables import Table, TablePart, clean, tables
@@ -38,7 +39,8 @@ ACTION_MARK = re.compile(rf"(?:(?<=[.!?)\]])\s+|(?<=\n)|\[\s*)\W{{0,2}}(?i:actio
 # Where the who-and-when words after a mark end: a sentence's end, or a line starting anew.
 HEAD_END = re.compile(r"[.;]\s|\n(?=\s*[A-Z(•\-–])|\s*$")
 # "DT/MS", "Danny by 03 Nov", "Mel Leitch, by 03 Nov": who acts, and maybe by when, alone.
-OWNER_ONLY = re.compile(r"^\W{0,2}(?P<who>(?:[A-Z][\w'’.-]*|&|/|,|and|of|the)(?:\s*(?:[A-Z][\w'’.-]*|&|/|,|and|of|the))*?)"
+_OWNER_WORD = r"(?:[A-Z][\w'’.-]*|&|/|,|and|of|the)"
+OWNER_ONLY = re.compile(rf"^\W{{0,2}}(?P<who>{_OWNER_WORD}(?:\s*{_OWNER_WORD})*?)"
                         r"\s*,?(?:\s+(?:by|before)\s+(?P<due>[^.;]{2,40}?))?\s*[.;]?\s*$")
 OWNER_PARTS = re.compile(r"\s*(?:/|&|,|\band\b|\bof\b|\bthe\b)\s*")
 INITIALS = re.compile(r"[A-Z]{1,3}[a-z]{0,3}")
@@ -86,11 +88,13 @@ NOT_PASSIVE_TASK = frozenset({*AUXILIARY_VERBS, "due", "need", "needs", "needed"
                               "continue", "continues", "continued", "remain", "remains", "remained", "begin", "begins",
                               "began", "start", "starts", "started", "tend", "tends", "deserve", "deserves", "ought",
                               "used", "about"})
-PREPOSITIONS = frozenset({"in", "for", "on", "at", "from", "into", "about", "than"})  # "in the case for the data [to be]"
+# "in the Mets case for the data [to be released]": a passive's subject holds no preposition.
+PREPOSITIONS = frozenset({"in", "for", "on", "at", "from", "into", "about", "than"})
 PASSIVE_SUBJECT_WORDS = 8  # "Timings and venues [to be confirmed]"; a longer run before it is a clause
 EVENT_PARTICIPLES = frozenset({"held", "hosted", "run"})  # "the Trophy to be held on 25th September": an event
 # "... to be confirmed by the Clerk to the Board": who is to do a passive task.
-BY_OWNER = re.compile(r"[^.;]{0,60}?\bby\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|to|the|and|&))*)")
+BY_OWNER = re.compile(r"[^.;]{0,60}?\bby\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*"
+                      r"(?:\s+(?:[A-Z][\w'’-]*|of|to|the|and|&))*)")
 # "It was agreed that [X would ...]": a commitment the meeting gave.
 AGREED_THAT = re.compile(r"\b(?:agreed|resolved|decided)\s+that\s*$", re.I)
 # "MS will investigate X and also have the signatories updated": two tasks.

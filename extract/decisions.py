@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from minutes.extract.document import Block
 from minutes.extract.items import item_at
-from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, OUTCOME_WORDS, AUXILIARY_VERBS, BODY_WORDS, COMMON_TITLES, HONORIFICS,
-                                    LINKING_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS, PLANNING_RESPONSES,
-                                    POST_QUALIFIERS, POSTS, SPEECH_VERBS, TASK_VERBS, alternation)
+from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, AUXILIARY_VERBS, BODY_WORDS, COMMON_TITLES,
+                                    HONORIFICS, LINKING_WORDS, ORGANISATION_WORDS, OUTCOME_WORDS, PEOPLE_GROUPS,
+                                    PLANNING_RESPONSES, POST_QUALIFIERS, POSTS, SPEECH_VERBS, TASK_VERBS, alternation)
 from minutes.extract.nlp import analyse, content_words, cues_of, sentences_of, span_text, text_of
 from minutes.extract.owners import GROUP_WORDS, Roster
 from minutes.extract.records import Decision, ExtractedDocument, Section, Span
@@ -114,7 +114,8 @@ MOTION_BLOCKS = 12  # how far back a vote's motion may be worded (the count of v
 # A vote's count: "Voting was 3 for the resolution, 1 against and 2 abstained".
 VOTE = re.compile(r"\b\d+\s+(?:votes?\s+)?(?:for|in\s+favour)\b.{0,80}?\b\d+\s+against\b", re.I | re.S)
 # "carried out", "passed to the Clerk", "lost the key": no vote's outcome.
-NOT_OUTCOME_AFTER = re.compile(r"^\s*(?:out|forward|forwards|over|on|onto|to|away|through|back|around|round|into|across|"
+NOT_OUTCOME_AFTER = re.compile(r"^\s*(?:out|forward|forwards|over|on|onto|to|away|through|back|around|round|into|"
+                               r"across|"
                                r"along|down|up|off|it|them|their|his|her|its|our|the|a|an|this|that|these|those|"
                                r"(?:at|in)\b[^.;]{0,40}\b(?:19|20)\d\d)\b", re.I)  # "passed at the APCM in 1999"
 BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|duly|unanimously|and)\s+(?:\w+\s+)?$", re.I)
@@ -474,15 +475,16 @@ def _in_context(source: _Source, text: str, sents: list[TokenSpan], k: int, star
 def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan, cue: TokenSpan, cell: bool) -> bool:
     """An agreement, vote or election of this meeting's, not one reported,
     still to come, denied, another body's, or one person's."""
-    if cue.label_ not in ("AGREED", "RECORD", "OUTCOME"):
+    if cue.label_ not in ("AGREED", "RECORD"):
         return False
     before = text[max(sent.start_char, cue.start_char - 60):cue.start_char]
     after = text[cue.end_char:cue.end_char + 60]
-    if cue.label_ == "OUTCOME" and not _outcome(text, sent.start_char, cue):
+    outcome = cue.text.lower() in OUTCOME_WORDS
+    if outcome and not _outcome(text, sent.start_char, cue):
         return False
-    declared = cue.label_ == "OUTCOME" and DECLARED.search(text, sent.start_char, cue.start_char)
+    declared = outcome and DECLARED.search(text, sent.start_char, cue.start_char)
     if cue.label_ != "RECORD" and not declared:
-        if REPORTED_BEFORE.search(before[-30:]) or (cue.label_ != "OUTCOME" and REPORTED_AFTER.match(after)) \
+        if REPORTED_BEFORE.search(before[-30:]) or (not outcome and REPORTED_AFTER.match(after)) \
                 or CONDITIONAL.search(before) \
                 or NEGATED.search(before[-40:]) or REPORTING.search(text, sent.start_char, cue.start_char) \
                 or (cue.start_char > 0 and text[cue.start_char - 1] == "("):
@@ -492,15 +494,16 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
             return False
         if cell and ADJECTIVE_AFTER.match(after) and not before.strip():
             return False
-    if cue.label_ == "OUTCOME":
+    if outcome:
         return True  # the elected, or the motion carried, is its subject, not who decided
     subject = _subject(text, sent.start_char, cue.start_char)
     if subject is None or _personal(subject, reader.roster) or _other_body(subject, section.body) \
             or _APOLOGIES.match(subject):
         return False
     lower = {w.lower() for w in _WORD.findall(subject)}
+    sentence = span_text(sent)
     if cell and lower - {"it"} and not lower & GROUP_WORDS and not (
-            span_text(sent).rstrip().endswith(".") and any(w.lower() in AUXILIARY_VERBS for w in span_text(sent).split())):
+            sentence.rstrip().endswith(".") and any(w.lower() in AUXILIARY_VERBS for w in sentence.split())):
         return False  # "GO-East agreed Baseline and Targets": a source cited in a cell, no decision
     # "DO agreed to look into it", "ERA agreed to contact": a party's undertaking (an action)
     return not (UNDERTAKING.match(after) and lower - {"it"} and not lower & GROUP_WORDS)
@@ -558,7 +561,8 @@ def _personal(subject: str, roster: Roster) -> bool:
     if not words or len(words) > 5:
         return False
     lower = [w.lower().strip(".,'’") for w in words]
-    if lower[0] in ("he", "she", "i", "they") or roster.person(subject) or (len(words) == 1 and roster.names_someone(subject)):
+    if lower[0] in ("he", "she", "i", "they") or roster.person(subject) or \
+            (len(words) == 1 and roster.names_someone(subject)):
         return True
     if lower[0] in HONORIFICS and len(words) <= 3 and all(w[:1].isupper() for w in words[1:]) and len(words) > 1:
         return True
@@ -646,7 +650,8 @@ def _planning_responses(reader: _Reader, blocks: list[Block], taken: set[int]) -
     "3/18/1963/HH Kestrel Cottage ... No comment.", or the response on its
     own line after the application. Weaker than a resolution (explicit=False)."""
     for i, block in enumerate(blocks):
-        if block.kind == "table" or block.start in taken or "/" not in block.text or not PLANNING_REF.search(block.text):
+        if block.kind == "table" or block.start in taken or "/" not in block.text \
+                or not PLANNING_REF.search(block.text):
             continue
         m = _response(block.text, own_block=False)
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -668,4 +673,5 @@ def _response(text: str, own_block: bool) -> re.Match[str] | None:
 
 
 def _span_text(blocks: list[Block], start: int, end: int) -> str:
-    return " ".join(b.text[max(start, b.start) - b.start:end - b.start] for b in blocks if b.start < end and start < b.end)
+    return " ".join(b.text[max(start, b.start) - b.start:end - b.start]
+                    for b in blocks if b.start < end and start < b.end)

@@ -20,9 +20,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_WORDS, ASKED_VERBS, ASKING_VERBS,
-                                    COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, MODAL_VERBS, NOTING_WORDS, OUTCOME_WORDS,
-                                    RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, TASK_VERBS, TO_MEETING_VERBS,
-                                    VOLUNTEER_VERBS, alternation)
+                                    COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, MODAL_VERBS, NOTING_WORDS,
+                                    OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, TASK_VERBS,
+                                    TO_MEETING_VERBS, VOLUNTEER_VERBS, alternation)
 
 # Cue phrases, as token patterns; the extractors read doc.spans["cues"].
 _TASK = {"LOWER": {"IN": sorted(TASK_VERBS)}}
@@ -63,9 +63,9 @@ CUE_PATTERNS = [
                                          {"LOWER": {"IN": list(TO_MEETING_VERBS)}},
                                          {"LOWER": "back", "OP": "?"}, {"LOWER": {"IN": ["to", "at"]}}]},
     # decisions
-    {"label": "AGREED", "pattern": [{"LOWER": {"IN": [*AGREEMENT_VERBS, *AGREEMENT_WORDS]}}]},
-    # "The motion was carried", "duly elected" (decisions.py reads the words around them)
-    {"label": "OUTCOME", "pattern": [{"LOWER": {"IN": list(OUTCOME_WORDS)}}]},
+    # "agreed", "Consensus", and a vote's or election's outcome: "The motion was carried", "duly elected"
+    # (one pattern, as each pattern costs a pass of the matcher; decisions.py tells outcomes by their word)
+    {"label": "AGREED", "pattern": [{"LOWER": {"IN": [*AGREEMENT_VERBS, *AGREEMENT_WORDS, *OUTCOME_WORDS]}}]},
     {"label": "NOTED", "pattern": [{"LOWER": {"IN": list(NOTING_WORDS)}}]},
     {"label": "RECORD", "pattern": [{"LOWER": "as"}, {"LOWER": {"IN": ["a", "an", "the"]}},
                                      {"LOWER": {"IN": list(RECORD_WORDS)}, "OP": "+"},
@@ -75,8 +75,8 @@ CUE_PATTERNS = [
 ]
 
 
-# The cue labels that mark a decision ("agreed", "noted", "as a true record", "carried"), not a task.
-DECISION_CUES = frozenset({"AGREED", "NOTED", "RECORD", "OUTCOME"})
+# The cue labels that mark a decision ("agreed", "carried", "noted", "as a true record"), not a task.
+DECISION_CUES = frozenset({"AGREED", "NOTED", "RECORD"})
 
 
 # Every task cue pattern needs one of these words (or "to <task verb>", "to be ..."),

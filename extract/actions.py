@@ -6,7 +6,7 @@ that give a task, "Clerk to respond" lines. Commitments in running text
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
@@ -15,9 +15,10 @@ from minutes.extract.decisions import NO_DECISIONS, resolution_parts
 from minutes.extract.document import Block, Cell, Marker
 from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
-from minutes.extract.lexicon import (DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS, LOG_STATUSES, OTHER_LOG_STATUSES,
-                                    POSTS, TASK_VERBS, alternation)
-from minutes.extract.nlp import analyse, may_have_cues
+from minutes.extract.lexicon import (AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS, LOG_STATUSES,
+                                    MONTHS, OTHER_LOG_STATUSES, POSTS, TASK_VERBS, WEEKDAYS, alternation)
+from minutes.extract.nlp import (DECISION_CUES, analyse, content_words, cues_of, may_set_task, sentences_of, span_text,
+                                text_of)
 from minutes.extract.owners import GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
 from minutes.extract.records import Action, Due, ExtractedDocument, Owner, Span
 from minutes.extract.tables import Table, TablePart, clean, tables
@@ -25,7 +26,41 @@ from minutes.extract.tables import Table, TablePart, clean, tables
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
 
-ACTION_LINE = re.compile(r"^\W{0,3}(?:agreed\s+)?actions?(?:\s+agreed)?\s*(?:no\.?\s*)?\d*[a-z]?\s*[:\-–]\s*", re.I)
+# Words after "Action" that make a title, not an owner ("Action Plan", "Action Log").
+NOT_NAMES = frozenset({"plan", "plans", "log", "logs", "point", "points", "list", "notes", "sheet", "tracker",
+                       "required",
+                       "agreed", "taken", "group", "update", "updates", "item", "items", "no", "number"})
+# "Action:", "Action 3:", "Agreed action 5 -", "Action MW:" (who, before the colon), "[ACTION: ...".
+_OWNER_INITIALS = rf"(?!(?i:{alternation(NOT_NAMES)})\b)[A-Z][A-Za-z]{{0,4}}(?:\s*[,/&]\s*[A-Z][A-Za-z]{{0,4}})*"
+ACTION_LINE = re.compile(rf"^\W{{0,3}}(?i:(?:agreed\s+)?actions?(?:\s+agreed)?)\s*(?:(?i:no)\.?\s*)?\d*[a-z]?"
+                         rf"(?:\s+(?P<pre>{_OWNER_INITIALS}))?\s*[:\-–]\s*")
+# The same inside a paragraph: after a sentence's end or a line break, or opening a bracket.
+ACTION_MARK = re.compile(rf"(?:(?<=[.!?)\]])\s+|(?<=\n)|\[\s*)\W{{0,2}}(?i:actions?)"
+                         rf"(?:\s+(?P<pre>{_OWNER_INITIALS}))?\s*:\s*")
+# Where the who-and-when words after a mark end: a sentence's end, or a line starting anew.
+HEAD_END = re.compile(r"[.;]\s|\n(?=\s*[A-Z(•\-–])|\s*$")
+# "DT/MS", "Danny by 03 Nov", "Mel Leitch, by 03 Nov": who acts, and maybe by when, alone.
+_OWNER_WORD = r"(?:[A-Z][\w'’.-]*|&|/|,|and|of|the)"
+OWNER_ONLY = re.compile(rf"^\W{{0,2}}(?P<who>{_OWNER_WORD}(?:\s*{_OWNER_WORD})*?)"
+                        r"\s*,?(?:\s+(?:by|before)\s+(?P<due>[^.;]{2,40}?))?\s*[.;]?\s*$")
+OWNER_PARTS = re.compile(r"\s*(?:/|&|,|\band\b|\bof\b|\bthe\b)\s*")
+INITIALS = re.compile(r"[A-Z]{1,3}[a-z]{0,3}")
+# A task's owner and deadline written after it: "Issue draft agenda ... John Atkinson by 30 Nov".
+OWNER_TAIL = re.compile(r"[.,]?\s+(?P<tail>(?:[A-Z][\w'’-]*\s*){1,3},?\s+by\s+[^.;]{2,40})\s*[.;]?\s*$")
+# A sentence that carries on an "Action:" mark's tasks: "X to ...", an order ("Discuss at next meeting").
+TASK_START = re.compile(rf"^\W*(?:[A-Z][\w'’.-]*(?:\s*[/&]\s*[A-Z][\w'’.-]*)*\s+(?:is\s+|are\s+)?to\s+[a-z]|"
+                        rf"(?i:{alternation(TASK_VERBS)})\b)")
+# A dash that starts another task: "EM to attend ... – speak with/send any thoughts to EM".
+TASK_DASH = re.compile(rf"\s[–-]\s+(?=(?:{alternation(TASK_VERBS)})\b|[A-Z][\w'’.-]*\s+to\s+[a-z])")
+# Words that set a task, before a dash may start another: "to ...", "will ...", an order.
+SETS_TASK = re.compile(rf"\bto\s+[a-z]|\b(?:will|would|shall)\s+[a-z]|^\W*(?i:{alternation(TASK_VERBS)})\b")
+# "(DONE)" after a task in published notes.
+DONE_MARK = re.compile(r"\(?\s*(?i:done|completed?)\s*\)?\.?")
+# A point of a list set with a bullet character ("○ Action MW: ...", "● Python Workshop").
+BULLET_START = re.compile(r"^\s*[●○■▪•◦]")
+LIST_MARK = re.compile(r"^\s*[-–•o*]\s+")  # a bullet left at a line's start
+IS_TO = re.compile(r"(?:^|\s+)(?:is|are)(?:\s+(?:also|now|then))?\s*$")  # "Councillor Richardson is [to order]"
+CLOSED_PARAGRAPHS = 4  # how far up an owners-only action line reaches
 # An owner in trailing brackets: "... by 19th February (all partners)."
 TRAILING_OWNER = re.compile(r"\(([^()\d]{2,80})\)\s*\.?\s*(?=$|\s+[A-Z])")
 # RESOLVED parts that give a task: "X to liaise", "X be requested to", "X would", "X ensure that"
@@ -39,15 +74,44 @@ DELEGATE = re.compile(r"\b(?:[Dd]elegates?|[Aa]sks?|[Rr]equests?|[Ii]nstructs?|[
 # Where the delegate's name ends: "in consultation with ...", "to <verb>", a stop or a bracket.
 DELEGATE_END = re.compile(r",?\s+in\s+consultation\s+with\b|\s+(?:authority\s+)?to\s+(?=[a-z])|[;.(]")
 TO_VERB = re.compile(r"\bto\s+[a-z]")
+# "It was requested that [DT ask ...]", "agreed that [Mags & Karen should come ...]": who, and the task's verb.
+OWNER_VERB = re.compile(r"\s*(?P<who>(?:the\s+)?[A-Z][\w'’./-]*(?:\s+(?:[A-Z][\w'’./-]*|&|and))*)\s+"
+                        r"(?:should\s+|must\s+|shall\s+)?(?P<verb>[a-z-]+)")
+# A name joined by "and" to the subject after it: "[DO and] SF will also collect".
+JOINT_BEFORE = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)\s*(?:and|&)\s*$")
+# Where a clause's punctuation last breaks the words before a cue.
+PUNCT_BREAK = re.compile(r".*(?:[,;:]|\s[–-]\s)\s*", re.S)
+# A subject opening its own line after a line that ends in a lower-case word: "... pay both\nClerk [to issue]".
+LINE_SUBJECT = re.compile(r"(?<=[a-z])[ \t]*\n(?P<who>[A-Z][^\n]{0,40}?)\s*$")
+# Words before a passive "to be done" that make it no task: a verb of their own, or a state.
+NOT_PASSIVE_TASK = frozenset({*AUXILIARY_VERBS, "due", "need", "needs", "needed", "going", "likely", "yet", "still",
+                              "want", "wants", "wish", "wishes", "able", "seems", "appears", "expected", "hoped",
+                              "continue", "continues", "continued", "remain", "remains", "remained", "begin", "begins",
+                              "began", "start", "starts", "started", "tend", "tends", "deserve", "deserves", "ought",
+                              "used", "about"})
+# "in the Mets case for the data [to be released]": a passive's subject holds no preposition.
+PREPOSITIONS = frozenset({"in", "for", "on", "at", "from", "into", "about", "than"})
+PASSIVE_SUBJECT_WORDS = 8  # "Timings and venues [to be confirmed]"; a longer run before it is a clause
+EVENT_PARTICIPLES = frozenset({"held", "hosted", "run"})  # "the Trophy to be held on 25th September": an event
+# "... to be confirmed by the Clerk to the Board": who is to do a passive task.
+BY_OWNER = re.compile(r"[^.;]{0,60}?\bby\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*"
+                      r"(?:\s+(?:[A-Z][\w'’-]*|of|to|the|and|&))*)")
+# "It was agreed that [X would ...]": a commitment the meeting gave.
+AGREED_THAT = re.compile(r"\b(?:agreed|resolved|decided)\s+that\s*$", re.I)
+# "MS will investigate X and also have the signatories updated": two tasks.
+ALSO = re.compile(r",?\s+and\s+also\s+(?=[a-z])")
 # "X to note / receive / endorse ...": the body's own decision, not a task.
 NOT_TASKS = frozenset(verb for verb, _ in DECISION_VERBS)
 # "... be noted", "... be approved": the resolution records the decision, gives no task.
 PASSIVE_DECISION = re.compile(rf"\bbe\s+{alternation(done for _, done in DECISION_VERBS)}\b")
+# A resolution that gives one named the task: "that they be signed by the Chair".
+SIGNED_BY = re.compile(r"\bbe\s+(?P<done>[a-z]+ed)\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+PASSIVE_DONE = frozenset(done for _, done in DECISION_VERBS)
 LEADING = re.compile(r"^(?:in\s+the\s+meantime|meanwhile|also|then|therefore|however|additionally|in\s+addition|"
-                     r"finally|following\s+(?:an?|the)\s+\w+)\b[\s,]*", re.I)
-CLAUSE_START = re.compile(r".*(?:[,;:]|\bwhich\b|\bthat\b|\bwho\b|\bwhom\b|\bwhere\b|\band\b|\bbut\b|\bso\b"
-                          r"|\bthen\b)\s*",
-                          re.S)
+                     r"finally|following\s+(?:an?|the)\s+\w+|with|action|\d{1,3}(?:\.\d{1,3})+)\b[\s,]*|^[-–•*]\s+",
+                     re.I)
+CLAUSE_START = re.compile(r".*(?:[,;:]|\s[–-]\s|\bwhich\b|\bthat\b|\bwho\b|\bwhom\b|\bwhere\b|\band\b|\bbut\b|"
+                          r"\bso\b|\bthen\b)\s*", re.S)
 # An action column headed only "Description" or "Details" (see _log_columns).
 WEAK_ACTION_HEADER = re.compile(r"description|details?", re.I)
 # The status cell of an action log without a header row ("Carried forward", "Completed").
@@ -67,9 +131,6 @@ INLINE_ACTION = re.compile(r"(?:^|[,;:.–-]\s*|\(\s*)(?:c/f\s+)?action(?:ed)?\s
                            r"(?=\s*(?:[.;,)]|$|to\s+(?!be\b)[a-z]))")
 # "All actions for next meeting unless otherwise stated": a log's default deadline.
 ALL_ACTIONS = re.compile(r"^\W{0,3}all\s+actions\b", re.I)
-NOT_NAMES = frozenset({"plan", "plans", "log", "logs", "point", "points", "list", "notes", "sheet", "tracker",
-                       "required",
-                       "agreed", "taken", "group", "update", "updates", "item", "items", "no", "number"})
 # "CDRU", "MoJ", "DfT", "ShEx": an organisation's initials, some in lower case.
 ACRONYM = re.compile(r"[A-Z]{2,}s?|(?!Mc|Mac|O')(?=(?:[a-z]?[A-Z]){2})[A-Z][A-Za-z]{1,4}")
 # A bracketed abbreviation ("PAF", "DfT", "H&S"), and the words before it whose initials it may be.
@@ -97,6 +158,8 @@ class _Context:
     base: date | None
     meetings: list[date]
     log_due: Due | None = None  # the deadline an action log gives all its rows
+    proper: frozenset[str] = frozenset()  # words the document capitalises inside sentences: names ("Portal")
+    subjects: dict[str, list[Owner]] = field(default_factory=dict)  # owners found per subject, for _owners_before
 
     def action(self, text: str, start: int, end: int, page: int, owners: list[Owner],
                explicit: bool, due_text: str | None = None) -> Action:
@@ -108,27 +171,39 @@ class _Context:
     def due(self, text: str) -> Due | None:
         return find_deadline(text, self.base, self.meetings)
 
+    def task(self, block: Block, start: int, end: int, owners: list[Owner], explicit: bool,
+             due_text: str | None = None) -> Action:
+        """The action whose words are ``block.text[start:end]`` (offsets in the
+        block); a task of a few words ("The Clerk will report.", "Discuss at
+        next meeting.") takes the sentence before it, which says what it is about."""
+        before = [(a, b) for a, b in sentences(block.text[:start]) if len(content_words(block.text[a:b])) >= 2]
+        if before and _refers_back(block.text[start:end], owners, block.text[before[-1][0]:before[-1][1]]):
+            start = before[-1][0]
+        text = LIST_MARK.sub("", block.text[start:end]).rstrip(" ,;\n")
+        return self.action(text, block.start + start, block.start + start + len(block.text[start:end].rstrip()),
+                           block.page, owners, explicit, due_text)
+
 
 def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]) -> list[Action]:
     """The document's actions, owners resolved against ``roster``, deadlines
     such as "the next meeting" against ``meetings`` (in order)."""
     section = doc.section
-    ctx = _Context(doc, roster, section.meeting_date, meetings)
+    ctx = _Context(doc, roster, section.meeting_date, meetings, proper=_proper_nouns(section.blocks))
     out: list[Action] = []
     done: set[int] = set()
     for part, blocks in resolution_parts(section.blocks):
-        done.update(id(b) for b in blocks)
+        done.update(b.start for b in blocks)
         action = _resolution_action(ctx, part.text, part.start, part.end, part.page)
         if action:
             out.append(action)
-    blocks = section.blocks
+    blocks = _unwrapped(section.blocks)
     parts = {id(part.block): (table, part) for table in tables(blocks) for part in table.parts}
     lead: list[Owner] = []  # owners a "– Lead XX" line gives the log rows below it
     i = 0
     while i < len(blocks):
         block = blocks[i]
         i += 1
-        if id(block) in done:
+        if block.start in done:
             continue
         if block.kind == "table":
             if id(block) in parts:
@@ -140,29 +215,116 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
         if ALL_ACTIONS.match(block.text):
             ctx.log_due = ctx.due(block.text)
         if ACTION_LINE.match(block.text):
-            action, i = _action_line(ctx, blocks, i - 1)
-            out.append(action)
+            found, i = _action_line(ctx, blocks, i - 1, out)
+            out.extend(found)
         elif section.kind not in NO_DECISIONS:
-            inline = _inline_actions(ctx, block)
+            inline = _inline_actions(ctx, block) + _action_marks(ctx, block)
             out.extend(inline)
-            out.extend(a for a in _running_text(ctx, block)
-                       if not any(a.span.start < b.span.end and b.span.start < a.span.end for b in inline))
-    for block in blocks:
+            out.extend(a for a in _running_text(ctx, block) if not _overlaps(a, inline))
+    for k, block in enumerate(blocks):
         for marker in block.markers:
-            _marker_action(ctx, block, marker, out)
+            _marker_action(ctx, blocks, k, marker, out)
     out.sort(key=lambda a: a.span.start)
     return out
 
 
+def _overlaps(a: Action, others: list[Action]) -> bool:
+    return any(a.span.start < b.span.end and b.span.start < a.span.end for b in others)
+
+
+# A word capitalised after a lower-case word: a name ("... with Portal", "returning them to Sainsbury’s").
+INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w'’-]*)")
+
+
+def _proper_nouns(blocks: list[Block]) -> frozenset[str]:
+    """Words the document capitalises inside its sentences, twice or more: names, which can own a task."""
+    seen: dict[str, int] = {}
+    for b in blocks:
+        if b.kind in ("paragraph", "list_item"):
+            for w in INNER_CAPITAL.findall(b.text):
+                seen[w] = seen.get(w, 0) + 1
+    return frozenset(w for w, n in seen.items() if n >= 2 and w.lower() not in TASK_VERBS and w.lower() not in CALENDAR)
+
+
+CALENDAR = frozenset(name for names in (*MONTHS, *WEEKDAYS) for name in names)  # "in December": no owner
+
+
+def _unwrapped(blocks: list[Block]) -> list[Block]:
+    """Blocks as the minutes wrote their sentences: a line a PDF parser made
+    a block of its own is joined to the one it carries on (it starts in lower
+    case after a line without a closing stop, it follows a bare "Action:",
+    or it closes a bracket the block before opened)."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind != "table" and b.kind != "table" and b.start == prev.end + 1 \
+                and not prev.markers and _wraps_onto(prev.text, b):
+            out[-1] = replace(prev, kind="paragraph" if prev.kind == "heading" else prev.kind,
+                              text=f"{prev.text}\n{b.text}", end=b.end, markers=list(b.markers),
+                              boxes=prev.boxes + b.boxes)
+            continue
+        out.append(b)
+    return out
+
+
+def _wraps_onto(text: str, nxt: Block) -> bool:
+    tail = text[-12:]  # the tests read a line's end only (a search over the whole text is slow)
+    point = nxt.kind == "list_item" and bool(nxt.label)
+    last = tail.split()[-1].lower() if tail.split() else ""
+    wrapped = not point and not CLOSED.search(tail) and (nxt.text[:1].islower() or last in OPEN_END)
+    return wrapped or bool(ACTION_TAIL.search(tail)) or ("[" in text and text.count("[") > text.count("]"))
+
+
+# Words no sentence ends with, ending a line: "Agreed that" / "Ali should bring the costs ...".
+OPEN_END = frozenset({"that", "the", "to", "and", "of", "for", "a", "an", "with", "by", "from", "in", "on", "at", "be",
+                      "is", "are", "was", "were", "will", "would", "should"})
+
+
+ACTION_TAIL = re.compile(r"\baction\s*:\s*$", re.I)  # "... Action:" / "Mel Leitch by 03 Nov" on the next line
 MARKER_WORDS = 50  # a block this short is the action a margin marker flags, whole
+NOTE_WORDS = 8  # a note this short ("Look at the insurance, action Mick.") takes the sentence before it
+# Words that say when or how a task is followed up, not what it is about ("Discuss at next meeting").
+FOLLOW_UP_WORDS = frozenset({"next", "meeting", "meetings", "further", "later", "soon", "again", "back", "future",
+                             "agenda", "item", "date", "due", "course", "possible", "asap"})
 
 
-def _marker_action(ctx: _Context, block: Block, marker: Marker, out: list[Action]) -> None:
+DEFINITE = re.compile(r"\b(?:the|this|these|those|it|them)\b", re.I)  # "arrange the inspection": one named before
+
+
+def _refers_back(text: str, owners: list[Owner], before: str) -> bool:
+    """A task that names nothing but its owner, a task verb and when ("The
+    Clerk will report.", "To be discussed further at the next meeting"), or
+    only what the sentence before it names ("The Clerk to contact and
+    arrange the inspection" after "... the annual inspection of ...")."""
+    named = {w.lower() for o in owners for w in WORD.findall(o.as_written)}
+    words = [w for w in content_words(text) if w not in named and w not in FOLLOW_UP_WORDS and
+             not {w, w[:-1], w[:-2], w.rstrip("d").rstrip("e")} & TASK_VERBS]
+    return not words or bool(DEFINITE.search(text)) and set(words) <= set(content_words(before))
+
+
+def _marker_action(ctx: _Context, blocks: list[Block], k: int, marker: Marker, out: list[Action]) -> None:
     """The margin of minutes laid out in a table flags an action beside its
     text ("IB" in the Action column): the owner is the marker, the task the
     block, or in a long block the sentences on the line the marker stands
-    level with. An action already read there takes the marker's owners."""
+    level with; beside the first point of a list ("the following should be
+    added:"), the lead-in and its points. An action already read there takes
+    the marker's owners."""
+    block = blocks[k]
     owners = resolve_owners(marker.text, ctx.roster)
+    if block.kind == "list_item" and k and blocks[k - 1].text.rstrip().endswith(":") \
+            and len(block.text.split()) <= MARKER_WORDS:
+        run = [block]
+        for b in blocks[k + 1:k + 12]:
+            if b.kind != "list_item" or b.markers:
+                break
+            run.append(b)
+        lead = blocks[k - 1]
+        text = " ".join([lead.text] + [b.text for b in run])
+        action = ctx.action(text, lead.start, run[-1].end, lead.page, owners, True)
+        action.due = ctx.due(marker.text) or action.due
+        out[:] = [a for a in out if not (lead.start <= a.span.start < run[-1].end)]
+        out.append(action)
+        return
     line_end = block.text.find("\n", marker.anchor - block.start)
     line = (marker.anchor, block.start + line_end if line_end >= 0 else block.end)
     found = next((a for a in out if a.span.start < line[1] and line[0] < a.span.end
@@ -186,10 +348,10 @@ def _marker_action(ctx: _Context, block: Block, marker: Marker, out: list[Action
 def _owners_before(ctx: _Context, subject: str) -> list[Owner]:
     """The owners a clause's subject names, or [] when it is no owner."""
     subject = LEADING.sub("", subject.strip(" ,"))
-    if not _no_clause_words(subject):
-        return []
-    owners = resolve_owners(subject, ctx.roster)
-    return owners if owners and all(_is_owner_phrase(o.as_written, ctx.roster) for o in owners) else []
+    if subject not in ctx.subjects:  # the same subjects come back cue after cue
+        owners = resolve_owners(subject, ctx.roster) if _no_clause_words(subject) else []
+        ctx.subjects[subject] = owners if owners and all(_is_owner_phrase(o.as_written, ctx) for o in owners) else []
+    return [replace(o) for o in ctx.subjects[subject]]
 
 
 def _no_clause_words(text: str) -> bool:
@@ -197,9 +359,12 @@ def _no_clause_words(text: str) -> bool:
                for w in WORD.findall(text))
 
 
-def _is_owner_phrase(text: str, roster: Roster) -> bool:
-    """A listed person, a group or post, an acronym, or a body of two or
-    more capitalised words; not a lone unknown name ("Dawn") or a bare "The"."""
+def _is_owner_phrase(text: str, ctx: _Context) -> bool:
+    """A listed person, a group or post, an acronym, a body of two or more
+    capitalised words, or a name the document writes capitalised inside its
+    sentences ("Portal", "Sainsbury’s"); not a lone unknown word ("Dawn" once,
+    "Training") or a bare "The"."""
+    roster = ctx.roster
     if not is_owner_like(text, roster) or not _no_clause_words(text):
         return False
     if roster.person(text) or roster.names_someone(text):
@@ -207,7 +372,7 @@ def _is_owner_phrase(text: str, roster: Roster) -> bool:
     words = [w for w in WORD.findall(text) if w.lower() not in {"the", "a", "an"}]
     lower = {w.lower() for w in words}
     return bool(lower & (GROUP_WORDS | POSTS)) or bool(ACRONYM.fullmatch(" ".join(words))) or \
-        sum(w[:1].isupper() for w in words) >= 2
+        sum(w[:1].isupper() for w in words) >= 2 or (len(words) == 1 and words[0] in ctx.proper)
 
 
 def _trailing_owners(ctx: _Context, text: str) -> list[Owner]:
@@ -216,7 +381,7 @@ def _trailing_owners(ctx: _Context, text: str) -> list[Owner]:
         if _abbreviates(inner, text[:m.start()]):
             continue  # "Postcode Address File (PAF)" names a thing, not its owner
         owners = resolve_owners(inner, ctx.roster)
-        if owners and all(_is_owner_phrase(o.as_written, ctx.roster) for o in owners):
+        if owners and all(_is_owner_phrase(o.as_written, ctx) for o in owners):
             return owners
     return []
 
@@ -258,15 +423,25 @@ def _resolution_action(ctx: _Context, text: str, start: int, end: int, page: int
     owners = _owners_before(ctx, subject)
     passive = bool(m.group("to")) and m.group("to").startswith("to be")
     if not owners and not passive:
-        return None
+        by = SIGNED_BY.search(text)  # "... and that they be signed by the Chair"
+        owners = _owners_before(ctx, by.group("who")) if by and by.group("done") not in PASSIVE_DONE else []
+        return ctx.action(text, start, end, page, owners, True) if owners else None
     return ctx.action(text, start, end, page, [] if passive else owners, True)
 
 
-def _action_line(ctx: _Context, blocks: list[Block], i: int) -> tuple[Action, int]:
+def _action_line(ctx: _Context, blocks: list[Block], i: int, out: list[Action]) -> tuple[list[Action], int]:
     """An "Action:" line, joined with the lines it wraps onto (PDF lines can
-    come as separate blocks) and the "Due:" / "Owner:" lines under it.
-    Returns the action and the index of the first block it leaves."""
+    come as separate blocks) and the "Due:" / "Owner:" lines under it; a line
+    naming only who acts ("ACTION: DT/MS") closes the paragraphs above it,
+    which give the tasks. Returns the actions and the index of the first
+    block it leaves."""
     first = blocks[i]
+    head = ACTION_LINE.match(first.text)
+    assert head is not None, "called on an action line"
+    only = _owner_only(ctx, first.text[head.end():])
+    pre = _named_before_colon(ctx, head)
+    if only is not None and not pre:
+        return _closed_tasks(ctx, blocks, i, *only, out), i + 1
     text, end, j = first.text, first.end, i + 1
     while j < len(blocks) and not CLOSED.search(text) and _carries_on(ctx, blocks[j]):
         text, end, j = f"{text} {blocks[j].text}", blocks[j].end, j + 1
@@ -287,11 +462,9 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int) -> tuple[Action, in
             break
     head = ACTION_LINE.match(text)
     body = text[head.end():] if head else text
-    owners = resolve_owners(fields["owner"], ctx.roster) if "owner" in fields else _trailing_owners(ctx, body)
+    owners = pre or (resolve_owners(fields["owner"], ctx.roster) if "owner" in fields else _trailing_owners(ctx, body))
     if not owners:
-        m = PART_TASK.match(body)
-        if m and not m.group("subj").lower().startswith("it "):
-            owners = _owners_before(ctx, m.group("subj"))
+        owners = _subject_owners(ctx, body)
     if not owners:
         m = REPLIES_TO.search(body)
         if m and ctx.roster.person(m.group(1)):
@@ -299,15 +472,191 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int) -> tuple[Action, in
     action = ctx.action(text, first.start, end, first.page, owners, True)
     if "due" in fields:
         action.due = _cell_due(ctx, fields["due"])
-    return action, j
+    return [action], j
+
+
+def _subject_owners(ctx: _Context, task: str) -> list[Owner]:
+    """The owners a task names as its subject: "Portal to provide", "MK will update"."""
+    m = PART_TASK.match(task)
+    if m and not m.group("subj").lower().startswith("it "):
+        return _owners_before(ctx, IS_TO.sub("", m.group("subj")))
+    return []
+
+
+def _named_before_colon(ctx: _Context, head: re.Match[str]) -> list[Owner]:
+    """"Action MW:", "Action EG, SP:": the owners an action line names before its colon."""
+    who = head.group("pre")
+    if not who or who.split()[0].lower() in NOT_NAMES:
+        return []
+    owners = resolve_owners(who, ctx.roster)
+    return owners if all(_is_owner_phrase(o.as_written, ctx) or INITIALS.fullmatch(o.as_written) for o in owners) \
+        else []
+
+
+def _owner_only(ctx: _Context, text: str) -> tuple[list[Owner], str | None] | None:
+    """(owners, deadline words) where ``text`` only says who acts, maybe by
+    when: "DT/MS", "TRUSTEES/SF", "Danny by 03 Nov", "Mel Leitch, by 03 Nov",
+    "Membership Secretary and Treasurer by end January"; None for a task."""
+    m = OWNER_ONLY.match(text)
+    if not m:
+        return None
+    who = m.group("who")
+    parts = [p for p in OWNER_PARTS.split(who) if p]
+    if not parts or any(len(p.split()) > 3 or p.split()[0].lower() in NOT_NAMES or
+                        (len(p.split()) == 1 and p.lower() in TASK_VERBS) for p in parts):
+        return None
+    return resolve_owners(who, ctx.roster), m.group("due")
+
+
+def _closed_tasks(ctx: _Context, blocks: list[Block], i: int, owners: list[Owner], due: str | None,
+                  out: list[Action]) -> list[Action]:
+    """The tasks an owners-only "ACTION: X" line closes: the sentences of the
+    paragraphs above it (back to the item's heading or the last action line)
+    that set a task, or the paragraph just above when none does. An action
+    already read in them becomes explicit and, just above the line, takes its
+    owners; one further up keeps its own owners if it names any."""
+    found: list[Action] = []
+    for depth, b in enumerate(_paragraphs_above(ctx, blocks, i)):
+        spans = _task_sentences(ctx, b)
+        if not spans and depth == 0:
+            spans = [(b.start, b.end)]
+        for start, end in spans:
+            known = [a for a in out if a.span.start < end and start < a.span.end]
+            for a in known:
+                a.explicit = True
+                if depth == 0 or not a.owners:
+                    a.owners = owners
+                if due:
+                    a.due = ctx.due(f"by {due}") or a.due
+            if known:
+                continue
+            text = b.text[start - b.start:end - b.start]
+            action = ctx.action(LIST_MARK.sub("", text), start, end, b.page, owners, True)
+            if due:
+                action.due = ctx.due(f"by {due}") or action.due
+            found.append(action)
+    return found
+
+
+def _paragraphs_above(ctx: _Context, blocks: list[Block], i: int) -> Iterator[Block]:
+    """The paragraphs an action line closes, nearest first: back to a
+    heading, an item's start, a table or the action line before."""
+    starts = {item.span.start for item in ctx.doc.items}
+    for b in reversed(blocks[max(0, i - CLOSED_PARAGRAPHS):i]):
+        if b.kind not in ("paragraph", "list_item") or ACTION_LINE.match(b.text) or b.is_furniture:
+            return
+        yield b
+        if b.start in starts:
+            return
+
+
+def _task_sentences(ctx: _Context, block: Block) -> list[tuple[int, int]]:
+    """Spans of the sentences in ``block`` that set a task ("to be posted",
+    "will monitor", "agreed to include"; not "the administration to collect
+    a further £1", a purpose)."""
+    if not may_set_task(block.text):
+        return []
+    nlp_doc = analyse(block.text)
+    tasks = [c for c in cues_of(nlp_doc) if c.label_ not in DECISION_CUES]
+    out = []
+    for sent in sentences_of(nlp_doc):
+        cues = [c for c in tasks if sent.start <= c.start < sent.end]
+        if any(c.label_ != "TO_TASK" or _commitment(ctx, sent, c) for c in cues):
+            out.append((block.start + sent.start_char, block.start + sent.start_char + len(span_text(sent).rstrip())))
+    return out
+
+
+def _action_marks(ctx: _Context, block: Block) -> list[Action]:
+    """"Action:" marks inside a paragraph, as notes and bracketed minutes
+    write them: "... by 03 Nov. Action: Danny by 03 Nov" (who and when, for
+    the sentence before), "Action: EM to attend further meetings with SBC –
+    speak with/send any thoughts to EM. Parents to write letter to SBC?"
+    (the tasks themselves, one per sentence or dash), "[ACTION: ERA to
+    contact ... Portal to provide ...]"."""
+    if block.kind not in ("paragraph", "list_item", "heading") or not ACTION_WORD.search(block.text):
+        return []
+    text = block.text
+    marks = [m for m in ACTION_MARK.finditer(text) if m.start() > 0 or "[" in m.group(0)]
+    out: list[Action] = []
+    boundary = 0  # where the text that a who-and-when mark refers back to starts
+    for n, m in enumerate(marks):
+        stop = marks[n + 1].start() if n + 1 < len(marks) else len(text)
+        close = text.find("]", m.end(), stop) if "[" in m.group(0) else -1
+        stop = close if close >= 0 else stop
+        head = HEAD_END.search(text, m.end(), stop)
+        head_end = head.start() if head else stop
+        only = _owner_only(ctx, text[m.end():head_end])
+        pre = _named_before_colon(ctx, m)
+        if only is not None and not pre:
+            owners, due = only
+            before = text[boundary:m.start()]
+            sents = [sp for sp in sentences(before) if before[sp[0]:sp[1]].strip(" -–•o")]
+            if sents:
+                s0, s1 = sents[-1]
+                out.append(ctx.task(block, boundary + s0, boundary + s1, owners, True,
+                                    due_text=f"by {due}" if due else None))
+            boundary = head_end
+            continue
+        out.extend(_mark_body(ctx, block, m.end(), stop, pre))
+        boundary = stop
+    return out
+
+
+def _mark_body(ctx: _Context, block: Block, start: int, stop: int, pre: list[Owner]) -> list[Action]:
+    """The tasks an "Action:" mark's words give: the first sentence, and the
+    sentences after it that are tasks too ("Parents to write letter to
+    SBC?", "EM to ask Berwickshire Swap."), each cut at a dash that starts
+    another ("– speak with ..."); "(DONE)" marks the one before done, and a
+    line naming only who and when ("John Atkinson by 30 Nov") gives the one
+    before its owner and deadline."""
+    text = block.text
+    body = text[start:stop]
+    out: list[Action] = []
+    for n, (s0, s1) in enumerate(sentences(body)):
+        sent = body[s0:s1]
+        if DONE_MARK.fullmatch(sent.strip()):
+            if out:  # "(DONE)": kept in the task's words; the task was still set at this meeting
+                out[-1].text = f"{out[-1].text} {sent.strip()}"
+                out[-1].span.end = block.start + start + s1
+            continue
+        only = _owner_only(ctx, sent)
+        if only is not None and out:
+            out[-1].owners = out[-1].owners or only[0]
+            if only[1]:
+                out[-1].due = ctx.due(f"by {only[1]}") or out[-1].due
+            out[-1].span.end = block.start + start + s1
+            continue
+        if n and not TASK_START.match(sent):
+            break
+        dashes = [c.start() for c in TASK_DASH.finditer(sent)]
+        if dashes and not SETS_TASK.search(sent[:dashes[0]]):
+            dashes = []  # "Next PFA meeting (1 June) – set out a timetable": one task, with its date
+        cuts = [0] + dashes + [len(sent)]
+        for a, b in zip(cuts, cuts[1:]):
+            piece = sent[a:b].strip(" –-")
+            if not piece:
+                continue
+            tail = OWNER_TAIL.search(piece)
+            owners = pre or _subject_owners(ctx, piece)
+            due = None
+            if tail and not owners:
+                found = _owner_only(ctx, tail.group("tail"))
+                if found is not None:
+                    owners, due = found
+                    piece = piece[:tail.start()]
+            begin = start + s0 + a + (len(sent[a:b]) - len(sent[a:b].lstrip(" –-")))
+            out.append(ctx.task(block, begin, begin + len(piece), owners, True, due_text=f"by {due}" if due else None))
+    return out
 
 
 def _carries_on(ctx: _Context, block: Block) -> bool:
     """A block that carries on the sentence before it: not a table, an item's
-    heading, another action, a labelled field or a short line in capitals (a
-    heading or a running mark: "AOB", "ACTION: MS", "UNCLASSIFIED")."""
+    heading, another action, a labelled field, a short line in capitals (a
+    heading or a running mark: "AOB", "ACTION: MS", "UNCLASSIFIED") or a
+    point of a list."""
     if block.kind == "table" or ACTION_LINE.match(block.text) or ACTION_FIELD.match(block.text) \
-            or block.is_furniture or (len(block.text) <= 30 and block.text.isupper()):
+            or block.is_furniture or (len(block.text) <= 30 and block.text.isupper()) \
+            or (block.kind == "list_item" and block.label) or BULLET_START.match(block.text):
         return False
     return not any(item.span.start == block.head for item in ctx.doc.items)
 
@@ -366,7 +715,7 @@ def _heading_owners(ctx: _Context, text: str) -> list[Owner]:
     words = {w.lower() for w in WORD.findall(text)}
     if len(text) > 60 or not words & (GROUP_WORDS | POSTS):
         return []
-    return [o for o in resolve_owners(text, ctx.roster) if _is_owner_phrase(o.as_written, ctx.roster)]
+    return [o for o in resolve_owners(text, ctx.roster) if _is_owner_phrase(o.as_written, ctx)]
 
 
 def _log_columns(table: Table) -> dict[str, int] | None:
@@ -429,25 +778,30 @@ def _inline_actions(ctx: _Context, block: Block) -> list[Action]:
     if block.kind not in ("paragraph", "list_item") or not ACTION_WORD.search(block.text):
         return []
     out = []
-    for sent in analyse(block.text).sents:
-        for m in INLINE_ACTION.finditer(sent.text):
+    sents = sentences_of(analyse(block.text))
+    for k, sent in enumerate(sents):
+        for m in INLINE_ACTION.finditer(span_text(sent)):
             who = m.group("who")
             if who.split()[0].lower() in NOT_NAMES or (m.start() == 0 and not ctx.roster.person(who.split()[0])):
                 continue  # "Action Plan", "Action Group to meet": a title, not an owner
-            text = sent.text.strip()
-            start = block.start + sent.start_char
-            out.append(ctx.action(text, start, start + len(text), block.page, resolve_owners(who, ctx.roster), True))
+            start = sent.start_char
+            if k and not LIST_MARK.match(span_text(sent)) and len(content_words(span_text(sent))) < NOTE_WORDS:
+                start = sents[k - 1].start_char  # "Are we responsible? Look at the insurance, action Mick."
+            text = block.text[start:sent.end_char].strip()
+            out.append(ctx.action(LIST_MARK.sub("", text), block.start + start, block.start + start + len(text),
+                                  block.page, resolve_owners(who, ctx.roster), True))
             break
     return out
 
 
 def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
     """Commitments in running text, one per task clause."""
-    if block.kind not in ("paragraph", "list_item") or block.text[:1] in "\"“" or not may_have_cues(block.text):
-        return  # a motion's quoted wording ("Council is asked to ...") is no task yet
+    if not (block.kind in ("paragraph", "list_item") or LIST_MARK.match(block.text)) or block.text[:1] in "\"“" \
+            or not may_set_task(block.text):
+        return  # a motion's quoted wording ("Council is asked to ...") is no task yet; a heading sets none
     nlp_doc = analyse(block.text)
-    cues = [c for c in nlp_doc.spans["cues"] if c.label_ not in ("AGREED", "NOTED", "RECORD")]
-    for sent in nlp_doc.sents:
+    cues = [c for c in cues_of(nlp_doc) if c.label_ not in DECISION_CUES]
+    for sent in sentences_of(nlp_doc):
         found: list[tuple[int, list[Owner], bool]] = []
         for cue in (c for c in cues if sent.start <= c.start and c.end <= sent.end):
             hit = _commitment(ctx, sent, cue)
@@ -458,28 +812,112 @@ def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
             found[0] = (sent.start_char, found[0][1], found[0][2])  # the whole sentence is the task's context
         for i, (start, owners, explicit) in enumerate(found):
             end = found[i + 1][0] if i + 1 < len(found) else sent.end_char
-            text = block.text[start:end].rstrip(" ,;")
-            yield ctx.action(text, block.start + start, block.start + start + len(text), block.page, owners, explicit)
+            text = block.text[start:end].rstrip(" ,;\n")
+            also = ALSO.search(text)
+            pieces = [(0, also.start()), (also.end(), len(text))] if also else [(0, len(text))]
+            for a, b in pieces:
+                yield ctx.task(block, start + a, start + b, owners, explicit)
+
+
+def _new_clause(clause: str, led: bool) -> bool:
+    """Whether the words before a subject leave it a clause of its own: at
+    the sentence's start, after a dash ("... dangerous – Councillor Tepp to
+    contact"), or after a comma closing a clause ("... acceptable, clerk to
+    complete", "..., with AB to take the lead"); not inside a list of names
+    ("attended the Windmill Hill, Norton North Forum to raise") or after
+    "and", "which" ("links between CDT and Registered Social Landlords to ensure")."""
+    clause = clause.rstrip()
+    if not clause or clause[-1] in "–-":
+        return True
+    if clause[-1] not in ",;:":
+        return False
+    words = clause[:-1].split()
+    return led or not words or words[-1][:1].islower()
+
+
+def _joint_subject(ctx: _Context, text: str, sent_start: int, subj_start: int) -> int:
+    """Where a subject starts that "and" joins to a name before it ("DO and SF
+    will"), at the sentence's start or after a clause's punctuation."""
+    before = text[sent_start:subj_start]
+    m = JOINT_BEFORE.search(before)
+    if m and (m.start() == 0 or before[:m.start()].rstrip()[-1:] in ",;:(") and _owners_before(ctx, m.group("who")):
+        return sent_start + m.start()
+    return subj_start
+
+
+def _to_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan, subj_start: int, subject: str,
+             clause: str) -> tuple[int, list[Owner], bool] | None:
+    """"Clerk to respond", "... – Councillor Tepp to contact", "Councillor
+    Richardson is to order": minute shorthand for an action (explicit)."""
+    words = [t for t in cue if not t.is_space]
+    if len(words) > 1 and words[1].lower_ == "be":
+        return _passive_task(ctx, sent, cue)
+    text = text_of(sent.doc)
+    named = IS_TO.sub("", subject)
+    if not named.strip() and IS_TO.search(subject):  # "Alan Armstrong, EDC, is to enquire"
+        named, subj_start, clause = IS_TO.sub("", text[sent.start_char:cue.start_char]), sent.start_char, ""
+    lead = LEADING.match(named)
+    named = named[lead.end():] if lead else named
+    if named[:1].islower() and named.strip().lower() not in POSTS:
+        return None  # "..., all to ensure that": a purpose, not a task; "clerk to complete" is one
+    owners = _owners_before(ctx, named) if _new_clause(clause, bool(lead)) else []
+    if owners:
+        return subj_start + (lead.end() if lead else 0), owners, True
+    line = LINE_SUBJECT.search(text, sent.start_char, cue.start_char)
+    above = text[sent.start_char:line.start()].split() if line else []
+    if line is None or not above or not above[-1][:1].islower() \
+            or line.group("who").split()[0].lower() in CALENDAR:
+        return None  # "funded by the Cohesive\nCommunities Fund": one name over two lines; "in\nDecember"
+    owners = _owners_before(ctx, line.group("who"))  # "... resolved to pay both" / "Clerk to issue cheques"
+    return (line.start("who"), owners, True) if owners else None
+
+
+def _passive_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, list[Owner], bool] | None:
+    """"Notification to be put on facebook", "To be discussed at the next
+    meeting", "Timings and venues to be confirmed by the Clerk": a task too
+    (explicit), its owner the "by X" after it, where the words before it (back
+    to the clause's punctuation) are no clause of their own ("the hotel is due
+    to be completed", "the seat is still to be repaired")."""
+    text = text_of(sent.doc)
+    punct = PUNCT_BREAK.match(text, sent.start_char, cue.start_char)
+    start = punct.end() if punct else sent.start_char
+    words = text[start:cue.start_char].split()
+    if len(words) > PASSIVE_SUBJECT_WORDS or any(w.lower() in NOT_PASSIVE_TASK or w.lower() in PREPOSITIONS
+                                                 for w in words) \
+            or not _new_clause(punct.group(0) if punct else "", False) \
+            or PASSIVE_DECISION.match(text, cue.start_char + 3) or cue[-1].lower_ in EVENT_PARTICIPLES:
+        return None
+    by = BY_OWNER.match(text, cue.end_char)
+    return start, _owners_before(ctx, by.group("who")) if by else [], True
 
 
 def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, list[Owner], bool] | None:
     """(start of the task clause, owners, explicit) for one cue, or None."""
-    before = sent.doc.text[sent.start_char:cue.start_char]
+    before = text_of(sent.doc)[sent.start_char:cue.start_char]
     clause = CLAUSE_START.match(before)
     subj_start = sent.start_char + (clause.end() if clause else 0)
-    subject = sent.doc.text[subj_start:cue.start_char]
+    subject = text_of(sent.doc)[subj_start:cue.start_char]
     label = cue.label_
-    if label == "ASKED" and ASKED_TO_DECIDE.match(sent.doc.text[cue.end_char:]):
+    if label == "ASKED" and ASKED_TO_DECIDE.match(text_of(sent.doc)[cue.end_char:]):
         return None  # "Members are asked to note ...": a recommendation to decide, not a task
-    if label in ("MODAL_TASK", "VOLUNTEER", "ASKED") or (label == "TO_TASK" and not clause):
+    if label == "TO_TASK":
+        return _to_task(ctx, sent, cue, subj_start, subject, clause.group(0) if clause else "")
+    if label == "ASK_THAT":
+        m = OWNER_VERB.match(text_of(sent.doc), cue.end_char)
+        owners = _owners_before(ctx, m.group("who")) if m and m.group("verb") in TASK_VERBS else []
+        return (sent.start_char, owners, True) if owners else None
+    if label in ("MODAL_TASK", "VOLUNTEER", "ASKED"):
+        subj_start = _joint_subject(ctx, text_of(sent.doc), sent.start_char, subj_start)
+        subject = text_of(sent.doc)[subj_start:cue.start_char]
         lead = LEADING.match(subject)
         owners = _owners_before(ctx, subject)
         if not owners:
             return None
-        explicit = label == "TO_TASK"  # "Clerk to respond" is minute shorthand for an action
+        # "It was agreed that Mags & Karen would ...": the meeting gave the task
+        explicit = label == "MODAL_TASK" and bool(AGREED_THAT.search(text_of(sent.doc), sent.start_char, subj_start))
         return subj_start + (lead.end() if lead else 0), owners, explicit
     if label == "ASK_OBJ":
-        obj = ASKED_OBJECT.match(sent.doc.text[cue.start_char:cue.end_char - len(cue[-1].text)])
+        obj = ASKED_OBJECT.match(text_of(sent.doc)[cue.start_char:cue.end_char - len(cue[-1].text)])
         owners = _owners_before(ctx, obj.group(1)) if obj else []
         return (sent.start_char, owners, False) if owners else None
     if label == "COLLECT":
@@ -487,7 +925,7 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         owners = resolve_owners(people[0], ctx.roster) if people else []
         return (sent.start_char, owners, False) if owners else None
     if label == "SEND_TO":
-        name = CAPITALISED_NAME.match(sent.doc.text[cue[-1].idx:])
+        name = CAPITALISED_NAME.match(text_of(sent.doc)[cue[-1].idx:])
         if name is None:
             return None
         person = ctx.roster.person(name.group(1))

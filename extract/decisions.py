@@ -1,18 +1,40 @@
-"""Decisions: each numbered part of a RESOLVED block, "It was agreed that
-...", "X agreed ...", "approved", minutes "agreed as a true record"
-(explicit), and weaker "noted" statements (explicit=False)."""
+"""Decisions: what the meeting itself decided.
+
+Explicit: each numbered part of a RESOLVED block; "It was agreed / resolved /
+decided that ...", "The Board approved / accepted / adopted ...", and their
+passives ("the policy was accepted by the Board", "unanimously approved");
+"Proposed ... Seconded ... Carried", votes ("3 for, 1 against") and
+elections ("duly elected"); minutes "agreed as a true record"; the decision
+cells of tables ("Councillors resolved to pay", "£2,500 approved").
+Weaker (explicit=False): "noted" statements, and a council's response to a
+planning application ("No objection", "Comment re ...").
+
+A short or anaphoric statement ("This was agreed.", "Rule 11 carried")
+takes what it refers to into its text: the sentence before it, the cells
+before it in its row, or the item's title; a vote takes the motion it
+carries. An agreement the meeting hears of from another body ("Suffolk
+County Council have agreed", "approved by Cabinet"), one still to come ("once
+the county has agreed"), and a person's own undertaking or remark ("Jo agreed
+to write", "Tony agreed that ...") are no decisions of this meeting."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from functools import partial
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from minutes.extract.document import Block
 from minutes.extract.items import item_at
-from minutes.extract.lexicon import COMMON_TITLES, SPEECH_VERBS, alternation
-from minutes.extract.nlp import analyse
-from minutes.extract.owners import Roster
+from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, AUXILIARY_VERBS, BODY_WORDS, COMMON_TITLES,
+                                    HONORIFICS, LINKING_WORDS, ORGANISATION_WORDS, OUTCOME_WORDS, PEOPLE_GROUPS,
+                                    PLANNING_RESPONSES, POST_QUALIFIERS, POSTS, SPEECH_VERBS, TASK_VERBS, alternation)
+from minutes.extract.nlp import analyse, content_words, cues_of, sentences_of, span_text, text_of
+from minutes.extract.owners import GROUP_WORDS, Roster
 from minutes.extract.records import Decision, ExtractedDocument, Section, Span
+from minutes.extract.tables import tables
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
 
 # Documents that record no meeting's decisions.
 NO_DECISIONS = frozenset({"strategy", "report", "work_programme", "agenda"})
@@ -20,19 +42,25 @@ RESOLVED = re.compile(r"^\W*(?:RESOLVED|Resolved|DECIDED|Decided|DECISION|Decisi
                       r"(?:[Tt]hat\b\s*:?)?\s*")
 PART_LABEL = re.compile(r"^\W{0,3}\(?(\d{1,2}|[a-h])[.)]\s+|^\W{0,3}\(?([ivx]{1,4})[.)]\s+")
 # What comes just before / after an "agreed" that reports an earlier, other
-# or pending decision: "as agreed", "had been approved", "approved by Cabinet",
-# "approved in March 2013", "the agreed projects".
-REPORTED_BEFORE = re.compile(r"\b(?:as|been|previously|already|once|if|when|be|being|yet|formally|of|the|an?|these"
-                             r"|those)"
-                             r"\s*$", re.I)
-REPORTED_AFTER = re.compile(r"^\s*(?:by|with|in\s+(?:\d|[A-Z])|on\s+\d"
-                            r"|at\s+(?:their|its|the)\s+(?:last\s+|previous\s+)?meeting)",
-                            re.I)
+# or pending decision: "as agreed", "had been approved", "approved in March
+# 2013", "the agreed projects", "agreed with Unison".
+REPORTED_BEFORE = re.compile(r"\b(?:as|been|previously|already|once|if|when|whenever|be|being|yet|formally|of|the|an?|"
+                             r"these|those|by|general)\s*$", re.I)
+REPORTED_AFTER = re.compile(r"^\s*(?:with|in\s+(?-i:\d|[A-Z])|on\s+\d|at\s+(?:their|its|the)\s+(?:last\s+|previous\s+)?"
+                            r"meeting|when\b|earlier\b|previously\b|last\s+(?:year|month|week)\b)", re.I)
+# "approved by Cabinet" is another body's; "accepted by the Board", "agreed by all",
+# "passed by 100% of the vote", "carried by 6 votes" are the meeting's own.
+BY_AGENT = re.compile(r"^\s*\(?\s*by\s+(?P<agent>[^,.;:()\n]{1,60})", re.I)
+OWN_AGENT = re.compile(rf"^(?:(?:the|this)\s+{alternation(BODY_WORDS | PEOPLE_GROUPS | {'meeting', 'trustees'})}\b|"
+                       rf"{alternation(PEOPLE_GROUPS)}\b|(?:an?\s+)?(?:majority|show|vote|unanimous|acclamation|"
+                       r"consensus|general)\b|\d)", re.I)
 # "X reported that Cabinet approved ...": an agreement the meeting hears of, not its own.
 REPORTING = re.compile(rf"\b{alternation(SPEECH_VERBS)}\b[^.;]*?\bthat\b", re.I)
 # An agreement still to come: "once Medway Council have agreed", "if the Board agrees".
-CONDITIONAL = re.compile(r"\b(?:once|if|when|until|unless|provided|subject\s+to)\s+(?:[\w'’-]+\s+){0,4}"
+CONDITIONAL = re.compile(r"\b(?:once|if|when|whenever|until|unless|provided|subject\s+to)\s+(?:[\w'’-]+\s+){0,4}"
                          r"(?:has|have|is|are|be|been)?\s*$", re.I)
+# An agreement denied: "Nothing been decided yet", "it was not agreed".
+NEGATED = re.compile(r"\b(?:not|no|nothing|never|n['’]t)\b(?:\s+[\w'’-]+){0,2}\s*$", re.I)
 # A person "noted" something: a remark, not the meeting's decision ("She noted that ...").
 PERSON_NOTED = re.compile(rf"^(?:he|she|they|[Aa]\s+(?:[Mm]ember|[Cc]ouncillor)|{alternation(COMMON_TITLES)}\.?\s+"
                           r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?$", re.I)
@@ -42,6 +70,72 @@ LEAD_IN = re.compile(r"[^.;:]{0,40}:")
 _THAT = re.compile(r"^(?:That|that)\s+")
 _JOIN_TAIL = re.compile(r"[;,]?\s*(?:and|or)?\s*$")
 CLAUSE_BREAK = re.compile(r"(?:,|;)\s+(?:(?:and\s+)?therefore|and|but|so|whilst|while)?\s*")
+# Where the clause holding a cue begins: its subject follows.
+CLAUSE_START = re.compile(r".*(?:[,;:–]|\s-\s|\bwhich\b|\bthat\b|\bwho\b|\band\b|\bbut\b|\bso\b|\bthen\b)\s*", re.S)
+# "Jo agreed to write": an undertaking, the meeting's decision only where the meeting gives it.
+UNDERTAKING = re.compile(rf"^\s+to\s+{alternation(TASK_VERBS)}\b", re.I)
+# "resolved this was acceptable", "agreed to this": what was agreed is said before.
+POINTS_BACK = re.compile(r"\b(?:agreed|resolved|decided|accepted|approved)\s+(?:to\s+)?(?:this|these|it)\b"
+                         r"(?!\s+(?:that|to)\b)", re.I)
+# "... was discussed and [resolved]": a passive clause before, so the one resolving is the meeting.
+PASSIVE_AND = re.compile(r"\b(?:was|were|is|are|been)\s+\w+ed\b[^,;]*\band\s*$", re.I)
+# The rest of a cue's line before a line of its own ("Resolved to pay" / "Confirmation that ...").
+LINE_AFTER_CUE = re.compile(r"(?:[ \t]+(?:not[ \t]+)?to[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]*(?=\n[A-Z])")
+# Words that open a sentence before its subject ("At the same time, Essex County Council ...").
+SENTENCE_LEAD = re.compile(r"^\W*(?:at\s+the\s+same\s+time|in\s+addition|also|however|meanwhile|additionally|"
+                           r"furthermore|then|therefore|subsequently)\b[\s,]*", re.I)
+# Words between a subject and its verb ("The Board was also", "Councillors unanimously").
+_VERB_LEAD = frozenset({*AUXILIARY_VERBS, "also", "then", "unanimously", "duly", "formally", "subsequently",
+                        "therefore", "both", "later", "all", "now", "had", "have"})
+# "agreed and adopted", "agreed and unanimously approved": one decision, twice worded.
+_SAME_CUE = re.compile(r"^[\s,]*(?:and|&)?\s*(?:\w+ly\s+)?(?:was\s+|were\s+)?$", re.I)
+# A statement that leans on what came before: "This was agreed.", "These were accepted", "And was carried."
+ANAPHOR = re.compile(r"^\W*(?:this|that|these|those|it|they|which|and|all\s+agreed\s+(?:this|that|these))\b"
+                     r"(?!\s+(?:was|is|has\s+been)\s+(?:\w+\s+)?(?:agreed|resolved|decided|noted|proposed|accepted)"
+                     r"\s+(?:that|to|at|by)\b)", re.I)
+DECISION_WORDS = frozenset({*AGREEMENT_VERBS, *AGREEMENT_WORDS, *OUTCOME_WORDS, "unanimously", "noted"})
+CONTEXT_WORDS = 3  # a statement with fewer content words than this takes its context into its text
+# "the report be noted", "the update was noted": which report the item's title says.
+GENERIC_REF = re.compile(r"(?:^\W*(?:that\s+)?|\b(?:notes?|noted|approved?|accept(?:ed)?|adopt(?:ed)?|receive[sd]?|"
+                         r"endorse[sd]?|agreed?)\s+)(?:the|this|these)\s+(?-i:[a-z]\w*\s+)?(?:report|update|"
+                         r"information|paper|presentation|recommendations?|proposals?|documents?|letter|item|"
+                         r"polic(?:y|ies))s?\b(?!\s+(?:on|of|for|from|about|regarding|re|to|that)\b)", re.I)
+# "Proposed by Cllr Blake and seconded by Cllr Bradbury.": part of the decision before it.
+PROPOSER = re.compile(r"^\W*\(?(?:proposed|seconded)\b", re.I)
+# A motion a vote carries: "The Chairman proposed a resolution that ...", "A motion was made for ...".
+MOTION = re.compile(r"\b(?:motion|resolution|propos(?:ed|al)|amendment|recommend(?:ed|ation)?|rule)\b", re.I)
+# A sentence that words the motion itself, not just names it ("The resolution was passed").
+MOTION_TEXT = re.compile(r"\b(?:motion|resolution|propos\w*|amendment|recommend\w*)\b.*?\b(?:that|to|for)\b",
+                         re.I | re.S)
+# "Mr Kirby declared that Mr Wait and Mr Webster had been duly elected": the result, announced at the meeting.
+DECLARED = re.compile(r"\bdeclared\b", re.I)
+VOTE_OUTCOMES = frozenset({"carried", "passed", "lost", "defeated"})
+MOTION_BLOCKS = 12  # how far back a vote's motion may be worded (the count of votes, names, between)
+# A vote's count: "Voting was 3 for the resolution, 1 against and 2 abstained".
+VOTE = re.compile(r"\b\d+\s+(?:votes?\s+)?(?:for|in\s+favour)\b.{0,80}?\b\d+\s+against\b", re.I | re.S)
+# "carried out", "passed to the Clerk", "lost the key": no vote's outcome.
+NOT_OUTCOME_AFTER = re.compile(r"^\s*(?:out|forward|forwards|over|on|onto|to|away|through|back|around|round|into|"
+                               r"across|"
+                               r"along|down|up|off|it|them|their|his|her|its|our|the|a|an|this|that|these|those|"
+                               r"(?:at|in)\b[^.;]{0,40}\b(?:19|20)\d\d)\b", re.I)  # "passed at the APCM in 1999"
+BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|duly|unanimously|and)\s+(?:\w+\s+)?$", re.I)
+ELECTED_AFTER = re.compile(r"^\s*(?:as|unopposed|with|to\s+(?:the|serve|be)|en\s+bloc|for)\b", re.I)
+# A table cell's decision word used as an adjective ("Approved budget"): no decision.
+ADJECTIVE_AFTER = re.compile(r"^\s*(?!to\b|in\b|by\b|with\b|subject\b|unanimously\b|and\b|that\b|as\b|for\b|at\b|"
+                             r"on\b|without\b|unless\b|pending\b)[A-Za-z]", re.I)
+# A planning application's reference ("3/18/1963/HH", "18/01561/NMV2", "DC/16/2345/FUL").
+PLANNING_REF = re.compile(r"\b(?:[A-Z]{1,4}/)?\d{1,4}/\d{2,6}(?:/[A-Z0-9]{1,6})+\b")
+PLANNING_RESPONSE = re.compile(rf"(?:^|(?<=[.:])\s+|\s+-{{2,}}\s*|\s+[–—]\s+)\W*{alternation(PLANNING_RESPONSES)}\b"
+                               r"[^.\n]{0,80}", re.I)
+STATUS_ROW_CELLS = 4  # a row wider than this is a tracker's, whose "Approved" is a status, not a decision
+RESPONSE_WORDS = 12  # a planning response is a few words, not a paragraph about support
+# Short lines under a lead-in ("the following were elected:" / "Chair – Tony Brown").
+ENTRY_WORDS = 15
+_ENUMERATED = re.compile(r"[;,]\s*(?:and|or)?\s*$")  # "Procurement; and"
+# A lead-in to one election per line ("the following were elected to the Board roles:").
+ELECTION = re.compile(r"\b(?:elected|appointed|re-elected)\b", re.I)
+_WORD = re.compile(r"[A-Za-z0-9£][\w'’£-]*")
+ACRONYM = re.compile(r"[A-Z]{2,5}")  # "EDC Planning approved ...": an organisation's initials
 
 
 @dataclass
@@ -114,66 +208,434 @@ def _tidy_part(text: str) -> str:
     return _JOIN_TAIL.sub("", text).strip()
 
 
+@dataclass
+class _Source:
+    """Text to read decisions in: a block, or one cell of a table row, with
+    what a short statement at its start refers to (``lead``)."""
+    text: str
+    start: int
+    page: int
+    lead: str | None = None
+    # the motion a vote here carries, worded in an earlier block (start, words); looked up only for a vote
+    motion: Callable[[], tuple[int, str] | None] = lambda: None
+    title: str | None = None  # the item's title, for "the report be noted"
+    continues: bool = False  # the source carries on a sentence the block before began
+
+
+@dataclass
+class _Reader:
+    doc: ExtractedDocument
+    roster: Roster
+
+    def decision(self, text: str, start: int, end: int, page: int, explicit: bool) -> Decision:
+        item = item_at(self.doc.items, start)
+        return Decision(" ".join(text.split()), Span(page, start, end), item.ref if item else None, explicit)
+
+    def opening(self, offset: int) -> str | None:
+        """The first sentence of the item holding ``offset``, where it comes before ``offset``."""
+        item = item_at(self.doc.items, offset)
+        if item is None:
+            return None
+        for b in self.doc.section.blocks:
+            if item.span.end <= b.start < offset and _is_prose(b) and not RESOLVED.match(b.text):
+                return sentences_of(analyse(b.text))[0].text
+        return None
+
+    def title(self, offset: int) -> str | None:
+        item = item_at(self.doc.items, offset)
+        return item.title if item and item.span.start != offset else None
+
+
 def extract_decisions(doc: ExtractedDocument, roster: Roster) -> list[Decision]:
-    """The document's decisions; ``roster`` tells a listed person's remark
-    ("Gareth Lloyd noted that ...") from the meeting's own "noted"."""
+    """The document's decisions; ``roster`` tells a listed person's remark or
+    undertaking ("Gareth Lloyd noted that ...") from the meeting's own."""
     section = doc.section
+    reader = _Reader(doc, roster)
     out: list[Decision] = []
-    resolved_blocks: set[int] = set()
+    done: set[int] = set()
     for part, blocks in resolution_parts(section.blocks):
-        resolved_blocks.update(id(b) for b in blocks)
-        out.append(Decision(part.text, Span(part.page, part.start, part.end), _ref(doc, part.start)))
+        done.update(id(b) for b in blocks)
+        text = part.text
+        if _needs_context(text):  # "the report be noted": the item's title and opening say which report
+            title = reader.title(part.start)
+            opening = reader.opening(part.start)
+            context = _joined(title, opening) if opening else title
+            text = _joined(context, f"RESOLVED that {text}") if title else text
+        out.append(reader.decision(text, part.start, part.end, part.page, True))
     if section.kind not in NO_DECISIONS:
-        for block in _prose(section, resolved_blocks):
-            out.extend(_statements(doc, block, roster))
+        out.extend(_prose_decisions(reader, section, done))
+        out.extend(_table_decisions(reader, section))
+        out.extend(_planning_responses(reader, section.blocks, {d.span.start for d in out}))
     out.sort(key=lambda d: d.span.start)
     return out
 
 
-# Blocks worth a look for "agreed" / "noted" statements. Narrower than the AGREED cue words
-# ("adopted", "ratified", "resolved" alone do not let a block in): widening it changes results.
-DECISION_HINT = re.compile(r"agreed|approved|endorsed|noted|record\b|concur", re.I)
+# Blocks worth a look: they hold a decision cue word. spaCy reads only these.
+DECISION_HINT = re.compile(r"agreed|approved|endorsed|adopted|ratified|resolved|decided|accepted|concur|consensus|"
+                           r"unanimous|carried(?!\s+(?:out|forward|over))|passed(?!\s+(?:on|to|away))|elected|lost|"
+                           r"defeated|noted|(?:true|accurate|correct|fair)\s+(?:record|account)|"
+                           r"\d\s+(?:votes?\s+)?(?:for|in\s+favour)\b.{0,80}?\d+\s+against", re.I | re.S)
+# Lower-case pieces of every DECISION_HINT word, found by a substring test before the regex runs
+# (a scan for many words at once is slow in ``re``, and most blocks hold none).
+HINT_KEYS = ("agree", "approv", "endors", "adopt", "ratif", "resolv", "decid", "accept", "concur", "consensus",
+             "unanim", "carried", "passed", "elect", "lost", "defeat", "noted", "record", "account", "against")
+
+
+def _hinted(text: str) -> bool:
+    low = text.lower()
+    return any(key in low for key in HINT_KEYS) and DECISION_HINT.search(text) is not None
+
+
 # "had been noted", "be noted": a report of noting, not the meeting's own.
 NOTED_BEFORE = re.compile(r"\b(?:been|be|had|has)\s+noted\b", re.I)
 
 
-def _prose(section: Section, skip: set[int]) -> Iterator[Block]:
-    for block in section.blocks:
-        if block.kind in ("paragraph", "list_item") and id(block) not in skip and block.text[:1] not in "\"“" and \
-                DECISION_HINT.search(block.text):
-            yield block
+def _is_prose(block: Block) -> bool:
+    """A paragraph or list item, or a heading that is a sentence (a bold
+    "George Barrell is duly elected as Socials Secretary.")."""
+    if block.kind in ("paragraph", "list_item"):
+        return True
+    words = block.text.split()
+    return block.kind == "heading" and len(words) >= 4 and (block.text.rstrip().endswith(".") or
+                                                            any(w.lower() in AUXILIARY_VERBS for w in words))
 
 
-def _statements(doc: ExtractedDocument, block: Block, roster: Roster) -> Iterator[Decision]:
-    """"agreed" / "noted" sentences of one block, split where one sentence
-    holds two decisions ("X agreed A, therefore X agreed B")."""
-    nlp_doc = analyse(block.text)
-    cues = nlp_doc.spans["cues"]
-    for sent in nlp_doc.sents:
-        labels = [c for c in cues
-                  if c.start >= sent.start and c.end <= sent.end and c.label_ in ("AGREED", "NOTED", "RECORD")]
-        agreed = [c for c in labels if c.label_ in ("AGREED", "RECORD")]
-        noted = [c for c in labels if c.label_ == "NOTED" and c.text.lower() == "noted"]
-        text = sent.text
-        agreed = [c for c in agreed if not _reported(nlp_doc.text, c.start_char, c.end_char)
-                  and not REPORTING.search(nlp_doc.text, sent.start_char, c.start_char)]
-        noted = [c for c in noted if not _remark(roster, nlp_doc.text[sent.start_char:c.start_char])]
-        if agreed:
-            pieces = _split_clauses(sent.start_char, text, [c.start_char for c in agreed])
-            for start, piece in pieces:
-                yield _decision(doc, block, start, piece, True)
-        elif noted and not NOTED_BEFORE.search(text):
-            yield _decision(doc, block, sent.start_char, text, False)
+def _prose_decisions(reader: _Reader, section: Section, done: set[int]) -> Iterator[Decision]:
+    blocks = section.blocks
+    entries: set[int] = set()  # blocks a lead-in's decision has taken
+    for i, block in enumerate(blocks):
+        if id(block) in done or id(block) in entries or not _is_prose(block) or block.text[:1] in "\"“" \
+                or RESOLVED.match(block.text) or not _hinted(block.text):
+            continue
+        prev = blocks[i - 1] if i else None
+        continues = block.text[:1].islower() and prev is not None and _is_prose(prev)
+        lead = sentences_of(analyse(prev.text))[-1].text if continues and prev else _block_lead(reader, blocks, i)
+        source = _Source(block.text, block.start, block.page, lead, partial(_motion_before, reader, blocks, i),
+                         reader.title(block.start), continues)
+        found = list(_statements(reader, section, source))
+        if found and block.text.rstrip().endswith(":"):
+            found, taken = _with_entries(reader, section, blocks, i, found[-1], found[:-1])
+            entries.update(taken)
+        yield from found
 
 
-def _reported(text: str, start: int, end: int) -> bool:
-    return bool(REPORTED_BEFORE.search(text[max(0, start - 30):start]) or REPORTED_AFTER.match(text[end:end + 40])
-                or CONDITIONAL.search(text[max(0, start - 60):start]))
+def _motion_before(reader: _Reader, blocks: list[Block], i: int) -> tuple[int, str] | None:
+    """The motion a vote in block ``i`` carries, worded in an earlier block of
+    the same item (past the lines of the vote's count): its start and words,
+    with the quoted motion under a "... seconded the motion that" line."""
+    title = reader.title(blocks[i].start)
+    for j in range(i - 1, max(i - MOTION_BLOCKS, 0) - 1, -1):
+        prev = blocks[j]
+        if not _is_prose(prev) or reader.title(prev.start) != title:
+            return None
+        if not MOTION.search(prev.text):
+            continue
+        found = [s for s in sentences_of(analyse(prev.text)) if MOTION_TEXT.search(span_text(s))]
+        if found:
+            words = span_text(found[-1]).strip()
+            if words.endswith(("that", ":")) and j + 1 < i:
+                words = f"{words} {blocks[j + 1].text}"
+            return prev.start + found[-1].start_char, " ".join(words.split())
+    return None
 
 
+def _block_lead(reader: _Reader, blocks: list[Block], i: int) -> str | None:
+    """What a statement opening block ``i`` may refer to: the item's title,
+    and a proposer's line just before it ("Proposed Alan Heath / Seconded ...")."""
+    title = reader.title(blocks[i].start)
+    prev = blocks[i - 1] if i else None
+    proposer = prev is not None and _is_prose(prev) and bool(PROPOSER.match(prev.text)) and \
+        len(prev.text.split()) <= 20 and reader.title(prev.start) == title
+    return _joined(title, prev.text) if proposer and prev else title
+
+
+def _with_entries(reader: _Reader, section: Section, blocks: list[Block], i: int, lead: Decision,
+                  before: list[Decision]) -> tuple[list[Decision], set[int]]:
+    """A decision ending in a colon ("the following were elected to the Board
+    roles:", "it was noted that:") and the entries under it: phrases ("to
+    cover: Funding; Strategic Assessments") join the decision; the points
+    under a "noted that:", or one election per line, are each a decision of
+    the same strength, a short one with the lead-in as context (an entry
+    holding its own decision is read on its own); the sentences under an
+    agreement (a motion's wording) are left to it."""
+    taken: set[int] = set()
+    run: list[Block] = []
+    for b in blocks[i + 1:i + 13]:
+        if b.kind == "table" or b.kind == "heading" or RESOLVED.match(b.text) or reader.title(b.start) != \
+                reader.title(blocks[i].start):
+            break
+        if b.kind != "list_item" and len(b.text.split()) > ENTRY_WORDS or (run and b.kind != run[0].kind) \
+                or b.text.rstrip().endswith(":"):
+            break
+        run.append(b)
+    if not run:
+        return before + [lead], taken
+    sentences = any(len(sentences_of(analyse(b.text))) > 1 or len(b.text.split()) > ENTRY_WORDS for b in run)
+    enumerated = len(run) > 1 and all(_ENUMERATED.search(b.text) for b in run[:-1])
+    election = bool(ELECTION.search(lead.text))
+    if not election and (enumerated or not sentences or lead.explicit):
+        if sentences and not enumerated:
+            return before + [lead], taken  # "agreed the amendment, which became the motion:" over its wording
+        last = run[-1]
+        text = " ".join([lead.text] + [b.text for b in run])
+        taken.update(id(b) for b in run)
+        return before + [Decision(" ".join(text.split()), Span(lead.span.page, lead.span.start, last.end),
+                                  lead.item_ref, lead.explicit)], taken
+    out = list(before)
+    for b in run:
+        own = list(_statements(reader, section, _Source(b.text, b.start, b.page))) \
+            if _hinted(b.text) else []
+        if own:
+            out.extend(own)
+        else:
+            text = _joined(lead.text, b.text) if len(b.text.split()) < 12 else b.text
+            out.append(reader.decision(text, b.start, b.end, b.page, lead.explicit))
+        taken.add(id(b))
+    return out, taken
+
+
+def _table_decisions(reader: _Reader, section: Section) -> Iterator[Decision]:
+    """Decision cells of tables: "Councillors resolved to sign" beside a
+    policy's name, "£2,500 approved" in a grant schedule, a label | value
+    row "Minutes: | The Minutes ... were agreed". A row's earlier cells say
+    what was decided. Action logs hold tasks, not decisions."""
+    for table in tables(section.blocks):
+        if "action" in table.roles:
+            continue
+        for block, _, row, _ in table.body():
+            for j, cell in enumerate(row):
+                if not cell.text or not _hinted(cell.text):
+                    continue
+                lead = " - ".join(c.text for c in row[:j] if c.text.strip()) or None
+                short = len(_content(cell.text)) < CONTEXT_WORDS
+                if short and (lead is None or sum(bool(c.text.strip()) for c in row) > STATUS_ROW_CELLS):
+                    continue  # a bare "Approved" heading a column, or one project's status in a tracker
+                for d in _statements(reader, section, _Source(cell.text, cell.start, block.page, lead), cell=True):
+                    yield d
+
+
+def _statements(reader: _Reader, section: Section, source: _Source, cell: bool = False) -> Iterator[Decision]:
+    """Decisions in one source's sentences, split where one sentence holds
+    two ("X agreed A, therefore X agreed B")."""
+    nlp_doc = analyse(source.text)
+    text = text_of(nlp_doc)
+    sents = sentences_of(nlp_doc)
+    cues = cues_of(nlp_doc)
+    for k, sent in enumerate(sents):
+        labels = [c for c in cues if c.start >= sent.start and c.end <= sent.end]
+        agreed = [c for c in labels if _own_agreement(reader, section, text, sent, c, cell)]
+        agreed = _merged(text, agreed)
+        vote = VOTE.search(span_text(sent))
+        noted = [c for c in labels if c.label_ == "NOTED" and c.text.lower() == "noted"
+                 and not _remark(reader.roster, text[sent.start_char:c.start_char])
+                 and not _APOLOGIES.match(text[c.end_char:].lstrip())]
+        if not agreed and not vote and not (noted and not NOTED_BEFORE.search(span_text(sent))):
+            continue
+        explicit = bool(agreed or vote)
+        motion = vote is not None or any(c.text.lower() in VOTE_OUTCOMES for c in agreed)
+        pieces = _split_clauses(sent.start_char, span_text(sent), [c.start_char for c in agreed]) if agreed \
+            else [(sent.start_char, span_text(sent).strip())]
+        nxt = sents[k + 1] if k + 1 < len(sents) else None
+        proposer = nxt is not None and bool(PROPOSER.match(span_text(nxt)))
+        for n, (start, piece) in enumerate(pieces):
+            end = start + len(piece)
+            line_end = LINE_AFTER_CUE.match(text, agreed[-1].end_char, end) if agreed and n == len(pieces) - 1 else None
+            if line_end:  # "Resolved to pay" / "Confirmation that ...": the next line is the next entry
+                end = line_end.end()
+                piece = text[start:end].strip()
+            if n == len(pieces) - 1 and nxt is not None and (proposer or piece.endswith(":")):
+                end = nxt.end_char if proposer else len(text.rstrip())  # "noted that:" and the points below
+                piece = text[start:end].strip()
+            context_start = start
+            if n == 0 and (motion or cell or (source.continues and k == 0) or _needs_context(piece)):
+                context_start, piece = _in_context(source, text, sents, k, start, end, motion)
+            yield reader.decision(piece, source.start + context_start, source.start + end, source.page, explicit)
+
+
+def _in_context(source: _Source, text: str, sents: list[TokenSpan], k: int, start: int, end: int,
+                motion: bool) -> tuple[int, str]:
+    """(start, text) of a statement that leans on what came before: with the
+    motion a vote carries, else with the sentence before it (and the item's
+    title where it names its subject only as "this" or "the report"), else
+    with the source's lead."""
+    own = text[start:end]
+    if motion and not MOTION_TEXT.search(span_text(sents[k])):
+        for j in range(k - 1, -1, -1):
+            if MOTION_TEXT.search(span_text(sents[j])):
+                return sents[j].start_char, text[sents[j].start_char:end]
+        before = source.motion()
+        if before is not None:
+            return before[0] - source.start, f"{before[1]} {text[:end]}"
+    if GENERIC_REF.search(own) and source.title:
+        return start, _joined(source.title, own)  # "the policy was accepted": the item names the policy
+    if k:
+        prev = sents[k - 1].start_char
+        return prev, text[prev:end]
+    return start, _joined(source.lead, own)
+
+
+def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan, cue: TokenSpan, cell: bool) -> bool:
+    """An agreement, vote or election of this meeting's, not one reported,
+    still to come, denied, another body's, or one person's."""
+    if cue.label_ not in ("AGREED", "RECORD"):
+        return False
+    before = text[max(sent.start_char, cue.start_char - 60):cue.start_char]
+    after = text[cue.end_char:cue.end_char + 60]
+    outcome = cue.text.lower() in OUTCOME_WORDS
+    if outcome and not _outcome(text, sent.start_char, cue):
+        return False
+    declared = outcome and DECLARED.search(text, sent.start_char, cue.start_char)
+    if cue.label_ != "RECORD" and not declared:
+        if REPORTED_BEFORE.search(before[-30:]) or (not outcome and REPORTED_AFTER.match(after)) \
+                or CONDITIONAL.search(before) \
+                or NEGATED.search(before[-40:]) or REPORTING.search(text, sent.start_char, cue.start_char) \
+                or (cue.start_char > 0 and text[cue.start_char - 1] == "("):
+            return False
+        by = BY_AGENT.match(after)
+        if by and not _own_agent(by.group("agent"), section.body):
+            return False
+        if cell and ADJECTIVE_AFTER.match(after) and not before.strip():
+            return False
+    if outcome:
+        return True  # the elected, or the motion carried, is its subject, not who decided
+    subject = _subject(text, sent.start_char, cue.start_char)
+    if subject is None or _personal(subject, reader.roster) or _other_body(subject, section.body) \
+            or _APOLOGIES.match(subject):
+        return False
+    lower = {w.lower() for w in _WORD.findall(subject)}
+    sentence = span_text(sent)
+    if cell and lower - {"it"} and not lower & GROUP_WORDS and not (
+            sentence.rstrip().endswith(".") and any(w.lower() in AUXILIARY_VERBS for w in sentence.split())):
+        return False  # "GO-East agreed Baseline and Targets": a source cited in a cell, no decision
+    # "DO agreed to look into it", "ERA agreed to contact": a party's undertaking (an action)
+    return not (UNDERTAKING.match(after) and lower - {"it"} and not lower & GROUP_WORDS)
+
+
+def _outcome(text: str, sent_start: int, cue: TokenSpan) -> bool:
+    """"carried", "passed", "lost", "elected" where they give a vote's result."""
+    before = text[max(sent_start, cue.start_char - 30):cue.start_char]
+    after = text[cue.end_char:cue.end_char + 30]
+    if cue.text.lower() == "elected":
+        return bool(BE_BEFORE.search(before) or ELECTED_AFTER.match(after))
+    if NOT_OUTCOME_AFTER.match(after):
+        return False
+    return bool(BE_BEFORE.search(before) or MOTION.search(text, sent_start, cue.start_char))
+
+
+def _own_agent(agent: str, body: str | None) -> bool:
+    return bool(OWN_AGENT.match(agent.strip())) or _in_body(agent, body)
+
+
+def _in_body(name: str, body: str | None) -> bool:
+    words = {w.lower() for w in _WORD.findall(name)} - {"the"}
+    return bool(words) and body is not None and words <= {w.lower() for w in _WORD.findall(body)}
+
+
+def _subject(text: str, sent_start: int, cue_start: int) -> str | None:
+    """The subject of the clause a cue stands in ("The Board", "It", "Cllr
+    Atkins" of "Cllr Atkins queried ... and agreed to"), without the words
+    between it and the verb; None in a clause about someone ("a supporter
+    who has kindly agreed to donate")."""
+    before = text[sent_start:cue_start]
+    clause = CLAUSE_START.match(before)
+    if clause and re.search(r"\bwho\s*$", clause.group(0)):
+        return None
+    subject = before[clause.end():] if clause else before
+    words = subject.split()
+    while words and (words[-1].lower() in _VERB_LEAD or words[-1].lower().endswith("ly")):
+        words.pop()
+    if not words and clause and (PASSIVE_AND.search(before) or PROPOSER.match(before)):
+        return ""  # "The Precept was discussed and resolved ...", "Proposed AP, seconded AH and agreed": the meeting
+    if not words and clause and re.search(r"\band\s*$", before):
+        lead: list[str] = []
+        for w in SENTENCE_LEAD.sub("", before).split():
+            if not (w[:1].isupper() or w.lower() in LINKING_WORDS) or len(lead) >= 6:
+                break
+            lead.append(w)
+        words = lead
+    return " ".join(words).strip(" ,–-")
+
+
+def _personal(subject: str, roster: Roster) -> bool:
+    """A listed person, a person by title or pronoun, or a post alone ("The
+    Chairman"): an undertaking or a remark, not the meeting's decision."""
+    words = subject.split()
+    if not words or len(words) > 5:
+        return False
+    lower = [w.lower().strip(".,'’") for w in words]
+    if lower[0] in ("he", "she", "i", "they") or roster.person(subject) or \
+            (len(words) == 1 and roster.names_someone(subject)):
+        return True
+    if lower[0] in HONORIFICS and len(words) <= 3 and all(w[:1].isupper() for w in words[1:]) and len(words) > 1:
+        return True
+    return all(w in POSTS or w in POST_QUALIFIERS or w in ("the", "a", "of", "to") for w in lower) and \
+        any(w in POSTS for w in lower) and not any(w in PEOPLE_GROUPS for w in lower)
+
+
+def _other_body(subject: str, body: str | None) -> bool:
+    """A named organisation other than the meeting's own body ("Suffolk
+    County Council have agreed"); "the Board", "the Parish Council" are its own."""
+    words = subject.split()
+    if not words or words[0].lower() in ("the", "this", "our") or len(words) > 7:
+        return False
+    named = [w for w in words if w[:1].isupper()]
+    return len(named) >= 2 and any(w.lower() in ORGANISATION_WORDS or ACRONYM.fullmatch(w) for w in words) \
+        and not _in_body(subject, body)
+
+
+def _merged(text: str, cues: list[TokenSpan]) -> list[TokenSpan]:
+    """One cue for "agreed and adopted", "agreed and unanimously approved"."""
+    out: list[TokenSpan] = []
+    for c in cues:
+        if out and _SAME_CUE.match(text[out[-1].end_char:c.start_char]):
+            continue
+        out.append(c)
+    return out
+
+
+def _needs_context(text: str) -> bool:
+    return bool(ANAPHOR.match(text) or GENERIC_REF.search(text) or POINTS_BACK.search(text)) or \
+        len(_content(text)) < CONTEXT_WORDS
+
+
+def _content(text: str) -> list[str]:
+    """The words saying what was decided (not its function words or the decision's own)."""
+    return [w for w in content_words(text) if w not in DECISION_WORDS]
+
+
+def _joined(context: str | None, text: str) -> str:
+    if not context:
+        return text
+    context = " ".join(context.split())
+    return f"{context} {text}" if context[-1:] in ".!?:;" else f"{context}: {text}"
+
+
+def _split_clauses(offset: int, text: str, cue_starts: list[int]) -> list[tuple[int, str]]:
+    """Cut a sentence before each further decision cue's clause: at a clause
+    break, or at a line that starts a new entry ("... resolved to pay" /
+    "Churchyard Donation of £250.00 Councillors resolved to pay")."""
+    cuts = [0]
+    for prev, cue in zip(cue_starts, cue_starts[1:]):
+        between = (prev - offset, cue - offset)
+        breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, *between)]
+        lines = [between[0] + m.end() for m in re.finditer(r"\n(?=[A-Z£])", text[between[0]:between[1]])]
+        at = max(breaks + lines, default=0)
+        if at > cuts[-1]:
+            cuts.append(at)
+    bounds = cuts + [len(text)]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        piece = text[a:b]
+        if a != 0 or b != len(text):
+            piece = _BREAK_TAIL.sub("", piece)
+        out.append((offset + a, piece.strip()))
+    return out
+
+
+_BREAK_TAIL = re.compile(r"[\s,;]*(?:,|;)\s*(?:(?:and\s+)?therefore|and|but|so)?\s*$")  # ", and therefore"
 # The subject of a "noted": apologies, or a name of up to three words ("Gareth Lloyd [also]").
 _APOLOGIES = re.compile(r"apologies\b", re.I)
-_SUBJECT_NAME = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:\s+also)?")
+_SUBJECT_NAME = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:\s*\([A-Z]{1,4}\))?(?:\s+also)?")
 
 
 def _remark(roster: Roster, subject: str) -> bool:
@@ -185,32 +647,33 @@ def _remark(roster: Roster, subject: str) -> bool:
     return name is not None and roster.person(name.group(1)) is not None
 
 
-_BREAK_TAIL = re.compile(r"[\s,;]*(?:,|;)\s*(?:(?:and\s+)?therefore|and|but|so)?\s*$")  # ", and therefore"
+def _planning_responses(reader: _Reader, blocks: list[Block], taken: set[int]) -> Iterator[Decision]:
+    """The council's response to each planning application it considered:
+    "3/18/1963/HH Kestrel Cottage ... No comment.", or the response on its
+    own line after the application. Weaker than a resolution (explicit=False)."""
+    for i, block in enumerate(blocks):
+        if block.kind == "table" or block.start in taken or "/" not in block.text \
+                or not PLANNING_REF.search(block.text):
+            continue
+        m = _response(block.text, own_block=False)
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if m is not None:
+            end = block.start + m.end()
+        elif nxt is not None and nxt.kind != "table" and not PLANNING_REF.search(nxt.text) \
+                and _response(nxt.text, own_block=True):
+            end = nxt.end
+        else:
+            continue
+        yield reader.decision(_span_text(blocks, block.start, end), block.start, end, block.page, False)
 
 
-def _split_clauses(offset: int, text: str, cue_starts: list[int]) -> list[tuple[int, str]]:
-    """Cut a sentence before each further decision cue's clause."""
-    cuts = [0]
-    for cue in cue_starts[1:]:
-        breaks = [m for m in CLAUSE_BREAK.finditer(text, 0, cue - offset)]
-        if breaks and breaks[-1].end() > cuts[-1]:
-            cuts.append(breaks[-1].end())
-    bounds = cuts + [len(text)]
-    out = []
-    for a, b in zip(bounds, bounds[1:]):
-        piece = text[a:b]
-        if a != 0 or b != len(text):
-            piece = _BREAK_TAIL.sub("", piece)
-        out.append((offset + a, piece.strip()))
-    return out
+def _response(text: str, own_block: bool) -> re.Match[str] | None:
+    m = PLANNING_RESPONSE.search(text)
+    if m is None or len(m.group(0).split()) > RESPONSE_WORDS:
+        return None
+    return m if not own_block or m.start() == 0 else None
 
 
-def _decision(doc: ExtractedDocument, block: Block, start: int, text: str, explicit: bool) -> Decision:
-    text = text.strip()
-    begin = block.start + start
-    return Decision(" ".join(text.split()), Span(block.page, begin, begin + len(text)), _ref(doc, begin), explicit)
-
-
-def _ref(doc: ExtractedDocument, offset: int) -> str | None:
-    item = item_at(doc.items, offset)
-    return item.ref if item else None
+def _span_text(blocks: list[Block], start: int, end: int) -> str:
+    return " ".join(b.text[max(start, b.start) - b.start:end - b.start]
+                    for b in blocks if b.start < end and start < b.end)

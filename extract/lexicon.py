@@ -84,7 +84,8 @@ ORGANISATION_WORDS = BODY_WORDS | frozenset({
 # Words naming several people at once ("all partners", "Members", "everyone").
 PEOPLE_GROUPS = frozenset({
     "all", "everyone", "everybody", "partners", "members", "members'", "officers", "councillors", "agencies",
-    "organisations", "colleagues", "staff", "trustees", "directors", "governors", "officials",
+    "organisations", "colleagues", "staff", "trustees", "directors", "governors", "officials", "parents",
+    "residents", "volunteers", "parishioners",
 })
 # Small words allowed inside the capitalised name of a person, post or body
 # ("Head of Community Safety", "on behalf of all partners").
@@ -138,7 +139,8 @@ TASK_VERBS = frozenset("""
     produce progress provide publicise publicize publish purchase pursue put raise re-circulate
     recirculate refer remind repair replace reply report request research resend respond revert
     review schedule seek send set share source speak submit table take telephone undertake update
-    visit write
+    visit write host capture chair clear enquire inquire sign return post print promote install assess
+    allocate approve
 """.split())
 # Auxiliary verbs: a line holding one is a sentence, not a title or a list of names.
 AUXILIARY_VERBS = ("was", "were", "is", "are", "has", "have", "had", "will", "would", "should", "been", "being", "can",
@@ -162,9 +164,24 @@ SEND_VERBS = ("sent", "e-mailed", "emailed", "forwarded", "returned", "submitted
 # "will be brought to the next meeting", "would be reported to the March meeting"
 TO_MEETING_VERBS = ("brought", "presented", "reported", "submitted", "taken", "tabled", "considered", "circulated",
                      "discussed")
-AGREEMENT_VERBS = ("agreed", "approved", "endorsed", "adopted", "ratified", "resolved", "concur", "concurred")
+AGREEMENT_VERBS = ("agreed", "approved", "endorsed", "adopted", "ratified", "resolved", "concur", "concurred",
+                   "decided", "accepted")
+# Nouns and adjectives that record the meeting's agreement ("Consensus for the new name", "Unanimous adoption").
+AGREEMENT_WORDS = ("consensus", "unanimous")
+# How a vote or an election came out ("The motion was carried", "duly elected", "Rule 11 carried").
+OUTCOME_WORDS = ("carried", "passed", "elected", "lost", "defeated")
 NOTING_WORDS = ("noted", "note", "notes")
 RECORD_WORDS = ("true", "accurate", "correct", "fair")  # "agreed as a true and accurate record"
+RECORD_NOUNS = ("record", "account")  # "confirmed as a true account of discussions"
+# A council's response to a planning application ("No objection", "Comment re excessive development").
+PLANNING_RESPONSES = ("no comment", "no comments", "no objection", "no objections", "objection", "objections",
+                      "object", "objects", "support", "supported", "comment re", "comments re",
+                      "planning permission required", "recommend approval", "recommend refusal")
+# Small words that carry no content, for telling a bare "This was agreed." from a statement.
+FUNCTION_WORDS = frozenset("""
+    a an and are as at be been by for from had has have he her his i in into is it its of on or our she that the
+    their them they this these those to was we were which will with would
+""".split())
 # Verbs that report what someone said ("X reported that Cabinet approved ..."): an
 # agreement after them is one the meeting hears of, not its own.
 SPEECH_VERBS = frozenset({"reported", "confirmed", "advised", "informed", "explained", "said", "stated", "announced",

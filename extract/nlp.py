@@ -9,6 +9,7 @@ query commands, which import the ingest code, start in a fraction of the
 second spaCy takes (``python -X importtime -c 'import minutes.pipeline'``)."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, cast
@@ -17,11 +18,13 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
     from spacy.pipeline import SpanRuler
-    from spacy.tokens import Doc
+    from thinc.types import Ints2d
+    from spacy.tokens import Doc, Span
 
-from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, ASKED_VERBS, ASKING_VERBS, COLLECT_VERBS,
-                                    FEEDBACK_WORDS, MODAL_VERBS, NOTING_WORDS, RECORD_WORDS, TO_MEETING_VERBS,
-                                    SEND_VERBS, TASK_VERBS, VOLUNTEER_VERBS, alternation)
+from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_WORDS, ASKED_VERBS, ASKING_VERBS,
+                                    COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, MODAL_VERBS, NOTING_WORDS,
+                                    OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, TASK_VERBS,
+                                    TO_MEETING_VERBS, VOLUNTEER_VERBS, alternation)
 
 # Cue phrases, as token patterns; the extractors read doc.spans["cues"].
 _TASK = {"LOWER": {"IN": sorted(TASK_VERBS)}}
@@ -31,15 +34,18 @@ CUE_PATTERNS: list[dict[str, Any]] = [
                                          {"LOWER": {"IN": ["now", "also", "then"]}, "OP": "?"},
                                          {"LOWER": "need", "OP": "?"}, {"LOWER": "to", "OP": "?"}, _TASK]},
     # "Lesley Sigston to contact", "information to be provided"
-    {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, _TASK]},
+    {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": "re", "OP": "?"}, {"ORTH": "-", "OP": "?"}, _TASK]},
     {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": "be"}, {"LOWER": {"REGEX": "^[a-z-]+(ed|en|nt)$"}}]},
     # "Paul agreed to circulate", "Jo offered to arrange"
     {"label": "VOLUNTEER", "pattern": [{"LOWER": {"IN": list(VOLUNTEER_VERBS)}},
                                         {"LOWER": "to"}, _TASK]},
-    # "partners were asked to consider", "Officers be requested to investigate"
+    # "partners were asked to consider", "Officers be requested to investigate", "Trustees were asked if they could"
     {"label": "ASKED", "pattern": [{"LOWER": {"IN": ["was", "were", "be", "is", "are"]}},
                                     {"LOWER": {"IN": list(ASKED_VERBS)}},
-                                    {"LOWER": "to"}]},
+                                    {"LOWER": {"IN": ["to", "if", "whether"]}}]},
+    # "It was requested that DT ask", "it was agreed that Mags & Karen should come" (actions.py reads the rest)
+    {"label": "ASK_THAT", "pattern": [{"LOWER": {"IN": ["requested", "agreed", "asked", "decided", "resolved"]}},
+                                       {"LOWER": "that"}]},
     # "The group asked Paul to undertake", "requested the Police to advise"
     {"label": "ASK_OBJ", "pattern": [{"LOWER": {"IN": list(ASKING_VERBS)}},
                                       {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["to", "for", "that", "if", "whether"]}},
@@ -59,47 +65,117 @@ CUE_PATTERNS: list[dict[str, Any]] = [
                                          {"LOWER": {"IN": list(TO_MEETING_VERBS)}},
                                          {"LOWER": "back", "OP": "?"}, {"LOWER": {"IN": ["to", "at"]}}]},
     # decisions
-    {"label": "AGREED", "pattern": [{"LOWER": {"IN": list(AGREEMENT_VERBS)}}]},
+    # "agreed", "Consensus", and a vote's or election's outcome: "The motion was carried", "duly elected"
+    # (one pattern, as each pattern costs a pass of the matcher; decisions.py tells outcomes by their word)
+    {"label": "AGREED", "pattern": [{"LOWER": {"IN": [*AGREEMENT_VERBS, *AGREEMENT_WORDS, *OUTCOME_WORDS]}}]},
     {"label": "NOTED", "pattern": [{"LOWER": {"IN": list(NOTING_WORDS)}}]},
     {"label": "RECORD", "pattern": [{"LOWER": "as"}, {"LOWER": {"IN": ["a", "an", "the"]}},
                                      {"LOWER": {"IN": list(RECORD_WORDS)}, "OP": "+"},
                                      {"LOWER": "and", "OP": "?"},
                                      {"LOWER": {"IN": list(RECORD_WORDS)}, "OP": "?"},
-                                     {"LOWER": "record"}]},
+                                     {"LOWER": {"IN": list(RECORD_NOUNS)}}]},
 ]
 
 
-# Every CUE_PATTERN needs one of these words (or "to <task verb>", "to be ..."),
-# so a block without any can skip the pipeline: most paragraphs are narrative
-# with no cue, and tokenising them was most of the cost of finding actions.
-_CUE_WORDS = (*MODAL_VERBS, *VOLUNTEER_VERBS, *ASKED_VERBS, *ASKING_VERBS, *COLLECT_VERBS, *SEND_VERBS,
-              *AGREEMENT_VERBS, *NOTING_WORDS, "record")
-_CUE_KEYS = re.compile(rf"\b{alternation(_CUE_WORDS)}\b|\bto\s+(?:be\s|{alternation(TASK_VERBS)})\b", re.I)
+# The cue labels that mark a decision ("agreed", "carried", "noted", "as a true record"), not a task.
+DECISION_CUES = frozenset({"AGREED", "NOTED", "RECORD"})
 
 
-def may_have_cues(text: str) -> bool:
-    """False only when no cue pattern can match ``text``."""
-    return _CUE_KEYS.search(text) is not None
+# Every task cue pattern needs one of these words (or "to <task verb>", "to be ..."),
+# so a block without any can skip the pipeline in the search for tasks: most
+# paragraphs are narrative with no cue, and tokenising them was most of the cost
+# of finding actions. (Decisions look for their own words: ``decisions.DECISION_HINT``.)
+_TASK_CUE_WORDS = (*MODAL_VERBS, *VOLUNTEER_VERBS, *ASKED_VERBS, *ASKING_VERBS, *COLLECT_VERBS, *SEND_VERBS,
+                   "decided", "resolved")
+_TASK_CUE_KEYS = re.compile(rf"\b{alternation(_TASK_CUE_WORDS)}\b")
+_TO_NEXT = re.compile(r"\bto\s+([a-z-]+)")  # "to be", "to contact", "to re-send"
+_TO_WORDS = frozenset({"be", *TASK_VERBS})
+
+
+def may_set_task(text: str) -> bool:
+    """False only when no task cue pattern (none of ``DECISION_CUES``) can match
+    ``text``. Substring tests come first: a scan for many words at once is slow in
+    ``re``, and most paragraphs hold none."""
+    low = text.lower()
+    if any(word in low for word in _TASK_CUE_WORDS) and _TASK_CUE_KEYS.search(low):
+        return True
+    return "to" in low and any(word in _TO_WORDS or word.removeprefix("re-") in _TO_WORDS
+                                for word in _TO_NEXT.findall(low))
+
+
+# Where a sentence may end: a stop, or a line break (before a bullet or a paragraph's number).
+SENTENCE_MARK = re.compile(r"[.!?]|\n")
+# A paragraph's number at a line's start ("4.3", "10.1").
+PARAGRAPH_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+")
+# Marks that open a bulleted line in text a parser left in one block.
+BULLETS = frozenset({"o", "•", "-", "–", "*", "▪", "■", "●", "○", "◦"})
 
 
 def minutes_sentencizer(doc: Doc) -> Doc:
-    """Sentences end at . ! ? before a capital, digit or quote, but not after
-    an abbreviation or an initial ("S. Blackwell")."""
-    for i, tok in enumerate(doc):
-        if i == 0:
-            tok.is_sent_start = True
+    """Sentences end at . ! ? before a capital, digit or quote (a line break
+    between them or not), but not after an abbreviation or an initial ("S.
+    Blackwell"); a bullet at a line's start ("o Mags gave an update") opens one.
+    Only the tokens after a stop or a line break are looked at, found in the
+    text (making a Token object of every token was most of the time spent here)."""
+    import numpy
+    text = text_of(doc)
+    rows = doc.to_array(["IDX", "LENGTH", "IS_SPACE"]).tolist()
+    if not rows:
+        return doc
+    starts = [-1] * len(rows)
+    starts[0] = 1
+    offsets = [r[0] for r in rows]
+    words = [i for i, r in enumerate(rows) if not r[2]]  # token indices of words, in order
+    place = {t: n for n, t in enumerate(words)}  # token index -> its position among the words
+
+    def word(n: int) -> str:
+        idx, length, _ = rows[words[n]]
+        return text[idx:idx + length]
+
+    for m in SENTENCE_MARK.finditer(text):
+        t = bisect.bisect_right(offsets, m.start()) - 1  # the token holding the mark
+        if m.group(0) == "\n":  # a line break: a bullet or a paragraph number after it opens a sentence
+            n = bisect.bisect_right(words, t)  # the first word after it
+            if 0 < n < len(words) and (word(n) in BULLETS or PARAGRAPH_NUMBER.fullmatch(word(n))):
+                starts[words[n]] = 1
             continue
-        prev = doc[i - 1]
-        start = False
-        if prev.text in {".", "!", "?"} or (prev.text.endswith(".") and len(prev.text) > 2 and prev.text[:-1].isalpha()
-                                            and prev.text[:-1].lower() not in ABBREVIATIONS):
-            before = doc[i - 2].text.lower().rstrip(".") if prev.text == "." and i >= 2 else ""
-            abbreviated = prev.text == "." and i >= 2 and (
-                before in ABBREVIATIONS or (len(before) == 1 and before.isalpha()))
-            first = tok.text[:1]
-            start = not abbreviated and (first.isupper() or first.isdigit() or first in "\"'‘“(")
-        tok.is_sent_start = start
+        at = place.get(t)
+        if at is None or at + 1 >= len(words):
+            continue
+        n = at
+        nxt = words[n + 1]
+        last = word(n)
+        if not (last in {".", "!", "?"} or (last.endswith(".") and len(last) > 2 and last[:-1].isalpha()
+                                            and last[:-1].lower() not in ABBREVIATIONS)):
+            continue
+        if rows[t][0] + rows[t][1] != m.end():
+            continue  # the mark is inside its token ("U.K.", "1.5"), not at its end
+        ante = word(n - 1).lower().rstrip(".") if last == "." and n else ""
+        if last == "." and n and (ante in ABBREVIATIONS or (len(ante) == 1 and ante.isalpha())):
+            continue
+        first = word(n + 1)[:1]
+        if first.isupper() or first.isdigit() or first in "\"'‘“(":
+            starts[nxt] = 1
+    doc.from_array(["SENT_START"], cast("Ints2d", numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)))
     return doc
+
+
+def _spaced(pattern: list[dict]) -> list[dict]:
+    """A cue pattern that also matches across a line break ("The Clerk to\ncontact")."""
+    out: list[dict] = []
+    for token in pattern:
+        if out:
+            out.append({"IS_SPACE": True, "OP": "*"})
+        out.append(token)
+    return out
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that carry content, in lower case (not "the", "was", "to")."""
+    return [w for w in _WORD.findall(text.lower()) if w not in FUNCTION_WORDS]
+
+
+_WORD = re.compile(r"[a-z0-9£][\w'’£-]*")
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +185,7 @@ def get_nlp() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("minutes_sentencizer")
     ruler = cast("SpanRuler", nlp.add_pipe("span_ruler", name="cue_ruler", config={"spans_key": "cues"}))
-    ruler.add_patterns(CUE_PATTERNS)
+    ruler.add_patterns([{**p, "pattern": _spaced(p["pattern"])} for p in CUE_PATTERNS])
     return nlp
 
 
@@ -117,7 +193,36 @@ def get_nlp() -> Language:
 def analyse(text: str) -> Doc:
     """The pipeline's Doc for one block's text; cached because actions and
     decisions read the same blocks."""
-    return get_nlp()(text)
+    nlp = get_nlp()
+    doc = nlp.make_doc(text)
+    doc.user_data["text"] = text
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the text ``analyse`` read (spaCy joins it from the tokens)."""
+    return text_of(span.doc)[span.start_char:span.end_char]
+
+
+def text_of(doc: Doc) -> str:
+    """The text ``analyse`` read: spaCy joins ``doc.text`` anew from the tokens on every access."""
+    return doc.user_data.get("text") or doc.text
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """The Doc's sentences, made once: spaCy builds them anew on every ``doc.sents``."""
+    if "sents" not in doc.user_data:
+        doc.user_data["sents"] = list(doc.sents)
+    return doc.user_data["sents"]
+
+
+def cues_of(doc: Doc) -> list[Span]:
+    """The Doc's cue spans (``CUE_PATTERNS``), made once."""
+    if "cues" not in doc.user_data:
+        doc.user_data["cues"] = list(doc.spans["cues"])
+    return doc.user_data["cues"]
 
 
 def phrase_matcher(label: str, phrases: Iterable[str]) -> PhraseMatcher:

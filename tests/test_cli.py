@@ -62,20 +62,21 @@ def test_a_failing_component_is_warned_in_ingest_show_and_extract(db_url, shared
     _decisions_fail(monkeypatch)
     result = run("ingest", paper, "--db", db_url)
     assert result.exit_code == 0  # stored with its other facts: no file failed
-    assert f"warning: {paper}: decisions@1: KeyError: 'status'" in result.stdout.splitlines()
+    decisions = str(next(c for c in PIPELINE.components if c.name == "decisions"))  # "decisions@<version>"
+    assert f"warning: {paper}: {decisions}: KeyError: 'status'" in result.stdout.splitlines()
     assert result.stdout.splitlines()[-1] == "1 stored, 0 unchanged, 0 duplicates, 0 replaced, 0 re-extracted, 0 failed, 0 skipped, 1 warnings"
     [meeting] = json.loads(run("meetings", "--format", "json", "--db", db_url).stdout)
     shown = run("show", meeting["id"], "--db", db_url).stdout.splitlines()
     assert "Warnings (these components failed; their facts are missing):" in shown
-    assert any(line.startswith("  decisions@1: KeyError: 'status'  p.1 [") for line in shown)
+    assert any(line.startswith(f"  {decisions}: KeyError: 'status'  p.1 [") for line in shown)
     assert "Actions:" in shown and "Decisions:" not in shown
     assert run("summary", "--db", db_url).stdout.splitlines()[-1].split() == ["warnings", "1"]
 
     extracted = run("extract", paper, "--out", tmp_path / "out")
     assert extracted.exit_code == 0
-    assert f"warning: {paper}: decisions@1: KeyError: 'status'" in extracted.stderr
+    assert f"warning: {paper}: {decisions}: KeyError: 'status'" in extracted.stderr
     record = json.loads((tmp_path / "out" / f"{paper.stem}.json").read_text(encoding="utf-8"))
-    assert record["warnings"] == [{"component": "decisions@1", "document": 0, "error": "KeyError",
+    assert record["warnings"] == [{"component": decisions, "document": 0, "error": "KeyError",
                                    "message": "'status'"}]
     assert record["documents"][0]["decisions"] == [] and record["documents"][0]["actions"]
 

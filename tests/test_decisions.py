@@ -68,3 +68,66 @@ def test_resolved_lead_in_with_roman_parts_and_quoted_motion():
                ("list_item", "Agrees the new standing orders;", "(i)"),
                ("list_item", "Notes the training plan.", "(ii)")])
     assert got == [("Agrees the new standing orders", True), ("Notes the training plan.", True)]
+
+
+def test_anaphoric_decision_takes_the_sentence_before_or_the_item_title():
+    got = run([("heading", "4. Hall Lettings Policy"),
+               ("paragraph", "The Clerk proposed raising the hire charge to £12. This was agreed."),
+               ("paragraph", "The policy was accepted by the Board.")])
+    assert got == [("The Clerk proposed raising the hire charge to £12. This was agreed.", True),
+                   ("4. Hall Lettings Policy: The policy was accepted by the Board.", True)]
+
+
+def test_a_persons_undertaking_or_remark_and_another_bodys_agreement_are_no_decisions():
+    doc = make_doc([("paragraph", "Jo Brett agreed to write to the school."),
+                    ("paragraph", "Jo Brett agreed that the path was dangerous."),
+                    ("paragraph", "Essex County Council have agreed to the closure."),
+                    ("paragraph", "The scheme was approved by Cabinet."),
+                    ("paragraph", "The Board agreed to adopt the plan."),
+                    ("paragraph", "The budget was accepted by the Board.")], [person("Jo Brett")])
+    assert [d.text for d in decisions(doc)] == ["The Board agreed to adopt the plan.",
+                                                "The budget was accepted by the Board."]
+
+
+def test_vote_takes_the_motion_from_the_block_before_and_proposer_joins():
+    got = run([("heading", "7. Village Green"),
+               ("paragraph", "The Chairman proposed a resolution that the green be fenced."),
+               ("paragraph", "Voting was 4 for the resolution, 2 against."),
+               ("paragraph", "The accounts were approved. Proposed by Cllr Ash and seconded by Cllr Birch.")])
+    assert got == [("The Chairman proposed a resolution that the green be fenced. "
+                    "Voting was 4 for the resolution, 2 against.", True),
+                   ("The accounts were approved. Proposed by Cllr Ash and seconded by Cllr Birch.", True)]
+
+
+def test_motions_carried_and_elections_but_not_work_carried_out():
+    got = run([("paragraph", "A motion was made for the treasurer to approach the bank. And was carried."),
+               ("paragraph", "Sam Lee was duly elected as Secretary."),
+               ("paragraph", "The repairs were carried out in May by the contractor.")])
+    assert got == [("A motion was made for the treasurer to approach the bank. And was carried.", True),
+                   ("Sam Lee was duly elected as Secretary.", True)]
+
+
+def test_decision_cells_of_a_table_take_the_row_as_context():
+    got = run([("table", [["Clerks wages £838", "Councillors resolved to pay"],
+                          ["Approved budget", "Pending"]])])
+    assert got == [("Clerks wages £838: Councillors resolved to pay", True)]
+
+
+def test_planning_responses_are_weaker_decisions():
+    got = run([("paragraph", "3/18/1963/HH Kestrel Cottage Single storey rear extension."),
+               ("paragraph", "No objection."),
+               ("paragraph", "DC/17/0042/FUL 2 Mill Lane Garage conversion -- Comment re parking"),
+               ("paragraph", "3/18/1694/HH 3 Chapel Lane Porch. Refused 19/9/18.")])
+    assert got == [("3/18/1963/HH Kestrel Cottage Single storey rear extension. No objection.", False),
+                   ("DC/17/0042/FUL 2 Mill Lane Garage conversion -- Comment re parking", False)]
+
+
+def test_noted_points_under_a_lead_in_and_an_enumeration():
+    got = run([("paragraph", "It was noted that:"),
+               ("list_item", "The hall roof leaks again. A roofer has been asked to quote.", "a."),
+               ("list_item", "Bookings rose by a third over the summer months. The website helped.", "b."),
+               ("paragraph", "The forward plan was noted with items to cover:"),
+               ("list_item", "Lettings;", "-"), ("list_item", "Funding", "-")])
+    assert got == [("The hall roof leaks again. A roofer has been asked to quote.", False),
+                   ("Bookings rose by a third over the summer months. The website helped.", False),
+                   ("The forward plan was noted with items to cover: Lettings; Funding", False)]

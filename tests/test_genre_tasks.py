@@ -1,0 +1,193 @@
+"""Decisions and actions in the forms the genre writes them, checked by hand
+in real minutes of the archive and breadth bodies (../shared/corpus): names,
+references, dates, counts and a few words read off the parsed text."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from minutes.extract.extractor import extract_file
+from minutes.extract.records import Action, Decision
+
+
+@lru_cache(maxsize=None)
+def _extract(path: Path) -> tuple[list[Action], list[Decision]]:
+    docs = extract_file(path, ocr="never").documents
+    return [a for d in docs for a in d.actions], [x for d in docs for x in d.decisions]
+
+
+def _decisions(shared: Path, rel: str) -> list[Decision]:
+    return _extract(shared / "corpus" / rel)[1]
+
+
+def _with(decisions: list[Decision], *words: str) -> list[Decision]:
+    return [d for d in decisions if all(w.lower() in d.text.lower() for w in words)]
+
+
+def test_milburn_resolutions_in_table_rows_and_lines(shared):
+    decisions = _decisions(shared, "archives/milburn-pc/minutes_2018-03-06_.pdf")
+    # five policies "Councillors resolved to sign", one per row, each with its policy's name
+    assert len(_with(decisions, "resolved to sign")) == 5 and _with(decisions, "Code of Conduct", "resolved to sign")
+    # three payments, two of them on lines of one paragraph
+    assert len(_with(decisions, "resolved to pay")) == 3 and _with(decisions, "Churchyard Donation", "resolved to pay")
+    assert _with(decisions, "16th January 2018", "true record")  # "All agreed this was a true record" + the minutes
+    assert _with(decisions, "Garden Waste Skip", "acceptable")  # "resolved this was acceptable" + what "this" is
+    assert all(d.explicit for d in _with(decisions, "resolved"))
+
+
+def test_milburn_minutes_agreed_and_resolution_in_running_text(shared):
+    decisions = _decisions(shared, "archives/milburn-pc/minutes_2017-07-04_.pdf")
+    assert _with(decisions, "2nd May 2017", "true record")
+    assert _with(decisions, "resolved to include the laptop")
+    assert not _with(decisions, "Any Other Business")  # "the Insurance Policy" names its policy itself
+
+
+def test_suffolk_board_anaphoric_decisions_take_their_subject(shared):
+    decisions = _decisions(shared, "archives/suffolk-libraries/board-meeting-minutes-2015-03-26.pdf")
+    assert _with(decisions, "Library Role Profile", "agreed and adopted")  # "This was agreed ..." under its item
+    assert _with(decisions, "Broomhill Library", "agreed and accepted")  # the proposal is the sentence before
+    assert _with(decisions, "HR Administrator", "agreed and accepted")
+    # "agreed and adopted" is one decision, not cut at the comma of "Business, Development and Marketing"
+    assert not any(d.text.startswith("Development and Marketing") for d in decisions)
+    leiston = _with(decisions, "Leiston")
+    assert not leiston or not any(d.explicit for d in leiston)  # Suffolk County Council's agreement, not the Board's
+
+
+def test_suffolk_board_elections_and_minutes_confirmed(shared):
+    decisions = _decisions(shared, "archives/suffolk-libraries/board-meeting-minutes-2013-09-26.pdf")
+    assert _with(decisions, "true account")  # "confirmed for accuracy as a true account of discussions"
+    for name in ("Tony Brown", "Sylvia Knights", "Anne Mallalieu"):
+        assert _with(decisions, "elected", name)
+    assert not _with(decisions, "terms of reference will be agreed")  # to be decided later, not now
+
+
+def test_friends_trustees_undertakings_are_no_decisions(shared):
+    decisions = _decisions(shared, "archives/suffolk-libraries/2016-08-09-fohcl-minutes.pdf")
+    assert not _with(decisions, "DO agreed to")  # a trustee's undertaking is an action
+    assert _with(decisions, "seconded AH", "maximum of £100")
+    assert _with(decisions, "sub-committee", "agreed in principle")
+    decisions = _decisions(shared, "archives/suffolk-libraries/2015-10-27-fohcl-minutes.pdf")
+    assert _with(decisions, "decided to remain with HSBC")
+    assert _with(decisions, "for life", "unanimously agreed")
+
+
+def test_parish_vote_planning_responses_and_proposer(shared):
+    decisions = _decisions(shared, "breadth/england_hertingfordbury-parish-council_minutes_2018-10-10.pdf")
+    vote = _with(decisions, "3 for the resolution")
+    assert len(vote) == 1 and "Village Green policies" in vote[0].text and vote[0].explicit
+    planning = [d for d in decisions if "/18/" in d.text]
+    assert sorted(d.text.split()[0] for d in planning) == ["3/18/1963/HH", "3/18/2163/HH", "3/18/2213/HH"]
+    assert not any(d.explicit for d in planning) and _with(planning, "excessive development")
+    assert not _with(decisions, "Refused")  # the planning authority's decision, not this council's
+    assert _with(decisions, "Minutes were agreed", "seconded by Cllr Bradbury")
+    assert _with(decisions, "resolved to approve the recommendation")
+
+
+def test_resolution_passed_by_vote_takes_its_motion(shared):
+    decisions = _decisions(shared, "breadth/england_oxfordshire-community-land-trust_minutes_2020-09-14.pdf")
+    assert _with(decisions, "disapply section 83", "passed by 100%")
+    assert _with(decisions, "Minutes agreed")
+
+
+def test_society_elections_and_adoption_of_minutes(shared):
+    decisions = _decisions(shared, "breadth/england_uob-computer-science-society_minutes_2024-11-06.pdf")
+    assert len(_with(decisions, "duly elected")) == 4
+    assert _with(decisions, "adoption of previous minutes")
+    assert not _with(decisions, "Guild")  # approved by another body
+
+
+def test_community_council_minutes_in_a_label_value_table_and_planning(shared):
+    decisions = _decisions(shared, "breadth/scotland_tayport-community-council_minutes_2023-12-04.pdf")
+    assert _with(decisions, "6th November 2023", "agreed")
+    planning = _with(decisions, "18/01561/NMV2")
+    assert len(planning) == 1 and not planning[0].explicit
+
+
+def test_club_motions_carried(shared):
+    decisions = _decisions(shared, "breadth/england_milton-keynes-chess-club_minutes_2025-09-04.pdf")
+    assert _with(decisions, "Metro bank", "carried")
+    assert _with(decisions, "keep subs", "passed")
+    assert _with(decisions, "Rule 12 carried")
+
+
+def _actions(shared: Path, rel: str) -> list[Action]:
+    return _extract(shared / "corpus" / rel)[0]
+
+
+def _doing(actions: list[Action], *words: str) -> list[Action]:
+    return [a for a in actions if all(w.lower() in a.text.lower() for w in words)]
+
+
+def _names(action: Action) -> list[str]:
+    return [o.as_written for o in action.owners]
+
+
+def test_friends_owners_only_action_lines_close_the_paragraphs_above(shared):
+    actions = _actions(shared, "archives/suffolk-libraries/2015-10-27-fohcl-minutes.pdf")
+    assert not any(a.text.upper().startswith("ACTION") for a in actions)  # the line names owners, not the task
+    [letter] = _doing(actions, "draft letter")
+    assert _names(letter) == ["MS", "AB"] and letter.explicit
+    [monitor] = _doing(actions, "Ali will monitor")
+    assert _names(monitor) == ["AHop"] and monitor.explicit
+    [party] = _doing(actions, "Christmas party")
+    assert _names(party) == ["Trustees"]
+    assert not any("10 Library Managers Report" in a.text for a in actions)  # the next item is not swallowed
+    assert sum(a.explicit for a in actions) >= 10
+
+
+def test_motorcyclists_action_owner_by_date_and_x_to_lines(shared):
+    actions = _actions(shared, "breadth/england_northumbria-advanced-motorcyclists_minutes_2020-10-27.pdf")
+    [space] = _doing(actions, "Create space on website")
+    assert space.due.iso() == "2020-11-03" and [o.name for o in space.owners] == ["Danny Holmes"]
+    [agenda] = _doing(actions, "Agenda and plan for meeting")
+    assert agenda.due.iso() == "2020-10-30" and _names(agenda) == ["John Atkinson"]
+    assert _names(_doing(actions, "Chair to Host")[0]) == ["Chair"]
+    assert _names(_doing(actions, "co-host")[0]) == ["Secretary"]
+    assert sum(a.explicit for a in actions) >= 11
+
+
+def test_liaison_bracketed_actions_with_organisations_as_owners(shared):
+    actions = _actions(shared, "breadth/england_era-portal-liaison-meeting_minutes_2021-03-23.pdf")
+    explicit = [a for a in actions if a.explicit]
+    assert len(explicit) == 8
+    assert {n for a in explicit for n in _names(a)} == {"ERA", "Portal", "Sainsbury’s"}
+    assert _names(_doing(actions, "contact details")[0]) == ["Portal"]  # second task of one bracket
+    assert not _doing(actions, "Greater Cambridge", "contact details")
+
+
+def test_school_notes_action_marks_inside_points(shared):
+    actions = _actions(shared, "breadth/scotland_ayton-primary-school-pfa_minutes_2022-03-24.pdf")
+    assert _names(_doing(actions, "EM to attend further meetings")[0]) == ["EM"]
+    assert _names(_doing(actions, "Parents to write letter")[0]) == ["Parents"]
+    assert _doing(actions, "fancy dress", "Discuss at next meeting")  # the point it follows up
+    assert _doing(actions, "EM to ask Berwickshire Swap", "(DONE)")
+    assert _doing(actions, "Dandelion Project", "MK to provide update")
+
+
+def test_parish_x_is_to_and_passive_tasks(shared):
+    actions = _actions(shared, "archives/milburn-pc/minutes_2018-03-06_.pdf")
+    assert [o.name for o in _doing(actions, "is to order scalpings")[0].owners] == ["D Richardson"]
+    [highways] = _doing(actions, "Highways to be")
+    assert highways.explicit and not highways.owners
+    assert _names(_doing(actions, "clerk to complete")[0]) == ["clerk"]
+    assert _doing(actions, "Wicksteed", "Clerk to")  # "arrange the inspection" takes what it refers to
+    actions = _actions(shared, "archives/milburn-pc/minutes_2017-07-04_.pdf")
+    assert _names(_doing(actions, "Clerk to issue cheques")[0]) == ["Clerk"]
+
+
+def test_community_council_x_to_after_a_dash(shared):
+    actions = _actions(shared, "breadth/scotland_tayport-community-council_minutes_2023-12-04.pdf")
+    [fence] = _doing(actions, "Perimeter fence")
+    assert fence.explicit and [o.name for o in fence.owners][0].endswith("Tepp")
+
+
+def test_action_column_beside_a_list_takes_its_lead_in(shared):
+    actions = _actions(shared, "archives/suffolk-libraries/board-meeting-minutes-2015-03-26.pdf")
+    [skills] = _doing(actions, "Human Resources")
+    assert "Organisational Development" in skills.text and "should be added" in skills.text
+    assert _names(skills) == ["PP", "NS"]
+
+
+def test_presenters_column_is_no_owner(shared):
+    actions = _actions(shared, "breadth/england_uob-computer-science-society_minutes_2024-11-06.pdf")
+    assert not any(a.explicit for a in actions)

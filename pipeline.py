@@ -15,7 +15,11 @@ import click
 from minutes.extract.errors import ParseError
 from minutes.extract.export import file_record
 from minutes.extract.extractor import StageError, extract_file
+from minutes.extract.parsers import pdf_debug
+from minutes.extract.parsers.ocr import INSTALL as OCR_INSTALL, OCR_MODES, OcrMode
+from minutes.extract.parsers.ocr import available as ocr_available
 from minutes.models import collect_files, connect, export, ingest_paths, people, queries, status
+from minutes.models import report as report_queries
 from minutes.models import search as fts
 from minutes.models import trace as trail
 from minutes.models.db import DEFAULT_URL
@@ -28,6 +32,15 @@ db_option = click.option("--db", envvar="MINUTES_DB", default=DEFAULT_URL, show_
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
                              show_default=True, help="Output format.")
 day = click.DateTime(formats=["%Y-%m-%d"])
+ocr_option = click.option(
+    "--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,
+    help="Read PDF pages by OCR (Tesseract): auto, pages with no text layer or a garbled one, "
+         "where Tesseract is installed; always, every page; never.")
+
+
+def _check_ocr(mode: str) -> None:
+    if mode == "always" and not ocr_available():
+        raise click.UsageError(f"--ocr always: Tesseract is not installed; {OCR_INSTALL}")
 
 
 @click.group()
@@ -39,13 +52,15 @@ def cli() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for one minutes-extract/1 JSON record per input file.")
-def extract(files: tuple[Path, ...], out_dir: Path) -> None:
+@ocr_option
+def extract(files: tuple[Path, ...], out_dir: Path, ocr: OcrMode) -> None:
     """Extract FILES to JSON records (no database): DIR/<file stem>.json."""
+    _check_ocr(ocr)
     out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
     for path in files:
         try:
-            fx = extract_file(path)
+            fx = extract_file(path, ocr=ocr)
         except ParseError as e:
             failed += 1
             click.echo(f"failed: {e.path}: {e.reason}: {e.detail}", err=True)
@@ -61,6 +76,25 @@ def extract(files: tuple[Path, ...], out_dir: Path) -> None:
     click.echo(f"{len(files) - failed} extracted, {failed} failed", err=True)
     if failed:
         sys.exit(1)
+
+
+@cli.command(name="debug-pdf")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--page", "number", type=click.IntRange(min=1), default=1, show_default=True, help="Page number.")
+@click.option("--draw", "image", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also draw what was found over the page image, to this PNG file.")
+def debug_pdf(file: Path, number: int, image: Path | None) -> None:
+    """Show what the PDF parser saw on one page of FILE: rules, ruled tables,
+    lines with their segments, running heads and feet dropped, blocks made."""
+    try:
+        view = pdf_debug.view_page(file, number)
+    except ParseError as e:
+        raise click.ClickException(f"{e.path}: {e.reason}: {e.detail}") from e
+    for line in pdf_debug.describe(view):
+        click.echo(line)
+    if image:
+        pdf_debug.draw(file, view, image)
+        click.echo(f"drawn: {image} (red rules, blue cells, green lines, purple furniture, orange blocks)", err=True)
 
 
 def _error(e: Exception) -> str:
@@ -104,7 +138,8 @@ def _cut(text: str) -> str:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--body", help='The body of papers that name none ("Kent County Council - Cabinet"); kept for later runs.')
 @db_option
-def ingest(paths: tuple[Path, ...], body: str | None, db: str) -> None:
+@ocr_option
+def ingest(paths: tuple[Path, ...], body: str | None, db: str, ocr: OcrMode) -> None:
     """Store the files under PATHS (files or folders, recursively) in the database.
 
     Unchanged files are skipped, changed ones replaced, and stored ones
@@ -112,13 +147,14 @@ def ingest(paths: tuple[Path, ...], body: str | None, db: str) -> None:
     files are recorded as failed and the batch goes on. A component that
     raised is a warning: its facts are missing, the file's others are kept.
     Exit status 1 if any file failed."""
+    _check_ocr(ocr)
     engine = connect(db)
     files = collect_files(paths)
     if len(files) > PROGRESS_FROM:
         with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
-            report = ingest_paths(engine, files, progress=lambda _: bar.update(1), body=body)
+            report = ingest_paths(engine, files, progress=lambda _: bar.update(1), ocr=ocr, body=body)
     else:
-        report = ingest_paths(engine, files, body=body)
+        report = ingest_paths(engine, files, ocr=ocr, body=body)
     for c in report.duplicates:
         click.echo(f"same content as {c.same_as}: {c.path} (recorded as another location)")
     for r in report.reextracted:
@@ -142,6 +178,20 @@ def summary(db: str) -> None:
     """What the database holds: files, documents, meetings, people, facts."""
     for name, value in queries.summary(connect(db)).items():
         click.echo(f"{name:<14}{value:>8}")
+
+
+@cli.command()
+@click.option("--flagged", is_flag=True, help="Only failed files and minutes with a field that came up empty.")
+@format_option
+@db_option
+def report(flagged: bool, fmt: str, db: str) -> None:
+    """Per file: the documents found and their counts of attendees, apologies,
+    items, actions, decisions and money; minutes with no attendees, items or
+    decisions flagged (almost always a miss worth a look), failed files with
+    their reason."""
+    rows = report_queries.extraction_report(connect(db), flagged_only=flagged)
+    emit(rows, fmt, ["file", "document", "kind", "meeting_date", "attendees", "apologies", "items", "actions",
+                     "decisions", "funding", "warnings", "flag"])
 
 
 @cli.command()

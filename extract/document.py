@@ -77,6 +77,7 @@ class Page:
     end: int
     width: float | None = None  # PDF points, where the format has a page size
     height: float | None = None
+    ocr_confidence: float | None = None  # read by OCR: mean word confidence, 0-100; None: a text layer
 
 
 @dataclass
@@ -87,6 +88,10 @@ class ParsedFile:
     text: str
     pages: list[Page]
     blocks: list[Block]
+
+    def ocr_pages(self) -> dict[int, float]:
+        """Confidence of each page read by OCR, by page number."""
+        return {p.number: p.ocr_confidence for p in self.pages if p.ocr_confidence is not None}
 
     def page_at(self, offset: int) -> int:
         """Page number holding character ``offset``."""
@@ -107,17 +112,20 @@ class DocumentBuilder:
         self._page_start = 0
         self._page = 0
         self._size: tuple[float | None, float | None] = (None, None)
+        self._confidence: float | None = None
         self.blocks: list[Block] = []
 
-    def new_page(self, width: float | None = None, height: float | None = None) -> None:
+    def new_page(self, width: float | None = None, height: float | None = None,
+                 ocr_confidence: float | None = None) -> None:
         self._close_page()
         self._page += 1
         self._page_start = self._length
         self._size = width, height
+        self._confidence = ocr_confidence
 
     def _close_page(self) -> None:
         if self._page:
-            self._pages.append(Page(self._page, self._page_start, self._length, *self._size))
+            self._pages.append(Page(self._page, self._page_start, self._length, *self._size, self._confidence))
 
     def _append(self, text: str) -> tuple[int, int]:
         if self._length:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-Reason = Literal["unsupported", "corrupt", "encrypted", "empty", "no_text", "unreadable"]
+Reason = Literal["unsupported", "corrupt", "encrypted", "empty", "no_text", "unreadable", "timeout"]
 
 
 class ParseError(Exception):

@@ -79,13 +79,28 @@ def document_record(doc: ExtractedDocument) -> dict[str, Any]:
     }
 
 
+def _mark_ocr(fact: dict[str, Any], ocr_pages: dict[int, float]) -> None:
+    """``"ocr": true`` on a fact, and on each fact it holds, read from a page read by OCR."""
+    if fact.get("page") in ocr_pages:
+        fact["ocr"] = True
+    for value in fact.values():
+        for inner in (value if isinstance(value, list) else [value]):
+            if isinstance(inner, dict):
+                _mark_ocr(inner, ocr_pages)
+
+
 def file_record(fx: FileExtraction) -> dict[str, Any]:
     p = fx.parsed
+    ocr_pages = p.ocr_pages()
+    documents = [document_record(d) for d in fx.documents]
+    for doc in documents:
+        _mark_ocr(doc, ocr_pages)
+    source = {"file": Path(p.path).name, "path": p.path, "sha256": p.sha256, "format": p.format,
+              "pages": len(p.pages)}
+    if ocr_pages:  # the pages read by OCR, with Tesseract's mean word confidence (0-100)
+        source["ocr_pages"] = [{"page": n, "confidence": c} for n, c in ocr_pages.items()]
     return {
-        "schema": SCHEMA,
-        "source": {"file": Path(p.path).name, "path": p.path, "sha256": p.sha256,
-                   "format": p.format, "pages": len(p.pages)},
-        "documents": [document_record(d) for d in fx.documents],
+        "schema": SCHEMA, "source": source, "documents": documents,
         # not in the schema (extra keys are allowed): components that raised, whose fields are left empty
         "warnings": [{"component": f"{w.component}@{w.version}", "document": w.document, "error": w.error,
                       "message": w.message} for w in fx.warnings],

@@ -48,6 +48,7 @@ from minutes.extract.items import extract_items
 from minutes.extract.meetings import extract_next_meeting, future_meetings
 from minutes.extract.owners import Roster
 from minutes.extract.parsers import parse_file
+from minutes.extract.parsers.ocr import OcrMode
 from minutes.extract.records import ExtractedDocument
 from minutes.extract.segment import segment
 from minutes.extract.targets import extract_targets
@@ -243,7 +244,8 @@ def _body(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"body_name": read_body(doc.section)}
 
 
-def extract_file(path: str | Path, pipeline: Pipeline = PIPELINE) -> FileExtraction:
-    """Parse and extract one file; raises ``ParseError`` when it cannot be
-    read, ``StageError`` when it cannot be cut into documents."""
-    return pipeline.extract(parse_file(path))
+def extract_file(path: str | Path, pipeline: Pipeline = PIPELINE, ocr: OcrMode = "auto") -> FileExtraction:
+    """Parse (with OCR where ``ocr`` says) and extract one file; raises
+    ``ParseError`` when it cannot be read, ``StageError`` when it cannot be
+    cut into documents."""
+    return pipeline.extract(parse_file(path, ocr))

@@ -20,7 +20,7 @@ from minutes.models.copies import fingerprint
 from minutes.models.periods import financial_years
 from minutes.models.schema import (action_owners, actions, attendance, blocks, bodies, decisions, documents,
                                    extraction_warnings, funding, items, people, source_file_components, source_files,
-                                   source_locations, targets)
+                                   source_locations, source_pages, targets)
 
 
 def put_source(conn: Connection, row: dict[str, Any]) -> int:
@@ -75,6 +75,10 @@ def write_extraction(conn: Connection, fx: FileExtraction, size: int | None, bod
     body = conn.execute(select(source_files.c.body_given).where(source_files.c.id == file_id)).scalar()
     _insert(conn, source_file_components, [{"source_file_id": file_id, "name": name, "version": version}
                                            for name, version in fx.components.items()], returning=False)
+    _insert(conn, source_pages, [
+        {"source_file_id": file_id, "page": page.number, "span_start": page.start, "span_end": page.end,
+         "ocr": page.ocr_confidence is not None, "ocr_confidence": _decimal(page.ocr_confidence)}
+        for page in p.pages], returning=False)
     doc_ids = _write_documents(conn, file_id, fx.documents, split_body(body) if body else None)
     _insert(conn, extraction_warnings, [
         {"document_id": doc_ids[w.document], "component": w.component, "version": w.version, "error": w.error,

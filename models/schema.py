@@ -98,6 +98,17 @@ class SourceFileComponent(Base):
     __table_args__ = _table_args(Index("ux_source_file_components", "source_file_id", "name", unique=True))
 
 
+class SourcePage(Provenance, Base):
+    """Each page of a stored file (its span: the page's text) and how its
+    text was read: a page read by OCR has Tesseract's mean word confidence
+    (0-100), so a fact's (source_file_id, page) tells whether it came from OCR text."""
+    __tablename__ = "pages"
+    id: Mapped[int] = _identity()
+    ocr: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
+    ocr_confidence: Mapped[Decimal | None] = mapped_column(Numeric(5, 1))
+    __table_args__ = _table_args(Index("ux_pages_source_file_page", "source_file_id", "page", unique=True))
+
+
 class Body(Base):
     """Who meets: an organisation and its committee (extract.bodies); ``name``
     shows both ("Kent County Council – Cabinet"), ``key`` is what two spellings share."""
@@ -420,6 +431,7 @@ def _table(model: type[Base]) -> Table:
 source_files = _table(SourceFile)
 source_locations = _table(SourceLocation)
 source_file_components = _table(SourceFileComponent)
+source_pages = _table(SourcePage)
 bodies = _table(Body)
 documents = _table(Document)
 people = _table(Person)

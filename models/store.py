@@ -28,6 +28,7 @@ from sqlalchemy import Engine, select
 from minutes.extract.errors import ParseError
 from minutes.extract.extractor import PIPELINE, ExtractionWarning, FileExtraction, Pipeline, StageError, extract_file
 from minutes.extract.parsers import file_format, sha256_of
+from minutes.extract.parsers.ocr import OcrMode
 from minutes.models.people import relink
 from minutes.models.rows import add_location, put_source, write_extraction
 from minutes.models.schema import source_file_components, source_files, source_locations
@@ -85,13 +86,14 @@ def _hidden(relative: Path) -> bool:
 
 
 def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable[[Path], None] | None = None,
-                 pipeline: Pipeline = PIPELINE, body: str | None = None) -> IngestReport:
+                 pipeline: Pipeline = PIPELINE, ocr: OcrMode = "auto", body: str | None = None) -> IngestReport:
     """Ingest every file under ``paths`` with ``pipeline``'s components;
-    ``progress`` is called after each file. ``body`` is the body of the
-    documents that name none (kept with their content for later runs)."""
+    ``progress`` is called after each file; ``ocr`` says which PDF pages are
+    read by OCR; ``body`` is the body of the documents that name none (kept
+    with their content for later runs)."""
     report = IngestReport()
     for path in collect_files(paths):
-        _ingest_file(engine, path, report, pipeline, body)
+        _ingest_file(engine, path, report, pipeline, ocr, body)
         if progress:
             progress(path)
     if report.stored or report.duplicates or report.replaced or report.reextracted or report.failed:
@@ -99,7 +101,8 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable
     return report
 
 
-def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pipeline, body: str | None) -> None:
+def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pipeline, ocr: OcrMode,
+                 body: str | None) -> None:
     key = os.path.abspath(path)
     try:
         data = Path(key).read_bytes()
@@ -130,7 +133,7 @@ def _ingest_file(engine: Engine, path: Path, report: IngestReport, pipeline: Pip
             report.duplicates.append(Duplicate(key, same.path))
         return
     try:
-        fx = extract_file(key, pipeline)
+        fx = extract_file(key, pipeline, ocr)
     except ParseError as e:
         _fail(engine, report, key, sha256, size, e.reason, e.detail)
         return

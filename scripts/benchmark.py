@@ -9,12 +9,16 @@ run --repeat times (fastest shown: this machine's timings wander by a third
 from run to run). Times include each process's imports and model set-up,
 except in "(warm)" rows, which time a second pass in the same process: the
 throughput of a long batch.
-Files that cannot be read count as attempted, with zero pages.
+Files that cannot be read count as attempted, with zero pages. The text
+phases read text layers only (--ocr never), so scans do not swamp them; the
+"OCR" phase reads the files that need it (no text layer, or a garbled one)
+with Tesseract, and its pages/s counts the pages OCR read.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -39,7 +43,7 @@ def phase_extract(files: list[Path], without: tuple[str, ...] = ()) -> dict:
     pages = ok = 0
     for f in files:
         try:
-            fx = extract_file(f, pipeline)
+            fx = extract_file(f, pipeline, ocr="never")
         except ParseError:
             continue
         file_record(fx)
@@ -61,7 +65,7 @@ def phase_ingest(files: list[Path]) -> dict:
     from minutes.models.schema import source_files
     with tempfile.TemporaryDirectory() as tmp:
         engine = connect(f"sqlite:///{tmp}/bench.db")
-        report = ingest_paths(engine, files)
+        report = ingest_paths(engine, files, ocr="never")
         with engine.connect() as conn:
             pages = conn.execute(select(func.coalesce(func.sum(source_files.c.pages), 0))
                                  .where(source_files.c.status == "ok")).scalar_one()
@@ -87,9 +91,33 @@ def phase_pdfplumber(files: list[Path]) -> dict:
     return {"pages": pages, "docs": docs}
 
 
+def phase_ocr(files: list[Path]) -> dict:
+    """Parsing by OCR: render, find rules, Tesseract, lay out (no extractors)."""
+    from minutes.extract.parsers import parse_file
+    pages = docs = 0
+    for f in files:
+        pages += len(parse_file(f, "auto").ocr_pages())
+        docs += 1
+    return {"pages": pages, "docs": docs}
+
+
+def needs_ocr(files: list[Path]) -> list[Path]:
+    """The files whose text layer is missing or garbled."""
+    from minutes.extract.errors import ParseError
+    from minutes.extract.parsers import parse_file
+    out = []
+    for f in files:
+        try:
+            parse_file(f, "never")
+        except ParseError as e:
+            if e.reason == "no_text":
+                out.append(f)
+    return out
+
+
 WARM = " (warm)"
 PHASES = {"extract": phase_extract, "extract, no actions/decisions": phase_extract_without_tasks,
-          "ingest": phase_ingest, "pdfplumber extract_text": phase_pdfplumber}
+          "ingest": phase_ingest, "pdfplumber extract_text": phase_pdfplumber, "OCR (Tesseract)": phase_ocr}
 
 
 def run_child(phase: str, files: list[Path]) -> dict:
@@ -98,15 +126,23 @@ def run_child(phase: str, files: list[Path]) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of the programs it ran and waited for."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def child(phase: str, files: list[Path]) -> None:
     base, warm = phase.removesuffix(WARM), phase.endswith(WARM)
     if warm:
         PHASES[base](files)  # imports, models, compiled patterns: what a long batch pays once
-    start, cpu = time.perf_counter(), time.process_time()
+    start, cpu = time.perf_counter(), _cpu()
     result = PHASES[base](files)
     result["seconds"] = time.perf_counter() - start
-    result["cpu"] = time.process_time() - cpu
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["cpu"] = _cpu() - cpu
+    # the largest of this process and the programs it ran (Tesseract, LibreOffice)
+    result["peak_mb"] = max(resource.getrusage(who).ru_maxrss for who in
+                            (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
     print(json.dumps(result))
 
 
@@ -114,6 +150,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each phase; the fastest is shown (default 3)")
+    ap.add_argument("--only", help="run only the phases whose name contains this (e.g. OCR)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("files", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -121,15 +158,20 @@ def main() -> None:
         sys.path.insert(0, str(ROOT))
         child(args.child, args.files)
         return
+    from minutes.extract.parsers.ocr import available as ocr_available
     print(f"{'corpus':<16}{'phase':<36}{'files':>6}{'docs ok':>8}{'pages':>7}{'sec':>8}"
           f"{'pages/s':>9}{'docs/s':>8}{'cpu s':>7}{'pages/cpu s':>12}{'peak MB':>9}")
     for name, files in corpus_files(args.shared).items():
         pdfs = [f for f in files if f.suffix.lower() == ".pdf"]
-        for phase, subset in (("extract", files), ("extract, no actions/decisions", files),
-                              ("extract" + WARM, files), ("extract, no actions/decisions" + WARM, files),
-                              ("ingest", files), ("extract", pdfs), ("pdfplumber extract_text", pdfs)):
+        scans = needs_ocr(pdfs) if ocr_available() and (not args.only or args.only in "OCR (Tesseract)") else []
+        phases = [("extract", files), ("extract, no actions/decisions", files),
+                  ("extract" + WARM, files), ("extract, no actions/decisions" + WARM, files),
+                  ("ingest", files), ("extract", pdfs), ("pdfplumber extract_text", pdfs)]
+        for phase, subset in phases + ([("OCR (Tesseract)", scans)] if scans else []):
+            if args.only and args.only not in phase:
+                continue
             r = min((run_child(phase, subset) for _ in range(args.repeat)), key=lambda r: r["seconds"])
-            label = phase if subset is files else f"{phase} (PDF only)"
+            label = phase if subset is files or subset is scans else f"{phase} (PDF only)"
             print(f"{name:<16}{label:<36}{len(subset):>6}{r['docs']:>8}{r['pages']:>7}{r['seconds']:>8.2f}"
                   f"{r['pages'] / r['seconds']:>9.1f}{len(subset) / r['seconds']:>8.1f}{r['cpu']:>7.2f}{r['pages'] / r['cpu']:>12.1f}{r['peak_mb']:>9.0f}")
 

@@ -73,7 +73,7 @@ def test_changed_file_replaces_its_records(engine, docs):
 def test_bad_files_are_recorded_and_the_batch_goes_on(engine, docs):
     (docs / "good.txt").write_text("Parish Council\n\nMinutes of 2 March 2009.\n", encoding="utf-8")
     (docs / "empty.pdf").write_bytes(b"")
-    (docs / "garbage.docx").write_bytes(b"this is not a zip archive")
+    (docs / "garbage.docx").write_bytes(b"PK\x03\x04 a zip archive cut short")
     (docs / "scan.tiff").write_bytes(b"II*\x00")
     (docs / ".hidden.txt").write_text("skipped", encoding="utf-8")
     (docs / "~$good.docx").write_bytes(b"word lock file")
@@ -95,10 +95,10 @@ def test_a_crash_outside_the_components_is_a_failure_not_an_abort(engine, docs, 
     for name in ("a.txt", "b.txt"):
         (docs / name).write_text(f"Board\n\nPaper {name}\n", encoding="utf-8")
 
-    def crash(path, pipeline):
+    def crash(path, pipeline, ocr):
         if str(path).endswith("a.txt"):
             raise ValueError("extractor bug")
-        return real(path, pipeline)
+        return real(path, pipeline, ocr)
 
     from minutes.models import store
     real = store.extract_file

@@ -385,3 +385,13 @@ def test_pdf_blocks_carry_the_boxes_their_text_is_printed_in(tmp_path: Path) -> 
     assert abs(first.x0 - 72) < 1 and abs(second.x0 - 72) < 1
     assert 792 - 660 - 12 < first.top < 792 - 660 < first.bottom  # the baseline sits inside the box
     assert first.bottom <= second.top + 1 and first.x1 > second.x1  # the lines stack, the first the longer
+
+
+def test_emoji_beyond_the_bmp_come_out_whole(shared) -> None:
+    """pdfium counts an emoji as two UTF-16 units; lone surrogate halves
+    would make the text unstorable (UTF-8 refuses them)."""
+    path = shared / "corpus" / "breadth" / "england_uob-computer-science-society_minutes_2024-10-16.pdf"
+    parsed = parse_file(path)
+    assert "\U0001f642" in parsed.text and "\U0001f37a" in parsed.text  # slightly smiling face, beer mug
+    assert not re.search(r"[\ud800-\udfff\ufffd]", parsed.text)
+    parsed.text.encode("utf-8")

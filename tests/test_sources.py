@@ -59,7 +59,7 @@ def test_the_same_bytes_elsewhere_are_one_source(url, shared, tmp_path):
 
 def test_a_copy_of_a_failed_file_is_one_failure(url, tmp_path):
     for name in ("a.pdf", "b.pdf"):
-        (tmp_path / name).write_bytes(b"not a pdf at all")
+        (tmp_path / name).write_bytes(b"%PDF-1.4 broken")
     engine = connect(url)
     report = ingest_paths(engine, [tmp_path / "a.pdf", tmp_path / "b.pdf"])
     assert len(report.failed) == 2

@@ -30,7 +30,9 @@ import pypdfium2.raw as pdfium_c
 
 from minutes.extract.document import Block, DocumentBuilder, ParsedFile, TextBox
 from minutes.extract.errors import ParseError
+from minutes.extract.parsers import ocr
 from minutes.extract.parsers.layout import ProseRow, is_layout_header, layout_rows
+from minutes.extract.parsers.ocr import OcrMode
 from minutes.extract.unionfind import connected_groups
 
 LIST_LABEL = re.compile(r"^([-–•●▪■◦○➢►✓*]|\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)|[ivx]{1,4}[.)])\s+(?=\S)")
@@ -53,6 +55,7 @@ TAB_GAP = 2.2  # a gap wider than this many font sizes separates columns
 # still read it as a space: a margin note must not share a segment with the text.
 SEGMENT_GAP = 1.5
 PARA_PITCH = 1.45  # a baseline step (in font sizes) wider than this ends a paragraph
+OCR_SIZE_STEP = 0.06  # OCR'd type sizes nearer than this (a share) are one size
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom; origin top left
 Region = tuple[int, int, int] | None  # (table, row, column) holding a character
@@ -138,22 +141,25 @@ class PageContent:
     height: float
     items: list[Line | Table]
     width: float = 0.0
+    ocr_confidence: float | None = None  # pages read by OCR: Tesseract's mean word confidence
 
 
-def parse_pdf(path: Path, data: bytes, sha256: str) -> ParsedFile:
+def parse_pdf(path: Path, data: bytes, sha256: str, ocr_mode: OcrMode = "auto") -> ParsedFile:
     pdf = _open(path, data)
     try:
         pages = _read_pages(pdf)
+        advice = _ocr_pages(path, pdf, pages, ocr_mode)
     finally:
         pdf.close()
-    _check_text(path, pages)
+    _check_text(path, pages, advice)
+    _snap_ocr_sizes(pages)
     _drop_running_lines(pages)
     _rejoin_split_rows(pages)
     sizes = _type_sizes(pages)
     builder = DocumentBuilder(str(path), "pdf", sha256)
     column = MarginColumn()
     for page in pages:
-        builder.new_page(page.width, page.height)
+        builder.new_page(page.width, page.height, page.ocr_confidence)
         _emit_page(builder, page.items, sizes, column)
     return builder.build()
 
@@ -173,13 +179,87 @@ def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
     return pdf
 
 
-def _check_text(path: Path, pages: list[PageContent]) -> None:
-    text = " ".join(item.text if isinstance(item, Line) else " ".join(map(" ".join, item.rows))
+def _text(pages: list[PageContent]) -> str:
+    return " ".join(item.text if isinstance(item, Line) else " ".join(map(" ".join, item.rows))
                     for page in pages for item in page.items)
-    if not text.strip():
-        raise ParseError(str(path), "no_text", "no text layer (scanned?); needs OCR")
-    if is_garbled(text):
-        raise ParseError(str(path), "no_text", "text layer is garbled (broken font encoding); needs OCR")
+
+
+def _ocr_pages(path: Path, pdf: pdfium.PdfDocument, pages: list[PageContent], mode: OcrMode) -> str:
+    """Replace by their OCR the pages that need it: with "auto", those with no
+    text layer, and every page of a document whose text layer is garbled;
+    with "always", every page. Returns what to tell the user of a document
+    left without text."""
+    if mode == "never":
+        return "needs OCR, which is turned off (--ocr never)"
+    if not ocr.available():
+        return f"needs OCR: {ocr.INSTALL}"
+    garbled = is_garbled(_text(pages))
+    for index, page in enumerate(pages):
+        if mode == "always" or garbled or not _text([page]).strip():
+            read = _ocr_page(path, pdf, index)
+            if read.items:  # a blank page stays a page of no text, not one read by OCR
+                pages[index] = read
+    return "OCR found no text either"
+
+
+def _ocr_page(path: Path, pdf: pdfium.PdfDocument, index: int) -> PageContent:
+    """A page read from its image: Tesseract's words become segments, and
+    the rules drawn on the page (as paths, or as pixels of a scan) make the
+    tables that claim them, as on any page."""
+    scale = ocr.DPI / 72
+    page = pdf[index]
+    try:
+        across, down = _rules(page, page.get_height())
+        image = page.render(scale=scale, grayscale=True).to_pil()
+        try:
+            read = ocr.read_page(image)
+        except ocr.OcrTimeout as e:
+            raise ParseError(str(path), "timeout", f"page {index + 1}: {e}") from e
+    finally:
+        page.close()
+    across += [(y / scale, x0 / scale, x1 / scale) for y, x0, x1 in read.across]
+    down += [(x / scale, top / scale, bottom / scale) for x, top, bottom in read.down]
+    tables = _tables(across, down)
+    region = _region_finder(tables) if tables else None
+    segments = []
+    for word in read.words:
+        x0, x1, base, size = word.x0 / scale, word.x1 / scale, word.base / scale, word.size / scale
+        where = region((x0 + x1) / 2, (word.top + word.bottom) / 2 / scale) if region else None
+        # the trailing space marks the word gap, however tight the scan set it
+        segments.append(Segment(word.text + " ", x0, x1, base, size, word.bold, where))
+    content = _layout(image.height / scale, segments, tables)
+    content.width, content.ocr_confidence = image.width / scale, read.confidence
+    return content
+
+
+def _snap_ocr_sizes(pages: list[PageContent]) -> None:
+    """Tesseract measures each line's type size afresh, a few per cent either
+    way (lines set in one size come out 13.4 to 14.9 pt), which would make
+    every line a heading of its own level. Sizes within OCR_SIZE_STEP of the
+    next are taken for one size: the median of the run, weighted by text."""
+    lines = sorted((item for page in pages if page.ocr_confidence is not None
+                    for item in page.items if isinstance(item, Line)), key=lambda ln: ln.size)
+    runs: list[list[Line]] = []
+    for line in lines:
+        if runs and line.size <= runs[-1][-1].size * (1 + OCR_SIZE_STEP):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    for run in runs:
+        weights = [(ln.size, len(ln.text)) for ln in run]
+        size = ocr.weighted_median(weights)
+        for line in run:
+            line.size = size
+            for seg in line.segments:
+                seg.size = size
+
+
+def _check_text(path: Path, pages: list[PageContent], advice: str) -> None:
+    if not _text(pages).strip():
+        raise ParseError(str(path), "no_text", f"no text layer (scanned?); {advice}")
+    layer = [page for page in pages if page.ocr_confidence is None]
+    if layer and is_garbled(_text(layer)):
+        raise ParseError(str(path), "no_text", f"text layer is garbled (broken font encoding); {advice}")
 
 
 def is_garbled(text: str) -> bool:
@@ -217,6 +297,11 @@ def _page_content(page: pdfium.PdfPage, height: float, tables: list[Table]) -> P
         segments = _segments(textpage, height, tables)
     finally:
         textpage.close()
+    return _layout(height, segments, tables)
+
+
+def _layout(height: float, segments: list[Segment], tables: list[Table]) -> PageContent:
+    """A page's segments as lines, and as cell text in its tables."""
     by_region: dict[Region, list[Segment]] = {}
     for seg in segments:
         by_region.setdefault(seg.region, []).append(seg)
@@ -245,14 +330,17 @@ def _segments(textpage: pdfium.PdfTextPage, height: float, tables: list[Table]) 
     raw = textpage.raw
     count = textpage.count_chars()
     text = textpage.get_text_range()
+    chars: list[str] = list(text)
     if len(text) != count:  # characters beyond the BMP shift the string: read one by one
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
+        chars = _whole_pairs([chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count)])
     region = _region_finder(tables) if tables else None
     char_box = pdfium_c.FPDFText_GetCharBox
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     segments: list[Segment] = []
     current: Segment | None = None
-    for i, ch in enumerate(text):
+    for i, ch in enumerate(chars):
+        if not ch:
+            continue  # the second half of a surrogate pair, joined to the first
         if ch in "\r\n":
             current = None
         elif ch.isspace():
@@ -280,6 +368,17 @@ def _segments(textpage: pdfium.PdfTextPage, height: float, tables: list[Table]) 
         # bold from its first character to its last: a bold lead-in ("Action:") leaves the run plain
         seg.bold = seg.bold and _is_bold(textpage, seg.last)
     return segments
+
+
+def _whole_pairs(units: list[str]) -> list[str]:
+    """pdfium counts UTF-16 code units: an emoji is two, a surrogate pair.
+    Each pair becomes one character at its first index, "" at its second,
+    so indexes still address pdfium's characters."""
+    for i in range(len(units) - 1):
+        if "\ud800" <= units[i] <= "\udbff" and "\udc00" <= units[i + 1] <= "\udfff":
+            units[i] = (units[i] + units[i + 1]).encode("utf-16", "surrogatepass").decode("utf-16")
+            units[i + 1] = ""
+    return units
 
 
 def _new_segment(textpage: pdfium.PdfTextPage, i: int, ch: str, x0: float, x1: float,
@@ -352,11 +451,19 @@ def _justified(line: Line, other: Line) -> bool:
             and abs(other.x1 - line.x1) <= 0.2 * size and abs(other.x0 - line.x0) <= 3 * size)
 
 
+def _visible(text: str) -> str:
+    """A segment's printable text: no control codes, symbol-font bullets as
+    bullets, and characters beyond the BMP (emoji), which pdfium hands over
+    as UTF-16 surrogate halves, made whole (a lone half becomes U+FFFD)."""
+    text = CONTROL.sub("", text.replace("\ufffe", "\x02")).translate(PRIVATE_BULLETS).strip()
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def _join_segments(segments: list[Segment], tabs: bool = True) -> str:
     out = ""
     prev: Segment | None = None
     for seg in segments:
-        text = CONTROL.sub("", seg.text.replace("\ufffe", "\x02")).translate(PRIVATE_BULLETS).strip()
+        text = _visible(seg.text)
         if not text:
             continue
         if prev is not None:
@@ -546,7 +653,10 @@ def _grids(cells: list[Box]) -> list[list[Box]]:
 
 
 def find_tables(page: pdfium.PdfPage, height: float) -> list[Table]:
-    across, down = _rules(page, height)
+    return _tables(*_rules(page, height))
+
+
+def _tables(across: list[Rule], down: list[Rule]) -> list[Table]:
     if len(across) < 2 or len(down) < 2:
         return []
     tables = [Table(sorted(group, key=lambda c: (c[1], c[0])))
@@ -809,7 +919,7 @@ def _place(block: Block | None, lines: list[Line]) -> None:
     at = 0
     for line in lines:
         for seg in line.segments:
-            words = CONTROL.sub("", seg.text).translate(PRIVATE_BULLETS).strip().replace("\x02", "-")
+            words = _visible(seg.text).replace("\x02", "-")
             found = block.text.find(words, at) if words else -1
             if found < 0 and LIST_LABEL.match(words):  # the label left the text for the block's label
                 words = LIST_LABEL.sub("", words)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from minutes.extract.document import DocumentBuilder, ParsedFile
 from minutes.extract.errors import ParseError
+from minutes.extract.parsers import UTF16_BOMS, utf16_order
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 BULLET = re.compile(r"^(\s*)([-*+•●▪]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))\s+(.*)$")
@@ -35,13 +36,25 @@ def clean_inline(text: str) -> str:
     return re.sub(r"[ \u00a0]+", " ", text).strip()
 
 
-def _decode(path: Path, data: bytes) -> str:
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise ParseError(str(path), "corrupt", "text is neither UTF-8 nor Windows-1252")
+def _decode(data: bytes) -> str:
+    """UTF-16 (marked or not) and UTF-8 (marked or not) first. A file mostly
+    in UTF-8 with a stray bad byte or two stays UTF-8, the bad bytes replaced;
+    one whose only non-ASCII bytes are not UTF-8 is Windows-1252."""
+    if data.startswith(UTF16_BOMS):
+        return data.decode("utf-16", errors="replace")
+    order = utf16_order(data[:4096])
+    if order:
+        return data.decode(order, errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for c in text if ord(c) > 127) - text.count("\ufffd")
+    if good > bad:
+        return text
+    return data.decode("cp1252", errors="replace")  # five byte values are unassigned in Windows-1252
 
 
 def _pipe_cells(line: str) -> list[str]:
@@ -50,9 +63,10 @@ def _pipe_cells(line: str) -> list[str]:
 
 
 def parse_text(path: Path, data: bytes, sha256: str, fmt: str) -> ParsedFile:
-    text = _decode(path, data)
-    if b"\x00" in data[:4096]:
+    text = _decode(data)
+    if "\x00" in text[:4096]:
         raise ParseError(str(path), "corrupt", "binary content in a text file")
+    text = text.replace("\x00", "")  # a stray NUL further on: no database stores it in text
     builder = DocumentBuilder(str(path), fmt, sha256)
     for page_text in text.split("\f"):
         builder.new_page()

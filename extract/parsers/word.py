@@ -23,7 +23,6 @@ from minutes.extract.parsers.text import BULLET
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 BULLET_LABEL = "-"  # as the text parser reads a typed bullet
 BOLD_HEADING_MAX = 200  # longer bold paragraphs are emphasis, not headings
 HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
@@ -447,19 +446,16 @@ def _part_root(doc, reltype_suffix: str) -> etree._Element | None:
     return None
 
 
-def parse_docx(path: Path, data: bytes, sha256: str) -> ParsedFile:
-    if data.startswith(OLE_MAGIC):
-        # an OLE container named .docx: encrypted OOXML, or a legacy .doc renamed
-        if "EncryptedPackage".encode("utf-16-le") in data:
-            raise ParseError(str(path), "encrypted", "password-protected Word file")
-        raise ParseError(str(path), "unsupported", "legacy Word .doc format saved with a .docx name")
+def parse_docx(path: Path, data: bytes, sha256: str, fmt: str = "docx") -> ParsedFile:
+    """``data`` is a .docx; ``fmt`` the format of the file it came from (a
+    .doc LibreOffice converted keeps "doc")."""
     import docx  # python-docx
     try:
         doc = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises many unrelated types for a broken package
         raise ParseError(str(path), "corrupt", f"not a readable .docx: {type(e).__name__}: {e}") from e
     body = doc.element.body
-    builder = DocumentBuilder(str(path), "docx", sha256)
+    builder = DocumentBuilder(str(path), fmt, sha256)
     reader = WordReader(builder, _read_styles(_part_root(doc, "/styles")),
                         _read_numbering(_part_root(doc, "/numbering")),
                         rendered_breaks=body.find(f".//{w('lastRenderedPageBreak')}") is not None)

@@ -252,7 +252,7 @@ def _document_lines(doc: dict[str, Any]) -> list[str]:
             a["virtual"] and "virtual"))
     out += section("Items", doc["items"], lambda i: f"{i['ref'] or '-'} {i['title']}")
     out += section("Actions", doc["actions"], lambda a: f"{a['text']} [owner: {a['owners'] or '?'}; "
-                                                        f"due: {a['due'] or a['due_text'] or '-'}; {a['status']}]")
+                                                        f"due: {a['due'] or a['due_text'] or '-'}; {a['label']}]")
     out += section("Decisions", doc["decisions"], lambda d: d["text"])
     out += section("Funding", doc["funding"], lambda f: f"£{f['amount']:,}" + (
         f"-£{f['amount_high']:,}" if f["amount_high"] is not None else "") + also(f["kind"], f["period"], f["purpose"]))
@@ -273,30 +273,70 @@ def _measure(label: str, value: Decimal | None, period: str | None) -> str | Non
     return None if value is None else " ".join(filter(None, [label, f"{value.normalize():f}", period]))
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--owner", help="An owner's name (any name of the same person) contains this (any case).")
-@click.option("--body", help="Body name contains this (any case).")
+@click.option("--body", help="Body (organisation or committee) name contains this (any case).")
 @click.option("--due-before", type=day, help="Due before YYYY-MM-DD (actions without a date are left out).")
-@click.option("--open", "open_only", is_flag=True, help="Not done (open, carried forward or overdue); one row per "
-              "action, action-log rows restating it left out.")
+@click.option("--open", "open_only", is_flag=True, help="Not done (open, in progress, overdue, no later record); one "
+              "row per action, the log rows and later actions restating it left out.")
 @click.option("--overdue", is_flag=True, help="Overdue only.")
 @click.option("--since", type=day, help="Raised at meetings on or after YYYY-MM-DD.")
 @click.option("--as-of", "as_of", type=day, help="Status as known on YYYY-MM-DD (default: today).")
 @click.option("--by-owner", is_flag=True, help="One row per owner and action, sorted by owner.")
 @format_option
 @db_option
-def actions(owner: str | None, body: str | None, due_before: datetime | None, open_only: bool, overdue: bool,
-            since: datetime | None, as_of: datetime | None, by_owner: bool, fmt: str, db: str) -> None:
-    """List actions with owners, due dates and status (with the evidence that
-    set it), each with its file and page."""
-    rows = status.select_actions(connect(db), owner=owner, body=body, due_before=due_before and due_before.date(),
-                                 since=since and since.date(), as_of_day=as_of and as_of.date(),
-                                 open_only=open_only, overdue_only=overdue, threads=by_owner)
+@click.pass_context
+def actions(ctx: click.Context, owner: str | None, body: str | None, due_before: datetime | None, open_only: bool,
+            overdue: bool, since: datetime | None, as_of: datetime | None, by_owner: bool, fmt: str, db: str) -> None:
+    """List actions with owners, due dates and status, worked out for the day
+    asked from the evidence in later minutes (quoted, with its file and
+    page): done, in progress / carried forward, open, overdue, or no later
+    record (with the number of later meetings silent on it).
+
+    `actions set ID --status done --note ...` and `actions reopen ID` record
+    a ruling by hand."""
+    if ctx.invoked_subcommand is not None:
+        return
+    rows = queries.select_actions(connect(db), owner=owner, body=body, due_before=due_before and due_before.date(),
+                                  since=since and since.date(), as_of=as_of and as_of.date(),
+                                  open_only=open_only, overdue_only=overdue, threads=by_owner)
     if by_owner:
         rows = sorted(({**r, "owners": o} for r in rows for o in (r["owners"] or "(no owner)").split("; ")),
                       key=lambda r: (r["owners"].casefold(), r["due"] or "9999", r["id"]))
-    emit(rows, fmt, ["owners", "id", "due", "meeting_date", "text", "status", "evidence", "file", "page"]
-         if by_owner else ["id", "due", "owners", "text", "status", "evidence", "body", "file", "page"])
+    if fmt == "table":  # the status as the officer reads it: "no later record (3 meetings silent)"
+        rows = [r | {"status": r["label"]} for r in rows]
+    emit(rows, fmt, ["owners", "id", "due", "meeting_date", "text", "status", "evidence", "evidence_file", "file",
+                     "page"] if by_owner else
+         ["id", "due", "owners", "text", "status", "evidence", "evidence_file", "evidence_page", "body", "file", "page"])
+
+
+@actions.command("set")
+@click.argument("action_id", type=int)
+@click.option("--status", "ruled", required=True, type=click.Choice(["done", "in_progress"]),
+              help="The status the action has, whatever the papers say.")
+@click.option("--note", help="Why: shown with the status as its evidence.")
+@db_option
+def set_status(action_id: int, ruled: str, note: str | None, db: str) -> None:
+    """Rule ACTION_ID's status by hand (kept across re-ingests)."""
+    _rule(db, action_id, ruled, note)
+
+
+@actions.command()
+@click.argument("action_id", type=int)
+@click.option("--note", help="Why: shown with the status as its evidence.")
+@db_option
+def reopen(action_id: int, note: str | None, db: str) -> None:
+    """Reopen ACTION_ID: what the papers said of it before no longer counts (kept across re-ingests)."""
+    _rule(db, action_id, "open", note)
+
+
+def _rule(db: str, action_id: int, ruled: str, note: str | None) -> None:
+    try:
+        a = status.rule(connect(db), action_id, ruled, note)
+    except ValueError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"action {a['id']}: {'reopened' if ruled == 'open' else status.LABELS[ruled]} (recorded by hand): "
+               f"{' '.join(a['text'].split())}")
 
 
 @cli.command()
@@ -320,7 +360,7 @@ def person(name: str, body: str | None, fmt: str, db: str) -> None:
         for r in p["roles"]:
             click.echo(f"  role: {r['role']} ({r['body']}, {_text(r['first_seen'])} to {_text(r['last_seen'])})")
         for a in p["actions"]:
-            click.echo(f"  [{a['status']}] {' '.join(a['text'].split())} (due {a['due'] or '-'}; "
+            click.echo(f"  [{a['label']}] {' '.join(a['text'].split())} (due {a['due'] or '-'}; "
                        f"{Path(a['file']).name} p.{a['page']})" + (f"; evidence: {a['evidence']}" if a["evidence"] else ""))
 
 

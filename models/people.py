@@ -32,7 +32,8 @@ from minutes.models.queries import list_actions
 from minutes.models.sql import ORIGINAL
 from minutes.models.schema import (action_owners, actions, attendance, bodies, documents, people, person_aliases,
                                    person_overrides, source_files)
-from minutes.models.status import recompute
+from minutes.models.evidence import recompute
+from minutes.models.status import link_rulings
 
 YEARS_APART = 3
 
@@ -61,14 +62,16 @@ class _Row:
         return len(toks) >= 2 and len(toks[0]) == 1
 
 
-def relink(engine: Engine, as_of: date | None = None) -> None:
-    """Find each document's body, then copies of one meeting, link people, then recompute action statuses
-    (which follow owners), in one transaction."""
+def relink(engine: Engine) -> None:
+    """Find each document's body, then copies of one meeting, link people, then
+    the evidence on actions (which follows owners) and the actions the user's
+    rulings name, in one transaction."""
     with engine.begin() as conn:
         link_bodies(conn)
         link_copies(conn)
         link_people(conn)
-        recompute(conn, as_of or date.today())
+        recompute(conn)
+        link_rulings(conn)
 
 
 def link_people(conn: Connection) -> None:

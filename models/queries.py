@@ -14,6 +14,7 @@ from minutes.extract.records import Due
 from minutes.models.periods import financial_years, label_financial_years
 from minutes.models.schema import (action_owners, actions, attendance, bodies, decisions, documents, extraction_warnings,
                                    funding, items, people, source_files, source_locations, targets)
+from minutes.models.status import attach
 from minutes.models.sql import ORIGINAL, Row, all_rows, contains
 
 
@@ -69,7 +70,7 @@ def document(engine: Engine, document_id: int) -> Row | None:
         .where(attendance.c.document_id == document_id).order_by(attendance.c.id))
     out["items"] = all_rows(engine, select(items.c.ref, items.c.title, items.c.page)
                         .where(items.c.document_id == document_id).order_by(items.c.position))
-    out["actions"] = _actions(engine, actions.c.document_id == document_id)
+    out["actions"] = _actions(engine, date.today(), actions.c.document_id == document_id)
     out["decisions"] = all_rows(engine, select(decisions.c.item_ref, decisions.c.text, decisions.c.explicit,
                                            decisions.c.page)
                             .where(decisions.c.document_id == document_id).order_by(decisions.c.id))
@@ -91,12 +92,14 @@ def document(engine: Engine, document_id: int) -> Row | None:
 
 def list_actions(engine: Engine, owner: str | None = None, body: str | None = None,
                  due_before: date | None = None, since: date | None = None, until: date | None = None,
-                 threads: bool = False) -> list[Row]:
-    """Actions by due date (undated last); ``owner`` matches a resolved or
-    as-written owner name, or any name of the same person (models.people),
-    case-insensitively, anywhere in it. ``since``/``until`` bound the meeting
-    date; ``threads`` leaves out action-log rows that restate an earlier action.
-    Copies of a meeting in another format are left out."""
+                 threads: bool = False, as_of: date | None = None) -> list[Row]:
+    """Actions by due date (undated last), each with its status and evidence
+    as known on ``as_of`` (default today; models.status). ``owner`` matches a
+    resolved or as-written owner name, or any name of the same person
+    (models.people), case-insensitively, anywhere in it. ``since``/``until``
+    bound the meeting date; ``threads`` leaves out action-log rows and later
+    actions that restate an earlier action. Copies of a meeting in another
+    format are left out."""
     where = [ORIGINAL, contains(bodies.c.name, body)] if body else [ORIGINAL]
     if owner:
         same_human = select(people.c.id).where(people.c.canonical_id.in_(
@@ -113,31 +116,52 @@ def list_actions(engine: Engine, owner: str | None = None, body: str | None = No
         where.append(documents.c.meeting_date <= until)
     if threads:
         where.append(actions.c.follows_action_id.is_(None))
-    return _actions(engine, *where)
+    return _actions(engine, as_of or date.today(), *where)
 
 
-def _actions(engine: Engine, *where: ColumnElement[bool]) -> list[Row]:
-    """Actions meeting ``where``, with their owners joined by "; "."""
+def select_actions(engine: Engine, *, owner: str | None = None, body: str | None = None,
+                   due_before: date | None = None, since: date | None = None, as_of: date | None = None,
+                   open_only: bool = False, overdue_only: bool = False, threads: bool = False) -> list[Row]:
+    """The policy officer's question: actions (filtered as in ``list_actions``)
+    raised by ``as_of`` (default today), with their status as known then;
+    ``open_only`` keeps those not done, ``overdue_only`` the overdue.
+    Restating rows are left out whenever a status filter is on."""
+    rows = list_actions(engine, owner=owner, body=body, due_before=due_before, since=since, until=as_of,
+                        threads=threads or open_only or overdue_only, as_of=as_of)
+    if open_only:
+        rows = [r for r in rows if r["status"] != "done"]
+    if overdue_only:
+        rows = [r for r in rows if r["status"] == "overdue"]
+    return rows
+
+
+def _actions(engine: Engine, as_of: date, *where: ColumnElement[bool]) -> list[Row]:
+    """Actions meeting ``where``, with their owners (each the person a
+    name was found to be) joined by "; " and their status on ``as_of``."""
     query = select(
         actions.c.id, actions.c.document_id, actions.c.due_date, actions.c.due_precision, actions.c.due_text,
-        actions.c.status, actions.c.text, actions.c.item_ref, actions.c.explicit, actions.c.page,
-        bodies.c.name.label("body"), documents.c.meeting_date, source_files.c.path.label("file"),
-        items.c.title.label("item"), actions.c.status_evidence, actions.c.status_document_id, actions.c.status_page,
-        actions.c.status_date, actions.c.follows_action_id,
+        actions.c.text, actions.c.item_ref, actions.c.explicit, actions.c.page,
+        bodies.c.name.label("body"), documents.c.body_id, documents.c.meeting_date, source_files.c.path.label("file"),
+        items.c.title.label("item"), actions.c.follows_action_id,
     ).select_from(_joined(actions).outerjoin(items, items.c.id == actions.c.item_id)).where(*where)
     rows = all_rows(engine, query.order_by(actions.c.due_date.is_(None), actions.c.due_date, actions.c.id))
     owners = defaultdict(list)
+    person = people.alias("person")
     if rows:
-        for r in all_rows(engine, select(action_owners.c.action_id, action_owners.c.name)
-                      .where(action_owners.c.action_id.in_([r["id"] for r in rows])).order_by(action_owners.c.id)):
+        for r in all_rows(engine, select(action_owners.c.action_id, func.coalesce(person.c.name, action_owners.c.name)
+                                         .label("name"))
+                          .outerjoin(people, people.c.id == action_owners.c.person_id)
+                          .outerjoin(person, person.c.id == func.coalesce(people.c.canonical_id, people.c.id))
+                          .where(action_owners.c.action_id.in_([r["id"] for r in rows])).order_by(action_owners.c.id)):
             owners[r["action_id"]].append(r["name"])
-    return [{"id": r["id"], "due": Due(r["due_text"] or "", r["due_date"], r["due_precision"]).iso(),
-             "due_text": r["due_text"], "status": r["status"], "owners": "; ".join(owners[r["id"]]),
-             "text": r["text"], "item_ref": r["item_ref"], "explicit": r["explicit"], "body": r["body"],
-             "meeting_date": r["meeting_date"], "document_id": r["document_id"], "file": r["file"], "page": r["page"],
-             "item": r["item"], "evidence": r["status_evidence"], "evidence_document_id": r["status_document_id"],
-             "evidence_page": r["status_page"], "evidence_date": r["status_date"], "follows": r["follows_action_id"]}
-            for r in rows]
+    out = [{"id": r["id"], "due": Due(r["due_text"] or "", r["due_date"], r["due_precision"]).iso(),
+            "due_text": r["due_text"], "due_date": r["due_date"], "owners": "; ".join(owners[r["id"]]),
+            "text": r["text"], "item_ref": r["item_ref"], "explicit": r["explicit"], "body": r["body"],
+            "body_id": r["body_id"], "meeting_date": r["meeting_date"], "document_id": r["document_id"],
+            "file": r["file"], "page": r["page"], "item": r["item"], "follows": r["follows_action_id"]}
+           for r in rows]
+    with engine.connect() as conn:
+        return attach(conn, out, as_of)
 
 
 def list_funding(engine: Engine, body: str | None = None, period: str | None = None, purpose: str | None = None,

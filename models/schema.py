@@ -221,22 +221,15 @@ class Action(Provenance, ItemLink, Base):
     due_date: Mapped[date | None] = mapped_column(Date)  # first day of the month for month precision
     due_precision: Mapped[str | None] = mapped_column(String(16))
     due_text: Mapped[str | None] = mapped_column(Text)
-    # Tracking across meetings (done, carried forward, overdue) is set later, with its evidence.
-    status: Mapped[str] = mapped_column(String(16), nullable=False, server_default="open")
-    status_evidence: Mapped[str | None] = mapped_column(Text)
-    status_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
-    status_page: Mapped[int | None] = mapped_column(Integer)
-    status_date: Mapped[date | None] = mapped_column(Date)
+    # Status is not stored: it is worked out from the evidence (action_updates) for the day asked (models.status).
     log_status: Mapped[str | None] = mapped_column(Text)  # an action-log row's status cell, as written
-    # An action-log row restating an earlier action: the action it reports on (models.status).
+    # A log row or later action restating an earlier action: the action it follows (models.evidence).
     follows_action_id: Mapped[int | None] = mapped_column(ForeignKey("actions.id", ondelete="SET NULL"))
     __table_args__ = _table_args(
-        CheckConstraint("status IN ('open', 'done', 'carried_forward', 'overdue')", name="ck_actions_status"),
         Index("ix_actions_document", "document_id"),
         Index("ix_actions_source_file", "source_file_id"),
         Index("ix_actions_item", "item_id"),
         Index("ix_actions_due_date", "due_date"),
-        Index("ix_actions_status", "status"),
         Index("ix_actions_follows", "follows_action_id"),
     )
 
@@ -293,8 +286,10 @@ class PersonOverride(Base):
 
 
 class ActionUpdate(Provenance, Base):
-    """Later evidence on an action (a log row, an item that delivers it, "all
-    actions completed"), derived by models.status; the provenance is the evidence's."""
+    """Later evidence on an action (a log row, a later action restating it, a
+    report in later minutes, an item that delivers it, "all actions
+    completed"), derived by models.evidence; the provenance is the evidence's,
+    ``text`` the words quoted."""
     __tablename__ = "action_updates"
     id: Mapped[int] = _identity()
     action_id: Mapped[int] = _cascade("actions.id")
@@ -305,10 +300,30 @@ class ActionUpdate(Provenance, Base):
     due_date: Mapped[date | None] = mapped_column(Date)  # a deadline the evidence restates
     text: Mapped[str] = mapped_column(Text, nullable=False)
     __table_args__ = _table_args(
-        CheckConstraint("kind IN ('log', 'item', 'all_completed')", name="ck_action_updates_kind"),
-        CheckConstraint("status IN ('open', 'done', 'carried_forward', 'overdue')", name="ck_action_updates_status"),
+        CheckConstraint("kind IN ('log', 'restated', 'report', 'item', 'all_completed')",
+                        name="ck_action_updates_kind"),
+        CheckConstraint("status IN ('done', 'in_progress', 'not_done')", name="ck_action_updates_status"),
         Index("ix_action_updates_action", "action_id"),
         Index("ix_action_updates_source_file", "source_file_id"),
+    )
+
+
+class ActionRuling(Base):
+    """A user's ruling on an action's status (``minutes actions set`` / ``reopen``),
+    kept across re-ingests: it names the action by its body, meeting date and
+    words, and every relink finds the action again (``action_id``)."""
+    __tablename__ = "action_rulings"
+    id: Mapped[int] = _identity()
+    action_id: Mapped[int | None] = mapped_column(ForeignKey("actions.id", ondelete="SET NULL"))
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"))
+    meeting_date: Mapped[date | None] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text, nullable=False)  # the action's words when ruled on
+    status: Mapped[str] = mapped_column(String(16), nullable=False)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    __table_args__ = _table_args(
+        CheckConstraint("status IN ('done', 'in_progress', 'open')", name="ck_action_rulings_status"),
+        Index("ix_action_rulings_action", "action_id"),
     )
 
 
@@ -442,6 +457,7 @@ action_owners = _table(ActionOwner)
 person_aliases = _table(PersonAlias)
 person_overrides = _table(PersonOverride)
 action_updates = _table(ActionUpdate)
+action_rulings = _table(ActionRuling)
 decisions = _table(Decision)
 funding = _table(Funding)
 targets = _table(Target)

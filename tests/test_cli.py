@@ -102,7 +102,7 @@ def test_meetings_filters(stored):
 def test_show_groups_facts_with_pages(stored):
     out = run("show", "1", "--db", stored).stdout
     for line in ["Present:", "  Ada Quill (Chair)  p.1", "Apologies:", "  Cara Dunn  p.1",
-                 "  Cost the new play area [owner: Ben Ortiz; Parks Team; due: 2011-04-01; open]  p.2",
+                 "  Cost the new play area [owner: Ben Ortiz; Parks Team; due: 2011-04-01; overdue]  p.2",
                  "  £1,000,000.00-£2,000,000.00 (cost, 2011/12, Play area)  p.2",
                  "  Park visits (NI 8, baseline 21.5 2009/10, target 25 2011/12, %)  p.2",
                  "Next meeting:", "  2011-06-02 18:00 Town Hall  p.2"]:

@@ -38,7 +38,7 @@ def test_store_writes_every_record_with_provenance(engine, tmp_path):
         # Spans index the parsed text: the action's span is where its words are.
         a = conn.execute(select(actions).where(actions.c.text == "Cost the new play area")).one()
         assert "play area" in fx.parsed.text[a.span_start:a.span_end] and a.page == 2
-        assert (a.due_date, a.due_precision, a.status) == (date(2011, 4, 1), "day", "open")
+        assert (a.due_date, a.due_precision, a.log_status) == (date(2011, 4, 1), "day", None)
         item2 = conn.execute(select(items.c.id).where(items.c.ref == "2")).scalar_one()
         assert a.item_id == item2
 

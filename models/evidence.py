@@ -92,6 +92,7 @@ class _Action:
     topic: frozenset[str] = frozenset()  # its item's title, when the title is topical (not "Any Other Business")
     own: set[str] = field(default_factory=set)  # the words of its own text (not its item's title)
     context: set[str] = field(default_factory=set)  # the words of the passage it was written in
+    rivals: set[str] = field(default_factory=set)  # the marks of other owners given tasks in that passage
 
 
 @dataclass
@@ -108,6 +109,7 @@ class _Passage:
     words: set[str] = field(default_factory=set)  # its own and its item's title's
     topic: frozenset[str] = frozenset()
     said: set[str] = field(default_factory=set)  # its own words only
+    spelt: set[str] = field(default_factory=set)  # the initials of the names it spells out
 
 
 def recompute(conn: Connection) -> None:
@@ -116,10 +118,12 @@ def recompute(conn: Connection) -> None:
                                                  documents.c.kind).where(ORIGINAL))}
     acts, passages, idf, topical = prepare(conn, docs)
     follows = _match_log_rows(acts)
+    # A log row's status cell is evidence on the action it restates, or on itself; an undated log's is
+    # known whatever day is asked.
     updates = [_update(follows.get(a.id, a.id), a.document_id, a.day, "log",
                        LOG_STATUS.get(log_status(a.log_status) or "", "in_progress"), a.due, a.log_status,
                        a.file_id, a.page, a.start, a.end)
-               for a in acts.values() if a.log_status and a.day]
+               for a in acts.values() if a.log_status]
     restated = _match_restated(acts, follows, idf)
     follows.update(restated)
     updates += [_update(follows[b], acts[b].document_id, acts[b].day, "restated",  # type: ignore[arg-type]
@@ -128,7 +132,8 @@ def recompute(conn: Connection) -> None:
     updates += _item_updates(conn, acts, follows, docs, topical)
     updates += _all_done_updates(conn, acts, follows, docs)
     updates += _report_updates(acts, follows, passages, idf, updates)
-    updates.sort(key=lambda u: (u["action_id"], u["meeting_date"], u["document_id"], u["span_start"], u["kind"]))
+    updates.sort(key=lambda u: (u["action_id"], u["meeting_date"] or date.min, u["document_id"], u["span_start"],
+                                u["kind"]))
     conn.execute(delete(action_updates))
     if updates:
         conn.execute(insert(action_updates), updates)
@@ -146,9 +151,9 @@ def prepare(conn: Connection, docs: dict[int, Any]) -> tuple[dict[int, _Action],
     acts = _load_actions(conn)
     passages, topical = _load_passages(conn, docs)
     idf = _idf(passages)
-    around = _contexts(acts, passages)
+    _contexts(acts, passages)
     for a in acts.values():
-        a.named, a.own, a.context = _named(a.text, idf.get(a.body_id)), stems(a.text), around.get(a.id, set())
+        a.named, a.own = _named(a.text, idf.get(a.body_id)), stems(a.text)
         a.owner_stems = {stem(m) for m in a.owner_marks} | {stem(t) for n in a.owner_names for t in names.name_key(n)}
         a.named -= a.owner_stems  # the owner named again says nothing of the task
         a.words = _action_words(a, idf.get(a.body_id), a.context)
@@ -158,7 +163,7 @@ def prepare(conn: Connection, docs: dict[int, Any]) -> tuple[dict[int, _Action],
     return acts, passages, idf, topical
 
 
-def _update(action_id: int, document_id: int, day: date, kind: str, status: str, due: date | None, text: str,
+def _update(action_id: int, document_id: int, day: date | None, kind: str, status: str, due: date | None, text: str,
             file_id: int, page: int, start: int, end: int) -> dict[str, Any]:
     return {"action_id": action_id, "document_id": document_id, "meeting_date": day, "kind": kind,
             "status": status, "due_date": due, "text": text, "source_file_id": file_id, "page": page,
@@ -191,7 +196,7 @@ def _marks(name: str) -> set[str]:
     if re.fullmatch(r"[A-Z]{2,4}", name.strip()):
         return {name.strip()}
     key = names.name_key(name)
-    return {key[-1]} if len(key) >= 2 and len(key[-1]) > 2 else set()
+    return {key[-1]} if key and len(key[-1]) > 2 and key[-1] not in NOT_NAMES else set()
 
 
 def _named(text: str, rarity: _Rarity | None) -> set[str]:
@@ -209,19 +214,25 @@ def _named(text: str, rarity: _Rarity | None) -> set[str]:
     return out - {""}
 
 
-def _contexts(acts: dict[int, _Action], passages: dict[int | None, list[_Passage]]) -> dict[int, set[str]]:
-    """The words of the passage each action was written in ("... to register the land with the Land
-    Registry ... The Clerk to contact Mrs Evans"): what a short task is about."""
+def _contexts(acts: dict[int, _Action], passages: dict[int | None, list[_Passage]]) -> None:
+    """Set each action's context: the words of the passage it was written in
+    ("... to register the land with the Land Registry ... The Clerk to contact
+    Mrs Evans"), what a short task is about; and the owners of the other
+    tasks set in that passage ("Mr Bellsham to contact Highways, and Mr
+    Armstrong will also"), whose reports are theirs."""
     by_doc: dict[int, list[_Passage]] = defaultdict(list)
     for found in passages.values():
         for p in found:
             by_doc[p.document_id].append(p)
-    out = {}
+    within: dict[int, list[_Action]] = defaultdict(list)
     for a in acts.values():
         p = next((p for p in by_doc.get(a.document_id, ()) if p.start <= a.start < p.end), None)
         if p is not None:
-            out[a.id] = p.words
-    return out
+            a.context = p.words - p.spelt
+            within[id(p)].append(a)
+    for together in within.values():
+        for a in together:
+            a.rivals = {m for b in together if b is not a for m in b.owner_marks} - a.owner_marks
 
 
 def _action_words(a: _Action, rarity: _Rarity | None, context: set[str]) -> dict[str, float]:
@@ -272,10 +283,12 @@ def _load_passages(conn: Connection, docs: dict[int, Any]) -> tuple[dict[int | N
                 continue
             start = b.span_start + s if exact else b.span_start
             key = frozenset(stems(item or ""))
-            said = stems(text) | _acronyms(text)
+            said = stems(text)
+            named = _acronyms(text) - said
             out[d.body_id].append(_Passage(b.document_id, d.meeting_date, text, item, b.source_file_id, b.page,
                                            start, b.span_start + e if exact else b.span_end, exact,
-                                           said | key, key if key in topical.get(d.body_id, set()) else frozenset(), said))
+                                           said | key | named, key if key in topical.get(d.body_id, set()) else frozenset(),
+                                           said | named, named))
     for found in out.values():
         found.sort(key=lambda p: (p.day, p.document_id, p.start))
     return out, topical
@@ -288,7 +301,7 @@ def _acronyms(text: str) -> set[str]:
     for m in re.finditer(r"(?:\b[A-Z][a-z]+(?:\s+(?:of|and|for|the|&)\s+|\s+)){1,5}[A-Z][a-z]+\b", text):
         words = [w for w in m.group(0).split() if w[0].isupper()]
         letters = "".join(w[0] for w in (words[1:] if words[0] in ("The", "A", "An") else words))
-        if 2 <= len(letters) <= 6:
+        if 3 <= len(letters) <= 6:
             out.add(letters.lower())
     return out
 
@@ -392,8 +405,9 @@ def _report_updates(acts: dict[int, _Action], follows: dict[int, int], passages:
     """Passages of later meetings that report on an action (its thread's root),
     one per meeting, until one says it is done."""
     seen = {(u["action_id"], u["document_id"]) for u in known if u["kind"] == "log"}
-    done_on = {u["action_id"]: u["meeting_date"] for u in sorted(known, key=lambda u: u["meeting_date"], reverse=True)
-               if u["status"] == "done"}
+    done_on = {u["action_id"]: u["meeting_date"] for u in sorted(known, key=lambda u: u["meeting_date"] or date.min,
+                                                                   reverse=True)
+               if u["status"] == "done" and u["meeting_date"]}
     index: dict[int | None, dict[str, list[int]]] = {}
     for body, found in passages.items():
         ix: dict[str, list[int]] = defaultdict(list)
@@ -435,13 +449,18 @@ def match(a: _Action, p: _Passage, rarity: _Rarity) -> float:
     """How surely passage ``p`` reports on action ``a`` (0 when it cannot)."""
     if CORRECTION.search(p.text) or not stems(p.text) - frozenset(stems(p.item or "")):
         return 0.0  # a correction quotes old words; a heading alone reports nothing
-    # the report itself says what the task is about: two of its words besides its owner's, or a name;
-    # the same topical item counts as one, and its owner named under that item as another
+    # the report itself says what the task is about: two of its words besides its owner's (one the task's
+    # own), three of the passage it was set in, or a name; or it stands under the same topical item and
+    # names the owner or a word of the task
     about = [w for w in a.words if w in p.said and w not in a.owner_stems and w not in NOT_NAMES
              and w not in COMMON]
     same_item = bool(a.topic) and a.topic == p.topic
-    owner = _mentions_owner(a, p)
-    if len(about) + same_item + (same_item and owner) < 2 and not a.named & set(about) or not a.own & p.words:
+    owner = _mentions_owner(a, p, a.owner_marks)
+    if a.owner_marks and not owner and _mentions_owner(a, p, a.rivals):
+        return 0.0  # a report on what another owner was given in the same breath
+    own_about = [w for w in about if w in a.own]
+    if not (len(about) >= 2 and own_about or len(about) >= 3 or a.named & set(about)
+            or same_item and (owner or own_about)) or not a.own & p.words:
         return 0.0
     # the task's words alone, or with those of the passage it was written in: whichever it shares more of
     bare, around = _share(a.bare, p.words, rarity), _share(a.words, p.words, rarity)
@@ -450,8 +469,8 @@ def match(a: _Action, p: _Passage, rarity: _Rarity) -> float:
     return max(bare, around) + (OWNER_BONUS if owner else 0.0) + (SAME_ITEM_BONUS if same_item else 0.0)
 
 
-def _mentions_owner(a: _Action, p: _Passage) -> bool:
-    return any(re.search(rf"\b{re.escape(m)}\b", p.text, 0 if m.isupper() else re.I) for m in a.owner_marks)
+def _mentions_owner(a: _Action, p: _Passage, marks: set[str]) -> bool:
+    return any(re.search(rf"\b{re.escape(m)}\b", p.text, 0 if m.isupper() else re.I) for m in marks)
 
 
 def _quote(a: _Action, p: _Passage) -> tuple[str, int, int]:

@@ -55,14 +55,15 @@ def fold(raised: date | None, due: date | None, evidence: Iterable[dict[str, Any
     """The status on ``as_of`` of an action raised on ``raised`` with deadline
     ``due``, from its evidence (documents' and rulings', each with a
     ``meeting_date``) and its body's meeting dates (sorted)."""
-    known = sorted((e for e in evidence if e["meeting_date"] is not None and e["meeting_date"] <= as_of),
-                   key=lambda e: (e["meeting_date"], KIND_ORDER[e["kind"]]))
+    # undated evidence (an undated action log's own status cell) is known on any day
+    known = sorted((e for e in evidence if e["meeting_date"] is None or e["meeting_date"] <= as_of),
+                   key=lambda e: (e["meeting_date"] or date.min, KIND_ORDER[e["kind"]]))
     deadline, last = due, None
     for e in known:
         last = e
         reopened = e["kind"] == "hand" and e["status"] == "open"
         deadline = due if reopened else e.get("due_date") or deadline  # evidence may restate the deadline
-    since = last["meeting_date"] if last else raised
+    since = last["meeting_date"] if last and last["meeting_date"] else raised
     silent = bisect_right(meetings, as_of) - bisect_right(meetings, since) if since is not None else 0
     said = last["status"] if last else None
     passed = deadline is not None and deadline < as_of

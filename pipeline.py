@@ -394,7 +394,8 @@ def _override(kind: str, a: str, b: str, body: str | None, db: str) -> None:
         people.add_override(connect(db), kind, a, b, body)
     except ValueError as e:
         raise click.ClickException(str(e)) from e
-    click.echo(f"{kind}: {a} / {b} recorded")
+    click.echo(f"merged: {a} and {b} are one person (kept across re-ingests)" if kind == "merge" else
+               f"split: {b} is no longer linked to {a} (kept across re-ingests)")
 
 
 @cli.command()

@@ -219,13 +219,19 @@ CREATE TABLE action_owners (
     name TEXT NOT NULL,
     as_written TEXT NOT NULL,
     is_person BOOLEAN NOT NULL,
+    -- set by models/people.py at relink: the person initials as written ("IB")
+    -- were found to be (the one of the organisation's people they fit), or,
+    -- when several fit, who they might be ("Sunita Patel; Sam Patel")
+    linked_person_id INTEGER,
+    ambiguous TEXT,
     page INTEGER NOT NULL,
     span_start INTEGER NOT NULL,
     span_end INTEGER NOT NULL,
     PRIMARY KEY (id),
     FOREIGN KEY (source_file_id) REFERENCES source_files (id) ON DELETE CASCADE,
     FOREIGN KEY (action_id) REFERENCES actions (id) ON DELETE CASCADE,
-    FOREIGN KEY (person_id) REFERENCES people (id) ON DELETE SET NULL
+    FOREIGN KEY (person_id) REFERENCES people (id) ON DELETE SET NULL,
+    FOREIGN KEY (linked_person_id) REFERENCES people (id) ON DELETE SET NULL
 );
 CREATE INDEX ix_action_owners_action ON action_owners (action_id);
 CREATE INDEX ix_action_owners_person ON action_owners (person_id);

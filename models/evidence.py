@@ -180,7 +180,8 @@ def _load_actions(conn: Connection) -> dict[int, _Action]:
     for action_id, person, name, written in conn.execute(
             select(action_owners.c.action_id, func.coalesce(people.c.canonical_id, people.c.id), action_owners.c.name,
                    action_owners.c.as_written)
-            .outerjoin(people, people.c.id == action_owners.c.person_id).order_by(action_owners.c.id)):
+            .outerjoin(people, people.c.id == func.coalesce(action_owners.c.person_id, action_owners.c.linked_person_id))
+            .order_by(action_owners.c.id)):
         a = acts.get(action_id)
         if a is None:
             continue

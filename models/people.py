@@ -3,15 +3,25 @@ body) are one human, recorded as ``people.canonical_id``, with every way the
 human is written in ``person_aliases``.
 
 Rules, all conservative (a wrong merge is worse than a missed link):
-- within a body, an initialled name ("P. Shah", "Cllr P Shah") joins the one
-  full name it is compatible with (``names.same_person``) when their years of
-  activity are at most ``YEARS_APART`` apart and their organisations, where
-  both are known, share one; compatible with two full names ("S. Patel" with
-  Sunita and Sam Patel), it joins neither;
-- across bodies (a partnership and its sub-groups) only an identical full
-  name links;
+- within one organisation (every committee of "Kent County Council", or a
+  body with none), an initialled name ("P. Shah", "Cllr P Bartlett") joins
+  the one full name it is compatible with (``names.same_person``) when their
+  years of activity are at most ``YEARS_APART`` apart and their
+  organisations, where both are known, share one; compatible with two full
+  names ("S. Patel" with Sunita and Sam Patel), it joins neither and its
+  actions' owners are flagged as ambiguous;
+- within one organisation, a surname alone ("Mr Bellsham") joins the one
+  person of that surname, a name written alike in two committees (or with
+  the organisation's initials after it, "J Connelly EDC") is one person, and
+  two spellings of a full name ("Paul" and "Paula Cunningham") printed with
+  the same post are one;
+- across organisations only an identical full name links;
 - then the user's ``person_overrides`` are applied in the order given: merge
-  joins two names, split detaches an alias from everything.
+  joins two names, split detaches an alias from the person it was linked to;
+- an owner written as initials ("IB", in a minute's Action column) is the
+  one person of the organisation those initials fit, either printed so
+  beside the name ("David Thomas (DT)") or the initials of the name; when
+  several fit, the owner is flagged with who they might be.
 ``relink`` recomputes everything from the stored rows, so it is idempotent.
 """
 from __future__ import annotations
@@ -24,7 +34,9 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Connection, Engine, String, bindparam, delete, func, insert, or_, select, update
 
 from minutes.extract import names
+from minutes.extract.bodies import body_key
 from minutes.extract.names import name_key_text
+from minutes.extract.progress import STOP
 from minutes.extract.unionfind import connected_groups
 from minutes.models.bodies import link_bodies
 from minutes.models.copies import link_copies
@@ -44,22 +56,40 @@ class _Row:
     body_id: int | None
     name: str
     key: str
+    org: str = ""  # the organisation (or body) it is a name in: linking stays within it
     first: date | None = None
     last: date | None = None
     mentions: int = 0
     orgs: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)  # the posts it is printed with ("SLS Manager")
     canonical: int | None = None
+
+    @property
+    def core(self) -> str:
+        """The key without an organisation's initials printed after the name ("A Armstrong EDC")."""
+        words = self.name.split()
+        if len(words) >= 3 and re.fullmatch(r"[A-Z]{2,5}", words[-1]):
+            return name_key_text(" ".join(words[:-1]))
+        return self.key
 
     @property
     def full(self) -> bool:
         """A first name and a surname, not initials."""
-        toks = self.key.split()
+        toks = self.core.split()
         return len(toks) >= 2 and len(toks[0]) > 1
 
     @property
     def initialled(self) -> bool:
-        toks = self.key.split()
+        toks = self.core.split()
         return len(toks) >= 2 and len(toks[0]) == 1
+
+    @property
+    def surname_only(self) -> bool:
+        """"Mr Bellsham", "Councillor Richardson": a surname alone, as minutes write a name already given."""
+        toks = self.core.split()
+        return len(toks) == 1 and len(toks[0]) > 2 and self.name[:1].isupper() and " " not in self.name.strip() \
+            or len(toks) == 1 and len(toks[0]) > 2 and bool(re.match(r"(?i)(?:mr|mrs|ms|miss|dr|cllr|councillor)\b",
+                                                                      self.name))
 
 
 def relink(engine: Engine) -> None:
@@ -76,23 +106,91 @@ def relink(engine: Engine) -> None:
 
 def link_people(conn: Connection) -> None:
     rows = _load(conn)
-    edges = _rule_edges(rows)
+    edges, competing = _rule_edges(rows)
     for ov in conn.execute(select(person_overrides).order_by(person_overrides.c.created_at, person_overrides.c.id)):
         a, b = _matching(rows, ov.key_a, ov.body_id), _matching(rows, ov.key_b, ov.body_id)
         if ov.kind == "merge":
             edges |= {(x, y) for x in a[:1] for y in a[1:] + b}
-        else:
-            edges = {e for e in edges if not set(e) & set(b)}
+        else:  # the alias no longer joins the person: neither directly nor through another of its names
+            group = _group_of(rows, edges, a)
+            edges = {e for e in edges if not (set(e) & set(b) and set(e) & group)}
     canonical = _clusters(rows, edges)
     changed = [{"pid": i, "cid": c} for i, c in canonical.items() if rows[i].canonical != c]
     if changed:
         conn.execute(update(people).where(people.c.id == bindparam("pid")).values(canonical_id=bindparam("cid")),
                      changed)
+    _link_owners(conn, rows, canonical, competing)
     _write_aliases(conn, canonical)
 
 
+def _group_of(rows: dict[int, _Row], edges: set[tuple[int, int]], members: list[int]) -> set[int]:
+    return next((set(g) for g in connected_groups(rows, edges) if set(g) & set(members)), set(members))
+
+
+INITIALS = re.compile(r"[A-Z][A-Za-z]{1,4}")  # "IB", "AHop": how an Action column writes an owner
+DECLARED = re.compile(r"\(([A-Z][A-Za-z]{1,4})\)")  # "David Thomas (DT)": initials printed beside a name
+
+
+def _initials(key: str) -> str:
+    return "".join(t[0] for t in key.split())
+
+
+def _fits(mark: str, key: str) -> bool:
+    """Whether the capitals of ``mark`` are the initials of the name ``key`` (all, or first and last)."""
+    caps, initials = re.sub(r"[^A-Z]", "", mark).lower(), _initials(key)
+    return bool(initials) and caps in (initials, initials[0] + initials[-1])
+
+
+def _link_owners(conn: Connection, rows: dict[int, _Row], canonical: dict[int, int],
+                 competing: dict[int, list[int]]) -> None:
+    """Owners written as initials: the one person of the organisation they fit
+    (``linked_person_id``), or the people they might be (``ambiguous``); owners
+    stored as a name several full names compete for are flagged too."""
+    declared: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for pid, written in conn.execute(select(attendance.c.person_id, attendance.c.as_written)
+                                     .where(attendance.c.as_written.like("%(%)%"))):
+        for m in DECLARED.finditer(written or ""):
+            # the capitals are the name's initials ("AHop" for Alison Hopkins), not a bracketed post ("(SCC)")
+            if pid in rows and _fits(m.group(1), rows[pid].key):
+                declared[(rows[pid].org, m.group(1))].add(canonical[pid])
+    fulls: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for r in rows.values():
+        if r.full and canonical[r.id] == r.id:
+            fulls[(r.org, _initials(r.key))].add(r.id)
+    org_of_body = {r.body_id: r.org for r in rows.values()}
+    updates = []
+    for o in conn.execute(select(action_owners.c.id, action_owners.c.person_id, action_owners.c.as_written,
+                                 action_owners.c.linked_person_id, action_owners.c.ambiguous, documents.c.read_body_id,
+                                 documents.c.body_id)
+                          .join(actions, actions.c.id == action_owners.c.action_id)
+                          .join(documents, documents.c.id == actions.c.document_id)):
+        linked, maybe = None, None
+        if o.person_id is not None and o.person_id in competing:
+            maybe = sorted(rows[i].name for i in competing[o.person_id])
+        elif o.person_id is None and INITIALS.fullmatch(o.as_written.strip()) \
+                and o.as_written.strip().lower() not in STOP:
+            mark = o.as_written.strip()
+            org = org_of_body.get(o.read_body_id) or org_of_body.get(o.body_id) or ""
+            fits = declared.get((org, mark)) or (fulls.get((org, mark.lower())) if mark.isupper() else None) or set()
+            if len(fits) == 1:
+                linked = next(iter(fits))
+            elif len(fits) > 1:
+                maybe = sorted(rows[i].name for i in fits)
+        text = "; ".join(maybe) if maybe else None
+        if (linked, text) != (o.linked_person_id, o.ambiguous):
+            updates.append({"oid": o.id, "lid": linked, "amb": text})
+    if updates:
+        conn.execute(update(action_owners).where(action_owners.c.id == bindparam("oid"))
+                     .values(linked_person_id=bindparam("lid"), ambiguous=bindparam("amb")), updates)
+
+
 def _load(conn: Connection) -> dict[int, _Row]:
-    rows = {r.id: _Row(r.id, r.body_id, r.name, r.name_key, canonical=r.canonical_id)
+    linked = dict(conn.execute(select(documents.c.read_body_id, documents.c.body_id).distinct()
+                               .where(documents.c.read_body_id.is_not(None))).all())
+    orgs = {b.id: body_key(b.organisation) or f"#{b.id}" for b in conn.execute(select(bodies.c.id,
+                                                                                      bodies.c.organisation))}
+    rows = {r.id: _Row(r.id, r.body_id, r.name, r.name_key, org=orgs.get(linked.get(r.body_id, r.body_id), "#none"),
+                       canonical=r.canonical_id)
             for r in conn.execute(select(people.c.id, people.c.body_id, people.c.name, people.c.name_key,
                                          people.c.canonical_id))}
     for table in (attendance, action_owners):
@@ -100,12 +198,15 @@ def _load(conn: Connection) -> dict[int, _Row]:
         doc_id = actions.c.document_id if table is action_owners else table.c.document_id
         query = select(table.c.person_id, func.min(documents.c.meeting_date), func.max(documents.c.meeting_date),
                        func.count()).select_from(fact.join(documents, documents.c.id == doc_id)) \
-            .where(table.c.person_id.is_not(None), ORIGINAL).group_by(table.c.person_id)
+            .where(table.c.person_id.is_not(None), ORIGINAL).group_by(table.c.person_id)  # as the papers name them
         for pid, first, last, n in conn.execute(query):
             r = rows[pid]
             r.first = min(filter(None, (r.first, first)), default=None)
             r.last = max(filter(None, (r.last, last)), default=None)
             r.mentions += n
+    for pid, role in conn.execute(select(attendance.c.person_id, attendance.c.role).distinct()
+                                  .where(attendance.c.role.is_not(None))):
+        rows[pid].roles.add(" ".join(name_key_text(role).split()))
     for pid, org in conn.execute(select(attendance.c.person_id, attendance.c.organisation).distinct()
                                  .join(documents, documents.c.id == attendance.c.document_id)
                                  .where(attendance.c.organisation.is_not(None), ORIGINAL)):
@@ -113,24 +214,56 @@ def _load(conn: Connection) -> dict[int, _Row]:
     return rows
 
 
-def _rule_edges(rows: dict[int, _Row]) -> set[tuple[int, int]]:
+def _rule_edges(rows: dict[int, _Row]) -> tuple[set[tuple[int, int]], dict[int, list[int]]]:
+    """The links the rules make, and the initialled names several full names compete for."""
     edges: set[tuple[int, int]] = set()
-    by_surname: dict[tuple[int | None, str], list[_Row]] = defaultdict(list)
+    competing: dict[int, list[int]] = {}
+    by_surname: dict[tuple[str, str], list[_Row]] = defaultdict(list)
     by_full_key: dict[str, list[_Row]] = defaultdict(list)
     for r in rows.values():
-        if r.full or r.initialled:
-            by_surname[(r.body_id, r.key.split()[-1])].append(r)
+        if r.full or r.initialled or r.surname_only:
+            by_surname[(r.org, r.core.split()[-1])].append(r)
         if r.full:
-            by_full_key[r.key].append(r)
+            by_full_key[r.core].append(r)
     for group in by_full_key.values():  # the same full name in two bodies
         edges |= {(group[0].id, r.id) for r in group[1:]}
     for group in by_surname.values():
         fulls = [r for r in group if r.full]
         for r in (r for r in group if r.initialled):
-            fits = [f for f in fulls if names.same_person(r.key, f.key)]
-            if len(fits) == 1 and _plausible(r, fits[0]):
-                edges.add((fits[0].id, r.id))
-    return edges
+            fits = [f for f in fulls if names.same_person(r.core, f.core)]
+            # one full name in several committees is one candidate, not several
+            humans = {min(f.id for f in fits if f.core == k) for k in {f.core for f in fits}}
+            if len(humans) == 1 and _plausible(r, rows[next(iter(humans))]):
+                edges.add((next(iter(humans)), r.id))
+            elif len(humans) > 1:
+                competing[r.id] = sorted(humans)
+    # two spellings of one full name ("Paul" and "Paula Cunningham") printed with the same post
+    for group in by_surname.values():
+        fulls = [r for r in group if r.full]
+        for i, a in enumerate(fulls):
+            for b in fulls[i + 1:]:
+                others = [c for c in fulls if c.core not in (a.core, b.core) and names.same_person(c.core, a.core)]
+                if a.core != b.core and names.same_person(a.core, b.core) and a.roles & b.roles and not others:
+                    edges.add((a.id, b.id))
+    # one name written alike in two of the organisation's committees (or with and without its initials,
+    # "J Connelly EDC") is one human, unless full names compete for it there
+    by_core: dict[tuple[str, str], list[_Row]] = defaultdict(list)
+    for r in rows.values():
+        by_core[(r.org, r.core)].append(r)
+    for group in by_core.values():
+        if not any(r.id in competing for r in group):
+            edges |= {(group[0].id, r.id) for r in group[1:]}
+    # a surname alone is the one human of the organisation with that surname, if only one
+    groups = {i: min(g) for g in connected_groups(rows, edges) for i in g}
+    for group in by_surname.values():
+        for r in (r for r in group if r.surname_only):
+            humans = {groups.get(o.id, o.id) for o in group
+                      if not o.surname_only and names.looks_like_name(o.name) and _plausible(r, o)}
+            if len(humans) == 1:
+                edges.add((next(iter(humans)), r.id))
+            elif len(humans) > 1:
+                competing[r.id] = sorted(humans)
+    return edges, competing
 
 
 def _plausible(a: _Row, b: _Row) -> bool:
@@ -159,22 +292,24 @@ def _clusters(rows: dict[int, _Row], edges: set[tuple[int, int]]) -> dict[int, i
 def _write_aliases(conn: Connection, canonical: dict[int, int]) -> None:
     """Rebuild person_aliases: one row per (people row, text as written), first sighting first."""
     seen: dict[tuple[int, str], dict] = {}
+    owner = func.coalesce(action_owners.c.person_id, action_owners.c.linked_person_id)
     mention_queries = [
-        select(attendance.c.person_id, func.coalesce(attendance.c.as_written, people.c.name), documents.c.meeting_date,
+        select(attendance.c.person_id, people.c.name, attendance.c.as_written, documents.c.meeting_date,
                documents.c.body_id, attendance.c.source_file_id, attendance.c.page, attendance.c.span_start,
                attendance.c.span_end)
         .select_from(attendance.join(people, people.c.id == attendance.c.person_id)
                      .join(documents, documents.c.id == attendance.c.document_id)).where(ORIGINAL),
-        select(action_owners.c.person_id, action_owners.c.as_written, documents.c.meeting_date, documents.c.body_id,
+        select(owner, people.c.name, action_owners.c.as_written, documents.c.meeting_date, documents.c.body_id,
                action_owners.c.source_file_id, action_owners.c.page, action_owners.c.span_start,
                action_owners.c.span_end)
-        .select_from(action_owners.join(actions, actions.c.id == action_owners.c.action_id)
+        .select_from(action_owners.join(people, people.c.id == owner)
+                     .join(actions, actions.c.id == action_owners.c.action_id)
                      .join(documents, documents.c.id == actions.c.document_id))
-        .where(action_owners.c.person_id.is_not(None), ORIGINAL),
+        .where(ORIGINAL),
     ]
     for query in mention_queries:
-        for pid, alias, day, body_id, file_id, page, start, end in conn.execute(query):
-            alias = _name_part(alias)
+        for pid, name, written, day, body_id, file_id, page, start, end in conn.execute(query):
+            alias = _alias(written, name)
             row = seen.get((pid, alias))
             if row is None:
                 seen[(pid, alias)] = row = {
@@ -191,6 +326,18 @@ def _write_aliases(conn: Connection, canonical: dict[int, int]) -> None:
         conn.execute(insert(person_aliases), [seen[k] for k in sorted(seen)])
 
 
+def _alias(written: str | None, name: str) -> str:
+    """How ``name`` is written in ``written``: the one of the names a shared
+    line lists ("Christine Frazer, Richard Gorst and ...") that is this
+    person's; the name itself when none is."""
+    if not written:
+        return name
+    parts = [_name_part(p) for p in names.split_names(written)]
+    if len(parts) == 1 and (INITIALS.fullmatch(parts[0]) or names.looks_like_name(names.clean_name(parts[0])[0])):
+        return parts[0]  # "Cllr P Shah", "AW", "The General Manager" (a post the extractor resolved)
+    return next((p for p in parts if names.same_person(names.clean_name(p)[0], name)), name)
+
+
 def _name_part(as_written: str) -> str:
     """ "Cllr P Shah - Wexmoor District Council" -> "Cllr P Shah": the name without role or organisation."""
     return re.split(r"\s*(?:[,|(]|\s[-–]\s)", " ".join(as_written.split()), maxsplit=1)[0] or as_written.strip()
@@ -204,12 +351,17 @@ def add_override(engine: Engine, kind: str, name_a: str, name_b: str, body: str 
             body_id = conn.execute(select(bodies.c.id).where(bodies.c.name == body)).scalar()
             if body_id is None:
                 raise ValueError(f"no body named {body!r}")
+        humans = []
         for n in (name_a, name_b):
-            query = select(people.c.id).where(people.c.name_key == name_key_text(n))
+            query = select(func.coalesce(people.c.canonical_id, people.c.id)).where(people.c.name_key == name_key_text(n))
             if body_id is not None:
                 query = query.where(people.c.body_id == body_id)
-            if conn.execute(query.limit(1)).first() is None:
+            found = set(conn.execute(query).scalars())
+            if not found:
                 raise ValueError(f"no person named {n!r}" + (f" in {body}" if body else ""))
+            humans.append(found)
+        if kind == "split" and not humans[0] & humans[1]:
+            raise ValueError(f"{name_b!r} is not linked to {name_a!r}: nothing to split")
         conn.execute(insert(person_overrides), {
             "kind": kind, "name_a": name_a, "name_b": name_b, "key_a": name_key_text(name_a), "key_b": name_key_text(name_b),
             "body_id": body_id, "created_at": datetime.now(timezone.utc)})
@@ -217,14 +369,18 @@ def add_override(engine: Engine, kind: str, name_a: str, name_b: str, body: str 
 
 
 def person_report(engine: Engine, name: str, body: str | None = None) -> list[dict]:
-    """Every human one of whose names contains ``name`` (any case; in a body
-    whose name contains ``body``): aliases, meetings attended and apologies
+    """Every human one of whose names contains ``name`` (any case; initials
+    such as "AW" match only those initials as written; in a body whose name
+    contains ``body``): aliases, meetings attended and apologies
     per body and year, roles, and actions owned with their status and sources."""
     needle = name_key_text(name)
     with engine.connect() as conn:
         query = select(person_aliases.c.person_id).distinct().join(people, people.c.id == person_aliases.c.people_id)
-        query = query.where(or_(people.c.name_key.contains(needle, autoescape=True),
-                                func.lower(person_aliases.c.alias).contains(name.lower(), autoescape=True)))
+        if INITIALS.fullmatch(name.strip()) and name.strip()[:2].isupper():  # "AW": those initials, not "Shaw"
+            query = query.where(person_aliases.c.alias == name.strip())
+        else:
+            query = query.where(or_(people.c.name_key.contains(needle, autoescape=True),
+                                    func.lower(person_aliases.c.alias).contains(name.lower(), autoescape=True)))
         if body:
             query = query.join(bodies, bodies.c.id == person_aliases.c.body_id) \
                 .where(func.lower(bodies.c.name).contains(body.lower(), autoescape=True))
@@ -257,8 +413,8 @@ def person_report(engine: Engine, name: str, body: str | None = None) -> list[di
                              .outerjoin(bodies, bodies.c.id == documents.c.body_id))
                 .where(attendance.c.person_id.in_(members), attendance.c.role.is_not(None), ORIGINAL)
                 .group_by(attendance.c.role, bodies.c.name).order_by(func.min(documents.c.meeting_date))).mappings()]
-            owned = conn.execute(select(action_owners.c.action_id).distinct()
-                                 .where(action_owners.c.person_id.in_(members))).scalars().all()
+            owned = conn.execute(select(action_owners.c.action_id).distinct().where(or_(
+                action_owners.c.person_id.in_(members), action_owners.c.linked_person_id.in_(members)))).scalars().all()
             out.append({"name": head, "aliases": aliases, "meetings": meetings, "roles": roles,
                         "actions": [a for a in list_actions(engine, threads=True) if a["id"] in set(owned)]})
     return out

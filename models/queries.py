@@ -107,7 +107,7 @@ def list_actions(engine: Engine, owner: str | None = None, body: str | None = No
         where.append(select(action_owners.c.id).where(
             action_owners.c.action_id == actions.c.id,
             or_(contains(action_owners.c.name, owner), contains(action_owners.c.as_written, owner),
-                action_owners.c.person_id.in_(same_human))).exists())
+                action_owners.c.person_id.in_(same_human), action_owners.c.linked_person_id.in_(same_human))).exists())
     if due_before:
         where.append(actions.c.due_date < due_before)
     if since:
@@ -136,8 +136,9 @@ def select_actions(engine: Engine, *, owner: str | None = None, body: str | None
 
 
 def _actions(engine: Engine, as_of: date, *where: ColumnElement[bool]) -> list[Row]:
-    """Actions meeting ``where``, with their owners (each the person a
-    name was found to be) joined by "; " and their status on ``as_of``."""
+    """Actions meeting ``where``, with their owners (each the person a name
+    or initials were found to be; "(ambiguous: A or B)" when several people
+    fit) joined by "; " and their status on ``as_of``."""
     query = select(
         actions.c.id, actions.c.document_id, actions.c.due_date, actions.c.due_precision, actions.c.due_text,
         actions.c.text, actions.c.item_ref, actions.c.explicit, actions.c.page,
@@ -149,11 +150,13 @@ def _actions(engine: Engine, as_of: date, *where: ColumnElement[bool]) -> list[R
     person = people.alias("person")
     if rows:
         for r in all_rows(engine, select(action_owners.c.action_id, func.coalesce(person.c.name, action_owners.c.name)
-                                         .label("name"))
-                          .outerjoin(people, people.c.id == action_owners.c.person_id)
+                                         .label("name"), action_owners.c.ambiguous)
+                          .outerjoin(people, people.c.id == func.coalesce(action_owners.c.person_id,
+                                                                          action_owners.c.linked_person_id))
                           .outerjoin(person, person.c.id == func.coalesce(people.c.canonical_id, people.c.id))
                           .where(action_owners.c.action_id.in_([r["id"] for r in rows])).order_by(action_owners.c.id)):
-            owners[r["action_id"]].append(r["name"])
+            owners[r["action_id"]].append(r["name"] + (f" (ambiguous: {r['ambiguous'].replace('; ', ' or ')})"
+                                                       if r["ambiguous"] else ""))
     out = [{"id": r["id"], "due": Due(r["due_text"] or "", r["due_date"], r["due_precision"]).iso(),
             "due_text": r["due_text"], "due_date": r["due_date"], "owners": "; ".join(owners[r["id"]]),
             "text": r["text"], "item_ref": r["item_ref"], "explicit": r["explicit"], "body": r["body"],

@@ -243,6 +243,10 @@ class ActionOwner(Provenance, Base):
     name: Mapped[str] = mapped_column(Text, nullable=False)
     as_written: Mapped[str] = mapped_column(Text, nullable=False)
     is_person: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    # Set by models.people.relink: the person initials as written ("IB") were found to be, the only one of the
+    # organisation's people they fit; or, when several fit, who they might be ("Sunita Patel; Sam Patel").
+    linked_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    ambiguous: Mapped[str | None] = mapped_column(Text)
     __table_args__ = _table_args(
         Index("ix_action_owners_action", "action_id"),
         Index("ix_action_owners_person", "person_id"),

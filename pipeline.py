@@ -15,6 +15,7 @@ import click
 from minutes.extract.errors import ParseError
 from minutes.extract.export import file_record
 from minutes.extract.extractor import StageError, extract_file
+from minutes.extract.money import format_amount
 from minutes.extract.parsers import pdf_debug
 from minutes.extract.parsers.ocr import INSTALL as OCR_INSTALL, OCR_MODES, OcrMode
 from minutes.extract.parsers.ocr import available as ocr_available
@@ -254,8 +255,8 @@ def _document_lines(doc: dict[str, Any]) -> list[str]:
     out += section("Actions", doc["actions"], lambda a: f"{a['text']} [owner: {a['owners'] or '?'}; "
                                                         f"due: {a['due'] or a['due_text'] or '-'}; {a['label']}]")
     out += section("Decisions", doc["decisions"], lambda d: d["text"])
-    out += section("Funding", doc["funding"], lambda f: f"£{f['amount']:,}" + (
-        f"-£{f['amount_high']:,}" if f["amount_high"] is not None else "") + also(f["kind"], f["period"], f["purpose"]))
+    out += section("Funding", doc["funding"], lambda f: _sum(f["amount"], f["amount_high"], f["currency"], f["pence"])
+                   + also(f["kind"], f["period"], f["purpose"], f["mentions"] > 1 and f"said {f['mentions']} times"))
     out += section("Targets", doc["targets"], lambda t: t["indicator"] + also(
         t["code"], _measure("baseline", t["baseline"], t["baseline_period"]),
         _measure("target", t["target"], t["target_period"]), t["unit"]))
@@ -408,20 +409,32 @@ def _override(kind: str, a: str, b: str, body: str | None, db: str) -> None:
 @db_option
 def funding(body: str | None, period: str | None, purpose: str | None, min_amount: Decimal | None, totals: bool,
             fmt: str, db: str) -> None:
-    """List sums of money, then totals per period.
+    """List funding facts, then totals per body and period.
 
-    Totals leave out rates and rows of kind "total" (which restate other
-    rows). The table shows both lists; csv and json show the rows, or with
-    --totals the totals."""
+    A sum said several times in one paper is one fact (its mentions and
+    pages shown). Totals add only allocations and budget lines: national
+    estimates, bank balances, quoted prices, payments, costs, rates and
+    total lines are listed but not added (counted as skipped). The table
+    prints £1,234,567, with pence only where the paper printed them; csv and
+    json keep exact decimals, and show the facts, or with --totals the totals."""
     rows = queries.list_funding(connect(db), body=body, period=period, purpose=purpose, min_amount=min_amount)
     sums = queries.funding_totals(rows)
+    if fmt == "table":
+        rows = [r | {"amount": _sum(r["amount"], r["amount_high"], r["currency"], r["pence"])} for r in rows]
+        sums = [t | {"total": format_amount(t["total"], t["currency"]),
+                     "total_high": format_amount(t["total_high"], t["currency"])} for t in sums]
     if totals:
         emit(sums, fmt)
         return
-    emit(rows, fmt, ["id", "amount", "amount_high", "kind", "period", "purpose", "text", "body", "file", "page"])
+    emit(rows, fmt, ["id", "amount", "kind", "period", "purpose", "mentions", "pages", "body", "file"])
     if fmt == "table" and rows:
         click.echo()
-        emit(sums, fmt)
+        emit(sums, fmt, ["body", "period", "total", "total_high", "facts", "skipped"])
+
+
+def _sum(amount: Decimal, high: Decimal | None, currency: str, pence: bool) -> str:
+    """ "£1,200,000", "£150,000-£170,000", "£720.00": as the officer reads a sum."""
+    return format_amount(amount, currency, pence) + (f"-{format_amount(high, currency, pence)}" if high is not None else "")
 
 
 @cli.command()

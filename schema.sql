@@ -350,6 +350,9 @@ CREATE TABLE funding (
     amount NUMERIC(18, 2) NOT NULL,
     amount_high NUMERIC(18, 2),              -- upper end of a range
     currency VARCHAR(3) DEFAULT 'GBP' NOT NULL,
+    -- allocation and budget lines are the body's money; estimate (national figures), balance (money
+    -- in the bank), quote (a price quoted), payment (a bill paid), cost, rate, total and other are
+    -- kept and listed but never added up as the body's spending
     kind VARCHAR(16) NOT NULL,
     period TEXT,                             -- as written: '2010/11'
     period_start DATE,                       -- financial years only: 2010/11 is 2010-04-01 .. 2011-03-31
@@ -358,16 +361,19 @@ CREATE TABLE funding (
     table_row INTEGER,
     table_col INTEGER,
     text TEXT NOT NULL,
+    fact_id INTEGER,                         -- a sum said again in one document is one fact: its first mention
     page INTEGER NOT NULL,
     span_start INTEGER NOT NULL,
     span_end INTEGER NOT NULL,
     PRIMARY KEY (id),
-    CONSTRAINT ck_funding_kind CHECK (kind IN ('allocation', 'cost', 'rate', 'total', 'other')),
+    CONSTRAINT ck_funding_kind CHECK (kind IN ('allocation', 'cost', 'rate', 'total', 'estimate', 'balance', 'quote', 'payment', 'other')),
     FOREIGN KEY (source_file_id) REFERENCES source_files (id) ON DELETE CASCADE,
     FOREIGN KEY (document_id) REFERENCES documents (id) ON DELETE CASCADE,
-    FOREIGN KEY (item_id) REFERENCES items (id) ON DELETE SET NULL
+    FOREIGN KEY (item_id) REFERENCES items (id) ON DELETE SET NULL,
+    FOREIGN KEY (fact_id) REFERENCES funding (id) ON DELETE SET NULL
 );
 CREATE INDEX ix_funding_document ON funding (document_id);
+CREATE INDEX ix_funding_fact ON funding (fact_id);
 CREATE INDEX ix_funding_source_file ON funding (source_file_id);
 CREATE INDEX ix_funding_item ON funding (item_id);
 CREATE INDEX ix_funding_period ON funding (period_start, period_end);

@@ -24,6 +24,18 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z(£\"'“‘\d])
 _TOTAL_ROW = re.compile(r"^\s*(?:\d+\s+)?(?:grand\s+|sub[-\s]?|net\s+|overall\s+)?totals?\b|\btotals?\s*:?\s*$", re.I)
 _TOTAL_CUE = re.compile(r"\b(?:(?:a|the|in)\s+total(?:\s+of)?|totall?ing|total\s+(?:of|is|was|amount)|overall)\s*$", re.I)
 _COST = re.compile(r"\b(?:costs?|costing|spend|spent|spending|expenditure|overspend|price|fees?|charges?|pay(?:ing|ment)?|paid)\b", re.I)
+# Sums that are not the body's money to spend: a national estimate, money in the bank, a price quoted,
+# a bill paid. Kept and listed, never added up as spending.
+_ESTIMATE = re.compile(r"\b(?:cost\s+to\s+(?:society|the\s+(?:nation|economy|country|taxpayer|nhs))|national(?:ly)?|"
+                       r"across\s+(?:england|the\s+uk|the\s+country)|in\s+(?:england|the\s+uk|britain)|"
+                       r"(?:england|uk|britain|government)(?:'s|’s)?\s+(?:annual|total|estimates?)|"
+                       r"annual\s+cost\s+(?:of|to))\b", re.I)
+_BALANCE = re.compile(r"\b(?:balances?|bank\s+statement|current\s+account|savings?\s+account|deposit\s+account|"
+                      r"in\s+the\s+bank|reserves?|carried\s+forward\s+from|held\s+in)\b", re.I)
+_QUOTE = re.compile(r"\b(?:quot(?:e|es|ed|ation|ations)|tenders?|tendered|priced\s+at|would\s+cost|could\s+cost|"
+                    r"estimate\s+of\s+£)\b", re.I)
+_PAYMENT = re.compile(r"\b(?:invoices?|resolved\s+to\s+pay|agreed\s+to\s+pay|paid|payments?\s+(?:may\s+be\s+)?made|"
+                      r"reimburse\w*|cheques?|donat\w*)\b", re.I)
 _ALLOCATION = re.compile(r"\b(?:allocat\w*|fund(?:s|ed|ing)?|grants?|budgets?|awards?|awarded|bids?|contribut\w*|uplift|income|receiv\w*|provision|resources?)\b", re.I)
 # What a sum is for, when named straight after it: "£532,000 LPSA2 funding", "£1.2M PRG funds"
 # Column headers that name sums even without "£": "Budget | Forecast | Variance"
@@ -113,7 +125,7 @@ def text_funding(text: str, offset: int, page: int, meeting_date: date | None,
                 span=Span(page, offset + s_start + money.start, offset + s_start + money.end),
                 kind=text_kind(sentence, money),
                 amount_high_gbp=money.high,
-                period=period, purpose=text_purpose(sentence, money) or default_purpose))
+                period=period, purpose=text_purpose(sentence, money) or default_purpose, currency=money.currency))
     return out
 
 
@@ -140,6 +152,9 @@ def text_kind(sentence: str, money: Money) -> str:
     if _TOTAL_CUE.search(before) or re.match(r"\s*in\s+total\b", sentence[money.end:], re.I):
         return "total"
     near = before + " " + sentence[money.end:money.end + 60]
+    for kind, cue in (("estimate", _ESTIMATE), ("balance", _BALANCE), ("quote", _QUOTE), ("payment", _PAYMENT)):
+        if cue.search(near):
+            return kind
     if _COST.search(near):
         return "cost"
     if _ALLOCATION.search(near):
@@ -209,6 +224,8 @@ def _header_period(table: Table, title: str | None) -> str | None:
 def _column_kind(header: str, label: str) -> str:
     if _TOTAL_ROW.search(label):
         return "total"
+    if _BALANCE.search(f"{label} {header}"):
+        return "balance"
     text = f"{label} {header}"
     if _ALLOCATION.search(text):
         return "allocation"

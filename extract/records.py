@@ -79,18 +79,22 @@ class Decision:
     explicit: bool = True
 
 
+FundingKind = Literal["allocation", "cost", "rate", "total", "estimate", "balance", "quote", "payment", "other"]
+
+
 @dataclass
 class Funding:
-    amount_gbp: Decimal  # exact: auditors add these up
+    amount_gbp: Decimal  # exact: auditors add these up. In ``currency``: pounds unless the paper says otherwise
     text: str
     span: Span
-    kind: Literal["allocation", "cost", "rate", "total", "other"] = "other"
+    kind: FundingKind = "other"
     amount_high_gbp: Decimal | None = None  # upper end of a range
     period: str | None = None  # "2010/11", "2008"
     purpose: str | None = None
     item_ref: str | None = None
     table_row: int | None = None
     table_col: int | None = None
+    currency: str = "GBP"  # ISO 4217 as printed ("$250,000" is USD); never converted
 
 
 @dataclass

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, FromClause, Select, Table, func, or_, select
 
+from minutes.extract.money import printed_pence
 from minutes.extract.names import name_key_text
 from minutes.extract.records import Due
 from minutes.models.periods import financial_years, label_financial_years
@@ -169,9 +170,11 @@ def _actions(engine: Engine, as_of: date, *where: ColumnElement[bool]) -> list[R
 
 def list_funding(engine: Engine, body: str | None = None, period: str | None = None, purpose: str | None = None,
                  min_amount: Decimal | None = None) -> list[Row]:
-    """Sums of money. ``period`` "2010/11" matches that financial year however
-    it was written; any other period is matched as written. Copies of a
-    meeting in another format are left out."""
+    """Funding facts: a sum said several times in one document is one fact,
+    listed once with its ``mentions`` (and the ``pages`` they are on) as its
+    evidence. ``period`` "2010/11" matches that financial year however it
+    was written; any other period is matched as written. Copies of a meeting
+    in another format are left out."""
     where = [ORIGINAL, contains(bodies.c.name, body)] if body else [ORIGINAL]
     if period:
         years = financial_years(period)
@@ -185,32 +188,58 @@ def list_funding(engine: Engine, body: str | None = None, period: str | None = N
 
 
 def _funding(engine: Engine, *where: ColumnElement[bool]) -> list[Row]:
+    """The facts some mention of which meets ``where``, each as its first mention with all its mentions counted."""
+    fact = func.coalesce(funding.c.fact_id, funding.c.id)
     query = select(
-        funding.c.id, funding.c.amount, funding.c.amount_high, funding.c.kind, funding.c.period,
+        funding.c.id, funding.c.amount, funding.c.amount_high, funding.c.currency, funding.c.kind, funding.c.period,
         funding.c.period_start, funding.c.period_end, funding.c.purpose, funding.c.text, funding.c.item_ref,
-        funding.c.table_row, funding.c.table_col, funding.c.page, funding.c.document_id,
+        funding.c.table_row, funding.c.table_col, funding.c.page, funding.c.document_id, fact.label("fact_id"),
         bodies.c.name.label("body"), documents.c.meeting_date, source_files.c.path.label("file"),
-    ).select_from(_joined(funding)).where(*where)
-    return all_rows(engine, query.order_by(funding.c.period_start.is_(None), funding.c.period_start, funding.c.id))
+    ).select_from(_joined(funding))
+    matched = select(fact).select_from(_joined(funding)).where(*where)
+    mentions = all_rows(engine, query.where(fact.in_(matched)).order_by(funding.c.id))
+    facts: dict[int, Row] = {}
+    for m in mentions:
+        f = facts.get(m["fact_id"])
+        if f is None:
+            facts[m["fact_id"]] = f = {k: v for k, v in m.items() if k != "fact_id"} | {
+                "mentions": 0, "pages": [], "kinds": set(), "pence": False}
+        f["mentions"] += 1
+        f["kinds"].add(m["kind"])
+        f["pence"] = f["pence"] or printed_pence(m["text"])
+        if m["page"] not in f["pages"]:
+            f["pages"].append(m["page"])
+    out = [f | {"kinds": sorted(f["kinds"]), "pages": ", ".join(map(str, f["pages"]))} for f in facts.values()]
+    # Undated last on both databases, as in meetings().
+    return sorted(out, key=lambda f: (f["period_start"] is None, f["period_start"] or date.min, f["id"]))
+
+
+# What a total adds up: the body's own money (allocations and budget lines), never national estimates,
+# money in the bank, prices quoted, bills paid, costs, rates, or totals that restate other lines.
+SUMMED = frozenset({"allocation"})
 
 
 def funding_totals(rows: list[Row]) -> list[Row]:
-    """Per-period sums of funding ``rows``. Rates are not amounts and "total"
-    rows restate others, so both are left out of the sums (and counted as
-    skipped). ``total_high`` takes the upper end of ranges."""
-    groups: dict[str, Row] = {}
+    """Per body, period and currency, the sum of the funding facts in ``rows``
+    (``list_funding``) that are allocations or budget lines; every other fact
+    is kept out and counted under ``skipped`` by kind. ``total_high`` takes
+    the upper end of ranges."""
+    groups: dict[tuple[str, str, str], Row] = {}
     for r in rows:
         years = (r["period_start"], r["period_end"]) if r["period_start"] else None
         label = label_financial_years(*years) if years else (r["period"] or "(no period)")
-        g = groups.setdefault(label, {"period": label, "total": Decimal(0), "total_high": Decimal(0),
-                                      "rows": 0, "skipped": 0})
-        if r["kind"] in ("total", "rate"):
-            g["skipped"] += 1
+        key = (r["body"] or "(body unknown)", label, r["currency"])
+        g = groups.setdefault(key, {"body": key[0], "period": label, "currency": r["currency"], "total": Decimal(0),
+                                    "total_high": Decimal(0), "facts": 0, "skipped": {}})
+        kinds = set(r["kinds"])
+        if not kinds & SUMMED or kinds - SUMMED - {"other", "cost"}:
+            for kind in sorted(kinds - SUMMED) or ["other"]:
+                g["skipped"][kind] = g["skipped"].get(kind, 0) + 1
             continue
-        g["rows"] += 1
+        g["facts"] += 1
         g["total"] += r["amount"]
         g["total_high"] += r["amount_high"] if r["amount_high"] is not None else r["amount"]
-    return list(groups.values())
+    return [g | {"skipped": ", ".join(f"{n} {k}" for k, n in sorted(g["skipped"].items()))} for g in groups.values()]
 
 
 def summary(engine: Engine) -> Row:

@@ -359,8 +359,12 @@ class Funding(Provenance, ItemLink, Base):
     table_row: Mapped[int | None] = mapped_column(Integer)
     table_col: Mapped[int | None] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text, nullable=False)
+    # A sum repeated in one document is one fact: every mention points at the first (itself for the first).
+    fact_id: Mapped[int | None] = mapped_column(ForeignKey("funding.id", ondelete="SET NULL"))
     __table_args__ = _table_args(
-        CheckConstraint("kind IN ('allocation', 'cost', 'rate', 'total', 'other')", name="ck_funding_kind"),
+        CheckConstraint("kind IN ('allocation', 'cost', 'rate', 'total', 'estimate', 'balance', 'quote', 'payment', "
+                        "'other')", name="ck_funding_kind"),
+        Index("ix_funding_fact", "fact_id"),
         Index("ix_funding_document", "document_id"),
         Index("ix_funding_source_file", "source_file_id"),
         Index("ix_funding_item", "item_id"),

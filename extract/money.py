@@ -15,10 +15,11 @@ from decimal import Decimal
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Longest first so "million" is not read as "m" + "illion".
-_SCALE = r"bn|billion|mn|million|m|k|thousand"
+_SCALE = r"tn|trillion|bn|billion|mn|million|m|k|thousand"
 _SCALES = {"k": Decimal(1_000), "thousand": Decimal(1_000), "m": Decimal(1_000_000),
            "mn": Decimal(1_000_000), "million": Decimal(1_000_000),
-           "bn": Decimal(1_000_000_000), "billion": Decimal(1_000_000_000)}
+           "bn": Decimal(1_000_000_000), "billion": Decimal(1_000_000_000),
+           "tn": Decimal(1_000_000_000_000), "trillion": Decimal(1_000_000_000_000)}
 
 
 def _amount(n: str, s: str) -> str:
@@ -133,7 +134,7 @@ def _single(text: str, neg: str | None, number: str, scale: str | None, start: i
 
 
 # Pence as printed: "£720.00", "£1,527.37"; not the decimals of a multiplier ("£3,234.7k", "£1.25m").
-_PENCE = re.compile(r"\d\.\d{2}(?!\d)(?!\s?(?:bn|billion|mn|million|m|k|thousand)\b)", re.I)
+_PENCE = re.compile(rf"\d\.\d{{2}}(?!\d)(?!\s?(?:{_SCALE})\b)", re.I)
 SIGNS = {"GBP": "£", "USD": "$", "EUR": "€"}
 
 

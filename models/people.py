@@ -165,8 +165,8 @@ def _link_owners(conn: Connection, rows: dict[int, _Row], canonical: dict[int, i
                           .join(actions, actions.c.id == action_owners.c.action_id)
                           .join(documents, documents.c.id == actions.c.document_id)):
         linked, maybe = None, None
-        if o.person_id is not None and o.person_id in competing:
-            maybe = sorted(rows[i].name for i in competing[o.person_id])
+        if o.person_id is not None and o.person_id in competing and canonical[o.person_id] == o.person_id:
+            maybe = sorted({rows[canonical[i]].name for i in competing[o.person_id]})
         elif o.person_id is None and INITIALS.fullmatch(o.as_written.strip()) \
                 and o.as_written.strip().lower() not in STOP:
             mark = o.as_written.strip()
@@ -262,6 +262,16 @@ def _rule_edges(rows: dict[int, _Row]) -> tuple[set[tuple[int, int]], dict[int, 
             if len(humans) == 1:
                 edges.add((next(iter(humans)), r.id))
             elif len(humans) > 1:
+                competing[r.id] = sorted(humans)
+    # a first name alone ("Paul") that two of the organisation's people have: flagged, never linked here
+    firsts: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for r in rows.values():
+        if r.full:
+            firsts[(r.org, r.core.split()[0])].add(groups.get(r.id, r.id))
+    for r in rows.values():
+        if r.surname_only and r.id not in competing and not any(r.id in e for e in edges):
+            humans = firsts.get((r.org, r.core), set())
+            if len(humans) > 1:
                 competing[r.id] = sorted(humans)
     return edges, competing
 

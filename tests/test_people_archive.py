@@ -77,7 +77,7 @@ def test_owners_are_the_person_they_are_and_ambiguous_ones_say_so(archive):
     # "MH" fits two people of the board in those years
     assert "MH (ambiguous: Marion Harvey or Mike Hosking)" in {r["owners"] for r in rows}
     milburn = queries.list_actions(engine, body="milburn", threads=True)
-    assert "Mr Armstrong (ambiguous: A Armstrong or M Armstrong)" in {r["owners"] for r in milburn}
+    assert "Mr Armstrong (ambiguous: Alan Armstrong or M Armstrong)" in {r["owners"] for r in milburn}
     # an owner found by initials is reachable by the person's name
     assert any("Ian Brookman" in r["owners"] for r in queries.list_actions(engine, owner="Ian Brookman"))
 
@@ -113,3 +113,13 @@ def test_split_and_merge_change_who_is_who(url, shared):
     assert len(person_report(engine, "Bartlett")) == 2
     out = CliRunner().invoke(cli, ["people", "merge", "Paul Bartlett", "P Bartlett", "--db", url])
     assert out.exit_code == 0 and len(person_report(engine, "Bartlett")) == 1
+
+
+def test_an_ambiguous_owner_is_flagged_until_a_merge_says_who(url, shared):
+    engine = connect(url)
+    ingest_paths(engine, [shared / "corpus" / "seeds" / "000_49ec45bbd0ad4368.txt"])
+    owners = {r["owners"] for r in queries.list_actions(engine, owner="Paul")}
+    assert owners == {"Paul (ambiguous: Paul Hargrave or Paul Wells)"}
+    out = CliRunner().invoke(cli, ["people", "merge", "Paul Hargrave", "Paul", "--db", url])
+    assert out.exit_code == 0
+    assert {r["owners"] for r in queries.list_actions(engine, owner="Paul")} == {"Paul Hargrave"}

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= sqlite:///minutes.db
 
-.PHONY: install run test bench corpus clean
+.PHONY: install run check test bench corpus clean
 
 install: $(VENV)/.installed
 
@@ -19,8 +19,17 @@ run: install
 	$(BIN)/minutes ingest corpus/papers --db $(DB)
 	$(BIN)/minutes summary --db $(DB)
 	$(BIN)/minutes actions --open --by-owner --db $(DB)
+	@echo
+	@echo "To browse it: $(BIN)/minutes serve --db $(DB)   then open http://127.0.0.1:8000/"
+	@echo "(put minutes on your PATH with: export PATH=\"$(CURDIR)/$(BIN):\$$PATH\")"
 
-test: install
+# Style (ruff) and types (mypy) of the package; mypy sees it as minutes.* through a link.
+check: install
+	$(BIN)/ruff check extract models web pipeline.py
+	mkdir -p build/typecheck && ln -sfn ../.. build/typecheck/minutes
+	$(BIN)/mypy -p minutes.extract -p minutes.models -p minutes.web -m minutes.pipeline
+
+test: check
 	$(BIN)/python -m pytest -q
 
 bench: install

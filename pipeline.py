@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import json
+import os
 import sys
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
 import click
+import waitress
+from sqlalchemy import Engine
 
 from minutes.extract.errors import ParseError
 from minutes.extract.export import file_record
@@ -19,19 +21,24 @@ from minutes.extract.money import format_amount
 from minutes.extract.parsers import pdf_debug
 from minutes.extract.parsers.ocr import INSTALL as OCR_INSTALL, OCR_MODES, OcrMode
 from minutes.extract.parsers.ocr import available as ocr_available
-from minutes.models import collect_files, connect, export, ingest_paths, people, queries, status
+from minutes.models import collect_files, connect, database_url, export, ingest_paths, people, queries, status
 from minutes.models import report as report_queries
 from minutes.models import search as fts
 from minutes.models import trace as trail
-from minutes.models.db import DEFAULT_URL
+from minutes.models.export import cell_text
+from minutes.models.db import DEFAULT_URL, DatabaseError, open_readonly
+from minutes.models.sql import MAX_LIMIT, QueryError
+from minutes.web.app import create_app
 
 PROGRESS_FROM = 5  # files; fewer finish before a bar would be worth drawing
-CELL_WIDTH = 60  # characters of a table cell; csv and json keep everything
+CELL_WIDTH = 60  # characters of a table cell without --wide; csv and json keep everything
 
 db_option = click.option("--db", envvar="MINUTES_DB", default=DEFAULT_URL, show_default=True,
-                         help="Database URL (SQLite or PostgreSQL); env MINUTES_DB.")
+                         help="Database: a SQLite file's path, or a URL (sqlite:///..., postgresql+psycopg://...); "
+                              "env MINUTES_DB.")
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
                              show_default=True, help="Output format.")
+wide_option = click.option("--wide", is_flag=True, help=f"Whole cells in the table (else cut at {CELL_WIDTH}).")
 day = click.DateTime(formats=["%Y-%m-%d"])
 ocr_option = click.option(
     "--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,
@@ -44,7 +51,41 @@ def _check_ocr(mode: str) -> None:
         raise click.UsageError(f"--ocr always: Tesseract is not installed; {OCR_INSTALL}")
 
 
-@click.group()
+def listing(command: Callable) -> Callable:
+    """The options every listing command takes: --format, --wide, --db."""
+    return format_option(wide_option(db_option(command)))
+
+
+class Minutes(click.Group):
+    """Errors a user can act on (no database there, an input out of bounds)
+    are messages, not tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (DatabaseError, QueryError) as e:
+            raise click.ClickException(str(e)) from e
+
+
+class QueryCommand(click.Command):
+    """A command whose words are a search query: "-word" excludes a word, so
+    an argument starting with "-" that names no option is query text."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["context_settings"] = {**kwargs.get("context_settings", {}), "ignore_unknown_options": True}
+        super().__init__(*args, **kwargs)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        for a in args:
+            if a.startswith("--") and len(a) > 2 and a.split("=", 1)[0] not in self._option_names(ctx):
+                raise click.NoSuchOption(a.split("=", 1)[0], ctx=ctx)
+        return super().parse_args(ctx, args)
+
+    def _option_names(self, ctx: click.Context) -> set[str]:
+        return {name for p in self.get_params(ctx) for name in (*p.opts, *p.secondary_opts)}
+
+
+@click.group(cls=Minutes)
 def cli() -> None:
     """Mine UK public-body minutes, agendas and papers into a queryable database."""
 
@@ -102,32 +143,35 @@ def _error(e: Exception) -> str:
     return str(e) if isinstance(e, StageError) else f"{type(e).__name__}: {e}"
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return value.isoformat() if isinstance(value, (date, datetime)) else str(value)
-
-
-def emit(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None) -> None:
-    """Print ``rows`` as an aligned table (``columns`` only, cells cut short),
-    CSV or JSON (every column, in full; money as exact decimal strings)."""
+def emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], wide: bool = False,
+         root: str | None = None) -> None:
+    """Print ``rows`` as an aligned table of ``columns`` (cells cut short
+    unless ``wide``; files relative to ``root`` and never cut), or as CSV or
+    JSON of every column in full (money as exact decimal strings). An empty
+    table still prints its header, then "no rows"."""
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=1, ensure_ascii=False, default=_text))
+        click.echo(export.json_text(rows))
         return
     if fmt == "csv":
-        if rows:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows({k: _text(v) for k, v in r.items()} for r in rows)
+        click.echo(export.csv_text(rows, columns), nl=False)
         return
-    columns = columns or list(rows[0]) if rows else []
-    cells = [[_cut(_text(r[c])) for c in columns] for r in rows]
+
+    def cell(column: str, value: Any) -> str:
+        text = cell_text(value)
+        if column == "file":
+            return _relative(text, root)
+        return text if wide else _cut(text)
+
+    cells = [[cell(c, r.get(c)) for c in columns] for r in rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
     for row in [columns, ["-" * w for w in widths]] + cells:
         click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
-    click.echo(f"({len(rows)} rows)", err=True)
+    click.echo(f"({len(rows)} rows)" if rows else "no rows", err=bool(rows))
+
+
+def _relative(path: str, root: str | None) -> str:
+    """``path`` below the folder the archive was ingested from, as the table view shows it."""
+    return os.path.relpath(path, root) if root and path.startswith(root + os.sep) else path
 
 
 def _cut(text: str) -> str:
@@ -135,9 +179,15 @@ def _cut(text: str) -> str:
     return text if len(text) <= CELL_WIDTH else text[:CELL_WIDTH - 1] + "…"
 
 
+def _table(engine: Engine, rows: list[dict[str, Any]], fmt: str, columns: list[str], wide: bool) -> None:
+    """``emit`` with files shown relative to the folder the archive was ingested from."""
+    emit(rows, fmt, columns, wide, queries.archive_root(engine) if fmt == "table" else None)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--body", help='The body of papers that name none ("Kent County Council - Cabinet"); kept for later runs.')
+@click.option("--body", help='The body of papers that name none ("Kent County Council - Cabinet"); '
+              "kept for later runs.")
 @db_option
 @ocr_option
 def ingest(paths: tuple[Path, ...], body: str | None, db: str, ocr: OcrMode) -> None:
@@ -174,98 +224,120 @@ def ingest(paths: tuple[Path, ...], body: str | None, db: str, ocr: OcrMode) -> 
 
 
 @cli.command()
-@db_option
-def summary(db: str) -> None:
+@listing
+def summary(fmt: str, wide: bool, db: str) -> None:
     """What the database holds: files, documents, meetings, people, facts."""
-    for name, value in queries.summary(connect(db)).items():
-        click.echo(f"{name:<14}{value:>8}")
+    rows = [{"what": name, "count": value} for name, value in queries.summary(open_readonly(db)).items()]
+    emit(rows, fmt, ["what", "count"], wide)
+
+
+KINDS = click.Choice(["minutes", "agenda", "report", "strategy", "work_programme", "other"])
 
 
 @cli.command()
 @click.option("--flagged", is_flag=True, help="Only failed files and minutes with a field that came up empty.")
-@format_option
-@db_option
-def report(flagged: bool, fmt: str, db: str) -> None:
+@listing
+def report(flagged: bool, fmt: str, wide: bool, db: str) -> None:
     """Per file: the documents found and their counts of attendees, apologies,
     items, actions, decisions and money; minutes with no attendees, items or
     decisions flagged (almost always a miss worth a look), failed files with
     their reason."""
-    rows = report_queries.extraction_report(connect(db), flagged_only=flagged)
-    emit(rows, fmt, ["file", "document", "kind", "meeting_date", "attendees", "apologies", "items", "actions",
-                     "decisions", "funding", "warnings", "flag"])
+    engine = open_readonly(db)
+    rows = report_queries.extraction_report(engine, flagged_only=flagged)
+    _table(engine, rows, fmt, ["file", "document", "kind", "meeting_date", "attendees", "apologies", "items",
+                               "actions", "decisions", "funding", "warnings", "flag"], wide)
 
 
 @cli.command()
 @click.option("--body", help="Body name contains this (any case).")
-@click.option("--kind", type=click.Choice(["minutes", "agenda", "report", "strategy", "work_programme", "other"]))
+@click.option("--kind", type=KINDS)
 @click.option("--from", "date_from", type=day, help="Meetings on or after YYYY-MM-DD.")
 @click.option("--to", "date_to", type=day, help="Meetings on or before YYYY-MM-DD.")
-@format_option
-@db_option
+@listing
 def meetings(body: str | None, kind: str | None, date_from: datetime | None, date_to: datetime | None,
-             fmt: str, db: str) -> None:
+             fmt: str, wide: bool, db: str) -> None:
     """List documents (meetings, papers) by date."""
-    rows = queries.meetings(connect(db), body=body, kind=kind, date_from=date_from and date_from.date(),
+    engine = open_readonly(db)
+    rows = queries.meetings(engine, body=body, kind=kind, date_from=date_from and date_from.date(),
                             date_to=date_to and date_to.date())
-    emit(rows, fmt, ["id", "body", "date", "kind", "title", "file", "page"])
+    _table(engine, rows, fmt, ["id", "body", "date", "kind", "title", "file", "page"], wide)
 
 
 @cli.command()
 @click.argument("document_id", type=int)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@db_option
-def show(document_id: int, fmt: str, db: str) -> None:
-    """Everything extracted for DOCUMENT_ID, each fact with its page."""
-    doc = queries.document(connect(db), document_id)
+@listing
+def show(document_id: int, fmt: str, wide: bool, db: str) -> None:
+    """Everything extracted for DOCUMENT_ID, each fact with its page,
+    character span and the words it was read from."""
+    engine = open_readonly(db)
+    doc = queries.document(engine, document_id)
     if doc is None:
         raise click.ClickException(f"no document {document_id}")
     if fmt == "json":
-        click.echo(json.dumps(doc, indent=1, ensure_ascii=False, default=_text))
-        return
-    for line in _document_lines(doc):
-        click.echo(line)
+        click.echo(export.json_text(doc))
+    elif fmt == "csv":
+        emit([{"section": heading, "id": f.get("id"), "fact": text, "page": f["page"], "span_start": f["span_start"],
+               "span_end": f["span_end"], "quote": f["quote"]} for heading, f, text in _document_facts(doc)],
+             fmt, ["section", "id", "fact", "page", "span_start", "span_end", "quote"])
+    else:
+        for line in _document_lines(doc, wide, queries.archive_root(engine)):
+            click.echo(line)
 
 
 ATTENDANCE_HEADINGS = {"present": "Present", "in_attendance": "In attendance", "substitute": "Substitutes",
                        "absent": "Absent", "apologies": "Apologies"}
 
 
-def _document_lines(doc: dict[str, Any]) -> list[str]:
-    def section(title: str, rows: list[dict[str, Any]], line: Callable[[dict[str, Any]], str]) -> list[str]:
-        return [f"\n{title}:"] + [f"  {line(r)}  p.{r['page']}" for r in rows] if rows else []
-
+def _document_facts(doc: dict[str, Any]) -> list[tuple[str, dict[str, Any], str]]:
+    """Every fact of a document: its section heading, the fact, and a line describing it."""
     def also(*parts: Any) -> str:
-        shown = [_text(p) for p in parts if p]
+        shown = [cell_text(p) for p in parts if p]
         return f" ({', '.join(shown)})" if shown else ""
 
-    out = [f"#{doc['id']} {doc['kind']}: {' '.join(doc['title'].split())}",
-           f"{doc['body'] or '(body unknown)'}, {_text(doc['meeting_date']) or '(no date)'}"
-           f"{', ' + doc['venue'] if doc['venue'] else ''}",
-           f"{doc['file']} p.{doc['page']}"]
-    out += [f"also at: {p}" for p in doc["locations"] if p != doc["file"]]
-    if doc["copy_of_id"]:
-        out.append(f"a copy of #{doc['copy_of_id']} in another format: its facts are listed and counted there")
-    out += [f"the same meeting: #{c['id']} {c['file']} p.{c['page']}" for c in doc["copies"]]
+    out: list[tuple[str, dict[str, Any], str]] = []
     for kind, heading in ATTENDANCE_HEADINGS.items():
-        listed = [a for a in doc["attendance"] if a["status"] == kind]
-        out += section(heading, listed, lambda a: a["name"] + also(
-            a["role"], a["organisation"], a["substitute_for"] and f"for {a['substitute_for']}",
-            a["virtual"] and "virtual"))
-    out += section("Items", doc["items"], lambda i: f"{i['ref'] or '-'} {i['title']}")
-    out += section("Actions", doc["actions"], lambda a: f"{a['text']} [owner: {a['owners'] or '?'}; "
-                                                        f"due: {a['due'] or a['due_text'] or '-'}; {a['label']}]")
-    out += section("Decisions", doc["decisions"], lambda d: d["text"])
-    out += section("Funding", doc["funding"], lambda f: _sum(f["amount"], f["amount_high"], f["currency"], f["pence"])
-                   + also(f["kind"], f["period"], f["purpose"], f["mentions"] > 1 and f"said {f['mentions']} times"))
-    out += section("Targets", doc["targets"], lambda t: t["indicator"] + also(
-        t["code"], _measure("baseline", t["baseline"], t["baseline_period"]),
-        _measure("target", t["target"], t["target_period"]), t["unit"]))
+        out += [(heading, a, a["name"] + also(a["role"], a["organisation"],
+                                              a["substitute_for"] and f"for {a['substitute_for']}",
+                                              a["virtual"] and "virtual"))
+                for a in doc["attendance"] if a["status"] == kind]
+    out += [("Items", i, f"{i['ref'] or '-'} {i['title']}") for i in doc["items"]]
+    out += [("Actions", a, f"{a['text']} [owner: {a['owners'] or '?'}; due: {a['due'] or a['due_text'] or '-'}; "
+                           f"{a['label']}]") for a in doc["actions"]]
+    out += [("Decisions", d, d["text"]) for d in doc["decisions"]]
+    out += [("Funding", f, _sum(f["amount"], f["amount_high"], f["currency"], f["pence"])
+             + also(f["kind"], f["period"], f["purpose"], f["mentions"] > 1 and f"said {f['mentions']} times"))
+            for f in doc["funding"]]
+    out += [("Targets", t, t["indicator"] + also(t["code"], _measure("baseline", t["baseline"], t["baseline_period"]),
+                                                 _measure("target", t["target"], t["target_period"]), t["unit"]))
+            for t in doc["targets"]]
     nm = doc["next_meeting"]
     if nm:
-        out += section("Next meeting", [nm], lambda n: " ".join(
-            _text(v) for v in (n["date"] or n["date_text"], n["time"], n["venue"]) if v))
-    out += section("Warnings (these components failed; their facts are missing)", doc["warnings"],
-                   lambda w: f"{w['component']}@{w['version']}: {w['error']}: {' '.join(w['message'].split())}")
+        out.append(("Next meeting", nm, " ".join(cell_text(v) for v in (nm["date"] or nm["date_text"], nm["time"],
+                                                                    nm["venue"]) if v)))
+    out += [("Warnings (these components failed; their facts are missing)", w,
+             f"{w['component']}@{w['version']}: {w['error']}: {' '.join(w['message'].split())}")
+            for w in doc["warnings"]]
+    return out
+
+
+def _document_lines(doc: dict[str, Any], wide: bool, root: str | None) -> list[str]:
+    out = [f"#{doc['id']} {doc['kind']}: {' '.join(doc['title'].split())}",
+           f"{doc['body'] or '(body unknown)'}, {cell_text(doc['meeting_date']) or '(no date)'}"
+           f"{', ' + doc['venue'] if doc['venue'] else ''}",
+           f"{_relative(doc['file'], root)} p.{doc['page']}"]
+    out += [f"also at: {_relative(p, root)}" for p in doc["locations"] if p != doc["file"]]
+    if doc["copy_of_id"]:
+        out.append(f"a copy of #{doc['copy_of_id']} in another format: its facts are listed and counted there")
+    out += [f"the same meeting: #{c['id']} {_relative(c['file'], root)} p.{c['page']}" for c in doc["copies"]]
+    heading = None
+    for section, fact, text in _document_facts(doc):
+        if section != heading:
+            out.append(f"\n{section}:")
+            heading = section
+        out.append(f"  {text}  p.{fact['page']} [{fact['span_start']}-{fact['span_end']}]")
+        words = " ".join(fact["quote"].split())
+        if words and words != " ".join(text.split()):
+            out.append(f"      \"{words if wide else _cut(words)}\"")
     return out
 
 
@@ -284,31 +356,33 @@ def _measure(label: str, value: Decimal | None, period: str | None) -> str | Non
 @click.option("--since", type=day, help="Raised at meetings on or after YYYY-MM-DD.")
 @click.option("--as-of", "as_of", type=day, help="Status as known on YYYY-MM-DD (default: today).")
 @click.option("--by-owner", is_flag=True, help="One row per owner and action, sorted by owner.")
-@format_option
-@db_option
+@listing
 @click.pass_context
 def actions(ctx: click.Context, owner: str | None, body: str | None, due_before: datetime | None, open_only: bool,
-            overdue: bool, since: datetime | None, as_of: datetime | None, by_owner: bool, fmt: str, db: str) -> None:
+            overdue: bool, since: datetime | None, as_of: datetime | None, by_owner: bool, fmt: str, wide: bool,
+            db: str) -> None:
     """List actions with owners, due dates and status, worked out for the day
     asked from the evidence in later minutes (quoted, with its file and
     page): done, in progress / carried forward, open, overdue, or no later
-    record (with the number of later meetings silent on it).
+    record (with the number of later meetings silent on it). Each row names
+    its meeting, document, file and page.
 
     `actions set ID --status done --note ...` and `actions reopen ID` record
     a ruling by hand."""
     if ctx.invoked_subcommand is not None:
         return
-    rows = queries.select_actions(connect(db), owner=owner, body=body, due_before=due_before and due_before.date(),
+    engine = open_readonly(db)
+    rows = queries.select_actions(engine, owner=owner, body=body, due_before=due_before and due_before.date(),
                                   since=since and since.date(), as_of=as_of and as_of.date(),
                                   open_only=open_only, overdue_only=overdue, threads=by_owner)
     if by_owner:
-        rows = sorted(({**r, "owners": o} for r in rows for o in (r["owners"] or "(no owner)").split("; ")),
-                      key=lambda r: (r["owners"].casefold(), r["due"] or "9999", r["id"]))
+        rows = queries.by_owner(rows)
     if fmt == "table":  # the status as the officer reads it: "no later record (3 meetings silent)"
         rows = [r | {"status": r["label"]} for r in rows]
-    emit(rows, fmt, ["owners", "id", "due", "meeting_date", "text", "status", "evidence", "evidence_file", "file",
-                     "page"] if by_owner else
-         ["id", "due", "owners", "text", "status", "evidence", "evidence_file", "evidence_page", "body", "file", "page"])
+    _table(engine, rows, fmt, ["owners", "id", "due", "meeting_date", "document_id", "text", "status", "evidence",
+                               "evidence_file", "file", "page"] if by_owner else
+           ["id", "due", "owners", "text", "status", "evidence", "evidence_file", "evidence_page", "body",
+            "meeting_date", "document_id", "file", "page"], wide)
 
 
 @actions.command("set")
@@ -343,26 +417,50 @@ def _rule(db: str, action_id: int, ruled: str, note: str | None) -> None:
 @cli.command()
 @click.argument("name")
 @click.option("--body", help="Body name contains this (any case).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@db_option
-def person(name: str, body: str | None, fmt: str, db: str) -> None:
+@listing
+def person(name: str, body: str | None, fmt: str, wide: bool, db: str) -> None:
     """NAME across meetings: aliases, attendance and apologies per body and
     year, roles, actions owned (open / done) with their sources."""
-    found = people.person_report(connect(db), name, body)
+    engine = open_readonly(db)
+    found = people.person_report(engine, name, body)
     if not found:
         raise click.ClickException(f"no person named {name!r}")
     if fmt == "json":
-        click.echo(json.dumps(found, indent=1, ensure_ascii=False, default=_text))
+        click.echo(export.json_text(found))
         return
+    if fmt == "csv":
+        emit([r for p in found for r in _person_rows(p)], fmt, PERSON_COLUMNS)
+        return
+    root = queries.archive_root(engine)
     for p in found:
         click.echo(f"{p['name']}\n  also written: " + "; ".join(sorted({a['alias'] for a in p['aliases']})))
         for m in p["meetings"]:
             click.echo(f"  {m['body'] or '(body unknown)'} {m['year'] or '-'}: {m['status']} at {m['meetings']}")
         for r in p["roles"]:
-            click.echo(f"  role: {r['role']} ({r['body']}, {_text(r['first_seen'])} to {_text(r['last_seen'])})")
+            seen = f"{cell_text(r['first_seen'])} to {cell_text(r['last_seen'])}"
+            click.echo(f"  role: {r['role']} ({r['body']}, {seen})")
         for a in p["actions"]:
-            click.echo(f"  [{a['label']}] {' '.join(a['text'].split())} (due {a['due'] or '-'}; "
-                       f"{Path(a['file']).name} p.{a['page']})" + (f"; evidence: {a['evidence']}" if a["evidence"] else ""))
+            text = " ".join(a["text"].split())
+            click.echo(f"  [{a['label']}] {text if wide else _cut(text)} (due {a['due'] or '-'}; "
+                       f"{_relative(a['file'], root)} p.{a['page']})"
+                       + (f"; evidence: {a['evidence']}" if a["evidence"] else ""))
+
+
+PERSON_COLUMNS = ["person", "kind", "what", "body", "when", "count", "status", "file", "page"]
+
+
+def _person_rows(p: dict[str, Any]) -> list[dict[str, Any]]:
+    """One person's report as flat rows (``PERSON_COLUMNS``): aliases, meetings per body and year, roles, actions."""
+    blank = dict.fromkeys(PERSON_COLUMNS)
+    return ([blank | {"person": p["name"], "kind": "alias", "what": a["alias"], "body": a["body"],
+                      "when": f"{cell_text(a['first_seen'])} to {cell_text(a['last_seen'])}", "count": a["mentions"],
+                      "file": a["file"], "page": a["page"]} for a in p["aliases"]]
+            + [blank | {"person": p["name"], "kind": m["status"], "body": m["body"], "when": m["year"],
+                        "count": m["meetings"]} for m in p["meetings"]]
+            + [blank | {"person": p["name"], "kind": "role", "what": r["role"], "body": r["body"],
+                        "when": f"{cell_text(r['first_seen'])} to {cell_text(r['last_seen'])}"} for r in p["roles"]]
+            + [blank | {"person": p["name"], "kind": "action", "what": a["text"], "body": a["body"], "when": a["due"],
+                        "status": a["label"], "file": a["file"], "page": a["page"]} for a in p["actions"]])
 
 
 @cli.group(name="people")
@@ -391,6 +489,7 @@ def split(name: str, alias: str, body: str | None, db: str) -> None:
 
 
 def _override(kind: str, a: str, b: str, body: str | None, db: str) -> None:
+    open_readonly(db).dispose()  # a ruling is on a database that exists: never create an empty one for it
     try:
         people.add_override(connect(db), kind, a, b, body)
     except ValueError as e:
@@ -405,10 +504,9 @@ def _override(kind: str, a: str, b: str, body: str | None, db: str) -> None:
 @click.option("--purpose", help="Purpose contains this (any case).")
 @click.option("--min", "min_amount", type=Decimal, help="Amounts of at least this many pounds.")
 @click.option("--totals", is_flag=True, help="Print only the per-period totals.")
-@format_option
-@db_option
+@listing
 def funding(body: str | None, period: str | None, purpose: str | None, min_amount: Decimal | None, totals: bool,
-            fmt: str, db: str) -> None:
+            fmt: str, wide: bool, db: str) -> None:
     """List funding facts, then totals per body and period.
 
     A sum said several times in one paper is one fact (its mentions and
@@ -417,80 +515,105 @@ def funding(body: str | None, period: str | None, purpose: str | None, min_amoun
     total lines are listed but not added (counted as skipped). The table
     prints £1,234,567, with pence only where the paper printed them; csv and
     json keep exact decimals, and show the facts, or with --totals the totals."""
-    rows = queries.list_funding(connect(db), body=body, period=period, purpose=purpose, min_amount=min_amount)
+    engine = open_readonly(db)
+    rows = queries.list_funding(engine, body=body, period=period, purpose=purpose, min_amount=min_amount)
     sums = queries.funding_totals(rows)
+    total_columns = ["body", "period", "total", "total_high", "facts", "skipped"]
     if fmt == "table":
         rows = [r | {"amount": _sum(r["amount"], r["amount_high"], r["currency"], r["pence"])} for r in rows]
         sums = [t | {"total": format_amount(t["total"], t["currency"]),
                      "total_high": format_amount(t["total_high"], t["currency"])} for t in sums]
     if totals:
-        emit(sums, fmt)
+        emit(sums, fmt, total_columns, wide)
         return
-    emit(rows, fmt, ["id", "amount", "kind", "period", "purpose", "mentions", "pages", "body", "file"])
+    _table(engine, rows, fmt, ["id", "amount", "kind", "period", "purpose", "mentions", "pages", "body", "file"], wide)
     if fmt == "table" and rows:
         click.echo()
-        emit(sums, fmt, ["body", "period", "total", "total_high", "facts", "skipped"])
+        emit(sums, fmt, total_columns, wide)
 
 
 def _sum(amount: Decimal, high: Decimal | None, currency: str, pence: bool) -> str:
     """ "£1,200,000", "£150,000-£170,000", "£720.00": as the officer reads a sum."""
-    return format_amount(amount, currency, pence) + (f"-{format_amount(high, currency, pence)}" if high is not None else "")
+    upper = f"-{format_amount(high, currency, pence)}" if high is not None else ""
+    return format_amount(amount, currency, pence) + upper
 
 
-@cli.command()
-@click.argument("query")
+@cli.command(cls=QueryCommand)
+@click.argument("words", nargs=-1, required=True)
 @click.option("--body", help="Body name contains this (any case).")
 @click.option("--from", "date_from", type=day, help="Meetings on or after YYYY-MM-DD.")
 @click.option("--to", "date_to", type=day, help="Meetings on or before YYYY-MM-DD.")
-@click.option("--kind", type=click.Choice(["minutes", "agenda", "report", "strategy", "work_programme", "other"]),
-              help="Kind of document.")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--kind", type=KINDS, help="Kind of document.")
+@click.option("--limit", type=click.IntRange(1, MAX_LIMIT), default=20, show_default=True)
 @click.option("--order", type=click.Choice(["rank", "date"]), default="rank", show_default=True,
               help="Best matches first, or by meeting date (undated documents last).")
-@format_option
-@db_option
-def search(query: str, body: str | None, date_from: datetime | None, date_to: datetime | None, kind: str | None,
-           limit: int, order: str, fmt: str, db: str) -> None:
+@listing
+def search(words: tuple[str, ...], body: str | None, date_from: datetime | None, date_to: datetime | None,
+           kind: str | None, limit: int, order: str, fmt: str, wide: bool, db: str) -> None:
     """Search the text of every document: words, "a phrase", word or word, -word.
 
-    Each hit is a block (paragraph, heading, list item, table) with its
-    matched words in **bold**, its document, body, date, file and page."""
-    rows = fts.search(connect(db), query, body=body, date_from=date_from and date_from.date(),
-                      date_to=date_to and date_to.date(), kind=kind, limit=limit, order=order)  # type: ignore[arg-type]
-    emit(rows, fmt, ["score", "date", "body", "kind", "document_id", "page", "snippet", "file"])
+    Each hit is a block (paragraph, heading, list item, table) with a
+    snippet of its text, its document, body, date, file and page. Says so
+    (on stderr) when more blocks match than --limit shows."""
+    engine = open_readonly(db)
+    rows, more = fts.search_more(engine, " ".join(words), body=body, date_from=date_from and date_from.date(),
+                                 date_to=date_to and date_to.date(), kind=kind, limit=limit, order=order,  # type: ignore[arg-type]
+                                 marks=("", ""))
+    _table(engine, rows, fmt, ["score", "date", "body", "kind", "document_id", "page", "snippet", "file"], wide)
+    if more:
+        click.echo(f"more than {limit} blocks match: showing the first {limit} (--limit to see more)", err=True)
 
 
-@cli.command()
-@click.argument("topic")
+@cli.command(cls=QueryCommand)
+@click.argument("words", nargs=-1, required=True)
 @click.option("--body", help="Body name contains this (any case).")
 @click.option("--from", "date_from", type=day, help="Meetings on or after YYYY-MM-DD.")
 @click.option("--to", "date_to", type=day, help="Meetings on or before YYYY-MM-DD.")
-@format_option
-@db_option
-def trace(topic: str, body: str | None, date_from: datetime | None, date_to: datetime | None, fmt: str,
-          db: str) -> None:
-    """A timeline of the items, decisions, actions and funding on TOPIC
-    (search syntax), across bodies and years; undated documents last."""
-    rows = trail.trace(connect(db), topic, body=body, date_from=date_from and date_from.date(),
+@listing
+def trace(words: tuple[str, ...], body: str | None, date_from: datetime | None, date_to: datetime | None, fmt: str,
+          wide: bool, db: str) -> None:
+    """A timeline of the items, decisions, actions and funding on a topic
+    (WORDS, in search syntax), across bodies and years; undated documents last."""
+    engine = open_readonly(db)
+    rows = trail.trace(engine, " ".join(words), body=body, date_from=date_from and date_from.date(),
                        date_to=date_to and date_to.date())
-    emit(rows, fmt, ["date", "body", "fact", "text", "document_id", "page", "file"])
+    _table(engine, rows, fmt, ["date", "body", "fact", "text", "document_id", "page", "file"], wide)
 
 
 @cli.command("export")
 @click.argument("table", type=click.Choice(export.tables()))
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="csv", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write to this file rather than standard output.")
+@wide_option
 @db_option
-def export_table(table: str, fmt: str, out: Path | None, db: str) -> None:
+def export_table(table: str, fmt: str, out: Path | None, wide: bool, db: str) -> None:
     """Every row of TABLE, with body names, people, dates and file paths
     beside the ids."""
-    rows = export.export_rows(connect(db), table)
+    engine = open_readonly(db)
+    rows = export.export_rows(engine, table)
+    columns = list(rows[0]) if rows else list(export.export_query(table).selected_columns.keys())
     if out is None:
-        emit(rows, fmt)
+        _table(engine, rows, fmt, columns, wide)
         return
-    with out.open("w", encoding="utf-8", newline="") as f, contextlib.redirect_stdout(f):
-        emit(rows, fmt)
+    try:
+        with out.open("w", encoding="utf-8", newline="") as f, contextlib.redirect_stdout(f):
+            _table(engine, rows, fmt, columns, wide)
+    except OSError as e:
+        raise click.ClickException(f"cannot write {out}: {e.strerror or e}") from e
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (the default serves this machine only).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@db_option
+def serve(host: str, port: int, db: str) -> None:
+    """A read-only web site over the database: actions by owner, meetings,
+    people, search, trace, funding, and each fact on its source page."""
+    engine = open_readonly(db)
+    click.echo(f"Serving {database_url(db)} read-only at http://{host}:{port}/ (Ctrl-C stops)")
+    waitress.serve(create_app(engine), host=host, port=port, threads=4, ident="minutes")
 
 
 if __name__ == "__main__":

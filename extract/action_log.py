@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import re
 
+from minutes.extract.lexicon import LOG_STATUSES, alternation
 from minutes.extract.records import Action
 
-STATUS_WORDS = [
-    ("overdue", re.compile(r"\boverdue\b", re.I)),
-    ("done", re.compile(r"\b(?:done|complete[d]?|closed|discharged|achieved|delivered|circulated)\b", re.I)),
-    ("carried_forward", re.compile(r"\b(?:carried\s+forward|c/f|deferred|rolled\s+forward)(?!\w)", re.I)),
-    ("open", re.compile(r"\b(?:ongoing|on-going|in\s+progress|open|pending|under\s*way|on\s+track)\b", re.I)),
-]
+# One pattern per status, from the lexicon's status words ("c/f" ends in no word character).
+STATUS_WORDS = [(status, re.compile(rf"\b{alternation(words)}(?!\w)", re.I)) for status, words in LOG_STATUSES.items()]
 
 
 def log_status(text: str | None) -> str | None:

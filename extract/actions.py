@@ -10,14 +10,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
-from minutes.extract.dates import DATE_PATTERN, MONTHS, find_deadline, parse_date
+from minutes.extract.dates import DATE_PATTERN, DATED_YEAR, MONTH, YEAR_NUMBER, find_deadline, parse_date
 from minutes.extract.decisions import NO_DECISIONS, resolution_parts
 from minutes.extract.document import Block, Cell, Marker
 from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
-from minutes.extract.nlp import TASK_VERBS, analyse, may_have_cues
-from minutes.extract.owners import GROUP_WORDS, POST_WORDS, Roster, is_owner_like, resolve_owners
+from minutes.extract.lexicon import (DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS, LOG_STATUSES, OTHER_LOG_STATUSES,
+                                    POSTS, TASK_VERBS, alternation)
+from minutes.extract.nlp import analyse, may_have_cues
+from minutes.extract.owners import GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
 from minutes.extract.records import Action, Due, ExtractedDocument, Owner, Span
+from minutes.extract.tables import Table, TablePart, clean, tables
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
@@ -29,33 +32,31 @@ TRAILING_OWNER = re.compile(r"\(([^()\d]{2,80})\)\s*\.?\s*(?=$|\s+[A-Z])")
 PART_TASK = re.compile(
     r"^(?P<subj>.+?)\s+(?:(?P<to>to\s+(?:be\s+[a-z-]+(?:ed|en|nt)\b|[a-z-]+))|be\s+(?:requested|asked|invited|"
     r"instructed|authorised|delegated)\s+to\b|(?:will|would|shall)\s+(?!be\b)[a-z-]+|(?P<bare>" +
-    "|".join(sorted(TASK_VERBS)) + r")\b)")
+    alternation(TASK_VERBS) + r")\b)")
 # A resolution that hands a task on: "Delegates authority to X to ...", "asks X to ...".
 DELEGATE = re.compile(r"\b(?:[Dd]elegates?|[Aa]sks?|[Rr]equests?|[Ii]nstructs?|[Aa]uthori[sz]es?|[Dd]irects?)\s+"
                       r"(?:(?:delegated\s+)?authority\s+)?(?:to\s+)?(?=(?:the\s+)?[A-Z])")
+# Where the delegate's name ends: "in consultation with ...", "to <verb>", a stop or a bracket.
+DELEGATE_END = re.compile(r",?\s+in\s+consultation\s+with\b|\s+(?:authority\s+)?to\s+(?=[a-z])|[;.(]")
+TO_VERB = re.compile(r"\bto\s+[a-z]")
 # "X to note / receive / endorse ...": the body's own decision, not a task.
-NOT_TASKS = frozenset({"note", "receive", "welcome", "thank", "accept", "approve", "endorse", "support", "adopt",
-                       "ratify", "comment"})
+NOT_TASKS = frozenset(verb for verb, _ in DECISION_VERBS)
+# "... be noted", "... be approved": the resolution records the decision, gives no task.
+PASSIVE_DECISION = re.compile(rf"\bbe\s+{alternation(done for _, done in DECISION_VERBS)}\b")
 LEADING = re.compile(r"^(?:in\s+the\s+meantime|meanwhile|also|then|therefore|however|additionally|in\s+addition|"
                      r"finally|following\s+(?:an?|the)\s+\w+)\b[\s,]*", re.I)
-CLAUSE_START = re.compile(r".*(?:[,;:]|\bwhich\b|\bthat\b|\bwho\b|\bwhom\b|\bwhere\b|\band\b|\bbut\b|\bso\b|\bthen\b)\s*",
+CLAUSE_START = re.compile(r".*(?:[,;:]|\bwhich\b|\bthat\b|\bwho\b|\bwhom\b|\bwhere\b|\band\b|\bbut\b|\bso\b"
+                          r"|\bthen\b)\s*",
                           re.S)
-HEADER_ACTION = re.compile(r"^(?:agreed\s+|outstanding\s+|open\s+|new\s+)?actions?(?:\s+(?:agreed|required|points?|"
-                           r"completed|outstanding|arising|log))?$|^tasks?$|^(?:description|details?)$", re.I)
-# "Description"/"Details" name an action column only beside a deadline or status
-# column: an agenda table is "Item | Description | Lead".
-WEAK_ACTION_HEADER = re.compile(r"^(?:description|details?)$", re.I)
-HEADER_OWNER = re.compile(r"^(?:owner|who|by\s+whom|lead(?:\s+officer)?|responsib\w*|action\s+by|person)$", re.I)
-HEADER_DUE = re.compile(r"^(?:deadline|when|due(?:\s+date)?|by\s+when|target(?:\s+date)?|timescale|date|by)$", re.I)
-HEADER_STATUS = re.compile(r"^(?:status|progress|update|position|outcome|rag(?:\s+status)?)$", re.I)
-# A column that dates the meeting which set the action: "Meeting date & action number", "Date raised".
-HEADER_RAISED = re.compile(r"^(?:(?:meeting\s+)?date\b.*\b(?:action|raised|meeting|agreed)|date\s+(?:raised|set|added|agreed)"
-                           r"|meeting(?:\s+date)?|raised)\b", re.I)
+# An action column headed only "Description" or "Details" (see _log_columns).
+WEAK_ACTION_HEADER = re.compile(r"description|details?", re.I)
 # The status cell of an action log without a header row ("Carried forward", "Completed").
-STATUS_CELL = re.compile(r"^(?:new|open|closed|ongoing|on-?going|complete[d]?|done|carried\s+forward|c/f|in\s+progress|"
-                         r"on\s+track|outstanding|pending|overdue|deferred|superseded|not\s+started|withdrawn)\b", re.I)
+_STATUS_WORDS = [*(w for words in LOG_STATUSES.values() for w in words), *OTHER_LOG_STATUSES]
+STATUS_CELL = re.compile(rf"^{alternation(_STATUS_WORDS)}"
+                         r"(?!\w)", re.I)
 # "National Address Dataset – Lead HS/BB": the owners of the log rows below a heading.
-LEAD_LINE = re.compile(r"(?:^|[-–:]\s*|\s)(?i:lead|owner)s?\s*:?\s+(?P<who>[A-Z][\w.'’]*(?:\s*[/&,]\s*[A-Z][\w.'’]*)*)\s*$")
+LEAD_LINE = re.compile(r"(?:^|[-–:]\s*|\s)(?i:lead|owner)s?\s*:?\s+"
+                       r"(?P<who>[A-Z][\w.'’]*(?:\s*[/&,]\s*[A-Z][\w.'’]*)*)\s*$")
 # A labelled line under an "Action:" line: "Due: September", "Owner: Clerk".
 ACTION_FIELD = re.compile(r"^\W{0,3}(?P<field>due(?:\s+date)?|deadline|by\s+when|target\s+date|timescale|owner|lead|"
                           r"responsible|action\s+by|by\s+whom)\s*[:\-–]\s*(?P<value>.+)$", re.I | re.S)
@@ -66,11 +67,27 @@ INLINE_ACTION = re.compile(r"(?:^|[,;:.–-]\s*|\(\s*)(?:c/f\s+)?action(?:ed)?\s
                            r"(?=\s*(?:[.;,)]|$|to\s+(?!be\b)[a-z]))")
 # "All actions for next meeting unless otherwise stated": a log's default deadline.
 ALL_ACTIONS = re.compile(r"^\W{0,3}all\s+actions\b", re.I)
-NOT_NAMES = frozenset({"plan", "plans", "log", "logs", "point", "points", "list", "notes", "sheet", "tracker", "required",
+NOT_NAMES = frozenset({"plan", "plans", "log", "logs", "point", "points", "list", "notes", "sheet", "tracker",
+                       "required",
                        "agreed", "taken", "group", "update", "updates", "item", "items", "no", "number"})
 # "CDRU", "MoJ", "DfT", "ShEx": an organisation's initials, some in lower case.
 ACRONYM = re.compile(r"[A-Z]{2,}s?|(?!Mc|Mac|O')(?=(?:[a-z]?[A-Z]){2})[A-Z][A-Za-z]{1,4}")
-LINKING = frozenset({"of", "for", "and", "the", "&", "all", "on", "behalf"})
+# A bracketed abbreviation ("PAF", "DfT", "H&S"), and the words before it whose initials it may be.
+ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{1,7}")
+TERM = re.compile(r"[A-Za-z][\w'’-]*")
+# A line that closes its sentence: it does not wrap onto the next block.
+CLOSED = re.compile(r"[.!?;:]\W{0,2}$")
+# "Comments to Mark Riley", "returns to: Jo Bloggs": whom an action line's replies go to.
+REPLIES_TO = re.compile(rf"\b(?:{alternation(FEEDBACK_WORDS)}|data|information|returns?)\b[^.]*?\bto:?\s+"
+                        r"([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})")
+# "is asked to note ...", "is asked to:": a recommendation for the body to decide, not a task.
+ASKED_TO_DECIDE = re.compile(rf"\s*{alternation(NOT_TASKS)}\b|\s*:")
+# The object of "asked X to": "asked [Paul] to", "requested [the Police] to".
+ASKED_OBJECT = re.compile(r"\w+\s+(.+?)\s+to\s*$")
+# Up to three capitalised words: the person a cue sends something to.
+CAPITALISED_NAME = re.compile(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+# The word "action" anywhere, which every inline action ("..., action Mick.") holds.
+ACTION_WORD = re.compile(r"\baction", re.I)
 
 
 @dataclass
@@ -105,7 +122,7 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
         if action:
             out.append(action)
     blocks = section.blocks
-    header: list[str] | None = None  # the last action log's header, for its headerless continuation tables
+    parts = {id(part.block): (table, part) for table in tables(blocks) for part in table.parts}
     lead: list[Owner] = []  # owners a "– Lead XX" line gives the log rows below it
     i = 0
     while i < len(blocks):
@@ -114,11 +131,9 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
         if id(block) in done:
             continue
         if block.kind == "table":
-            found, header = _table_actions(ctx, block, header, lead)
-            out.extend(found)
+            if id(block) in parts:
+                out.extend(_table_actions(ctx, *parts[id(block)], lead))
             continue
-        if not _furniture(block):
-            header = None  # only a page's header/footer may come between a log and its continuation
         m = LEAD_LINE.search(block.text) if len(block.text) < 160 else None
         if m or block.kind == "heading":
             lead = resolve_owners(m.group("who"), ctx.roster) if m else _heading_owners(ctx, block.text)
@@ -178,8 +193,8 @@ def _owners_before(ctx: _Context, subject: str) -> list[Owner]:
 
 
 def _no_clause_words(text: str) -> bool:
-    return all(not w[:1].islower() or w.lower() in LINKING or w.lower() in GROUP_WORDS or w.lower() in POST_WORDS
-               for w in re.findall(r"[A-Za-z'’-]+", text))
+    return all(not w[:1].islower() or w.lower() in LINKING_WORDS or w.lower() in GROUP_WORDS or w.lower() in POSTS
+               for w in WORD.findall(text))
 
 
 def _is_owner_phrase(text: str, roster: Roster) -> bool:
@@ -189,9 +204,9 @@ def _is_owner_phrase(text: str, roster: Roster) -> bool:
         return False
     if roster.person(text) or roster.names_someone(text):
         return True
-    words = [w for w in re.findall(r"[A-Za-z'’-]+", text) if w.lower() not in {"the", "a", "an"}]
+    words = [w for w in WORD.findall(text) if w.lower() not in {"the", "a", "an"}]
     lower = {w.lower() for w in words}
-    return bool(lower & (GROUP_WORDS | POST_WORDS)) or bool(ACRONYM.fullmatch(" ".join(words))) or \
+    return bool(lower & (GROUP_WORDS | POSTS)) or bool(ACRONYM.fullmatch(" ".join(words))) or \
         sum(w[:1].isupper() for w in words) >= 2
 
 
@@ -214,8 +229,8 @@ def _delegated_to(ctx: _Context, text: str) -> list[Owner]:
     if not m:
         return []
     rest = text[m.end():]
-    who = re.split(r",?\s+in\s+consultation\s+with\b|\s+(?:authority\s+)?to\s+(?=[a-z])|[;.(]", rest, maxsplit=1)[0]
-    if not re.search(r"\bto\s+[a-z]", rest) or not is_owner_like(who, ctx.roster):
+    who = DELEGATE_END.split(rest, maxsplit=1)[0]
+    if not TO_VERB.search(rest) or not is_owner_like(who, ctx.roster):
         return []
     return resolve_owners(who, ctx.roster)
 
@@ -223,9 +238,9 @@ def _delegated_to(ctx: _Context, text: str) -> list[Owner]:
 def _abbreviates(inner: str, before: str) -> bool:
     """``inner`` is the initials of the capitalised words just before it."""
     inner = inner.strip()
-    if not re.fullmatch(r"[A-Z][A-Za-z&]{1,7}", inner):
+    if not ABBREVIATION.fullmatch(inner):
         return False
-    words = re.findall(r"[A-Za-z][\w'’-]*", before)[-len(inner) - 2:]
+    words = TERM.findall(before)[-len(inner) - 2:]
     initials = "".join(w[0] for w in words if w[0].isupper())
     return initials.endswith(inner.replace("&", "").upper()) or inner.upper() in initials
 
@@ -237,8 +252,7 @@ def _resolution_action(ctx: _Context, text: str, start: int, end: int, page: int
     m = PART_TASK.match(text)
     if m and m.group("to") and m.group("to").split()[1] in NOT_TASKS:
         return None  # "the Panel to note the report" records a decision, gives no task
-    if not m or re.search(r"\bbe\s+(?:noted|received|welcomed|thanked|approved|agreed|endorsed|supported)\b",
-                          text[:m.end() + 20]):
+    if not m or PASSIVE_DECISION.search(text[:m.end() + 20]):
         return None
     subject = m.group("subj")
     owners = _owners_before(ctx, subject)
@@ -254,7 +268,7 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int) -> tuple[Action, in
     Returns the action and the index of the first block it leaves."""
     first = blocks[i]
     text, end, j = first.text, first.end, i + 1
-    while j < len(blocks) and not re.search(r"[.!?;:]\W{0,2}$", text) and _continues(ctx, blocks[j]):
+    while j < len(blocks) and not CLOSED.search(text) and _carries_on(ctx, blocks[j]):
         text, end, j = f"{text} {blocks[j].text}", blocks[j].end, j + 1
     fields: dict[str, str] = {}
     k = j
@@ -267,19 +281,19 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int) -> tuple[Action, in
                 " ".join(m.group("value").split())
             end, k = b.end, k + 1
             j = k
-        elif _furniture(b):
+        elif b.is_furniture:
             k += 1  # a running header/footer ("UNCLASSIFIED") between the action and its deadline
         else:
             break
-    body = text[ACTION_LINE.match(text).end():]
+    head = ACTION_LINE.match(text)
+    body = text[head.end():] if head else text
     owners = resolve_owners(fields["owner"], ctx.roster) if "owner" in fields else _trailing_owners(ctx, body)
     if not owners:
         m = PART_TASK.match(body)
         if m and not m.group("subj").lower().startswith("it "):
             owners = _owners_before(ctx, m.group("subj"))
     if not owners:
-        m = re.search(r"\b(?:comments|responses|views|feedback|suggestions|data|information|returns?)\b[^.]*?\bto:?\s+"
-                      r"([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})", body)
+        m = REPLIES_TO.search(body)
         if m and ctx.roster.person(m.group(1)):
             owners = resolve_owners(m.group(1), ctx.roster)
     action = ctx.action(text, first.start, end, first.page, owners, True)
@@ -288,41 +302,32 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int) -> tuple[Action, in
     return action, j
 
 
-def _continues(ctx: _Context, block: Block) -> bool:
+def _carries_on(ctx: _Context, block: Block) -> bool:
     """A block that carries on the sentence before it: not a table, an item's
-    heading, another action or a labelled field."""
-    if block.kind == "table" or ACTION_LINE.match(block.text) or ACTION_FIELD.match(block.text) or _furniture(block):
+    heading, another action, a labelled field or a short line in capitals (a
+    heading or a running mark: "AOB", "ACTION: MS", "UNCLASSIFIED")."""
+    if block.kind == "table" or ACTION_LINE.match(block.text) or ACTION_FIELD.match(block.text) \
+            or block.is_furniture or (len(block.text) <= 30 and block.text.isupper()):
         return False
     return not any(item.span.start == block.start for item in ctx.doc.items)
 
 
-def _furniture(block: Block) -> bool:
-    """A page's running header or footer: a short line in capitals ("UNCLASSIFIED")."""
-    return len(block.text) <= 30 and block.text.isupper()
-
-
-def _table_actions(ctx: _Context, block: Block, previous: list[str] | None,
-                   lead: list[Owner]) -> tuple[list[Action], list[str] | None]:
-    """Rows of an action log, and the header that later headerless tables
-    (the log continued on the next page) share. A header row names the
-    action column and an owner, deadline or status column; a log without a
-    header is a table whose rows end in a status ("Carried forward")."""
-    if not block.rows:
-        return [], previous
-    header = [c.text.strip(" :*") for c in block.rows[0]]
-    col = _columns(header)
-    rows = block.rows[1:]
+def _table_actions(ctx: _Context, table: Table, part: TablePart, lead: list[Owner]) -> list[Action]:
+    """The rows of one part of an action log (a part the log continued on a
+    later page reads its columns from the log's header). A log's header names
+    the action column and an owner, deadline or status column; a log without
+    a header is a table whose rows end in a status ("Carried forward")."""
+    block = part.block
+    col = _log_columns(table)
+    rows = part.rows
     if col is None:
-        if previous and len(previous) == len(header) and not any(_columns([h]) for h in header):
-            col, header, rows = _columns(previous), previous, block.rows
-        elif all(len(r) >= 2 and STATUS_CELL.match(r[-1].text.strip()) and len(r[0].text.split()) >= 2
-                 for r in block.rows):
-            col, header, rows = {"action": 0, "status": len(block.rows[0]) - 1}, None, block.rows
-        else:
-            return [], previous
+        if not all(len(r) >= 2 and STATUS_CELL.match(r[-1].text.strip()) and len(r[0].text.split()) >= 2
+                   for r in block.rows):
+            return []
+        col, rows = {"action": 0, "status": len(block.rows[0]) - 1}, block.rows
     out = []
     for row in rows:
-        cells = {k: row[i] for k, i in col.items() if i is not None and i < len(row)}
+        cells = {k: row[i] for k, i in col.items() if i < len(row)}
         task = cells.get("action")
         if task is None or len(task.text.split()) < 2:
             continue
@@ -338,7 +343,7 @@ def _table_actions(ctx: _Context, block: Block, previous: list[str] | None,
         if cells.get("status") and cells["status"].text.strip():
             action.log_status = " ".join(cells["status"].text.split())
         out.append(action)
-    return out, header if header is not None else previous
+    return out
 
 
 def _row_subject(ctx: _Context, task: str) -> list[Owner]:
@@ -353,27 +358,28 @@ def _row_subject(ctx: _Context, task: str) -> list[Owner]:
     words = m.group("subj").split()
     # a short noun phrase ending in a group or post word: "PDC project team"
     return resolve_owners(m.group("subj"), ctx.roster) if len(words) <= 5 and words[0][:1].isupper() and \
-        words[-1].lower() in GROUP_WORDS | POST_WORDS else []
+        words[-1].lower() in GROUP_WORDS | POSTS else []
 
 
 def _heading_owners(ctx: _Context, text: str) -> list[Owner]:
     """A heading that names a group or post alone ("Secretariat") owns the log rows under it."""
-    words = {w.lower() for w in re.findall(r"[A-Za-z'’-]+", text)}
-    if len(text) > 60 or not words & (GROUP_WORDS | POST_WORDS):
+    words = {w.lower() for w in WORD.findall(text)}
+    if len(text) > 60 or not words & (GROUP_WORDS | POSTS):
         return []
     return [o for o in resolve_owners(text, ctx.roster) if _is_owner_phrase(o.as_written, ctx.roster)]
 
 
-def _columns(header: list[str]) -> dict[str, int | None] | None:
+def _log_columns(table: Table) -> dict[str, int] | None:
     """Column index per role (action, owner, due, status, raised) of an action
-    log's header row, or None when the row is no such header."""
-    col = {kind: next((i for i, h in enumerate(header) if pat.match(h)), None)
-           for kind, pat in (("action", HEADER_ACTION), ("owner", HEADER_OWNER), ("due", HEADER_DUE),
-                             ("status", HEADER_STATUS), ("raised", HEADER_RAISED))}
-    action = col["action"]
-    if action is None or (col["owner"] is None and col["due"] is None and col["status"] is None):
+    log, or None when the table's header names no action column beside an
+    owner, deadline or status column. "Description"/"Details" name an action
+    column only beside a deadline or status column: an agenda table is
+    "Item | Description | Lead"."""
+    col = {role: j for role, j in table.roles.items() if role in ("action", "owner", "due", "status", "raised")}
+    if "action" not in col or not col.keys() & {"owner", "due", "status"}:
         return None
-    if WEAK_ACTION_HEADER.match(header[action]) and col["due"] is None and col["status"] is None:
+    if WEAK_ACTION_HEADER.fullmatch(clean(table.header_rows[-1][col["action"]].text).strip(" :*")) \
+            and not col.keys() & {"due", "status"}:
         return None
     return col
 
@@ -381,12 +387,14 @@ def _columns(header: list[str]) -> dict[str, int | None] | None:
 def _row_date(cell: Cell | None) -> date | None:
     """The date a row's "Meeting date" cell gives ("11/01/2011")."""
     m = DATE_PATTERN.search(cell.text) if cell else None
-    parsed = parse_date(m.group(0)) if m and re.search(r"\d{4}|\d[/.]\d{1,2}[/.]\d", m.group(0)) else None
+    parsed = parse_date(m.group(0)) if m and DATED_YEAR.search(m.group(0)) else None
     return parsed[0] if parsed else None
 
 
 # Deadline cells in spreadsheet style: "Mar-2011", "23-Mar".
-MONTH_DASH = re.compile(rf"^(?:(?P<day>\d{{1,2}})-(?P<m1>{MONTHS})|(?P<m2>{MONTHS})-(?P<year>\d{{2}}|\d{{4}}))$", re.I)
+MONTH_DASH = re.compile(rf"^(?:(?P<day>\d{{1,2}})-(?P<m1>{MONTH})|(?P<m2>{MONTH})-(?P<year>\d{{2}}|\d{{4}}))$", re.I)
+# A month without a day or year, maybe "early", "mid" or "late": "June", "late Sept".
+BARE_MONTH = re.compile(rf"^(?:early\s+|mid[- ]|late\s+)?({MONTH})\b(?!\s*\d)", re.I)
 
 
 def _cell_due(ctx: _Context, text: str, raised: date | None = None) -> Due:
@@ -405,19 +413,20 @@ def _cell_due(ctx: _Context, text: str, raised: date | None = None) -> Due:
     found = find_deadline(text, base, ctx.meetings)
     if found and found.date:
         return found
-    month = re.match(rf"^(?:early\s+|mid[- ]|late\s+)?({MONTHS})\b(?!\s*\d)", text, re.I)
+    month = BARE_MONTH.match(text)
     if month and base:  # a bare month, "June": the next such month, counting the meeting's own
         dated = find_deadline(f"by {month.group(1)}", base, [])
         if dated and dated.date:
             return Due(text, dated.date, dated.precision)
     m = DATE_PATTERN.search(text)
-    parsed = parse_date(m.group(0), base, prefer_future=True) if m and (base or re.search(r"\d{4}", m.group(0))) else None
+    placed = m is not None and bool(base or YEAR_NUMBER.search(m.group(0)))  # a year, or a meeting to count from
+    parsed = parse_date(m.group(0), base, prefer_future=True) if m and placed else None
     return Due(text, parsed[0], parsed[1]) if parsed else (found or Due(text))
 
 
 def _inline_actions(ctx: _Context, block: Block) -> list[Action]:
     """Sentences that end by naming who acts: "..., action Mick." (explicit)."""
-    if block.kind not in ("paragraph", "list_item") or not re.search(r"\baction", block.text, re.I):
+    if block.kind not in ("paragraph", "list_item") or not ACTION_WORD.search(block.text):
         return []
     out = []
     for sent in analyse(block.text).sents:
@@ -460,7 +469,7 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
     subj_start = sent.start_char + (clause.end() if clause else 0)
     subject = sent.doc.text[subj_start:cue.start_char]
     label = cue.label_
-    if label == "ASKED" and re.match(rf"\s*(?:{'|'.join(NOT_TASKS)})\b|\s*:", sent.doc.text[cue.end_char:]):
+    if label == "ASKED" and ASKED_TO_DECIDE.match(sent.doc.text[cue.end_char:]):
         return None  # "Members are asked to note ...": a recommendation to decide, not a task
     if label in ("MODAL_TASK", "VOLUNTEER", "ASKED") or (label == "TO_TASK" and not clause):
         lead = LEADING.match(subject)
@@ -470,7 +479,7 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         explicit = label == "TO_TASK"  # "Clerk to respond" is minute shorthand for an action
         return subj_start + (lead.end() if lead else 0), owners, explicit
     if label == "ASK_OBJ":
-        obj = re.match(r"\w+\s+(.+?)\s+to\s*$", sent.doc.text[cue.start_char:cue.end_char - len(cue[-1].text)])
+        obj = ASKED_OBJECT.match(sent.doc.text[cue.start_char:cue.end_char - len(cue[-1].text)])
         owners = _owners_before(ctx, obj.group(1)) if obj else []
         return (sent.start_char, owners, False) if owners else None
     if label == "COLLECT":
@@ -478,10 +487,12 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         owners = resolve_owners(people[0], ctx.roster) if people else []
         return (sent.start_char, owners, False) if owners else None
     if label == "SEND_TO":
-        name = re.match(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})", sent.doc.text[cue[-1].idx:])
-        person = ctx.roster.person(name.group(1)) if name else None
+        name = CAPITALISED_NAME.match(sent.doc.text[cue[-1].idx:])
+        if name is None:
+            return None
+        person = ctx.roster.person(name.group(1))
         return (sent.start_char, resolve_owners(name.group(1), ctx.roster), False) if person or (
-            name and len(name.group(1).split()) >= 2) else None
+            len(name.group(1).split()) >= 2) else None
     if label == "TO_MEETING":
         return sent.start_char, [], False
     return None

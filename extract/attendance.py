@@ -11,32 +11,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Generator, Iterator, cast
 
 from minutes.extract.document import Block, iter_lines
-from minutes.extract.names import (PARTICLES, POST_NOMINALS, ROLE, clean_name, looks_like_name, name_key, resolve, same_person,
-                           split_names, strip_honorifics)
+from minutes.extract.lexicon import (ATTENDANCE_LABELS, AUXILIARY_VERBS, MEETING_MEDIA, NAME_PARTICLES,
+                                    ORGANISATION_WORDS, POST_NOMINALS, POST_QUALIFIERS, POSTS, REMOTE_WORDS,
+                                    SUBSTITUTION_PHRASES, alternation)
+from minutes.extract.names import (LIST_AND, PLURAL_TITLE, ROLE, TRAILING_BRACKET, clean_name, looks_like_name,
+                                   name_key, resolve, same_person, split_names, strip_honorifics)
 from minutes.extract.records import Attendance, Person, Section, Span
+from minutes.extract.tables import names_columns
 
-_LABELS: list[tuple[str, Attendance]] = [
-    (r"apologies(?:\s+(?:for\s+absence|given|received|and\s+substitut(?:ions|es)))?", "apologies"),
-    (r"(?:also\s+present|also\s+in\s+attendance|in\s+attendance|other\s+members|other\s+representatives|"
-     r"officers?(?:\s+(?:present|in\s+attendance))?|employees|staff(?:\s+present)?|others?\s+present|"
-     r"observers?|presenters?|presenting|guests?|advisers?|officials|secretariat|clerk|invited|invitees)",
-     "in_attendance"),
-    (r"substitutes?(?:\s+members?)?", "substitute"),
-    (r"(?:[a-z]+\s+)?absent(?:\s+without\s+apologies)?|not\s+present", "absent"),  # "Commissioners Absent"
-    # "Transparency Board Members:", "Commissioners Present": a body or a group names the list
-    (r"(?:those\s+)?present|members(?:\s+present)?|attendees|attendance|attending|"
-     r"(?:[a-z][\w&'’-]*\s+){1,4}(?:members|attendees)|[a-z]+\s+present", "present"),
-]
+_REMOTE = alternation(REMOTE_WORDS)  # "virtually", "online"
 # A label opens a line: "Present:", "IN ATTENDANCE -", "Employees (by Directorate):", "Present" cell,
 # "o Commissioners Present:" (a bullet before it), "Officials (regular attendees):".
 LABEL = re.compile(
     r"^\s*(?:[o•▪●*-]\s+)?(?:(?:[A-Z]{0,4}\d+[a-z]?|\d+(?:\.\d+)*)[.)]?\s+)?(?P<label>"
-    + "|".join(f"(?:{p})" for p, _ in _LABELS)
-    + r")(?:\s*\((?:virtual(?:ly)?|remote(?:ly)?|in\s+person|online|[^()]{1,40})\))?"
-    r"(?P<virtual>\s+(?:virtually|remotely|online|via\s+\w+))?\s*(?:[:\-–]\s*|$)", re.I)
+    + "|".join(f"(?:{p})" for p, _ in ATTENDANCE_LABELS)
+    + r")(?:\s*\([^()]{1,40}\))?"  # "(virtual)", "(regular attendees)"
+    rf"(?P<virtual>\s+(?:{_REMOTE}|via\s+\w+))?\s*(?:[:\-–]\s*|$)", re.I)
 APOLOGY_SENTENCE = re.compile(
     r"(?:apologies(?:\s+for\s+(?:absence|lateness))?\s+(?:had\s+been|have\s+been|were|was|are)\s+"
     r"(?:received|given|submitted|tendered|noted|made|offered)|"
@@ -46,32 +39,16 @@ APOLOGY_SENTENCE = re.compile(
 # "A, B and C were in attendance virtually", "D attended remotely", "E joined the meeting via Teams"
 VIRTUAL_SENTENCE = re.compile(
     r"^(?P<names>[A-Z][^.;:]{2,300}?)\s+(?:(?:was|were)\s+(?:in\s+attendance|present)|attended|joined|participated)"
-    r"(?:\s+(?:the\s+)?meeting)?\s+(?:virtually|remotely|online|via\s+(?:MS\s+|Microsoft\s+)?(?:teams|zoom|video|"
-    r"telephone|phone|skype|webex)\b)", re.I)
-VIRTUAL = re.compile(r"\s*\((?:attending\s+)?(?:virtually|virtual|remotely|remote|online|via\s+[\w ]+)\)", re.I)
-SUBSTITUTE = re.compile(r"^(?P<name>.+?)\s*\(?\b(?:substituting\s+for|(?:as\s+)?substitute\s+for|sub\s+for|"
-                        r"in\s+place\s+of|replacing|deputising\s+for)\s+(?P<for>[^)]+?)\)?\s*$", re.I)
+    rf"(?:\s+(?:the\s+)?meeting)?\s+(?:{_REMOTE}|via\s+(?:MS\s+|Microsoft\s+)?{alternation(MEETING_MEDIA)}\b)", re.I)
+VIRTUAL = re.compile(rf"\s*\((?:attending\s+)?(?:{_REMOTE}|via\s+[\w ]+)\)", re.I)
+_STANDS_IN = alternation(SUBSTITUTION_PHRASES)  # "substituting for", "in place of"
+SUBSTITUTE = re.compile(rf"^(?P<name>.+?)\s*\(?\b{_STANDS_IN}\s+(?P<for>[^)]+?)\)?\s*$", re.I)
 SUBSTITUTED_BY = re.compile(r"^(?P<name>.+?)\s+(?:who\s+was|was)\s+substituted\s+by\s+(?P<sub>.+)$", re.I)
 REPRESENTATIVES = re.compile(r"^(?:an?\s+)?(?:representatives?|officers?|members?|delegates?)\s+(?:from|of)\s+"
                              r"(?:the\s+)?(?P<org>[A-Z].{2,80})$", re.I)
-INITIALS = re.compile(r"\s*\((?:[A-Z]{2,4}[a-z]?)\)")  # "(AB)", "(GSc)"
+BRACKETED_INITIALS = re.compile(r"\s*\((?:[A-Z]{2,4}[a-z]?)\)")  # "(AB)", "(GSc)"
 # Words that make a comma segment a post rather than an organisation.
-POST_WORDS = {
-    "officer", "manager", "director", "executive", "head", "chair", "chairman", "chairwoman", "chairperson",
-    "member", "co-ordinator", "coordinator", "adviser", "advisor", "lead", "clerk", "secretary", "treasurer",
-    "consultant", "commissioner", "superintendent", "inspector", "governor", "administrator", "analyst",
-    "assistant", "leader", "mayor", "councillor", "cllr", "representative", "deputy", "principal",
-    "solicitor", "accountant", "engineer", "planner", "president", "chief", "asst", "specialist", "worker",
-    "supervisor", "controller", "vice", "acting", "interim", "senior", "strategic", "general", "area",
-    "regional", "project", "programme", "policy", "team", "cabinet", "portfolio", "holder", "champion",
-    "nurse", "headteacher", "teacher", "designated", "practitioner", "doctor",
-}
-ORG_WORDS = {
-    "council", "police", "service", "services", "trust", "authority", "cdrp", "partnership", "board",
-    "group", "directorate", "department", "agency", "prison", "bc", "dc", "cc", "ecc", "pct", "nhs",
-    "team", "network", "centre", "association", "forum", "office", "society", "college", "university",
-    "constabulary", "ccg", "icb", "hospital", "commission", "limited", "ltd", "plc", "housing",
-}
+POST_WORDS = POSTS | POST_QUALIFIERS
 
 
 @dataclass
@@ -102,13 +79,17 @@ def extract_attendance(section: Section) -> tuple[list[Person], list[Person]]:
     return attendees, [p for p in people if p.status == "apologies"]
 
 
+_LABEL_STATUS: list[tuple[re.Pattern[str], Attendance]] = [(re.compile(p, re.I), cast(Attendance, status))
+                                                           for p, status in ATTENDANCE_LABELS]
+
+
 def _label(text: str) -> tuple[Attendance, str, bool] | None:
     """The status a label at the start of ``text`` sets, the rest of the line, and 'virtual'."""
     m = LABEL.match(text)
     if not m:
         return None
     label = m.group("label").lower()
-    status = next(s for p, s in _LABELS if re.fullmatch(p, label, re.I))
+    status = next(s for p, s in _LABEL_STATUS if p.fullmatch(label))
     return status, text[m.end():], bool(m.group("virtual"))
 
 
@@ -174,21 +155,33 @@ def _logical_lines(block: Block) -> Iterator[tuple[str, int, int]]:
         yield cur
 
 
+# The last word of a post wrapped onto a line of its own: "..., Head of Children's" + "Services."
+_WRAPPED_WORD = re.compile(r"[A-Za-z][\w’'&-]*\.")
+# A line left open (a comma, "and", "&", a bracket) or a next line going on in lower case or a bracket.
+_OPEN_END = re.compile(r"(?:,|\band|&|\()$")
+_GOES_ON = re.compile(r"[(a-z]")
+_FIRST_NAME = re.compile(r"[A-Z][a-z]+")
+
+
 def _runs_on(text: str, nxt: str) -> bool:
     text, nxt = text.rstrip(), nxt.strip()
     if not nxt or text.endswith("."):
         return False
-    if re.fullmatch(r"[A-Za-z][\w’'&-]*\.", nxt):  # the last word of a post, wrapped: "..., Head of Children's\nServices."
+    if _WRAPPED_WORD.fullmatch(nxt):
         return True
-    if re.search(r"(?:,|\band|&|\()$", text) or text.count("(") > text.count(")") or re.match(r"[(a-z]", nxt):
+    if _OPEN_END.search(text) or text.count("(") > text.count(")") or _GOES_ON.match(nxt):
         return True
     # a list of names cut inside its last name: "..., Dan Bride, Tom" + "Byrne, ..."
     lab = _label(text.strip())
     parts = split_names(lab[1] if lab else text)
-    return len(parts) >= 3 and all(_only_name(p) for p in parts[:-1]) and bool(re.fullmatch(r"[A-Z][a-z]+", parts[-1]))
+    return len(parts) >= 3 and all(_only_name(p) for p in parts[:-1]) and bool(_FIRST_NAME.fullmatch(parts[-1]))
 
 
-def _table_entries(block: Block, state: Attendance | None, virtual: bool):
+# A table's entries; what it returns is the attendance state (and 'virtual') it leaves open.
+TableEntries = Generator["_Entry", None, "tuple[Attendance | None, bool]"]
+
+
+def _table_entries(block: Block, state: Attendance | None, virtual: bool) -> TableEntries:
     """Rows of an attendance table: [label,] name[, post][, organisation]."""
     if _label_columns(block):
         return (yield from _column_entries(block, state, virtual))
@@ -217,8 +210,8 @@ def _table_entries(block: Block, state: Attendance | None, virtual: bool):
             continue
         if not texts[0]:
             continue  # a continuation line of the previous row's organisation
-        if re.fullmatch(r"names?|members?|attendees?|organi[sz]ations?.*", texts[0], re.I):
-            continue  # header row
+        if names_columns(cells):
+            continue  # header row: "Name | Organisation"
         if not _is_person_line(texts[0]):
             if len([t for t in texts if t]) == 1 and not ROLE.match(texts[0]):
                 state = None
@@ -229,7 +222,7 @@ def _table_entries(block: Block, state: Attendance | None, virtual: bool):
         # comma-run list of names that a PDF laid out in columns ("Mr A Bell, | Mrs C Dunn,"), or
         # a name with its post in each cell ("Ann Bell, Treasurer | Carl Dunn (Chair)").
         filled = [t for t in texts if t]
-        if org and (all(INITIALS.search(t) for t in filled) or all(t.endswith(",") for t in filled)
+        if org and (all(BRACKETED_INITIALS.search(t) for t in filled) or all(t.endswith(",") for t in filled)
                     or all(_is_person_line(t) and _posted(t) for t in filled)):
             for c in cells:
                 if c.text:
@@ -239,15 +232,19 @@ def _table_entries(block: Block, state: Attendance | None, virtual: bool):
     return state, virtual
 
 
+# A name and one more part after a comma or in brackets: "Ann Bell, Treasurer", "Carl Dunn (Chair)".
+_NAME_AND_PART = re.compile(r"[^,(]+(?:,\s*|\s*\()([^,()]+)\)?\s*$")
+
+
 def _posted(text: str) -> bool:
     """A name followed by its post: "Ann Bell, Treasurer", "Carl Dunn (Chair)"."""
-    m = re.match(r"[^,(]+(?:,\s*|\s*\()([^,()]+)\)?\s*$", text)
-    return bool(m) and _is_post(m.group(1))
+    m = _NAME_AND_PART.match(text)
+    return m is not None and _names_post(m.group(1))
 
 
 def _is_label_cell(text: str) -> bool:
     lab = _label(text) if text else None
-    return bool(lab) and not lab[1].strip()
+    return lab is not None and not lab[1].strip()
 
 
 def _label_columns(block: Block) -> bool:
@@ -260,7 +257,7 @@ def _label_columns(block: Block) -> bool:
     return len(columns) >= 2 and 0 in columns
 
 
-def _column_entries(block: Block, state: Attendance | None, virtual: bool):
+def _column_entries(block: Block, state: Attendance | None, virtual: bool) -> TableEntries:
     width = max(len(row) for row in block.rows)
     for i in range(width):
         col_state = state if i == 0 else None
@@ -276,15 +273,19 @@ def _column_entries(block: Block, state: Attendance | None, virtual: bool):
     return None, virtual
 
 
+# Finite verbs of a sentence, not of a list of names (lower case: "May Smith" is a name).
+_NARRATIVE_VERB = re.compile(rf"\b{alternation([*AUXILIARY_VERBS, 'noted', 'agreed'])}\b")
+
+
 def _is_person_line(text: str) -> bool:
     """A line that names people rather than narrates: its first name-like part
     reads as a name, and it is not a sentence."""
     text = text.strip()
     # a long run of names ("Mr A Bell (Chair), Mrs C Dunn, ...") is still a list; other long lines are prose
     if len(text) > 300 and not all(_only_name(p) for p in split_names(text)) \
-            or re.search(r"\b(?:was|were|is|are|had|has|will|would|noted|agreed)\b", text):
+            or _NARRATIVE_VERB.search(text):
         return False
-    if re.match(r"(?:Councillors|Cllrs\.?)\s", text):
+    if PLURAL_TITLE.match(text):
         return True
     first = split_names(text)[:1]
     if not first:
@@ -295,28 +296,33 @@ def _is_person_line(text: str) -> bool:
 
 def _name_part(text: str) -> str:
     """The name at the head of "Name Post words", e.g. "Ann Bell Director Of ..." -> "Ann Bell"."""
-    text = INITIALS.sub("", VIRTUAL.sub("", text))
+    text = BRACKETED_INITIALS.sub("", VIRTUAL.sub("", text))
     titled = strip_honorifics(text) != text.strip()
     text, _ = clean_name(text)
     toks = text.split()
     for i, t in enumerate(toks):
-        if i >= 1 and (not t[:1].isalpha() or t.lower().strip(",") in POST_WORDS or t.lower().strip(",") in ORG_WORDS
-                       or (t[:1].islower() and t not in PARTICLES)):
+        word = t.lower().strip(",")
+        if i >= 1 and (not t[:1].isalpha() or word in POST_WORDS or word in ORGANISATION_WORDS
+                       or (t[:1].islower() and t not in NAME_PARTICLES)):
             toks = toks[:i]
             break
     # a lone word is a name only with a title ("Cllr Osborne"), never "Action"
     return " ".join(toks) if len(toks) > 1 or titled else ""
 
 
-def _is_post(segment: str) -> bool:
-    words = re.findall(r"[a-z][a-z\-]*", segment.lower())
+_LOWER_WORD = re.compile(r"[a-z][a-z\-]*")
+
+
+def _names_post(segment: str) -> bool:
+    """A comma segment naming a post: it opens or ends with a post word, or opens with a meeting role."""
+    words = _LOWER_WORD.findall(segment.lower())
     return bool(words) and (words[0] in POST_WORDS or words[-1] in POST_WORDS or bool(ROLE.match(segment)))
 
 
 def _org_tail(post: str) -> str | None:
     """The organisation closing a post: "Chief Executive Rochford District Council" -> "Rochford District Council"."""
     toks = post.replace(",", " ").split()
-    if not toks or toks[-1].lower() not in ORG_WORDS:
+    if not toks or toks[-1].lower() not in ORGANISATION_WORDS:
         return None
     i = len(toks) - 1
     while i > 0 and toks[i - 1][:1].isupper() and toks[i - 1].lower() not in POST_WORDS:
@@ -326,37 +332,46 @@ def _org_tail(post: str) -> str | None:
 
 def _split_post(rest: str) -> tuple[list[str], list[str]]:
     """Comma segments after a name, as (posts, organisation parts)."""
-    posts, orgs = [], []
+    posts: list[str] = []
+    orgs: list[str] = []
     for seg in (s.strip() for s in rest.split(",")):
         if seg:
-            (posts if _is_post(seg) and not orgs else orgs).append(seg)
+            (posts if _names_post(seg) and not orgs else orgs).append(seg)
     return posts, orgs
 
 
-POST_NOMINAL_AFTER_COMMA = re.compile(r",\s*(?:" + "|".join(n.upper() for n in POST_NOMINALS) + r")\b(?=\s*(?:,|$))")
+POST_NOMINAL_AFTER_COMMA = re.compile(rf",\s*{alternation(n.upper() for n in POST_NOMINALS)}\b(?=\s*(?:,|$))")
 DASH = re.compile(r"\s+[-–—]\s+")  # "Cllr Beth Jones - Wexmoor District Council": a dash parts name and org
-SUB_NOTE = re.compile(r"\s*\((?:substituting\s+for|(?:as\s+)?substitute\s+for|sub\s+for|in\s+place\s+of|"
-                      r"replacing|deputising\s+for)\s+(?P<for>[^)]+)\)", re.I)
+SUB_NOTE = re.compile(rf"\s*\({_STANDS_IN}\s+(?P<for>[^)]+)\)", re.I)
+# What a person attends as: "Mr L Page as Broadband Representative" (the role is group 1).
+AS_ROLE = re.compile(r"as\s+(?:the\s+|an?\s+)?([A-Z][^,()]*)$")
+_AS_ROLE_AFTER = re.compile(r"\s+" + AS_ROLE.pattern)
 
 
 def _only_name(part: str) -> bool:
     """A list part that is a name and nothing else (a bracket or a substitution note may follow)."""
     part = SUBSTITUTED_BY.sub(r"\g<name>", SUB_NOTE.sub("", part))
-    part = re.sub(r"\s+as\s+(?:the\s+|an?\s+)?[A-Z][^,()]*$", "", part)  # "L Page as Footpaths Warden"
-    part = re.sub(r"\s*\([^()]*\)\s*$", "", part).strip(" ,")
+    part = _AS_ROLE_AFTER.sub("", part)  # "L Page as Footpaths Warden"
+    part = TRAILING_BRACKET.sub("", part).strip(" ,")
     name = _name_part(part)
     return bool(name) and looks_like_name(name) and name == clean_name(part)[0]
 
 
+_INITIALLED = re.compile(r"(?:[A-Z]\.?\s)+[A-Z]")  # a name opening with initials: "A Bell", "J. P. Smith"
+
+
 def _is_list(parts: list[str], text: str) -> bool:
     """Whether the parts of a line are several people, not one person with a post or organisation."""
-    if re.match(r"(?:Councillors|Cllrs)\b", text, re.I):
+    if PLURAL_TITLE.match(text):
         return True
     if len(parts) < 2 or not all(_only_name(p) for p in parts):
         return False
     # "Olivia Grant, Hallowby Pubwatch" is a name and an organisation; "Mr A Bell, Mrs C Dunn" two names
-    return len(parts) > 2 or bool(re.search(r"\s(?:and|&)\s", text)) or all(
-        strip_honorifics(p) != p or re.match(r"(?:[A-Z]\.?\s)+[A-Z]", p) for p in parts)
+    return len(parts) > 2 or bool(LIST_AND.search(text)) or all(
+        strip_honorifics(p) != p or _INITIALLED.match(p) for p in parts)
+
+
+_SHORT_TAG = re.compile(r"[A-Z][A-Za-z&.]{1,5}")  # a short tag after a name: "PC", "Cllr."
 
 
 def _attach_tags(parts: list[str]) -> list[str]:
@@ -364,7 +379,7 @@ def _attach_tags(parts: list[str]) -> list[str]:
     the tag joins the name before it, so the run still reads as a list."""
     out: list[str] = []
     for p in parts:
-        if out and not _only_name(p) and re.fullmatch(r"[A-Z][A-Za-z&.]{1,5}", p):
+        if out and not _only_name(p) and _SHORT_TAG.fullmatch(p):
             out[-1] = f"{out[-1]} ({p})"
         else:
             out.append(p)
@@ -374,7 +389,7 @@ def _attach_tags(parts: list[str]) -> list[str]:
 def _people(entry: _Entry, body: str | None) -> Iterator[Person]:
     text = entry.text
     virtual = entry.virtual or bool(VIRTUAL.search(text))
-    text = INITIALS.sub("", VIRTUAL.sub("", text)).strip(" .;:,")
+    text = BRACKETED_INITIALS.sub("", VIRTUAL.sub("", text)).strip(" .;:,")
     text = POST_NOMINAL_AFTER_COMMA.sub("", text)  # "Sir Paul Carter, CBE": not an organisation
     if entry.org is None:
         text = DASH.sub(", ", text)
@@ -400,6 +415,9 @@ def _people(entry: _Entry, body: str | None) -> Iterator[Person]:
             yield person
 
 
+_WORDS_START = re.compile(r"[A-Za-z(]")  # what a post or organisation after a name starts with
+
+
 def _person(part: str, entry: _Entry, body: str | None) -> Person | None:
     if REPRESENTATIVES.match(part):
         return Person(name=part, status=entry.status, span=entry.span, organisation=entry.org,
@@ -409,17 +427,17 @@ def _person(part: str, entry: _Entry, body: str | None) -> Person | None:
     if not name or not looks_like_name(name):
         return None
     _, role = clean_name(head)
-    raw = strip_honorifics(" ".join(INITIALS.sub("", head).split()))
+    raw = strip_honorifics(" ".join(BRACKETED_INITIALS.sub("", head).split()))
     # words after the name in the same segment ("John Gilbert Director") belong to the post
     extra = raw[raw.find(name) + len(name):].strip(" ,") if name in raw else ""
     if role:
         extra = re.sub(rf"\(\s*{re.escape(role)}\s*\)", "", extra).strip()
-    if not re.match(r"[A-Za-z(]", extra):
+    if not _WORDS_START.match(extra):
         extra = ""  # a stray mark after the name ("Bob Barr (BB) 2:30o")
-    acting = re.match(r"as\s+(?:the\s+|an?\s+)?([A-Z][^,()]*)$", extra)
+    acting = AS_ROLE.match(extra)
     if acting:  # "Mr L Page as Broadband Representative": what the person attends as is a role
         role, extra = "; ".join(filter(None, (role, acting.group(1).strip()))), ""
-    m = re.search(r"\(([^()]+)\)\s*$", extra or "")
+    m = TRAILING_BRACKET.search(extra or "")
     # a note in lower case ("(joined in the second half)") is neither post nor organisation
     bracket = m.group(1).strip() if m and not m.group(1)[:1].islower() else None
     if m:
@@ -427,12 +445,12 @@ def _person(part: str, entry: _Entry, body: str | None) -> Person | None:
     posts, orgs = _split_post(", ".join(x for x in (extra, rest.strip()) if x))
     if bracket:
         # "(Service Manager Quality Assurance)" is a post though it neither starts nor ends with one
-        brief = re.findall(r"[a-z][a-z\-]*", bracket.lower())[:2]
-        (posts if _is_post(bracket) or any(w in POST_WORDS for w in brief) else orgs).append(bracket)
+        brief = _LOWER_WORD.findall(bracket.lower())[:2]
+        (posts if _names_post(bracket) or any(w in POST_WORDS for w in brief) else orgs).append(bracket)
     roles = [r for r in [role, *posts] if r]
     org = ", ".join(orgs) or None
     if entry.org:
-        col, col_roles = _column(entry.org, body)
+        col, col_roles = _org_column(entry.org, body)
         roles += col_roles
         org = col or org or next(filter(None, (_org_tail(p) for p in posts)), None)
     elif org is None:
@@ -441,21 +459,25 @@ def _person(part: str, entry: _Entry, body: str | None) -> Person | None:
                   organisation=org, as_written=entry.as_written)
 
 
-def _column(text: str, body: str | None) -> tuple[str | None, list[str]]:
+_OF_THE = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?")  # "Chair [of the] Board"
+_ALNUM_WORD = re.compile(r"\w+")
+
+
+def _org_column(text: str, body: str | None) -> tuple[str | None, list[str]]:
     """An organisation column: (organisation, roles). A bracketed role or a
     leading post ("Asst Director, Resources Directorate") is a role; a column
     that is only a post ("Liaison Officer") has no organisation; "Chair of
     <this body>" names the chair, not the organisation."""
     roles = []
-    m = re.search(r"\s*\(([^()]+)\)\s*$", text)
-    if m and _is_post(m.group(1)):
+    m = TRAILING_BRACKET.search(text)
+    if m and _names_post(m.group(1)):
         roles.append(m.group(1).strip())
         text = text[:m.start()]
     m = ROLE.match(text)
     if m:
-        rest = re.sub(r"^\s*(?:of|for)\s+(?:the\s+)?", "", text[m.end():]).strip(" ,")
+        rest = _OF_THE.sub("", text[m.end():]).strip(" ,")
         roles.append(text.strip())
-        if not rest or (body and set(re.findall(r"\w+", rest.lower())) <= set(re.findall(r"\w+", body.lower()))):
+        if not rest or (body and set(_ALNUM_WORD.findall(rest.lower())) <= set(_ALNUM_WORD.findall(body.lower()))):
             return None, roles
         return rest, roles
     posts, orgs = _split_post(text)

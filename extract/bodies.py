@@ -56,11 +56,13 @@ TITLE_ROW = re.compile(r"^(?:title\s+of\s+(?:the\s+)?meeting|meeting(?:\s+(?:tit
 # A council's own meeting as its committee: "County Council", "Full Council", "This Council".
 WHOLE_COUNCIL = re.compile(r"^(?:(?:the|this|full|joint)\s+)?(?:(?:city|county|district|borough|town|parish|community|"
                            r"metropolitan\s+borough|county\s+borough)\s+)?council$", re.I)
-_HEAD_FROM = re.compile(r"^(?:draft\s+|confirmed\s+|approved\s+)?(?:minutes|agenda|notes)\s+(?:of|from|for)\s+(?:an?\s+|the\s+)?"
+_HEAD_FROM = re.compile(r"^(?:draft\s+|confirmed\s+|approved\s+)?(?:minutes|agenda|notes)\s+(?:of|from|for)\s+"
+                        r"(?:an?\s+|the\s+)?"
                         r"(?:(?:special|extraordinary|annual|ordinary|regular|general)\s+)?(?:meeting\s+of\s+)?"
                         r"(?:the\s+)?", re.I)
-_DATE_TAIL = re.compile(r"\s*(?:[-–,:]\s*|\b(?:held\s+)?(?:on|of)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-                        r"\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}.*$|\s*[-–]?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}.*$", re.I)
+_DATE_TAIL = re.compile(r"\s*(?:[-–,:]\s*|\b(?:held\s+)?(?:on|of)\s+)?"
+                        r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}.*$"
+                        r"|\s*[-–]?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}.*$", re.I)
 
 
 def body_key(text: str | None) -> str:
@@ -141,7 +143,8 @@ def split_body(text: str | None) -> BodyName | None:
     text = _clean(_HEAD_FROM.sub("", " ".join(text.split())))
     if not text:
         return None
-    org, committee = None, text
+    org: str | None = None
+    committee: str | None = text
     parts = re.split(r"\s+[-–:]\s+|\s*:\s+", text, maxsplit=1)
     m = OF_ORG.match(text)
     if len(parts) == 2 and organisation_like(parts[0]):
@@ -203,7 +206,8 @@ def _from_title(title: str) -> BodyName | None:
         return None
     cleaned = _clean(text)
     if not (organisation_like(cleaned) or COMMITTEE_END.search(cleaned) or OF_ORG.match(cleaned)
-            or re.fullmatch(r"[A-Z]{2,6}", cleaned) or AGM.search(cleaned) or re.search(r"\ba\.?g\.?m\.?$", cleaned, re.I)):
+            or re.fullmatch(r"[A-Z]{2,6}", cleaned) or AGM.search(cleaned)
+            or re.search(r"\ba\.?g\.?m\.?$", cleaned, re.I)):
         return None
     return split_body(text)
 

@@ -7,28 +7,42 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
+from minutes.extract.lexicon import MONTHS, WEEKDAYS, alternation
 from minutes.extract.periods import find_periods
 from minutes.extract.records import Due, Precision
 
-MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
-ORDINAL = r"\d{1,2}\s*(?:st|nd|rd|th)?"
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
+
+# A month or weekday name, full or abbreviated, capitalised ("June", "Sept", "Wed"); the
+# patterns that take any case say so.
+MONTH = alternation(form.title() for forms in MONTHS for form in forms)
+WEEKDAY = alternation(form.title() for forms in WEEKDAYS for form in forms)
+WEEKDAY_FULL = alternation(forms[0].title() for forms in WEEKDAYS) + r"\b"
+ORDINAL = r"\d{1,2}\s*(?:st|nd|rd|th){0,2}"  # "10thth" is a slip for "10th"
 # "Wednesday, 4th March, 2015", "15 February 2011", "March 4, 2015", "19th February"
-DAY_MONTH = rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{ORDINAL}\s+(?:of\s+)?{MONTHS}\.?(?:,?\s+\d{{4}})?"
-MONTH_DAY = rf"(?:{WEEKDAY},?\s+)?{MONTHS}\.?\s+{ORDINAL},?\s+\d{{4}}"
+DAY_MONTH = rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{ORDINAL}\s+(?:of\s+)?{MONTH}\.?(?:,?\s+\d{{4}})?"
+MONTH_DAY = rf"(?:{WEEKDAY},?\s+)?{MONTH}\.?\s+{ORDINAL},?\s+\d{{4}}"
 NUMERIC = r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d/.])"
-MONTH_YEAR = rf"{MONTHS}\.?,?\s+\d{{4}}"
+MONTH_YEAR = rf"{MONTH}\.?,?\s+\d{{4}}"
 DATE_PATTERN = re.compile(rf"\b(?:{DAY_MONTH}|{MONTH_DAY}|{NUMERIC}|{MONTH_YEAR})\b", re.I)
 FULL_DATE = re.compile(rf"\b(?:{DAY_MONTH}|{MONTH_DAY}|{NUMERIC})\b", re.I)
+# A year written out ("2011"), and a date that gives its year either so or in figures ("11/01/11").
+YEAR_NUMBER = re.compile(r"\d{4}")
+DATED_YEAR = re.compile(r"\d{4}|\d[/.]\d{1,2}[/.]\d")
+# What dateparser reads better without: "4 th" -> "4th", "10thth" -> "10th", "the 4th of March" -> "4th March".
+_SPACED_ORDINAL = re.compile(r"(\d)\s*(st|nd|rd|th)(?:st|nd|rd|th)?\b")
+_THE_OF = re.compile(r"\bthe\s+|\bof\s+", re.I)
 
 
 @lru_cache(maxsize=64)
-def _parser(base: date | None, prefer_future: bool):
+def _parser(base: date | None, prefer_future: bool) -> DateDataParser:
     # One parser per meeting date: building one costs far more than a parse.
+    # dateparser loads on first use: query commands never parse dates.
     from dateparser.date import DateDataParser
-    settings = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+    settings: dict[str, str | datetime] = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
                 "PREFER_DATES_FROM": "future" if prefer_future else "current_period"}
     if base:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
@@ -38,8 +52,8 @@ def _parser(base: date | None, prefer_future: bool):
 def parse_date(text: str, base: date | None = None, prefer_future: bool = False) -> tuple[date, Precision] | None:
     """Parse one date expression (already found by a pattern). ``base`` fills a
     missing year; ``prefer_future`` picks the next such date after ``base``."""
-    cleaned = re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", text.strip())
-    cleaned = re.sub(r"\bthe\s+|\bof\s+", "", cleaned, flags=re.I)
+    cleaned = _SPACED_ORDINAL.sub(r"\1\2", text.strip())
+    cleaned = _THE_OF.sub("", cleaned)
     data = _parser(base, prefer_future).get_date_data(cleaned)
     if data is None or data.date_obj is None:
         return None
@@ -50,7 +64,7 @@ def parse_date(text: str, base: date | None = None, prefer_future: bool = False)
 def first_full_date(text: str) -> tuple[date, int, int] | None:
     """The first date with day, month and year in ``text``."""
     for m in FULL_DATE.finditer(text):
-        if not re.search(r"\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2}", m.group(0)):
+        if not DATED_YEAR.search(m.group(0)):
             continue
         parsed = parse_date(m.group(0))
         if parsed and parsed[1] == "day":
@@ -59,10 +73,10 @@ def first_full_date(text: str) -> tuple[date, int, int] | None:
 
 
 # Deadlines: a candidate phrase is found first, then parsed with the one parser.
-_DATE_OR_MONTH = rf"(?:{DAY_MONTH}|{MONTH_DAY}|{NUMERIC}|{MONTHS}\.?(?:,?\s+\d{{4}})?)"
+_DATE_OR_MONTH = rf"(?:{DAY_MONTH}|{MONTH_DAY}|{NUMERIC}|{MONTH}\.?(?:,?\s+\d{{4}})?)"
 # "the next meeting", "the March Safer Essex meeting", "their meeting in October", "its meeting on 22 May 2005"
 MEETING_REF = re.compile(
-    rf"\b(?i:the|their|its|our|this|a)\s+(?P<next>(?i:next)\s+)?(?:(?P<month>(?i:{MONTHS}))\s+)?"
+    rf"\b(?i:the|their|its|our|this|a)\s+(?P<next>(?i:next)\s+)?(?:(?P<month>(?i:{MONTH}))\s+)?"
     rf"(?:[A-Z][\w&'-]*\s+){{0,4}}(?i:meeting)(?:\s+(?i:in|on|of)\s+(?P<when>(?i:{_DATE_OR_MONTH})))?"
     rf"|\b(?i:next\s+meeting)\b")
 DEADLINE = re.compile(
@@ -72,7 +86,7 @@ DEADLINE = re.compile(
 # A month-only deadline is that month's meeting only when the task is to report
 # back to the body ("report back in June"), not for other work ("promote it in June").
 REPORT_BACK = re.compile(r"\b(?:report|present|bring|brought|back|update|submit|table)\w*\b", re.I)
-IN_MONTH = re.compile(rf"\b(?:in|during)\s+(?:early\s+|mid[- ]|late\s+)?(?P<when>{MONTHS}(?:\s+\d{{4}})?)\b")
+IN_MONTH = re.compile(rf"\b(?:in|during)\s+(?:early\s+|mid[- ]|late\s+)?(?P<when>{MONTH}(?:\s+\d{{4}})?)\b")
 VAGUE = re.compile(
     r"\b(?:as\s+soon\s+as\s+(?:possible|practicable)|asap|a\.s\.a\.p\.?|in\s+the\s+next\s+few\s+\w+|"
     r"immediately|ongoing|on-going|in\s+due\s+course|shortly|next\s+week|this\s+week|"
@@ -98,13 +112,13 @@ def _resolve(when: str, base: date | None, meetings: list[date], to_meeting: boo
     fy = financial_year_end(when)
     if fy:
         return fy, "financial_year"
-    if base is None and not re.search(r"\d{4}|\d[/.]\d{1,2}[/.]\d", when):
+    if base is None and not DATED_YEAR.search(when):
         return None  # no year and no meeting date to take it from
     parsed = parse_date(when, base, prefer_future=True)
     if parsed is None:
         return None
     when_date, precision = parsed
-    if precision == "month" and base and not re.search(r"\d{4}", when) and \
+    if precision == "month" and base and not YEAR_NUMBER.search(when) and \
             (when_date.year, when_date.month) == (base.year + 1, base.month):
         when_date = when_date.replace(year=base.year)  # "Due: July" in July's minutes is this July
     if precision == "month":
@@ -117,7 +131,7 @@ def _resolve(when: str, base: date | None, meetings: list[date], to_meeting: boo
     return when_date, precision
 
 
-def find_deadline(text: str, base: date | None = None, meetings: list[date] | None = None):
+def find_deadline(text: str, base: date | None = None, meetings: list[date] | None = None) -> Due | None:
     """The deadline a task sentence gives, as ``Due`` (``None`` when it gives
     none). ``base`` is the meeting date; ``meetings`` the body's future
     meeting dates in order, the first being the next meeting."""
@@ -139,5 +153,5 @@ def find_deadline(text: str, base: date | None = None, meetings: list[date] | No
             if resolved:
                 return Due(m.group(0).strip(), resolved[0], resolved[1])
             return Due(m.group(0).strip())
-    m = VAGUE.search(text)
-    return Due(m.group(0).strip()) if m else None
+    vague = VAGUE.search(text)
+    return Due(vague.group(0).strip()) if vague else None

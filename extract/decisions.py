@@ -9,6 +9,7 @@ from typing import Iterator
 
 from minutes.extract.document import Block
 from minutes.extract.items import item_at
+from minutes.extract.lexicon import COMMON_TITLES, SPEECH_VERBS, alternation
 from minutes.extract.nlp import analyse
 from minutes.extract.owners import Roster
 from minutes.extract.records import Decision, ExtractedDocument, Section, Span
@@ -21,19 +22,25 @@ PART_LABEL = re.compile(r"^\W{0,3}\(?(\d{1,2}|[a-h])[.)]\s+|^\W{0,3}\(?([ivx]{1,
 # What comes just before / after an "agreed" that reports an earlier, other
 # or pending decision: "as agreed", "had been approved", "approved by Cabinet",
 # "approved in March 2013", "the agreed projects".
-REPORTED_BEFORE = re.compile(r"\b(?:as|been|previously|already|once|if|when|be|being|yet|formally|of|the|an?|these|those)"
+REPORTED_BEFORE = re.compile(r"\b(?:as|been|previously|already|once|if|when|be|being|yet|formally|of|the|an?|these"
+                             r"|those)"
                              r"\s*$", re.I)
-REPORTED_AFTER = re.compile(r"^\s*(?:by|with|in\s+(?:\d|[A-Z])|on\s+\d|at\s+(?:their|its|the)\s+(?:last\s+|previous\s+)?meeting)",
+REPORTED_AFTER = re.compile(r"^\s*(?:by|with|in\s+(?:\d|[A-Z])|on\s+\d"
+                            r"|at\s+(?:their|its|the)\s+(?:last\s+|previous\s+)?meeting)",
                             re.I)
 # "X reported that Cabinet approved ...": an agreement the meeting hears of, not its own.
-REPORTING = re.compile(r"\b(?:reported|confirmed|advised|informed|explained|said|stated|announced|told|mentioned|"
-                       r"highlighted|updated)\b[^.;]*?\bthat\b", re.I)
+REPORTING = re.compile(rf"\b{alternation(SPEECH_VERBS)}\b[^.;]*?\bthat\b", re.I)
 # An agreement still to come: "once Medway Council have agreed", "if the Board agrees".
 CONDITIONAL = re.compile(r"\b(?:once|if|when|until|unless|provided|subject\s+to)\s+(?:[\w'’-]+\s+){0,4}"
                          r"(?:has|have|is|are|be|been)?\s*$", re.I)
 # A person "noted" something: a remark, not the meeting's decision ("She noted that ...").
-PERSON_NOTED = re.compile(r"^(?:he|she|they|[Aa]\s+(?:[Mm]ember|[Cc]ouncillor)|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+"
+PERSON_NOTED = re.compile(rf"^(?:he|she|they|[Aa]\s+(?:[Mm]ember|[Cc]ouncillor)|{alternation(COMMON_TITLES)}\.?\s+"
                           r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?$", re.I)
+# "RESOLVED that Council:": a short lead-in to the numbered parts below.
+LEAD_IN = re.compile(r"[^.;:]{0,40}:")
+# A part's "That" opening and its joining tail ("; and", ", or").
+_THAT = re.compile(r"^(?:That|that)\s+")
+_JOIN_TAIL = re.compile(r"[;,]?\s*(?:and|or)?\s*$")
 CLAUSE_BREAK = re.compile(r"(?:,|;)\s+(?:(?:and\s+)?therefore|and|but|so|whilst|while)?\s*")
 
 
@@ -60,9 +67,9 @@ def resolution_parts(blocks: list[Block]) -> Iterator[tuple[Part, list[Block]]]:
             continue
         parts: list[tuple[Part, list[Block]]] = []
         rest = block.text[m.end():].strip()
-        lead_in = bool(re.fullmatch(r"[^.;:]{0,40}:", rest))  # "RESOLVED that Council:" introduces the parts
+        lead_in = bool(LEAD_IN.fullmatch(rest))
         if rest and not lead_in:
-            parts.append((Part(_tidy(rest), block.start + m.end(), block.end, block.page), [block]))
+            parts.append((Part(_tidy_part(rest), block.start + m.end(), block.end, block.page), [block]))
         j, expected = i + 1, None if rest and not lead_in else "1"
         roman_top = False  # parts numbered (i), (ii) themselves, not sub-parts of "1)"
         while j < len(blocks) and _is_part(blocks[j], bool(parts), expected):
@@ -75,11 +82,11 @@ def resolution_parts(blocks: list[Block]) -> Iterator[tuple[Part, list[Block]]]:
             roman_top = roman_top or (is_roman and not parts)
             if parts and is_roman and not roman_top:
                 prev, covered = parts[-1]
-                parts[-1] = (Part(f"{prev.text} {_tidy(b.text)}", prev.start, b.end, prev.page), covered + [b])
+                parts[-1] = (Part(f"{prev.text} {_tidy_part(b.text)}", prev.start, b.end, prev.page), covered + [b])
             else:
                 label = PART_LABEL.match(b.text)
                 start = b.start + (label.end() if label else 0)
-                parts.append((Part(_tidy(b.text[label.end():] if label else b.text), start, b.end, b.page), [b]))
+                parts.append((Part(_tidy_part(b.text[label.end():] if label else b.text), start, b.end, b.page), [b]))
             j += 1
         yield from parts
         i = j
@@ -101,10 +108,10 @@ def _is_part(block: Block, after_part: bool, expected: str | None) -> bool:
     return after_part or label in {"a", "-"} or block.kind == "list_item"
 
 
-def _tidy(text: str) -> str:
+def _tidy_part(text: str) -> str:
     text = " ".join(text.split())
-    text = re.sub(r"^(?:That|that)\s+", "", text)
-    return re.sub(r"[;,]?\s*(?:and|or)?\s*$", "", text).strip()
+    text = _THAT.sub("", text)
+    return _JOIN_TAIL.sub("", text).strip()
 
 
 def extract_decisions(doc: ExtractedDocument, roster: Roster) -> list[Decision]:
@@ -123,10 +130,17 @@ def extract_decisions(doc: ExtractedDocument, roster: Roster) -> list[Decision]:
     return out
 
 
+# Blocks worth a look for "agreed" / "noted" statements. Narrower than the AGREED cue words
+# ("adopted", "ratified", "resolved" alone do not let a block in): widening it changes results.
+DECISION_HINT = re.compile(r"agreed|approved|endorsed|noted|record\b|concur", re.I)
+# "had been noted", "be noted": a report of noting, not the meeting's own.
+NOTED_BEFORE = re.compile(r"\b(?:been|be|had|has)\s+noted\b", re.I)
+
+
 def _prose(section: Section, skip: set[int]) -> Iterator[Block]:
     for block in section.blocks:
         if block.kind in ("paragraph", "list_item") and id(block) not in skip and block.text[:1] not in "\"“" and \
-                re.search(r"agreed|approved|endorsed|noted|record\b|concur", block.text, re.I):
+                DECISION_HINT.search(block.text):
             yield block
 
 
@@ -136,7 +150,8 @@ def _statements(doc: ExtractedDocument, block: Block, roster: Roster) -> Iterato
     nlp_doc = analyse(block.text)
     cues = nlp_doc.spans["cues"]
     for sent in nlp_doc.sents:
-        labels = [c for c in cues if c.start >= sent.start and c.end <= sent.end and c.label_ in ("AGREED", "NOTED", "RECORD")]
+        labels = [c for c in cues
+                  if c.start >= sent.start and c.end <= sent.end and c.label_ in ("AGREED", "NOTED", "RECORD")]
         agreed = [c for c in labels if c.label_ in ("AGREED", "RECORD")]
         noted = [c for c in labels if c.label_ == "NOTED" and c.text.lower() == "noted"]
         text = sent.text
@@ -147,7 +162,7 @@ def _statements(doc: ExtractedDocument, block: Block, roster: Roster) -> Iterato
             pieces = _split_clauses(sent.start_char, text, [c.start_char for c in agreed])
             for start, piece in pieces:
                 yield _decision(doc, block, start, piece, True)
-        elif noted and not re.search(r"\b(?:been|be|had|has)\s+noted\b", text, re.I):
+        elif noted and not NOTED_BEFORE.search(text):
             yield _decision(doc, block, sent.start_char, text, False)
 
 
@@ -156,13 +171,21 @@ def _reported(text: str, start: int, end: int) -> bool:
                 or CONDITIONAL.search(text[max(0, start - 60):start]))
 
 
+# The subject of a "noted": apologies, or a name of up to three words ("Gareth Lloyd [also]").
+_APOLOGIES = re.compile(r"apologies\b", re.I)
+_SUBJECT_NAME = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:\s+also)?")
+
+
 def _remark(roster: Roster, subject: str) -> bool:
     """"noted" said by one person ("Gareth Lloyd noted that"), or of apologies."""
     subject = subject.strip()
-    if re.match(r"apologies\b", subject, re.I) or PERSON_NOTED.match(subject + " "):
+    if _APOLOGIES.match(subject) or PERSON_NOTED.match(subject + " "):
         return True
-    name = re.fullmatch(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:\s+also)?", subject)
-    return bool(name) and roster.person(name.group(1)) is not None
+    name = _SUBJECT_NAME.fullmatch(subject)
+    return name is not None and roster.person(name.group(1)) is not None
+
+
+_BREAK_TAIL = re.compile(r"[\s,;]*(?:,|;)\s*(?:(?:and\s+)?therefore|and|but|so)?\s*$")  # ", and therefore"
 
 
 def _split_clauses(offset: int, text: str, cue_starts: list[int]) -> list[tuple[int, str]]:
@@ -177,7 +200,7 @@ def _split_clauses(offset: int, text: str, cue_starts: list[int]) -> list[tuple[
     for a, b in zip(bounds, bounds[1:]):
         piece = text[a:b]
         if a != 0 or b != len(text):
-            piece = re.sub(r"[\s,;]*(?:,|;)\s*(?:(?:and\s+)?therefore|and|but|so)?\s*$", "", piece)
+            piece = _BREAK_TAIL.sub("", piece)
         out.append((offset + a, piece.strip()))
     return out
 

@@ -5,14 +5,43 @@ its page number and character span in that text.
 
 Spans index ``ParsedFile.text`` (not the raw bytes of the source), so a fact
 found at ``text[start:end]`` can be shown to a user together with its page.
+
+Page furniture (page numbers, "continued", protective markings, running heads
+and feet) is told apart from the body once, here and in the parsers, as
+docling-core keeps a furniture layer beside the body: a block left in the
+text carries ``layer="furniture"``; a running line a parser cut out of the
+text (the PDF parser's repeated heads and feet) is kept in
+``ParsedFile.furniture`` with its page. Extractors read the layer; none
+guesses furniture again.
 """
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Iterator, Literal
 
+from minutes.extract.lexicon import PROTECTIVE_MARKINGS, alternation
+
 BlockKind = Literal["heading", "paragraph", "list_item", "table"]
+Layer = Literal["body", "furniture"]
+
+# Lines that are page furniture wherever they stand: "3", "Page 3 of 10", "- 3 -", "3/10", "#" (a page
+# number field left unfilled);
+# "continued", "(cont'd)", "Action log (continued)", "continued overleaf"; "OFFICIAL - SENSITIVE".
+_NUMBER = r"(?:\d+|#)"
+PAGE_NUMBER = re.compile(rf"(?:page\s*)?{_NUMBER}(?:\s*(?:of|/)\s*{_NUMBER})?|[-–]\s*{_NUMBER}\s*[-–]", re.I)
+_CONT = r"\(?(?:continued|cont'?d?\.?)\)?"
+CONTINUED = re.compile(rf"{_CONT}(?:\s+(?:overleaf|on\s+(?:the\s+)?next\s+page|from\s+(?:page\s+)?\d+))?"
+                       rf"|.{{1,60}}\s\((?:continued|cont'?d?\.?)\)", re.I)
+PROTECTIVE_MARKING = re.compile(rf"{alternation(PROTECTIVE_MARKINGS)}\W*", re.I)
+
+
+def is_furniture(text: str) -> bool:
+    """Every line of ``text`` is a page number, a continuation note or a protective marking."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return bool(lines) and all(PAGE_NUMBER.fullmatch(line) or CONTINUED.fullmatch(line)
+                               or PROTECTIVE_MARKING.fullmatch(line) for line in lines)
 
 
 @dataclass(frozen=True)
@@ -61,10 +90,15 @@ class Block:
     rows: list[list[Cell]] = field(default_factory=list)  # tables only
     markers: list[Marker] = field(default_factory=list)  # margin text beside the block
     boxes: list[TextBox] = field(default_factory=list)  # PDF only: where its text is printed
+    layer: Layer = "body"
 
     @property
     def is_table(self) -> bool:
         return self.kind == "table"
+
+    @property
+    def is_furniture(self) -> bool:
+        return self.layer == "furniture"
 
     def cells(self) -> list[list[str]]:
         return [[c.text for c in row] for row in self.rows]
@@ -80,6 +114,13 @@ class Page:
     ocr_confidence: float | None = None  # read by OCR: mean word confidence, 0-100; None: a text layer
 
 
+@dataclass(frozen=True)
+class Furniture:
+    """A running head or foot a parser cut out of the text: no span, only its page."""
+    page: int
+    text: str
+
+
 @dataclass
 class ParsedFile:
     path: str
@@ -88,6 +129,7 @@ class ParsedFile:
     text: str
     pages: list[Page]
     blocks: list[Block]
+    furniture: list[Furniture] = field(default_factory=list)
 
     def ocr_pages(self) -> dict[int, float]:
         """Confidence of each page read by OCR, by page number."""
@@ -114,6 +156,7 @@ class DocumentBuilder:
         self._size: tuple[float | None, float | None] = (None, None)
         self._confidence: float | None = None
         self.blocks: list[Block] = []
+        self.furniture: list[Furniture] = []
 
     def new_page(self, width: float | None = None, height: float | None = None,
                  ocr_confidence: float | None = None) -> None:
@@ -143,9 +186,15 @@ class DocumentBuilder:
         if not self._page:
             self.new_page()
         start, end = self._append(text)
-        block = Block(kind, text, self._page, start, end, level=level, label=label)
+        block = Block(kind, text, self._page, start, end, level=level, label=label,
+                      layer="furniture" if is_furniture(text) else "body")
         self.blocks.append(block)
         return block
+
+    def add_furniture(self, text: str) -> None:
+        """A running line of the current page that the parser keeps out of the text."""
+        if text.strip():
+            self.furniture.append(Furniture(self._page, " ".join(text.split())))
 
     def add_table(self, rows: list[list[str]]) -> Block | None:
         """A table's text is its rows, cells separated by tabs, one row a line."""
@@ -178,7 +227,8 @@ class DocumentBuilder:
     def build(self) -> ParsedFile:
         self._close_page()
         self._page = 0
-        return ParsedFile(self.path, self.format, self.sha256, "".join(self._parts), self._pages, self.blocks)
+        return ParsedFile(self.path, self.format, self.sha256, "".join(self._parts), self._pages, self.blocks,
+                          self.furniture)
 
 
 def iter_lines(block: Block) -> Iterator[tuple[str, int, int]]:

@@ -18,14 +18,14 @@ def _where(span: Span) -> dict[str, int]:
     return {"page": span.page, "start": span.start, "end": span.end}
 
 
-def _number(value: Any) -> Any:
+def _json_number(value: Any) -> Any:
     """Exact amounts as JSON numbers: whole pounds as integers, pence as decimals."""
     if not isinstance(value, Decimal):
         return value
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _person(p: Person, with_role: bool) -> dict[str, Any]:
+def _person_record(p: Person, with_role: bool) -> dict[str, Any]:
     out: dict[str, Any] = {"name": p.name}
     if with_role:
         out["role"] = p.role
@@ -53,7 +53,7 @@ def _action(a: Action) -> dict[str, Any]:
 
 
 def _funding(f: Funding) -> dict[str, Any]:
-    return {k: _number(v) for k, v in asdict(f).items() if k != "span"} | _where(f.span)
+    return {k: _json_number(v) for k, v in asdict(f).items() if k != "span"} | _where(f.span)
 
 
 def document_record(doc: ExtractedDocument) -> dict[str, Any]:
@@ -68,9 +68,10 @@ def document_record(doc: ExtractedDocument) -> dict[str, Any]:
         "meeting_date": s.meeting_date.isoformat() if s.meeting_date else None,
         "venue": s.venue,
         **_where(s.span),
-        "attendees": [_person(p, True) for p in doc.attendees],
-        "apologies": [_person(p, False) for p in doc.apologies],
-        "items": [{"ref": i.ref, "title": i.title, **_where(i.span)} for i in doc.items],
+        "attendees": [_person_record(p, True) for p in doc.attendees],
+        "apologies": [_person_record(p, False) for p in doc.apologies],
+        "items": [{"ref": i.ref, "title": i.title, "parent_ref": i.parent_ref, "printed_ref": i.printed_ref,
+                   **_where(i.span)} for i in doc.items],
         # a log row reporting an earlier action done is evidence (kept in the database), not a task
         "actions": [_action(a) for a in doc.actions if is_task(a)],
         "decisions": [{"text": d.text, "item_ref": d.item_ref, "explicit": d.explicit, **_where(d.span)}
@@ -80,7 +81,7 @@ def document_record(doc: ExtractedDocument) -> dict[str, Any]:
         "funding_other_currencies": [_funding(f) for f in doc.funding if f.currency != "GBP"],
         "targets": [{k: v for k, v in asdict(t).items() if k != "span"} | _where(t.span) for t in doc.targets],
         "next_meeting": None if nm is None else {
-            "date": nm.date.isoformat() if nm.date else None, "time": nm.time, "venue": nm.venue,
+            "date": nm.iso(), "time": nm.time, "venue": nm.venue,
             "date_text": nm.date_text, **_where(nm.span)},
     }
 

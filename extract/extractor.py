@@ -47,7 +47,7 @@ from minutes.extract.funding import extract_funding
 from minutes.extract.items import extract_items
 from minutes.extract.meetings import extract_next_meeting, future_meetings
 from minutes.extract.owners import Roster
-from minutes.extract.parsers import parse_file
+from minutes.extract.parsers import PARSER, PARSER_VERSION, parse_file
 from minutes.extract.parsers.ocr import OcrMode
 from minutes.extract.records import ExtractedDocument
 from minutes.extract.segment import segment
@@ -56,7 +56,7 @@ from minutes.extract.targets import extract_targets
 # segment(), which cuts a file into documents, is no per-document component,
 # but what it cuts decides everything after it: its version is stored too.
 SEGMENT = "segment"
-SEGMENT_VERSION = 1
+SEGMENT_VERSION = 3
 
 
 @dataclass
@@ -153,8 +153,8 @@ class Pipeline:
         return Pipeline(c for c in self.components if c.name not in names)
 
     def versions(self) -> dict[str, int]:
-        """What is stored with each file: every component's version, and segment's."""
-        return {SEGMENT: SEGMENT_VERSION} | {c.name: c.version for c in self.components}
+        """What is stored with each file: the parsers' version, segment's and every component's."""
+        return {PARSER: PARSER_VERSION, SEGMENT: SEGMENT_VERSION} | {c.name: c.version for c in self.components}
 
     def run(self, doc: ExtractedDocument, context: Context, position: int = 0,
             only: Collection[str] | None = None) -> list[ExtractionWarning]:
@@ -197,12 +197,12 @@ def _attendance(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"attendees": attendees, "apologies": apologies}
 
 
-@PIPELINE.component("items", 1, requires=("section", "standalone"), assigns=("items",))
+@PIPELINE.component("items", 2, requires=("section", "standalone"), assigns=("items",))
 def _items(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"items": extract_items(doc.section, standalone=context.standalone)}
 
 
-@PIPELINE.component("next_meeting", 1, requires=("section",), assigns=("next_meeting",))
+@PIPELINE.component("next_meeting", 2, requires=("section",), assigns=("next_meeting",))
 def _next_meeting(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"next_meeting": extract_next_meeting(doc.section)}
 

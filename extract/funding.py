@@ -17,13 +17,17 @@ from minutes.extract.document import Cell
 from minutes.extract.items import item_at
 from minutes.extract.money import Money, find_money, header_scale, is_money_text, parse_cell
 from minutes.extract.periods import PeriodMention, find_periods
-from minutes.extract.records import ExtractedDocument, Funding, Span
-from minutes.extract.tables import Table, caption, clean, is_value, tables
+from minutes.extract.records import ExtractedDocument, Funding, FundingKind, Span
+from minutes.extract.tables import HAS_WORD, Table, caption, clean, is_value, tables
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z(£\"'“‘\d])|\n(?=\s*[-•*]|\s*\d+[.)]\s)|;\s*\n")
 _TOTAL_ROW = re.compile(r"^\s*(?:\d+\s+)?(?:grand\s+|sub[-\s]?|net\s+|overall\s+)?totals?\b|\btotals?\s*:?\s*$", re.I)
-_TOTAL_CUE = re.compile(r"\b(?:(?:a|the|in)\s+total(?:\s+of)?|totall?ing|total\s+(?:of|is|was|amount)|overall)\s*$", re.I)
-_COST = re.compile(r"\b(?:costs?|costing|spend|spent|spending|expenditure|overspend|price|fees?|charges?|pay(?:ing|ment)?|paid)\b", re.I)
+_TOTAL_CUE = re.compile(r"\b(?:(?:a|the|in)\s+total(?:\s+of)?|totall?ing|total\s+(?:of|is|was|amount)|overall)\s*$",
+                        re.I)
+_COST = re.compile(r"\b(?:costs?|costing|spend|spent|spending|expenditure|overspend|price|fees?|charges?"
+                   r"|pay(?:ing|ment)?|paid)\b", re.I)
+_ALLOCATION = re.compile(r"\b(?:allocat\w*|fund(?:s|ed|ing)?|grants?|budgets?|awards?|awarded|bids?|contribut\w*"
+                         r"|uplift|income|receiv\w*|provision|resources?)\b", re.I)
 # Sums that are not the body's money to spend: a national estimate, money in the bank, a price quoted,
 # a bill paid. Kept and listed, never added up as spending.
 _ESTIMATE = re.compile(r"\b(?:cost\s+to\s+(?:society|the\s+(?:nation|economy|country|taxpayer|nhs))|national(?:ly)?|"
@@ -36,7 +40,6 @@ _QUOTE = re.compile(r"\b(?:quot(?:e|es|ed|ation|ations)|tenders?|tendered|priced
                     r"estimate\s+of\s+£)\b", re.I)
 _PAYMENT = re.compile(r"\b(?:invoices?|resolved\s+to\s+pay|agreed\s+to\s+pay|paid|payments?\s+(?:may\s+be\s+)?made|"
                       r"reimburse\w*|cheques?|donat\w*)\b", re.I)
-_ALLOCATION = re.compile(r"\b(?:allocat\w*|fund(?:s|ed|ing)?|grants?|budgets?|awards?|awarded|bids?|contribut\w*|uplift|income|receiv\w*|provision|resources?)\b", re.I)
 # What a sum is for, when named straight after it: "£532,000 LPSA2 funding", "£1.2M PRG funds"
 # Column headers that name sums even without "£": "Budget | Forecast | Variance"
 _MONEY_HEADER = re.compile(r"\b(?:budgets?|forecasts?|outturn|variance|actuals?|spend|expenditure|income|costs?|"
@@ -53,6 +56,13 @@ _LINK_WORDS = re.compile(
     r"nearly|almost|roughly|approximately|expected|predicted|currently|likely))+\s*$", re.I)
 _LEAD_WORDS = re.compile(r"^(?:the|a|an|this|that|its|their|our|of|in)\s+", re.I)
 _PER = re.compile(r"^\s*(per\s+[^.;:,()£]+|a\s+head|each)", re.I)
+# Words straight after a sum that say it is a total, or that what follows "for" is no purpose.
+_IN_TOTAL = re.compile(r"\s*in\s+total\b", re.I)
+_NOT_PURPOSE = re.compile(r"\s*(?:use|\d)")
+# Where a purpose after "for" ends: "for X to be ...", "for X which ...".
+_PURPOSE_END = re.compile(r"\s+(?:to be|which|that|was|is|were|are|would|will)\s+")
+# A sentence break inside a cell: a cell of running text.
+_SENTENCE_BREAK = re.compile(r"[a-z]{3,}[.;:]\s+[A-Z]")
 _MAX_WORDS = 10
 PROSE_WORDS = 25  # longer than any row label or figure cell
 
@@ -86,7 +96,7 @@ def extract_funding(doc: ExtractedDocument) -> list[Funding]:
 
 def is_prose(text: str) -> bool:
     """A cell holding sentences rather than a label or a figure."""
-    return len(text.split()) >= PROSE_WORDS and bool(re.search(r"[a-z]{3,}[.;:]\s+[A-Z]", text))
+    return len(text.split()) >= PROSE_WORDS and bool(_SENTENCE_BREAK.search(text))
 
 
 def _title_period(title: str) -> str | None:
@@ -145,16 +155,21 @@ def choose_period(money: Money, periods: list[PeriodMention], mentions: list[Mon
     return after[0].period if after and clear(money.end, after[0].start) else None
 
 
-def text_kind(sentence: str, money: Money) -> str:
+def text_kind(sentence: str, money: Money) -> FundingKind:
     if money.rate:
         return "rate"
     before = sentence[max(0, money.start - 60):money.start]
-    if _TOTAL_CUE.search(before) or re.match(r"\s*in\s+total\b", sentence[money.end:], re.I):
+    if _TOTAL_CUE.search(before) or _IN_TOTAL.match(sentence[money.end:]):
         return "total"
     near = before + " " + sentence[money.end:money.end + 60]
-    for kind, cue in (("estimate", _ESTIMATE), ("balance", _BALANCE), ("quote", _QUOTE), ("payment", _PAYMENT)):
-        if cue.search(near):
-            return kind
+    if _ESTIMATE.search(near):
+        return "estimate"
+    if _BALANCE.search(near):
+        return "balance"
+    if _QUOTE.search(near):
+        return "quote"
+    if _PAYMENT.search(near):
+        return "payment"
     if _COST.search(near):
         return "cost"
     if _ALLOCATION.search(near):
@@ -182,8 +197,8 @@ def text_purpose(sentence: str, money: Money) -> str | None:
     clause_after = _CLAUSE_STOP.split(after, maxsplit=1)[0] if after else ""
     for m in _FOR.finditer(clause_after + " " + after[len(clause_after):len(clause_after) + 1]):
         what = m.group("what")
-        if not find_periods(what.split()[0] if what.split() else "") and not re.match(r"\s*(?:use|\d)", what):
-            return _trim(re.split(r"\s+(?:to be|which|that|was|is|were|are|would|will)\s+", what)[0])
+        if not find_periods(what.split()[0] if what.split() else "") and not _NOT_PURPOSE.match(what):
+            return _trim(_PURPOSE_END.split(what)[0])
     before = sentence[:money.start]
     pieces = _CLAUSE_STOP.split(before)
     clause = _LINK_WORDS.sub("", pieces[-1]) if pieces else ""
@@ -193,14 +208,17 @@ def text_purpose(sentence: str, money: Money) -> str | None:
 
 # ---- tables -------------------------------------------------------------------------
 
-def _label(row: list[Cell], tail: list[Cell], col: int) -> str:
+_BULLETS = re.compile(r"^[-•*–\s]+")
+
+
+def _row_label(row: list[Cell], tail: list[Cell], col: int) -> str:
     """The row's name: its label cell (with what a page break cut off),
     without list bullets or a closing colon."""
     text = " ".join(clean(r[col].text) for r in (row, tail) if col < len(r))
     if not text.strip():
         # a total or a subheading written across from the first column ("145 TOTAL ...")
-        text = next((clean(c.text) for c in row if re.search(r"[A-Za-z]{3}", c.text) and not is_value(c.text)), "")
-    return re.sub(r"^[-•*–\s]+", "", text).strip().rstrip(":").strip()
+        text = next((clean(c.text) for c in row if HAS_WORD.search(c.text) and not is_value(c.text)), "")
+    return _BULLETS.sub("", text).strip().rstrip(":").strip()
 
 
 def _table_scale(table: Table, title: str | None) -> Decimal | None:
@@ -221,7 +239,7 @@ def _header_period(table: Table, title: str | None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _column_kind(header: str, label: str) -> str:
+def _column_kind(header: str, label: str) -> FundingKind:
     if _TOTAL_ROW.search(label):
         return "total"
     if _BALANCE.search(f"{label} {header}"):
@@ -276,7 +294,9 @@ def _column_units(table: Table, value_cols: list[int]) -> tuple[list[str | None]
 
 
 # A row a parser put in one cell: "TOTAL BASE BUDGET CHANGES 10,289.7 -100.0 4,000.0"
-_MERGED_ROW = re.compile(r"^(?P<label>.*?[A-Za-z].*?)(?P<figures>(?:\s+\(?[-−]?\d[\d,]*(?:\.\d+)?\)?){2,})\s*$")
+_FIGURE = re.compile(r"\(?[-−]?\d[\d,]*(?:\.\d+)?\)?")  # "10,289.7", "-100.0", "(95)"
+# (the label runs to its first letter without a lazy scan: two lazy scans made a long cell of prose slow)
+_MERGED_ROW = re.compile(rf"^(?P<label>[^A-Za-z]*[A-Za-z].*?)(?P<figures>(?:\s+{_FIGURE.pattern}){{2,}})\s*$")
 
 
 def _merged_values(row: list[Cell], value_cols: list[int]) -> tuple[str, dict[int, Cell]] | None:
@@ -286,7 +306,7 @@ def _merged_values(row: list[Cell], value_cols: list[int]) -> tuple[str, dict[in
         m = _MERGED_ROW.match(cell.text)
         if not m:
             continue
-        figures = list(re.finditer(r"\(?[-−]?\d[\d,]*(?:\.\d+)?\)?", m.group("figures")))
+        figures = list(_FIGURE.finditer(m.group("figures")))
         if len(figures) != len(value_cols):
             return None
         base = cell.start + m.start("figures")
@@ -307,14 +327,16 @@ def table_funding(table: Table, title: str | None, meeting_date: date | None) ->
     name = table.title or title
     group: str | None = None
     for block, i, row, tail in table.body():
-        label = _label(row, tail, lc)
+        label = _row_label(row, tail, lc)
         context = row + tail
         cells = {j: c for j, c in enumerate(row)}
-        values = {j: parse_cell(clean(c.text)) for j, c in cells.items() if j in value_cols and parse_cell(clean(c.text)) is not None}
+        read = {j: parse_cell(clean(c.text)) for j, c in cells.items() if j in value_cols}
+        values: dict[int, tuple[Decimal, bool] | None] = {j: v for j, v in read.items() if v is not None}
         merged = None if values else _merged_values(row, value_cols)
         if merged:
             label, figures = merged
-            cells = {**{j: c for j, c in cells.items() if j not in figures and not _MERGED_ROW.match(c.text)}, **figures}
+            kept = {j: c for j, c in cells.items() if j not in figures and not _MERGED_ROW.match(c.text)}
+            cells = {**kept, **figures}
             values = {j: parse_cell(c.text) for j, c in figures.items()}
         if not values and row and clean(row[0].text).endswith(":") and not is_money_text(row[0].text):
             group = label  # "Capital Funding:" heads the rows below it
@@ -339,7 +361,8 @@ def table_funding(table: Table, title: str | None, meeting_date: date | None) ->
                 continue
             amount, own_scale = parsed
             header = table.columns[j] if j < len(table.columns) else ""
-            if scale is None and "£" not in cell.text and not (own_scale and _MONEY_HEADER.search(f"{header} {name or ''}")):
+            money_header = own_scale and _MONEY_HEADER.search(f"{header} {name or ''}")
+            if scale is None and "£" not in cell.text and not money_header:
                 # a count, a rate, a percentage: no currency said ("96K" under "Budget" is money)
                 continue
             if not own_scale:
@@ -353,11 +376,19 @@ def table_funding(table: Table, title: str | None, meeting_date: date | None) ->
     return out
 
 
+_LETTER = re.compile(r"[a-z]")
+
+
 def _total_purpose(label: str, name: str | None) -> str:
     """A total row says what it totals ("TOTAL BASE BUDGET CHANGES"), else the table does."""
-    if re.sub(r"[^a-z]", "", _TOTAL_ROW.sub("", label).lower()):
+    if _LETTER.search(_TOTAL_ROW.sub("", label).lower()):
         return label
     return f"Total ({name})" if name else "Total"
+
+
+# What taking a sum out of a label leaves: "in 04/05", a dash before ")", "()".
+_IN_YEAR = re.compile(r"\s*(?:in|for|during)\s+\d{2,4}\s?[/-]\s?\d{1,4}")
+_EMPTIED_BRACKET = re.compile(r"\s*[-–]\s*(?=\))|\(\s*\)")
 
 
 def _without_money(text: str) -> str | None:
@@ -365,6 +396,6 @@ def _without_money(text: str) -> str | None:
     cut = text
     for m in reversed(find_money(text)):
         cut = cut[:m.start] + cut[m.end:]
-    cut = re.sub(r"\s*(?:in|for|during)\s+\d{2,4}\s?[/-]\s?\d{1,4}", "", cut)
-    cut = re.sub(r"\s*[-–]\s*(?=\))|\(\s*\)", "", cut)
+    cut = _IN_YEAR.sub("", cut)
+    cut = _EMPTIED_BRACKET.sub("", cut)
     return _trim(cut)

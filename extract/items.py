@@ -22,23 +22,34 @@ from typing import Iterator
 
 from minutes.extract.dates import DATE_PATTERN
 from minutes.extract.document import Block, iter_lines
+from minutes.extract.lexicon import AUXILIARY_VERBS, alternation
 from minutes.extract.records import Item, Section, Span
 
-# "SHP41", "19.09.01", "14/037", "Minute 42", "Item 5", "6.1", "4a)", "2.di).", "3..", "2 c)_"
+# "SHP41", "19.09.01", "14/037", "Minute 42", "Item 5", "6.1", "4a)", "2.di).", "3..", "2 c)_", "(c )", "A)"
 REF = re.compile(
     r"^\s*(?:(?P<word>(?i:(?:agenda\s+)?item|minute))\s+(?P<wref>\d+[a-z]?(?:\.\d+)*)[.:)]?"
     r"|(?P<code>[A-Z]{2,5}\s?\d{1,4}[a-z]{0,3}(?:/\d{2,4})?)\b\.?"
     r"|(?P<dotted>\d{2}\.\d{2}\.\d{1,2})\b\.?"
     r"|(?P<slash>\d{2,4}/\d{2,4})\b\.?"
     r"|(?P<num>\d{1,3}(?:\.\d{1,2}){0,3})(?:\s?\.?(?P<sub>[a-z]{1,4})\))?(?:[.):_]{1,2}|(?=\s))"
-    r"|\(?(?P<letter>[a-z]{1,3})[.)]"
+    r"|\(?(?P<letter>[a-z]{1,3}|[A-Z](?=\s?\)))\s?[.)]"
     r")[._]?\s+(?P<title>\S.*)$")
-PROSE = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|should|been|being|can|could|may|must)\b", re.I)
+# Auxiliary verbs mark prose; "May" with a capital is the month ("held on May 24th 2016"), "well-being" a noun.
+_AUXILIARIES = alternation(v for v in AUXILIARY_VERBS if v != "may")
+PROSE = re.compile(rf"(?<![\w-])(?:(?i:{_AUXILIARIES})|[mM][aA][yY](?<!May))\b")
 SUB_PROSE = re.compile(r"^(?:that|to|the|a|an|this|it|there|we|our)\b", re.I)
 ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{0,3}|ix|x)$")
 MAX_WORDS = 24
 CONTINUED = re.compile(r"(?:\b(?:and|of|the|for|to|in|on|with|a|an)|[,&/–-])\s*$", re.I)
+# "(Item 4)" under an item heading in printed minutes: the heading's number.
 ITEM_NOTE = re.compile(r"^\(item\s+(\d+[a-z]?)\)$", re.I)
+# Notes a title carries that are not its words: "(pages 3 - 10)", "(item 4)".
+_PAGES_NOTE = re.compile(r"\s*\((?:pages?\s+[\d\s\-–]+|item\s+\d+)\)\s*", re.I)
+# Where a title ends and the minute's text begins: "Feeling Safe : An update ...", "Floor re-oil – Simon ...".
+_COLON_BREAK = re.compile(r"(\s?:\s)")
+_DASH_BREAK = re.compile(r"(\s[-–]\s)")
+# A run-in title closed by a full stop: "Suffolk Library meetings. Anyone wishing to attend ...".
+_STOP_BREAK = re.compile(r"(\.\s)(?=[A-Z])")
 
 
 @dataclass
@@ -66,10 +77,12 @@ def _title(text: str, heading: bool = False) -> str | None:
     A line set as a heading is a title even with a full stop or a verb
     ("5. Football club costs being left.") unless it runs long."""
     text = " ".join(text.replace("**", "").split())
-    text = re.sub(r"\s*\((?:pages?\s+[\d\s\-–]+|item\s+\d+)\)\s*", " ", text, flags=re.I).strip()
-    head, colon, rest = (re.split(r"(\s?:\s)", text, maxsplit=1) + ["", ""])[:3]
-    if not colon and text[:1].isalpha() and len(re.split(r"\s[-–]\s", text, maxsplit=1)[0].split()) <= 5:
-        head, colon, rest = (re.split(r"(\s[-–]\s)", text, maxsplit=1) + ["", ""])[:3]
+    text = _PAGES_NOTE.sub(" ", text).strip()
+    head, colon, rest = (_COLON_BREAK.split(text, maxsplit=1) + ["", ""])[:3]
+    if not colon and text[:1].isalpha() and len(_DASH_BREAK.split(text, maxsplit=1)[0].split()) <= 5:
+        head, colon, rest = (_DASH_BREAK.split(text, maxsplit=1) + ["", ""])[:3]
+    if not colon and text[:1].isalpha() and 2 <= len(_STOP_BREAK.split(text, maxsplit=1)[0].split()) <= 6:
+        head, colon, rest = (_STOP_BREAK.split(text, maxsplit=1) + ["", ""])[:3]
     for cand in ((head,) if colon and len(rest.split()) > 6 else (text, head)):
         cand = cand.strip(" :.-–_")
         words = cand.split()
@@ -84,7 +97,7 @@ def _title(text: str, heading: bool = False) -> str | None:
     return None
 
 
-def _lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int]]:
+def _candidate_lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int]]:
     """Candidate lines: every block but tables, its wrapped lines joined (a
     PDF wraps long headings); list items come back with their label in front.
     A short numbered first line is a heading over its text ("16.01.3 Minutes"
@@ -92,26 +105,49 @@ def _lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int]]:
     after a joining word."""
     for b in blocks:
         if b.is_table:
+            # a heading set as a one-row table: number | title (| margin)
+            row = [c for c in b.rows[0] if c.text] if len(b.rows) == 1 else []
+            if 2 <= len(row) <= 3 and ROW_REF.fullmatch(row[0].text):
+                yield b, f"{row[0].text} {row[1].text}", row[0].start, row[1].end
             continue
         line, start, end = " ".join(b.text.split("\n")), b.start, b.end
         first, _, second = b.text.partition("\n")
         if second[:1].isupper() and len(first) <= 50 and REF.match(first) and not CONTINUED.search(first):
             line, end = first, start + len(first)
-        if b.kind == "list_item" and b.label and b.label not in "-*+•●▪":
+        if b.kind == "list_item" and b.label and b.label not in BULLETS:
             line = f"{b.label} {line}"
         yield b, line.strip(), start, end
+
+
+INITIALS = re.compile(r"[A-Z]{2,3}")
+NEXT_AGENDA = re.compile(r"^\W*agenda\s*(?:for\s+(?:the\s+)?next\s+meeting\s*)?:\s*$", re.I)
+BULLETS = "-*+•●▪"  # list labels that mark, not number
+LETTERED = re.compile(r"[a-zA-Z]+$")  # a lettered reference, and its letters: "4b", "6d", "5A"
+# A numbered heading printed this many points right of its item's number is a sub-heading of it
+# ("4. Decisions" in the number column, "1. Anti-Bribery Policy" in the text column: item 4.1).
+INDENT = 8.0
 
 
 def _numbered_items(blocks: list[Block]) -> list[Item]:
     items: list[Item] = []
     top: _Ref | None = None  # the current top-level item
+    top_x: float | None = None  # where its number is printed (PDF)
     last_num: int | None = None
+    restart = 0  # the last number of a run restarted under the top item ("1.", "2." under "4.")
     subrun_prose: dict[str, bool] = {}  # first member of a sub-run decides for the run
     parent: _Ref | None = None  # the last lettered sub-item: "1." under "6d)" is "6d.1"
     # Printed minutes that put "(Item 4)" under each item heading: the note numbers the heading, and
     # the numbered paragraphs of the items are points, not sub-items.
     notes = {id(b): m.group(1) for b, nb in zip(blocks, blocks[1:]) if (m := ITEM_NOTE.match(nb.text.strip()))}
-    for b, line, start, end in _lines(blocks):
+    candidates = list(_candidate_lines(blocks))
+    paragraphs = _numbered_paragraphs(candidates)
+    top_kind = None  # the kind of block the top-level item was read from
+    new_run = False  # an unnumbered heading after items numbered as a list: a "1." there starts afresh
+    for b, line, start, end in candidates:
+        if b.kind == "heading" and not REF.match(line) and items:
+            if NEXT_AGENDA.match(line):
+                break  # "Agenda:" at the end of minutes lists the next meeting's points
+            new_run = new_run or top_kind == "list_item"
         if len(notes) >= 2 and b.kind != "heading":
             continue
         if id(b) in notes and not REF.match(line):
@@ -121,44 +157,121 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
                 items.append(Item(ref, title, Span(b.page, start, end)))
                 top, last_num, parent, subrun_prose = _Ref(ref, 0, _int(ref)), _int(ref), None, {}
             continue
+        heading = b.kind == "heading" or b.is_table
+        bulleted = b.kind == "list_item" and b.label is not None and b.label in BULLETS
         for piece, pstart in _glued(line, start):
             m = REF.match(piece)
-            if not m:
+            if not m or DATE_PATTERN.fullmatch(piece):  # "24 March 2022" heads a page, not an item
                 continue
-            title = _title(m.group("title"), heading=b.kind == "heading")
+            if new_run and b.kind == "list_item" and m.group("num") == "1":
+                top, last_num, parent = None, None, None  # "Points discussed" under a new heading: 1, 2, ...
+            title = _title(m.group("title"), heading=heading)
+            if bulleted and title != m.group("title").strip(" .:"):
+                continue  # "- 1. OPEN DAY – the team agreed ...": a bullet list's own numbering
             ref = _read_ref(m, top)
-            if ref is not None and m.group("num") and ref.level == 1 and "." not in m.group("num") \
-                    and not m.group("sub") and parent:
+            single = bool(m.group("num")) and "." not in m.group("num") and not m.group("sub")
+            if single and parent and ref is not None and ref.level == 1:
                 ref = _Ref(f"{parent.ref}.{m.group('num')}", 1, ref.top)
+            elif single and top is not None and top.top is not None:
+                ref = _restarted(int(m.group("num")), ref, top, (top_x, _x0(b)), restart, last_num, heading)
             if ref is None:
                 continue
             if ref.level == 0:
-                if title is None or (m.group("num") and not _continues(ref.top, last_num)):
+                repeat = heading and bool(items) and ref.top == last_num and title != items[-1].title
+                if title is None or (m.group("num") and not (_follows_on(ref.top, last_num) or repeat)):
                     continue
                 if m.group("num") and b.kind == "list_item" and b.level > 0:
                     continue
                 top, last_num, parent = ref, ref.top if ref.top is not None else last_num, None
-                subrun_prose = {}
+                top_x, restart, subrun_prose, top_kind, new_run = _x0(b), 0, {}, b.kind, False
             elif m.group("num") and "." in m.group("num"):
-                if title is None or len(title.split()) > 12:  # "4.2 Prevention", not "4.2.1 The title ..."
+                # "4.2 Prevention", not "4.2.1 The title ..." nor the numbered paragraphs of a minute
+                if title is None or len(title.split()) > 12 or (paragraphs and not heading):
                     continue
             else:
-                kind = "alpha" if re.search(r"[a-z]$", ref.ref) else "digit"
+                kind = "alpha" if LETTERED.search(ref.ref) else "digit"
                 first = _is_first(m)
                 if first:
                     subrun_prose[kind] = title is None or bool(SUB_PROSE.match(m.group("title")))
-                if subrun_prose.get(kind, True) or title is None or len(title.split()) > 14:
-                    continue
-            if ref.level == 1 and re.search(r"[a-z]$", ref.ref):
+                if subrun_prose.get(kind, True) or title is None or len(title.split()) > 14 \
+                        or INITIALS.fullmatch(title):
+                    continue  # "a. MK: we were told ...": a person's reply under a point, not a sub-item
+                if single and not parent:
+                    restart = int(m.group("num"))
+            if ref.level == 1 and LETTERED.search(ref.ref):
                 parent = ref
-            items.append(Item(ref.ref, title, Span(b.page, pstart, pstart + len(piece))))
+            printed = piece[:m.start("title")].strip()
+            items.append(Item(ref.ref, title, Span(b.page, pstart, pstart + len(piece)),
+                              _parent_ref(ref, items, top) if ref.level else None,
+                              printed if _bare(printed) != _bare(ref.ref) else None))
     return items
+
+
+def _x0(b: Block) -> float | None:
+    return b.boxes[0].x0 if b.boxes else None
+
+
+def _restarted(n: int, ref: _Ref | None, top: _Ref, where: tuple[float | None, float | None], restart: int,
+               last_num: int | None, heading: bool) -> _Ref | None:
+    """A single number under a top-level item, where it may number a run of
+    the item's sub-headings afresh ("1.", "2." ... under "4. Decisions" are
+    4.1, 4.2). Where the PDF shows it, a run printed right of the item's
+    number is the item's, and one printed under it that follows on is
+    top-level; elsewhere a
+    run of headings that has started goes on until the next top-level number.
+    Only headings continue a run: numbered points of the text do not."""
+    top_x, x = where
+    if x is not None and top_x is not None:
+        if x > top_x + INDENT:
+            if heading and (n == 1 or n == restart + 1):
+                return _Ref(f"{top.ref}.{n}", 1, top.top)
+            return ref
+        return _Ref(str(n), 0, n) if _follows_on(n, last_num) else ref
+    if heading and restart and n == restart + 1 and top.top is not None and n != top.top + 1:
+        return _Ref(f"{top.ref}.{n}", 1, top.top)
+    return ref
+
+
+def _numbered_paragraphs(candidates: list[tuple[Block, str, int, int]]) -> bool:
+    """Whether the "1.1", "2.1" numbers of a document number its paragraphs
+    (most carry running text) rather than its sub-headings: then only those
+    set as headings are sub-items."""
+    prose = titled = 0
+    for b, line, _, _ in candidates:
+        m = REF.match(line)
+        if m and m.group("num") and m.group("num").count(".") == 1 and not m.group("sub"):
+            if _title(m.group("title"), heading=b.kind == "heading") is None or len(m.group("title").split()) > 12:
+                prose += 1
+            else:
+                titled += 1
+    return prose >= 3 and prose > titled
+
+
+def _parent_ref(ref: _Ref, items: list[Item], top: _Ref | None) -> str | None:
+    """The item a sub-item sits under: "108.2" for "108.2.1" where it is an item, "6d" for "6d.1",
+    "52" for "52a"; else the top-level item."""
+    refs = {i.ref for i in items}
+    head = ref.ref
+    while True:
+        shorter = head.rsplit(".", 1)[0] if "." in head else LETTERED.sub("", head)
+        if not shorter or shorter == head:
+            break
+        head = shorter
+        if head in refs:
+            return head
+    return top.ref if top is not None and top.ref != ref.ref else None
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+def _bare(ref: str) -> str:
+    return _NOT_ALNUM.sub("", ref.lower())
 
 
 # Lines that head a block without naming an item: labels ("Action: ...", "Present"), the genre title.
 NOT_ITEM = re.compile(r"^(?:[\w’'/-]+(?:\s+[\w’'/-]+)?\s*:|(?:draft\s+)?(?:minutes|agenda|notes)\b|"
-                      r"(?:(?:those|also)\s+)?present\b|attendees\b|in\s+attendance\b|(?:un)?classified\b|"
-                      r"(?:official|restricted)(?:\s*-\s*sensitive)?$)", re.I)
+                      r"(?:(?:those|also)\s+)?present\b|attendees\b|in\s+attendance\b)", re.I)
 ROW_REF = re.compile(r"(?:item\s+)?(\d{1,3}[a-z]?)[.)]?", re.I)  # the number cell of an agenda table row
 
 
@@ -177,6 +290,9 @@ def _unnumbered_items(blocks: list[Block], minutes: bool) -> list[Item]:
     return heads
 
 
+_DATED = re.compile(r"\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2}")  # a year or a date: a heading that dates, not names
+
+
 def _heading_items(blocks: list[Block]) -> list[Item]:
     items: list[Item] = []
     i = 0
@@ -192,8 +308,8 @@ def _heading_items(blocks: list[Block]) -> list[Item]:
             text, end = f"{text} {blocks[i].text.strip()}", blocks[i].end
             i += 1
         nxt = blocks[i] if i < len(blocks) else None
-        if nxt is None or nxt.kind not in ("paragraph", "list_item") or NOT_ITEM.match(text) \
-                or re.search(r"\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2}", text) or len(text.split()) > 16:
+        if nxt is None or nxt.kind not in ("paragraph", "list_item") or b.is_furniture or NOT_ITEM.match(text) \
+                or _DATED.search(text) or len(text.split()) > 16:
             continue
         title = _title(text, heading=True)
         if title:
@@ -221,22 +337,30 @@ def _table_items(blocks: list[Block]) -> list[Item]:
     return items if len(items) >= 2 else []
 
 
+_GLUED_REF = re.compile(r"[a-z.](\d{1,2}\.\s+[A-Z])")  # "Business1. Apologies": a number run on to a word
+
+
 def _glued(line: str, start: int) -> Iterator[tuple[str, int]]:
     """PDF text can run headings together: "Public Business1. Apologies2. Declarations"."""
-    cuts = [0] + [m.start(1) for m in re.finditer(r"[a-z.](\d{1,2}\.\s+[A-Z])", line)] + [len(line)]
+    cuts = [0] + [m.start(1) for m in _GLUED_REF.finditer(line)] + [len(line)]
     for a, b in zip(cuts, cuts[1:]):
         yield line[a:b].strip(), start + a
 
 
 def _is_first(m: re.Match) -> bool:
-    sub = m.group("letter") or m.group("sub") or ""
+    sub = (m.group("letter") or m.group("sub") or "").lower()
     if sub:
         return sub[-1] == "a" or sub == "i"
     return (m.group("num") or "").split(".")[-1] == "1"
 
 
-def _continues(n: int | None, last: int | None) -> bool:
+def _follows_on(n: int | None, last: int | None) -> bool:
     return n is None or last is None or 0 < n - last <= 3
+
+
+# A code run on to a year ("HMRC2019"), and a financial year written as a slash number ("2017/18").
+_CODE_YEAR = re.compile(r"[A-Z]{2,5}\d{4}")
+_SLASH_YEAR = re.compile(r"(?:19|20)(\d\d)/(\d\d)")
 
 
 def _read_ref(m: re.Match, top: _Ref | None) -> _Ref | None:
@@ -245,8 +369,8 @@ def _read_ref(m: re.Match, top: _Ref | None) -> _Ref | None:
         return _Ref(ref, 0, _int(ref))
     if m.group("code"):
         code = m.group("code").replace(" ", "")
-        return _Ref(code, 0, None) if not re.fullmatch(r"[A-Z]{2,5}\d{4}", code) else None
-    if m.group("slash") and re.fullmatch(r"(?:19|20)(\d\d)/(\d\d)", m.group("slash")) and \
+        return _Ref(code, 0, None) if not _CODE_YEAR.fullmatch(code) else None
+    if m.group("slash") and _SLASH_YEAR.fullmatch(m.group("slash")) and \
             int(m.group("slash")[-2:]) == (int(m.group("slash")[2:4]) + 1) % 100:
         return None  # "2017/18" is a financial year, not a minute number
     if m.group("dotted") or m.group("slash"):
@@ -255,7 +379,7 @@ def _read_ref(m: re.Match, top: _Ref | None) -> _Ref | None:
         letter = m.group("letter")
         if top is None or (len(letter) > 1 and not ROMAN.match(letter)):
             return None
-        base = re.sub(r"[a-z]+$", "", top.ref) if top.level else top.ref
+        base = LETTERED.sub("", top.ref) if top.level else top.ref
         return _Ref(base + letter, 1, top.top)
     num, sub = m.group("num"), m.group("sub")
     parts = num.split(".")
@@ -271,8 +395,11 @@ def _read_ref(m: re.Match, top: _Ref | None) -> _Ref | None:
     return None
 
 
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
 def _int(text: str) -> int | None:
-    m = re.match(r"\d+", text)
+    m = _LEADING_DIGITS.match(text)
     return int(m.group(0)) if m else None
 
 
@@ -302,6 +429,9 @@ def _programme_items(blocks: list[Block]) -> Iterator[Item]:
             yield Item(group, text, Span(b.page, start, end))
 
 
+_DEEP_REF = re.compile(r"\d+(?:\.\d+){2,}")  # "4.2.1": a paragraph of a section, not an item
+
+
 def _paper_items(blocks: list[Block]) -> list[Item]:
     """A strategy or report file: its numbered section headings, and each
     appendix named on its contents page (its own numbered sections nest in it)."""
@@ -324,7 +454,7 @@ def _paper_items(blocks: list[Block]) -> list[Item]:
             continue
         if not in_appendix:
             numbered.append(b)
-    found = [i for i in _numbered_items(numbered) if not re.fullmatch(r"\d+(?:\.\d+){2,}", i.ref or "")]
+    found = [i for i in _numbered_items(numbered) if not _DEEP_REF.fullmatch(i.ref or "")]
     return sorted(found + items, key=lambda i: i.span.start)
 
 
@@ -332,21 +462,29 @@ def _first(b: Block) -> str:
     return " ".join(b.text.split("\n", 1)[0].replace("**", "").split())
 
 
+_TITLE_WORD = re.compile(r"[a-z0-9]+")
+# A contents page's line: dot leaders to a page number ("Introduction ....... 3").
+CONTENTS_LINE = re.compile(r"\.{4,}\s*\d+\s*$|\.{4,}\s*\t")
+# An appendix a contents page lists: "Appendix 2 – Budget ........ 14" (number, title).
+CONTENTS_APPENDIX = re.compile(r"^\s*(Appendix\s+(?:\d+|[A-Z]))\b[\s:.\-–]*(.+?)\s*\.{3,}", re.I)
+_HTML_TAG = re.compile(r"<[^>]+>")
+
+
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", text.lower())) - {"the", "and", "of", "a", "an", "for", "with", "to", "in"}
+    return set(_TITLE_WORD.findall(text.lower())) - {"the", "and", "of", "a", "an", "for", "with", "to", "in"}
 
 
 def _is_contents(b: Block) -> bool:
-    return bool(re.search(r"\.{4,}\s*\d+\s*$|\.{4,}\s*\t", b.text))
+    return bool(CONTENTS_LINE.search(b.text))
 
 
 def _contents_appendices(blocks: list[Block]) -> list[tuple[str, set[str], str]]:
     """("Appendix 2", title words, title) for each appendix a contents page lists."""
-    out = []
+    out: list[tuple[str, set[str], str]] = []
     for b in blocks:
         for line, _, _ in iter_lines(b):
-            text = re.sub(r"<[^>]+>", "", line)
-            m = re.match(r"^\s*(Appendix\s+(?:\d+|[A-Z]))\b[\s:.\-–]*(.+?)\s*\.{3,}", text, re.I)
+            text = _HTML_TAG.sub("", line)
+            m = CONTENTS_APPENDIX.match(text)
             if m and not any(o[0] == m.group(1) for o in out):
                 out.append((m.group(1), _words(m.group(2)), m.group(2).strip()))
     return out

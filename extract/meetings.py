@@ -7,22 +7,57 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from minutes.extract.dates import DATE_PATTERN, parse_date
+from minutes.extract.dates import DATE_PATTERN, MONTH, YEAR_NUMBER, parse_date
 from minutes.extract.document import Block
+from minutes.extract.lexicon import BODY_WORDS
 from minutes.extract.records import ExtractedDocument, NextMeeting, Section, Span
 
 NEXT_HEAD = re.compile(
     r"^\W*(?:\d+[.)]?\s*)?(?:(?:date|time|details)(?:,?\s+(?:time|venue|and|place|&)){0,4}\s+of\s+(?:the\s+)?)?"
-    r"next\s+meeting\b\s*(?:[:\-–]|will\s+be(?:\s+held)?(?:\s+on)?|is(?:\s+on)?)?\s*", re.I)
-NEXT_SENTENCE = re.compile(r"\b(?:the\s+)?next\s+meeting\s+(?:of\s+[^.]{0,60}?)?(?:will\s+be|is|has\s+been)"
-                           r"\s+(?:held\s+|arranged\s+|scheduled\s+|provisionally\s+)*(?:for\s+|on\s+)?", re.I)
+    r"next\s+meetings?\b\s*(?:[:\-–]|will\s+be(?:\s+held)?(?:\s+on)?|is(?:\s+on)?)?\s*", re.I)
+# "The next meeting will be held on ...", "the next meeting was scheduled for ...", "their next formal meeting on ..."
+NEXT_SENTENCE = re.compile(r"\b(?:the\s+|their\s+|our\s+|its\s+)?next\s+(?P<whose>(?:[\w&]+\s+){0,2})meeting\s+"
+                           r"(?:of\s+[^.]{0,60}?)?(?:(?:will\s+be|is|was|has\s+been)\s+"
+                           r"(?:held\s+|arranged\s+|scheduled\s+|provisionally\s+|set\s+)*(?:for\s+|on\s+)?|on\s+)",
+                           re.I)
+SENTENCE_REACH = 60
+# "the next Board meeting in November": the month alone
+NEXT_MONTH = re.compile(rf"\bnext\s+(?P<whose>(?:[\w&]+\s+){{0,2}})meeting\s+(?:will\s+be\s+)?in\s+"
+                        rf"(?P<when>{MONTH}(?:\s+\d{{4}})?)\b", re.I)
 LATER_DATES = re.compile(r"^\W*(?:future\s+)?(?:meeting\s+)?dates\b[^:]{0,40}:?", re.I)
 TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?|noon)(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?"
                   r"\s*(?:am|pm|a\.m\.?|p\.m\.?))?|\b\d{1,2}[.:]\d{2}\b", re.I)
 FIELD = re.compile(r"^\s*(date|time|venue|place|location|where)\s*:\s*(.+)$", re.I)
+# What joins a date to the venue after it: ", at the Town Hall", "– Committee Room 2".
+VENUE_LEAD = re.compile(r"^\s*(?:,|at|in|–|-)\s*")
 
 
 def extract_next_meeting(section: Section) -> NextMeeting | None:
+    """The next meeting as the document states it: a "Next meeting" heading
+    or line with its date, a sentence giving the date, else the month alone."""
+    return _dated_next_meeting(section) or _next_month(section)
+
+
+def _own(m: re.Match, section: Section) -> bool:
+    """Whether "the next X meeting" is this body's: X is a plain word ("formal")
+    or a body's noun or a word of its name or title ("Board"), not another group's ("the next SAG meeting")."""
+    own = {w.lower() for w in re.findall(r"[\w&]+", f"{section.body or ''} {section.title}")} | BODY_WORDS
+    return all(w.islower() or w.lower() in own for w in m.group("whose").split())
+
+
+def _next_month(section: Section) -> NextMeeting | None:
+    base = section.meeting_date
+    for block in section.blocks:
+        m = NEXT_MONTH.search(block.text)
+        if m and base and _own(m, section):
+            parsed = parse_date(m.group("when"), base, prefer_future=True)
+            if parsed and parsed[1] == "month":
+                return NextMeeting(Span(block.page, block.start, block.end), parsed[0], date_text=m.group(0),
+                                   precision="month")
+    return None
+
+
+def _dated_next_meeting(section: Section) -> NextMeeting | None:
     blocks = section.blocks
     for i, block in enumerate(blocks):
         first = block.text.split("\n", 1)[0]
@@ -35,38 +70,54 @@ def extract_next_meeting(section: Section) -> NextMeeting | None:
                 return meeting
             continue
         m = NEXT_SENTENCE.search(block.text)
-        if m and block.kind != "table":
-            meeting = _meeting(block.text[m.end():], block, section.meeting_date)
+        if m and block.kind != "table" and _own(m, section):
+            # the date follows the cue closely: "... will be held in the Burgh Chambers at 7 pm on 5th February"
+            meeting = _meeting(block.text[m.end():], block, section.meeting_date, SENTENCE_REACH)
             if meeting and meeting.date:
                 return meeting
     return None
 
 
-def _meeting(text: str, block: Block, base: date | None) -> NextMeeting | None:
-    """Date, time and venue from the text after a "next meeting" cue."""
+def _meeting(text: str, block: Block, base: date | None, reach: int = 200) -> NextMeeting | None:
+    """Date, time and venue from the text after a "next meeting" cue, the
+    date starting within ``reach`` characters of it."""
     labelled = {m.group(1).lower(): m.group(2).strip() for line in text.split("\n") if (m := FIELD.match(line))}
     date_src = labelled.get("date", text)
     dm = DATE_PATTERN.search(date_src[:200])
-    if not dm:
+    if not dm or dm.start() > reach:
         return None
-    parsed = parse_date(dm.group(0), base, prefer_future=True) if base or re.search(r"\d{4}", dm.group(0)) else None
+    parsed = parse_date(dm.group(0), base, prefer_future=True) if base or YEAR_NUMBER.search(dm.group(0)) else None
+    if parsed and base and parsed[0] <= base:  # "27th February 2016" in December 2016's minutes: the year is a slip
+        parsed = _after(parsed[0], base), parsed[1]
     time_src = labelled.get("time") or date_src[dm.end():dm.end() + 80]
     tm = TIME.search(time_src)
     venue = labelled.get("venue") or labelled.get("place") or labelled.get("location") or labelled.get("where")
     if venue is None and "date" not in labelled:
         tail = date_src[dm.end() + (tm.end() if tm and not labelled.get("time") else 0):].split("\n", 1)[0]
-        tail = re.sub(r"^\s*(?:,|at|in|–|-)\s*", "", tail).strip(" .,;")
+        tail = VENUE_LEAD.sub("", tail).strip(" .,;")
         venue = tail if 2 < len(tail) < 120 and tail[:1].isupper() else None
     return NextMeeting(Span(block.page, block.start, block.end), parsed[0] if parsed else None,
                        tm.group(0).strip(" .") if tm else None, venue.strip(" .") if venue else None,
-                       dm.group(0))
+                       dm.group(0), "month" if parsed and parsed[1] == "month" else "day")
+
+
+def _after(day: date, base: date) -> date:
+    """The first date with ``day``'s day and month after ``base``."""
+    for year in range(base.year, base.year + 2):
+        try:
+            moved = day.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if moved > base:
+            return moved
+    return day
 
 
 def future_meetings(doc: ExtractedDocument) -> list[date]:
     """The next meeting's date, then later dates listed ("Dates for 2010/11:
     1st July 2010; 7th October 2010"), in order."""
     nm = doc.next_meeting
-    out = [nm.date] if nm and nm.date else []
+    out = [nm.date] if nm and nm.date and nm.precision == "day" else []
     base = out[0] if out else doc.section.meeting_date
     for block in doc.section.blocks:
         if block.kind != "table" and LATER_DATES.match(block.text):

@@ -39,14 +39,18 @@ MONEY = re.compile(
 # "40 million pounds", "5,000 pounds" (never "millions of pounds": no number)
 POUNDS_WORD = re.compile(rf"(?<![\d£.,])(?P<n1>{_NUMBER})(?:\s*(?P<s1>{_SCALE}))?\s+pounds\b", re.I)
 # What follows a rate: "per head", "per non-PDU", "a head", "a month", "each", "per client per week"
-_RATE = re.compile(r"^\s*(?:per\s+(?!annum\b|year\b|cent\b)\S|a\s+(?:head|day|night|week|month)\b|each\b(?!\s+(?:year|annum))|/\s?(?:head|person|hour|day|week|month|client)\b)", re.I)
+_RATE = re.compile(r"^\s*(?:per\s+(?!annum\b|year\b|cent\b)\S|a\s+(?:head|day|night|week|month)\b"
+                   r"|each\b(?!\s+(?:year|annum))|/\s?(?:head|person|hour|day|week|month|client)\b)", re.I)
 # A table cell holding one value: "1,662", "(95)", "-12.5", "£769K", "(£1.2m)"
-CELL = re.compile(rf"^\s*(?P<open>\()?\s*(?P<neg>[-−–])?\s*(?:£|GBP)?\s?(?P<n>{_NUMBER})\s*(?P<s>{_SCALE})?\s*\)?\s*\*?\s*$", re.I)
+CELL = re.compile(rf"^\s*(?P<open>\()?\s*(?P<neg>[-−–])?\s*(?:£|GBP)?\s?(?P<n>{_NUMBER})\s*(?P<s>{_SCALE})?"
+                  r"\s*\)?\s*\*?\s*$", re.I)
 # A header cell that only names the unit of the figures below: "£000", "£'000s", "(£000's)"
-_UNIT = re.compile(r"^\s*\(?\s*£\s?'?0{3}'?s?\s*\)?\s*$")
+_UNIT_CELL = re.compile(r"^\s*\(?\s*£\s?'?0{3}'?s?\s*\)?\s*$")
 _HEADER_SCALE = re.compile(
     r"£\s?'?0{3}'?s?|£\s?k\b|£\s?m\b|£\s?(?:thousands?|millions?)\b|\(\s?£?\s?'?0{3}'?s?\s?\)"
     r"|\b(?:GBP|£)\s?'?0{3}|\bin\s+thousands\b|£\s?bn\b", re.I)
+# A currency said without a multiplier: the figures are pounds.
+_CURRENCY = re.compile(r"£|\bGBP\b|\bpounds\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -82,8 +86,8 @@ def find_money(text: str) -> list[Money]:
             continue  # "(£000)": a unit said for the figures of a table, no sum
         if m.group("n2") and not _plausible_range(m):
             # "£500 - 20 bids": not a range, keep the first sum
-            single = _single(text, m.group("neg"), m.group("n1"), m.group("s1"), m.start(),
-                             m.end("n1") if not m.group("s1") else m.end("s1"))
+            end = m.end("s1") if m.group("s1") else m.end("n1")
+            single = _single(text, m.group("neg"), m.group("n1"), m.group("s1"), m.start(), end)
             out.append(Money(single.amount, single.text, single.start, single.end, rate=single.rate,
                              scaled=single.scaled, currency=_currency(m.group("cur"))))
             continue
@@ -101,6 +105,7 @@ def find_money(text: str) -> list[Money]:
 
 
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_AND_BETWEEN = re.compile(r"\s+and\s+")
 
 
 def _between(text: str, found: list[Money]) -> list[Money]:
@@ -109,7 +114,7 @@ def _between(text: str, found: list[Money]) -> list[Money]:
     for money in found:
         low = out[-1] if out else None
         if low is not None and low.high is None and not money.rate and money.amount >= low.amount >= 0 \
-                and re.fullmatch(r"\s+and\s+", text[low.end:money.start]) and _BETWEEN.search(text[:low.start]):
+                and _AND_BETWEEN.fullmatch(text[low.end:money.start]) and _BETWEEN.search(text[:low.start]):
             out[-1] = Money(low.amount, text[low.start:money.end], low.start, money.end, money.amount,
                             rate=money.rate, scaled=low.scaled or money.scaled)
             continue
@@ -143,7 +148,8 @@ def printed_pence(text: str) -> bool:
 
 
 def format_amount(amount: Decimal, currency: str = "GBP", pence: bool = False) -> str:
-    """"£1,234,567", or "£720.00" where the paper printed pence (or the sum has them); "USD 5" for a currency with no sign."""
+    """"£1,234,567", or "£720.00" where the paper printed pence (or the sum
+    has them); "XYZ 5" for a currency with no sign."""
     places = 2 if pence or amount != amount.to_integral_value() else 0
     figure = f"{amount:,.{places}f}"
     sign = SIGNS.get(currency)
@@ -167,7 +173,7 @@ def parse_cell(text: str) -> tuple[Decimal, bool] | None:
 
 
 def is_unit(text: str) -> bool:
-    return bool(_UNIT.match(text))
+    return bool(_UNIT_CELL.match(text))
 
 
 def header_scale(text: str) -> Decimal | None:
@@ -181,7 +187,7 @@ def header_scale(text: str) -> Decimal | None:
         if "m" in marker.replace("£", "").replace("gbp", "").replace("thousand", ""):
             return Decimal(1_000_000)
         return Decimal(1_000)
-    if re.search(r"£|\bGBP\b|\bpounds\b", text, re.I):
+    if _CURRENCY.search(text):
         return Decimal(1)
     return None
 

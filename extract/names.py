@@ -25,31 +25,19 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from minutes.extract.lexicon import (COMMON_TITLES, HONORIFICS, LEADING_ROLES, MEETING_ROLES, NAME_PARTICLES,
+                                    PLURAL_TITLES, POST_NOMINALS, ROLE_PREFIXES, alternation)
 from minutes.extract.records import Person
 
-# Titles, ranks and post-nominals that are not part of a name (lower case, no dots).
-POST_NOMINALS = frozenset({"mbe", "obe", "cbe", "jp", "mp", "mep", "esq", "qc", "kc", "dl", "frs", "kbe", "dbe"})
-HONORIFICS = frozenset({
-    "cllr", "cllrs", "councillor", "councillors", "dr", "mr", "mrs", "ms", "miss", "mx", "prof",
-    "professor", "sir", "dame", "rev", "revd", "reverend", "chief", "supt", "superintendent",
-    "super", "inspector", "insp", "ci", "sgt", "sergeant", "acc", "dcc", "temporary", "ch", "det",
-    "pc", "commander", "lord", "lady", "hon", "alderman", "baroness", "baron", "viscount",
-    "earl", "rt", "cc", "ald",
-}) | POST_NOMINALS
-PLURAL_TITLES = {"councillors": "Councillor", "cllrs": "Cllr", "cllrs.": "Cllr", "messrs": "Mr"}
+# Words around a name that are not part of it: titles and ranks before, letters after.
+TITLE_WORDS = HONORIFICS | POST_NOMINALS
 # Roles printed in brackets or after a comma; kept, never part of the name.
-ROLE = re.compile(
-    r"^(?:(?:vice|deputy|joint|acting|interim)[- ]?)?(?:chair(?:man|woman|person)?|vice[- ]chair|"
-    r"mayor|deputy mayor|leader|deputy leader|clerk|minutes?|minute taker|secretary|treasurer|"
-    r"secretariat|note[- ]?taker|observer|presenter|substitute|rfo|proper officer)\b", re.I)
+ROLE = re.compile(rf"^(?:{alternation(ROLE_PREFIXES)}[- ]?)?{alternation(MEETING_ROLES, ' ')}\b", re.I)
+_LEADING = rf"(?:(?:vice|deputy)[- ]?)?{alternation(LEADING_ROLES)}"
 # A post printed before a name: "Clerk J Connelly", "Vice-Chair Ann Hale".
-LEADING_ROLE = re.compile(r"^(?:(?:vice|deputy)[- ]?chair(?:man|woman|person)?|chair(?:man|woman|person)?|clerk|"
-                          r"treasurer|secretary|mayor|rfo)\s+(?=[A-Z])", re.I)
+LEADING_ROLE = re.compile(rf"^{_LEADING}\s+(?=[A-Z])", re.I)
 # Where a name ends and the next begins without a comma: "P Moran Clerk J Connelly Mr L Page"
-_NAME_RUN = re.compile(r"\s+(?=(?i:(?:vice[- ]?)?chair(?:man|woman|person)?|clerk|treasurer|secretary|mr|mrs|ms|miss|dr|"
-                       r"cllr|councillor)\.?\s+(?:[A-Z]\.?\s+)*[A-Z][a-z])")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*\.?|[A-Z]\.")
-PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "du", "bin", "al", "st", "o'"}
+_NAME_RUN = re.compile(rf"\s+(?=(?i:{_LEADING}|{alternation(COMMON_TITLES)})\.?\s+(?:[A-Z]\.?\s+)*[A-Z][a-z])")
 
 
 def _bare(token: str) -> str:
@@ -59,18 +47,22 @@ def _bare(token: str) -> str:
 def strip_honorifics(text: str) -> str:
     """Drop leading titles/ranks and trailing post-nominals from a name."""
     toks = text.split()
-    while len(toks) > 1 and _bare(toks[0]) in HONORIFICS:
+    while len(toks) > 1 and _bare(toks[0]) in TITLE_WORDS:
         toks.pop(0)
-    while len(toks) > 1 and _bare(toks[-1]) in HONORIFICS - {"chief"}:
+    while len(toks) > 1 and _bare(toks[-1]) in TITLE_WORDS - {"chief"}:
         toks.pop()
     return " ".join(toks).strip(" ,;")
+
+
+# A bracket closing a text: "(Chair)", "(Ministry of Justice)".
+TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 
 def clean_name(text: str) -> tuple[str, str | None]:
     """Name without honorifics, and the role printed in brackets or before
     the name ("Clerk J Connelly" -> ("J Connelly", "Clerk")), if any."""
     role = None
-    m = re.search(r"\(([^()]*)\)\s*$", text)
+    m = TRAILING_BRACKET.search(text)
     if m:
         inner = m.group(1).strip()
         if ROLE.match(inner):
@@ -84,6 +76,11 @@ def clean_name(text: str) -> tuple[str, str | None]:
     return name, role
 
 
+# Initials ("J", "J.", "JP") and a capitalised name word ("McNally", "O'Brien", "Berners-Lee").
+NAME_INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")
+NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?")
+
+
 def looks_like_name(text: str) -> bool:
     """A person's name (honorifics allowed): 1-5 tokens, each capitalised, an
     initial or a particle, and at least one real word."""
@@ -93,14 +90,22 @@ def looks_like_name(text: str) -> bool:
         return False
     words = 0
     for t in toks:
-        if re.fullmatch(r"(?:[A-Z]\.?){1,3}", t):  # initials: "J", "J.", "JP"
+        if NAME_INITIALS.fullmatch(t):
             continue
-        if t.lower() in PARTICLES:
+        if t.lower() in NAME_PARTICLES:
             continue
-        if not re.fullmatch(r"(?:Mc|Mac|O['’])?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?", t):
+        if not NAME_WORD.fullmatch(t):
             return False
         words += 1
     return words >= 1 and not ROLE.match(name)
+
+
+# A plural title opening a list of names: "Councillors A Bell and C Dunn", "Messrs".
+PLURAL_TITLE = re.compile(rf"({alternation(PLURAL_TITLES)})\s+", re.I)
+# What parts a list of names, brackets kept as tokens so a part inside them is not cut.
+_LIST_TOKEN = re.compile(r"(\(|\)|,|;|\s+and\s+|\s+&\s+)")
+# "and" or "&" between two names
+LIST_AND = re.compile(r"\s+(?:and|&)\s+")
 
 
 def split_names(text: str) -> list[str]:
@@ -108,17 +113,17 @@ def split_names(text: str) -> list[str]:
     carrying a plural title ("Councillors") to every name."""
     text = " ".join(text.split()).strip(" .;:")
     title = None
-    m = re.match(r"(Councillors|Cllrs\.?|Messrs)\s+", text, re.I)
+    m = PLURAL_TITLE.match(text)
     if m:
         title = PLURAL_TITLES[m.group(1).lower()]
         text = text[m.end():]
     parts, depth, cur = [], 0, ""
-    for tok in re.split(r"(\(|\)|,|;|\s+and\s+|\s+&\s+)", text):
+    for tok in _LIST_TOKEN.split(text):
         if tok == "(":
             depth += 1
         elif tok == ")":
             depth = max(depth - 1, 0)
-        if depth == 0 and (tok in (",", ";") or re.fullmatch(r"\s+(?:and|&)\s+", tok or "")):
+        if depth == 0 and (tok in (",", ";") or LIST_AND.fullmatch(tok or "")):
             parts.append(cur)
             cur = ""
         else:
@@ -148,8 +153,11 @@ def _unrun(part: str) -> list[str]:
     return out + [part[start:]]
 
 
+_KEY_TOKEN = re.compile(r"[a-z0-9]+")  # a lower-case word or number, the unit names are compared in
+
+
 def name_key(name: str | None) -> tuple[str, ...]:
-    return tuple(t for t in re.findall(r"[a-z0-9]+", (name or "").lower()) if t not in HONORIFICS)
+    return tuple(t for t in _KEY_TOKEN.findall((name or "").lower()) if t not in TITLE_WORDS)
 
 
 def name_key_text(name: str) -> str:
@@ -173,11 +181,11 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 def resolve(mention: str, people: Sequence[Person]) -> Person | None:
     """The single person in ``people`` that ``mention`` names, else None."""
-    words = [w for w in re.findall(r"[a-z0-9]+", mention.lower()) if w != "the"]
+    words = [w for w in _KEY_TOKEN.findall(mention.lower()) if w != "the"]
     if not words:
         return None
     phrase = " ".join(words)
-    by_role = [p for p in people if p.role and " ".join(re.findall(r"[a-z0-9]+", p.role.lower())) == phrase]
+    by_role = [p for p in people if p.role and " ".join(_KEY_TOKEN.findall(p.role.lower())) == phrase]
     if len(by_role) == 1:
         return by_role[0]
     exact = [p for p in people if same_person(mention, p.name)]

@@ -11,82 +11,60 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, cast
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
+    from spacy.pipeline import SpanRuler
     from spacy.tokens import Doc
 
-# A full stop after these does not end a sentence ("Chief Supt. Glover", "re. the plan").
-ABBREVIATIONS = frozenset({
-    "re", "supt", "cllr", "cllrs", "dr", "mr", "mrs", "ms", "st", "no", "nos", "insp", "sgt",
-    "det", "ch", "prof", "rev", "revd", "approx", "para", "paras", "ref", "fig", "vol", "cf",
-    "etc", "inc", "ltd", "dept", "co", "min", "mins", "tel", "ext", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v", "pp", "p", "ed", "al",
-})
-
-# Verbs that name a task someone can be given ("X to liaise", "X would look into").
-TASK_VERBS = frozenset("""
-    action add address advise agree amend apply approach arrange ask attend book bring buy
-    chase check circulate clarify collate collect come commission compile complete confirm
-    consider contact convene co-ordinate coordinate cut deliver develop discuss distribute draft
-    e-mail email ensure establish explore facilitate feed finalise finalize find fix flag follow
-    forward get give identify implement include inform inspect invite investigate invoice issue
-    lead liaise look meet monitor notify obtain order organise organize pay phone prepare present
-    produce progress provide publicise publicize publish purchase pursue put raise re-circulate
-    recirculate refer remind repair replace reply report request research resend respond revert
-    review schedule seek send set share source speak submit table take telephone undertake update
-    visit write
-""".split())
+from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, ASKED_VERBS, ASKING_VERBS, COLLECT_VERBS,
+                                    FEEDBACK_WORDS, MODAL_VERBS, NOTING_WORDS, RECORD_WORDS, TO_MEETING_VERBS,
+                                    SEND_VERBS, TASK_VERBS, VOLUNTEER_VERBS, alternation)
 
 # Cue phrases, as token patterns; the extractors read doc.spans["cues"].
 _TASK = {"LOWER": {"IN": sorted(TASK_VERBS)}}
-CUE_PATTERNS = [
+CUE_PATTERNS: list[dict[str, Any]] = [
     # "Sara will provide", "David Parr would look into", "Partners would need to meet"
-    {"label": "MODAL_TASK", "pattern": [{"LOWER": {"IN": ["will", "would", "shall"]}},
+    {"label": "MODAL_TASK", "pattern": [{"LOWER": {"IN": list(MODAL_VERBS)}},
                                          {"LOWER": {"IN": ["now", "also", "then"]}, "OP": "?"},
                                          {"LOWER": "need", "OP": "?"}, {"LOWER": "to", "OP": "?"}, _TASK]},
     # "Lesley Sigston to contact", "information to be provided"
     {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, _TASK]},
     {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": "be"}, {"LOWER": {"REGEX": "^[a-z-]+(ed|en|nt)$"}}]},
     # "Paul agreed to circulate", "Jo offered to arrange"
-    {"label": "VOLUNTEER", "pattern": [{"LOWER": {"IN": ["agreed", "offered", "undertook", "volunteered",
-                                                          "promised", "agree", "agrees"]}},
+    {"label": "VOLUNTEER", "pattern": [{"LOWER": {"IN": list(VOLUNTEER_VERBS)}},
                                         {"LOWER": "to"}, _TASK]},
     # "partners were asked to consider", "Officers be requested to investigate"
     {"label": "ASKED", "pattern": [{"LOWER": {"IN": ["was", "were", "be", "is", "are"]}},
-                                    {"LOWER": {"IN": ["asked", "requested", "invited", "advised", "encouraged",
-                                                      "tasked", "instructed", "authorised", "delegated"]}},
+                                    {"LOWER": {"IN": list(ASKED_VERBS)}},
                                     {"LOWER": "to"}]},
     # "The group asked Paul to undertake", "requested the Police to advise"
-    {"label": "ASK_OBJ", "pattern": [{"LOWER": {"IN": ["asked", "requested", "invited", "tasked", "instructed"]}},
+    {"label": "ASK_OBJ", "pattern": [{"LOWER": {"IN": list(ASKING_VERBS)}},
                                       {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["to", "for", "that", "if", "whether"]}},
                                       {"IS_ALPHA": True, "OP": "{0,5}"}, {"LOWER": "to"}, _TASK]},
     # "Lesley requested comments on the plan", "asked for comments to be e-mailed"
-    {"label": "COLLECT", "pattern": [{"LOWER": {"IN": ["requested", "invited", "welcomed", "asked", "sought"]}},
+    {"label": "COLLECT", "pattern": [{"LOWER": {"IN": list(COLLECT_VERBS)}},
                                       {"LOWER": "for", "OP": "?"}, {"LOWER": "any", "OP": "?"},
-                                      {"LOWER": {"IN": ["comments", "views", "feedback", "responses", "suggestions"]}}]},
-    # "should be sent to Mark Riley"
-    {"label": "SEND_TO", "pattern": [{"LOWER": {"IN": ["sent", "e", "emailed", "forwarded", "returned", "submitted",
-                                                       "passed", "given", "directed"]}},
+                                      {"LOWER": {"IN": list(FEEDBACK_WORDS)}}]},
+    # "should be sent to Mark Riley" ("e-mailed" is three tokens: "e", "-", "mailed")
+    {"label": "SEND_TO", "pattern": [{"LOWER": {"IN": [v.split("-")[0] for v in SEND_VERBS]}},
                                       {"ORTH": "-", "OP": "?"}, {"LOWER": "mailed", "OP": "?"},
                                       {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["to"]}, "OP": "{0,4}"},
                                       {"LOWER": "to"}, {"ORTH": ":", "OP": "?"},
                                       {"IS_TITLE": True}]},
     # "will be brought to the next meeting", "would be reported to the March meeting"
-    {"label": "TO_MEETING", "pattern": [{"LOWER": {"IN": ["will", "would", "to", "shall"]}}, {"LOWER": "be"},
-                                         {"LOWER": {"IN": ["brought", "presented", "reported", "submitted", "taken",
-                                                           "tabled", "considered", "circulated", "discussed"]}},
+    {"label": "TO_MEETING", "pattern": [{"LOWER": {"IN": [*MODAL_VERBS, "to"]}}, {"LOWER": "be"},
+                                         {"LOWER": {"IN": list(TO_MEETING_VERBS)}},
                                          {"LOWER": "back", "OP": "?"}, {"LOWER": {"IN": ["to", "at"]}}]},
     # decisions
-    {"label": "AGREED", "pattern": [{"LOWER": {"IN": ["agreed", "approved", "endorsed", "adopted", "ratified",
-                                                      "resolved", "concur", "concurred"]}}]},
-    {"label": "NOTED", "pattern": [{"LOWER": {"IN": ["noted", "note", "notes"]}}]},
+    {"label": "AGREED", "pattern": [{"LOWER": {"IN": list(AGREEMENT_VERBS)}}]},
+    {"label": "NOTED", "pattern": [{"LOWER": {"IN": list(NOTING_WORDS)}}]},
     {"label": "RECORD", "pattern": [{"LOWER": "as"}, {"LOWER": {"IN": ["a", "an", "the"]}},
-                                     {"LOWER": {"IN": ["true", "accurate", "correct", "fair"]}, "OP": "+"},
+                                     {"LOWER": {"IN": list(RECORD_WORDS)}, "OP": "+"},
                                      {"LOWER": "and", "OP": "?"},
-                                     {"LOWER": {"IN": ["true", "accurate", "correct", "fair"]}, "OP": "?"},
+                                     {"LOWER": {"IN": list(RECORD_WORDS)}, "OP": "?"},
                                      {"LOWER": "record"}]},
 ]
 
@@ -94,12 +72,9 @@ CUE_PATTERNS = [
 # Every CUE_PATTERN needs one of these words (or "to <task verb>", "to be ..."),
 # so a block without any can skip the pipeline: most paragraphs are narrative
 # with no cue, and tokenising them was most of the cost of finding actions.
-_CUE_KEYS = re.compile(
-    r"\b(?:will|would|shall|agreed|agrees?|offered|undertook|volunteered|promised|asked|requested|invited|"
-    r"advised|encouraged|tasked|instructed|authorised|delegated|welcomed|sought|sent|e-?mailed|forwarded|"
-    r"returned|submitted|passed|given|directed|approved|endorsed|adopted|ratified|resolved|concur(?:red)?|"
-    r"noted|notes?|record)\b|\bto\s+(?:be\s|" + "|".join(sorted(TASK_VERBS, key=len, reverse=True)) + r")\b",
-    re.I)
+_CUE_WORDS = (*MODAL_VERBS, *VOLUNTEER_VERBS, *ASKED_VERBS, *ASKING_VERBS, *COLLECT_VERBS, *SEND_VERBS,
+              *AGREEMENT_VERBS, *NOTING_WORDS, "record")
+_CUE_KEYS = re.compile(rf"\b{alternation(_CUE_WORDS)}\b|\bto\s+(?:be\s|{alternation(TASK_VERBS)})\b", re.I)
 
 
 def may_have_cues(text: str) -> bool:
@@ -133,7 +108,7 @@ def get_nlp() -> Language:
     spacy.Language.component("minutes_sentencizer", func=minutes_sentencizer)
     nlp = spacy.blank("en")
     nlp.add_pipe("minutes_sentencizer")
-    ruler = nlp.add_pipe("span_ruler", name="cue_ruler", config={"spans_key": "cues"})
+    ruler = cast("SpanRuler", nlp.add_pipe("span_ruler", name="cue_ruler", config={"spans_key": "cues"}))
     ruler.add_patterns(CUE_PATTERNS)
     return nlp
 

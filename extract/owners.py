@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from minutes.extract.lexicon import LINKING_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS, POST_QUALIFIERS, POSTS
 from minutes.extract.names import name_key, resolve, strip_honorifics
 from minutes.extract.nlp import phrase_matcher
 from minutes.extract.records import Owner, Person
@@ -19,21 +20,26 @@ if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
-# Owners that are groups of people, not one person ("all partners", "members").
-GROUP_WORDS = frozenset({
-    "all", "everyone", "everybody", "partners", "members", "officers", "councillors", "members'",
-    "agencies", "organisations", "colleagues", "staff", "trustees", "directors", "governors",
-    "group", "board", "team", "committee", "partnership", "council", "police", "unit", "service",
-    "services", "forum", "panel", "office", "department", "directorate", "cabinet", "authority",
-    "agency", "trust", "network", "executive", "secretariat", "commission", "members", "officials",
-})
-# Posts: kept as written unless one listed person holds the post.
-POST_WORDS = frozenset({
-    "chair", "chairman", "chairwoman", "chairperson", "vice-chair", "clerk", "secretary",
-    "treasurer", "director", "manager", "officer", "lead", "leader", "member", "mayor",
-    "coordinator", "co-ordinator", "head", "chief", "executive", "adviser", "advisor", "representative",
-    "representatives", "minister",
-})
+# Owners that are groups of people, not one person ("all partners", "Members", "the Board").
+GROUP_WORDS = PEOPLE_GROUPS | ORGANISATION_WORDS
+# A word of a name, post or group, apostrophes and hyphens kept ("Children's", "Vice-Chair").
+WORD = re.compile(r"[A-Za-z'’-]+")
+# An organisation's initials ("CDRU", "CCGs"): names an owner on its own.
+ACRONYM_WORD = re.compile(r"[A-Z]{2,}s?")
+# Initials written together, once spaces and dots are dropped ("J.N." -> "JN").
+JOINED_INITIALS = re.compile(r"[A-Z]{2,3}")
+_SPACES_AND_DOTS = re.compile(r"[\s.]")
+# "... on behalf of the partnership": who the owner acts for is no owner.
+ON_BEHALF = re.compile(r"\bon behalf of\b.*$", re.I)
+# Long numbers and clause punctuation: a clause, not the name of an owner.
+NOT_OWNER_MARKS = re.compile(r"\d{3,}|[;:!?]")
+# A post's remit of several parts: "Director for Growth, Environment & Transport".
+POST_REMIT = re.compile(r"\b(?:for|of)\s+[A-Z][\w-]*(?:(?:\s*,\s*|\s+(?:&|and)\s+)[A-Z][\w-]*)+$")
+# A part that ends in a remit's first word ("Cabinet Member for Health" of "... Health and Adult Services").
+OPEN_REMIT = re.compile(r"\b(?:for|of)\s+[A-Z][\w-]*$")
+# Where one owner ends and the next begins: "CDRU/EDAAT", "A & B", "X and the Y".
+OWNER_BREAK = re.compile(r"\s*(?:/|&|;|,)\s*|\s+and\s+(?=the\b)", re.I)
+_AND_WORD = re.compile(r"\s+and\s+")
 # Lookahead so "Later Kieran Dunmore" yields "Kieran Dunmore" as well as "Later Kieran".
 _FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
 
@@ -94,15 +100,15 @@ class Roster:
         found = resolve(mention, self.people)
         if found:
             return found
-        compact = re.sub(r"[\s.]", "", mention)
-        if re.fullmatch(r"[A-Z]{2,3}", compact):
+        compact = _SPACES_AND_DOTS.sub("", mention)
+        if JOINED_INITIALS.fullmatch(compact):
             hits = self.initials.get(compact.lower(), [])
             return hits[0] if len(hits) == 1 else None
         return None
 
 
 def clean_mention(text: str) -> str:
-    text = re.sub(r"\bon behalf of\b.*$", "", text, flags=re.I)
+    text = ON_BEHALF.sub("", text)
     text = " ".join(text.split()).strip(" ,.;:\"“”‘’'")
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
@@ -112,29 +118,29 @@ def clean_mention(text: str) -> str:
 def is_owner_like(text: str, roster: Roster) -> bool:
     """A name, post, group or organisation, not a clause."""
     words = text.split()
-    if not words or len(words) > 9 or re.search(r"\d{3,}|[;:!?]", text):
+    if not words or len(words) > 9 or NOT_OWNER_MARKS.search(text):
         return False
     if roster.person(text):
         return True
     lower = [w.lower().strip("().,'") for w in words]
-    if any(w in GROUP_WORDS or w in POST_WORDS for w in lower):
+    if any(w in GROUP_WORDS or w in POSTS for w in lower):
         return True
     # "CDRU", "Essex Police", "Mark Riley": capitalised words (linking words allowed)
-    return all(w[:1].isupper() or w.lower() in {"of", "for", "and", "the", "&"} or w[:1] == "(" for w in words)
+    return all(w[:1].isupper() or w.lower() in LINKING_WORDS or w[:1] == "(" for w in words)
 
 
 def split_owners(text: str, roster: Roster) -> list[str]:
     """"CDRU and EDAAT", "Target Lead/CDRU", "X and the Y" -> separate owners;
     an "and" inside a post ("Cabinet Member for Health and Adult Services")
     or a body's name ("Health and Social Care Board") is kept."""
-    post = re.search(r"\b(?:for|of)\s+[A-Z][\w-]*(?:(?:\s*,\s*|\s+(?:&|and)\s+)[A-Z][\w-]*)+$", text)
-    if post and any(w.lower() in POST_WORDS for w in text[:post.start()].split()):
+    post = POST_REMIT.search(text)
+    if post and any(w.lower() in POSTS for w in text[:post.start()].split()):
         return [text]  # one post: "Corporate Director for Growth, Environment & Transport"
     out: list[str] = []
-    for chunk in re.split(r"\s*(?:/|&|;|,)\s*|\s+and\s+(?=the\b)", text, flags=re.I):
-        bits = re.split(r"\s+and\s+", chunk)
+    for chunk in OWNER_BREAK.split(text):
+        bits = _AND_WORD.split(chunk)
         if len(bits) > 1 and all(_standalone(b, roster) for b in bits) \
-                and not any(re.search(r"\b(?:for|of)\s+[A-Z][\w-]*$", b) for b in bits[:-1]):
+                and not any(OPEN_REMIT.search(b) for b in bits[:-1]):
             out.extend(bits)
         elif chunk.strip():
             out.append(chunk)
@@ -144,8 +150,8 @@ def split_owners(text: str, roster: Roster) -> list[str]:
 def _standalone(text: str, roster: Roster) -> bool:
     """Can name an owner on its own: a person, an acronym, a group or a post."""
     words = [w.lower().strip("().,'") for w in text.split()]
-    return bool(roster.person(text)) or bool(re.fullmatch(r"[A-Z]{2,}s?", text.strip())) or \
-        any(w in GROUP_WORDS or w in POST_WORDS for w in words)
+    return bool(roster.person(text)) or bool(ACRONYM_WORD.fullmatch(text.strip())) or \
+        any(w in GROUP_WORDS or w in POSTS for w in words)
 
 
 def resolve_owners(text: str, roster: Roster) -> list[Owner]:
@@ -160,7 +166,7 @@ def resolve_owners(text: str, roster: Roster) -> list[Owner]:
         if not written:
             continue
         person = roster.person(written)
-        if person and _is_post(written):
+        if person and _post_alone(written):
             post_holders[len(owners)] = person.name.lower()
             owners.append(Owner(written, written, False))
             continue
@@ -177,14 +183,14 @@ def resolve_owners(text: str, roster: Roster) -> list[Owner]:
     return out
 
 
-def _is_post(text: str) -> bool:
-    """Only a post's words: "the Chair", "Vice-Chair", "The Clerk"."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z'’-]+", text)]
-    return bool(words) and all(w in POST_WORDS or w in {"the", "a", "vice", "deputy", "acting", "of"} for w in words) \
-        and any(w in POST_WORDS for w in words)
+def _post_alone(text: str) -> bool:
+    """Only a post's words: "the Chair", "Vice-Chair", "The Acting Clerk"."""
+    words = [w.lower() for w in WORD.findall(text)]
+    return bool(words) and all(w in POSTS or w in POST_QUALIFIERS or w in {"the", "a", "of"} for w in words) \
+        and any(w in POSTS for w in words)
 
 
 def _looks_personal(text: str) -> bool:
     words = [w.lower() for w in text.split()]
-    return bool(words) and not any(w in GROUP_WORDS or w in POST_WORDS for w in words) and \
-        not re.fullmatch(r"[A-Z]{2,}", text) and all(w[:1].isupper() for w in text.split())
+    return bool(words) and not any(w in GROUP_WORDS or w in POSTS for w in words) and \
+        not ACRONYM_WORD.fullmatch(text) and all(w[:1].isupper() for w in text.split())

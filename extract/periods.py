@@ -19,6 +19,8 @@ _RELATIVE = re.compile(
     r"\b(?P<which>this|current|the\s+current|next|following|coming|last|previous|prior)\s+"
     r"(?:financial\s+|fiscal\s+|budget\s+)?year\b", re.I)
 # A calendar year counts only when a preposition ties it to what is said: "in 2008", "by 2010".
+# A year of the calendar: "2008", "1999".
+CALENDAR_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _CALENDAR = re.compile(r"\b(?:in|for|during|by|from|of)\s+((?:19|20)\d{2})\b(?![/\-–]\s?\d)", re.I)
 _OFFSET = {"this": 0, "current": 0, "next": 1, "following": 1, "coming": 1,
            "last": -1, "previous": -1, "prior": -1}
@@ -64,7 +66,7 @@ def normalise_period(text: str) -> str | None:
         start = _fy_start(first, second)
         if start is not None:
             return fy_label(start)
-    m = re.search(r"\b(?:19|20)\d{2}\b", text)
+    m = CALENDAR_YEAR.search(text)
     return m.group(0) if m else None
 
 

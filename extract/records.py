@@ -13,6 +13,15 @@ from minutes.extract.document import Block
 Kind = Literal["minutes", "agenda", "report", "strategy", "work_programme", "other"]
 Attendance = Literal["present", "apologies", "in_attendance", "substitute", "absent"]
 Precision = Literal["day", "month", "year", "financial_year"]
+# allocation (budget lines too) is the body's money; the others are listed, never added up as its spending
+FundingKind = Literal["allocation", "cost", "rate", "total", "estimate", "balance", "quote", "payment", "other"]
+
+
+def iso_date(day: date | None, precision: Precision | None) -> str | None:
+    """ISO text of a date known to the day, or to the month only ("2013-11")."""
+    if day is None:
+        return None
+    return day.strftime("%Y-%m") if precision == "month" else day.isoformat()
 
 
 @dataclass
@@ -36,9 +45,11 @@ class Person:
 
 @dataclass
 class Item:
-    ref: str | None
+    ref: str | None  # the item's full reference: "4.1" for a "1." printed under item 4
     title: str
     span: Span
+    parent_ref: str | None = None  # the item it is a sub-item of (its ref, or an unnumbered parent's title)
+    printed_ref: str | None = None  # the number as printed, where it differs from ``ref`` ("1.", "(a)")
 
 
 @dataclass
@@ -55,9 +66,7 @@ class Due:
     precision: Precision | None = None
 
     def iso(self) -> str | None:
-        if self.date is None:
-            return None
-        return self.date.strftime("%Y-%m") if self.precision == "month" else self.date.isoformat()
+        return iso_date(self.date, self.precision)
 
 
 @dataclass
@@ -77,9 +86,6 @@ class Decision:
     span: Span
     item_ref: str | None = None
     explicit: bool = True
-
-
-FundingKind = Literal["allocation", "cost", "rate", "total", "estimate", "balance", "quote", "payment", "other"]
 
 
 @dataclass
@@ -116,6 +122,10 @@ class NextMeeting:
     time: str | None = None
     venue: str | None = None
     date_text: str | None = None
+    precision: Precision = "day"  # "month": only the month is given ("the next Board meeting in November")
+
+    def iso(self) -> str | None:
+        return iso_date(self.date, self.precision)
 
 
 @dataclass(frozen=True)

@@ -16,15 +16,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from minutes.extract.attendance import extract_attendance
-from minutes.extract.dates import first_full_date
-from minutes.extract.document import Block, ParsedFile
+from minutes.extract.dates import DATE_PATTERN, MONTH, WEEKDAY_FULL, YEAR_NUMBER, first_full_date, parse_date
+from minutes.extract.document import Block, ParsedFile, is_furniture
+from minutes.extract.items import ITEM_NOTE
+from minutes.extract.lexicon import BODY_WORDS, NARRATION_VERBS, alternation
 from minutes.extract.records import Kind, Section
 
-# Strong cues start a document wherever they head a block.
+# Strong cues start a document wherever they head a block ("Matters arising – Minutes 17 October" is an item).
 MINUTES_CUE = re.compile(
     r"^(?:(?:draft|confirmed|approved|unconfirmed|signed)\s+)?minutes\s+(?:of|from)\s+(?!(?:the\s+)?"
     r"(?:last|previous|earlier)\b)(?!.*\b(?:previous|last)\s+meeting)|^at\s+an?\s+(?:\w+\s+)?meeting\s+of\b"
-    r"|^minutes\s*[-–:]\s*\S|^.{3,80}\s[-–]\s+minutes\b", re.I)
+    r"|^minutes\s*[-–:]\s*\S|^(?!(?:matters\s+arising|approval|confirmation|adoption)\b).{3,80}\s[-–]\s+minutes\b",
+    re.I)
 AGENDA_CUE = re.compile(r"^(?:(?:supplementary|revised|draft)\s+)?agenda(?:\s+(?:pack|frontsheet))?\s*$"
                         r"|^(?:summons\s+(?:to\s+and\s+)?)?agenda\s+(?:for|of)\s+(?:a|the)\s+(?:\w+\s+)?meeting\b"
                         r"|^notice\s+of\s+(?:the\s+)?meeting\b|^.{3,80}\s[-–]\s+agenda\s*$", re.I)
@@ -46,16 +49,14 @@ RECORD_SIGNS = re.compile(r"^(?:[o•-]\s+)?(?:(?:those|\w+)\s+)?present\s*[:\t\
                           r"^apologies(?:\s+for\s+absence)?\s*[:\t]\s*\S|^roll\s+call\b|^resolved\b|"
                           r"\bapologies\s+(?:were|had\s+been|have\s+been)\s+received|"
                           r"\bmeeting\s+(?:was\s+)?(?:called\s+to\s+order|adjourned)", re.I | re.M)
-NARRATES = re.compile(r"^\W*(?:\w+\s+){1,4}(?:explained|noted|reported|presented|said|updated|introduced|"
-                      r"outlined|gave|asked|informed|advised|confirmed)\b", re.I)
-ITEM_NOTE = re.compile(r"^\(item\s+\d+[a-z]?\)$", re.I)  # "(Item 4)" under an item heading in printed minutes
+NARRATES = re.compile(rf"^\W*(?:\w+\s+){{1,4}}{alternation(NARRATION_VERBS)}\b", re.I)
 WEAK_AGENDA = re.compile(r"^(?:time\s+and\s+date|date\s+and\s+time|summons|public\s+business)\s*:?\s*$", re.I)
 # An officer's report in a pack: "Agenda Item 166", "1. Purpose of Report".
 REPORT_SIGN = re.compile(r"^(?:agenda\s+item\s+\d+\w*$|(?:\d+\.?\s*)?purpose\s+of\s+(?:the\s+|this\s+)?report\b)", re.I)
 BLANK_PAGE = re.compile(r"intentionally\s+(?:been\s+)?left\s+blank", re.I)
 NUMBERED = re.compile(r"^\(?(?:\d+|[A-Z]{1,4}\d+)[.)]?\s")
-BODY_WORDS = re.compile(r"\b(?:committee|council|partnership|board|panel|group|forum|cabinet|authority|trust|"
-                        r"executive|commission|assembly|sub-committee|essex|network)\b", re.I)
+# A word naming a body that meets: "... Committee", "Partnership Board"
+BODY_NOUN = re.compile(rf"\b{alternation(BODY_WORDS)}\b", re.I)
 HEAD = 6  # blocks at a document's start read for its body, date and venue
 
 
@@ -65,17 +66,25 @@ class _Start:
     kind: Kind
 
 
+# Letter-spaced words ("A G E N D A"), found in a line, then closed up cell by cell.
+_SPACED_OUT = re.compile(r"(?:^|[\t ])(?:\S ){2,}\S(?:$|[\t ])")
+_SPACED_WORD = re.compile(r"(?:\S )+\S")
+_LETTER_GAP = re.compile(r"(?<=\S) (?=\S)")
+_CELL_GAP = re.compile(r"\t| {2,}")
+_DIGIT_GAP = re.compile(r"(?<=\b\d) (?=\d\b)")  # "1 5 June" spaced out is "15 June"
+_SPACE_COMMA = re.compile(r"\s+,")
+
+
 def _plain(text: str) -> str:
     """Text with letter-spaced words closed up ("A G E N D A", "M i n u t e s | o f") and
     cells joined by spaces, for reading cues, titles and dates; spans still index the raw text."""
-    if not re.search(r"(?:^|[\t ])(?:\S ){2,}\S(?:$|[\t ])", text):
+    if not _SPACED_OUT.search(text):
         return text
     lines = []
     for line in text.split("\n"):
-        words = [re.sub(r"(?<=\S) (?=\S)", "", c) if re.fullmatch(r"(?:\S )+\S", c) else c
-                 for c in re.split(r"\t| {2,}", line)]
-        line = re.sub(r"(?<=\b\d) (?=\d\b)", "", " ".join(w for w in words if w))
-        lines.append(re.sub(r"\s+,", ",", line))
+        words = [_LETTER_GAP.sub("", c) if _SPACED_WORD.fullmatch(c) else c for c in _CELL_GAP.split(line)]
+        line = _DIGIT_GAP.sub("", " ".join(w for w in words if w))
+        lines.append(_SPACE_COMMA.sub(",", line))
     return "\n".join(lines)
 
 
@@ -131,7 +140,11 @@ def _starts(blocks: list[Block]) -> list[_Start]:
                 blocks[i + 1].text)):
             kind = None  # an item of the minutes ("Work Programme" / "(Item 10)" or "Tim explained ..."), not a paper
         current = starts[-1] if starts else None
-        if kind and current and _continues(current, kind, blocks, i):
+        if kind and current and _same_document(current, kind, blocks, i):
+            kind = None
+        # "Agenda:" under minutes labels the points for the next meeting
+        if kind == "agenda" and block.text.split("\n", 1)[0].rstrip(" *").endswith(":") and i > HEAD and (
+                current.kind if current else _classify(blocks[:i])) == "minutes":
             kind = None
         if kind:
             starts.append(_Start(_back(blocks, i, starts[-1].index if starts else -1), kind))
@@ -147,13 +160,16 @@ def _starts(blocks: list[Block]) -> list[_Start]:
     return starts
 
 
-def _continues(current: _Start, kind: Kind, blocks: list[Block], i: int) -> bool:
+_AGENDA = re.compile(r"agenda", re.I)
+
+
+def _same_document(current: _Start, kind: Kind, blocks: list[Block], i: int) -> bool:
     """A cue that does not open a new document: a second cue in a document's
     own heading, an appendix of a report, a strategy's repeated title."""
     if i - current.index <= 3 and blocks[i].page == blocks[current.index].page:
         return True
     # a bare "Agenda" heading a few blocks into a document lists its items (minutes often do)
-    if kind == "agenda" and re.fullmatch(r"agenda", _first_line(blocks[i]), re.I) and i - current.index <= 2 * HEAD \
+    if kind == "agenda" and _AGENDA.fullmatch(_first_line(blocks[i])) and i - current.index <= 2 * HEAD \
             and (blocks[i].page == blocks[current.index].page or current.kind == "agenda"):
         return True
     if kind == "other" and current.kind in ("report", "strategy", "other"):
@@ -167,9 +183,16 @@ def _back(blocks: list[Block], i: int, floor: int) -> int:
     j = i
     while j - 1 > floor and i - j < 2 and _short(blocks[j - 1]) and not NUMBERED.match(blocks[j - 1].text) \
             and not BLANK_PAGE.search(blocks[j - 1].text) and len(blocks[j - 1].text) < 70 \
-            and BODY_WORDS.search(blocks[j - 1].text):
+            and BODY_NOUN.search(blocks[j - 1].text):
         j -= 1
     return j
+
+
+# "Minutes", "Board minutes - 3 May", "minutes of": a title naming minutes, unless they are
+# earlier ones ("last minutes", "Minutes of the meeting held on ...": an item approving them).
+MINUTES_WORD = re.compile(r"^minutes\b|\bminutes\s*(?:$|[-–:,]|of\b|from\b)", re.I)
+EARLIER_MINUTES = re.compile(r"\b(?:previous|last)\b|minutes\s+of\s+the\s+meeting\s+held", re.I)
+_CONTENTS = re.compile(r"contents", re.I)
 
 
 def _classify(blocks: list[Block]) -> Kind:
@@ -179,15 +202,13 @@ def _classify(blocks: list[Block]) -> Kind:
         kind = _weak_cue(b)
         if kind:
             return kind
-    if any(b.kind in ("heading", "paragraph") and re.search(r"^minutes\b|\bminutes\s*(?:$|[-–:,]|of\b|from\b)",
-                                                          _first_line(b), re.I) and not re.search(
-            r"\b(?:previous|last)\b|minutes\s+of\s+the\s+meeting\s+held", _first_line(b), re.I)
-            for b in head[:HEAD + 2]):
+    if any(b.kind in ("heading", "paragraph") and MINUTES_WORD.search(_first_line(b))
+           and not EARLIER_MINUTES.search(_first_line(b)) for b in head[:HEAD + 2]):
         return "minutes"
     text = "\n".join(_plain(b.text) for b in blocks[:60])
     if RECORD_SIGNS.search(text):
         return "minutes"
-    if any(re.fullmatch(r"contents", _first_line(b), re.I) for b in head) or \
+    if any(_CONTENTS.fullmatch(_first_line(b)) for b in head) or \
             any(STRATEGY_CUE.search(_first_line(b)) for b in head if b.kind == "heading"):
         return "strategy"
     if any(REPORT_CUE.match(_first_line(b)) or REPORT_SIGN.match(_first_line(b)) for b in head):
@@ -205,7 +226,7 @@ def segment(parsed: ParsedFile) -> list[Section]:
         end = starts[n + 1].index if n + 1 < len(starts) else len(blocks)
         part = [b for b in blocks[s.index:end] if not (BLANK_PAGE.search(b.text) and len(b.text) < 80)]
         if part:
-            sections.append(_describe(s.kind, part))
+            sections.append(_describe(s.kind, part, _running_head(parsed, part[0]) if n == 0 else []))
     for section in sections:
         if section.kind == "agenda" and _records_meeting(section):
             section.kind = "minutes"
@@ -220,33 +241,45 @@ def _records_meeting(section: Section) -> bool:
     return len(attendees) >= 3 and bool(apologies)
 
 
-def _describe(kind: Kind, blocks: list[Block]) -> Section:
+def _running_head(parsed: ParsedFile, first: Block) -> list[Block]:
+    """The running lines the parser cut from a file's first page, as heading
+    blocks to read (not to keep: they have no span of their own, so they
+    point at the first block). Some minutes print their title block, with
+    the body and date, only as a head repeated on every page."""
+    return [Block("heading", f.text, f.page, first.start, first.start) for f in parsed.furniture
+            if f.page == first.page and not is_furniture(f.text)]
+
+
+def _describe(kind: Kind, blocks: list[Block], running: list[Block]) -> Section:
     head = blocks[:HEAD]
-    section = Section(kind, _title(kind, head), blocks)
-    section.body = _strategy_body(blocks) if kind == "strategy" else _body(kind, head)
-    if kind in ("minutes", "agenda"):
-        section.meeting_date = _date(head)
+    if kind == "other" and running and _classify(running + blocks) != "other":
+        kind, head = _classify(running + blocks), running + head
+    section = Section(kind, _doc_title(kind, head), blocks)
+    section.body = _strategy_body(blocks) if kind == "strategy" else _body(kind, head) or (
+        _body(kind, running) if running else None)
+    if kind in ("minutes", "agenda") or kind == "other" and first_full_date(_first_line(head[0])):
+        section.meeting_date = _date(head) or _date(running) or _date_without_year(head + running, blocks)
         section.venue = _venue(head)
     return section
 
 
-def _title(kind: Kind, head: list[Block]) -> str:
+def _doc_title(kind: Kind, head: list[Block]) -> str:
     for b in head:
         line = _first_line(b)
         if _cue(b) or _weak_cue(b):
             if len(line) < 20 and head[0] is not b:  # "MINUTES": name it after the body above
                 above = head[:head.index(b)]
-                named = [t for t in map(_first_line, above) if BODY_WORDS.search(t) and len(t) < 90]
+                named = [t for t in map(_first_line, above) if BODY_NOUN.search(t) and len(t) < 90]
                 return f"{named[-1] if named else _first_line(head[0])} – {line}"
             return " ".join(b.text.split()) if b.kind == "heading" else line
     return _first_line(head[0])[:200]
 
 
-MEETING_OF = (r"(?:the\s+|an?\s+)?(?:(?:special|extraordinary|annual|ordinary|regular|general|inaugural|additional|"
-              r"reconvened|virtual|remote)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?")
+MEETING_OF = (r"(?:the\s+|an?\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:special|extraordinary|annual|ordinary|regular|"
+              r"general|inaugural|additional|reconvened|virtual|remote)\s+){0,3}(?:meeting\s+of\s+(?:the\s+)?)?")
 HELD = re.compile(r"^(?:.*?\bminutes\s+of\s+" + MEETING_OF + r"|at\s+" + MEETING_OF + r")(?P<body>.+?)"
-                  r"(?=\s+(?:held|on|at|in|meeting)\b|\s+[-–]\s|"
-                  r"\s*,|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+\d|$)", re.I)
+                  r"(?=\s+(?:held|at|in|meeting)\b|\s+on\s+(?:\d|the\b|" + WEEKDAY_FULL + "|" + MONTH + r")|\s+[-–]\s|"
+                  r"\s*,|\s+" + WEEKDAY_FULL + r"|\s+\d|$)", re.I)
 
 
 ADDRESSED = re.compile(r"^\**(?:to|for)\s*:\**\s*(?:(?:all\s+)?members\s+of\s+)?(?:the\s+)?(?P<body>[^,.;]+)", re.I)
@@ -255,48 +288,98 @@ GENRE_TAIL = re.compile(r"\s*(?:[-–:]\s*)?\b(?:agenda|minutes|notes|action\s+n
 LABEL_LINE = re.compile(r"^(?:also\s+)?(?:present|in\s+attendance|apologies|attendees|chair|clerk)\b", re.I)
 
 
+SMALL_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "upon", "to", "at"})
+
+
 def _titled(line: str) -> bool:
     """A name, not a sentence: two or more words, all capitalised but the small ones."""
     words = [w for w in (t.strip("()[],.&–-'’\"") for t in line.split()) if w]
-    small = {"of", "and", "the", "for", "on", "in", "upon", "to", "at"}
-    return ":" not in line and (len(words) >= 2 or bool(BODY_WORDS.fullmatch(line))) and all(
-        w[0].isupper() or w[0].isdigit() or w in small for w in words)
+    return ":" not in line and (len(words) >= 2 or bool(BODY_NOUN.fullmatch(line))) and all(
+        w[0].isupper() or w[0].isdigit() or w in SMALL_WORDS for w in words)
+
+
+_MEETING = re.compile(r"the\s+meeting|meeting\b", re.I)  # "minutes of the meeting held": no body named
+# A council that hosts committees: its name is the body only when no committee is named.
+HOST_COUNCIL = re.compile(r"\b(?:city|county|district|borough|town|parish)\s+council$", re.I)
 
 
 def _body(kind: Kind, head: list[Block]) -> str | None:
+    named = _named_meeting(head)
+    if named:
+        return named
     lines = [" ".join((_plain(b.text) if b.kind != "table" or len(b.rows) <= 2 else _first_line(b)).split())
              for b in head]
-    for line in lines:
+    for i, line in enumerate(lines):
         m = HELD.match(line)
-        if m and kind == "minutes" and not re.match(r"the\s+meeting|meeting\b", m.group("body"), re.I) \
-                and BODY_WORDS.search(m.group("body")) or (m and kind == "minutes" and m.group("body").isupper()):
-            return _tidy(m.group("body"))
+        if m and kind == "minutes" and not _MEETING.match(m.group("body")) and (
+                BODY_NOUN.search(m.group("body")) or m.group("body").isupper() or _titled(m.group("body"))):
+            return _tidy_name(m.group("body"))
+        # "Community Group Meeting" over "Minutes of the meeting held on ...": the line above names it
+        above = _MEETING_WORD.sub("", GENRE_TAIL.sub("", lines[i - 1])) if i and lines[i - 1][:1].isalpha() else ""
+        if m and kind == "minutes" and _MEETING.match(m.group("body")) and _titled(above) and len(above) < 90 \
+                and not first_full_date(above):
+            return _tidy_name(above)
         m = WORK_PROGRAMME_CUE.search(line)
         if m and kind == "work_programme" and len(line) < 90:
             before = line[:m.start()].strip(" -–:")
             if before:
-                return _tidy(before)
+                return _tidy_name(before)
             prev = lines[lines.index(line) - 1] if lines.index(line) else ""
-            return _tidy(prev) if BODY_WORDS.search(prev) else None
+            return _tidy_name(prev) if BODY_NOUN.search(prev) else None
+    for line in lines:  # a summons: "... to attend an Extraordinary Meeting of X Parish Council to be held at ..."
+        m = SUMMONS.search(line)
+        if m and kind == "agenda" and BODY_NOUN.search(m.group("body")):
+            return _tidy_name(m.group("body"))
     for line in lines:  # a paper addressed to the body: "To: Members of the X", "For: X, 15 June 2023."
         m = ADDRESSED.match(line)
-        if m and (kind == "report" or BODY_WORDS.search(m.group("body"))):
-            return _tidy(m.group("body"))
+        if m and (kind == "report" or BODY_NOUN.search(m.group("body"))):
+            return _tidy_name(m.group("body"))
     host = None  # "Milburn Parish Council" is the body only when no committee of it is named
+    titled = None  # "CSS EGM - Minutes", "Parents & Friends of X School": a name with no body noun
     for b in head:
-        line = GENRE_TAIL.sub("", _first_line(b)).strip()
-        if not line or len(line) >= 90 or NUMBERED.match(line) or first_full_date(line) or not BODY_WORDS.search(line) \
-                or line.endswith(".") or LABEL_LINE.match(line) or _cue(b) and line == _first_line(b) \
-                or not _titled(line):
+        line = DATED_NOTE.sub("", GENRE_TAIL.sub("", _first_line(b))).strip()
+        if not line or len(line) >= 90 or NUMBERED.match(line) or first_full_date(line) \
+                or line.endswith(".") and not INITIALISM_END.search(line) or LABEL_LINE.match(line) \
+                or _cue(b) and line == _first_line(b) or not _titled(line) or NAME_AND_POST.match(line) \
+                or line.split()[0] in ("This", "These", "That"):  # "This Council notes": the body named, not its name
             continue
-        if re.search(r"\b(?:city|county|district|borough|town|parish)\s+council$", line, re.I):
+        if not BODY_NOUN.search(line):
+            if titled is None and b.kind == "heading" and (line != _first_line(b) or b is head[0]) \
+                    and not DATE_PATTERN.fullmatch(line):
+                titled = line
+            continue
+        if HOST_COUNCIL.search(line):
             host = host or line
             continue
-        return _tidy(line)
-    return _tidy(host) if host and kind in ("minutes", "agenda") else None
+        return _tidy_name(line)
+    if host and kind != "strategy":
+        return _tidy_name(host)
+    return _tidy_name(titled) if titled and kind in ("minutes", "agenda") else None
 
 
-ORG_LINE = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){0,5}(?:Council|Partnership|Board|Committee|Trust|Authority|Group)$")
+SUMMONS = re.compile(r"\bsummoned\b.*?\b(?i:meeting)\s+of\s+(?:the\s+)?(?P<body>[A-Z][\w&'’ -]{2,80}?)\s+"
+                     r"(?:to\s+be\s+)?held\b")
+# "Title of Meeting | Suffolk Libraries IPS - Board Meeting": a header table's row naming the meeting
+MEETING_FIELD = re.compile(r"^(?:title\s+of\s+(?:the\s+)?meeting|name\s+of\s+(?:the\s+)?(?:meeting|committee|body)|"
+                           r"meeting\s+(?:title|name)|committee|meeting)\s*:?$", re.I)
+DATED_NOTE = re.compile(r"\s*\([^()]*\d{4}\)\s*$")  # "Cardiff City Council (23 June 2005)"
+INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "... Council A.G.M.": not a sentence's full stop
+NAME_AND_POST = re.compile(r"^[A-Z][a-z]+\s+[A-Z][\w'’-]+,\s")  # "Stephanie Jones, Executive Assistant"
+_MEETING_WORD = re.compile(r"\s*[-–]?\s*\bmeeting$", re.I)
+
+
+def _named_meeting(head: list[Block]) -> str | None:
+    """The body a header table names in its meeting row, less the word "meeting"."""
+    for b in head:
+        for row in b.rows:
+            cells = [c.text for c in row if c.text]
+            if len(cells) >= 2 and MEETING_FIELD.match(cells[0]) and 2 < len(cells[1]) < 90:
+                name = _MEETING_WORD.sub("", cells[1])
+                return _tidy_name(re.sub(r"\s+[-–]\s+", " ", name))
+    return None
+
+
+ORG_LINE = re.compile(rf"^(?:[A-Z][\w&'’.-]*\s+){{0,5}}{alternation(w.title() for w in BODY_WORDS)}$")
 OWNED_BY = re.compile(r"\b(?:owned|led|driven|overseen|co-?ordinated|delivered)(?:\s+and\s+\w+)?\s+by\s+the\s+"
                       r"(?:multi-agency\s+)?([A-Z][\w&'’ ]{3,60}?(?:Group|Board|Partnership|Committee))\b")
 
@@ -315,36 +398,85 @@ def _strategy_body(blocks: list[Block]) -> str | None:
     return None
 
 
-def _tidy(text: str) -> str:
-    text = " ".join(text.strip(" *#:–-,").split())
-    return text.title() if text.isupper() and len(text) > 4 else text
+def _tidy_name(text: str) -> str:
+    """A name as printed, but one set in capitals in title case, its small words
+    in lower case and its short words ("IPS", "AGM") left as acronyms."""
+    text = _MEETING_WORD.sub("", " ".join(text.strip(" *#:–-,").split()))
+    if not (text.isupper() and len(text) > 4):
+        return text
+    return " ".join(w.lower() if w.lower() in SMALL_WORDS and i else w if _acronym(w) else w.title()
+                    for i, w in enumerate(text.split()))
+
+
+def _acronym(word: str) -> bool:
+    """"IPS", "AGM", "(PFA)" in a name set in capitals; longer ones ("CITY", "TASK") are read as words."""
+    return len(word.strip("().,")) <= 3
+
+
+EARLIER_MEETING = re.compile(r"\b(?:previous|last)\s+meeting\b", re.I)
 
 
 def _date(head: list[Block]) -> date | None:
     """The first date of the head, skipping lines about an earlier meeting (a
-    layout table can hold both the date row and "Minutes of previous meeting of ...")."""
+    layout table can hold both the date row and "Minutes of previous meeting of ...");
+    a date may run over a line break ("HELD ON 9TH / AUGUST 2016")."""
     for b in head:
-        for line in _plain(b.text).split("\n"):
-            if re.search(r"\b(?:previous|last)\s+meeting\b", line, re.I):
-                continue
-            found = first_full_date(line)
-            if found:
-                return found[0]
+        lines = [line for line in _plain(b.text).split("\n") if not EARLIER_MEETING.search(line)]
+        found = first_full_date(" ".join(lines)) if b.kind != "table" else \
+            next(filter(None, map(first_full_date, lines)), None)
+        if found:
+            return found[0]
     return None
+
+
+def _date_without_year(head: list[Block], blocks: list[Block]) -> date | None:
+    """A title that dates the meeting without its year ("held on Monday 06
+    September"): the year is the latest the document's text names, moved on
+    while that would put the meeting before the earlier meeting it mentions
+    ("the last meeting in November 2021")."""
+    when = next((m.group(0) for b in head for line in _plain(b.text).split("\n")
+                 if not EARLIER_MEETING.search(line) for m in [DAY_MONTH_DATE.search(line)] if m), None)
+    text = "\n".join(b.text for b in blocks)
+    years = [int(y) for y in _YEAR.findall(text)]
+    if when is None or not years:
+        return None
+    parsed = parse_date(f"{when} {max(years)}")
+    if parsed is None:
+        return None
+    day = parsed[0]
+    earlier = [p[0] for line in text.split("\n") if EARLIER_MEETING.search(line)
+               for m in DATE_PATTERN.finditer(line) if YEAR_NUMBER.search(m.group(0))
+               for p in [parse_date(m.group(0))] if p]
+    while earlier and day <= max(earlier):
+        day = day.replace(year=day.year + 1)
+    return day
+
+
+# A day and month with no year after them: "Monday 06 September", "19 July" (not "8th Jul y 2013",
+# a date the text layer broke).
+DAY_MONTH_DATE = re.compile(rf"\b(?:{WEEKDAY_FULL},?\s+)?\d{{1,2}}\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b"
+                            rf"(?!\.?,?\s+\d{{4}})(?![\w ]{{0,4}}\d{{4}})", re.I)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+# "Venue" over the venue, "Place: Committee Room 2", and the time between a date and its venue.
+VENUE_LABEL = re.compile(r"(?:place|venue|location)", re.I)
+VENUE_FIELD = re.compile(r"^(?:place|venue|location)\s*:\s*(.+)$", re.I)
+_TIME_LEAD = re.compile(r"^(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*,?\s*(?:in\s+|at\s+)?")
 
 
 def _venue(head: list[Block]) -> str | None:
     for i, b in enumerate(head):
         line = _first_line(b)
-        if re.fullmatch(r"(?:place|venue|location)", line, re.I) and i + 1 < len(head):
+        if VENUE_LABEL.fullmatch(line) and i + 1 < len(head):
             return _first_line(head[i + 1])
-        m = re.match(r"^(?:place|venue|location)\s*:\s*(.+)$", line, re.I)
+        m = VENUE_FIELD.match(line)
         if m:
             return m.group(1).strip()
         found = first_full_date(b.text)
         if found and MINUTES_CUE.search(line):
             tail = " ".join(b.text[found[2]:].split()).strip(" ,.")
-            tail = re.sub(r"^(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*,?\s*(?:in\s+|at\s+)?", "", tail)
+            tail = _TIME_LEAD.sub("", tail)
             if 3 < len(tail) < 120:
                 return tail
     return None

@@ -1,8 +1,28 @@
-"""Tables read as a reader reads them: header rows name the columns, and a
-table cut by a page break is one table. Parsers deliver each page's part as
-its own table block, either with the header row repeated or without it; both
-are joined to the table they continue, so the later part keeps the column
-headers (periods, "£000") and the row group it was in."""
+"""Tables read as a reader reads them, the one layer through which
+attendance, actions, funding and targets read tables:
+
+- Header rows (``header_length``) name the columns. Above figures they are
+  the rows holding none; in any table they end at the first row of column
+  names (``COLUMN_NAMES``: "Action | Owner | Due", "Name | Organisation"),
+  and a table of words without such a row has none.
+- Column roles (``column_roles``, ``Table.roles``): what each column holds,
+  read from the header row that names the columns.
+- A table cut by a page break is one table (``tables``). Parsers deliver
+  each page's part as its own table block, either with the header row
+  repeated or without it; both are joined to the table they continue, so the
+  later part keeps the column headers (periods, "£000", "Owner") and the row
+  group it was in. Only headings and page furniture (``Block.is_furniture``,
+  which the parsers set) may stand between two parts.
+
+Data tables and layout tables: every table is read here as a data table, a
+header row over values (attendance grids, action logs, budgets). A layout
+table (minutes set out in a grid: running text in wide cells beside a narrow
+Action or initials column) is for now read where an extractor meets prose in
+a cell (``funding.is_prose``, attendance's apology sentences in cells, items'
+"number | title" rows). Telling the two apart belongs in ``tables()``, where
+each Table is made: a kind on Table, with a layout table's cells handed to the
+extractors as flowing text instead of as ``body()`` rows.
+"""
 from __future__ import annotations
 
 import re
@@ -11,7 +31,7 @@ from typing import Iterator
 
 from minutes.extract.document import Block, Cell
 from minutes.extract.money import header_scale, is_money_text, is_unit
-from minutes.extract.periods import FY_PATTERN, find_periods
+from minutes.extract.periods import CALENDAR_YEAR, FY_PATTERN, find_periods
 
 # A cell holding one figure: "1,662", "(95)", "15.7%*", "£769K", "4.8", "N/A" is no figure
 VALUE = re.compile(r"^\s*\(?\s*[-−–]?\s*£?\s?\d[\d,]*(?:\.\d+)?\s*(?:%|k|m|bn)?\s*\)?\s*\*?\s*$", re.I)
@@ -19,16 +39,38 @@ _LABEL_HEADER = re.compile(r"\b(?:description|item|project|scheme|purpose|headin
                            r"funding streams?|service|grant|name)\b", re.I)
 # Headers of a column that numbers the rows: "Row Ref", "Ref", "No.", "#"
 _NUMBERING_HEADER = re.compile(r"^\s*(?:row\s*)?(?:ref(?:erence)?|no\.?|number|#)(?=\s|$)", re.I)
+_ROW_NUMBER = re.compile(r"\d{1,4}")
 # Inline markup some converters leave in cells, even broken: "<b>119,771< /b>"
 _MARKUP = re.compile(r"<\s*/?\s*[a-z]{1,6}\s*/?\s*>", re.I)
-# Between two parts of one table only page furniture may stand.
-_FURNITURE = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$|^\s*continued\b|\(cont(?:inued|'?d)?\.?\)", re.I)
+# Column names, by what the column holds: action logs ("Action | Owner | Deadline | Status",
+# "Date raised") and attendance grids ("Name | Organisation"). A header cell names a
+# column when it is one of these in whole (its colon or asterisk aside).
+COLUMN_NAMES = {
+    "action": re.compile(r"(?:agreed\s+|outstanding\s+|open\s+|new\s+)?actions?(?:\s+(?:agreed|required|points?|"
+                         r"completed|outstanding|arising|log))?|tasks?|description|details?", re.I),
+    "owner": re.compile(r"owner|who|by\s+whom|lead(?:\s+officer)?|responsib\w*|action\s+by|person", re.I),
+    "due": re.compile(r"deadline|when|due(?:\s+date)?|by\s+when|target(?:\s+date)?|timescale|date|by", re.I),
+    "status": re.compile(r"status|progress|update|position|outcome|rag(?:\s+status)?", re.I),
+    # the meeting that set the action: "Meeting date & action number", "Date raised"
+    "raised": re.compile(r"(?:(?:meeting\s+)?date\b.*\b(?:action|raised|meeting|agreed)"
+                         r"|date\s+(?:raised|set|added|agreed)"
+                         r"|meeting(?:\s+date)?|raised)\b.*", re.I),
+    "name": re.compile(r"names?|members?|attendees?", re.I),
+    "organisation": re.compile(r"organi[sz]ations?.*", re.I),
+}
+# Three letters in a row: a word, not a figure or a code.
+HAS_WORD = re.compile(r"[A-Za-z]{3}")
 
 
 @dataclass
 class TablePart:
     block: Block
     body_start: int  # index of the first body row in block.rows
+
+    @property
+    def rows(self) -> list[list[Cell]]:
+        """The part's body rows, as its page printed them."""
+        return self.block.rows[self.body_start:]
 
 
 @dataclass
@@ -37,6 +79,11 @@ class Table:
     columns: list[str]  # header text per column, "" where none
     header_rows: list[list[Cell]]
     parts: list[TablePart] = field(default_factory=list)
+
+    @property
+    def roles(self) -> dict[str, int]:
+        """Column index by role ("action", "owner", "due", ...), from the header row naming them."""
+        return column_roles(self.header_rows[-1]) if self.header_rows else {}
 
     @property
     def title(self) -> str | None:
@@ -63,7 +110,7 @@ class Table:
         figures that are no amounts, whatever unit the table is in."""
         cells = [clean(r[j].text) for _, _, r, _ in self.body() if j < len(r)]
         figures = [c for c in cells if is_value(c)]
-        if len(figures) < 2 or not all(re.fullmatch(r"\d{1,4}", c) for c in figures):
+        if len(figures) < 2 or not all(_ROW_NUMBER.fullmatch(c) for c in figures):
             return False
         header = self.columns[j] if j < len(self.columns) else ""
         if _NUMBERING_HEADER.match(header):
@@ -105,11 +152,16 @@ def is_value(text: str) -> bool:
     return bool(VALUE.match(clean(text))) and not is_unit(clean(text))
 
 
+# Figures a header holds that are no values: a unit ("£000"), a base ("per 1,000"), a year, a span of years.
+_HEADER_FIGURES = re.compile(rf"£\s?'?0{{3}}'?s?|per\s?[\d,]+|{CALENDAR_YEAR.pattern}|\d+\s+years?", re.I)
+_DIGIT = re.compile(r"\d")
+
+
 def _figures(text: str) -> bool:
     """Words holding a figure beyond the years, units and "per 1,000" a header names."""
     text = FY_PATTERN.sub(" ", clean(text))
-    text = re.sub(r"£\s?'?0{3}'?s?|per\s?[\d,]+|\b(?:19|20)\d{2}\b|\d+\s+years?", " ", text, flags=re.I)
-    return bool(re.search(r"\d", text))
+    text = _HEADER_FIGURES.sub(" ", text)
+    return bool(_DIGIT.search(text))
 
 
 def _has_value(row: list[Cell]) -> bool:
@@ -119,7 +171,7 @@ def _has_value(row: list[Cell]) -> bool:
 
 def _mostly_words(rows: list[list[Cell]], j: int) -> bool:
     cells = [clean(r[j].text) for r in rows if j < len(r) and r[j].text.strip()]
-    return bool(cells) and sum(bool(re.search(r"[A-Za-z]{3}", c)) for c in cells) * 2 > len(cells)
+    return bool(cells) and sum(bool(HAS_WORD.search(c)) for c in cells) * 2 > len(cells)
 
 
 def _label_only(row: list[Cell]) -> bool:
@@ -147,14 +199,35 @@ def _column_headers(rows: list[list[Cell]], width: int) -> list[str]:
     return columns
 
 
-def _own_header(block: Block) -> int:
-    """Number of leading rows that hold no figure: the block's own header."""
-    n = 0
-    for row in block.rows:
+def column_roles(row: list[Cell]) -> dict[str, int]:
+    """The first column each role's name heads in ``row``."""
+    roles: dict[str, int] = {}
+    for j, cell in enumerate(row):
+        name = clean(cell.text).strip(" :*")
+        for role, pattern in COLUMN_NAMES.items():
+            if role not in roles and pattern.fullmatch(name):
+                roles[role] = j
+    return roles
+
+
+def names_columns(row: list[Cell]) -> bool:
+    """A row of column names: two or more cells name columns, or every filled one does."""
+    roles = column_roles(row)
+    filled = [c for c in row if clean(c.text)]
+    return len(roles) >= 2 or bool(filled) and all(column_roles([c]) for c in filled)
+
+
+def header_length(rows: list[list[Cell]]) -> int:
+    """How many leading rows are the header: down to the first row of column
+    names (figures in its words, "Likelihood (0 to 5)", aside), else the rows
+    above the first holding a figure (or a sum in its first cell); a table of
+    words without a row of column names has none."""
+    for i, row in enumerate(rows):
+        if names_columns(row):
+            return i + 1
         if _has_value(row) or (row and is_money_text(row[0].text)):
-            break
-        n += 1
-    return n
+            return i
+    return 0
 
 
 def _width(block: Block) -> int:
@@ -167,7 +240,7 @@ def _may_continue(between: list[Block], prev: Table | None, block: Block) -> boo
     last = prev.parts[-1].block
     if _width(last) != _width(block) or block.page < last.page:
         return False
-    return all(b.kind == "heading" or _FURNITURE.search(b.text) for b in between)
+    return all(b.kind == "heading" or b.is_furniture for b in between)
 
 
 def _marked(rows: list[list[Cell]]) -> bool:
@@ -206,7 +279,7 @@ def tables(blocks: list[Block]) -> list[Table]:
             between.append(block)
             continue
         prev = out[-1] if out else None
-        n = _own_header(block)
+        n = header_length(block.rows)
         head = block.rows[:n]
         if prev is not None and _may_continue(between, prev, block):
             start = _continuation_start(prev, block, head)

@@ -7,24 +7,34 @@ from __future__ import annotations
 
 import re
 
+from minutes.extract.dates import MONTH
 from minutes.extract.funding import sentences
-from minutes.extract.periods import FY_PATTERN, find_periods, normalise_period
+from minutes.extract.periods import CALENDAR_YEAR, FY_PATTERN, find_periods, normalise_period
 from minutes.extract.records import ExtractedDocument, Span, Target
 from minutes.extract.tables import Table, clean, tables
 
 CODE = re.compile(r"\b(?:NI|BVPI|LI|PSA|KPI|LAA)\s?\d+(?:\.\d+)?\b")
 _NUM = r"\d[\d,]*(?:\.\d+)?"
-_UNIT = r"\s*(?:%|per\s?cent\b|(?:per|/)\s?[\d,]+\b)?"
-_MONTH = r"Jan\w*|Feb\w*|Mar\w*|Apr\w*|May|June?|July?|Aug\w*|Sep\w*|Oct\w*|Nov\w*|Dec\w*"
-_WHEN = rf"(?:(?:{_MONTH})\s+)?(?:19|20)\d{{2}}(?:\s?[/-]\s?\d{{1,4}})?"
+_VALUE_UNIT = r"\s*(?:%|per\s?cent\b|(?:per|/)\s?[\d,]+\b)?"
+_WHEN = rf"(?:{MONTH}\s+)?(?:19|20)\d{{2}}(?:\s?[/-]\s?\d{{1,4}})?"
 # "from 24.65% in 2003 to 17% by March 2006", "from 1256 to 1187 by 2010/11"
 FROM_TO = re.compile(
-    rf"\bfrom\s+(?P<base>{_NUM})(?P<bu>{_UNIT})(?:\s+(?:in|at)\s+(?P<bp>{_WHEN}))?\s+to\s+"
-    rf"(?P<tgt>{_NUM})(?P<tu>{_UNIT})\s+(?:by|in)\s+(?:the\s+end\s+of\s+)?(?P<tp>{_WHEN})", re.I)
+    rf"\bfrom\s+(?P<base>{_NUM})(?P<bu>{_VALUE_UNIT})(?:\s+(?:in|at)\s+(?P<bp>{_WHEN}))?\s+to\s+"
+    rf"(?P<tgt>{_NUM})(?P<tu>{_VALUE_UNIT})\s+(?:by|in)\s+(?:the\s+end\s+of\s+)?(?P<tp>{_WHEN})", re.I)
 # "to 21% by 2008", "target 95.4% by 2010"
-TO_BY = re.compile(rf"\b(?:to|target(?:\s+of)?)\s+(?P<tgt>{_NUM})(?P<tu>\s*%|\s*per\s?cent\b|\s*(?:per|/)\s?[\d,]+\b)\s+by\s+(?P<tp>{_WHEN})", re.I)
-_VALUE = re.compile(rf"(?P<n>{_NUM})(?P<u>{_UNIT})", re.I)
+TO_BY = re.compile(rf"\b(?:to|target(?:\s+of)?)\s+(?P<tgt>{_NUM})(?P<tu>\s*%|\s*per\s?cent\b|\s*(?:per|/)\s?[\d,]+\b)"
+                   rf"\s+by\s+(?P<tp>{_WHEN})", re.I)
+_VALUE = re.compile(rf"(?P<n>{_NUM})(?P<u>{_VALUE_UNIT})", re.I)
 _RATE_HEADER = re.compile(r"\brate\b|per\s?[\d,]+", re.I)
+# Units: a percentage, or a rate "per 1,000" (the group is the base).
+_PERCENT = re.compile(r"%|per\s?cent", re.I)
+# "per 1000", "Rate Per 1,000": a whole word "per" and a figure that starts
+# with a digit ("paper, ink" and "paper, AM" are no rates).
+_RATE_BASE = re.compile(r"\bper\s?(\d[\d,]*)", re.I)
+# "X - target ...": the indicator's name ends at its target.
+_TARGET_TAIL = re.compile(r"\s*[-–]\s*target\b.*$", re.I)
+_TARGET = re.compile(r"target", re.I)
+_INDICATOR = re.compile(r"\bindicator", re.I)
 _LEAD = re.compile(r"^[-•*\s]*(?:(?:a|the)\s+)?(?:local\s+)?(?:target\s+(?:is\s+)?to\s+|to\s+)?", re.I)
 
 
@@ -39,31 +49,27 @@ def extract_targets(doc: ExtractedDocument) -> list[Target]:
     return sorted(found, key=lambda t: t.span.start)
 
 
-# "per 1000", "Rate Per 1,000": a whole word "per" and a figure that starts
-# with a digit ("paper, ink" and "paper, AM" are no rates).
-RATE_BASE = re.compile(r"\bper\s?(\d[\d,]*)", re.I)
-
 
 def unit_of(text: str) -> str | None:
     """"%", "rate per 1,000" (from "per 1000", "Rate Per 1,000"), or None."""
-    if re.search(r"%|per\s?cent", text, re.I):
+    if _PERCENT.search(text):
         return "%"
-    m = RATE_BASE.search(text)
+    m = _RATE_BASE.search(text)
     return f"rate per {int(m.group(1).replace(',', '')):,}" if m else None
 
 
-def _number(text: str) -> float:
+def _float(text: str) -> float:
     return float(text.replace(",", ""))
 
 
 def _indicator(sentence: str, cut: int) -> str:
     words = _LEAD.sub("", sentence[:cut]).strip(" -–:,")
-    words = re.sub(r"\s*[-–]\s*target\b.*$", "", words, flags=re.I)
+    words = _TARGET_TAIL.sub("", words)
     return " ".join(words.split()[:14]) or " ".join(sentence.split()[:14])
 
 
 def sentence_targets(sentence: str, offset: int, page: int) -> list[Target]:
-    out = []
+    out: list[Target] = []
     code = CODE.search(sentence)
     for pattern in (FROM_TO, TO_BY):
         for m in pattern.finditer(sentence):
@@ -74,18 +80,18 @@ def sentence_targets(sentence: str, offset: int, page: int) -> list[Target]:
             out.append(Target(
                 indicator=_indicator(sentence, m.start()), span=Span(page, offset + m.start(), offset + m.end()),
                 code=code.group(0) if code else None,
-                baseline=_number(groups["base"]) if groups.get("base") else None,
+                baseline=_float(groups["base"]) if groups.get("base") else None,
                 baseline_period=normalise_period(groups["bp"]) if groups.get("bp") else None,
-                target=_number(groups["tgt"]), target_period=normalise_period(groups["tp"]), unit=unit))
+                target=_float(groups["tgt"]), target_period=normalise_period(groups["tp"]), unit=unit))
     return out
 
 
 def _cell_value(text: str) -> tuple[float, str | None] | None:
     """The first figure in a cell that is not a year, with its unit."""
     text = FY_PATTERN.sub(" ", clean(text))
-    text = re.sub(r"\b(?:19|20)\d{2}\b", " ", text)
+    text = CALENDAR_YEAR.sub(" ", text)
     m = _VALUE.search(text)
-    return (_number(m.group("n")), unit_of(m.group("u") or "")) if m else None
+    return (_float(m.group("n")), unit_of(m.group("u") or "")) if m else None
 
 
 def _column_roles(table: Table) -> list[tuple[str | None, str | None, str | None]]:
@@ -96,7 +102,7 @@ def _column_roles(table: Table) -> list[tuple[str | None, str | None, str | None
     for header in table.columns:
         period = next((p.period for p in find_periods(header)), None)
         role = "baseline" if "baseline" in header.lower() else (
-            "target" if re.search(r"target", header, re.I) or (has_baseline and period) else None)
+            "target" if _TARGET.search(header) or (has_baseline and period) else None)
         if role is None and _RATE_HEADER.search(header) and roles and roles[-1][0]:
             role, period = roles[-1][0], roles[-1][1]
         roles.append((role, period, unit_of(header) if _RATE_HEADER.search(header) else None))
@@ -105,7 +111,7 @@ def _column_roles(table: Table) -> list[tuple[str | None, str | None, str | None
 
 def _indicator_col(table: Table) -> int:
     for j, header in enumerate(table.columns):
-        if re.search(r"\bindicator", header, re.I):
+        if _INDICATOR.search(header):
             return j
     return table.label_col
 

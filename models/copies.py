@@ -21,7 +21,8 @@ from sqlalchemy import Connection, bindparam, select, update
 from minutes.models.schema import documents, source_files
 
 SKETCH = 128
-SAME_TEXT = 0.7  # estimated share of distinct words in common (Jaccard): formats of one paper share over 0.8, two papers seldom 0.3
+# The estimated share of distinct words in common (Jaccard): formats of one paper share over 0.8, two papers seldom 0.3.
+SAME_TEXT = 0.7
 # Which copy stands for the meeting: the format whose structure is given rather than rebuilt from the page.
 FORMAT_RANK = {"docx": 0, "txt": 1, "md": 1, "markdown": 1, "html": 2, "htm": 2, "pdf": 3}
 _WORD = re.compile(r"[^\W_]+")

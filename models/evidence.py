@@ -126,7 +126,7 @@ def recompute(conn: Connection) -> None:
                for a in acts.values() if a.log_status]
     restated = _match_restated(acts, follows, idf)
     follows.update(restated)
-    updates += [_update(follows[b], acts[b].document_id, acts[b].day, "restated",  # type: ignore[arg-type]
+    updates += [_update(follows[b], acts[b].document_id, acts[b].day, "restated",
                         "in_progress", acts[b].due, acts[b].text, acts[b].file_id, acts[b].page, acts[b].start,
                         acts[b].end) for b in restated]
     updates += _item_updates(conn, acts, follows, docs, topical)
@@ -144,8 +144,11 @@ def recompute(conn: Connection) -> None:
                      .values(follows_action_id=bindparam("root")), changed)
 
 
+Topical = dict[int | None, set[frozenset[str]]]  # per body, the item titles that head few of its meetings
+
+
 def prepare(conn: Connection, docs: dict[int, Any]) -> tuple[dict[int, _Action], dict[int | None, list[_Passage]],
-                                                           dict[int | None, _Rarity], dict[int | None, set[frozenset[str]]]]:
+                                                           dict[int | None, _Rarity], Topical]:
     """The actions with the words they are matched by, the passages of the
     body's papers, how rare each word is in them, and the topical item titles."""
     acts = _load_actions(conn)
@@ -176,11 +179,13 @@ def _load_actions(conn: Connection) -> dict[int, _Action]:
                    actions.c.page, actions.c.span_start, actions.c.span_end) \
         .join(documents, documents.c.id == actions.c.document_id) \
         .outerjoin(items, items.c.id == actions.c.item_id).where(ORIGINAL).order_by(actions.c.id)
-    acts = {r.id: _Action(*r) for r in conn.execute(query)}
+    acts = {r.id: _Action(r.id, r.document_id, r.body_id, r.meeting_date, r.text, r.due_date, r.log_status, r.title,
+                          r.source_file_id, r.page, r.span_start, r.span_end) for r in conn.execute(query)}
     for action_id, person, name, written in conn.execute(
             select(action_owners.c.action_id, func.coalesce(people.c.canonical_id, people.c.id), action_owners.c.name,
                    action_owners.c.as_written)
-            .outerjoin(people, people.c.id == func.coalesce(action_owners.c.person_id, action_owners.c.linked_person_id))
+            .outerjoin(people, people.c.id == func.coalesce(action_owners.c.person_id,
+                                                            action_owners.c.linked_person_id))
             .order_by(action_owners.c.id)):
         a = acts.get(action_id)
         if a is None:
@@ -227,10 +232,10 @@ def _contexts(acts: dict[int, _Action], passages: dict[int | None, list[_Passage
             by_doc[p.document_id].append(p)
     within: dict[int, list[_Action]] = defaultdict(list)
     for a in acts.values():
-        p = next((p for p in by_doc.get(a.document_id, ()) if p.start <= a.start < p.end), None)
-        if p is not None:
-            a.context = p.words - p.spelt
-            within[id(p)].append(a)
+        around = next((p for p in by_doc.get(a.document_id, ()) if p.start <= a.start < p.end), None)
+        if around is not None:
+            a.context = around.words - around.spelt
+            within[id(around)].append(a)
     for together in within.values():
         for a in together:
             a.rivals = {m for b in together if b is not a for m in b.owner_marks} - a.owner_marks
@@ -288,7 +293,8 @@ def _load_passages(conn: Connection, docs: dict[int, Any]) -> tuple[dict[int | N
             named = _acronyms(text) - said
             out[d.body_id].append(_Passage(b.document_id, d.meeting_date, text, item, b.source_file_id, b.page,
                                            start, b.span_start + e if exact else b.span_end, exact,
-                                           said | key | named, key if key in topical.get(d.body_id, set()) else frozenset(),
+                                           said | key | named,
+                                           key if key in topical.get(d.body_id, set()) else frozenset(),
                                            said | named, named))
     for found in out.values():
         found.sort(key=lambda p: (p.day, p.document_id, p.start))
@@ -432,7 +438,7 @@ def _report_updates(acts: dict[int, _Action], follows: dict[int, int], passages:
             if score >= REPORT_MATCH and score > best.get(p.document_id, (0.0, p))[0]:
                 best[p.document_id] = (score, p)
         stop = done_on.get(a.id)
-        for score, p in sorted(best.values(), key=lambda sp: (sp[1].day, sp[1].document_id)):
+        for _, p in sorted(best.values(), key=lambda sp: (sp[1].day, sp[1].document_id)):
             if stop and p.day > stop:
                 break
             if (a.id, p.document_id) in seen:
@@ -486,7 +492,7 @@ def _quote(a: _Action, p: _Passage) -> tuple[str, int, int]:
 
 
 def _item_updates(conn: Connection, acts: dict[int, _Action], follows: dict[int, int],
-                  docs: dict[int, Any], topical: dict[int | None, set[frozenset[str]]]) -> list[dict[str, Any]]:
+                  docs: dict[int, Any], topical: Topical) -> list[dict[str, Any]]:
     """Items of later meetings that deliver a reporting action."""
     meetings: dict[int, list[Any]] = defaultdict(list)
     for d in sorted(docs.values(), key=lambda d: (d.meeting_date or date.min, d.id)):

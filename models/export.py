@@ -1,7 +1,14 @@
 """Whole tables out, for spreadsheets and other tools: every column of the
 table, then readable columns in place of what its ids point at (body name,
-meeting date, person, file path; an action's owners)."""
+meeting date, person, file path; an action's owners). And the CSV and JSON
+text of any listing, which the command line and the site both write."""
 from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime
+from typing import Any, Iterable
 
 from sqlalchemy import Engine, FromClause, Select, Table, func, select
 
@@ -55,3 +62,26 @@ def export_query(name: str) -> Select:
 
 def export_rows(engine: Engine, name: str) -> list[Row]:
     return all_rows(engine, export_query(name))
+
+
+def cell_text(value: Any) -> str:
+    """A value as a CSV cell or table cell reads it: dates in ISO form, yes/no, money exact."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value.isoformat() if isinstance(value, (date, datetime)) else str(value)
+
+
+def csv_text(rows: list[Row], columns: Iterable[str]) -> str:
+    """``rows`` as CSV: every column of the rows, or ``columns`` (the header of an empty listing)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: cell_text(v) for k, v in r.items()} for r in rows)
+    return out.getvalue()
+
+
+def json_text(data: Any) -> str:
+    """``data`` as JSON: dates in ISO form, money as exact decimal strings."""
+    return json.dumps(data, indent=1, ensure_ascii=False, default=cell_text)

@@ -40,11 +40,11 @@ from minutes.extract.progress import STOP
 from minutes.extract.unionfind import connected_groups
 from minutes.models.bodies import link_bodies
 from minutes.models.copies import link_copies
+from minutes.models.evidence import recompute
 from minutes.models.queries import list_actions
-from minutes.models.sql import ORIGINAL
 from minutes.models.schema import (action_owners, actions, attendance, bodies, documents, people, person_aliases,
                                    person_overrides, source_files)
-from minutes.models.evidence import recompute
+from minutes.models.sql import ORIGINAL, contains, needle, valid_id
 from minutes.models.status import link_rulings
 
 YEARS_APART = 3
@@ -363,7 +363,8 @@ def add_override(engine: Engine, kind: str, name_a: str, name_b: str, body: str 
                 raise ValueError(f"no body named {body!r}")
         humans = []
         for n in (name_a, name_b):
-            query = select(func.coalesce(people.c.canonical_id, people.c.id)).where(people.c.name_key == name_key_text(n))
+            query = select(func.coalesce(people.c.canonical_id, people.c.id)) \
+                .where(people.c.name_key == name_key_text(n))
             if body_id is not None:
                 query = query.where(people.c.body_id == body_id)
             found = set(conn.execute(query).scalars())
@@ -373,7 +374,8 @@ def add_override(engine: Engine, kind: str, name_a: str, name_b: str, body: str 
         if kind == "split" and not humans[0] & humans[1]:
             raise ValueError(f"{name_b!r} is not linked to {name_a!r}: nothing to split")
         conn.execute(insert(person_overrides), {
-            "kind": kind, "name_a": name_a, "name_b": name_b, "key_a": name_key_text(name_a), "key_b": name_key_text(name_b),
+            "kind": kind, "name_a": name_a, "name_b": name_b,
+            "key_a": name_key_text(name_a), "key_b": name_key_text(name_b),
             "body_id": body_id, "created_at": datetime.now(timezone.utc)})
     relink(engine)
 
@@ -383,48 +385,63 @@ def person_report(engine: Engine, name: str, body: str | None = None) -> list[di
     such as "AW" match only those initials as written; in a body whose name
     contains ``body``): aliases, meetings attended and apologies
     per body and year, roles, and actions owned with their status and sources."""
-    needle = name_key_text(name)
+    key = name_key_text(needle("name", name))
     with engine.connect() as conn:
         query = select(person_aliases.c.person_id).distinct().join(people, people.c.id == person_aliases.c.people_id)
         if INITIALS.fullmatch(name.strip()) and name.strip()[:2].isupper():  # "AW": those initials, not "Shaw"
             query = query.where(person_aliases.c.alias == name.strip())
         else:
-            query = query.where(or_(people.c.name_key.contains(needle, autoescape=True),
-                                    func.lower(person_aliases.c.alias).contains(name.lower(), autoescape=True)))
-        if body:
+            query = query.where(or_(contains(person_aliases.c.alias, name, "name"),
+                                    *([people.c.name_key.contains(key, autoescape=True)] if key else [])))
+        if body is not None:
             query = query.join(bodies, bodies.c.id == person_aliases.c.body_id) \
-                .where(func.lower(bodies.c.name).contains(body.lower(), autoescape=True))
-        out = []
-        for (pid,) in conn.execute(query.order_by(person_aliases.c.person_id)).all():
-            members = select(people.c.id).where(people.c.canonical_id == pid)
-            head = conn.execute(select(people.c.name).where(people.c.id == pid)).scalar_one()
-            aliases = [dict(r) for r in conn.execute(
-                select(person_aliases.c.alias, bodies.c.name.label("body"), person_aliases.c.first_seen,
-                       person_aliases.c.last_seen, person_aliases.c.mentions, source_files.c.path.label("file"),
-                       person_aliases.c.page)
-                .join(source_files, source_files.c.id == person_aliases.c.source_file_id)
-                .outerjoin(bodies, bodies.c.id == person_aliases.c.body_id)
-                .where(person_aliases.c.person_id == pid)
-                .order_by(person_aliases.c.first_seen, person_aliases.c.alias)).mappings()]
-            year = func.substr(func.cast(documents.c.meeting_date, String), 1, 4)
-            meetings = [dict(r) for r in conn.execute(
-                select(bodies.c.name.label("body"), year.label("year"), attendance.c.status,
-                       func.count(func.distinct(attendance.c.document_id)).label("meetings"))
-                .select_from(attendance.join(documents, documents.c.id == attendance.c.document_id)
-                             .outerjoin(bodies, bodies.c.id == documents.c.body_id))
-                .where(attendance.c.person_id.in_(members), ORIGINAL)
-                .group_by(bodies.c.name, year, attendance.c.status)
-                .order_by(bodies.c.name, year, attendance.c.status)).mappings()]
-            roles = [dict(r) for r in conn.execute(
-                select(attendance.c.role, bodies.c.name.label("body"),
-                       func.min(documents.c.meeting_date).label("first_seen"),
-                       func.max(documents.c.meeting_date).label("last_seen"))
-                .select_from(attendance.join(documents, documents.c.id == attendance.c.document_id)
-                             .outerjoin(bodies, bodies.c.id == documents.c.body_id))
-                .where(attendance.c.person_id.in_(members), attendance.c.role.is_not(None), ORIGINAL)
-                .group_by(attendance.c.role, bodies.c.name).order_by(func.min(documents.c.meeting_date))).mappings()]
-            owned = conn.execute(select(action_owners.c.action_id).distinct().where(or_(
-                action_owners.c.person_id.in_(members), action_owners.c.linked_person_id.in_(members)))).scalars().all()
-            out.append({"name": head, "aliases": aliases, "meetings": meetings, "roles": roles,
-                        "actions": [a for a in list_actions(engine, threads=True) if a["id"] in set(owned)]})
-    return out
+                .where(contains(bodies.c.name, body, "body"))
+        return [_report(conn, engine, pid)
+                for (pid,) in conn.execute(query.order_by(person_aliases.c.person_id)).all()]
+
+
+def person_by_id(engine: Engine, person_id: int) -> dict | None:
+    """The report of ``person_report`` for one human, by the id of any of its
+    people rows; None when there is no such person."""
+    if not valid_id(person_id):
+        return None
+    with engine.connect() as conn:
+        found = conn.execute(select(func.coalesce(people.c.canonical_id, people.c.id))
+                             .where(people.c.id == person_id)).scalar()
+        return None if found is None else _report(conn, engine, found)
+
+
+def _report(conn: Connection, engine: Engine, pid: int) -> dict:
+    """One human (canonical people row ``pid``): aliases, meetings, roles and
+    actions owned (copies of a meeting in another format left out)."""
+    members = select(people.c.id).where(people.c.canonical_id == pid)
+    head = conn.execute(select(people.c.name).where(people.c.id == pid)).scalar_one()
+    aliases = [dict(r) for r in conn.execute(
+        select(person_aliases.c.alias, bodies.c.name.label("body"), person_aliases.c.first_seen,
+               person_aliases.c.last_seen, person_aliases.c.mentions, source_files.c.path.label("file"),
+               person_aliases.c.page)
+        .join(source_files, source_files.c.id == person_aliases.c.source_file_id)
+        .outerjoin(bodies, bodies.c.id == person_aliases.c.body_id)
+        .where(person_aliases.c.person_id == pid)
+        .order_by(person_aliases.c.first_seen, person_aliases.c.alias)).mappings()]
+    year = func.substr(func.cast(documents.c.meeting_date, String), 1, 4)
+    meetings = [dict(r) for r in conn.execute(
+        select(bodies.c.name.label("body"), year.label("year"), attendance.c.status,
+               func.count(func.distinct(attendance.c.document_id)).label("meetings"))
+        .select_from(attendance.join(documents, documents.c.id == attendance.c.document_id)
+                     .outerjoin(bodies, bodies.c.id == documents.c.body_id))
+        .where(attendance.c.person_id.in_(members), ORIGINAL)
+        .group_by(bodies.c.name, year, attendance.c.status)
+        .order_by(bodies.c.name, year, attendance.c.status)).mappings()]
+    roles = [dict(r) for r in conn.execute(
+        select(attendance.c.role, bodies.c.name.label("body"),
+               func.min(documents.c.meeting_date).label("first_seen"),
+               func.max(documents.c.meeting_date).label("last_seen"))
+        .select_from(attendance.join(documents, documents.c.id == attendance.c.document_id)
+                     .outerjoin(bodies, bodies.c.id == documents.c.body_id))
+        .where(attendance.c.person_id.in_(members), attendance.c.role.is_not(None), ORIGINAL)
+        .group_by(attendance.c.role, bodies.c.name).order_by(func.min(documents.c.meeting_date))).mappings()]
+    owned = conn.execute(select(action_owners.c.action_id).distinct().where(or_(
+        action_owners.c.person_id.in_(members), action_owners.c.linked_person_id.in_(members)))).scalars().all()
+    return {"id": pid, "name": head, "aliases": aliases, "meetings": meetings, "roles": roles,
+            "actions": [a for a in list_actions(engine, threads=True) if a["id"] in set(owned)]}

@@ -2,21 +2,23 @@
 with the file and page it was read from; formatting is the caller's."""
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, FromClause, Select, Table, func, or_, select
+from sqlalchemy import ColumnElement, Engine, FromClause, Table, func, or_, select
 
 from minutes.extract.money import printed_pence
 from minutes.extract.names import name_key_text
 from minutes.extract.records import Due
 from minutes.models.periods import financial_years, label_financial_years
-from minutes.models.schema import (action_owners, actions, attendance, bodies, decisions, documents, extraction_warnings,
-                                   funding, items, people, source_files, source_locations, targets)
+from minutes.models.schema import (action_owners, actions, attendance, bodies, decisions, documents,
+                                   extraction_warnings, funding, items, people, source_files, source_locations, targets)
+from minutes.models.source import quotes
+from minutes.models.sql import ORIGINAL, Row, all_rows, contains, valid_id
 from minutes.models.status import attach
-from minutes.models.sql import ORIGINAL, Row, all_rows, contains
 
 
 def _joined(fact: Table | None = None) -> FromClause:
@@ -36,8 +38,8 @@ def meetings(engine: Engine, body: str | None = None, kind: str | None = None,
         documents.c.id, bodies.c.name.label("body"), documents.c.meeting_date.label("date"), documents.c.kind,
         documents.c.title, source_files.c.path.label("file"), documents.c.page, copies.label("copies")) \
         .select_from(_joined()).where(ORIGINAL)
-    if body:
-        query = query.where(contains(bodies.c.name, body))
+    if body is not None:
+        query = query.where(contains(bodies.c.name, body, "body"))
     if kind:
         query = query.where(documents.c.kind == kind)
     if date_from:
@@ -45,17 +47,22 @@ def meetings(engine: Engine, body: str | None = None, kind: str | None = None,
     if date_to:
         query = query.where(documents.c.meeting_date <= date_to)
     # Undated documents last on both databases (SQLite sorts NULL first, PostgreSQL last).
-    return all_rows(engine, query.order_by(documents.c.meeting_date.is_(None), documents.c.meeting_date, documents.c.id))
+    order = (documents.c.meeting_date.is_(None), documents.c.meeting_date, documents.c.id)
+    return all_rows(engine, query.order_by(*order))
 
 
 def document(engine: Engine, document_id: int) -> Row | None:
-    """Everything extracted for one document, grouped, with page references."""
+    """Everything extracted for one document, grouped, each fact with its
+    id, page, character span and the words there (``quote``)."""
+    if not valid_id(document_id):
+        return None
     found = all_rows(engine, select(documents, bodies.c.name.label("body"), source_files.c.path.label("file"))
                  .select_from(_joined()).where(documents.c.id == document_id))
     if not found:
         return None
     d = found[0]
     out = {k: d[k] for k in ("id", "body", "kind", "title", "meeting_date", "venue", "file", "page", "copy_of_id")}
+    out |= {"source_file_id": d["source_file_id"], "span_start": d["span_start"], "span_end": d["span_end"]}
     # The same meeting's other files: the paths this file's bytes are also at, and copies in other formats.
     out["locations"] = [r["path"] for r in all_rows(engine, select(source_locations.c.path).where(
         source_locations.c.source_file_id == d["source_file_id"]).order_by(source_locations.c.id))]
@@ -64,31 +71,42 @@ def document(engine: Engine, document_id: int) -> Row | None:
                              .join(source_files, source_files.c.id == documents.c.source_file_id)
                              .where(or_(documents.c.copy_of_id == lead, documents.c.id == lead),
                                     documents.c.id != document_id).order_by(documents.c.id))
+
+    def facts(table: Table, *columns: Any, order: Any = None) -> list[Row]:
+        return all_rows(engine, select(table.c.id, *columns, table.c.page, table.c.span_start, table.c.span_end)
+                        .where(table.c.document_id == document_id).order_by(order if order is not None else table.c.id))
+
     out["attendance"] = all_rows(engine, select(
-        people.c.name, attendance.c.status, attendance.c.role, attendance.c.organisation, attendance.c.as_written,
-        attendance.c.substitute_for, attendance.c.virtual, attendance.c.page)
+        attendance.c.id, people.c.name, func.coalesce(people.c.canonical_id, people.c.id).label("person_id"),
+        attendance.c.status, attendance.c.role,
+        attendance.c.organisation, attendance.c.as_written, attendance.c.substitute_for, attendance.c.virtual,
+        attendance.c.page, attendance.c.span_start, attendance.c.span_end)
         .join(people, people.c.id == attendance.c.person_id)
         .where(attendance.c.document_id == document_id).order_by(attendance.c.id))
-    out["items"] = all_rows(engine, select(items.c.ref, items.c.title, items.c.page)
-                        .where(items.c.document_id == document_id).order_by(items.c.position))
+    out["items"] = facts(items, items.c.ref, items.c.title, order=items.c.position)
     out["actions"] = _actions(engine, date.today(), actions.c.document_id == document_id)
-    out["decisions"] = all_rows(engine, select(decisions.c.item_ref, decisions.c.text, decisions.c.explicit,
-                                           decisions.c.page)
-                            .where(decisions.c.document_id == document_id).order_by(decisions.c.id))
+    out["decisions"] = facts(decisions, decisions.c.item_id, decisions.c.item_ref, decisions.c.text,
+                             decisions.c.explicit)
     out["funding"] = [{k: v for k, v in r.items() if k not in ("body", "meeting_date", "document_id", "file")}
                       for r in _funding(engine, funding.c.document_id == document_id)]
-    out["targets"] = all_rows(engine, select(
-        targets.c.indicator, targets.c.code, targets.c.baseline, targets.c.baseline_period, targets.c.target,
-        targets.c.target_period, targets.c.unit, targets.c.page)
-        .where(targets.c.document_id == document_id).order_by(targets.c.id))
-    out["warnings"] = all_rows(engine, select(
-        extraction_warnings.c.component, extraction_warnings.c.version, extraction_warnings.c.error,
-        extraction_warnings.c.message, extraction_warnings.c.page)
-        .where(extraction_warnings.c.document_id == document_id).order_by(extraction_warnings.c.id))
+    out["targets"] = facts(targets, targets.c.indicator, targets.c.code, targets.c.baseline, targets.c.baseline_period,
+                           targets.c.target, targets.c.target_period, targets.c.unit)
+    out["warnings"] = facts(extraction_warnings, extraction_warnings.c.component, extraction_warnings.c.version,
+                            extraction_warnings.c.error, extraction_warnings.c.message)
     out["next_meeting"] = None if d["next_meeting_page"] is None else {
         "date": d["next_meeting_date"], "time": d["next_meeting_time"], "venue": d["next_meeting_venue"],
-        "date_text": d["next_meeting_date_text"], "page": d["next_meeting_page"]}
+        "date_text": d["next_meeting_date_text"], "page": d["next_meeting_page"],
+        "span_start": d["next_meeting_span_start"], "span_end": d["next_meeting_span_end"]}
+    listed = [f for key in FACT_LISTS for f in out[key]] + ([out["next_meeting"]] if out["next_meeting"] else [])
+    with engine.connect() as conn:
+        for fact, words in zip(listed, quotes(conn, d["source_file_id"],
+                                              [(f["span_start"], f["span_end"]) for f in listed])):
+            fact["quote"] = words
     return out
+
+
+# The lists of facts ``document`` returns.
+FACT_LISTS = ("attendance", "items", "actions", "decisions", "funding", "targets", "warnings")
 
 
 def list_actions(engine: Engine, owner: str | None = None, body: str | None = None,
@@ -101,14 +119,16 @@ def list_actions(engine: Engine, owner: str | None = None, body: str | None = No
     bound the meeting date; ``threads`` leaves out action-log rows and later
     actions that restate an earlier action. Copies of a meeting in another
     format are left out."""
-    where = [ORIGINAL, contains(bodies.c.name, body)] if body else [ORIGINAL]
-    if owner:
-        same_human = select(people.c.id).where(people.c.canonical_id.in_(
-            select(people.c.canonical_id).where(people.c.name_key.contains(name_key_text(owner), autoescape=True))))
-        where.append(select(action_owners.c.id).where(
-            action_owners.c.action_id == actions.c.id,
-            or_(contains(action_owners.c.name, owner), contains(action_owners.c.as_written, owner),
-                action_owners.c.person_id.in_(same_human), action_owners.c.linked_person_id.in_(same_human))).exists())
+    where: list[ColumnElement[bool]] = [ORIGINAL, contains(bodies.c.name, body, "body")] if body is not None \
+        else [ORIGINAL]
+    if owner is not None:
+        named = [contains(action_owners.c.name, owner, "owner"), contains(action_owners.c.as_written, owner, "owner")]
+        key = name_key_text(owner)
+        if key:  # "." has no name key: it would match every person
+            same_human = select(people.c.id).where(people.c.canonical_id.in_(
+                select(people.c.canonical_id).where(people.c.name_key.contains(key, autoescape=True))))
+            named += [action_owners.c.person_id.in_(same_human), action_owners.c.linked_person_id.in_(same_human)]
+        where.append(select(action_owners.c.id).where(action_owners.c.action_id == actions.c.id, or_(*named)).exists())
     if due_before:
         where.append(actions.c.due_date < due_before)
     if since:
@@ -122,18 +142,29 @@ def list_actions(engine: Engine, owner: str | None = None, body: str | None = No
 
 def select_actions(engine: Engine, *, owner: str | None = None, body: str | None = None,
                    due_before: date | None = None, since: date | None = None, as_of: date | None = None,
-                   open_only: bool = False, overdue_only: bool = False, threads: bool = False) -> list[Row]:
+                   open_only: bool = False, overdue_only: bool = False, threads: bool = False,
+                   status: str | None = None) -> list[Row]:
     """The policy officer's question: actions (filtered as in ``list_actions``)
     raised by ``as_of`` (default today), with their status as known then;
-    ``open_only`` keeps those not done, ``overdue_only`` the overdue.
-    Restating rows are left out whenever a status filter is on."""
+    ``open_only`` keeps those not done, ``overdue_only`` the overdue,
+    ``status`` those of that status. Restating rows are left out whenever a
+    status filter is on."""
     rows = list_actions(engine, owner=owner, body=body, due_before=due_before, since=since, until=as_of,
-                        threads=threads or open_only or overdue_only, as_of=as_of)
+                        threads=threads or open_only or overdue_only or status is not None, as_of=as_of)
     if open_only:
         rows = [r for r in rows if r["status"] != "done"]
     if overdue_only:
         rows = [r for r in rows if r["status"] == "overdue"]
+    if status is not None:
+        rows = [r for r in rows if r["status"] == status]
     return rows
+
+
+def by_owner(rows: list[Row]) -> list[Row]:
+    """``select_actions`` rows as one row per owner and action ("(no owner)"
+    for none), by owner, then due date (undated last), then id."""
+    return sorted(({**r, "owners": o} for r in rows for o in (r["owners"] or "(no owner)").split("; ")),
+                  key=lambda r: (r["owners"].casefold(), r["due"] or "9999", r["id"]))
 
 
 def _actions(engine: Engine, as_of: date, *where: ColumnElement[bool]) -> list[Row]:
@@ -144,7 +175,8 @@ def _actions(engine: Engine, as_of: date, *where: ColumnElement[bool]) -> list[R
         actions.c.id, actions.c.document_id, actions.c.due_date, actions.c.due_precision, actions.c.due_text,
         actions.c.text, actions.c.item_ref, actions.c.explicit, actions.c.page,
         bodies.c.name.label("body"), documents.c.body_id, documents.c.meeting_date, source_files.c.path.label("file"),
-        items.c.title.label("item"), actions.c.follows_action_id,
+        items.c.title.label("item"), actions.c.follows_action_id, actions.c.item_id, actions.c.source_file_id,
+        actions.c.span_start, actions.c.span_end,
     ).select_from(_joined(actions).outerjoin(items, items.c.id == actions.c.item_id)).where(*where)
     rows = all_rows(engine, query.order_by(actions.c.due_date.is_(None), actions.c.due_date, actions.c.id))
     owners = defaultdict(list)
@@ -162,7 +194,9 @@ def _actions(engine: Engine, as_of: date, *where: ColumnElement[bool]) -> list[R
             "due_text": r["due_text"], "due_date": r["due_date"], "owners": "; ".join(owners[r["id"]]),
             "text": r["text"], "item_ref": r["item_ref"], "explicit": r["explicit"], "body": r["body"],
             "body_id": r["body_id"], "meeting_date": r["meeting_date"], "document_id": r["document_id"],
-            "file": r["file"], "page": r["page"], "item": r["item"], "follows": r["follows_action_id"]}
+            "file": r["file"], "page": r["page"], "item": r["item"], "follows": r["follows_action_id"],
+            "item_id": r["item_id"], "source_file_id": r["source_file_id"], "span_start": r["span_start"],
+            "span_end": r["span_end"]}
            for r in rows]
     with engine.connect() as conn:
         return attach(conn, out, as_of)
@@ -175,13 +209,14 @@ def list_funding(engine: Engine, body: str | None = None, period: str | None = N
     evidence. ``period`` "2010/11" matches that financial year however it
     was written; any other period is matched as written. Copies of a meeting
     in another format are left out."""
-    where = [ORIGINAL, contains(bodies.c.name, body)] if body else [ORIGINAL]
+    where: list[ColumnElement[bool]] = [ORIGINAL, contains(bodies.c.name, body, "body")] if body is not None \
+        else [ORIGINAL]
     if period:
         years = financial_years(period)
         where += [funding.c.period_start == years[0], funding.c.period_end == years[1]] if years \
             else [func.lower(funding.c.period) == period.lower()]
-    if purpose:
-        where.append(contains(funding.c.purpose, purpose))
+    if purpose is not None:
+        where.append(contains(funding.c.purpose, purpose, "purpose"))
     if min_amount is not None:
         where.append(funding.c.amount >= min_amount)
     return _funding(engine, *where)
@@ -193,7 +228,8 @@ def _funding(engine: Engine, *where: ColumnElement[bool]) -> list[Row]:
     query = select(
         funding.c.id, funding.c.amount, funding.c.amount_high, funding.c.currency, funding.c.kind, funding.c.period,
         funding.c.period_start, funding.c.period_end, funding.c.purpose, funding.c.text, funding.c.item_ref,
-        funding.c.table_row, funding.c.table_col, funding.c.page, funding.c.document_id, fact.label("fact_id"),
+        funding.c.table_row, funding.c.table_col, funding.c.page, funding.c.span_start, funding.c.span_end,
+        funding.c.item_id, funding.c.source_file_id, funding.c.document_id, fact.label("fact_id"),
         bodies.c.name.label("body"), documents.c.meeting_date, source_files.c.path.label("file"),
     ).select_from(_joined(funding))
     matched = select(fact).select_from(_joined(funding)).where(*where)
@@ -240,6 +276,44 @@ def funding_totals(rows: list[Row]) -> list[Row]:
         g["total"] += r["amount"]
         g["total_high"] += r["amount_high"] if r["amount_high"] is not None else r["amount"]
     return [g | {"skipped": ", ".join(f"{n} {k}" for k, n in sorted(g["skipped"].items()))} for g in groups.values()]
+
+
+def bodies_overview(engine: Engine, latest: int = 3) -> list[Row]:
+    """Each body (by name) with its number of documents and its ``latest``
+    dated documents, newest first; documents of no known body last."""
+    with engine.connect() as conn:
+        counts = conn.execute(select(documents.c.body_id, func.count(), func.max(documents.c.meeting_date))
+                              .group_by(documents.c.body_id)).all()
+        names = dict(conn.execute(select(bodies.c.id, bodies.c.name)).all())
+        out = []
+        for body_id, n, last in sorted(counts, key=lambda c: (c[0] is None, names.get(c[0], "").casefold())):
+            recent = select(documents.c.id, documents.c.meeting_date.label("date"), documents.c.kind,
+                            documents.c.title).where(documents.c.body_id.is_(None) if body_id is None
+                                                     else documents.c.body_id == body_id)
+            recent = recent.order_by(documents.c.meeting_date.is_(None), documents.c.meeting_date.desc(),
+                                     documents.c.id.desc()).limit(latest)
+            out.append({"id": body_id, "body": names.get(body_id), "documents": n, "last_meeting": last,
+                        "latest": [dict(r) for r in conn.execute(recent).mappings()]})
+    return out
+
+
+def files(engine: Engine, failed_only: bool = False) -> list[Row]:
+    """The files recorded (or those that failed), by path, with each failure's reason."""
+    query = select(source_files.c.id, source_files.c.name, source_files.c.path.label("file"), source_files.c.format,
+                   source_files.c.size, source_files.c.pages, source_files.c.status, source_files.c.error_reason,
+                   source_files.c.error_detail, source_files.c.ingested_at)
+    if failed_only:
+        query = query.where(source_files.c.status == "failed")
+    return all_rows(engine, query.order_by(source_files.c.path))
+
+
+def archive_root(engine: Engine) -> str | None:
+    """The folder every stored file is under (the folder ingested, when one
+    was), for showing paths relative to it. The common prefix of all paths is
+    that of the first and last in order, so two index reads suffice."""
+    with engine.connect() as conn:
+        low, high = conn.execute(select(func.min(source_files.c.path), func.max(source_files.c.path))).one()
+    return None if low is None else os.path.commonpath([os.path.dirname(low), os.path.dirname(high)])
 
 
 def summary(engine: Engine) -> Row:

@@ -36,8 +36,9 @@ def extraction_report(engine: Engine, flagged_only: bool = False) -> list[Row]:
     counts, the warnings its file raised, and ``empty``: the fields a minutes
     document should have and has not."""
     counts = _counts(engine)
-    warnings = {r["source_file_id"]: r["count"] for r in all_rows(engine, select(
-        extraction_warnings.c.source_file_id, func.count().label("count")).group_by(extraction_warnings.c.source_file_id))}
+    per_file = select(extraction_warnings.c.source_file_id, func.count().label("count")) \
+        .group_by(extraction_warnings.c.source_file_id)
+    warnings = {r["source_file_id"]: r["count"] for r in all_rows(engine, per_file)}
     query = select(source_files.c.id.label("file_id"), source_files.c.path.label("file"), source_files.c.status,
                    source_files.c.error_reason, source_files.c.error_detail, documents.c.id.label("document"),
                    documents.c.kind, documents.c.title, documents.c.meeting_date) \

@@ -4,6 +4,7 @@ and bodies they name, the components' versions and their warnings. Bulk
 inserts, one per table; the caller holds the transaction (``models.store``)."""
 from __future__ import annotations
 
+import json
 import os
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -12,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
 from minutes.extract import records
+from minutes.extract.document import TextBox
 from minutes.extract.extractor import FileExtraction
 from minutes.extract.names import name_key_text
 from minutes.extract.progress import stems
@@ -37,7 +39,8 @@ def put_source(conn: Connection, row: dict[str, Any]) -> int:
         kept = [dict(r) for r in conn.execute(select(source_locations.c.path, source_locations.c.added_at)
                                               .where(source_locations.c.source_file_id == old.id)).mappings()]
         conn.execute(delete(source_files).where(source_files.c.id == old.id))
-    row = row | {"path": old.path if old is not None else path, "ingested_at": datetime.now(timezone.utc),
+    first = old.path if old is not None else path
+    row = row | {"path": first, "name": os.path.basename(first), "ingested_at": datetime.now(timezone.utc),
                  "body_given": row.get("body_given") or (old.body_given if old is not None else None)}
     file_id = conn.execute(insert(source_files).returning(source_files.c.id), row).scalar_one()
     if kept:
@@ -60,7 +63,7 @@ def add_location(conn: Connection, file_id: int, path: str) -> None:
             conn.execute(delete(source_files).where(source_files.c.id == before))
         else:
             conn.execute(update(source_files).where(source_files.c.id == before, source_files.c.path == path)
-                         .values(path=left))
+                         .values(path=left, name=os.path.basename(left)))
     conn.execute(insert(source_locations), {"source_file_id": file_id, "path": path,
                                             "added_at": datetime.now(timezone.utc)})
 
@@ -99,7 +102,7 @@ def _write_documents(conn: Connection, file_id: int, docs: list[ExtractedDocumen
                                         for i, (d, b) in enumerate(zip(docs, doc_bodies))])
     _insert(conn, blocks, [  # the FTS index follows by trigger (SQLite) or generated column (PostgreSQL)
         {"document_id": doc_id, "kind": b.kind, "text": b.text, "source_file_id": file_id, "page": b.page,
-         "span_start": b.start, "span_end": b.end}
+         "span_start": b.start, "span_end": b.end, "boxes": _boxes(b.boxes)}
         for doc_id, d in zip(doc_ids, docs) for b in d.section.blocks], returning=False)
 
     item_keys = [(doc_id, item.ref) for doc_id, d in zip(doc_ids, docs) for item in d.items]
@@ -161,6 +164,14 @@ def _write_documents(conn: Connection, file_id: int, docs: list[ExtractedDocumen
     return doc_ids
 
 
+def _boxes(boxes: list[TextBox]) -> str | None:
+    """The JSON of ``blocks.boxes``: a hundredth of a point is finer than any highlight needs."""
+    if not boxes:
+        return None
+    return json.dumps([[b.start, b.end, *(round(v, 2) for v in (b.x0, b.top, b.x1, b.bottom))] for b in boxes],
+                      separators=(",", ":"))
+
+
 def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]], returning: bool = True) -> list[int]:
     """One executemany; with ``returning``, the new ids in the order of ``rows``."""
     if not rows:
@@ -180,7 +191,9 @@ def _document_row(file_id: int, position: int, d: ExtractedDocument, body_id: in
     return {
         "body_id": body_id, "read_body_id": body_id, "position": position, "kind": s.kind, "title": s.title,
         "meeting_date": s.meeting_date, "venue": s.venue, **_where(file_id, s.span),
-        "next_meeting_date": nm.date if nm else None, "next_meeting_time": nm.time if nm else None,
+        # a month alone ("the next Board meeting in November") is kept in date_text, not as a day
+        "next_meeting_date": nm.date if nm and nm.precision == "day" else None,
+        "next_meeting_time": nm.time if nm else None,
         "next_meeting_venue": nm.venue if nm else None, "next_meeting_date_text": nm.date_text if nm else None,
         "next_meeting_page": nm.span.page if nm else None, "next_meeting_span_start": nm.span.start if nm else None,
         "next_meeting_span_end": nm.span.end if nm else None,
@@ -257,7 +270,10 @@ def stored_key(b: BodyName) -> str:
     return f"{body_key(b.organisation)}|{body_key(b.committee)}"
 
 
-def _get_or_create_people(conn: Connection, wanted: dict[tuple[int | None, str], str]) -> dict[tuple[int | None, str], int]:
+PersonKey = tuple[int | None, str]  # (body id, name key)
+
+
+def _get_or_create_people(conn: Connection, wanted: dict[PersonKey, str]) -> dict[PersonKey, int]:
     """Ids of people by (body, name key), creating those not yet known.
     Looked up here rather than by upsert: the unique index cannot see NULL bodies."""
     if not wanted:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from sqlalchemy import (DDL, BigInteger, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Identity, Index,
-                        Integer, Numeric, String, Table, Text, event, false)
+                        Integer, Numeric, String, Table, Text, event, false, inspect)
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 MONEY = Numeric(18, 2)  # exact pounds and pence
@@ -57,6 +57,7 @@ class SourceFile(Base):
     __tablename__ = "source_files"
     id: Mapped[int] = _identity()
     path: Mapped[str] = mapped_column(Text, nullable=False)  # the first of its locations still recorded
+    name: Mapped[str] = mapped_column(Text, nullable=False)  # the file's name: the label Datasette shows for its id
     sha256: Mapped[str | None] = mapped_column(String(64))  # null when the file could not be read
     format: Mapped[str | None] = mapped_column(String(16))
     size: Mapped[int | None] = mapped_column(BigInteger)
@@ -414,6 +415,9 @@ class Block(Provenance, Base):
     document_id: Mapped[int] = _cascade("documents.id")
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
     text: Mapped[str] = mapped_column(Text, nullable=False)
+    # PDF only: where the text is printed, JSON [[span_start, span_end, x0, top, x1, bottom], ...] in
+    # points from the page's top left (extract.document.TextBox); the source view highlights a fact with them.
+    boxes: Mapped[str | None] = mapped_column(Text)
     __table_args__ = _table_args(
         Index("ix_blocks_document", "document_id"),
         Index("ix_blocks_source_file", "source_file_id"),
@@ -422,10 +426,11 @@ class Block(Provenance, Base):
 
 # The text index, created with the table. SQLite: an FTS5 table over blocks
 # (external content, so the text is stored once), kept in step by triggers,
-# which also fire for the rows a replaced file's cascade deletes. PostgreSQL: a
+# which also fire for the rows a replaced file's cascade deletes (content="blocks"
+# in double quotes, the spelling sqlite-utils and Datasette look for to find it). PostgreSQL: a
 # stored tsvector with a GIN index. Both stem English words (porter/english).
 SQLITE_FTS = [
-    "CREATE VIRTUAL TABLE blocks_fts USING fts5(text, content='blocks', content_rowid='id', "
+    "CREATE VIRTUAL TABLE blocks_fts USING fts5(text, content=\"blocks\", content_rowid='id', "
     "tokenize='porter unicode61 remove_diacritics 2')",
     "CREATE TRIGGER blocks_fts_insert AFTER INSERT ON blocks BEGIN "
     "INSERT INTO blocks_fts (rowid, text) VALUES (new.id, new.text); END",
@@ -443,6 +448,54 @@ for _statement in SQLITE_FTS:
     event.listen(Block.__table__, "after_create", DDL(_statement).execute_if(dialect="sqlite"))
 for _statement in POSTGRESQL_FTS:
     event.listen(Block.__table__, "after_create", DDL(_statement).execute_if(dialect="postgresql"))
+
+
+# Views for the common questions, for Datasette, sqlite-utils and SQL users;
+# the CLI and the site ask models/ instead. Standard SQL that both databases run.
+VIEWS = {
+    # One row per action no paper and no ruling reports done, and owner (restating rows and copies in
+    # another format left out), with what the papers last said (last_said: in_progress, not_done, or
+    # NULL for nothing) and its words. Its status for a day, with overdue and the meetings silent on
+    # it, is worked out by models.status: `minutes actions`.
+    "open_actions": """
+SELECT a.id AS action_id, o.name AS owner, a.text, a.due_date, a.due_text,
+       (SELECT u.status FROM action_updates u WHERE u.action_id = a.id
+        ORDER BY u.meeting_date DESC, u.id DESC LIMIT 1) AS last_said,
+       (SELECT u.text FROM action_updates u WHERE u.action_id = a.id
+        ORDER BY u.meeting_date DESC, u.id DESC LIMIT 1) AS evidence,
+       b.name AS body, d.meeting_date, d.id AS document_id, d.title AS document, a.item_ref,
+       f.id AS source_file_id, f.name AS file, f.path, a.page, a.span_start, a.span_end
+FROM actions a
+JOIN documents d ON d.id = a.document_id
+JOIN source_files f ON f.id = a.source_file_id
+LEFT JOIN bodies b ON b.id = d.body_id
+LEFT JOIN action_owners o ON o.action_id = a.id
+WHERE a.follows_action_id IS NULL AND d.copy_of_id IS NULL
+  AND NOT EXISTS (SELECT 1 FROM action_updates u WHERE u.action_id = a.id AND u.status = 'done')
+  AND NOT EXISTS (SELECT 1 FROM action_rulings r WHERE r.action_id = a.id AND r.status = 'done')""",
+    # Who was at which meeting, under the person's resolved name (models.people) and as written.
+    "attendance_by_person": """
+SELECT c.id AS person_id, c.name AS person, p.name AS name_as_stored, t.as_written, t.status, t.role,
+       t.organisation, b.name AS body, d.meeting_date, d.id AS document_id, d.title AS document,
+       f.id AS source_file_id, f.name AS file, t.page, t.span_start, t.span_end
+FROM attendance t
+JOIN people p ON p.id = t.person_id
+JOIN people c ON c.id = COALESCE(p.canonical_id, p.id)
+JOIN documents d ON d.id = t.document_id
+JOIN source_files f ON f.id = t.source_file_id
+LEFT JOIN bodies b ON b.id = d.body_id""",
+}
+
+
+def _view_missing(name: str) -> Callable[..., bool]:
+    # Checked rather than CREATE ... IF NOT EXISTS, which PostgreSQL has no form of for views.
+    return lambda ddl, target, bind, **kw: name not in inspect(bind).get_view_names()
+
+
+for _name, _select in VIEWS.items():
+    event.listen(Base.metadata, "after_create",
+                 DDL(f"CREATE VIEW {_name} AS{_select}").execute_if(callable_=_view_missing(_name)))
+    event.listen(Base.metadata, "before_drop", DDL(f"DROP VIEW IF EXISTS {_name}"))
 
 
 def _table(model: type[Base]) -> Table:

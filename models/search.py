@@ -17,9 +17,12 @@ from typing import Literal
 from sqlalchemy import ColumnElement, Engine, FromClause, Integer, column, func, literal_column, select, table
 
 from minutes.models.schema import blocks, bodies, documents, source_files
-from minutes.models.sql import Row, document_filters
+from minutes.models.sql import MAX_LIMIT, QueryError, Row, check_query, document_filters
 
-HIGHLIGHT = ("**", "**")  # around each matched word in a snippet
+HIGHLIGHT = ("**", "**")  # around each matched word in a snippet, unless the caller asks for other marks
+# What the databases put round matched words: private-use characters no paper's text holds, replaced by
+# the caller's marks afterwards (so a mark may be empty, or HTML the site adds after escaping the text).
+_SENTINELS = ("\ue000", "\ue001")
 SNIPPET_WORDS = 16
 Order = Literal["rank", "date"]
 
@@ -61,7 +64,7 @@ def fts5_query(query: str) -> str | None:
 # SQLite's FTS5 table: its rowid is the block id; the table's own name is the
 # column MATCH, bm25() and snippet() take.
 _fts = table("blocks_fts", column("rowid", Integer))
-_fts_self = literal_column("blocks_fts")
+_fts_self: ColumnElement[str] = literal_column("blocks_fts")
 
 
 @dataclass
@@ -78,40 +81,52 @@ class Match:
 def match(dialect: str, query: str) -> Match | None:
     """The blocks matching ``query`` in a database of ``dialect``, or None
     when the query has no searchable words."""
+    check_query("query", query, [w for w in _WORD.findall(query) if w.lower() != "or"])
     if dialect == "postgresql":
         if not _WORD.search(query):
             return None
         tsq = func.websearch_to_tsquery("english", query)
-        tsv = literal_column("blocks.tsv")
+        tsv: ColumnElement[str] = literal_column("blocks.tsv")
         return Match(blocks, tsv.op("@@")(tsq), func.ts_rank(tsv, tsq, 1), None)  # 1: shorter blocks first, as bm25
     fts_query = fts5_query(query)
     if fts_query is None:
         return None
     return Match(blocks.join(_fts, _fts.c.rowid == blocks.c.id), _fts_self.op("MATCH")(fts_query),
-                 -func.bm25(_fts_self), func.snippet(_fts_self, 0, *HIGHLIGHT, "…", SNIPPET_WORDS))
+                 -func.bm25(_fts_self), func.snippet(_fts_self, 0, *_SENTINELS, "…", SNIPPET_WORDS))
 
 
 def search(engine: Engine, query: str, body: str | None = None, date_from: date | None = None,
            date_to: date | None = None, kind: str | None = None, limit: int = 20,
-           order: Order = "rank") -> list[Row]:
+           order: Order = "rank", marks: tuple[str, str] = HIGHLIGHT) -> list[Row]:
     """Blocks matching ``query``, best first (``order="rank"``; ties by date)
-    or by meeting date (undated documents last), each with a highlighted
-    snippet, its document, body, date, file and page."""
+    or by meeting date (undated documents last), each with a snippet whose
+    matched words are between ``marks``, its document, body, date, file and page."""
+    return search_more(engine, query, body, date_from, date_to, kind, limit, order, marks)[0]
+
+
+def search_more(engine: Engine, query: str, body: str | None = None, date_from: date | None = None,
+                date_to: date | None = None, kind: str | None = None, limit: int = 20,
+                order: Order = "rank", marks: tuple[str, str] = HIGHLIGHT) -> tuple[list[Row], bool]:
+    """``search``, and whether more than ``limit`` blocks match."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit: from 1 to {MAX_LIMIT:,} (not {limit:,})")
     m = match(engine.dialect.name, query)
     if m is None:
-        return []
-    hits = select(blocks.c.id, m.score.label("score"), *([m.snippet.label("snippet")] if m.snippet is not None else [])) \
+        return [], False
+    snippets = [m.snippet.label("snippet")] if m.snippet is not None else []
+    hits = select(blocks.c.id, m.score.label("score"), *snippets) \
         .select_from(m.source.join(documents, documents.c.id == blocks.c.document_id)
                      .outerjoin(bodies, bodies.c.id == documents.c.body_id)) \
         .where(m.where, *document_filters(body, date_from, date_to, kind))
     by_date = (documents.c.meeting_date.is_(None), documents.c.meeting_date, blocks.c.document_id, blocks.c.id)
-    ranked = hits.order_by(*((m.score.desc(),) if order == "rank" else ()), *by_date).limit(limit).subquery()
+    ranked = hits.order_by(*((m.score.desc(),) if order == "rank" else ()), *by_date).limit(limit + 1).subquery()
     snippet = ranked.c.snippet if m.snippet is not None else func.ts_headline(
         "english", blocks.c.text, func.websearch_to_tsquery("english", query),
-        f"StartSel={HIGHLIGHT[0]}, StopSel={HIGHLIGHT[1]}, MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2}")
+        f"StartSel={_SENTINELS[0]}, StopSel={_SENTINELS[1]}, MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2}")
     rows = select(
         ranked.c.score, documents.c.meeting_date.label("date"), bodies.c.name.label("body"), documents.c.kind,
-        blocks.c.kind.label("block_kind"), snippet.label("snippet"), blocks.c.document_id, blocks.c.id.label("block_id"),
+        blocks.c.kind.label("block_kind"), snippet.label("snippet"), blocks.c.document_id,
+        blocks.c.id.label("block_id"),
         source_files.c.path.label("file"), blocks.c.page,
     ).select_from(ranked.join(blocks, blocks.c.id == ranked.c.id)
                   .join(documents, documents.c.id == blocks.c.document_id)
@@ -119,5 +134,10 @@ def search(engine: Engine, query: str, body: str | None = None, date_from: date 
                   .outerjoin(bodies, bodies.c.id == documents.c.body_id)) \
         .order_by(*((ranked.c.score.desc(),) if order == "rank" else ()), *by_date)
     with engine.connect() as conn:
-        return [dict(r) | {"score": round(r["score"], 4)} for r in conn.execute(rows).mappings()]
+        found = [dict(r) | {"score": round(r["score"], 4), "snippet": _marked(r["snippet"], marks)}
+                 for r in conn.execute(rows).mappings()]
+    return found[:limit], len(found) > limit
 
+
+def _marked(snippet: str, marks: tuple[str, str]) -> str:
+    return snippet.replace(_SENTINELS[0], marks[0]).replace(_SENTINELS[1], marks[1])

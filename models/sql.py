@@ -1,6 +1,8 @@
 """Building blocks the query modules share: a result row, running a query,
-a literal case-insensitive substring test, and the conditions on a fact's
-document (body, meeting dates, kind) that most listings take."""
+a literal case-insensitive substring test, the conditions on a fact's
+document (body, meeting dates, kind) that most listings take, and the bounds
+every query input is held to (a clear ``QueryError`` rather than a database
+error, an overflow or a query that runs for minutes)."""
 from __future__ import annotations
 
 from datetime import date
@@ -14,21 +16,55 @@ Row = dict[str, Any]
 # Documents that stand for their meeting: not a copy of one in another format (models.copies).
 ORIGINAL = documents.c.copy_of_id.is_(None)
 
+MAX_ID = 2**31 - 1  # ids are INTEGER columns: 32 bits on PostgreSQL
+MAX_LIMIT = 10_000  # rows a search returns at most
+MAX_TEXT = 200  # characters of a name, body or purpose to look for (SQLite refuses LIKE patterns past 50,000)
+MAX_TERMS = 64  # words of a search or trace (FTS5 and SQL expression trees grow with each)
+MAX_QUERY = 1000  # characters of a search or trace
+
+
+class QueryError(ValueError):
+    """A query input out of bounds; the message says which and why."""
+
+
+def needle(label: str, text: str) -> str:
+    """``text`` to look for, held to bounds: not blank, at most ``MAX_TEXT`` characters."""
+    if not text.strip():
+        raise QueryError(f"{label}: give some text to look for (it is blank)")
+    if len(text) > MAX_TEXT:
+        raise QueryError(f"{label}: at most {MAX_TEXT} characters (it has {len(text):,})")
+    return text
+
+
+def valid_id(value: int) -> bool:
+    """Whether ``value`` can be an id at all (larger ones overflow the column)."""
+    return 1 <= value <= MAX_ID
+
+
+def check_query(label: str, text: str, words: list[str]) -> None:
+    """A search or trace query of at most ``MAX_QUERY`` characters and ``MAX_TERMS`` words."""
+    if len(text) > MAX_QUERY:
+        raise QueryError(f"{label}: at most {MAX_QUERY} characters (it has {len(text):,})")
+    if len(words) > MAX_TERMS:
+        raise QueryError(f"{label}: at most {MAX_TERMS} words (it has {len(words):,})")
+
 
 def all_rows(engine: Engine, query: Select) -> list[Row]:
     with engine.connect() as conn:
         return [dict(r) for r in conn.execute(query).mappings()]
 
 
-def contains(column: ColumnElement, text: str) -> ColumnElement[bool]:
-    """Case-insensitive substring, with % and _ taken literally."""
-    return func.lower(column).contains(text.lower(), autoescape=True)
+def contains(column: ColumnElement, text: str, label: str | None = None) -> ColumnElement[bool]:
+    """Case-insensitive substring, with % and _ taken literally; ``label``
+    names the input in the error when ``text`` is out of bounds."""
+    return func.lower(column).contains(needle(label or column.key or "text", text).lower(), autoescape=True)
 
 
 def document_filters(body: str | None, date_from: date | None, date_to: date | None,
                      kind: str | None) -> list[ColumnElement[bool]]:
     """Conditions on the document (joined with its body) of a block or fact; copies are left out."""
-    where = [ORIGINAL, contains(bodies.c.name, body)] if body else [ORIGINAL]
+    where: list[ColumnElement[bool]] = [ORIGINAL, contains(bodies.c.name, body, "body")] if body is not None \
+        else [ORIGINAL]
     if date_from:
         where.append(documents.c.meeting_date >= date_from)
     if date_to:

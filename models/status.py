@@ -103,13 +103,13 @@ def attach(conn: Connection, rows: list[Row], as_of: date) -> list[Row]:
     thread = select(actions.c.id, actions.c.follows_action_id).where(
         (actions.c.id.in_(roots)) | (actions.c.follows_action_id.in_(roots)))
     root_of = {i: f or i for i, f in conn.execute(thread)}
-    for r in conn.execute(select(action_rulings).where(action_rulings.c.action_id.in_(list(root_of)))
-                          .order_by(action_rulings.c.created_at, action_rulings.c.id)).mappings():
-        day = r["created_at"].date()
-        evidence[root_of[r["action_id"]]].append({
-            "kind": "hand", "status": r["status"], "meeting_date": day, "due_date": None,
-            "text": f"recorded by hand on {day.isoformat()}" + (" (reopened)" if r["status"] == "open" else "")
-            + (f": {r['note']}" if r["note"] else ""),
+    for ruling in conn.execute(select(action_rulings).where(action_rulings.c.action_id.in_(list(root_of)))
+                               .order_by(action_rulings.c.created_at, action_rulings.c.id)).mappings():
+        day = ruling["created_at"].date()
+        evidence[root_of[ruling["action_id"]]].append({
+            "kind": "hand", "status": ruling["status"], "meeting_date": day, "due_date": None,
+            "text": f"recorded by hand on {day.isoformat()}" + (" (reopened)" if ruling["status"] == "open" else "")
+            + (f": {ruling['note']}" if ruling["note"] else ""),
             "document_id": None, "file": None, "page": None})
     bodies = {f.body_id for f in first.values() if f.body_id is not None}
     meetings: dict[int, list[date]] = defaultdict(list)

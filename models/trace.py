@@ -56,7 +56,8 @@ def trace(engine: Engine, topic: str, body: str | None = None, date_from: date |
         ).select_from(table.join(documents, documents.c.id == table.c.document_id)
                       .outerjoin(bodies, bodies.c.id == documents.c.body_id))
             .where(or_(in_block, direct), *document_filters(body, date_from, date_to, None),
-                   *([or_(funding.c.fact_id.is_(None), funding.c.fact_id == funding.c.id)] if table is funding else [])))
+                   *([or_(funding.c.fact_id.is_(None), funding.c.fact_id == funding.c.id)]  # a fact once
+                     if table is funding else [])))
     hits = union_all(*parts).subquery()
     query = select(
         documents.c.meeting_date.label("date"), bodies.c.name.label("body"), hits.c.fact, hits.c.id,

@@ -2,7 +2,10 @@
 written straight into a fresh database (bulk Core inserts: files, documents,
 blocks, people, attendance, items, actions with owners, decisions, funding),
 then `actions --open --owner X` and `search` are timed, through the query
-functions the CLI calls and once through the CLI process itself.
+functions the CLI calls and once through the CLI process itself, and the
+site's page of open actions for one owner (`minutes serve`'s app over a
+read-only connection): rendered through the app, and fetched over HTTP from
+the server `minutes serve` runs (waitress, on a loopback port).
 
 Text is drawn from a vocabulary with Zipf-like word frequencies plus a few
 topic words at known rates, so searches have realistic selectivity.
@@ -20,18 +23,24 @@ import random
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
+import urllib.request
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
+import waitress
 from sqlalchemy import Engine, func, insert, select, text, update
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from minutes.models import connect, queries  # noqa: E402
+from minutes.models.db import open_readonly  # noqa: E402
+from minutes.web.app import create_app  # noqa: E402
 from minutes.models.search import search  # noqa: E402
 from minutes.models.schema import (action_owners, actions, attendance, blocks, bodies, decisions, documents,  # noqa: E402
                           funding, items, people, source_files)
@@ -91,7 +100,7 @@ class Writer:
                        names: dict[int, str], start: date) -> None:
         rng, now = self.rng, datetime.now(timezone.utc)
         file_ids = ids(conn, source_files, [
-            {"path": f"/synthetic/{n:06d}.txt", "sha256": f"{n:064x}", "format": "txt", "size": 20000, "pages": 4,
+            {"path": f"/synthetic/{n:06d}.txt", "name": f"{n:06d}.txt", "sha256": f"{n:064x}", "format": "txt", "size": 20000, "pages": 4,
              "status": "ok", "ingested_at": now} for n in numbers])
         meta = [(fid, body_ids[n % BODIES], start + timedelta(days=n // BODIES * 14)) for fid, n in zip(file_ids, numbers)]
         doc_ids = ids(conn, documents, [
@@ -143,14 +152,27 @@ def timed(label: str, call: Callable[[], Any], runs: int = 3) -> Any:
         t = time.perf_counter()
         result = call()
         best = min(best, time.perf_counter() - t)
-    n = len(result) if hasattr(result, "__len__") else result
-    print(f"  {label:<48} {best * 1000:8.1f} ms  ({n} rows)")
+    n = f"{len(result):,} bytes" if isinstance(result, bytes) else f"{len(result)} rows"
+    print(f"  {label:<48} {best * 1000:8.1f} ms  ({n})")
     return result
 
 
 def open_actions(engine: Engine, owner: str) -> list[dict[str, Any]]:
     """What `minutes actions --open --owner OWNER` asks (pipeline.actions)."""
     return queries.select_actions(engine, owner=owner, open_only=True)
+
+
+def site(url: str, owner: str) -> None:
+    """The open-actions page for one owner, as the site serves it."""
+    app = create_app(open_readonly(url))
+    path = "/actions?" + urllib.parse.urlencode({"owner": owner})
+    client = app.test_client()
+    page = timed(f"site {path} (rendered by the app)", lambda: client.get(path).data)
+    assert b"action rows" in page
+    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
+    threading.Thread(target=server.run, daemon=True).start()
+    address = f"http://127.0.0.1:{server.effective_port}{path}"  # type: ignore[union-attr]
+    timed(f"site {path} (over HTTP)", lambda: urllib.request.urlopen(address).read(), runs=10)
 
 
 def db_size(engine: Engine) -> str:
@@ -192,6 +214,8 @@ def main() -> None:
         timed(f"search {q!r} (top 20)", lambda: search(engine, q))
     timed("search 'drugs' --body 'Body 07' --from 2005-01-01", lambda: search(
         engine, "drugs", body="Body 07", date_from=date(2005, 1, 1)))
+
+    site(url, owner)
 
     minutes = Path(sys.executable).with_name("minutes")
     for argv in (["actions", "--open", "--owner", owner], ["search", "drugs budget"]):

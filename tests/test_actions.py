@@ -1,12 +1,9 @@
 from datetime import date
 
 import pytest
-
-from minutes.extract.records import NextMeeting, Span
 from helpers_minutes import make_doc, person, run_components
-from pathlib import Path
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from minutes.extract.records import NextMeeting, Span
+from support import SHARED
 
 PEOPLE = [person("Harriet Quill", "Chair"), person("Owen Marsh"), person("Owen Pike"), person("Jenna Voss"),
           person("Arun Cole")]
@@ -84,6 +81,7 @@ def test_seed_actions_and_decisions(fmt):
     if not (shared / "eval" / "gold").is_dir():
         pytest.skip("../shared test material absent")
     import importlib.util
+
     from minutes.extract.export import file_record
     from minutes.extract.extractor import extract_file
     spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")

@@ -1,8 +1,6 @@
+import pytest
 from minutes.extract.attendance import extract_attendance
 from minutes.extract.segment import segment
-
-
-import pytest
 
 
 @pytest.fixture

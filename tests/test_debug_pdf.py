@@ -4,10 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from PIL import Image
-
 from make_files import make_pdf, ruled_grid
 from minutes.pipeline import cli
+from PIL import Image
 
 
 def test_debug_pdf_prints_rules_tables_lines_furniture_and_blocks(tmp_path: Path) -> None:

@@ -6,9 +6,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
+from minutes.models.export import cell_text as _text
 from minutes.models.export import export_rows, tables
-from minutes.pipeline import _text, cli
+from minutes.pipeline import cli
 
 
 def run(*args: str):

@@ -7,7 +7,6 @@ import copy
 from dataclasses import fields, replace
 
 import pytest
-
 from minutes.extract.document import DocumentBuilder
 from minutes.extract.extractor import GIVEN, PIPELINE, Component, Context, Pipeline, PipelineError, extract_file
 from minutes.extract.records import ExtractedDocument, Section
@@ -100,8 +99,8 @@ def _section() -> Section:
     return Section("minutes", "t", b.build().blocks)
 
 
-def test_versions_name_every_component_and_segment():
+def test_versions_name_the_parsers_segment_and_every_component():
     versions = PIPELINE.versions()
-    assert list(versions)[0] == "segment"
-    assert set(versions) == {"segment"} | {c.name for c in PIPELINE.components}
+    assert list(versions)[:2] == ["parse", "segment"]
+    assert set(versions) == {"parse", "segment"} | {c.name for c in PIPELINE.components}
     assert all(isinstance(v, int) and v >= 1 for v in versions.values())

@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from minutes.extract.document import DocumentBuilder, ParsedFile
 from minutes.extract.funding import extract_funding
 from minutes.extract.records import ExtractedDocument, Funding, Section

@@ -8,8 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = {"extract": "minutes.extract", "models": "minutes.models"}
+from support import REPO
+
+ROOT = REPO
+PACKAGES = {"extract": "minutes.extract", "models": "minutes.models", "web": "minutes.web"}
 
 
 def _modules() -> dict[str, Path]:

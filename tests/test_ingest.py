@@ -4,13 +4,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import func, select, text
-
-from conftest import sample_extraction
 from minutes.extract.extractor import PIPELINE, Pipeline
 from minutes.models import ingest_paths, store_extraction
-from minutes.models.schema import (actions, decisions, documents, extraction_warnings, items, source_file_components,
-                                   source_files)
+from minutes.models.schema import (
+    actions,
+    decisions,
+    documents,
+    extraction_warnings,
+    items,
+    source_file_components,
+    source_files,
+)
+from sqlalchemy import func, select, text
+from support import sample_extraction
 
 TABLES = ["source_files", "source_file_components", "bodies", "people", "documents", "attendance", "items", "actions",
           "action_owners", "decisions", "funding", "targets", "extraction_warnings"]
@@ -217,4 +223,16 @@ def test_a_file_that_cannot_be_cut_into_documents_fails_naming_segment(engine, d
     from minutes.extract import extractor
     monkeypatch.setattr(extractor, "segment", broken)
     report = ingest_paths(engine, [docs])
-    assert [(f.reason, f.detail) for f in report.failed] == [("error", "segment@1: RuntimeError: no blocks")]
+    assert [(f.reason, f.detail) for f in report.failed] == [
+        ("error", f"segment@{extractor.SEGMENT_VERSION}: RuntimeError: no blocks")]
+
+
+def test_a_new_parser_version_re_reads_stored_files(engine, docs, monkeypatch):
+    """Parsers improve too: their version is stored with each file."""
+    (docs / "board.txt").write_text("Riverside Board\n\nMinutes of 4 May 2012.\n", encoding="utf-8")
+    assert len(ingest_paths(engine, [docs]).stored) == 1
+    from minutes.extract import extractor
+    monkeypatch.setattr(extractor, "PARSER_VERSION", extractor.PARSER_VERSION + 1)
+    report = ingest_paths(engine, [docs])
+    assert [r.changes for r in report.reextracted] == [[f"parse@{extractor.PARSER_VERSION - 1}->"
+                                                        f"{extractor.PARSER_VERSION}"]]

@@ -1,8 +1,6 @@
+import pytest
 from minutes.extract.items import extract_items
 from minutes.extract.records import Section
-
-
-import pytest
 
 
 @pytest.fixture
@@ -122,3 +120,109 @@ def test_agenda_table_numbers_the_minute_headings():
                               ["2.", "Finance: The accounts were presented and agreed by all trustees.", "AB"]]))
     assert [(i.ref, i.title) for i in extract_items(Section("minutes", "t", table))] == [
         ("1", "Welcome"), ("2", "Finance")]
+
+
+def _placed(*lines):
+    """PDF-like blocks: (kind, text, x0 of the first line)."""
+    from minutes.extract.document import DocumentBuilder, TextBox
+    b = DocumentBuilder("t", "pdf", "x")
+    for kind, text, x in lines:
+        block = b.add(kind, text)
+        block.boxes.append(TextBox(block.start, block.end, x, 0.0, x + 100, 10.0))
+    return b.build().blocks
+
+
+def test_a_run_numbered_afresh_in_the_text_column_is_the_items_sub_headings():
+    blocks = _placed(("heading", "3. Minutes", 88), ("paragraph", "Agreed.", 122),
+                     ("heading", "4. Decisions", 88),
+                     ("heading", "1. Grants Policy", 140), ("paragraph", "Adopted.", 158),
+                     ("heading", "2. Fees", 140), ("heading", "3. Signage", 140), ("heading", "4. Hall Closure", 140),
+                     ("paragraph", "Noted.", 158), ("heading", "5. Opening Hours", 140), ("paragraph", "Agreed.", 158),
+                     ("heading", "5. Update from Committees", 88),
+                     ("heading", "1. Finance", 122), ("paragraph", "The chair reported.", 122),
+                     ("list_item", "2. It was noted that the budget is on track this year.", 140),
+                     ("heading", "6. Any Other Business", 88))
+    got = [(i.ref, i.title, i.parent_ref, i.printed_ref) for i in extract_items(Section("minutes", "t", blocks))]
+    assert got == [("3", "Minutes", None, None), ("4", "Decisions", None, None),
+                   ("4.1", "Grants Policy", "4", "1."), ("4.2", "Fees", "4", "2."), ("4.3", "Signage", "4", "3."),
+                   ("4.4", "Hall Closure", "4", "4."),
+                   ("4.5", "Opening Hours", "4", "5."), ("5", "Update from Committees", None, None),
+                   ("5.1", "Finance", "5", "1."), ("6", "Any Other Business", None, None)]
+
+
+def test_headings_set_as_one_row_tables_and_repeated_numbers():
+    blocks = _built(("table", [["1", "Opening and Welcome"]]), ("paragraph", "The Chair opened the meeting."),
+                    ("table", [["2", "Standing items"]]), ("list_item", "NTR"),
+                    ("table", [["2", "AOB"]]), ("paragraph", "None."),
+                    ("table", [["3", "Next meeting"]]), ("paragraph", "In March."))
+    got = [(i.ref, i.title) for i in extract_items(Section("minutes", "t", blocks))]
+    assert got == [("1", "Opening and Welcome"), ("2", "Standing items"), ("2", "AOB"), ("3", "Next meeting")]
+
+
+def test_numbered_paragraphs_are_not_items_and_dates_are_not_refs(items):
+    got = items("24 March 2022\n\n1. Minutes\n\n1.1 The minutes were accepted as a true record of the meeting.\n\n"
+                "2. Matters Arising\n\n2.1 No matters arising.\n\n3. Treasurer\n\n3.1 The balance remains at the "
+                "same level as reported in the spring.\n\n4. Any Other Business\n\n4.1 The Chair thanked everyone for "
+                "coming to the meeting tonight.\n")
+    assert got == [("1", "Minutes"), ("2", "Matters Arising"), ("3", "Treasurer"), ("4", "Any Other Business")]
+
+
+def test_lettered_sub_items_in_capitals_and_with_a_gap(items):
+    got = items("52. PLANNING\n\n(a) Current Applications\n\nNone.\n\n(c ) Highways\n\nNoted.\n\n53. AOB\n\n"
+                "A) Estate Service Charge.\n\nDiscussed.\n\nB) Survey.\n\nDiscussed.\n")
+    assert got == [("52", "PLANNING"), ("52a", "Current Applications"), ("52c", "Highways"), ("53", "AOB"),
+                   ("53A", "Estate Service Charge"), ("53B", "Survey")]
+
+
+def test_run_in_titles_closed_by_a_colon_or_a_full_stop(items):
+    got = items("1. Welcome: The Chair welcomed the trustees.\n\n2. Minutes of the meeting held on May 24th 2016: "
+                "Proposed DT, seconded US and agreed.\n\n3. Library meetings. Anyone wishing to attend should get "
+                "forms from the library.\n")
+    assert got == [("1", "Welcome"), ("2", "Minutes of the meeting held on May 24th 2016"), ("3", "Library meetings")]
+
+
+def test_bullet_numbering_inside_an_item_is_not_an_item():
+    from minutes.extract.document import DocumentBuilder
+    b = DocumentBuilder("t", "pdf", "x")
+    b.add("heading", "6. Standing items")
+    b.add("list_item", "1. OPEN DAY 2021 - the team agreed that it is sensible not to plan one yet.", label="-")
+    b.add("list_item", "7. TEARDROP FLAGS - agreed to design and buy two flags for events.", label="-")
+    b.add("list_item", "7. NEXT MEETING", label="-")  # a stray bullet before a heading
+    got = [(i.ref, i.title) for i in extract_items(Section("minutes", "t", b.build().blocks))]
+    assert got == [("6", "Standing items"), ("7", "NEXT MEETING")]
+
+
+def test_items_of_archive_and_breadth_files(shared):
+    from minutes.extract.extractor import extract_file
+    suffolk = shared / "corpus" / "archives" / "suffolk-libraries"
+    cases = {
+        suffolk / "board-meeting-minutes-2015-03-26.pdf": (27, {("4.5", "4"), ("5.4", "5"), ("7.2", "7"), ("11", None)}),
+        suffolk / "2015-10-27-fohcl-minutes.pdf": (12, {("1", None), ("10", None), ("12", None)}),
+        suffolk / "2016-08-09-fohcl-minutes.pdf": (11, {("3", None), ("8", None)}),
+        shared / "corpus" / "breadth" / "england_hertingfordbury-parish-council_minutes_2018-10-10.pdf":
+            (24, {("53c", "53"), ("54c", "54"), ("56", None)}),
+        shared / "corpus" / "breadth" / "england_northumbria-advanced-motorcyclists_minutes_2020-10-27.pdf":
+            (8, {("1", None), ("6", None), ("7", None)}),
+    }
+    for path, (count, refs) in cases.items():
+        items = [i for d in extract_file(path, ocr="never").documents for i in d.items]
+        assert len(items) == count, path.name
+        assert refs <= {(i.ref, i.parent_ref) for i in items}, path.name
+
+
+def test_a_list_numbered_afresh_under_a_new_heading_and_the_next_agenda():
+    from minutes.extract.document import DocumentBuilder
+    b = DocumentBuilder("t", "pdf", "x")
+    b.add("heading", "Matters arising from last meeting:")
+    for n, text in enumerate(["Staffing: AB gave an update.", "Garden: CD has tidied the well-being garden.",
+                              "Health and well-being survey: EF gave an update."], 1):
+        b.add("list_item", text, label=f"{n}.")
+    b.add("list_item", "MK: the head teacher will reply next week.", label="a.")
+    b.add("heading", "Points discussed")
+    b.add("list_item", "Letter from parents: to be written to the council.", label="1.")
+    b.add("list_item", "Sports Day: parents look forward to it.", label="2.")
+    b.add("heading", "Agenda:")
+    b.add("list_item", "Fundraising", label="1.")
+    got = [(i.ref, i.title) for i in extract_items(Section("minutes", "t", b.build().blocks))]
+    assert got == [("1", "Staffing"), ("2", "Garden"), ("3", "Health and well-being survey"),
+                   ("1", "Letter from parents"), ("2", "Sports Day")]

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from minutes.extract.document import Block, ParsedFile
 from minutes.extract.extractor import extract_file
 from minutes.extract.parsers import parse_file

@@ -4,13 +4,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
-
-from conftest import sample_extraction
 from minutes.models import connect, queries, store_extraction
 from minutes.models.periods import financial_years
-from minutes.models.schema import Base
-from minutes.models.schema import action_owners, actions, attendance, funding, items, people, source_files
+from minutes.models.schema import Base, action_owners, actions, attendance, funding, items, people, source_files
+from sqlalchemy import func, select
+from support import sample_extraction
 
 EXTRACTED = ["documents", "attendance", "items", "actions", "action_owners", "decisions", "funding", "targets"]
 

@@ -5,7 +5,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-
 from minutes.extract.money import find_money, header_scale, parse_cell
 from minutes.extract.periods import financial_year_of, find_periods, normalise_period
 

@@ -1,7 +1,7 @@
 from datetime import date
 
-from minutes.extract.meetings import extract_next_meeting, future_meetings
 from helpers_minutes import make_doc
+from minutes.extract.meetings import extract_next_meeting, future_meetings
 
 
 def meeting(blocks):
@@ -31,3 +31,27 @@ def test_next_meeting_sentence():
 
 def test_no_next_meeting():
     assert meeting([("paragraph", "The meeting closed at 9 pm.")]).next_meeting is None
+
+
+def test_next_meeting_forms_of_the_genre():
+    # plural heading, a year not printed, taken after the meeting
+    nm = meeting([("paragraph", "Date of next meetings: Friday 9 March 9:00-10:15, Bowling Club")]).next_meeting
+    assert nm.date == date(2012, 3, 9)
+    # a printed year that would put it before this meeting is a slip: the first such date after it
+    assert meeting([("paragraph", "Date of Next Meeting: 27th January 2011")]).next_meeting.date == date(2012, 1, 27)
+    assert meeting([("paragraph", "The next meeting was scheduled for Friday 2 March 2012.")]).next_meeting.date == \
+        date(2012, 3, 2)
+    assert meeting([("paragraph", "They agreed to hold their next formal meeting on 6 March.")]).next_meeting.date == \
+        date(2012, 3, 6)
+
+
+def test_another_groups_next_meeting_is_not_ours_and_a_month_alone():
+    doc = meeting([("paragraph", "The next SAG meeting is 15th February 2012."),
+                   ("paragraph", "Reports will come to the next Board meeting in March.")])
+    nm = doc.next_meeting
+    assert (nm.iso(), nm.precision) == ("2012-03", "month")
+    assert future_meetings(doc) == []  # a month is no meeting date for deadlines
+    # the cue's date must follow it closely, not a date later in a long sentence
+    assert meeting([("paragraph", "An in-person meeting, the next regularly scheduled meeting of the Authority, is "
+                                  "not practical because of the emergency declared by the Governor on 13 January "
+                                  "2012.")]).next_meeting is None

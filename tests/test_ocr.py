@@ -12,8 +12,6 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select
-
 from make_files import make_pdf
 from minutes.extract.export import file_record
 from minutes.extract.extractor import FileExtraction, extract_file
@@ -21,10 +19,11 @@ from minutes.extract.parsers import ocr, parse_file
 from minutes.models import connect, ingest_paths
 from minutes.models.schema import source_pages
 from minutes.pipeline import cli
+from sqlalchemy import select
+from support import WILD
 
 pytestmark = pytest.mark.skipif(not ocr.available(), reason="Tesseract with English data is not installed "
                                 "(apt-get install tesseract-ocr tesseract-ocr-eng; .ci/run does)")
-WILD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wild"
 SCAN_DPI = 200  # an office scanner's usual setting
 
 

@@ -1,5 +1,5 @@
-from minutes.extract.owners import Roster, resolve_owners
 from helpers_minutes import person
+from minutes.extract.owners import Roster, resolve_owners
 
 ROSTER = Roster.from_document(
     [person("Harriet Quill", "Chair"), person("Owen Marsh"), person("Owen Pike"), person("K. Dunmore"),

@@ -8,15 +8,14 @@ from pathlib import Path
 
 import docx
 import pytest
-
+from make_files import make_pdf
 from minutes.extract.errors import ParseError
 from minutes.extract.parsers import ocr as ocr_engine
 from minutes.extract.parsers import parse_file
 from minutes.extract.parsers.ocr import OcrMode
 from minutes.extract.parsers.pdf import is_garbled
-from make_files import make_pdf
+from support import WILD
 
-WILD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wild"
 PROSE = [(72, 700 - 16 * i, 11, line) for i, line in enumerate([
     "The committee met in the small hall and agreed the budget for next year.",
     "Members asked the clerk to write to the county about the footpath repairs.",

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import docx
 import pytest
-
+from make_files import make_pdf, ruled_grid, text_width
 from minutes.extract.document import ParsedFile
 from minutes.extract.parsers import parse_file
-from make_files import make_pdf, ruled_grid, text_width
+from support import SHARED
 
-RENDERED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "rendered"
+RENDERED = SHARED / "corpus" / "rendered"
 WILD = RENDERED.parent / "wild"
 needs_corpus = pytest.mark.skipif(not RENDERED.is_dir(), reason="shared corpus not present")
 

@@ -9,7 +9,6 @@ import pytest
 
 pdfplumber = pytest.importorskip("pdfplumber")
 import pypdfium2 as pdfium  # noqa: E402
-
 from minutes.extract.parsers.pdf import find_tables  # noqa: E402
 
 TOLERANCE = 2.0  # points: both snap rules, each its own way

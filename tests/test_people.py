@@ -2,18 +2,17 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select
-
 from minutes.models import connect, ingest_paths
 from minutes.models.people import person_report
 from minutes.models.schema import people, source_files
 from minutes.pipeline import cli
+from sqlalchemy import select
+from support import CORPUS
 
-PAPERS = Path(__file__).resolve().parents[1] / "corpus" / "papers"
+PAPERS = CORPUS
 
 
 @pytest.fixture

@@ -5,14 +5,13 @@ of hits and in date order; everything else row for row."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import text
-
 import test_ingest
-from conftest import sample_extraction
 from minutes.models import ingest_paths, queries, store_extraction
 from minutes.models.export import export_rows, tables
 from minutes.models.search import search
 from minutes.models.trace import trace
+from sqlalchemy import text
+from support import sample_extraction
 
 QUERIES = ["drugs", "night-time economy", '"action plan"', "CCTV or taxi", "cctv -budget", "naloxone",
            "Priya Shah", "safe space", "domestic abuse"]

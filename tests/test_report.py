@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-
 from minutes.models import connect, ingest_paths
 from minutes.models.report import extraction_report
 from minutes.pipeline import cli

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import func, select, text
-
 from minutes.models import ingest_paths
-from minutes.models.search import fts5_query, search
 from minutes.models.schema import blocks
+from minutes.models.search import fts5_query, search
 from minutes.pipeline import cli
+from sqlalchemy import func, select, text
 
 
 def files(rows: list[dict]) -> list[str]:
@@ -109,4 +108,8 @@ def test_search_command(corpus_sqlite):
     rows = json.loads(out.stdout)
     assert rows and {"score", "date", "body", "kind", "document_id", "page", "snippet", "file"} <= set(rows[0])
     table = CliRunner().invoke(cli, ["search", "naloxone", "--limit", "1", "--db", db], catch_exceptions=False)
-    assert table.exit_code == 0 and "**naloxone**" in table.stdout.lower()
+    # Snippets are plain text in the terminal and in CSV; more hits than the limit are announced.
+    assert table.exit_code == 0 and "naloxone" in table.stdout.lower() and "**" not in table.stdout
+    assert "more than 1 blocks match" in table.stderr
+    plain = CliRunner().invoke(cli, ["search", "naloxone", "--format", "csv", "--db", db], catch_exceptions=False)
+    assert "naloxone" in plain.stdout.lower() and "**" not in plain.stdout and "more than" not in plain.stderr

@@ -1,11 +1,10 @@
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
-
 from minutes.extract.parsers import parse_file
 from minutes.extract.segment import segment
+from support import SHARED
 
 PACK = """### Harbour Committee
 
@@ -82,7 +81,6 @@ def test_minutes_with_appendix_and_at_a_meeting_of(parse):
     assert docs[0].body == "Safer Fenwick Partnership" and docs[0].venue == "Council Chamber, Town Hall"
 
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="test material ../shared not found")
@@ -110,3 +108,82 @@ def test_body_from_title_lines_and_item_notes(parse):
                          "PRESENT: Ada Bloom (Chair), Cy Dale\n\n## Apologies\n\n(Item 1)\n\nNone.\n\n"
                          "## Work programme\n\n(Item 2)\n\nRESOLVED that the work programme be noted.\n"))
     assert [(d.kind, d.body, d.meeting_date) for d in docs] == [("minutes", "Marsh Panel", date(2024, 12, 10))]
+
+
+def test_title_block_printed_only_as_a_running_head():
+    from minutes.extract.document import DocumentBuilder
+    b = DocumentBuilder("t.pdf", "pdf", "x")
+    b.new_page()
+    b.add_furniture("Harbour Residents and Marina meeting")
+    b.add_furniture("Minutes of the meeting held on Tuesday 23 March 2021 at 4.30pm")
+    b.add_furniture("Page 1 of 3")
+    b.add("heading", "Those present")
+    b.add("paragraph", "Ann Bell, Chair\nCarl Dunn, Treasurer")
+    b.add("heading", "1. APOLOGIES")
+    b.add("paragraph", "None.")
+    docs = segment(b.build())
+    assert [(d.kind, d.meeting_date, d.body) for d in docs] == [
+        ("minutes", date(2021, 3, 23), "Harbour Residents and Marina")]
+
+
+def test_dates_over_a_line_break_and_without_a_year(parse):
+    docs = segment(parse("MINUTES OF TRUSTEES OF THE FRIENDS OF MARSH LIBRARY MEETING HELD ON 9TH\nAUGUST 2016.\n\n"
+                         "Present: Ann Bell (AB), Carl Dunn (CD)\n\n1. Minutes of the meeting held on May 24th 2016\n"))
+    assert [(d.kind, d.meeting_date, d.body) for d in docs] == [
+        ("minutes", date(2016, 8, 9), "Trustees of the Friends of Marsh Library")]
+    docs = segment(parse("## Community Group Meeting\n\nMinutes of the meeting held on Monday 06 September at 5.30pm\n\n"
+                         "Those present\n\nAnn Bell\n\n1. MINUTES OF THE LAST MEETING\n\n"
+                         "There were no comments on the minutes of the last meeting in November 2021.\n"))
+    assert [(d.kind, d.meeting_date, d.body) for d in docs] == [("minutes", date(2022, 9, 6), "Community Group")]
+
+
+def test_body_from_a_header_table_and_a_title_line(parse):
+    from minutes.extract.document import DocumentBuilder
+    b = DocumentBuilder("t.pdf", "pdf", "x")
+    b.add("heading", "OPEN BOARD MEETING MINUTES")
+    b.add_table([["Title of Meeting", "Marsh Libraries IPS - Board Meeting"], ["Date", "26th March 2015"]])
+    b.add("heading", "1. Apologies")
+    assert [(d.body, d.meeting_date) for d in segment(b.build())] == [("Marsh Libraries IPS Board", date(2015, 3, 26))]
+    docs = segment(parse("# CSS EGM - Minutes\n\nLocation: Room 1\n\nDate: 6th November 2024\n\n1. Apologies\n"))
+    assert [(d.kind, d.body) for d in docs] == [("minutes", "CSS EGM")]
+    docs = segment(parse("# Parents & Friends of Marsh Primary School (PFA)\n\n# 24 March 2022\n\n## NOTES\n\n"
+                         "Present: Ann Bell (AB) - Chair, Carl Dunn (CD)\n\nApologies: Eve Finn\n\n"
+                         "1. Staffing: AB gave an update.\n\n2. Garden: CD has tidied it.\n\n3. Hoodies: Ordered.\n\n"
+                         "Date of next meetings: Friday 29 April 9:00, Bowling Club\n\n# Agenda:\n\n1. Fundraising\n\n"
+                         "2. Lottery licence\n"))
+    assert [(d.kind, d.body, d.meeting_date) for d in docs] == [
+        ("minutes", "Parents & Friends of Marsh Primary School (PFA)", date(2022, 3, 24))]
+
+
+def test_documents_of_archive_and_breadth_files(shared):
+    from minutes.extract.extractor import extract_file
+    suffolk = shared / "corpus" / "archives" / "suffolk-libraries"
+    breadth = shared / "corpus" / "breadth"
+    cases = {
+        suffolk / "board-meeting-minutes-2013-09-26.pdf": ("2013-09-26", "Suffolk Libraries IPS Board", "2013-11"),
+        suffolk / "board-meeting-minutes-2015-03-26.pdf": ("2015-03-26", "Suffolk Libraries IPS Board", "2015-06-02"),
+        suffolk / "2016-08-09-fohcl-minutes.pdf": ("2016-08-09", "Trustees of the Friends of Halesworth County Library",
+                                                  "2016-11-22"),
+        suffolk / "2015-10-27-fohcl-minutes.pdf": ("2015-10-27", "Trustees of The Friends of Halesworth County Library",
+                                                  "2015-12-09"),
+        shared / "corpus" / "archives" / "milburn-pc" / "minutes_2016-09-06_.pdf":
+            ("2016-09-06", "Milburn Parish Council", "2016-11-01"),
+        breadth / "england_era-portal-liaison-meeting_minutes_2021-03-23.pdf":
+            ("2021-03-23", "Eddington Residents’ Association and Portal", "2021-06"),
+        breadth / "scotland_tayport-community-council_minutes_2023-12-04.pdf":
+            ("2023-12-04", "Tayport Ferryport on Craig Community Council", "2024-02-05"),
+        breadth / "scotland_ayton-primary-school-pfa_minutes_2022-03-24.pdf":
+            ("2022-03-24", "Parents & Friends of Ayton Primary School (PFA)", "2022-04-29"),
+    }
+    for path, (day, body, next_day) in cases.items():
+        docs = extract_file(path, ocr="never").documents
+        assert [(d.section.kind, d.section.meeting_date.isoformat(), d.section.body, d.next_meeting.iso())
+                for d in docs] == [("minutes", day, body, next_day)], path.name
+
+
+def test_matters_arising_of_earlier_minutes_is_an_item_not_a_second_document(shared):
+    from minutes.extract.extractor import extract_file
+    path = shared / "corpus" / "archives" / "suffolk-libraries" / "board-meeting-minutes-2012-11-19.pdf"
+    docs = extract_file(path, ocr="never").documents
+    assert [(d.section.kind, d.section.meeting_date) for d in docs] == [("minutes", date(2012, 11, 19))]
+    assert {"4", "5", "6"} <= {i.ref for i in docs[0].items}

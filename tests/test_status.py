@@ -9,8 +9,10 @@ import pytest
 from click.testing import CliRunner
 from minutes.models import connect, ingest_paths, queries
 from minutes.pipeline import cli
+from sqlalchemy import select
+from support import CORPUS
 
-PAPERS = Path(__file__).resolve().parents[1] / "corpus" / "papers"
+PAPERS = CORPUS
 
 
 def _key_answers(engine) -> dict:
@@ -93,7 +95,7 @@ def test_seed_minutes_actions_open(shared, tmp_path):
 
 
 def test_same_answers_on_postgresql(pg_url, corpus_db):
-    from conftest import new_pg_database
+    from support import new_pg_database
     engine = connect(new_pg_database(pg_url, "status"))
     ingest_paths(engine, [PAPERS])
     assert _key_answers(engine) == _key_answers(connect(corpus_db))

@@ -37,6 +37,7 @@ def test_no_target_without_a_due_date() -> None:
 def test_units() -> None:
     assert (unit_of("14%"), unit_of("3.2 per 1000 residents"), unit_of("Rate per 100,000"), unit_of("12")) == (
         "%", "rate per 1,000", "rate per 100,000", None)
+    assert unit_of("paid per , as agreed") is None  # no base figure: no rate (it raised ValueError)
 
 
 def test_per_inside_a_word_is_no_rate() -> None:

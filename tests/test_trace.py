@@ -5,7 +5,6 @@ import json
 from datetime import date
 
 from click.testing import CliRunner
-
 from minutes.models.trace import trace
 from minutes.pipeline import cli
 

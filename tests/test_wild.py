@@ -5,13 +5,10 @@ wrapped across lines and table cells, agenda-titled minutes, letter-spaced title
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
-
 from minutes.extract.extractor import extract_file
-
-WILD = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "wild"
+from support import WILD
 
 
 def _docs(name: str):

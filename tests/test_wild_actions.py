@@ -5,14 +5,10 @@ lines with "Due:" lines under them, owners in "Lead XX" lines, inline
 off the parsed text by hand; bounds leave room for parser changes."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
 from minutes.extract.extractor import extract_file
 from minutes.extract.records import Action, Decision
-
-WILD = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "wild"
+from support import WILD
 
 
 def _extract(name: str) -> tuple[list[Action], list[Decision]]:

@@ -6,14 +6,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
-
 from minutes.extract.extractor import extract_file
 from minutes.extract.records import Funding
-
-WILD = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "wild"
+from support import WILD
 
 
 @lru_cache(maxsize=None)

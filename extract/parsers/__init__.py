@@ -17,6 +17,12 @@ from minutes.extract.document import ParsedFile
 from minutes.extract.errors import ParseError
 from minutes.extract.parsers.ocr import OcrMode
 
+# Bumped when a parser reads files differently (the blocks it makes change):
+# stored with each file beside the extractor components' versions, so the
+# next ingest re-reads files the old parsers read.
+PARSER = "parse"
+PARSER_VERSION = 2
+
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md",
              ".html": "html", ".htm": "html", ".doc": "doc", ".dot": "doc", ".rtf": "rtf", ".odt": "odt"}
 TEXT_FORMATS = {"txt", "md", "html"}

@@ -36,7 +36,8 @@ def to_docx(path: Path, data: bytes, fmt: str, timeout: float = TIMEOUT) -> byte
         source.write_bytes(data)
         # a profile of its own, so conversions running side by side do not share one
         command = [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-                   "--nolockcheck", f"--infilter={FILTER[fmt]}", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(work / "out"),
+                   "--nolockcheck", f"--infilter={FILTER[fmt]}", "--convert-to", "docx:MS Word 2007 XML",
+                   "--outdir", str(work / "out"),
                    str(source)]
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
                                 start_new_session=True)

@@ -10,7 +10,8 @@ are list items, tab lines are table rows, short bold or large lines are
 headings. A paragraph ends at a baseline step wider than the document's line
 pitch or at a line its writer ended short; justified lines keep their
 stretched word gaps as spaces. Running headers, footers (of several lines,
-too), page numbers and rules typed as underscores are dropped.
+too) and page numbers at the page edges are cut out of the text and kept as
+the page's furniture; rules typed as underscores are dropped.
 """
 from __future__ import annotations
 
@@ -21,14 +22,15 @@ import math
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from minutes.extract.document import Block, DocumentBuilder, ParsedFile, TextBox
+from minutes.extract.document import PAGE_NUMBER, Block, DocumentBuilder, ParsedFile, TextBox
 from minutes.extract.errors import ParseError
 from minutes.extract.parsers import ocr
 from minutes.extract.parsers.layout import ProseRow, is_layout_header, layout_rows
@@ -44,7 +46,6 @@ TEXT_RULE = re.compile(r"[\s_=~*.·\-–—]*[_=~*.·\-–—]{4}[\s_=~*.·\-–
 # a line ending in a comma, a joining word or a hyphen goes on below
 OPEN_END = re.compile(r"(?:[,&+/–\-\x02]|\b(?:and|or|of|the|to|a|an|for|with|in|on|at|by|from))$", re.I)
 SENTENCE_END = re.compile(r"[.:;!?][\"'”’)\]]*$")
-PAGE_NUMBER = re.compile(r"^(page\s*)?#(\s*(of|/)\s*#)?$|^[-–]\s*#\s*[-–]$")
 BOLD_FONT = re.compile(rb"bold|black|heavy|semibold|,b$", re.I)
 HYPHENS = "-\x02"  # pdfium reports a hyphen it saw at a line end as \x02
 CONTROL = re.compile(r"[\x00\x01\x03-\x08\x0b-\x1f\uffff]")
@@ -142,6 +143,11 @@ class PageContent:
     items: list[Line | Table]
     width: float = 0.0
     ocr_confidence: float | None = None  # pages read by OCR: Tesseract's mean word confidence
+    furniture: list[Line] = field(default_factory=list)  # running lines cut out of the items
+
+    def cut(self, line: Line) -> None:
+        self.items.remove(line)
+        self.furniture.append(line)
 
 
 def parse_pdf(path: Path, data: bytes, sha256: str, ocr_mode: OcrMode = "auto") -> ParsedFile:
@@ -160,6 +166,8 @@ def parse_pdf(path: Path, data: bytes, sha256: str, ocr_mode: OcrMode = "auto") 
     column = MarginColumn()
     for page in pages:
         builder.new_page(page.width, page.height, page.ocr_confidence)
+        for line in page.furniture:
+            builder.add_furniture(line.text)
         _emit_page(builder, page.items, sizes, column)
     return builder.build()
 
@@ -545,11 +553,11 @@ def _rules(page: pdfium.PdfPage, height: float) -> tuple[list[Rule], list[Rule]]
                 inner = (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
                 # objects inside a form are placed in its space, not the page's
                 walk(pdfium_c.FPDFFormObj_CountObjects(obj),
-                     lambda j, form=obj: pdfium_c.FPDFFormObj_GetObject(form, j), _then(inner, outer))
+                     partial(pdfium_c.FPDFFormObj_GetObject, obj), _then(inner, outer))
             elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 _path_rules(obj, outer, add, f, fs)
 
-    walk(pdfium_c.FPDFPage_CountObjects(page.raw), lambda i: pdfium_c.FPDFPage_GetObject(page.raw, i), IDENTITY)
+    walk(pdfium_c.FPDFPage_CountObjects(page.raw), partial(pdfium_c.FPDFPage_GetObject, page.raw), IDENTITY)
     return across, down
 
 
@@ -722,9 +730,9 @@ def _drop_running_lines(pages: list[PageContent]) -> None:
         seen: set[str] = set()
         for line in _edge_lines(page):
             key = _edge_key(line.text)
-            if (PAGE_NUMBER.match(key) or key in repeated) and key not in seen:
+            if (PAGE_NUMBER.fullmatch(line.text.strip()) or key in repeated) and key not in seen:
                 seen.add(key)  # a title under a running head of the same words stays
-                page.items.remove(line)
+                page.cut(line)
 
 
 def _edge_stacks(page: PageContent) -> list[list[Line]]:
@@ -768,7 +776,7 @@ def _drop_running_stacks(pages: list[PageContent]) -> None:
                 if recurring >= 2 and (recurring > len(pages) / 2 or small and last >= 0 and i - last <= 2):
                     last = i
             for line in stack[:last + 1]:
-                page.items.remove(line)
+                page.cut(line)
 
 
 # --- blocks ----------------------------------------------------------------

@@ -46,10 +46,8 @@ def view_page(path: Path, number: int) -> PageView:
         pages = pdf._read_pages(document)
     finally:
         document.close()
-    before = [list(p.items) for p in pages]
     pdf._drop_running_lines(pages)
-    items = pages[number - 1].items
-    furniture = [it for it in before[number - 1] if isinstance(it, Line) and it not in items]
+    items, furniture = pages[number - 1].items, pages[number - 1].furniture
     parsed = pdf.parse_pdf(path, data, "")
     return PageView(number, width, height, across, down, [it for it in items if isinstance(it, Table)],
                     [it for it in items if isinstance(it, Line)], furniture,

@@ -130,7 +130,7 @@ def _parse_lines(builder: DocumentBuilder, lines: list[str]) -> None:
             depth = len(m.group(1).expandtabs(4)) // 2
             marker, body = m.group(2), m.group(3)
             nested = BULLET.match(body)  # "- 1) That ..." carries its own number
-            if marker in "-*+•●▪" and nested and not nested.group(2) in "-*+•●▪":
+            if marker in "-*+•●▪" and nested and nested.group(2) not in "-*+•●▪":
                 marker, body = nested.group(2), nested.group(3)
             builder.add("list_item", clean_inline(body), level=depth, label=marker)
             continue

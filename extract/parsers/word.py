@@ -12,7 +12,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from lxml import etree
 
@@ -90,7 +90,7 @@ def _style_chain(styles: dict[str, Style], style_id: str | None) -> Iterator[Sty
         style_id = styles[style_id].based_on
 
 
-def _inherited(styles: dict[str, Style], style_id: str | None, attr: str):
+def _inherited(styles: dict[str, Style], style_id: str | None, attr: str) -> Any:
     for s in _style_chain(styles, style_id):
         if getattr(s, attr) is not None:
             return getattr(s, attr)
@@ -439,7 +439,7 @@ def _block_at_line(blocks: list[Block], line: int, width: int) -> Block:
     return blocks[-1]
 
 
-def _part_root(doc, reltype_suffix: str) -> etree._Element | None:
+def _part_root(doc: Any, reltype_suffix: str) -> etree._Element | None:
     for rel in doc.part.rels.values():
         if rel.reltype.endswith(reltype_suffix) and not rel.is_external:
             return etree.fromstring(rel.target_part.blob)

@@ -1,0 +1,192 @@
+"""The genre's words: how UK minutes, agendas and papers name people's posts,
+groups, bodies and organisations, label attendance and action-log status,
+and cue tasks, decisions and reports. Data only, kept apart from the rules
+that read it (as spaCy keeps a language's data in ``lang/``); the rules build
+their patterns from these lists where they use them.
+
+Words are lower case. Each list has one meaning, named for what its words
+are; a rule that needs other words uses another list, never a second list of
+the same name. A few entries are phrases with optional parts, written as
+regular-expression fragments (they say so).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+
+def alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
+    """A non-capturing regex group matching any of ``phrases``, longest first
+    (so "chairman" is tried before "chair"); a space in a phrase matches ``space``."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(space.join(re.escape(w) for w in p.split(" ")) for p in ordered) + ")"
+
+
+# ---- people's names ----------------------------------------------------------------
+
+# Titles and ranks printed before a name, never part of it ("Cllr", "Chief Supt", "Rt Hon").
+HONORIFICS = frozenset({
+    "cllr", "cllrs", "councillor", "councillors", "dr", "mr", "mrs", "ms", "miss", "mx", "prof",
+    "professor", "sir", "dame", "rev", "revd", "reverend", "chief", "supt", "superintendent",
+    "super", "inspector", "insp", "ci", "sgt", "sergeant", "acc", "dcc", "temporary", "ch", "det",
+    "pc", "commander", "lord", "lady", "hon", "alderman", "baroness", "baron", "viscount",
+    "earl", "rt", "cc", "ald",
+})
+# Letters printed after a name ("Sir Paul Carter, CBE").
+POST_NOMINALS = frozenset({"mbe", "obe", "cbe", "jp", "mp", "mep", "esq", "qc", "kc", "dl", "frs", "kbe", "dbe"})
+# A plural title before a list of names, and the title each name takes.
+PLURAL_TITLES = {"councillors": "Councillor", "cllrs": "Cllr", "cllrs.": "Cllr", "messrs": "Mr"}
+# The titles most often printed before a name in a list ("Mr A Bell Cllr C Dunn").
+COMMON_TITLES = ("mr", "mrs", "ms", "miss", "dr", "cllr", "councillor")
+# Lower-case words inside a surname ("de", "van", "O'").
+NAME_PARTICLES = frozenset({"de", "van", "von", "der", "da", "di", "le", "la", "du", "bin", "al", "st", "o'"})
+# Roles in the meeting, printed in brackets or after a comma, never part of the name ("(Chair)",
+# "(Minutes)"); each may follow one of ROLE_PREFIXES ("Vice-Chair", "Acting Clerk").
+MEETING_ROLES = ("chair", "chairman", "chairwoman", "chairperson", "vice chair", "vice-chair", "mayor",
+                 "deputy mayor", "leader", "deputy leader", "clerk", "minute", "minutes", "minute taker",
+                 "secretary", "treasurer", "secretariat", "note taker", "note-taker", "notetaker", "observer",
+                 "presenter", "substitute", "rfo", "proper officer")
+ROLE_PREFIXES = ("vice", "deputy", "joint", "acting", "interim")
+# Posts printed before a name without a comma ("Clerk J Connelly", "Vice-Chair Ann Hale").
+LEADING_ROLES = ("chair", "chairman", "chairwoman", "chairperson", "clerk", "treasurer", "secretary", "mayor", "rfo")
+
+# ---- posts, groups and organisations ---------------------------------------------------
+
+# Nouns that name a post on their own ("the Clerk", "Project Manager", "Cabinet Member").
+POSTS = frozenset({
+    "officer", "manager", "director", "executive", "head", "chair", "chairman", "chairwoman", "chairperson",
+    "vice-chair", "member", "co-ordinator", "coordinator", "adviser", "advisor", "lead", "clerk", "secretary",
+    "treasurer", "consultant", "commissioner", "superintendent", "inspector", "governor", "administrator",
+    "analyst", "assistant", "leader", "mayor", "councillor", "cllr", "representative", "representatives",
+    "minister", "deputy", "principal", "solicitor", "accountant", "engineer", "planner", "president", "chief",
+    "specialist", "worker", "supervisor", "controller", "holder", "champion", "nurse", "headteacher", "teacher",
+    "practitioner", "doctor",
+})
+# Words that qualify a post but name none alone ("Acting", "Senior", "Project" in "Senior Project Officer").
+POST_QUALIFIERS = frozenset({
+    "vice", "acting", "interim", "senior", "strategic", "general", "area", "regional", "project", "programme",
+    "policy", "team", "cabinet", "portfolio", "designated", "asst",
+})
+# Nouns naming a body that meets ("Committee", "Partnership Board", "Health and Wellbeing Board").
+BODY_WORDS = frozenset({
+    "committee", "sub-committee", "council", "partnership", "board", "panel", "group", "forum", "cabinet",
+    "authority", "trust", "executive", "commission", "assembly", "network",
+})
+# Words that end or mark an organisation's name: its bodies, and the nouns and
+# abbreviations of services, agencies and companies ("Essex Police", "Rochford DC").
+ORGANISATION_WORDS = BODY_WORDS | frozenset({
+    "service", "services", "unit", "office", "department", "directorate", "agency", "police", "constabulary",
+    "prison", "hospital", "centre", "association", "society", "college", "university", "team", "secretariat",
+    "housing", "limited", "ltd", "plc", "cdrp", "bc", "dc", "cc", "pct", "nhs", "ccg", "icb",
+})
+# Words naming several people at once ("all partners", "Members", "everyone").
+PEOPLE_GROUPS = frozenset({
+    "all", "everyone", "everybody", "partners", "members", "members'", "officers", "councillors", "agencies",
+    "organisations", "colleagues", "staff", "trustees", "directors", "governors", "officials",
+})
+# Small words allowed inside the capitalised name of a person, post or body
+# ("Head of Community Safety", "on behalf of all partners").
+LINKING_WORDS = frozenset({"of", "for", "and", "the", "&", "all", "on", "behalf"})
+
+# ---- attendance ----------------------------------------------------------------------
+
+# Labels that open an attendance list, with the status they give the names after them
+# (regular-expression fragments, matched case-blind). The last is the catch-all "present".
+ATTENDANCE_LABELS = (
+    (r"apologies(?:\s+(?:for\s+absence|given|received|and\s+substitut(?:ions|es)))?", "apologies"),
+    (r"(?:also\s+present|also\s+in\s+attendance|in\s+attendance|other\s+members|other\s+representatives|"
+     r"officers?(?:\s+(?:present|in\s+attendance))?|employees|staff(?:\s+present)?|others?\s+present|"
+     r"observers?|presenters?|presenting|guests?|advisers?|officials|secretariat|clerk|invited|invitees)",
+     "in_attendance"),
+    (r"substitutes?(?:\s+members?)?", "substitute"),
+    (r"(?:[a-z]+\s+)?absent(?:\s+without\s+apologies)?|not\s+present", "absent"),  # "Commissioners Absent"
+    # "Transparency Board Members:", "Commissioners Present": a body or a group names the list
+    (r"(?:those\s+)?present|members(?:\s+present)?|attendees|attendance|attending|"
+     r"(?:[a-z][\w&'’-]*\s+){1,4}(?:members|attendees)|[a-z]+\s+present", "present"),
+)
+# How a person attended from elsewhere ("attended virtually", "(remote)"), and over what ("via Teams").
+REMOTE_WORDS = ("virtually", "virtual", "remotely", "remote", "online")
+MEETING_MEDIA = ("teams", "zoom", "video", "telephone", "phone", "skype", "webex")
+# Phrases saying who a substitute stands in for ("substituting for", "in place of").
+SUBSTITUTION_PHRASES = ("substituting for", "substitute for", "as substitute for", "sub for", "in place of",
+                        "replacing", "deputising for")
+
+# ---- tasks, decisions, reports -------------------------------------------------------
+
+# Verbs that name a task someone can be given ("X to liaise", "X would look into").
+TASK_VERBS = frozenset("""
+    action add address advise agree amend apply approach arrange ask attend book bring buy
+    chase check circulate clarify collate collect come commission compile complete confirm
+    consider contact convene co-ordinate coordinate cut deliver develop discuss distribute draft
+    e-mail email ensure establish explore facilitate feed finalise finalize find fix flag follow
+    forward get give identify implement include inform inspect invite investigate invoice issue
+    lead liaise look meet monitor notify obtain order organise organize pay phone prepare present
+    produce progress provide publicise publicize publish purchase pursue put raise re-circulate
+    recirculate refer remind repair replace reply report request research resend respond revert
+    review schedule seek send set share source speak submit table take telephone undertake update
+    visit write
+""".split())
+# Auxiliary verbs: a line holding one is a sentence, not a title or a list of names.
+AUXILIARY_VERBS = ("was", "were", "is", "are", "has", "have", "had", "will", "would", "should", "been", "being", "can",
+                   "could", "may", "must")
+# What a body does with a paper itself, as (verb, participle): "the Panel to note the report",
+# "the report be noted" record its decision and give nobody a task.
+DECISION_VERBS = (("note", "noted"), ("receive", "received"), ("welcome", "welcomed"), ("thank", "thanked"),
+                  ("accept", "accepted"), ("approve", "approved"), ("endorse", "endorsed"),
+                  ("support", "supported"), ("adopt", "adopted"), ("ratify", "ratified"),
+                  ("comment", "commented"), ("agree", "agreed"))
+# Cue words of the spaCy cue patterns (``nlp.CUE_PATTERNS``), one list per cue:
+MODAL_VERBS = ("will", "would", "shall")  # "Sara will provide"
+VOLUNTEER_VERBS = ("agreed", "offered", "undertook", "volunteered", "promised", "agree", "agrees")  # "Jo offered to"
+# "partners were asked to consider", "Officers be requested to investigate"
+ASKED_VERBS = ("asked", "requested", "invited", "advised", "encouraged", "tasked", "instructed", "authorised",
+               "delegated")
+ASKING_VERBS = ("asked", "requested", "invited", "tasked", "instructed")  # "The group asked Paul to undertake"
+COLLECT_VERBS = ("requested", "invited", "welcomed", "asked", "sought")  # "Lesley requested comments"
+FEEDBACK_WORDS = ("comments", "views", "feedback", "responses", "suggestions")
+SEND_VERBS = ("sent", "e-mailed", "emailed", "forwarded", "returned", "submitted", "passed", "given", "directed")
+# "will be brought to the next meeting", "would be reported to the March meeting"
+TO_MEETING_VERBS = ("brought", "presented", "reported", "submitted", "taken", "tabled", "considered", "circulated",
+                     "discussed")
+AGREEMENT_VERBS = ("agreed", "approved", "endorsed", "adopted", "ratified", "resolved", "concur", "concurred")
+NOTING_WORDS = ("noted", "note", "notes")
+RECORD_WORDS = ("true", "accurate", "correct", "fair")  # "agreed as a true and accurate record"
+# Verbs that report what someone said ("X reported that Cabinet approved ..."): an
+# agreement after them is one the meeting hears of, not its own.
+SPEECH_VERBS = frozenset({"reported", "confirmed", "advised", "informed", "explained", "said", "stated", "announced",
+                          "told", "mentioned", "highlighted", "updated"})
+# Verbs that narrate a person's part in an item ("Tim explained", "Jo presented the report").
+NARRATION_VERBS = SPEECH_VERBS | {"noted", "presented", "introduced", "outlined", "gave", "asked"}
+
+# ---- action logs -----------------------------------------------------------------------
+
+# What an action log's status cell says, by the status it means; the first word found decides.
+LOG_STATUSES = {
+    "overdue": ("overdue",),
+    "done": ("done", "complete", "completed", "closed", "discharged", "achieved", "delivered", "circulated"),
+    "carried_forward": ("carried forward", "c/f", "deferred", "rolled forward"),
+    "open": ("ongoing", "on-going", "in progress", "open", "pending", "under way", "underway", "on track"),
+}
+# Status cells that mean none of those ("New", "Withdrawn"): still a status column.
+OTHER_LOG_STATUSES = ("new", "outstanding", "superseded", "not started", "withdrawn")
+
+# ---- page furniture ----------------------------------------------------------------------
+
+# Protective markings printed at the head or foot of every page ("OFFICIAL - SENSITIVE").
+PROTECTIVE_MARKINGS = ("official", "official sensitive", "official - sensitive", "official-sensitive",
+                       "official – sensitive", "unclassified", "restricted", "not protectively marked")
+
+# ---- calendar --------------------------------------------------------------------------
+
+# Month names with the abbreviations papers print.
+MONTHS = (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+          ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+          ("november", "nov"), ("december", "dec"))
+WEEKDAYS = (("monday", "mon"), ("tuesday", "tues", "tue"), ("wednesday", "wed"), ("thursday", "thurs", "thur", "thu"),
+            ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"))
+# Abbreviations a full stop follows without ending the sentence ("Chief Supt. Glover", "re. the plan").
+ABBREVIATIONS = frozenset({
+    "re", "supt", "cllr", "cllrs", "dr", "mr", "mrs", "ms", "st", "no", "nos", "insp", "sgt",
+    "det", "ch", "prof", "rev", "revd", "approx", "para", "paras", "ref", "fig", "vol", "cf",
+    "etc", "inc", "ltd", "dept", "co", "min", "mins", "tel", "ext", "vs", "v", "pp", "p", "ed", "al",
+}) | {short for _, *shorts in MONTHS for short in shorts}

@@ -38,15 +38,19 @@ january february march april may june july august september october november dec
 thursday friday saturday sunday""".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "s")
+_NOUN_AL = re.compile(r"(?<=[vsw])als?$")  # approval, proposal, renewal: the verb's stem
 
 
 def stem(word: str) -> str:
     w = word.lower().replace("’", "'").removesuffix("'s")
     w = IRREGULAR.get(w, w).replace("-", "")
-    for suffix in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[:-len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
-            break
+    if len(w) > 6 and _NOUN_AL.search(w):
+        w = _NOUN_AL.sub("", w)
+    else:
+        for suffix in _SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                w = w[:-len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+                break
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
         w = w[:-1]  # planned -> plann -> plan
     return w.removesuffix("e") if len(w) > 3 else w
@@ -61,12 +65,15 @@ update present speak visit approach chase pursue explore investigate liaise supp
 place move change add remove enquire respond reply regarding whichever possible following further required necessary
 relevant appropriate able any few every day date time way week month year regard matter issue thing point part
 detail details information again already well more less many much future current recent new old good best first last
-fine sure clear""".split())
+fine sure clear group team""".split())
 
 
 def stems(text: str) -> set[str]:
-    """The content words of ``text`` as stems (three letters or more, not stop words)."""
-    return {stem(w) for w in _WORD.findall(text) if len(w) >= 3 and w.lower() not in STOP}
+    """The content words of ``text`` as stems (three letters or more, not
+    stop words); a hyphenated word also as its parts ("Inter-library")."""
+    words = _WORD.findall(text)
+    words += [part for w in words if "-" in w for part in w.split("-")]
+    return {stem(w) for w in words if len(w) >= 3 and w.lower() not in STOP}
 
 
 _NOT_DONE = re.compile(

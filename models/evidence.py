@@ -51,6 +51,8 @@ CORRECTION = re.compile(r"\bshould\s+(?:have\s+)?read\b|\bamended\s+to\s+read\b|
 LOG_MATCH, LOG_MATCH_SAME_OWNER, ITEM_MATCH = 0.6, 0.4, 0.5
 REPORT_MATCH = 0.45  # share of the action's weighted words a report must hold
 NAMED_WEIGHT, COMMON_WEIGHT = 2.0, 0.3  # what a task names counts double; the verbs any task has, little
+OWN_SHARE = 0.5  # of the task's own words (owner aside) that a report matched by them must hold
+UNIQUE_WEIGHT = 0.4  # a word printed nowhere else in the body's papers
 NAMED_SHARE = 0.03  # a capitalised word printed in more of the body's passages than this is no name to match
 UNNAMED = 0.6  # a report naming none of what the task names is less likely to be on it...
 SAME_ITEM_BONUS = 0.15  # a report under the same topical item ("Seat under the Chestnut Tree") as the action
@@ -65,6 +67,9 @@ ITEM_WINDOW = timedelta(days=60)  # an item this long after the deadline still d
 NOT_NAMES = STOP | frozenset("""clerk chair chairman chairwoman chairperson vice general manager officer director
 secretary treasurer trustee trustees parish town city county district borough society group team staff library
 libraries the""".split())
+# A post an action is given to, as a later report names the one holding it.
+POST = re.compile(r"\b(?:clerk|chair(?:man|woman|person)?|vice[- ]chair|treasurer|secretary|(?:general|office|"
+                  r"finance|marketing|communications)\s+manager|chief\s+executive|director)\b", re.I)
 LOG_STATUS = {"done": "done", "carried_forward": "in_progress", "open": "in_progress", "overdue": "not_done"}
 
 
@@ -198,9 +203,13 @@ def _load_actions(conn: Connection) -> dict[int, _Action]:
 
 
 def _marks(name: str) -> set[str]:
-    """How an owner may be printed in a later report: initials as written ("AW"), a surname."""
+    """How an owner may be printed in a later report: initials as written
+    ("AW"), a surname, a post ("the Clerk", "the General Manager")."""
     if re.fullmatch(r"[A-Z]{2,4}", name.strip()):
         return {name.strip()}
+    post = POST.search(name)
+    if post:
+        return {post.group(0).lower()}
     key = names.name_key(name)
     return {key[-1]} if key and len(key[-1]) > 2 and key[-1] not in NOT_NAMES else set()
 
@@ -249,7 +258,7 @@ def _action_words(a: _Action, rarity: _Rarity | None, context: set[str]) -> dict
     words = {w: TITLE_WEIGHT for w in stems(a.item or "") | context}
     words.update({w: 1.0 for w in a.own})
     return {w: wt * (NAMED_WEIGHT if w in a.named else COMMON_WEIGHT if w in COMMON else 1.0)
-            for w, wt in words.items() if rarity is None or rarity.df[w] > 1}
+            * (UNIQUE_WEIGHT if rarity is not None and rarity.df[w] <= 1 else 1.0) for w, wt in words.items()}
 
 
 def _load_passages(conn: Connection, docs: dict[int, Any]) -> tuple[dict[int | None, list[_Passage]],
@@ -473,6 +482,9 @@ def match(a: _Action, p: _Passage, rarity: _Rarity) -> float:
     bare, around = _share(a.bare, p.words, rarity), _share(a.words, p.words, rarity)
     if a.named and not a.named & p.words:  # ...unless it shares the circumstances the task was set in
         bare, around = bare * UNNAMED, around if around > bare else around * UNNAMED
+    task = {w: wt for w, wt in a.bare.items() if w in a.own and w not in a.owner_stems}
+    if around <= bare and _share(task, p.words, rarity) < OWN_SHARE:
+        return 0.0  # matched by the task's own words, it must hold most of them, not only its item's title
     return max(bare, around) + (OWNER_BONUS if owner else 0.0) + (SAME_ITEM_BONUS if same_item else 0.0)
 
 

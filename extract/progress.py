@@ -79,7 +79,8 @@ def stems(text: str) -> set[str]:
 _NOT_DONE = re.compile(
     r"\b(?:(?:has|have|had|is|are|was|were)\s*n[o']t\b|not\s+(?:yet\s+|been\s+|now\s+)*(?:\w+ed|\w+en|done|sent|"
     r"held|made|set|paid|received|possible|available|happened|progressed)\b|no\s+(?:word|response|reply|update|"
-    r"progress|news|further\s+(?:news|progress|update))\b|still\s+(?:awaiting|waiting|outstanding|to\s+be|"
+    r"progress|news|further\s+(?:news|progress|update))\b|(?:is|are|was|were)\s+(?:still\s+)?waiting\b|"
+    r"still\s+(?:awaiting|waiting|outstanding|to\s+be|"
     r"not)\b|outstanding\b|awaiting\b|awaited\b|yet\s+to\b|to\s+date\s+no\b|not\s+yet\b|nothing\s+(?:further|"
     r"yet|has\s+been)\b|(?:was|were|has\s+been|had\s+been)\s+unable\b|cancell?ed\b|re-?scheduled\b|postponed\b|"
     r"re-?arranged\s+for\b)", re.I)

@@ -401,8 +401,8 @@ def _match_restated(acts: dict[int, _Action], follows: dict[int, int],
     for body, found in by_body.items():
         weights = idf.get(body, _Rarity(1, Counter()))
         for i, b in enumerate(found):
-            if b.log_status or b.id in follows:
-                continue
+            if b.log_status or b.id in follows or len(b.own - b.owner_stems) < 2:
+                continue  # "ACTION: DT" alone restates nothing
             best = None
             for a in found[:i]:
                 if a.day >= b.day or (a.owners or b.owners) and not _same_owner(a, b):  # type: ignore[operator]

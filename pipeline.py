@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 from minutes.extract.errors import ParseError
 from minutes.extract.export import file_record, record_names
 from minutes.extract.extractor import StageError, extract_file
+from minutes.extract.money import format_amount
 from minutes.extract.paths import safe_text
 from minutes.extract.parsers import pdf_debug
 from minutes.extract.parsers.ocr import INSTALL as OCR_INSTALL, OCR_MODES, OcrMode
@@ -389,10 +390,11 @@ def _document_facts(doc: dict[str, Any]) -> list[tuple[str, dict[str, Any], str]
                 for a in doc["attendance"] if a["status"] == kind]
     out += [("Items", i, f"{i['ref'] or '-'} {i['title']}") for i in doc["items"]]
     out += [("Actions", a, f"{a['text']} [owner: {a['owners'] or '?'}; due: {a['due'] or a['due_text'] or '-'}; "
-                           f"{a['status']}]") for a in doc["actions"]]
+                           f"{a['label']}]") for a in doc["actions"]]
     out += [("Decisions", d, d["text"]) for d in doc["decisions"]]
-    out += [("Funding", f, f"£{f['amount']:,}" + (f"-£{f['amount_high']:,}" if f["amount_high"] is not None else "")
-             + also(f["kind"], f["period"], f["purpose"])) for f in doc["funding"]]
+    out += [("Funding", f, _sum(f["amount"], f["amount_high"], f["currency"], f["pence"])
+             + also(f["kind"], f["period"], f["purpose"], f["mentions"] > 1 and f"said {f['mentions']} times"))
+            for f in doc["funding"]]
     out += [("Targets", t, t["indicator"] + also(t["code"], _measure("baseline", t["baseline"], t["baseline_period"]),
                                                  _measure("target", t["target"], t["target_period"]), t["unit"]))
             for t in doc["targets"]]
@@ -432,31 +434,72 @@ def _measure(label: str, value: Decimal | None, period: str | None) -> str | Non
     return None if value is None else " ".join(filter(None, [label, f"{value.normalize():f}", period]))
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--owner", help="An owner's name (any name of the same person) contains this (any case).")
-@click.option("--body", help="Body name contains this (any case).")
+@click.option("--body", help="Body (organisation or committee) name contains this (any case).")
 @click.option("--due-before", type=day, help="Due before YYYY-MM-DD (actions without a date are left out).")
-@click.option("--open", "open_only", is_flag=True, help="Not done (open, carried forward or overdue); one row per "
-              "action, action-log rows restating it left out.")
+@click.option("--open", "open_only", is_flag=True, help="Not done (open, in progress, overdue, no later record); one "
+              "row per action, the log rows and later actions restating it left out.")
 @click.option("--overdue", is_flag=True, help="Overdue only.")
 @click.option("--since", type=day, help="Raised at meetings on or after YYYY-MM-DD.")
 @click.option("--as-of", "as_of", type=day, help="Status as known on YYYY-MM-DD (default: today).")
 @click.option("--by-owner", is_flag=True, help="One row per owner and action, sorted by owner.")
 @listing
-def actions(owner: str | None, body: str | None, due_before: datetime | None, open_only: bool, overdue: bool,
-            since: datetime | None, as_of: datetime | None, by_owner: bool, fmt: str, wide: bool, db: str) -> None:
-    """List actions with owners, due dates and status (with the evidence that
-    set it), each with its meeting, document, file and page."""
+@click.pass_context
+def actions(ctx: click.Context, owner: str | None, body: str | None, due_before: datetime | None, open_only: bool,
+            overdue: bool, since: datetime | None, as_of: datetime | None, by_owner: bool, fmt: str, wide: bool,
+            db: str) -> None:
+    """List actions with owners, due dates and status, worked out for the day
+    asked from the evidence in later minutes (quoted, with its file and
+    page): done, in progress / carried forward, open, overdue, or no later
+    record (with the number of later meetings silent on it). Each row names
+    its meeting, document, file and page.
+
+    `actions set ID --status done --note ...` and `actions reopen ID` record
+    a ruling by hand."""
+    if ctx.invoked_subcommand is not None:
+        return
     engine = open_readonly(db)
-    rows = status.select_actions(engine, owner=owner, body=body, due_before=due_before and due_before.date(),
-                                 since=since and since.date(), as_of_day=as_of and as_of.date(),
-                                 open_only=open_only, overdue_only=overdue, threads=by_owner)
+    rows = queries.select_actions(engine, owner=owner, body=body, due_before=due_before and due_before.date(),
+                                  since=since and since.date(), as_of=as_of and as_of.date(),
+                                  open_only=open_only, overdue_only=overdue, threads=by_owner)
     if by_owner:
-        rows = status.by_owner(rows)
+        rows = queries.by_owner(rows)
+    if fmt == "table":  # the status as the officer reads it: "no later record (3 meetings silent)"
+        rows = [r | {"status": r["label"]} for r in rows]
     _table(engine, rows, fmt, ["owners", "id", "due", "meeting_date", "document_id", "text", "status", "evidence",
-                               "file", "page"] if by_owner else
-           ["id", "due", "owners", "text", "status", "evidence", "body", "meeting_date", "document_id", "file", "page"],
-           wide)
+                               "evidence_file", "file", "page"] if by_owner else
+           ["id", "due", "owners", "text", "status", "evidence", "evidence_file", "evidence_page", "body",
+            "meeting_date", "document_id", "file", "page"], wide)
+
+
+@actions.command("set")
+@click.argument("action_id", type=int)
+@click.option("--status", "ruled", required=True, type=click.Choice(["done", "in_progress"]),
+              help="The status the action has, whatever the papers say.")
+@click.option("--note", help="Why: shown with the status as its evidence.")
+@db_option
+def set_status(action_id: int, ruled: str, note: str | None, db: str) -> None:
+    """Rule ACTION_ID's status by hand (kept across re-ingests)."""
+    _rule(db, action_id, ruled, note)
+
+
+@actions.command()
+@click.argument("action_id", type=int)
+@click.option("--note", help="Why: shown with the status as its evidence.")
+@db_option
+def reopen(action_id: int, note: str | None, db: str) -> None:
+    """Reopen ACTION_ID: what the papers said of it before no longer counts (kept across re-ingests)."""
+    _rule(db, action_id, "open", note)
+
+
+def _rule(db: str, action_id: int, ruled: str, note: str | None) -> None:
+    try:
+        a = status.rule(connect(db), action_id, ruled, note)
+    except ValueError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"action {a['id']}: {'reopened' if ruled == 'open' else status.LABELS[ruled]} (recorded by hand): "
+               f"{' '.join(a['text'].split())}")
 
 
 @cli.command()
@@ -486,7 +529,7 @@ def person(name: str, body: str | None, fmt: str, wide: bool, db: str) -> None:
             click.echo(f"  role: {r['role']} ({r['body']}, {seen})")
         for a in p["actions"]:
             text = " ".join(a["text"].split())
-            click.echo(f"  [{a['status']}] {text if wide else _cut(text)} (due {a['due'] or '-'}; "
+            click.echo(f"  [{a['label']}] {text if wide else _cut(text)} (due {a['due'] or '-'}; "
                        f"{_relative(a['file'], root)} p.{a['page']})"
                        + (f"; evidence: {a['evidence']}" if a["evidence"] else ""))
 
@@ -505,7 +548,7 @@ def _person_rows(p: dict[str, Any]) -> list[dict[str, Any]]:
             + [blank | {"person": p["name"], "kind": "role", "what": r["role"], "body": r["body"],
                         "when": f"{cell_text(r['first_seen'])} to {cell_text(r['last_seen'])}"} for r in p["roles"]]
             + [blank | {"person": p["name"], "kind": "action", "what": a["text"], "body": a["body"], "when": a["due"],
-                        "status": a["status"], "file": a["file"], "page": a["page"]} for a in p["actions"]])
+                        "status": a["label"], "file": a["file"], "page": a["page"]} for a in p["actions"]])
 
 
 @cli.group(name="people")
@@ -539,7 +582,8 @@ def _override(kind: str, a: str, b: str, body: str | None, db: str) -> None:
         people.add_override(connect(db), kind, a, b, body)
     except ValueError as e:
         raise click.ClickException(str(e)) from e
-    click.echo(f"{kind}: {a} / {b} recorded")
+    click.echo(f"merged: {a} and {b} are one person (kept across re-ingests)" if kind == "merge" else
+               f"split: {b} is no longer linked to {a} (kept across re-ingests)")
 
 
 @cli.command()
@@ -551,23 +595,35 @@ def _override(kind: str, a: str, b: str, body: str | None, db: str) -> None:
 @listing
 def funding(body: str | None, period: str | None, purpose: str | None, min_amount: Decimal | None, totals: bool,
             fmt: str, wide: bool, db: str) -> None:
-    """List sums of money, then totals per period.
+    """List funding facts, then totals per body and period.
 
-    Totals leave out rates and rows of kind "total" (which restate other
-    rows). The table shows both lists; csv and json show the rows, or with
-    --totals the totals."""
+    A sum said several times in one paper is one fact (its mentions and
+    pages shown). Totals add only allocations and budget lines: national
+    estimates, bank balances, quoted prices, payments, costs, rates and
+    total lines are listed but not added (counted as skipped). The table
+    prints £1,234,567, with pence only where the paper printed them; csv and
+    json keep exact decimals, and show the facts, or with --totals the totals."""
     engine = open_readonly(db)
     rows = queries.list_funding(engine, body=body, period=period, purpose=purpose, min_amount=min_amount)
     sums = queries.funding_totals(rows)
-    total_columns = ["period", "total", "total_high", "rows", "skipped"]
+    total_columns = ["body", "period", "total", "total_high", "facts", "skipped"]
+    if fmt == "table":
+        rows = [r | {"amount": _sum(r["amount"], r["amount_high"], r["currency"], r["pence"])} for r in rows]
+        sums = [t | {"total": format_amount(t["total"], t["currency"]),
+                     "total_high": format_amount(t["total_high"], t["currency"])} for t in sums]
     if totals:
         emit(sums, fmt, total_columns, wide)
         return
-    _table(engine, rows, fmt, ["id", "amount", "amount_high", "kind", "period", "purpose", "text", "body", "file",
-                               "page"], wide)
+    _table(engine, rows, fmt, ["id", "amount", "kind", "period", "purpose", "mentions", "pages", "body", "file"], wide)
     if fmt == "table" and rows:
         click.echo()
         emit(sums, fmt, total_columns, wide)
+
+
+def _sum(amount: Decimal, high: Decimal | None, currency: str, pence: bool) -> str:
+    """ "£1,200,000", "£150,000-£170,000", "£720.00": as the officer reads a sum."""
+    upper = f"-{format_amount(high, currency, pence)}" if high is not None else ""
+    return format_amount(amount, currency, pence) + upper
 
 
 @cli.command(cls=QueryCommand)

@@ -12,7 +12,7 @@ from typing import Any
 from minutes.extract.action_log import is_task
 from minutes.extract.extractor import FileExtraction
 from minutes.extract.paths import path_text, safe_text
-from minutes.extract.records import Action, ExtractedDocument, Person, Span
+from minutes.extract.records import Action, ExtractedDocument, Funding, Person, Span
 
 SCHEMA = "minutes-extract/1"
 
@@ -57,6 +57,10 @@ def _action(a: Action) -> dict[str, Any]:
     }
 
 
+def _funding(f: Funding) -> dict[str, Any]:
+    return {k: _json_number(v) for k, v in asdict(f).items() if k != "span"} | _where(f.span)
+
+
 def document_record(doc: ExtractedDocument) -> dict[str, Any]:
     s = doc.section
     nm = doc.next_meeting
@@ -77,8 +81,9 @@ def document_record(doc: ExtractedDocument) -> dict[str, Any]:
         "actions": [_action(a) for a in doc.actions if is_task(a)],
         "decisions": [{"text": d.text, "item_ref": d.item_ref, "explicit": d.explicit, **_where(d.span)}
                       for d in doc.decisions],
-        "funding": [{k: _json_number(v) for k, v in asdict(f).items() if k != "span"} | _where(f.span)
-                    for f in doc.funding],
+        # the record's funding is in pounds; sums in other currencies are kept apart, with their currency
+        "funding": [_funding(f) for f in doc.funding if f.currency == "GBP"],
+        "funding_other_currencies": [_funding(f) for f in doc.funding if f.currency != "GBP"],
         "targets": [{k: v for k, v in asdict(t).items() if k != "span"} | _where(t.span) for t in doc.targets],
         "next_meeting": None if nm is None else {
             "date": nm.iso(), "time": nm.time, "venue": nm.venue,

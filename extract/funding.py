@@ -28,6 +28,18 @@ _COST = re.compile(r"\b(?:costs?|costing|spend|spent|spending|expenditure|oversp
                    r"|pay(?:ing|ment)?|paid)\b", re.I)
 _ALLOCATION = re.compile(r"\b(?:allocat\w*|fund(?:s|ed|ing)?|grants?|budgets?|awards?|awarded|bids?|contribut\w*"
                          r"|uplift|income|receiv\w*|provision|resources?)\b", re.I)
+# Sums that are not the body's money to spend: a national estimate, money in the bank, a price quoted,
+# a bill paid. Kept and listed, never added up as spending.
+_ESTIMATE = re.compile(r"\b(?:cost\s+to\s+(?:society|the\s+(?:nation|economy|country|taxpayer|nhs))|national(?:ly)?|"
+                       r"across\s+(?:england|the\s+uk|the\s+country)|in\s+(?:england|the\s+uk|britain)|"
+                       r"(?:england|uk|britain|government)(?:'s|’s)?\s+(?:annual|total|estimates?)|"
+                       r"annual\s+cost\s+(?:of|to))\b", re.I)
+_BALANCE = re.compile(r"\b(?:balances?|bank\s+statement|current\s+account|savings?\s+account|deposit\s+account|"
+                      r"in\s+the\s+bank|reserves?|carried\s+forward\s+from|held\s+in)\b", re.I)
+_QUOTE = re.compile(r"\b(?:quot(?:e|es|ed|ation|ations)|tenders?|tendered|priced\s+at|would\s+cost|could\s+cost|"
+                    r"estimate\s+of\s+£)\b", re.I)
+_PAYMENT = re.compile(r"\b(?:invoices?|resolved\s+to\s+pay|agreed\s+to\s+pay|paid|payments?\s+(?:may\s+be\s+)?made|"
+                      r"reimburse\w*|cheques?|donat\w*)\b", re.I)
 # What a sum is for, when named straight after it: "£532,000 LPSA2 funding", "£1.2M PRG funds"
 # Column headers that name sums even without "£": "Budget | Forecast | Variance"
 _MONEY_HEADER = re.compile(r"\b(?:budgets?|forecasts?|outturn|variance|actuals?|spend|expenditure|income|costs?|"
@@ -123,7 +135,7 @@ def text_funding(text: str, offset: int, page: int, meeting_date: date | None,
                 span=Span(page, offset + s_start + money.start, offset + s_start + money.end),
                 kind=text_kind(sentence, money),
                 amount_high_gbp=money.high,
-                period=period, purpose=text_purpose(sentence, money) or default_purpose))
+                period=period, purpose=text_purpose(sentence, money) or default_purpose, currency=money.currency))
     return out
 
 
@@ -150,6 +162,14 @@ def text_kind(sentence: str, money: Money) -> FundingKind:
     if _TOTAL_CUE.search(before) or _IN_TOTAL.match(sentence[money.end:]):
         return "total"
     near = before + " " + sentence[money.end:money.end + 60]
+    if _ESTIMATE.search(near):
+        return "estimate"
+    if _BALANCE.search(near):
+        return "balance"
+    if _QUOTE.search(near):
+        return "quote"
+    if _PAYMENT.search(near):
+        return "payment"
     if _COST.search(near):
         return "cost"
     if _ALLOCATION.search(near):
@@ -222,6 +242,8 @@ def _header_period(table: Table, title: str | None) -> str | None:
 def _column_kind(header: str, label: str) -> FundingKind:
     if _TOTAL_ROW.search(label):
         return "total"
+    if _BALANCE.search(f"{label} {header}"):
+        return "balance"
     text = f"{label} {header}"
     if _ALLOCATION.search(text):
         return "allocation"

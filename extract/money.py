@@ -2,7 +2,9 @@
 
 Running text: "£133,000", "£5m", "£1.2M", "£15.4bn", "£720k", "£ 4,000",
 "£40million" (also split over a line break), ranges "£150–170k" and
-"£150k-£170k", "£3,275 +VAT", "£64.00 per head" (a rate), "40 million pounds".
+"£150k-£170k", "£3,275 +VAT", "£64.00 per head" (a rate), "40 million pounds";
+sums in other currencies ("$250,000", "US$2m", "€1.5m", "EUR 400") are read
+with their currency, never converted.
 Table cells: "1,662" scaled by a "£000" header, "(95)" and "(95K)" negatives,
 "-" and "N/A" as no value."""
 from __future__ import annotations
@@ -15,10 +17,11 @@ from minutes.extract.intervals import Taken
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Longest first so "million" is not read as "m" + "illion".
-_SCALE = r"bn|billion|mn|million|m|k|thousand"
+_SCALE = r"tn|trillion|bn|billion|mn|million|m|k|thousand"
 _SCALES = {"k": Decimal(1_000), "thousand": Decimal(1_000), "m": Decimal(1_000_000),
            "mn": Decimal(1_000_000), "million": Decimal(1_000_000),
-           "bn": Decimal(1_000_000_000), "billion": Decimal(1_000_000_000)}
+           "bn": Decimal(1_000_000_000), "billion": Decimal(1_000_000_000),
+           "tn": Decimal(1_000_000_000_000), "trillion": Decimal(1_000_000_000_000)}
 
 
 def _amount(n: str, s: str) -> str:
@@ -28,9 +31,11 @@ def _amount(n: str, s: str) -> str:
 
 # Only a dash makes a range: "from £5m to £6m" is a change, two sums.
 _DASH = r"\s?[-–—]\s?"
+# The currencies a sum is written in, by the sign or code printed before it.
+CURRENCIES = {"£": "GBP", "gbp": "GBP", "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR"}
 MONEY = re.compile(
-    r"(?P<neg>(?<![\w)])[-−](?=£))?(?:£|GBP\s?)\s?" + _amount("n1", "s1")
-    + rf"(?:{_DASH}£?\s?" + _amount("n2", "s2") + r")?"
+    r"(?P<neg>(?<![\w)])[-−](?=[£$€]|US\$))?(?P<cur>£|GBP\s?|US\$|(?<![A-Za-z])\$|USD\s?|€|EUR\s?)\s?"
+    + _amount("n1", "s1") + rf"(?:{_DASH}(?:£|\$|€)?\s?" + _amount("n2", "s2") + r")?"
     + r"(?P<vat>\s?(?:\+|plus|inc\.?|incl\.?|ex\.?|excl\.?|exc\.?)\s?VAT)?",
     re.I)
 # "40 million pounds", "5,000 pounds" (never "millions of pounds": no number)
@@ -60,6 +65,7 @@ class Money:
     high: Decimal | None = None  # upper end of a range
     rate: bool = False
     scaled: bool = False  # the text carried its own multiplier ("£5m")
+    currency: str = "GBP"  # ISO 4217, as printed
 
 
 def _number(text: str) -> Decimal:
@@ -84,7 +90,9 @@ def find_money(text: str) -> list[Money]:
         if m.group("n2") and not _plausible_range(m):
             # "£500 - 20 bids": not a range, keep the first sum
             end = m.end("s1") if m.group("s1") else m.end("n1")
-            out.append(_single(text, m.group("neg"), m.group("n1"), m.group("s1"), m.start(), end))
+            single = _single(text, m.group("neg"), m.group("n1"), m.group("s1"), m.start(), end)
+            out.append(Money(single.amount, single.text, single.start, single.end, rate=single.rate,
+                             scaled=single.scaled, currency=_currency(m.group("cur"))))
             continue
         low_scale, high_scale = _range_scales(m.group("s1"), m.group("s2"))
         sign = -1 if m.group("neg") else 1
@@ -92,7 +100,7 @@ def find_money(text: str) -> list[Money]:
         high = _number(m.group("n2")) * high_scale if m.group("n2") else None
         out.append(Money(amount, m.group(0).strip(), m.start(), m.end(), high,
                          rate=bool(_RATE.match(text, m.end())),
-                         scaled=bool(m.group("s1") or m.group("s2"))))
+                         scaled=bool(m.group("s1") or m.group("s2")), currency=_currency(m.group("cur"))))
     taken = Taken((o.start, o.end) for o in out)
     for m in POUNDS_WORD.finditer(text):
         if not taken.covers(m.start()):
@@ -135,10 +143,34 @@ def _plausible_range(m: re.Match) -> bool:
     return _number(m.group("n2")) * high_scale >= _number(m.group("n1")) * low_scale
 
 
+def _currency(sign: str) -> str:
+    return CURRENCIES[sign.strip().lower()]
+
+
 def _single(text: str, neg: str | None, number: str, scale: str | None, start: int, end: int) -> Money:
     sign = -1 if neg else 1
     return Money(sign * _number(number) * _scale(scale), text[start:end].strip(), start, end,
                  rate=bool(_RATE.match(text, end)), scaled=bool(scale))
+
+
+# Pence as printed: "£720.00", "£1,527.37"; not the decimals of a multiplier ("£3,234.7k", "£1.25m").
+_PENCE = re.compile(rf"\d\.\d{{2}}(?!\d)(?!\s?(?:{_SCALE})\b)", re.I)
+SIGNS = {"GBP": "£", "USD": "$", "EUR": "€"}
+
+
+def printed_pence(text: str) -> bool:
+    return bool(_PENCE.search(text))
+
+
+def format_amount(amount: Decimal, currency: str = "GBP", pence: bool = False) -> str:
+    """"£1,234,567", or "£720.00" where the paper printed pence (or the sum
+    has them); "XYZ 5" for a currency with no sign."""
+    places = 2 if pence or amount != amount.to_integral_value() else 0
+    figure = f"{amount:,.{places}f}"
+    sign = SIGNS.get(currency)
+    if sign is None:
+        return f"{currency} {figure}"
+    return f"-{sign}{figure[1:]}" if figure.startswith("-") else f"{sign}{figure}"
 
 
 def parse_cell(text: str) -> tuple[Decimal, bool] | None:

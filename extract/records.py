@@ -13,7 +13,8 @@ from minutes.extract.document import Block
 Kind = Literal["minutes", "agenda", "report", "strategy", "work_programme", "other"]
 Attendance = Literal["present", "apologies", "in_attendance", "substitute", "absent"]
 Precision = Literal["day", "month", "year", "financial_year"]
-FundingKind = Literal["allocation", "cost", "rate", "total", "other"]
+# allocation (budget lines too) is the body's money; the others are listed, never added up as its spending
+FundingKind = Literal["allocation", "cost", "rate", "total", "estimate", "balance", "quote", "payment", "other"]
 
 
 def iso_date(day: date | None, precision: Precision | None) -> str | None:
@@ -92,7 +93,7 @@ class Decision:
 
 @dataclass
 class Funding:
-    amount_gbp: Decimal  # exact: auditors add these up
+    amount_gbp: Decimal  # exact: auditors add these up. In ``currency``: pounds unless the paper says otherwise
     text: str
     span: Span
     kind: FundingKind = "other"
@@ -102,6 +103,7 @@ class Funding:
     item_ref: str | None = None
     table_row: int | None = None
     table_col: int | None = None
+    currency: str = "GBP"  # ISO 4217 as printed ("$250,000" is USD); never converted
 
 
 @dataclass

@@ -1,24 +1,23 @@
 """What linking is owed, and for which bodies it is done.
 
-People are linked within a body (and across bodies only by an identical full
-name), and an action's status is read from later papers of its own body, so
-a file changes the links of its bodies alone. The transaction that stores,
-replaces or fails a file records its bodies in ``links_owed`` (``owe``); the
-relink that follows (``models.people.relink``) works on those bodies only and
-deletes the debt in its own transaction. A kill, Ctrl-C or an error between
+People are linked within an organisation (across its committees; across
+organisations only by an identical full name), and the evidence on an action
+lies in later papers of its own body, so a file changes the links of its
+bodies, and of those their people may be linked to, alone. The transaction
+that stores, replaces or fails a file records its bodies in ``links_owed``
+(``owe``); the relink that follows (``models.people.relink``) works on those
+bodies only and deletes the debt in its own transaction. A kill, Ctrl-C or an error between
 the two leaves the debt on record, and the next run pays it, even when it has
-no file to store. ``link_state`` keeps the day the statuses were computed for,
-so a relink on a later day also recomputes the bodies whose deadlines or
-evidence dates fell in between (``models.status.drifted_bodies``)."""
+no file to store. An action's status is worked out when asked, from its
+evidence (``models.status``), so the days passing owe nothing."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Iterable
 
 from sqlalchemy import ColumnElement, Connection, delete, insert, or_, select, true
 
-from minutes.models.schema import link_state, links_owed
+from minutes.models.schema import links_owed
 
 
 @dataclass(frozen=True)
@@ -60,13 +59,6 @@ def owed(conn: Connection) -> tuple[int, Scope]:
     return max((r.id for r in rows), default=0), Scope(frozenset(r.body_id for r in rows))
 
 
-def statuses_as_of(conn: Connection) -> date | None:
-    """The day the stored statuses were computed for; None before the first relink."""
-    return conn.scalar(select(link_state.c.statuses_as_of))
-
-
-def settle(conn: Connection, last_debt: int, day: date) -> None:
-    """The debts up to ``last_debt`` are paid and the statuses hold as of ``day``."""
+def settle(conn: Connection, last_debt: int) -> None:
+    """The debts up to ``last_debt`` are paid."""
     conn.execute(delete(links_owed).where(links_owed.c.id <= last_debt))
-    conn.execute(delete(link_state))
-    conn.execute(insert(link_state), {"statuses_as_of": day})

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, FromClause, Table, func, or_, select
 
+from minutes.extract.money import printed_pence
 from minutes.extract.names import name_key_text
 from minutes.extract.records import Due
 from minutes.models.periods import financial_years, label_financial_years
@@ -18,6 +19,7 @@ from minutes.models.schema import (action_owners, actions, attendance, bodies, d
                                    targets)
 from minutes.models.source import quotes
 from minutes.models.sql import ORIGINAL, Row, all_rows, contains, valid_id
+from minutes.models.status import attach
 
 
 def _joined(fact: Table | None = None) -> FromClause:
@@ -83,7 +85,7 @@ def document(engine: Engine, document_id: int) -> Row | None:
         .join(people, people.c.id == attendance.c.person_id)
         .where(attendance.c.document_id == document_id).order_by(attendance.c.id))
     out["items"] = facts(items, items.c.ref, items.c.title, order=items.c.position)
-    out["actions"] = _actions(engine, actions.c.document_id == document_id)
+    out["actions"] = _actions(engine, date.today(), actions.c.document_id == document_id)
     out["decisions"] = facts(decisions, decisions.c.item_id, decisions.c.item_ref, decisions.c.text,
                              decisions.c.explicit)
     out["funding"] = [{k: v for k, v in r.items() if k not in ("body", "meeting_date", "document_id", "file")}
@@ -110,21 +112,23 @@ FACT_LISTS = ("attendance", "items", "actions", "decisions", "funding", "targets
 
 def list_actions(engine: Engine, owner: str | None = None, body: str | None = None,
                  due_before: date | None = None, since: date | None = None, until: date | None = None,
-                 threads: bool = False) -> list[Row]:
-    """Actions by due date (undated last); ``owner`` matches a resolved or
-    as-written owner name, or any name of the same person (models.people),
-    case-insensitively, anywhere in it. ``since``/``until`` bound the meeting
-    date; ``threads`` leaves out action-log rows that restate an earlier action.
-    Copies of a meeting in another format are left out."""
-    where: list[ColumnElement[bool]] = [ORIGINAL]
-    if body is not None:
-        where.append(contains(bodies.c.name, body, "body"))
+                 threads: bool = False, as_of: date | None = None) -> list[Row]:
+    """Actions by due date (undated last), each with its status and evidence
+    as known on ``as_of`` (default today; models.status). ``owner`` matches a
+    resolved or as-written owner name, or any name of the same person
+    (models.people), case-insensitively, anywhere in it. ``since``/``until``
+    bound the meeting date; ``threads`` leaves out action-log rows and later
+    actions that restate an earlier action. Copies of a meeting in another
+    format are left out."""
+    where: list[ColumnElement[bool]] = [ORIGINAL, contains(bodies.c.name, body, "body")] if body is not None \
+        else [ORIGINAL]
     if owner is not None:
         named = [contains(action_owners.c.name, owner, "owner"), contains(action_owners.c.as_written, owner, "owner")]
         key = name_key_text(owner)
         if key:  # "." has no name key: it would match every person
-            named.append(action_owners.c.person_id.in_(select(people.c.id).where(people.c.canonical_id.in_(
-                select(people.c.canonical_id).where(people.c.name_key.contains(key, autoescape=True))))))
+            same_human = select(people.c.id).where(people.c.canonical_id.in_(
+                select(people.c.canonical_id).where(people.c.name_key.contains(key, autoescape=True))))
+            named += [action_owners.c.person_id.in_(same_human), action_owners.c.linked_person_id.in_(same_human)]
         where.append(select(action_owners.c.id).where(action_owners.c.action_id == actions.c.id, or_(*named)).exists())
     if due_before:
         where.append(actions.c.due_date < due_before)
@@ -134,44 +138,83 @@ def list_actions(engine: Engine, owner: str | None = None, body: str | None = No
         where.append(documents.c.meeting_date <= until)
     if threads:
         where.append(actions.c.follows_action_id.is_(None))
-    return _actions(engine, *where)
+    return _actions(engine, as_of or date.today(), *where)
 
 
-def _actions(engine: Engine, *where: ColumnElement[bool]) -> list[Row]:
-    """Actions meeting ``where``, with their owners joined by "; "."""
+def select_actions(engine: Engine, *, owner: str | None = None, body: str | None = None,
+                   due_before: date | None = None, since: date | None = None, as_of: date | None = None,
+                   open_only: bool = False, overdue_only: bool = False, threads: bool = False,
+                   status: str | None = None) -> list[Row]:
+    """The policy officer's question: actions (filtered as in ``list_actions``)
+    raised by ``as_of`` (default today), with their status as known then;
+    ``open_only`` keeps those not done, ``overdue_only`` the overdue,
+    ``status`` those of that status. Restating rows are left out whenever a
+    status filter is on."""
+    rows = list_actions(engine, owner=owner, body=body, due_before=due_before, since=since, until=as_of,
+                        threads=threads or open_only or overdue_only or status is not None, as_of=as_of)
+    if open_only:
+        rows = [r for r in rows if r["status"] != "done"]
+    if overdue_only:
+        rows = [r for r in rows if r["status"] == "overdue"]
+    if status is not None:
+        rows = [r for r in rows if r["status"] == status]
+    return rows
+
+
+def by_owner(rows: list[Row]) -> list[Row]:
+    """``select_actions`` rows as one row per owner and action ("(no owner)"
+    for none), by owner, then due date (undated last), then id."""
+    return sorted(({**r, "owners": o} for r in rows for o in (r["owners"] or "(no owner)").split("; ")),
+                  key=lambda r: (r["owners"].casefold(), r["due"] or "9999", r["id"]))
+
+
+def _actions(engine: Engine, as_of: date, *where: ColumnElement[bool]) -> list[Row]:
+    """Actions meeting ``where``, with their owners (each the person a name
+    or initials were found to be; "(ambiguous: A or B)" when several people
+    fit, "(ambiguous)" when the paper lists several it could be and the
+    archive names none) joined by "; " and their status on ``as_of``."""
     query = select(
         actions.c.id, actions.c.document_id, actions.c.due_date, actions.c.due_precision, actions.c.due_text,
-        actions.c.status, actions.c.text, actions.c.item_ref, actions.c.explicit, actions.c.page,
-        bodies.c.name.label("body"), documents.c.meeting_date, source_files.c.path.label("file"),
-        items.c.title.label("item"), actions.c.status_evidence, actions.c.status_document_id, actions.c.status_page,
-        actions.c.status_date, actions.c.follows_action_id, actions.c.item_id, actions.c.source_file_id,
+        actions.c.text, actions.c.item_ref, actions.c.explicit, actions.c.page,
+        bodies.c.name.label("body"), documents.c.body_id, documents.c.meeting_date, source_files.c.path.label("file"),
+        items.c.title.label("item"), actions.c.follows_action_id, actions.c.item_id, actions.c.source_file_id,
         actions.c.span_start, actions.c.span_end,
     ).select_from(_joined(actions).outerjoin(items, items.c.id == actions.c.item_id)).where(*where)
     rows = all_rows(engine, query.order_by(actions.c.due_date.is_(None), actions.c.due_date, actions.c.id))
     owners = defaultdict(list)
+    person = people.alias("person")
     if rows:
-        for r in all_rows(engine, select(action_owners.c.action_id, action_owners.c.name)
-                      .where(action_owners.c.action_id.in_([r["id"] for r in rows])).order_by(action_owners.c.id)):
-            owners[r["action_id"]].append(r["name"])
-    return [{"id": r["id"], "due": Due(r["due_text"] or "", r["due_date"], r["due_precision"]).iso(),
-             "due_text": r["due_text"], "status": r["status"], "owners": "; ".join(owners[r["id"]]),
-             "text": r["text"], "item_ref": r["item_ref"], "explicit": r["explicit"], "body": r["body"],
-             "meeting_date": r["meeting_date"], "document_id": r["document_id"], "file": r["file"], "page": r["page"],
-             "item": r["item"], "evidence": r["status_evidence"], "evidence_document_id": r["status_document_id"],
-             "evidence_page": r["status_page"], "evidence_date": r["status_date"], "follows": r["follows_action_id"],
-             "item_id": r["item_id"], "source_file_id": r["source_file_id"], "span_start": r["span_start"],
-             "span_end": r["span_end"]}
-            for r in rows]
+        for r in all_rows(engine, select(action_owners.c.action_id, func.coalesce(person.c.name, action_owners.c.name)
+                                         .label("name"), action_owners.c.ambiguous, action_owners.c.might_be,
+                                         action_owners.c.linked_person_id)
+                          .outerjoin(people, people.c.id == func.coalesce(action_owners.c.person_id,
+                                                                          action_owners.c.linked_person_id))
+                          .outerjoin(person, person.c.id == func.coalesce(people.c.canonical_id, people.c.id))
+                          .where(action_owners.c.action_id.in_([r["id"] for r in rows])).order_by(action_owners.c.id)):
+            owners[r["action_id"]].append(r["name"] + (f" (ambiguous: {r['might_be'].replace('; ', ' or ')})"
+                                                       if r["might_be"] else " (ambiguous)"
+                                                       if r["ambiguous"] and r["linked_person_id"] is None else ""))
+    out = [{"id": r["id"], "due": Due(r["due_text"] or "", r["due_date"], r["due_precision"]).iso(),
+            "due_text": r["due_text"], "due_date": r["due_date"], "owners": "; ".join(owners[r["id"]]),
+            "text": r["text"], "item_ref": r["item_ref"], "explicit": r["explicit"], "body": r["body"],
+            "body_id": r["body_id"], "meeting_date": r["meeting_date"], "document_id": r["document_id"],
+            "file": r["file"], "page": r["page"], "item": r["item"], "follows": r["follows_action_id"],
+            "item_id": r["item_id"], "source_file_id": r["source_file_id"], "span_start": r["span_start"],
+            "span_end": r["span_end"]}
+           for r in rows]
+    with engine.connect() as conn:
+        return attach(conn, out, as_of)
 
 
 def list_funding(engine: Engine, body: str | None = None, period: str | None = None, purpose: str | None = None,
                  min_amount: Decimal | None = None) -> list[Row]:
-    """Sums of money. ``period`` "2010/11" matches that financial year however
-    it was written; any other period is matched as written. Copies of a
-    meeting in another format are left out."""
-    where: list[ColumnElement[bool]] = [ORIGINAL]
-    if body is not None:
-        where.append(contains(bodies.c.name, body, "body"))
+    """Funding facts: a sum said several times in one document is one fact,
+    listed once with its ``mentions`` (and the ``pages`` they are on) as its
+    evidence. ``period`` "2010/11" matches that financial year however it
+    was written; any other period is matched as written. Copies of a meeting
+    in another format are left out."""
+    where: list[ColumnElement[bool]] = [ORIGINAL, contains(bodies.c.name, body, "body")] if body is not None \
+        else [ORIGINAL]
     if period:
         years = financial_years(period)
         where += [funding.c.period_start == years[0], funding.c.period_end == years[1]] if years \
@@ -184,33 +227,59 @@ def list_funding(engine: Engine, body: str | None = None, period: str | None = N
 
 
 def _funding(engine: Engine, *where: ColumnElement[bool]) -> list[Row]:
+    """The facts some mention of which meets ``where``, each as its first mention with all its mentions counted."""
+    fact = func.coalesce(funding.c.fact_id, funding.c.id)
     query = select(
-        funding.c.id, funding.c.amount, funding.c.amount_high, funding.c.kind, funding.c.period,
+        funding.c.id, funding.c.amount, funding.c.amount_high, funding.c.currency, funding.c.kind, funding.c.period,
         funding.c.period_start, funding.c.period_end, funding.c.purpose, funding.c.text, funding.c.item_ref,
         funding.c.table_row, funding.c.table_col, funding.c.page, funding.c.span_start, funding.c.span_end,
-        funding.c.item_id, funding.c.source_file_id, funding.c.document_id,
+        funding.c.item_id, funding.c.source_file_id, funding.c.document_id, fact.label("fact_id"),
         bodies.c.name.label("body"), documents.c.meeting_date, source_files.c.path.label("file"),
-    ).select_from(_joined(funding)).where(*where)
-    return all_rows(engine, query.order_by(funding.c.period_start.is_(None), funding.c.period_start, funding.c.id))
+    ).select_from(_joined(funding))
+    matched = select(fact).select_from(_joined(funding)).where(*where)
+    mentions = all_rows(engine, query.where(fact.in_(matched)).order_by(funding.c.id))
+    facts: dict[int, Row] = {}
+    for m in mentions:
+        f = facts.get(m["fact_id"])
+        if f is None:
+            facts[m["fact_id"]] = f = {k: v for k, v in m.items() if k != "fact_id"} | {
+                "mentions": 0, "pages": [], "kinds": set(), "pence": False}
+        f["mentions"] += 1
+        f["kinds"].add(m["kind"])
+        f["pence"] = f["pence"] or printed_pence(m["text"])
+        if m["page"] not in f["pages"]:
+            f["pages"].append(m["page"])
+    out = [f | {"kinds": sorted(f["kinds"]), "pages": ", ".join(map(str, f["pages"]))} for f in facts.values()]
+    # Undated last on both databases, as in meetings().
+    return sorted(out, key=lambda f: (f["period_start"] is None, f["period_start"] or date.min, f["id"]))
+
+
+# What a total adds up: the body's own money (allocations and budget lines), never national estimates,
+# money in the bank, prices quoted, bills paid, costs, rates, or totals that restate other lines.
+SUMMED = frozenset({"allocation"})
 
 
 def funding_totals(rows: list[Row]) -> list[Row]:
-    """Per-period sums of funding ``rows``. Rates are not amounts and "total"
-    rows restate others, so both are left out of the sums (and counted as
-    skipped). ``total_high`` takes the upper end of ranges."""
-    groups: dict[str, Row] = {}
+    """Per body, period and currency, the sum of the funding facts in ``rows``
+    (``list_funding``) that are allocations or budget lines; every other fact
+    is kept out and counted under ``skipped`` by kind. ``total_high`` takes
+    the upper end of ranges."""
+    groups: dict[tuple[str, str, str], Row] = {}
     for r in rows:
         years = (r["period_start"], r["period_end"]) if r["period_start"] else None
         label = label_financial_years(*years) if years else (r["period"] or "(no period)")
-        g = groups.setdefault(label, {"period": label, "total": Decimal(0), "total_high": Decimal(0),
-                                      "rows": 0, "skipped": 0})
-        if r["kind"] in ("total", "rate"):
-            g["skipped"] += 1
+        key = (r["body"] or "(body unknown)", label, r["currency"])
+        g = groups.setdefault(key, {"body": key[0], "period": label, "currency": r["currency"], "total": Decimal(0),
+                                    "total_high": Decimal(0), "facts": 0, "skipped": {}})
+        kinds = set(r["kinds"])
+        if not kinds & SUMMED or kinds - SUMMED - {"other", "cost"}:
+            for kind in sorted(kinds - SUMMED) or ["other"]:
+                g["skipped"][kind] = g["skipped"].get(kind, 0) + 1
             continue
-        g["rows"] += 1
+        g["facts"] += 1
         g["total"] += r["amount"]
         g["total_high"] += r["amount_high"] if r["amount_high"] is not None else r["amount"]
-    return list(groups.values())
+    return [g | {"skipped": ", ".join(f"{n} {k}" for k, n in sorted(g["skipped"].items()))} for g in groups.values()]
 
 
 def bodies_overview(engine: Engine, latest: int = 3) -> list[Row]:

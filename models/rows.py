@@ -10,13 +10,14 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
 from minutes.extract import records
 from minutes.extract.document import TextBox
 from minutes.extract.extractor import FileExtraction
 from minutes.extract.paths import real_path
 from minutes.extract.names import name_key_text
+from minutes.extract.progress import stems
 from minutes.extract.bodies import body_key, split_body
 from minutes.extract.records import BodyName, ExtractedDocument, Span
 from minutes.models.copies import fingerprint
@@ -41,8 +42,7 @@ def put_source(conn: Connection, row: dict[str, Any]) -> int:
                                               .where(source_locations.c.source_file_id == old.id)).mappings()]
         _delete_source(conn, old.id)
     kept_path = old.path if old is not None else path
-    row = row | {"path": kept_path, "name": os.path.basename(kept_path),
-                 "ingested_at": datetime.now(timezone.utc),
+    row = row | {"path": kept_path, "name": os.path.basename(kept_path), "ingested_at": datetime.now(timezone.utc),
                  "body_given": row.get("body_given") or (old.body_given if old is not None else None)}
     file_id = conn.execute(insert(source_files).returning(source_files.c.id), row).scalar_one()
     if kept:
@@ -83,7 +83,7 @@ def remove_location(conn: Connection, path: str) -> None:
         _delete_source(conn, before)
     else:
         conn.execute(update(source_files).where(source_files.c.id == before, source_files.c.path == path)
-                     .values(path=left))
+                     .values(path=left, name=os.path.basename(left)))
 
 
 def write_extraction(conn: Connection, fx: FileExtraction, size: int | None, body: str | None = None,
@@ -170,8 +170,16 @@ def _write_documents(conn: Connection, file_id: int, docs: list[ExtractedDocumen
         {"document_id": doc_id, **link(doc_id, dec.item_ref), "text": dec.text, "explicit": dec.explicit,
          **_where(file_id, dec.span)}
         for doc_id, d in zip(doc_ids, docs) for dec in d.decisions], returning=False)
-    _insert(conn, funding, [_funding_row(file_id, doc_id, link(doc_id, f.item_ref), f)
-                            for doc_id, d in zip(doc_ids, docs) for f in d.funding], returning=False)
+    funding_ids = _insert(conn, funding, [_funding_row(file_id, doc_id, link(doc_id, f.item_ref), f)
+                                          for doc_id, d in zip(doc_ids, docs) for f in d.funding])
+    first = 0
+    facts = []
+    for d in docs:
+        facts += [funding_ids[first + k] for k in same_facts(d.funding)]
+        first += len(d.funding)
+    if funding_ids:
+        conn.execute(update(funding).where(funding.c.id == bindparam("fid")).values(fact_id=bindparam("fact")),
+                     [{"fid": i, "fact": f} for i, f in zip(funding_ids, facts)])
     _insert(conn, targets, [
         {"document_id": doc_id, "indicator": t.indicator, "code": t.code, "baseline": _decimal(t.baseline),
          "baseline_period": t.baseline_period, "target": _decimal(t.target), "target_period": t.target_period,
@@ -221,10 +229,34 @@ def _funding_row(file_id: int, doc_id: int, link: dict[str, Any], f: records.Fun
     start, end = financial_years(f.period) or (None, None)
     return {
         "document_id": doc_id, **link, "amount": _money(f.amount_gbp), "amount_high": _money(f.amount_high_gbp),
-        "currency": "GBP", "kind": f.kind, "period": f.period, "period_start": start, "period_end": end,
+        "currency": f.currency, "kind": f.kind, "period": f.period, "period_start": start, "period_end": end,
         "purpose": f.purpose, "table_row": f.table_row, "table_col": f.table_col, "text": f.text,
         **_where(file_id, f.span),
     }
+
+
+def same_facts(mentions: list[records.Funding]) -> list[int]:
+    """For each mention of money in one document, the position of the first
+    mention of the same fact: the same sum (and currency, and range) said
+    again, in the same period or with none named, for the same purpose (as
+    far as the words say) or one unsaid. Two cells of a table are
+    two lines, whatever their sums, unless they name the same purpose."""
+    out: list[int] = []
+    for i, f in enumerate(mentions):
+        out.append(next((k for k in range(i) if out[k] == k and _same_fact(mentions[k], f)), i))
+    return out
+
+
+def _same_fact(a: records.Funding, b: records.Funding) -> bool:
+    if (a.amount_gbp, a.amount_high_gbp, a.currency) != (b.amount_gbp, b.amount_high_gbp, b.currency):
+        return False
+    if a.table_row is not None and b.table_row is not None and a.purpose != b.purpose \
+            or (a.kind == "rate") != (b.kind == "rate"):
+        return False  # two lines of a table, unless they say what the sum is for alike
+    if a.purpose and b.purpose and not stems(a.purpose) & stems(b.purpose):
+        return False  # "£250 for the website" and "£250 churchyard donation": two sums alike
+    return a.period is None or b.period is None or financial_years(a.period) == financial_years(b.period) \
+        and (financial_years(a.period) is not None or a.period == b.period)
 
 
 def _decimal(value: Decimal | float | None) -> Decimal | None:

@@ -224,22 +224,15 @@ class Action(Provenance, ItemLink, Base):
     due_date: Mapped[date | None] = mapped_column(Date)  # first day of the month for month precision
     due_precision: Mapped[str | None] = mapped_column(String(16))
     due_text: Mapped[str | None] = mapped_column(Text)
-    # Tracking across meetings (done, carried forward, overdue) is set later, with its evidence.
-    status: Mapped[str] = mapped_column(String(16), nullable=False, server_default="open")
-    status_evidence: Mapped[str | None] = mapped_column(Text)
-    status_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
-    status_page: Mapped[int | None] = mapped_column(Integer)
-    status_date: Mapped[date | None] = mapped_column(Date)
+    # Status is not stored: it is worked out from the evidence (action_updates) for the day asked (models.status).
     log_status: Mapped[str | None] = mapped_column(Text)  # an action-log row's status cell, as written
-    # An action-log row restating an earlier action: the action it reports on (models.status).
+    # A log row or later action restating an earlier action: the action it follows (models.evidence).
     follows_action_id: Mapped[int | None] = mapped_column(ForeignKey("actions.id", ondelete="SET NULL"))
     __table_args__ = _table_args(
-        CheckConstraint("status IN ('open', 'done', 'carried_forward', 'overdue')", name="ck_actions_status"),
         Index("ix_actions_document", "document_id"),
         Index("ix_actions_source_file", "source_file_id"),
         Index("ix_actions_item", "item_id"),
         Index("ix_actions_due_date", "due_date"),
-        Index("ix_actions_status", "status"),
         Index("ix_actions_follows", "follows_action_id"),
     )
 
@@ -255,6 +248,10 @@ class ActionOwner(Provenance, Base):
     is_person: Mapped[bool] = mapped_column(Boolean, nullable=False)
     # initials or a first name that fit several listed people: kept as written, linked to nobody
     ambiguous: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
+    # Set by models.people.relink: the person initials as written ("IB") were found to be, the only one of the
+    # organisation's people they fit; or, when several fit, who they might be ("Sunita Patel; Sam Patel").
+    linked_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    might_be: Mapped[str | None] = mapped_column(Text)
     __table_args__ = _table_args(
         Index("ix_action_owners_action", "action_id"),
         Index("ix_action_owners_person", "person_id"),
@@ -298,8 +295,10 @@ class PersonOverride(Base):
 
 
 class ActionUpdate(Provenance, Base):
-    """Later evidence on an action (a log row, an item that delivers it, "all
-    actions completed"), derived by models.status; the provenance is the evidence's."""
+    """Later evidence on an action (a log row, a later action restating it, a
+    report in later minutes, an item that delivers it, "all actions
+    completed"), derived by models.evidence; the provenance is the evidence's,
+    ``text`` the words quoted."""
     __tablename__ = "action_updates"
     id: Mapped[int] = _identity()
     action_id: Mapped[int] = _cascade("actions.id")
@@ -310,12 +309,30 @@ class ActionUpdate(Provenance, Base):
     due_date: Mapped[date | None] = mapped_column(Date)  # a deadline the evidence restates
     text: Mapped[str] = mapped_column(Text, nullable=False)
     __table_args__ = _table_args(
-        CheckConstraint("kind IN ('log', 'item', 'all_completed')", name="ck_action_updates_kind"),
-        CheckConstraint("status IN ('open', 'done', 'carried_forward', 'overdue')", name="ck_action_updates_status"),
+        CheckConstraint("kind IN ('log', 'restated', 'report', 'item', 'all_completed')",
+                        name="ck_action_updates_kind"),
+        CheckConstraint("status IN ('done', 'in_progress', 'not_done')", name="ck_action_updates_status"),
         Index("ix_action_updates_action", "action_id"),
         Index("ix_action_updates_source_file", "source_file_id"),
-        Index("ix_action_updates_meeting_date", "meeting_date"),
-        Index("ix_action_updates_due_date", "due_date"),
+    )
+
+
+class ActionRuling(Base):
+    """A user's ruling on an action's status (``minutes actions set`` / ``reopen``),
+    kept across re-ingests: it names the action by its body, meeting date and
+    words, and every relink finds the action again (``action_id``)."""
+    __tablename__ = "action_rulings"
+    id: Mapped[int] = _identity()
+    action_id: Mapped[int | None] = mapped_column(ForeignKey("actions.id", ondelete="SET NULL"))
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"))
+    meeting_date: Mapped[date | None] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text, nullable=False)  # the action's words when ruled on
+    status: Mapped[str] = mapped_column(String(16), nullable=False)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    __table_args__ = _table_args(
+        CheckConstraint("status IN ('done', 'in_progress', 'open')", name="ck_action_rulings_status"),
+        Index("ix_action_rulings_action", "action_id"),
     )
 
 
@@ -347,8 +364,12 @@ class Funding(Provenance, ItemLink, Base):
     table_row: Mapped[int | None] = mapped_column(Integer)
     table_col: Mapped[int | None] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text, nullable=False)
+    # A sum repeated in one document is one fact: every mention points at the first (itself for the first).
+    fact_id: Mapped[int | None] = mapped_column(ForeignKey("funding.id", ondelete="SET NULL"))
     __table_args__ = _table_args(
-        CheckConstraint("kind IN ('allocation', 'cost', 'rate', 'total', 'other')", name="ck_funding_kind"),
+        CheckConstraint("kind IN ('allocation', 'cost', 'rate', 'total', 'estimate', 'balance', 'quote', 'payment', "
+                        "'other')", name="ck_funding_kind"),
+        Index("ix_funding_fact", "fact_id"),
         Index("ix_funding_document", "document_id"),
         Index("ix_funding_source_file", "source_file_id"),
         Index("ix_funding_item", "item_id"),
@@ -401,15 +422,6 @@ class LinkOwed(Base):
     __table_args__ = _table_args()
 
 
-class LinkState(Base):
-    """One row: the day the stored action statuses were computed for (overdue
-    depends on it), so a later relink knows which bodies the passing days changed."""
-    __tablename__ = "link_state"
-    id: Mapped[int] = _identity()
-    statuses_as_of: Mapped[date] = mapped_column(Date, nullable=False)
-    __table_args__ = _table_args()
-
-
 class Block(Provenance, Base):
     """Every block of every document (heading, paragraph, list item, table),
     for full-text search; the text index is dialect-specific (below)."""
@@ -456,10 +468,16 @@ for _statement in POSTGRESQL_FTS:
 # Views for the common questions, for Datasette, sqlite-utils and SQL users;
 # the CLI and the site ask models/ instead. Standard SQL that both databases run.
 VIEWS = {
-    # One row per open (not done) action and owner; action-log rows restating an earlier action left out.
-    # The status is as stored at the last ingest.
+    # One row per action no paper and no ruling reports done, and owner (restating rows and copies in
+    # another format left out), with what the papers last said (last_said: in_progress, not_done, or
+    # NULL for nothing) and its words. Its status for a day, with overdue and the meetings silent on
+    # it, is worked out by models.status: `minutes actions`.
     "open_actions": """
-SELECT a.id AS action_id, o.name AS owner, a.text, a.due_date, a.due_text, a.status, a.status_evidence,
+SELECT a.id AS action_id, o.name AS owner, a.text, a.due_date, a.due_text,
+       (SELECT u.status FROM action_updates u WHERE u.action_id = a.id
+        ORDER BY u.meeting_date DESC, u.id DESC LIMIT 1) AS last_said,
+       (SELECT u.text FROM action_updates u WHERE u.action_id = a.id
+        ORDER BY u.meeting_date DESC, u.id DESC LIMIT 1) AS evidence,
        b.name AS body, d.meeting_date, d.id AS document_id, d.title AS document, a.item_ref,
        f.id AS source_file_id, f.name AS file, f.path, a.page, a.span_start, a.span_end
 FROM actions a
@@ -467,7 +485,9 @@ JOIN documents d ON d.id = a.document_id
 JOIN source_files f ON f.id = a.source_file_id
 LEFT JOIN bodies b ON b.id = d.body_id
 LEFT JOIN action_owners o ON o.action_id = a.id
-WHERE a.status <> 'done' AND a.follows_action_id IS NULL""",
+WHERE a.follows_action_id IS NULL AND d.copy_of_id IS NULL
+  AND NOT EXISTS (SELECT 1 FROM action_updates u WHERE u.action_id = a.id AND u.status = 'done')
+  AND NOT EXISTS (SELECT 1 FROM action_rulings r WHERE r.action_id = a.id AND r.status = 'done')""",
     # Who was at which meeting, under the person's resolved name (models.people) and as written.
     "attendance_by_person": """
 SELECT c.id AS person_id, c.name AS person, p.name AS name_as_stored, t.as_written, t.status, t.role,
@@ -513,10 +533,10 @@ action_owners = _table(ActionOwner)
 person_aliases = _table(PersonAlias)
 person_overrides = _table(PersonOverride)
 action_updates = _table(ActionUpdate)
+action_rulings = _table(ActionRuling)
 decisions = _table(Decision)
 funding = _table(Funding)
 targets = _table(Target)
 extraction_warnings = _table(ExtractionWarning)
 links_owed = _table(LinkOwed)
-link_state = _table(LinkState)
 blocks = _table(Block)

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Engine, Table, and_, exists, literal, or_, select, union_all
 
+from minutes.extract.money import format_amount, printed_pence
 from minutes.models.schema import actions, blocks, bodies, decisions, documents, funding, items, source_files
 from minutes.models.search import match
 from minutes.models.sql import Row, contains, document_filters
@@ -55,7 +55,9 @@ def trace(engine: Engine, topic: str, body: str | None = None, date_from: date |
             literal(fact).label("fact"), table.c.id, table.c.document_id, table.c.page, table.c.span_start,
         ).select_from(table.join(documents, documents.c.id == table.c.document_id)
                       .outerjoin(bodies, bodies.c.id == documents.c.body_id))
-            .where(or_(in_block, direct), *document_filters(body, date_from, date_to, None)))
+            .where(or_(in_block, direct), *document_filters(body, date_from, date_to, None),
+                   *([or_(funding.c.fact_id.is_(None), funding.c.fact_id == funding.c.id)]  # a fact once
+                     if table is funding else [])))
     hits = union_all(*parts).subquery()
     query = select(
         documents.c.meeting_date.label("date"), bodies.c.name.label("body"), hits.c.fact, hits.c.id,
@@ -78,7 +80,7 @@ def _texts(conn: Any, rows: list[Row]) -> dict[tuple[str, int], str]:
         ids = [r["id"] for r in rows if r["fact"] == fact]
         if not ids:
             continue
-        columns = ["amount", "amount_high", "kind", "period", "purpose", "text"] if fact == "funding" else \
+        columns = ["amount", "amount_high", "currency", "kind", "period", "purpose", "text"] if fact == "funding" else \
             ["ref", "title"] if fact == "item" else ["text"]
         for r in conn.execute(select(table.c.id, *(table.c[c] for c in columns))
                               .where(table.c.id.in_(ids))).mappings():
@@ -91,10 +93,9 @@ def _describe(fact: str, r: Any) -> str:
         return " ".join(filter(None, [r["ref"], r["title"]]))
     if fact != "funding":
         return r["text"]
-    amount = _pounds(r["amount"]) + (f"-{_pounds(r['amount_high'])}" if r["amount_high"] is not None else "")
+    pence = printed_pence(r["text"])
+    amount = format_amount(r["amount"], r["currency"], pence) + (
+        f"-{format_amount(r['amount_high'], r['currency'], pence)}" if r["amount_high"] is not None else "")
     return " ".join(filter(None, [amount, r["kind"], r["period"], r["purpose"] and f"for {r['purpose']}",
                                   f"({r['text']})"]))
 
-
-def _pounds(value: Decimal) -> str:
-    return f"£{value:,.2f}".removesuffix(".00")

@@ -41,7 +41,7 @@ from sqlalchemy import Engine, func, insert, select, text, update
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from minutes.models import connect, status  # noqa: E402
+from minutes.models import connect, queries  # noqa: E402
 from minutes.models.db import open_readonly  # noqa: E402
 from minutes.web.app import create_app  # noqa: E402
 from minutes.models.search import search  # noqa: E402
@@ -56,7 +56,6 @@ ACTIONS_PER_MEETING = 4
 # Topic words and the share of blocks that mention each: rare to common.
 TOPICS = {"naloxone": 0.002, "cctv": 0.01, "taxi": 0.02, "drugs": 0.05, "budget": 0.15}
 SEARCHES = ["naloxone", "cctv", "drugs budget", '"taxi marshal"', "budget"]
-STATUSES = ["open", "done", "carried_forward", "overdue"]
 BATCH = 5000
 
 
@@ -131,7 +130,6 @@ class Writer:
         for doc, fid, b in where:
             for k in range(ACTIONS_PER_MEETING):
                 action_rows.append({"document_id": doc, "text": self.sentence(12), "explicit": True,
-                                    "status": rng.choices(STATUSES, [3, 5, 1, 1])[0],
                                     "due_date": start + timedelta(days=rng.randint(0, 7000)), "due_precision": "day",
                                     **at(fid, 4 * k + 3)})
                 owners.append([(p, fid, k) for p in rng.sample(by_body[b], rng.choice([1, 1, 2]))])
@@ -164,7 +162,7 @@ def timed(label: str, call: Callable[[], Any], runs: int = 3) -> Any:
 
 def open_actions(engine: Engine, owner: str) -> list[dict[str, Any]]:
     """What `minutes actions --open --owner OWNER` asks (pipeline.actions)."""
-    return status.select_actions(engine, owner=owner, open_only=True)
+    return queries.select_actions(engine, owner=owner, open_only=True)
 
 
 def site(url: str, owner: str) -> None:

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import screenshot, served  # noqa: E402
 
-from minutes.models import queries, status  # noqa: E402
+from minutes.models import queries  # noqa: E402
 from minutes.models.db import open_readonly  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -28,9 +28,9 @@ def main() -> None:
                     "--db", str(db)], check=True, capture_output=True)
     engine = open_readonly(str(db))
     [meeting] = [m for m in queries.meetings(engine) if m["file"].endswith("2022-02-10_csp_minutes.pdf")]
-    [pdf_action] = [a for a in status.select_actions(engine, owner="Rachel Doyle")
+    [pdf_action] = [a for a in queries.select_actions(engine, owner="Rachel Doyle")
                     if "CCTV coverage" in a["text"] and a["document_id"] == meeting["id"]]
-    [text_action] = [a for a in status.select_actions(engine) if "naloxone" in a["text"] and a["file"].endswith(".md")]
+    [text_action] = [a for a in queries.select_actions(engine) if "naloxone" in a["text"] and a["file"].endswith(".md")]
     person = next(p for p in queries.document(engine, meeting["id"])["attendance"] if p["name"] == "Priya Shah")
     pages = {
         "home": ("/", 1000, 1400), "actions": ("/actions?owner=Priya+Shah", 1000, 900),

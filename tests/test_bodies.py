@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from conftest import new_pg_database
+from support import new_pg_database
 from minutes.extract.bodies import body_key, split_body
 from minutes.extract.records import BodyName
 from minutes.models import connect, ingest_paths, queries

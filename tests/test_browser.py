@@ -8,7 +8,7 @@ import re
 
 import pytest
 from browser import chromium, dom, screenshot, served
-from minutes.models import status
+from minutes.models import queries
 from PIL import Image
 
 
@@ -51,7 +51,7 @@ def test_actions_page_loads_in_chromium(site, tmp_path):
 
 def test_pdf_source_view_draws_the_highlight_on_the_page(site, tmp_path):
     base, engine = site
-    [action] = [a for a in status.select_actions(engine, owner="Rachel Doyle")
+    [action] = [a for a in queries.select_actions(engine, owner="Rachel Doyle")
                 if "CCTV coverage" in a["text"] and a["file"].endswith("2022-02-10_csp_minutes.pdf")]
     shot = screenshot(f"{base}/source/action/{action['id']}", tmp_path / "source.png")
     lit = _pixels(shot, _highlight)

@@ -32,7 +32,7 @@ def test_views_answer_open_actions_and_attendance(corpus_sqlite):
     db = sqlite_utils.Database(_path(corpus_sqlite))
     assert {"open_actions", "attendance_by_person"} <= set(db.view_names())
     open_rows = list(db["open_actions"].rows)
-    assert open_rows and {r["status"] for r in open_rows} <= {"open", "overdue", "carried_forward"}
+    assert open_rows and {r["last_said"] for r in open_rows} <= {"in_progress", "not_done", None}
     # Every column an officer asks for: owner, body, meeting date, file and page.
     row = next(r for r in open_rows if r["owner"] == "Priya Shah")
     assert row["body"] == "Wexmoor Community Safety Partnership" and row["meeting_date"]

@@ -57,7 +57,7 @@ def test_first_opens_of_a_new_database_do_not_race(dialect, tmp_path, request):
         if dialect == "sqlite":
             url = f"sqlite:///{tmp_path / f'new{round_}.db'}"
         else:
-            from conftest import new_pg_database
+            from support import new_pg_database
             url = new_pg_database(request.getfixturevalue("pg_url"), f"race{round_}")
         results = _open_at_once(url, tmp_path / f"go{round_}")
         assert [(r.returncode, r.stderr[-500:]) for r in results] == [(0, "")] * OPENERS

@@ -158,21 +158,19 @@ def test_people_no_file_mentions_any_more_are_deleted(tmp_path):
         assert conn.scalar(select(func.count()).where(person_aliases.c.alias.like("%Cara%"))) == 0
 
 
-def test_statuses_follow_the_days_without_a_file_changed(tmp_path):
-    """An action's deadline passing makes it overdue at the next relink, though no paper changed:
-    the bodies whose deadlines fell between the two days are recomputed, the others left alone."""
+def test_statuses_follow_the_day_asked_with_no_relink(tmp_path):
+    """An action's deadline passing makes it overdue on the day asked though no paper changed and nothing
+    was relinked: status is worked out when asked, so the days passing owe no relink."""
     (tmp_path / "board.txt").write_text(HARBOUR.format(second="Ben Ortiz"), encoding="utf-8")
     (tmp_path / "forum.txt").write_text("Hillcrest Forum\n\nMinutes of the meeting held on 9 May 2012.\n\n"
                                         "Present: Ben Ortiz.\n\nAction: Ben Ortiz to book the hall by 1 March 2013.\n",
                                         encoding="utf-8")
     engine = connect(f"sqlite:///{tmp_path / 'm.db'}")
     ingest_paths(engine, [tmp_path / "board.txt", tmp_path / "forum.txt"])
-    relink(engine, as_of=date(2012, 5, 20))
 
-    def statuses() -> dict[str, str]:
-        return {r["body"]: r["status"] for r in queries.list_actions(engine)}
-    assert statuses() == {"Harbour Board": "open", "Hillcrest Forum": "open"}
-    scope = relink(engine, as_of=date(2012, 7, 1))  # the board's deadline, 1 June, has passed
-    assert scope.bodies == {_body_ids(engine)["Harbour Board"]}
-    assert statuses() == {"Harbour Board": "overdue", "Hillcrest Forum": "open"}
-    assert relink(engine, as_of=date(2012, 7, 1)).bodies == frozenset()  # nothing owed, same day: no work
+    def statuses(day: date) -> dict[str, str]:
+        return {r["body"]: r["status"] for r in queries.list_actions(engine, as_of=day)}
+    assert statuses(date(2012, 5, 20)) == {"Harbour Board": "open", "Hillcrest Forum": "open"}
+    assert statuses(date(2012, 7, 1)) == {"Harbour Board": "overdue", "Hillcrest Forum": "open"}  # 1 June passed
+    assert statuses(date(2013, 3, 2)) == {"Harbour Board": "overdue", "Hillcrest Forum": "overdue"}
+    assert not relink(engine)  # nothing owed: no work

@@ -38,7 +38,7 @@ def test_store_writes_every_record_with_provenance(engine, tmp_path):
         # Spans index the parsed text: the action's span is where its words are.
         a = conn.execute(select(actions).where(actions.c.text == "Cost the new play area")).one()
         assert "play area" in fx.parsed.text[a.span_start:a.span_end] and a.page == 2
-        assert (a.due_date, a.due_precision, a.status) == (date(2011, 4, 1), "day", "open")
+        assert (a.due_date, a.due_precision, a.log_status) == (date(2011, 4, 1), "day", None)
         item2 = conn.execute(select(items.c.id).where(items.c.ref == "2")).scalar_one()
         assert a.item_id == item2
 
@@ -157,8 +157,9 @@ def test_funding_filters_and_totals(engine, tmp_path):
     totals = {t["period"]: t for t in queries.funding_totals(queries.list_funding(engine))}
     # The total row and the rate are not added to the allocations they restate.
     assert totals["2010/11"]["total"] == Decimal("150000.10")
-    assert (totals["2010/11"]["rows"], totals["2010/11"]["skipped"]) == (2, 2)
-    assert (totals["2011/12"]["total"], totals["2011/12"]["total_high"]) == (Decimal("1000000"), Decimal("2000000"))
+    assert (totals["2010/11"]["facts"], totals["2010/11"]["skipped"]) == (2, "1 rate, 1 total")
+    # A cost is not the body's money to spend: listed, not added.
+    assert (totals["2011/12"]["total"], totals["2011/12"]["skipped"]) == (Decimal("0"), "1 cost")
 
 
 def test_postgresql_stores_replaces_and_queries(pg_url, tmp_path):

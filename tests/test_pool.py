@@ -105,7 +105,7 @@ def test_the_same_postgresql_database_from_workers_and_a_dask_cluster(pg_url, tm
     import dask
     from distributed import LocalCluster
 
-    from conftest import new_pg_database
+    from support import new_pg_database
     sources = [PAPERS, shared / "corpus" / "seeds"]
     content = {}
     for name in ("one", "two", "dask"):

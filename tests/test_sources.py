@@ -8,7 +8,7 @@ import shutil
 import pytest
 from sqlalchemy import func, select
 
-from conftest import new_pg_database
+from support import new_pg_database
 from minutes.models import connect, ingest_paths, queries
 from minutes.models.people import person_report
 from minutes.models.schema import documents, source_files, source_locations

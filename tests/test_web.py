@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from minutes.models import ingest_paths, queries, status
+from minutes.models import ingest_paths, queries
 from minutes.models.db import open_readonly
 from minutes.models.schema import bodies
 from minutes.web.app import CSP, create_app
@@ -86,7 +86,7 @@ def test_actions_by_owner_with_status_evidence_and_links(site):
     html = page(client, "/actions?owner=Priya+Shah")
     text = words(html)
     assert "draft terms of reference for the Task Group" in text
-    expected = status.by_owner(status.select_actions(engine, owner="Priya Shah", open_only=True, threads=True))
+    expected = queries.by_owner(queries.select_actions(engine, owner="Priya Shah", open_only=True, threads=True))
     assert f"{len(expected)} action rows" in text and expected
     first = expected[0]
     assert f'href="/source/action/{first["id"]}"' in html and f'href="/meeting/{first["document_id"]}"' in html
@@ -158,7 +158,7 @@ def test_trace_timeline_and_funding_totals(site):
 
 def test_pdf_source_view_draws_the_fact_boxes(site):
     client, engine = site
-    [a] = [a for a in status.select_actions(engine, owner="Rachel Doyle")
+    [a] = [a for a in queries.select_actions(engine, owner="Rachel Doyle")
            if "CCTV coverage" in a["text"] and a["file"].endswith("2022-02-10_csp_minutes.pdf")]
     html = page(client, f"/source/action/{a['id']}")
     assert "Rachel Doyle to report on CCTV coverage options" in words(html)
@@ -173,7 +173,7 @@ def test_pdf_source_view_draws_the_fact_boxes(site):
 
 def test_text_source_view_marks_the_span(site):
     client, engine = site
-    [a] = [a for a in status.select_actions(engine) if a["file"].endswith(".md") and "naloxone" in a["text"]]
+    [a] = [a for a in queries.select_actions(engine) if a["file"].endswith(".md") and "naloxone" in a["text"]]
     html = page(client, f"/source/action/{a['id']}")
     marked = "".join(re.findall(r"<mark>(.*?)</mark>", html, re.S))
     assert "naloxone training" in marked and len(marked) <= len(a["text"]) + 40
@@ -195,7 +195,7 @@ def test_download_serves_recorded_files_only(site):
 def test_hostile_paper_is_shown_inert_everywhere(site):
     client, engine = site
     [doc] = [m for m in queries.meetings(engine) if m["file"].endswith(HOSTILE_NAME)]
-    [action] = [a for a in status.select_actions(engine, owner="Ben Ortiz") if a["document_id"] == doc["id"]]
+    [action] = [a for a in queries.select_actions(engine, owner="Ben Ortiz") if a["document_id"] == doc["id"]]
     [file_row] = [f for f in queries.files(engine) if f["name"] == HOSTILE_NAME]
     assert SCRIPT in action["text"] and IMG in " ".join(i["title"] for i in queries.document(engine, doc["id"])["items"])
     urls = ["/", "/meetings", f"/meeting/{doc['id']}", "/actions?owner=Ben", "/search?q=harbour",
@@ -248,7 +248,7 @@ def test_the_site_on_postgresql(pg_url, corpus_extractions, tmp_path):
     assert "draft terms of reference" in words(page(client, "/actions?owner=Priya+Shah"))
     assert "<mark>naloxone</mark>" in page(client, "/search?q=naloxone").lower()
     assert json.loads(page(client, "/trace.json?topic=cctv"))
-    [a] = [a for a in status.select_actions(engine, owner="Rachel Doyle")
+    [a] = [a for a in queries.select_actions(engine, owner="Rachel Doyle")
            if "CCTV coverage" in a["text"] and a["file"].endswith("2022-02-10_csp_minutes.pdf")]
     assert '<rect class="hl"' in page(client, f"/source/action/{a['id']}")
     [doc] = [m for m in queries.meetings(engine) if m["file"].endswith(HOSTILE_NAME)]

@@ -68,11 +68,13 @@ def test_milburn_parish_minutes_exact_pence() -> None:
     assert sorted(f.amount_gbp for f in found) == [60, 70, 78, 130, 260, Decimal("671.84"), 2700]
 
 
-def test_dollars_are_not_pounds() -> None:
+def test_dollars_are_recorded_as_dollars_not_pounds() -> None:
     for name in ("us_chicago_ssa21_commission_minutes_2018-01-29.pdf",
                  "us_illinois-finance-authority_notice-agenda_2020-12-03.pdf",
                  "us_alameda_city-council_minutes_2006-04-18.pdf"):
-        assert _funding(name) == ()
+        found = _funding(name)
+        assert found and {f.currency for f in found} == {"USD"}, name
+    assert _found(_funding("us_chicago_ssa21_commission_minutes_2018-01-29.pdf"), 239503)
 
 
 def test_horsley_village_hall_treasurer_report() -> None:

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from sqlalchemy import Engine
 from werkzeug.exceptions import BadRequest, HTTPException
 
-from minutes.models import export, people, queries, source, status
+from minutes.models import export, people, queries, source
 from minutes.models import search as fts
 from minutes.models import trace as trail
 from minutes.models.sql import MAX_LIMIT, QueryError
@@ -28,8 +28,9 @@ from minutes.web import render
 CSP = ("default-src 'none'; img-src 'self'; style-src 'self'; form-action 'self'; base-uri 'none'; "
        "frame-ancestors 'none'")
 KINDS = ["minutes", "agenda", "report", "strategy", "work_programme", "other"]
-STATUSES = {"not_done": "not done", "open": "open", "overdue": "overdue", "carried_forward": "carried forward",
-            "done": "done", "all": "all"}
+STATUSES = {"not_done": "not done", "open": "open", "overdue": "overdue",
+            "in_progress": "in progress / carried forward", "no_later_record": "no later record", "done": "done",
+            "all": "all"}
 PAGE_ROWS = 500  # rows of a listing page; CSV and JSON give every row
 MARKS = ("\ue000", "\ue001")  # a search snippet's matched words, made <mark> after escaping
 log = logging.getLogger(__name__)
@@ -75,11 +76,11 @@ def create_app(engine: Engine) -> Flask:
                                "page"])
     def actions() -> dict[str, Any]:
         wanted = _choice("status", list(STATUSES), "not_done")
-        rows = status.select_actions(
+        rows = queries.select_actions(
             engine, owner=_text("owner"), body=_text("body"), due_before=_date("due_before"),
-            as_of_day=_date("as_of"), open_only=wanted == "not_done",
+            as_of=_date("as_of"), open_only=wanted == "not_done",
             status=None if wanted in ("not_done", "all") else wanted, threads=True)
-        return {"rows": status.by_owner(rows), "status": wanted}
+        return {"rows": queries.by_owner(rows), "status": wanted}
 
     @listing(app, "/meetings", ["id", "body", "date", "kind", "title", "file", "page"])
     def meetings() -> dict[str, Any]:

@@ -16,7 +16,8 @@ from minutes.extract.document import Block, Cell, Marker
 from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS, LOG_STATUSES,
-                                    MONTHS, OTHER_LOG_STATUSES, POSTS, TASK_VERBS, WEEKDAYS, alternation)
+                                    MONTHS, NARRATION_VERBS, OTHER_LOG_STATUSES, POSTS, TASK_VERBS, WEEKDAYS,
+                                    alternation)
 from minutes.extract.nlp import (DECISION_CUES, analyse, content_words, cues_of, may_set_task, sentences_of, span_text,
                                 text_of)
 from minutes.extract.owners import GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
@@ -91,6 +92,8 @@ NOT_PASSIVE_TASK = frozenset({*AUXILIARY_VERBS, "due", "need", "needs", "needed"
                               "used", "about"})
 # "in the Mets case for the data [to be released]": a passive's subject holds no preposition.
 PREPOSITIONS = frozenset({"in", "for", "on", "at", "from", "into", "about", "than"})
+# A line ending in one of these ("will contact", "speak with") goes on into its object on the next line.
+OBJECT_AFTER = TASK_VERBS | PREPOSITIONS | {"with", "to", "by"}
 PASSIVE_SUBJECT_WORDS = 8  # "Timings and venues [to be confirmed]"; a longer run before it is a clause
 EVENT_PARTICIPLES = frozenset({"held", "hosted", "run"})  # "the Trophy to be held on 25th September": an event
 # "... to be confirmed by the Clerk to the Board": who is to do a passive task.
@@ -311,14 +314,18 @@ def _marker_action(ctx: _Context, blocks: list[Block], k: int, marker: Marker, o
     the marker's owners."""
     block = blocks[k]
     owners = resolve_owners(marker.text, ctx.roster)
-    if block.kind == "list_item" and k and blocks[k - 1].text.rstrip().endswith(":") \
-            and len(block.text.split()) <= MARKER_WORDS:
+    lead = blocks[k - 1] if k else None
+    # A list is one task under a lead-in that asks ("should be added:", "requested the following:"), not one
+    # that reports ("highlighted the following areas:", "raised some points:"), nor when its first point
+    # names the marker's owner itself ("Mark Bee attendance – SK to remind").
+    if block.kind == "list_item" and lead is not None and lead.text.rstrip().endswith(":") \
+            and len(block.text.split()) <= MARKER_WORDS and not _reports(lead.text) \
+            and not re.search(rf"(?<!\w){re.escape(marker.text.strip())}(?!\w)", block.text):
         run = [block]
         for b in blocks[k + 1:k + 12]:
             if b.kind != "list_item" or b.markers:
                 break
             run.append(b)
-        lead = blocks[k - 1]
         text = " ".join([lead.text] + [b.text for b in run])
         action = ctx.action(text, lead.start, run[-1].end, lead.page, owners, True)
         action.due = ctx.due(marker.text) or action.due
@@ -343,6 +350,12 @@ def _marker_action(ctx: _Context, blocks: list[Block], k: int, marker: Marker, o
     action = ctx.action(block.text[start - block.start:end - block.start], start, end, block.page, owners, True)
     action.due = ctx.due(marker.text) or action.due
     out.append(action)
+
+
+def _reports(lead: str) -> bool:
+    """A lead-in whose last sentence tells what someone said ("The General Manager highlighted the following:")."""
+    last = re.split(r"[.!?]\s+", lead.strip())[-1]
+    return any(w.lower() in NARRATION_VERBS or w.lower() == "raised" for w in WORD.findall(last))
 
 
 def _owners_before(ctx: _Context, subject: str) -> list[Owner]:
@@ -866,8 +879,10 @@ def _to_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan, subj_start: int, su
     line = LINE_SUBJECT.search(text, sent.start_char, cue.start_char)
     above = text[sent.start_char:line.start()].split() if line else []
     if line is None or not above or not above[-1][:1].islower() \
-            or line.group("who").split()[0].lower() in CALENDAR:
-        return None  # "funded by the Cohesive\nCommunities Fund": one name over two lines; "in\nDecember"
+            or line.group("who").split()[0].lower() in CALENDAR or above[-1].lower() in OBJECT_AFTER:
+        # "funded by the Cohesive\nCommunities Fund": one name over two lines; "in\nDecember"; "will
+        # contact\nGeoff Dobson to ...": the line's first words are the object of the verb above
+        return None
     owners = _owners_before(ctx, line.group("who"))  # "... resolved to pay both" / "Clerk to issue cheques"
     return (line.start("who"), owners, True) if owners else None
 

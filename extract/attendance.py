@@ -383,9 +383,11 @@ def _table_entries(block: Block, state: _State | None, nxt: Block | None) -> Tab
             while len(cells) > 1 and not cells[0].text:  # a gap column between label and names
                 cells = cells[1:]
             inner = _label(cells[0].text) if cells and ROLL_CALL_LABEL.fullmatch(lab[0].category or "") else None
-            if inner and inner[1].strip():  # "Roll call – | Present: A, B,": the cell's own label
+            if inner:  # "Roll call – | Present: A, B," or "Roll call | Present: | A": the label after it
                 state = inner[0]
-                cells = [Cell(inner[1], cells[0].end - len(inner[1]), cells[0].end), *cells[1:]]
+                rest = inner[1].strip()
+                cells = [Cell(inner[1], cells[0].end - len(inner[1]), cells[0].end), *cells[1:]] if rest else \
+                    cells[1:] or cells
         elif cells and not cells[0].text and len(cells) > 2:
             cells = cells[1:]  # the label column of a continued block
         texts = [c.text for c in cells]
@@ -462,6 +464,8 @@ def _label_columns(block: Block) -> bool:
     """A table whose columns are separate lists, each under its own label
     ("Attendees | Officials", then "Observers" and "Apologies" lower down)."""
     first = [c.text for c in block.rows[0] if c.text] if block.rows else []
+    if first and ROLL_CALL_LABEL.fullmatch(first[0].strip(" :–-")):
+        return False  # "Roll call | Present: | A, B": one list, labelled twice
     if len(first) >= 2 and all(_is_label_cell(t) for t in first):
         return True
     columns = {i for row in block.rows for i, c in enumerate(row) if _is_label_cell(c.text)}

@@ -274,3 +274,12 @@ def test_roll_call_of_a_real_council(shared):
     assert [len(d.attendees) for d in docs] == [4, 0, 4, 4]
     assert [p.name for p in docs[0].attendees] == ["Daysog", "deHaan", "Matarrese", "Johnson"]
     assert all(d.apologies == [] for d in docs)
+
+
+def test_roll_call_cell_before_a_present_cell(people):
+    att, apo = people("Minutes of the Library Board Meeting March 11, 2009\n\n"
+                      "ROLL CALL\tPresent:\tAnn Bell, President\n\nCarl Dunn, Vice President\nEve Fox, Board Member\n\n"
+                      "Absent:\tNone\n\nCONSENT CALENDAR\n")
+    assert [(p.name, p.role) for p in att] == [("Ann Bell", "President"), ("Carl Dunn", "Vice President"),
+                                               ("Eve Fox", "Board Member")]
+    assert apo == []

@@ -17,7 +17,8 @@ from minutes.extract.document import Block, Cell, iter_lines
 from minutes.extract.lexicon import (ATTENDANCE_LABELS, AUXILIARY_VERBS, CHAIR_LABEL, COUNT_WORDS, HONORIFICS,
                                     MEETING_MEDIA,
                                     NAME_PARTICLES, NONE_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS, POST_NOMINALS,
-                                    POST_QUALIFIERS, POSTS, PUBLIC, REMOTE_WORDS, SUBSTITUTION_PHRASES, alternation)
+                                    POST_QUALIFIERS, POSTS, PUBLIC, REMOTE_WORDS, ROLL_CALL, SUBSTITUTION_PHRASES,
+                                    alternation)
 from minutes.extract.names import (BROKEN_HYPHEN, INITIALS, LIST_AND, PLURAL_TITLE, ROLE, TRAILING_BRACKET, clean_name,
                                    initials_fit, looks_like_name, name_key, resolve, same_person, split_names,
                                    strip_honorifics)
@@ -50,6 +51,7 @@ HEADING_LABEL = re.compile(_LABEL_WORDS + r"\s+(?=[A-Z])", re.I)
 # The rest of a label line that only names the group the list is of: "Present: Members".
 GROUP_ONLY = re.compile(rf"(?:the\s+)?{_GROUP}\s*[:.]?", re.I)
 CHAIR = re.compile(CHAIR_LABEL[0], re.I)
+ROLL_CALL_LABEL = re.compile(ROLL_CALL, re.I)
 APOLOGY_SENTENCE = re.compile(
     r"(?:apologies(?:\s+for\s+(?:absence|lateness))?\s+(?:(?:had\s+been|have\s+been|were|was|are)\s+)?"
     r"(?:received|given|submitted|tendered|noted|made|offered)|"
@@ -144,6 +146,9 @@ def _label(text: str, pattern: re.Pattern[str] = LABEL) -> tuple[_State, str] | 
     label = m.group("label")
     status = next(s for p, s in _LABEL_STATUS if p.fullmatch(label.lower()))
     rest = text[m.end():]
+    inner = _label(rest, pattern) if ROLL_CALL_LABEL.fullmatch(label) else None
+    if inner:  # "Roll call – Present: A, B": the label after the opening one says who they are
+        return inner
     if GROUP_ONLY.fullmatch(rest.strip()):
         rest = ""  # "Present: Members", the names on the lines after
     category = " ".join(text[m.start("label"):m.end()].strip(" :;,-–").split())
@@ -377,6 +382,12 @@ def _table_entries(block: Block, state: _State | None, nxt: Block | None) -> Tab
             cells = cells[1:]
             while len(cells) > 1 and not cells[0].text:  # a gap column between label and names
                 cells = cells[1:]
+            inner = _label(cells[0].text) if cells and ROLL_CALL_LABEL.fullmatch(lab[0].category or "") else None
+            if inner:  # "Roll call – | Present: A, B," or "Roll call | Present: | A": the label after it
+                state = inner[0]
+                rest = inner[1].strip()
+                cells = [Cell(inner[1], cells[0].end - len(inner[1]), cells[0].end), *cells[1:]] if rest else \
+                    cells[1:] or cells
         elif cells and not cells[0].text and len(cells) > 2:
             cells = cells[1:]  # the label column of a continued block
         texts = [c.text for c in cells]
@@ -453,6 +464,8 @@ def _label_columns(block: Block) -> bool:
     """A table whose columns are separate lists, each under its own label
     ("Attendees | Officials", then "Observers" and "Apologies" lower down)."""
     first = [c.text for c in block.rows[0] if c.text] if block.rows else []
+    if first and ROLL_CALL_LABEL.fullmatch(first[0].strip(" :–-")):
+        return False  # "Roll call | Present: | A, B": one list, labelled twice
     if len(first) >= 2 and all(_is_label_cell(t) for t in first):
         return True
     columns = {i for row in block.rows for i, c in enumerate(row) if _is_label_cell(c.text)}

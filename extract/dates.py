@@ -62,14 +62,26 @@ def parse_date(text: str, base: date | None = None, prefer_future: bool = False)
 
 
 def first_full_date(text: str) -> tuple[date, int, int] | None:
-    """The first date with day, month and year in ``text``."""
+    """The first date with day, month and year in ``text``, else one whose month
+    name the text layer broke with a space ("8th Jul y 2013", "14th Se ptember 2020")."""
     for m in FULL_DATE.finditer(text):
         if not DATED_YEAR.search(m.group(0)):
             continue
         parsed = parse_date(m.group(0))
         if parsed and parsed[1] == "day":
             return parsed[0], m.start(), m.end()
+    for m in BROKEN_MONTH_DATE.finditer(text):
+        if f"{m.group('a')}{m.group('b')}".lower() in _FULL_MONTHS:
+            parsed = parse_date(f"{m.group('day')} {m.group('a')}{m.group('b')} {m.group('year')}")
+            if parsed and parsed[1] == "day":
+                return parsed[0], m.start(), m.end()
     return None
+
+
+_FULL_MONTHS = frozenset(forms[0] for forms in MONTHS)
+# A day, a month name cut in two by one space, and a year: the halves are checked to spell a month.
+BROKEN_MONTH_DATE = re.compile(r"\b(?P<day>\d{1,2})\s*(?:st|nd|rd|th)?\s+(?P<a>[A-Za-z]{1,8}) (?P<b>[a-z]{1,8}),?\s+"
+                               r"(?P<year>(?:19|20)\d\d)\b")
 
 
 # Deadlines: a candidate phrase is found first, then parsed with the one parser.

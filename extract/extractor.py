@@ -56,7 +56,7 @@ from minutes.extract.targets import extract_targets
 # segment(), which cuts a file into documents, is no per-document component,
 # but what it cuts decides everything after it: its version is stored too.
 SEGMENT = "segment"
-SEGMENT_VERSION = 3
+SEGMENT_VERSION = 4
 
 
 @dataclass
@@ -191,7 +191,7 @@ class Pipeline:
 PIPELINE = Pipeline()
 
 
-@PIPELINE.component("attendance", 2, requires=("section",), assigns=("attendees", "apologies"))
+@PIPELINE.component("attendance", 3, requires=("section",), assigns=("attendees", "apologies"))
 def _attendance(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     attendees, apologies = extract_attendance(doc.section)
     return {"attendees": attendees, "apologies": apologies}
@@ -202,7 +202,7 @@ def _items(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"items": extract_items(doc.section, standalone=context.standalone)}
 
 
-@PIPELINE.component("next_meeting", 2, requires=("section",), assigns=("next_meeting",))
+@PIPELINE.component("next_meeting", 3, requires=("section",), assigns=("next_meeting",))
 def _next_meeting(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"next_meeting": extract_next_meeting(doc.section)}
 

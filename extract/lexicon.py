@@ -30,14 +30,15 @@ HONORIFICS = frozenset({
     "professor", "sir", "dame", "rev", "revd", "reverend", "chief", "supt", "superintendent",
     "super", "inspector", "insp", "ci", "sgt", "sergeant", "acc", "dcc", "temporary", "ch", "det",
     "pc", "commander", "lord", "lady", "hon", "alderman", "baroness", "baron", "viscount",
-    "earl", "rt", "cc", "ald",
+    "earl", "rt", "cc", "ald", "councilmember", "commissioner",
 })
 # The tier a councillor's title may name before it ("District Councillor Haysey").
 COUNCIL_LEVELS = frozenset({"county", "district", "parish", "borough", "town", "city", "ward", "unitary"})
 # Letters printed after a name ("Sir Paul Carter, CBE").
 POST_NOMINALS = frozenset({"mbe", "obe", "cbe", "jp", "mp", "mep", "esq", "qc", "kc", "dl", "frs", "kbe", "dbe"})
 # A plural title before a list of names, and the title each name takes.
-PLURAL_TITLES = {"councillors": "Councillor", "cllrs": "Cllr", "cllrs.": "Cllr", "messrs": "Mr"}
+PLURAL_TITLES = {"councillors": "Councillor", "cllrs": "Cllr", "cllrs.": "Cllr", "messrs": "Mr",
+                 "councilmembers": "Councilmember", "commissioners": "Commissioner"}
 # The titles most often printed before a name in a list ("Mr A Bell Cllr C Dunn").
 COMMON_TITLES = ("mr", "mrs", "ms", "miss", "dr", "cllr", "councillor")
 # Lower-case words inside a surname ("de", "van", "O'").
@@ -95,6 +96,7 @@ LINKING_WORDS = frozenset({"of", "for", "and", "the", "&", "all", "on", "behalf"
 
 # Labels that open an attendance list, with the status they give the names after them
 # (regular-expression fragments, matched case-blind). The last is the catch-all "present".
+ROLL_CALL = r"roll\s+call"  # opens the list, or the "Present:" / "Absent:" labels after it
 ATTENDANCE_LABELS = (
     # "Apologies received from" printed as a label over the names
     (r"apologies(?:\s+(?:for\s+absence|given|received|and\s+substitut(?:ions|es)))?(?:\s+(?:received\s+)?from)?",
@@ -110,7 +112,8 @@ ATTENDANCE_LABELS = (
     # "Transparency Board Members:", "Commissioners Present": a body or a group names the list
     # "In the chair:" names the chair; "Featuring:" and "Participants:" are what some bodies print for "Present"
     (r"(?:those\s+)?present|members(?:\s+present)?|attendees|attendance|attending|participants|featuring|"
-     r"in\s+the\s+chair|(?:[a-z][\w&'’-]*\s+){1,4}(?:members|attendees)|[a-z]+\s+present", "present"),
+     r"in\s+the\s+chair|(?:[a-z][\w&'’-]*\s+){1,4}(?:members|attendees)|[a-z]+\s+present|" + ROLL_CALL,
+     "present"),
 )
 # The public at a meeting, listed under their own label ("Members of the Public - Two"), and the
 # words that count them rather than name them.

@@ -12,8 +12,8 @@ from minutes.extract.document import Block
 from minutes.extract.lexicon import BODY_WORDS
 from minutes.extract.records import ExtractedDocument, NextMeeting, Section, Span
 
-NEXT_HEAD = re.compile(
-    r"^\W*(?:\d+[.)]?\s*)?(?:(?:date|time|details)(?:,?\s+(?:time|venue|and|place|&)){0,4}\s+of\s+(?:the\s+)?)?"
+NEXT_HEAD = re.compile(  # matched at a line's start
+    r"\W*(?:\d+[.)]?\s*)?(?:(?:date|time|details)(?:,?\s+(?:time|venue|and|place|&)){0,4}\s+of\s+(?:the\s+)?)?"
     r"next\s+meetings?\b\s*(?:[:\-–]|will\s+be(?:\s+held)?(?:\s+on)?|is(?:\s+on)?)?\s*", re.I)
 # "The next meeting will be held on ...", "the next meeting was scheduled for ...", "their next formal meeting on ..."
 NEXT_SENTENCE = re.compile(r"\b(?:the\s+|their\s+|our\s+|its\s+)?next\s+(?P<whose>(?:[\w&]+\s+){0,2})meeting\s+"
@@ -60,9 +60,8 @@ def _next_month(section: Section) -> NextMeeting | None:
 def _dated_next_meeting(section: Section) -> NextMeeting | None:
     blocks = section.blocks
     for i, block in enumerate(blocks):
-        first = block.text.split("\n", 1)[0]
-        m = NEXT_HEAD.match(first)
-        if m and len(first) < 200:
+        m = _next_head(block.text)
+        if m:
             rest = block.text[m.end():]
             fields = rest + "\n" + "\n".join(b.text for b in blocks[i + 1:i + 5])
             meeting = _meeting(fields, block, section.meeting_date)
@@ -75,6 +74,25 @@ def _dated_next_meeting(section: Section) -> NextMeeting | None:
             meeting = _meeting(block.text[m.end():], block, section.meeting_date, SENTENCE_REACH)
             if meeting and meeting.date:
                 return meeting
+    return None
+
+
+# A "Next meeting" label printed on a later line of a block, after the close of the meeting:
+# "Meeting closed at 21.40" / "Next meeting : Monday 18 February" (a colon or dash makes it a label,
+# not a sentence wrapped before "next meeting").
+_LABEL_SEP = re.compile(r"[:\-–]\s*$")
+_DATED_HEAD = re.compile(r"\W*(?:\d+[.)]?\s*)?(?:date|time|details)\b", re.I)  # "Date of next meeting"
+
+
+def _next_head(text: str) -> re.Match[str] | None:
+    """The "Next meeting" cue that opens the block's first line, or a later line as a label;
+    its span indexes ``text``."""
+    start = 0
+    for n, line in enumerate(text.split("\n")):
+        m = NEXT_HEAD.match(text, start, start + len(line)) if len(line) < 200 else None
+        if m and (n == 0 or _LABEL_SEP.search(m.group(0)) or _DATED_HEAD.match(m.group(0))):
+            return m
+        start += len(line) + 1
     return None
 
 

@@ -79,8 +79,9 @@ def clean_name(text: str) -> tuple[str, str | None]:
 
 # Initials ("J", "J.", "JP") and a capitalised name word ("McNally", "O'Brien", "Berners-Lee").
 NAME_INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")
-# ... and one capital inside ("DeLuca", "FitzGerald").
-NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z][a-zà-ÿ'’]+)?")
+# ... and one capital inside ("DeLuca", "FitzGerald"), or a particle run into it ("deHaan").
+NAME_WORD = re.compile(r"(?:Mc|Mac|O['’]|de|da|di|du|le|la|van|von)?[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?"
+                       r"(?:-[A-Z][a-zà-ÿ'’]+)?")
 
 
 def looks_like_name(text: str) -> bool:

@@ -26,7 +26,8 @@ from minutes.extract.records import Kind, Section
 MINUTES_CUE = re.compile(
     r"^(?:(?:draft|confirmed|approved|unconfirmed|signed)\s+)?minutes\s+(?:of|from)\s+(?!(?:the\s+)?"
     r"(?:last|previous|earlier)\b)(?!.*\b(?:previous|last)\s+meeting)|^at\s+an?\s+(?:\w+\s+)?meeting\s+of\b"
-    r"|^minutes\s*[-–:]\s*\S|^(?!(?:matters\s+arising|approval|confirmation|adoption)\b).{3,80}\s[-–]\s+minutes\b",
+    r"|^minutes\s*[-–:]\s*\S|^(?!(?:matters\s+arising|approval|confirmation|adoption|item\s+\d)\b).{3,80}\s[-–]\s+"
+    r"minutes\b",
     re.I)
 AGENDA_CUE = re.compile(r"^(?:(?:supplementary|revised|draft)\s+)?agenda(?:\s+(?:pack|frontsheet))?\s*$"
                         r"|^(?:summons\s+(?:to\s+and\s+)?)?agenda\s+(?:for|of)\s+(?:a|the)\s+(?:\w+\s+)?meeting\b"
@@ -38,6 +39,9 @@ WORK_PROGRAMME_CUE = re.compile(r"\b(?:work\s+programme|forward\s+plan|work\s+pl
 STRATEGY_CUE = re.compile(r"\b(?:strategy|local\s+area\s+agreement|action\s+plan|delivery\s+plan|framework)\b",
                           re.I)
 APPENDIX_CUE = re.compile(r"^(?:appendix|annex|annexe)\s+(?:\d+|[A-Z])\b(?!.*\.{4})", re.I)
+# A sentence that says what became of minutes is an item, not a title: "Minutes of the 2015 APCM
+# had been posted beforehand and were accepted."
+REPORTS_ON = re.compile(r"\b(?:was|were|had|have|has|are|is)\s+(?:been\s+)?[a-z]+ed\b.*\.$")
 # "Minutes of the meeting held on 3 May": an item approving earlier minutes, unless it heads the file.
 UNNAMED_MINUTES = re.compile(r"^minutes\s+of\s+the\s+meeting\s+held\s+on\b", re.I)
 # Weak cues say what the first document of a file or of a pack section is.
@@ -103,7 +107,7 @@ def _cue(block: Block) -> Kind | None:
     line = _first_line(block)
     if NUMBERED.match(line):
         return None
-    if MINUTES_CUE.search(line) and not UNNAMED_MINUTES.match(line):
+    if MINUTES_CUE.search(line) and not UNNAMED_MINUTES.match(line) and not REPORTS_ON.search(line):
         return "minutes"
     if AGENDA_CUE.match(line):
         return "agenda"
@@ -174,7 +178,27 @@ def _same_document(current: _Start, kind: Kind, blocks: list[Block], i: int) -> 
         return True
     if kind == "other" and current.kind in ("report", "strategy", "other"):
         return True
+    if kind == current.kind and _repeats_title(blocks[i], blocks[current.index:current.index + 3]):
+        return True
     return kind == current.kind and kind in ("strategy", "work_programme")
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _repeats_title(block: Block, title: list[Block]) -> bool:
+    """A later page heading that repeats the document's title without a date of its own: "Minutes
+    of the Annual Meeting 2016" over page 2 of "Minutes of the Annual Meeting held on 25th February 2016"
+    (a year it gives is the title's)."""
+    line = _first_line(block)
+    words = _WORD.findall(line.lower())
+    if len(words) < 4 or first_full_date(line):
+        return False
+    for b in title:
+        head = _first_line(b)
+        if _WORD.findall(head.lower())[:len(words)] == words and set(_YEAR.findall(line)) <= set(_YEAR.findall(head)):
+            return True
+    return False
 
 
 def _back(blocks: list[Block], i: int, floor: int) -> int:

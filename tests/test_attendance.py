@@ -252,3 +252,34 @@ def test_titled_names_run_together_and_councillors_of_other_tiers(people):
     assert [(p.name, p.role) for p in att] == [("N Bell", "Chairman"), ("A Dunn", "Vice Chairman"), ("Fox", None),
                                                ("Hill", None), ("Kay", None), ("Moss", None)]
     assert [p.name for p in apo] == ["Orme", "Pike", "Quill"]
+
+
+def test_roll_call_with_plural_titles_surnames_and_a_count(people):
+    att, apo = people("MINUTES OF THE REGULAR MEETING\nTUESDAY APRIL 18, 2006\n\n"
+                      "ROLL CALL – Present: Councilmembers Abbot, deVere, Moss, and Mayor Quill – 4.\n\n"
+                      "Absent: Vice Mayor Gale – 1.\n\nAGENDA CHANGES\n\nNone.\n")
+    assert [(p.name, p.role) for p in att] == [("Abbot", None), ("deVere", None), ("Moss", None), ("Quill", "Mayor")]
+    assert apo == []  # absent, with no apologies sent
+    # "Members of the Public - Two Members": a count after the label, not a second label
+    att, _ = people("Minutes of the Parish Council 3 July 2018\n\nPresent\n\nCouncillors A Bell (Chair) and C Dunn\n"
+                    "Members of the Public - Two Members\n\n1. Apologies\n")
+    assert [p.name for p in att] == ["A Bell", "C Dunn", "Members of the Public"]
+
+
+def test_roll_call_of_a_real_council(shared):
+    from minutes.extract.extractor import extract_file
+    path = shared / "corpus" / "wild" / "us_alameda_city-council_minutes_2006-04-18.pdf"
+    docs = extract_file(path, ocr="never").documents
+    # the regular meeting, the closed session (no roll call printed), the commission, the joint meeting
+    assert [len(d.attendees) for d in docs] == [4, 0, 4, 4]
+    assert [p.name for p in docs[0].attendees] == ["Daysog", "deHaan", "Matarrese", "Johnson"]
+    assert all(d.apologies == [] for d in docs)
+
+
+def test_roll_call_cell_before_a_present_cell(people):
+    att, apo = people("Minutes of the Library Board Meeting March 11, 2009\n\n"
+                      "ROLL CALL\tPresent:\tAnn Bell, President\n\nCarl Dunn, Vice President\nEve Fox, Board Member\n\n"
+                      "Absent:\tNone\n\nCONSENT CALENDAR\n")
+    assert [(p.name, p.role) for p in att] == [("Ann Bell", "President"), ("Carl Dunn", "Vice President"),
+                                               ("Eve Fox", "Board Member")]
+    assert apo == []

@@ -55,3 +55,25 @@ def test_another_groups_next_meeting_is_not_ours_and_a_month_alone():
     assert meeting([("paragraph", "An in-person meeting, the next regularly scheduled meeting of the Authority, is "
                                   "not practical because of the emergency declared by the Governor on 13 January "
                                   "2012.")]).next_meeting is None
+
+
+def test_next_meeting_label_on_a_later_line_of_a_block():
+    # the close of the meeting and the next meeting printed as one block
+    nm = meeting([("paragraph", "Meeting closed at 21.40\nNext meeting : Monday 13 February , 7.30pm at Hall Farm")]
+                 ).next_meeting
+    assert (nm.date, nm.time, nm.venue) == (date(2012, 2, 13), "7.30pm", "Hall Farm")
+    # a sentence wrapped before "next meeting" is no label
+    assert meeting([("paragraph", "The dates were to be agreed at the\nnext meeting in due course.")]
+                   ).next_meeting is None
+
+
+def test_next_meeting_of_real_papers(shared):
+    from minutes.extract.extractor import extract_file
+    cases = {  # file: the next meeting's date, as the paper prints it
+        "breadth/scotland_tayport-tennis-club_minutes_2013-01-14.pdf": "2013-02-18",  # a later line of a block
+        "archives/suffolk-libraries/board-meeting-minutes-2013-05-29.pdf": "2013-07-08",  # no year printed
+    }
+    for where, day in cases.items():
+        path = shared / "corpus" / where
+        docs = [d for d in extract_file(path, ocr="never").documents if d.section.kind == "minutes"]
+        assert [d.next_meeting.iso() if d.next_meeting else None for d in docs] == [day], where

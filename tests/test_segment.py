@@ -187,3 +187,35 @@ def test_matters_arising_of_earlier_minutes_is_an_item_not_a_second_document(sha
     docs = extract_file(path, ocr="never").documents
     assert [(d.section.kind, d.section.meeting_date) for d in docs] == [("minutes", date(2012, 11, 19))]
     assert {"4", "5", "6"} <= {i.ref for i in docs[0].items}
+
+
+def test_an_item_on_earlier_minutes_and_a_repeated_title_open_no_document(shared):
+    """One meeting, one document: a sentence about last year's minutes ("Minutes of the 2015 APCM had
+    been posted ..."), the title repeated over page 2 and "Item 9 – Minutes of ..." are items."""
+    from minutes.extract.extractor import extract_file
+    cases = {
+        "breadth/england_st-marys-cogges-apcm_minutes_2016-02-25.pdf": date(2016, 2, 25),
+        "breadth/england_st-marys-cogges-apcm_minutes_2018-02-20.pdf": date(2018, 2, 20),
+        "breadth/england_st-marys-cogges-apcm_minutes_2019-03-21.pdf": date(2019, 3, 21),
+        "archives/suffolk-libraries/board-meeting-minutes-2013-05-29.pdf": date(2013, 5, 29),
+    }
+    for where, day in cases.items():
+        docs = extract_file(shared / "corpus" / where, ocr="never").documents
+        assert [(d.section.kind, d.section.meeting_date) for d in docs] == [("minutes", day)], where
+    apcm = extract_file(shared / "corpus" / "breadth" / "england_st-marys-cogges-apcm_minutes_2016-02-25.pdf",
+                        ocr="never").documents[0]
+    assert len(apcm.items) >= 10 and not apcm.attendees  # the meeting lists no one present
+
+
+def test_date_whose_month_the_text_layer_broke(shared):
+    """"8th Jul y 2013" and "14th Se ptember 2020": the month name cut by a space is still the date."""
+    from minutes.extract.dates import first_full_date
+    assert first_full_date("Date 8th Jul y 2013")[0] == date(2013, 7, 8)
+    assert first_full_date("on 12 se en 2019") is None  # the halves must spell a month
+    cases = {
+        "archives/suffolk-libraries/board-meeting-minutes-2013-07-08.pdf": date(2013, 7, 8),
+        "breadth/england_oxfordshire-community-land-trust_minutes_2020-09-14.pdf": date(2020, 9, 14),
+    }
+    for where, day in cases.items():
+        docs = segment(parse_file(shared / "corpus" / where))
+        assert [s.meeting_date for s in docs] == [day], where

@@ -73,6 +73,8 @@ libraries the""".split())
 # A post an action is given to, as a later report names the one holding it.
 POST = re.compile(r"\b(?:clerk|chair(?:man|woman|person)?|vice[- ]chair|treasurer|secretary|(?:general|office|"
                   r"finance|marketing|communications)\s+manager|chief\s+executive|director)\b", re.I)
+# Words an item's title shares with many a task without being on it: posts ("General Manager"), report words.
+TITLE_FILLER = stems(" ".join(NOT_NAMES - STOP) + " update updates report reports progress review services service")
 LOG_STATUS = {"done": "done", "carried_forward": "in_progress", "open": "in_progress", "overdue": "not_done"}
 
 
@@ -505,7 +507,9 @@ def match(a: _Action, p: _Passage, rarity: _Rarity) -> float:
     task = {w: wt for w, wt in a.bare.items() if w in a.own and w not in a.owner_stems}
     if around <= bare and _share(task, p.words, rarity) < OWN_SHARE:
         return 0.0  # matched by the task's own words, it must hold most of them, not only its item's title
-    return max(bare, around) + (OWNER_BONUS if owner else 0.0) + (SAME_ITEM_BONUS if same_item else 0.0)
+    # one circumstance lifts a near match, not two at once: the owner named (a post is named in report after
+    # report) and the same recurring item ("Health and Safety") together say little of the task itself
+    return max(bare, around) + max(OWNER_BONUS if owner else 0.0, SAME_ITEM_BONUS if same_item else 0.0)
 
 
 def _mentions_owner(a: _Action, p: _Passage, marks: set[str]) -> bool:
@@ -554,8 +558,10 @@ def _item_updates(conn: Connection, acts: dict[int, _Action], follows: dict[int,
 
 
 def _delivers(action_words: set[str], title_words: set[str]) -> bool:
-    shared = len(action_words & title_words)
-    return shared >= 2 and shared / max(len(title_words), 1) >= ITEM_MATCH
+    """Whether a later item's title names what the task is about: two of its
+    words, posts and report words aside, and most of the title."""
+    shared = len((action_words & title_words) - TITLE_FILLER)
+    return shared >= 2 and shared / max(len(title_words - TITLE_FILLER), 1) >= ITEM_MATCH
 
 
 def _all_done_updates(conn: Connection, acts: dict[int, _Action], follows: dict[int, int],

@@ -663,7 +663,8 @@ def _mark_body(ctx: _Context, block: Block, start: int, stop: int, pre: list[Own
         cuts = [0] + dashes + [len(sent)]
         for a, b in zip(cuts, cuts[1:]):
             lead = PIECE_LEAD.match(sent, a, b)
-            piece = sent[lead.end():b].rstrip(" –-") if lead else ""
+            at = lead.end() if lead else a
+            piece = sent[at:b].rstrip(" –-")
             if not piece:
                 continue
             tail = OWNER_TAIL.search(piece)
@@ -674,7 +675,7 @@ def _mark_body(ctx: _Context, block: Block, start: int, stop: int, pre: list[Own
                 if found is not None:
                     owners, due = found
                     piece = piece[:tail.start()]
-            begin = start + s0 + lead.end()
+            begin = start + s0 + at
             # the pieces of one sentence share its deadline ("Danny to contact IAM and John ..., by end January")
             out.append(ctx.task(block, begin, begin + len(piece), owners, True, due_text=f"by {due}" if due else sent))
     return out

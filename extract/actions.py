@@ -35,8 +35,9 @@ NOT_NAMES = frozenset({"plan", "plans", "log", "logs", "point", "points", "list"
 _OWNER_INITIALS = rf"(?!(?i:{alternation(NOT_NAMES)})\b)[A-Z][A-Za-z]{{0,4}}(?:\s*[,/&]\s*[A-Z][A-Za-z]{{0,4}})*"
 ACTION_LINE = re.compile(rf"^\W{{0,3}}(?i:(?:agreed\s+)?actions?(?:\s+agreed)?)\s*(?:(?i:no)\.?\s*)?\d*[a-z]?"
                          rf"(?:\s+(?P<pre>{_OWNER_INITIALS}))?\s*[:\-–]\s*")
-# The same inside a paragraph: after a sentence's end or a line break, or opening a bracket.
-ACTION_MARK = re.compile(rf"(?:(?<=[.!?)\]])\s+|(?<=\n)|\[\s*)\W{{0,2}}(?i:actions?)"
+# The same inside a paragraph: after a sentence's end, a line break or a comma ("..., Action: Danny to
+# contact IAM"), or opening a bracket ("[ACTION: ...]", "(Action: JS)").
+ACTION_MARK = re.compile(rf"(?:(?<=[.!?)\],])\s+|(?<=\n)|[\[(]\s*)\W{{0,2}}(?i:actions?)"
                          rf"(?:\s+(?P<pre>{_OWNER_INITIALS}))?\s*:\s*")
 # Where the who-and-when words after a mark end: a sentence's end, or a line starting anew.
 HEAD_END = re.compile(r"[.;]\s|\n(?=\s*[A-Z(•\-–])|\s*$")
@@ -51,23 +52,29 @@ OWNER_TAIL = re.compile(r"[.,]?\s+(?P<tail>(?:[A-Z][\w'’-]*\s*){1,3},?\s+by\s+
 # A sentence that carries on an "Action:" mark's tasks: "X to ...", an order ("Discuss at next meeting").
 TASK_START = re.compile(rf"^\W*(?:[A-Z][\w'’.-]*(?:\s*[/&]\s*[A-Z][\w'’.-]*)*\s+(?:is\s+|are\s+)?to\s+[a-z]|"
                         rf"(?i:{alternation(TASK_VERBS)})\b)")
-# A dash that starts another task: "EM to attend ... – speak with/send any thoughts to EM".
-TASK_DASH = re.compile(rf"\s[–-]\s+(?=(?:{alternation(TASK_VERBS)})\b|[A-Z][\w'’.-]*\s+to\s+[a-z])")
+# A dash that starts another task: "EM to attend ... – speak with/send any thoughts to EM"; "and" before
+# another owner's task: "Danny to contact IAM and John to contact DAM".
+TASK_DASH = re.compile(rf"\s[–-]\s+(?=(?:{alternation(TASK_VERBS)})\b|[A-Z][\w'’.-]*\s+to\s+[a-z])|"
+                       rf"\s+and\s+(?=[A-Z][\w'’.-]*\s+to\s+(?:{alternation(TASK_VERBS)})\b)")
 # Words that set a task, before a dash may start another: "to ...", "will ...", an order.
 SETS_TASK = re.compile(rf"\bto\s+[a-z]|\b(?:will|would|shall)\s+[a-z]|^\W*(?i:{alternation(TASK_VERBS)})\b")
+PIECE_LEAD = re.compile(r"[\s–-]*(?:and\s+)?")  # what a cut at a dash or "and" leaves before the task
+BRACKETS = {"[": "]", "(": ")"}  # a bracketed "Action:" mark ends at its closing bracket
 # "(DONE)" after a task in published notes.
 DONE_MARK = re.compile(r"\(?\s*(?i:done|completed?)\s*\)?\.?")
 # A point of a list set with a bullet character ("○ Action MW: ...", "● Python Workshop").
 BULLET_START = re.compile(r"^\s*[●○■▪•◦]")
 LIST_MARK = re.compile(r"^\s*[-–•o*]\s+")  # a bullet left at a line's start
+ARTICLE = re.compile(r"^(?:the|our)\s+", re.I)
 IS_TO = re.compile(r"(?:^|\s+)(?:is|are)(?:\s+(?:also|now|then))?\s*$")  # "Councillor Richardson is [to order]"
 CLOSED_PARAGRAPHS = 4  # how far up an owners-only action line reaches
 # An owner in trailing brackets: "... by 19th February (all partners)."
 TRAILING_OWNER = re.compile(r"\(([^()\d]{2,80})\)\s*\.?\s*(?=$|\s+[A-Z])")
 # RESOLVED parts that give a task: "X to liaise", "X be requested to", "X would", "X ensure that"
 PART_TASK = re.compile(
-    r"^(?P<subj>.+?)\s+(?:(?P<to>to\s+(?:be\s+[a-z-]+(?:ed|en|nt)\b|[a-z-]+))|be\s+(?:requested|asked|invited|"
-    r"instructed|authorised|delegated)\s+to\b|(?:will|would|shall)\s+(?!be\b)[a-z-]+|(?P<bare>" +
+    r"^(?P<subj>.+?)(?<!\bthe)(?<!\ban)(?<!\ba)\s+(?:(?P<to>to\s+(?:be\s+[a-z-]+(?:ed|en|nt)\b|[a-z-]+))|"
+    r"be\s+(?:requested|asked|invited|instructed|authorised|delegated)\s+to\b|"
+    r"(?:will|would|shall)\s+(?!be\b)[a-z-]+|(?P<bare>" +
     alternation(TASK_VERBS) + r")\b)")
 # A resolution that hands a task on: "Delegates authority to X to ...", "asks X to ...".
 DELEGATE = re.compile(r"\b(?:[Dd]elegates?|[Aa]sks?|[Rr]equests?|[Ii]nstructs?|[Aa]uthori[sz]es?|[Dd]irects?)\s+"
@@ -92,15 +99,26 @@ NOT_PASSIVE_TASK = frozenset({*AUXILIARY_VERBS, "due", "need", "needs", "needed"
                               "used", "about"})
 # "in the Mets case for the data [to be released]": a passive's subject holds no preposition.
 PREPOSITIONS = frozenset({"in", "for", "on", "at", "from", "into", "about", "than"})
-# A line ending in one of these ("will contact", "speak with") goes on into its object on the next line.
-OBJECT_AFTER = TASK_VERBS | PREPOSITIONS | {"with", "to", "by"}
+# A line ending in one of these ("will contact", "speak with", "the provider for") goes on into its object.
+OBJECT_AFTER = TASK_VERBS | PREPOSITIONS | {"with", "to", "by", "of"}
 PASSIVE_SUBJECT_WORDS = 8  # "Timings and venues [to be confirmed]"; a longer run before it is a clause
 EVENT_PARTICIPLES = frozenset({"held", "hosted", "run"})  # "the Trophy to be held on 25th September": an event
 # "... to be confirmed by the Clerk to the Board": who is to do a passive task.
 BY_OWNER = re.compile(r"[^.;]{0,60}?\bby\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*"
                       r"(?:\s+(?:[A-Z][\w'’-]*|of|to|the|and|&))*)")
 # "It was agreed that [X would ...]": a commitment the meeting gave.
-AGREED_THAT = re.compile(r"\b(?:agreed|resolved|decided)\s+that\s*$", re.I)
+AGREED_THAT = re.compile(r"\b(?:agreed|resolved|decided)(?:\s+that)?\s*$", re.I)
+# Words between a subject and its cue that belong to neither: "Mr Joyce has kindly [offered to]", "Andy
+# still [has to speak]", "the PCC would [be asked to]".
+SUBJECT_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|would|will|may|might|could|should|still|also|"
+                          r"again|then|now|[a-z]+ly))+\s*$")
+# A sentence's subject, the name or post it opens with ("Cllr Atkins queried ...").
+SENTENCE_SUBJECT = re.compile(r"\W*(?P<who>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|&|and))*)\s+[a-z]")
+TO_EVENT = re.compile(r"\s*(?:the|a|an|this|that|these|their|its|our|his|her|next|future)\b", re.I)
+POSSIBLE = re.compile(r"\b(?:may|might|could)\s+$")  # "... may [have to obtain]"
+QUESTION = re.compile(r"\W*(?:Do|Does|Did|Can|Could|Should|Shall|Will|Would|Is|Are)\s")  # "Do parents need to ...?"
+SHARED_CLAUSE = re.compile(r"(?:\band|,)\s*$")  # "... and [agreed to]", "..., [will liaise]"
+REPORTED_CLAUSE = re.compile(r"\b(?:that|which|who|whom)\b")
 # "MS will investigate X and also have the signatories updated": two tasks.
 ALSO = re.compile(r",?\s+and\s+also\s+(?=[a-z])")
 # "X to note / receive / endorse ...": the body's own decision, not a task.
@@ -110,11 +128,18 @@ PASSIVE_DECISION = re.compile(rf"\bbe\s+{alternation(done for _, done in DECISIO
 # A resolution that gives one named the task: "that they be signed by the Chair".
 SIGNED_BY = re.compile(r"\bbe\s+(?P<done>[a-z]+ed)\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 PASSIVE_DONE = frozenset(done for _, done in DECISION_VERBS)
-LEADING = re.compile(r"^(?:in\s+the\s+meantime|meanwhile|also|then|therefore|however|additionally|in\s+addition|"
-                     r"finally|following\s+(?:an?|the)\s+\w+|with|action|\d{1,3}(?:\.\d{1,3})+)\b[\s,]*|^[-–•*]\s+",
+LEADING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\s+)?\((?:minute|min|item)\s+[\w./]+\)\s*|"  # "104.1 (Minute 88.2)"
+                     r"^(?:in\s+the\s+meantime|meanwhile|also|then|therefore|however|additionally|in\s+addition|"
+                     r"finally|firstly|secondly|thirdly|first|now|following\s+(?:an?|the)\s+\w+|with|action|"
+                     r"\d{1,3}(?:\.\d{1,3})+)\b[\s,]*|^[-–•*]\s+",
                      re.I)
+# "It was resolved the Clerk to contact", "agreed for the Clerk to write", "A motion was made for the
+# treasurer to approach": the meeting's agreement, then who is to act.
+AGREED_LEAD = r"(?<!\bbe )(?<!\bbeen )\b(?:agreed|resolved|decided)(?:\s+(?:that|for))?" \
+              r"(?!\s+(?:to|with|by|at|on|in|upon|as|and|but|not)\b)|\b(?:proposed|made|carried|passed)\s+for"
+AGREED_BEFORE = re.compile(rf"(?:{AGREED_LEAD})\s*$", re.I)
 CLAUSE_START = re.compile(r".*(?:[,;:]|\s[–-]\s|\bwhich\b|\bthat\b|\bwho\b|\bwhom\b|\bwhere\b|\band\b|\bbut\b|"
-                          r"\bso\b|\bthen\b)\s*", re.S)
+                          rf"\bso\b|\bthen\b|(?i:{AGREED_LEAD})\b)\s*", re.S)
 # An action column headed only "Description" or "Details" (see _log_columns).
 WEAK_ACTION_HEADER = re.compile(r"description|details?", re.I)
 # The status cell of an action log without a header row ("Carried forward", "Completed").
@@ -199,6 +224,7 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
         action = _resolution_action(ctx, part.text, part.start, part.end, part.page)
         if action:
             out.append(action)
+    resolved = list(out)  # a resolution written in running text ("resolved the Council will pay") is read once
     blocks = _unwrapped(section.blocks)
     parts = {id(part.block): (table, part) for table in tables(blocks) for part in table.parts}
     lead: list[Owner] = []  # owners a "– Lead XX" line gives the log rows below it
@@ -221,9 +247,10 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
             found, i = _action_line(ctx, blocks, i - 1, out)
             out.extend(found)
         elif section.kind not in NO_DECISIONS:
-            inline = _inline_actions(ctx, block) + _action_marks(ctx, block)
+            marks = _action_marks(ctx, block)
+            inline = marks + [a for a in _inline_actions(ctx, block) if not _overlaps(a, marks)]
             out.extend(inline)
-            out.extend(a for a in _running_text(ctx, block) if not _overlaps(a, inline))
+            out.extend(a for a in _running_text(ctx, block) if not _overlaps(a, inline) and not _overlaps(a, resolved))
     for k, block in enumerate(blocks):
         for marker in block.markers:
             _marker_action(ctx, blocks, k, marker, out)
@@ -337,8 +364,8 @@ def _marker_action(ctx: _Context, blocks: list[Block], k: int, marker: Marker, o
     found = next((a for a in out if a.span.start < line[1] and line[0] < a.span.end
                   and block.start <= a.span.start < block.end), None)
     if found is not None:
-        if owners and not any(o.is_person for o in found.owners):
-            found.owners = owners
+        if owners and (not found.explicit or not any(o.is_person for o in found.owners)):
+            found.owners = owners  # the margin names who acts; running text only implied it
         found.explicit = True
         return
     if len(block.text.split()) <= MARKER_WORDS:
@@ -574,7 +601,7 @@ def _task_sentences(ctx: _Context, block: Block) -> list[tuple[int, int]]:
     out = []
     for sent in sentences_of(nlp_doc):
         cues = [c for c in tasks if sent.start <= c.start < sent.end]
-        if any(c.label_ != "TO_TASK" or _commitment(ctx, sent, c) for c in cues):
+        if any(c.label_ not in ("TO_TASK", "NEED_TASK") or _commitment(ctx, sent, c) for c in cues):
             out.append((block.start + sent.start_char, block.start + sent.start_char + len(span_text(sent).rstrip())))
     return out
 
@@ -589,12 +616,13 @@ def _action_marks(ctx: _Context, block: Block) -> list[Action]:
     if block.kind not in ("paragraph", "list_item", "heading") or not ACTION_WORD.search(block.text):
         return []
     text = block.text
-    marks = [m for m in ACTION_MARK.finditer(text) if m.start() > 0 or "[" in m.group(0)]
+    marks = [m for m in ACTION_MARK.finditer(text) if m.start() > 0 or "[" in m.group(0) or "(" in m.group(0)]
     out: list[Action] = []
     boundary = 0  # where the text that a who-and-when mark refers back to starts
     for n, m in enumerate(marks):
         stop = marks[n + 1].start() if n + 1 < len(marks) else len(text)
-        close = text.find("]", m.end(), stop) if "[" in m.group(0) else -1
+        bracket = next((b for b in "[(" if b in m.group(0)), None)
+        close = text.find(BRACKETS[bracket], m.end(), stop) if bracket else -1
         stop = close if close >= 0 else stop
         head = HEAD_END.search(text, m.end(), stop)
         head_end = head.start() if head else stop
@@ -646,7 +674,9 @@ def _mark_body(ctx: _Context, block: Block, start: int, stop: int, pre: list[Own
             dashes = []  # "Next PFA meeting (1 June) – set out a timetable": one task, with its date
         cuts = [0] + dashes + [len(sent)]
         for a, b in zip(cuts, cuts[1:]):
-            piece = sent[a:b].strip(" –-")
+            lead = PIECE_LEAD.match(sent, a, b)
+            at = lead.end() if lead else a
+            piece = sent[at:b].rstrip(" –-")
             if not piece:
                 continue
             tail = OWNER_TAIL.search(piece)
@@ -657,8 +687,9 @@ def _mark_body(ctx: _Context, block: Block, start: int, stop: int, pre: list[Own
                 if found is not None:
                     owners, due = found
                     piece = piece[:tail.start()]
-            begin = start + s0 + a + (len(sent[a:b]) - len(sent[a:b].lstrip(" –-")))
-            out.append(ctx.task(block, begin, begin + len(piece), owners, True, due_text=f"by {due}" if due else None))
+            begin = start + s0 + at
+            # the pieces of one sentence share its deadline ("Danny to contact IAM and John ..., by end January")
+            out.append(ctx.task(block, begin, begin + len(piece), owners, True, due_text=f"by {due}" if due else sent))
     return out
 
 
@@ -840,7 +871,7 @@ def _new_clause(clause: str, led: bool) -> bool:
     ("attended the Windmill Hill, Norton North Forum to raise") or after
     "and", "which" ("links between CDT and Registered Social Landlords to ensure")."""
     clause = clause.rstrip()
-    if not clause or clause[-1] in "–-":
+    if not clause or clause[-1] in "–-" or AGREED_BEFORE.search(clause):
         return True
     if clause[-1] not in ",;:":
         return False
@@ -850,12 +881,26 @@ def _new_clause(clause: str, led: bool) -> bool:
 
 def _joint_subject(ctx: _Context, text: str, sent_start: int, subj_start: int) -> int:
     """Where a subject starts that "and" joins to a name before it ("DO and SF
-    will"), at the sentence's start or after a clause's punctuation."""
+    will"), at the sentence's start, after a clause's punctuation or "that"."""
     before = text[sent_start:subj_start]
     m = JOINT_BEFORE.search(before)
-    if m and (m.start() == 0 or before[:m.start()].rstrip()[-1:] in ",;:(") and _owners_before(ctx, m.group("who")):
+    opens = before[:m.start()].rstrip() if m else ""
+    if m and (not opens or opens[-1] in ",;:(" or opens.endswith(" that")) and _owners_before(ctx, m.group("who")):
         return sent_start + m.start()
     return subj_start
+
+
+def _shared_subject(ctx: _Context, text: str, sent_start: int, clause_start: int) -> tuple[int, list[Owner]]:
+    """(where the sentence starts, its subject's owners) for a task clause that
+    shares the sentence's subject: "Cllr Atkins queried whether ... and agreed
+    to contact the editor", "KL has press release ready, will liaise with ...";
+    none after a clause of reported speech ("X reported that the Council ... and
+    agreed to"), whose subject may be the one acting."""
+    before = text[sent_start:clause_start]
+    m = SENTENCE_SUBJECT.match(text, sent_start, clause_start)
+    if m is None or not SHARED_CLAUSE.search(before) or REPORTED_CLAUSE.search(before):
+        return clause_start, []
+    return sent_start, _owners_before(ctx, m.group("who"))
 
 
 def _to_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan, subj_start: int, subject: str,
@@ -871,9 +916,10 @@ def _to_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan, subj_start: int, su
         named, subj_start, clause = IS_TO.sub("", text[sent.start_char:cue.start_char]), sent.start_char, ""
     lead = LEADING.match(named)
     named = named[lead.end():] if lead else named
-    if named[:1].islower() and named.strip().lower() not in POSTS:
-        return None  # "..., all to ensure that": a purpose, not a task; "clerk to complete" is one
-    owners = _owners_before(ctx, named) if _new_clause(clause, bool(lead)) else []
+    if named[:1].islower() and ARTICLE.sub("", named.strip()).lower() not in POSTS:
+        return None  # "..., all to ensure that": a purpose, not a task; "(the) clerk to complete" is one
+    # "... and Councillors are to check", "stating that X is to give": "is to" makes a task after any word
+    owners = _owners_before(ctx, named) if _new_clause(clause, bool(lead)) or IS_TO.search(subject) else []
     if owners:
         return subj_start + (lead.end() if lead else 0), owners, True
     line = LINE_SUBJECT.search(text, sent.start_char, cue.start_char)
@@ -913,23 +959,31 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
     subj_start = sent.start_char + (clause.end() if clause else 0)
     subject = text_of(sent.doc)[subj_start:cue.start_char]
     label = cue.label_
-    if label == "ASKED" and ASKED_TO_DECIDE.match(text_of(sent.doc)[cue.end_char:]):
-        return None  # "Members are asked to note ...": a recommendation to decide, not a task
+    if label == "ASKED" and (ASKED_TO_DECIDE.match(text_of(sent.doc)[cue.end_char:])
+                             or TO_EVENT.match(text_of(sent.doc), cue.end_char)):
+        return None  # "Members are asked to note ...": a recommendation to decide; "invited to the Away Day"
+    if label == "NEED_TASK" and POSSIBLE.search(before):
+        return None  # "the other occupants may have to obtain a licence": a possibility, not a task
     if label == "TO_TASK":
         return _to_task(ctx, sent, cue, subj_start, subject, clause.group(0) if clause else "")
     if label == "ASK_THAT":
         m = OWNER_VERB.match(text_of(sent.doc), cue.end_char)
         owners = _owners_before(ctx, m.group("who")) if m and m.group("verb") in TASK_VERBS else []
         return (sent.start_char, owners, True) if owners else None
-    if label in ("MODAL_TASK", "VOLUNTEER", "ASKED"):
-        subj_start = _joint_subject(ctx, text_of(sent.doc), sent.start_char, subj_start)
-        subject = text_of(sent.doc)[subj_start:cue.start_char]
+    if label in ("MODAL_TASK", "NEED_TASK", "VOLUNTEER", "ASKED"):
+        text = text_of(sent.doc)
+        subj_start = _joint_subject(ctx, text, sent.start_char, subj_start)
+        subject = SUBJECT_TAIL.sub("", text[subj_start:cue.start_char])  # "Mr Joyce has kindly [offered to]"
+        if QUESTION.match(subject) and span_text(sent).rstrip().endswith("?"):
+            return None  # "Do parents need to help ...?": a question, not a task
         lead = LEADING.match(subject)
         owners = _owners_before(ctx, subject)
+        if not owners and not subject.strip():
+            subj_start, owners = _shared_subject(ctx, text, sent.start_char, subj_start)
         if not owners:
             return None
         # "It was agreed that Mags & Karen would ...": the meeting gave the task
-        explicit = label == "MODAL_TASK" and bool(AGREED_THAT.search(text_of(sent.doc), sent.start_char, subj_start))
+        explicit = label in ("MODAL_TASK", "NEED_TASK") and bool(AGREED_THAT.search(text, sent.start_char, subj_start))
         return subj_start + (lead.end() if lead else 0), owners, explicit
     if label == "ASK_OBJ":
         obj = ASKED_OBJECT.match(text_of(sent.doc)[cue.start_char:cue.end_char - len(cue[-1].text)])

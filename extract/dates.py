@@ -93,7 +93,7 @@ MEETING_REF = re.compile(
     rf"|\b(?i:next\s+meeting)\b")
 DEADLINE = re.compile(
     rf"\b(?:by|before|prior\s+to|no\s+later\s+than|not\s+later\s+than|until|deadline:?|due:?)\s+"
-    rf"(?:[^.;()]{{0,60}}?\bon\s+)?(?:the\s+)?(?P<end>end\s+of\s+)?"
+    rf"(?:[^.;()]{{0,60}}?\bon\s+)?(?:the\s+)?(?P<end>end\s+(?:of\s+)?)?"
     rf"(?P<when>{_DATE_OR_MONTH}|(?:19|20)\d{{2}}\s*[/-]\s*(?:\d{{2}}|\d{{4}})\b)", re.I)
 # A month-only deadline is that month's meeting only when the task is to report
 # back to the body ("report back in June"), not for other work ("promote it in June").

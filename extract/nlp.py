@@ -33,6 +33,9 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     {"label": "MODAL_TASK", "pattern": [{"LOWER": {"IN": list(MODAL_VERBS)}},
                                          {"LOWER": {"IN": ["now", "also", "then"]}, "OP": "?"},
                                          {"LOWER": "need", "OP": "?"}, {"LOWER": "to", "OP": "?"}, _TASK]},
+    # "MG needs to ask", "Andy still has to speak", "Mel is going to follow up"
+    {"label": "NEED_TASK", "pattern": [{"LOWER": {"IN": ["need", "needs", "has", "have", "going"]}},
+                                         {"LOWER": "to"}, _TASK]},
     # "Lesley Sigston to contact", "information to be provided"
     {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": "re", "OP": "?"}, {"ORTH": "-", "OP": "?"}, _TASK]},
     {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": "be"}, {"LOWER": {"REGEX": "^[a-z-]+(ed|en|nt)$"}}]},
@@ -40,7 +43,9 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     {"label": "VOLUNTEER", "pattern": [{"LOWER": {"IN": list(VOLUNTEER_VERBS)}},
                                         {"LOWER": "to"}, _TASK]},
     # "partners were asked to consider", "Officers be requested to investigate", "Trustees were asked if they could"
+    # ("Councillors are politely asked to send", "were also asked to")
     {"label": "ASKED", "pattern": [{"LOWER": {"IN": ["was", "were", "be", "is", "are"]}},
+                                    {"LOWER": {"REGEX": "^(?:[a-z]+ly|also|again|now)$"}, "OP": "?"},
                                     {"LOWER": {"IN": list(ASKED_VERBS)}},
                                     {"LOWER": {"IN": ["to", "if", "whether"]}}]},
     # "It was requested that DT ask", "it was agreed that Mags & Karen should come" (actions.py reads the rest)

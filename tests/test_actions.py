@@ -262,3 +262,23 @@ def test_requested_or_agreed_that_someone_acts():
 def test_a_short_commitment_takes_the_sentence_it_follows():
     [a] = run([("paragraph", "The arrow signs by the green are down. The Clerk will report.")])
     assert a.text == "The arrow signs by the green are down. The Clerk will report." and not a.explicit
+
+
+def test_round_bracketed_action_mark_names_the_owner_of_the_sentence_before():
+    [a] = run([("paragraph", "The verge by the bus shelter needs cutting back (Action: Jenna Voss).")])
+    assert [o.name for o in a.owners] == ["Jenna Voss"] and a.explicit and "verge" in a.text
+
+
+def test_agreement_then_a_post_to_act_and_questions_and_possibilities_set_none():
+    acts = run([("paragraph", "After discussion it was resolved the Clerk to write to the landowner."),
+                ("paragraph", "It was agreed for Arun Cole to inspect the pond by the end of February."),
+                ("paragraph", "Do members need to check the hedges?"),
+                ("paragraph", "The tenants may have to obtain a licence.")])
+    assert [(a.owners[0].name, a.explicit) for a in acts] == [("the Clerk", True), ("Arun Cole", True)]
+    assert acts[1].due.iso() == "2012-02-29"
+
+
+def test_a_task_clause_sharing_the_subject_of_its_sentence():
+    acts = run([("paragraph", "Owen Pike queried whether the car park was insured and agreed to contact the insurer."),
+                ("paragraph", "Jenna Voss reported that the Council had met and agreed to review the lease.")])
+    assert [[o.name for o in a.owners] for a in acts] == [["Owen Pike"]]  # no owner from reported speech

@@ -191,3 +191,64 @@ def test_action_column_beside_a_list_takes_its_lead_in(shared):
 def test_presenters_column_is_no_owner(shared):
     actions = _actions(shared, "breadth/england_uob-computer-science-society_minutes_2024-11-06.pdf")
     assert not any(a.explicit for a in actions)
+
+
+def test_action_mark_after_a_comma_gives_each_owner_a_task(shared):
+    actions = _actions(shared, "breadth/england_northumbria-advanced-motorcyclists_minutes_2021-01-05.pdf")
+    [iam] = _doing(actions, "Danny to contact IAM")
+    [dam] = _doing(actions, "John to contact DAM")
+    assert [o.name for o in iam.owners] == ["Danny Holmes"] and [o.name for o in dam.owners] == ["John Atkinson"]
+    assert iam.explicit and dam.explicit
+    assert iam.due.iso() == dam.due.iso() == "2021-01-31"  # "by end January" is the sentence's, for both
+
+
+def test_motion_for_a_post_to_act(shared):
+    actions = _actions(shared, "breadth/england_milton-keynes-chess-club_minutes_2025-09-04.pdf")
+    [bank] = _doing(actions, "Metro bank")
+    assert bank.explicit and [o.name.lower() for o in bank.owners] == ["the treasurer"]
+
+
+def test_parish_the_clerk_to_and_owners_as_written(shared):
+    actions = _actions(shared, "breadth/england_hertingfordbury-parish-council_minutes_2008-01-09.pdf")
+    [sign] = _doing(actions, "report this to Highways")
+    assert sign.explicit and _names(sign) == ["the clerk"]
+    [audit] = _doing(actions, "carry out the assessment")
+    assert [o.name for o in audit.owners] == ["R Lester", "N Hunt"]  # "Cllrs Lester and Hunt would"
+    assert _names(_doing(actions, "Deadfield Lane")[0]) == ["Cllr Rochford"]  # not "(Minute 88.2) Cllr ..."
+    assert not _doing(actions, "draft budget")  # "the draft budget ... be approved" is a decision
+    actions = _actions(shared, "breadth/england_hertingfordbury-parish-council_minutes_2018-10-10.pdf")
+    [editor] = _doing(actions, "contact the editor")  # "Cllr Atkins queried ... and agreed to contact"
+    assert [o.name for o in editor.owners] == ["Magda Atkins"]
+
+
+def test_milburn_clerk_to_after_a_comma_and_is_to_after_and(shared):
+    actions = _actions(shared, "archives/milburn-pc/minutes_2016-05-03_.pdf")
+    [skip] = _doing(actions, "Clerk to telephone and chase")
+    assert skip.explicit and _names(skip) == ["the Clerk"]
+    actions = _actions(shared, "archives/milburn-pc/minutes_2015-11-03_.pdf")
+    [highways] = _doing(actions, "resolved the Clerk to contact the Highways")
+    assert highways.explicit and _names(highways) == ["the Clerk"]
+    actions = _actions(shared, "archives/milburn-pc/minutes_2018-09-04_.pdf")
+    [seat] = _doing(actions, "Councillors are to check")
+    assert seat.explicit and _names(seat) == ["Councillors"]
+
+
+def test_suffolk_board_owner_is_who_acts_not_whom_they_meet(shared):
+    actions = _actions(shared, "archives/suffolk-libraries/board-meeting-minutes-2015-01-22.pdf")
+    assert [_names(a) for a in _doing(actions, "Steven Watts")] == [["Richard"]]  # "Richard will speak with\nSW"
+    actions = _actions(shared, "archives/suffolk-libraries/board-meeting-minutes-2013-05-02.pdf")
+    [away] = _doing(actions, "Away Day", "Anna McCreadie")
+    assert _names(away) == ["NS"]  # the margin's owner, not the one to be invited
+
+
+def test_friends_initials_and_possibilities(shared):
+    actions = _actions(shared, "archives/suffolk-libraries/2016-08-09-fohcl-minutes.pdf")
+    assert [o.name for o in _doing(actions, "DO agreed to look into")[0].owners] == ["David Olds"]  # "DO" no question
+    actions = _actions(shared, "archives/suffolk-libraries/2016-03-15-fohcl-minutes.pdf")
+    assert not _doing(actions, "licence")  # "may have to obtain a licence": a possibility, not a task
+
+
+def test_community_council_politely_asked(shared):
+    actions = _actions(shared, "breadth/scotland_tayport-community-council_minutes_2023-12-04.pdf")
+    [reports] = _doing(actions, "send out their reports")
+    assert _names(reports) == ["Councillors"] and not reports.explicit

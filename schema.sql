@@ -239,6 +239,10 @@ CREATE TABLE action_owners (
 );
 CREATE INDEX ix_action_owners_action ON action_owners (action_id);
 CREATE INDEX ix_action_owners_person ON action_owners (person_id);
+CREATE INDEX ix_action_owners_linked_person ON action_owners (linked_person_id);
+-- an owner asked for by name: its distinct names and spellings are read from these (models.queries)
+CREATE INDEX ix_action_owners_name ON action_owners (name);
+CREATE INDEX ix_action_owners_as_written ON action_owners (as_written);
 CREATE INDEX ix_action_owners_source_file ON action_owners (source_file_id);
 
 -- Derived by models.people.relink: each way a human is written (provenance:

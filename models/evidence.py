@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -98,6 +98,7 @@ class _Action:
     owner_stems: set[str] = field(default_factory=set)
     words: dict[str, float] = field(default_factory=dict)  # with the words of the passage around it
     bare: dict[str, float] = field(default_factory=dict)  # its own and its item's title's only
+    task: dict[str, float] = field(default_factory=dict)  # its own words only, its owners' left out
     named: set[str] = field(default_factory=set)  # the people, places and things it names (capitalised words)
     topic: frozenset[str] = frozenset()  # its item's title, when the title is topical (not "Any Other Business")
     own: set[str] = field(default_factory=set)  # the words of its own text (not its item's title)
@@ -120,6 +121,7 @@ class _Passage:
     topic: frozenset[str] = frozenset()
     said: set[str] = field(default_factory=set)  # its own words only
     spelt: set[str] = field(default_factory=set)  # the initials of the names it spells out
+    reports: bool = True  # not a correction quoting old words, nor a heading alone (its item's title)
 
 
 def recompute(conn: Connection, scope: Scope = EVERYTHING) -> None:
@@ -184,6 +186,7 @@ def prepare(conn: Connection, docs: dict[int, Any], scope: Scope = EVERYTHING) -
         a.named -= a.owner_stems  # the owner named again says nothing of the task
         a.words = _action_words(a, idf.get(a.body_id), a.context)
         a.bare = _action_words(a, idf.get(a.body_id), set())
+        a.task = {w: wt for w, wt in a.bare.items() if w in a.own and w not in a.owner_stems}
         key = frozenset(stems(a.item or ""))
         a.topic = key if key in topical.get(a.body_id, set()) else frozenset()
     return acts, passages, idf, topical
@@ -326,7 +329,7 @@ def _load_passages(conn: Connection, docs: dict[int, Any], scope: Scope) -> tupl
                                            start, b.span_start + e if exact else b.span_end, exact,
                                            said | key | named,
                                            key if key in topical.get(d.body_id, set()) else frozenset(),
-                                           said | named, named))
+                                           said | named, named, not CORRECTION.search(text) and bool(said - key)))
     for found in out.values():
         found.sort(key=lambda p: (p.day, p.document_id, p.start))
     return out, topical
@@ -362,12 +365,28 @@ def _pieces(kind: str, text: str) -> list[tuple[int, int]]:
 
 @dataclass
 class _Rarity:
-    """How rare each word is in one body's papers: in how many of its ``n`` passages it is printed."""
+    """How rare each word is in one body's papers: in how many of its ``n`` passages it is printed.
+    Weights, and each action's weighted words, are worked out once: they are asked for every
+    candidate passage."""
     n: int
     df: Counter[str]
+    _weights: dict[str, float] = field(default_factory=dict, repr=False)
+    _weighted: dict[int, tuple[dict[str, float], list[tuple[str, float]], float]] = field(
+        default_factory=dict, repr=False)
 
     def weight(self, word: str) -> float:
-        return math.log(self.n / max(self.df[word], 1))
+        found = self._weights.get(word)
+        if found is None:
+            found = self._weights[word] = math.log(self.n / max(self.df[word], 1))
+        return found
+
+    def weighted(self, weights: dict[str, float]) -> tuple[list[tuple[str, float]], float]:
+        """Each word of ``weights`` (an action's, fixed once prepared) times its rarity, and their sum."""
+        known = self._weighted.get(id(weights))
+        if known is None or known[0] is not weights:  # the dict itself is kept, so its id is not reused
+            terms = [(w, wt * self.weight(w)) for w, wt in weights.items()]
+            known = self._weighted[id(weights)] = (weights, terms, sum(v for _, v in terms))
+        return known[1], known[2]
 
 
 def _idf(passages: dict[int | None, list[_Passage]]) -> dict[int | None, _Rarity]:
@@ -376,10 +395,10 @@ def _idf(passages: dict[int | None, list[_Passage]]) -> dict[int | None, _Rarity
 
 def _share(weights: dict[str, float], words: set[str], rarity: _Rarity) -> float:
     """The share of the action's weighted, distinctive words that ``words`` holds."""
-    total = sum(wt * rarity.weight(w) for w, wt in weights.items())
+    terms, total = rarity.weighted(weights)
     if not total:
         return 0.0
-    return sum(wt * rarity.weight(w) for w, wt in weights.items() if w in words) / total
+    return sum(v for w, v in terms if w in words) / total
 
 
 def _same_owner(a: _Action, b: _Action) -> bool:
@@ -415,26 +434,53 @@ def _match_log_rows(acts: dict[int, _Action]) -> dict[int, int]:
 def _match_restated(acts: dict[int, _Action], follows: dict[int, int],
                     idf: dict[int | None, _Rarity]) -> dict[int, int]:
     """Later actions (not log rows) that restate an earlier one of the body: the
-    same owner (or none on either), most of each other's weighted words."""
+    same owner (or none on either), most of each other's weighted words.
+    An earlier action is a candidate only when the later one holds one of its
+    heaviest words (those weighing more than the share it may lack), found
+    by an index of them: one sharing none of them cannot reach the match,
+    and the work grows with the body's actions, not their square."""
     by_body: dict[int | None, list[_Action]] = defaultdict(list)
     for a in sorted((a for a in acts.values() if a.day and a.body_id is not None), key=lambda a: (a.day, a.id)):
         by_body[a.body_id].append(a)
     out: dict[int, int] = {}
     for body, found in by_body.items():
         weights = idf.get(body, _Rarity(1, Counter()))
+        heaviest: dict[str, list[int]] = defaultdict(list)  # word -> the positions in found of actions it heads
         for i, b in enumerate(found):
-            if b.log_status or b.id in follows or len(b.own - b.owner_stems) < 2:
-                continue  # "ACTION: DT" alone restates nothing
-            best = None
-            for a in found[:i]:
-                if a.day >= b.day or (a.owners or b.owners) and not _same_owner(a, b):  # type: ignore[operator]
-                    continue
-                score = min(_share(a.bare, set(b.bare), weights), _share(b.bare, set(a.bare), weights))
-                if score >= RESTATE_MATCH and (best is None or score > best[0]):
-                    best = (score, a.id)
-            if best:
-                root = best[1]
-                out[b.id] = follows.get(root, out.get(root, root))
+            # "ACTION: DT" alone restates nothing
+            if not (b.log_status or b.id in follows or len(b.own - b.owner_stems) < 2):
+                near = sorted({n for w in b.bare for n in heaviest.get(w, ())})
+                root = _restated(b, [found[n] for n in near], weights)
+                if root is not None:
+                    out[b.id] = follows.get(root, out.get(root, root))
+            for w in _heads(b.bare, weights):
+                heaviest[w].append(i)
+    return out
+
+
+def _restated(b: _Action, earlier: list[_Action], weights: _Rarity) -> int | None:
+    """The action of ``earlier`` (in the order raised) that ``b`` restates best, if any."""
+    best = None
+    for a in earlier:
+        if a.day >= b.day or (a.owners or b.owners) and not _same_owner(a, b):  # type: ignore[operator]
+            continue
+        score = min(_share(a.bare, set(b.bare), weights), _share(b.bare, set(a.bare), weights))
+        if score >= RESTATE_MATCH and (best is None or score > best[0]):
+            best = (score, a.id)
+    return best[1] if best else None
+
+
+def _heads(weights: dict[str, float], rarity: _Rarity) -> list[str]:
+    """The heaviest words of ``weights`` that together weigh more than the share a
+    restatement may lack (with a margin for rounding): another action holding
+    none of them holds less than ``RESTATE_MATCH`` of it. All of them when none weigh."""
+    terms, total = rarity.weighted(weights)
+    out, held = [], 0.0
+    for w, v in sorted(terms, key=lambda t: -t[1]):
+        if total > 0 and held > (1 - RESTATE_MATCH) * total * 1.25:
+            break
+        out.append(w)
+        held += v
     return out
 
 
@@ -446,22 +492,28 @@ def _report_updates(acts: dict[int, _Action], follows: dict[int, int], passages:
     done_on = {u["action_id"]: u["meeting_date"] for u in sorted(known, key=lambda u: u["meeting_date"] or date.min,
                                                                    reverse=True)
                if u["status"] == "done" and u["meeting_date"]}
+    # Per body, each word's passages (positions in the body's list, which is in date order), and the
+    # passages' days: an action's candidates are those of its next meetings, found by bisection.
     index: dict[int | None, dict[str, list[int]]] = {}
+    days: dict[int | None, list[date]] = {}
     for body, found in passages.items():
         ix: dict[str, list[int]] = defaultdict(list)
         for n, p in enumerate(found):
             for w in p.words:
                 ix[w].append(n)
-        index[body] = ix
+        index[body], days[body] = ix, [p.day for p in found]
+    met = {body: sorted(set(d)) for body, d in days.items()}
     out = []
     for a in acts.values():
         if a.log_status or a.id in follows or not a.day or a.body_id not in passages or not a.words:
             continue
         found, weights = passages[a.body_id], idf[a.body_id]
         own = [w for w in a.own if w in a.words]
-        later = sorted({p.day for p in found if p.day > a.day})[:LATER_MEETINGS]
-        candidates = sorted({n for w in own for n in index[a.body_id].get(w, ())
-                             if found[n].day > a.day and (found[n].day <= later[-1])})
+        later = met[a.body_id][bisect_right(met[a.body_id], a.day):][:LATER_MEETINGS]
+        if not later:
+            continue
+        first, past = bisect_right(days[a.body_id], a.day), bisect_right(days[a.body_id], later[-1])
+        candidates = sorted({n for w in own for n in _between(index[a.body_id].get(w, []), first, past)})
         best: dict[int, tuple[float, _Passage]] = {}
         for n in candidates:
             p = found[n]
@@ -483,9 +535,14 @@ def _report_updates(acts: dict[int, _Action], follows: dict[int, int], passages:
     return out
 
 
+def _between(positions: list[int], first: int, past: int) -> list[int]:
+    """The sorted ``positions`` from ``first`` up to, not including, ``past``."""
+    return positions[bisect_left(positions, first):bisect_left(positions, past)]
+
+
 def match(a: _Action, p: _Passage, rarity: _Rarity) -> float:
     """How surely passage ``p`` reports on action ``a`` (0 when it cannot)."""
-    if CORRECTION.search(p.text) or not stems(p.text) - frozenset(stems(p.item or "")):
+    if not p.reports:
         return 0.0  # a correction quotes old words; a heading alone reports nothing
     # the report itself says what the task is about: two of its words besides its owner's (one the task's
     # own), three of the passage it was set in, or a name; or it stands under the same topical item and
@@ -504,8 +561,7 @@ def match(a: _Action, p: _Passage, rarity: _Rarity) -> float:
     bare, around = _share(a.bare, p.words, rarity), _share(a.words, p.words, rarity)
     if a.named and not a.named & p.words:  # ...unless it shares the circumstances the task was set in
         bare, around = bare * UNNAMED, around if around > bare else around * UNNAMED
-    task = {w: wt for w, wt in a.bare.items() if w in a.own and w not in a.owner_stems}
-    if around <= bare and _share(task, p.words, rarity) < OWN_SHARE:
+    if around <= bare and _share(a.task, p.words, rarity) < OWN_SHARE:
         return 0.0  # matched by the task's own words, it must hold most of them, not only its item's title
     # one circumstance lifts a near match, not two at once: the owner named (a post is named in report after
     # report) and the same recurring item ("Health and Safety") together say little of the task itself

@@ -18,7 +18,7 @@ from minutes.models.schema import (action_owners, actions, attendance, bodies, d
                                    extraction_warnings, funding, items, people, source_files, source_locations,
                                    targets)
 from minutes.models.source import quotes
-from minutes.models.sql import ORIGINAL, Row, all_rows, contains, valid_id
+from minutes.models.sql import ORIGINAL, Row, all_rows, contains, distinct_values, valid_id
 from minutes.models.status import attach
 
 
@@ -123,13 +123,18 @@ def list_actions(engine: Engine, owner: str | None = None, body: str | None = No
     where: list[ColumnElement[bool]] = [ORIGINAL, contains(bodies.c.name, body, "body")] if body is not None \
         else [ORIGINAL]
     if owner is not None:
-        named = [contains(action_owners.c.name, owner, "owner"), contains(action_owners.c.as_written, owner, "owner")]
+        # The names matched among the distinct names and spellings (not every owner row), then the
+        # owners by index: an archive's owners are many rows of a few names.
+        named = []
+        for written in (action_owners.c.name, action_owners.c.as_written):
+            spellings = distinct_values(written, f"owner_{written.key}")
+            named.append(written.in_(select(spellings.c.value).where(contains(spellings.c.value, owner, "owner"))))
         key = name_key_text(owner)
         if key:  # "." has no name key: it would match every person
             same_human = select(people.c.id).where(people.c.canonical_id.in_(
                 select(people.c.canonical_id).where(people.c.name_key.contains(key, autoescape=True))))
             named += [action_owners.c.person_id.in_(same_human), action_owners.c.linked_person_id.in_(same_human)]
-        where.append(select(action_owners.c.id).where(action_owners.c.action_id == actions.c.id, or_(*named)).exists())
+        where.append(actions.c.id.in_(select(action_owners.c.action_id).where(or_(*named))))
     if due_before:
         where.append(actions.c.due_date < due_before)
     if since:

@@ -255,6 +255,10 @@ class ActionOwner(Provenance, Base):
     __table_args__ = _table_args(
         Index("ix_action_owners_action", "action_id"),
         Index("ix_action_owners_person", "person_id"),
+        Index("ix_action_owners_linked_person", "linked_person_id"),
+        # an owner asked for by name: its distinct names and spellings are read from these (models.queries)
+        Index("ix_action_owners_name", "name"),
+        Index("ix_action_owners_as_written", "as_written"),
         Index("ix_action_owners_source_file", "source_file_id"),
     )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Select, func
+from sqlalchemy import CTE, ColumnElement, Engine, Select, func, select
 
 from minutes.models.schema import bodies, documents
 
@@ -58,6 +58,16 @@ def contains(column: ColumnElement, text: str, label: str | None = None) -> Colu
     """Case-insensitive substring, with % and _ taken literally; ``label``
     names the input in the error when ``text`` is out of bounds."""
     return func.lower(column).contains(needle(label or column.key or "text", text).lower(), autoescape=True)
+
+
+def distinct_values(column: ColumnElement, name: str) -> CTE:
+    """The distinct values of an indexed column, by a "loose index scan": one
+    index seek per value (the least value above the last), not a read of
+    every row; for a column of few values in many rows (the names owners are
+    written as). A recursive CTE named ``name``, its column ``value``."""
+    values = select(func.min(column).label("value")).cte(name, recursive=True)
+    following = select(func.min(column)).where(column > values.c.value).scalar_subquery()
+    return values.union_all(select(following).where(values.c.value.is_not(None)))
 
 
 def document_filters(body: str | None, date_from: date | None, date_to: date | None,

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from minutes.models import ingest_paths
 from minutes.models.schema import blocks
+from minutes.models import search as search_module
 from minutes.models.search import fts5_query, search
 from minutes.pipeline import cli
 from sqlalchemy import func, select, text
@@ -113,3 +114,24 @@ def test_search_command(corpus_sqlite):
     assert "more than 1 blocks match" in table.stderr
     plain = CliRunner().invoke(cli, ["search", "naloxone", "--format", "csv", "--db", db], catch_exceptions=False)
     assert "naloxone" in plain.stdout.lower() and "**" not in plain.stdout and "more than" not in plain.stderr
+
+
+@pytest.mark.parametrize("engine", ["corpus_sqlite", "corpus_pg"])
+def test_a_common_word_is_ranked_among_its_first_stored_matches(engine, request, monkeypatch):
+    """A query matching more blocks than ``CANDIDATES`` scores only the first
+    stored of them, best first, and still says that more match."""
+    engine = request.getfixturevalue(engine)
+    everything = search(engine, "police", limit=500)
+    stored = sorted(r["block_id"] for r in everything)
+    assert 5 < len(everything) < 500
+    differs = False
+    for bound in range(4, len(everything)):
+        monkeypatch.setattr(search_module, "CANDIDATES", bound)
+        rows, more = search_module.search_more(engine, "police", limit=3)
+        best = [r["block_id"] for r in everything if r["block_id"] in stored[:bound]][:3]
+        assert more and [r["block_id"] for r in rows] == best, bound
+        differs = differs or best != [r["block_id"] for r in everything[:3]]
+    assert differs  # some bound leaves out one of the best three overall
+    # a limit above the bound: as many candidates as the limit asks (and one more, to tell if there are more)
+    rows, more = search_module.search_more(engine, "police", limit=len(everything))
+    assert not more and sorted(map(str, rows)) == sorted(map(str, everything))

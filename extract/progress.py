@@ -14,6 +14,7 @@ Pure functions, no spaCy: storage reads them at every relink.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from minutes.extract.action_log import log_status
 
@@ -41,6 +42,7 @@ _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es",
 _NOUN_AL = re.compile(r"(?<=[vsw])als?$")  # approval, proposal, renewal: the verb's stem
 
 
+@lru_cache(maxsize=1 << 16)  # a body's papers repeat their words: evidence stems every block of them
 def stem(word: str) -> str:
     w = word.lower().replace("’", "'").removesuffix("'s")
     w = IRREGULAR.get(w, w).replace("-", "")

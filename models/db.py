@@ -67,6 +67,15 @@ def _engine(url: str, **kwargs: Any) -> Engine:
         raise DatabaseError(f"cannot use database {url!r}: {e}") from e
 
 
+def _complete(conn: Connection) -> bool:
+    """Whether every table of the schema, and every index on them, is in the database."""
+    found = inspect(conn)
+    if not set(Base.metadata.tables) <= set(found.get_table_names()):
+        return False
+    return all({ix.name for ix in table.indexes} <= {ix["name"] for ix in found.get_indexes(table.name)}
+               for table in Base.metadata.sorted_tables if table.indexes)
+
+
 def connect(url: str | None = None) -> Engine:
     """An engine for ``url`` with the schema in place."""
     full = database_url(url)
@@ -78,10 +87,13 @@ def connect(url: str | None = None) -> Engine:
         engine = _engine(full)
     try:
         with engine.connect() as conn:
-            complete = set(Base.metadata.tables) <= set(inspect(conn).get_table_names())
+            complete = _complete(conn)
         if not complete:  # only then the writer lock: a reader does not wait for an ingest's linking
             with writing(engine) as conn:
                 Base.metadata.create_all(conn)
+                for table in Base.metadata.sorted_tables:  # a database made before an index was added gets it
+                    for index in table.indexes:
+                        index.create(conn, checkfirst=True)
     except DBAPIError as e:  # a folder that is not there, a server that does not answer
         engine.dispose()
         raise DatabaseError(f"cannot open database {engine.url}: {' '.join(str(e.orig).split())}") from e

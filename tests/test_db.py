@@ -64,3 +64,14 @@ def test_first_opens_of_a_new_database_do_not_race(dialect, tmp_path, request):
         engine = connect(url)
         assert set(Base.metadata.tables) <= set(inspect(engine).get_table_names())
         engine.dispose()
+
+
+def test_a_database_made_before_an_index_was_added_gets_it(db_url):
+    """An archive stored by an older minutes is opened by a newer one with the indexes its queries need."""
+    engine = connect(db_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_action_owners_name")
+    engine.dispose()
+    engine = connect(db_url)
+    with engine.connect() as conn:
+        assert "ix_action_owners_name" in {ix["name"] for ix in inspect(conn).get_indexes("action_owners")}

@@ -20,7 +20,7 @@ from minutes.models import connect, ingest_paths
 SEED = int(os.environ.get("MINUTES_FUZZ_SEED", "20261201"))
 COUNT = int(os.environ.get("MINUTES_FUZZ_COUNT", "24"))
 SECONDS = float(os.environ.get("MINUTES_FUZZ_SECONDS", "20"))
-REASONS = {"unsupported", "corrupt", "encrypted", "empty", "no_text", "unreadable", "timeout", "memory", "crashed",
+REASONS = {"unsupported", "corrupt", "encrypted", "empty", "no_text", "unreadable", "timeout", "too_large", "memory", "crashed",
            "error", "store_error"}
 
 

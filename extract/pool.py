@@ -38,10 +38,8 @@ from typing import Any, Iterable, Iterator
 
 from minutes.extract import budget
 from minutes.extract.budget import DEFAULT, Budget
-from minutes.extract.dates import parse_date
 from minutes.extract.errors import ParseError
 from minutes.extract.extractor import PIPELINE, FileExtraction, Pipeline, StageError, extract_file
-from minutes.extract.nlp import get_nlp
 from minutes.extract.paths import safe_text
 from minutes.extract.parsers.ocr import OcrMode
 
@@ -211,8 +209,6 @@ class Pool:
         """An idle worker, a new one while there are fewer than ``size``, else None."""
         free = next((w for w in self.workers if w.job is None), None)
         if free is None and len(self.workers) < self.size:
-            if self.context.get_start_method() == "fork":
-                _warm()
             free = _Worker(self.context, self.pipeline, self.ocr)
             self.workers.append(free)
         return free
@@ -273,15 +269,6 @@ class Pool:
         self.workers.remove(w)
         w.kill()
         return Outcome(job.index, None, reason, detail, took, w.ocr_pages, w.peak_mb)
-
-
-def _warm() -> None:
-    """Build what the extractors load on first use (spaCy's pipeline, dateparser's
-    English data) here, before forking: every worker then starts with it instead
-    of building its own, 0.7 s of CPU each (a second worker paid it again, and a
-    recycled worker anew). Both are cached, so this costs once per process."""
-    get_nlp()
-    parse_date("June")  # a month alone goes to dateparser
 
 
 def _death(code: int | None) -> str:

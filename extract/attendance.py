@@ -20,8 +20,8 @@ from minutes.extract.lexicon import (ATTENDANCE_LABELS, AUXILIARY_VERBS, CHAIR_L
                                     POST_QUALIFIERS, POSTS, PUBLIC, REMOTE_WORDS, ROLL_CALL, SUBSTITUTION_PHRASES,
                                     alternation)
 from minutes.extract.names import (BROKEN_HYPHEN, INITIALS, LIST_AND, PLURAL_TITLE, ROLE, TRAILING_BRACKET, clean_name,
-                                   initials_fit, looks_like_name, name_key, resolve, same_person, split_names,
-                                   strip_honorifics)
+                                   initials_fit, looks_like_name, name_key, resolve, same_keys, same_person,
+                                   split_names, strip_honorifics)
 from minutes.extract.records import Attendance, Person, Section, Span
 from minutes.extract.tables import names_columns
 
@@ -108,13 +108,16 @@ class _State:
 
 def extract_attendance(section: Section) -> tuple[list[Person], list[Person]]:
     people: list[Person] = []
+    keys: list[tuple[str, ...]] = []  # each listed person's name_key, made once
     for entry in _entries(section):
         for person in _people(entry, section.body, people):
-            known = next((p for p in people if same_person(person.name, p.name)), None)
+            key = name_key(person.name)
+            known = next((p for p, k in zip(people, keys) if same_keys(key, k)), None)
             if known is None and person.status == "apologies":
                 known = _listed_as(person, people)
             if known is None:
                 people.append(person)
+                keys.append(key)
             elif entry.note:  # a later sentence says how a listed person attended
                 known.virtual = True
             elif person.status == "apologies" and known.status in ("present", "in_attendance"):

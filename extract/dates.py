@@ -49,11 +49,39 @@ def _parser(base: date | None, prefer_future: bool) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+# A date written out whole with its year in figures, which dateparser reads as that day whatever
+# ``base`` says: "Tuesday, 15 February 2011", "4th March, 2015", "APRIL 18, 2006", "02/03/2011" (day first).
+# These are read here (a call into dateparser costs as much as extracting a page); all else goes to it.
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+# dateparser reads no "Thur"/"Thurs" (it fails such a date): those stay its to fail
+_READ_WEEKDAY = alternation(form.title() for forms in WEEKDAYS for form in forms if form not in ("thur", "thurs"))
+_YEAR = r"(?:19|20)\d{2}"
+_WHOLE_DATE = re.compile(
+    rf"(?:{_READ_WEEKDAY}\.?,?\s+)?(?:(?P<d1>{_DAY})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})\.?"
+    rf"|(?P<m2>{MONTH})\.?\s+(?P<d2>{_DAY})(?:st|nd|rd|th)?),?\s+(?P<y1>{_YEAR})"
+    rf"|(?P<d3>{_DAY})/(?P<n>0?[1-9]|1[0-2])/(?P<y2>{_YEAR})", re.I)
+_MONTH_NUMBER = {form: n for n, forms in enumerate(MONTHS, 1) for form in forms}
+
+
+def _whole_date(m: re.Match[str]) -> tuple[date, Precision] | None:
+    """The day a match of ``_WHOLE_DATE`` names (None for no such day: "31 February")."""
+    name = m.group("m1") or m.group("m2")
+    month = _MONTH_NUMBER[name.lower()] if name else int(m.group("n"))
+    day = int(m.group("d1") or m.group("d2") or m.group("d3"))
+    try:
+        return date(int(m.group("y1") or m.group("y2")), month, day), "day"
+    except ValueError:
+        return None
+
+
 def parse_date(text: str, base: date | None = None, prefer_future: bool = False) -> tuple[date, Precision] | None:
     """Parse one date expression (already found by a pattern). ``base`` fills a
     missing year; ``prefer_future`` picks the next such date after ``base``."""
     cleaned = _SPACED_ORDINAL.sub(r"\1\2", text.strip())
     cleaned = _THE_OF.sub("", cleaned)
+    whole = _WHOLE_DATE.fullmatch(cleaned)
+    if whole:
+        return _whole_date(whole)
     data = _parser(base, prefer_future).get_date_data(cleaned)
     if data is None or data.date_obj is None:
         return None

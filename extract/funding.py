@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from minutes.extract.document import Cell
 from minutes.extract.items import item_at
-from minutes.extract.money import Money, find_money, header_scale, is_money_text, parse_cell
+from minutes.extract.money import Money, find_money, header_scale, is_money_text, may_hold_money, parse_cell
 from minutes.extract.periods import PeriodMention, find_periods
 from minutes.extract.records import ExtractedDocument, Funding, FundingKind, Span
 from minutes.extract.tables import HAS_WORD, Table, caption, clean, is_value, tables
@@ -72,13 +72,14 @@ def extract_funding(doc: ExtractedDocument) -> list[Funding]:
     found: list[Funding] = []
     for block in section.blocks:
         if not block.is_table:
-            item = item_at(doc.items, block.start)
-            found.extend(text_funding(block.text, block.start, block.page, section.meeting_date,
-                                      default_period=_title_period(item.title) if item else None))
+            if may_hold_money(block.text):  # the item's period is looked up only for a block with a sum
+                item = item_at(doc.items, block.start)
+                found.extend(text_funding(block.text, block.start, block.page, section.meeting_date,
+                                          default_period=_title_period(item.title) if item else None))
             continue
         for i, row in enumerate(block.rows):
             for j, cell in enumerate(row):
-                if is_prose(cell.text):
+                if may_hold_money(cell.text) and is_prose(cell.text):
                     # minutes laid out in a table: a cell of running text is read as text
                     item = item_at(doc.items, cell.start)
                     for f in text_funding(cell.text, cell.start, block.page, section.meeting_date,
@@ -123,10 +124,14 @@ def text_funding(text: str, offset: int, page: int, meeting_date: date | None,
                  default_purpose: str | None = None, default_period: str | None = None) -> list[Funding]:
     """Money mentioned in running ``text`` found at ``offset`` in the parsed file; a sum
     whose sentence names no period takes ``default_period`` (its row's, its item's)."""
-    out = []
+    out: list[Funding] = []
+    if not may_hold_money(text):
+        return out
     for s_start, s_end in sentences(text):
         sentence = text[s_start:s_end]
         mentions = find_money(sentence)
+        if not mentions:
+            continue
         periods = find_periods(sentence, meeting_date)
         for money in mentions:
             period = choose_period(money, periods, mentions) or default_period

@@ -52,6 +52,9 @@ _UNIT_CELL = re.compile(r"^\s*\(?\s*£\s?'?0{3}'?s?\s*\)?\s*$")
 _HEADER_SCALE = re.compile(
     r"£\s?'?0{3}'?s?|£\s?k\b|£\s?m\b|£\s?(?:thousands?|millions?)\b|\(\s?£?\s?'?0{3}'?s?\s?\)"
     r"|\b(?:GBP|£)\s?'?0{3}|\bin\s+thousands\b|£\s?bn\b", re.I)
+# What every sum in running text holds (MONEY's "£"/"GBP", POUNDS_WORD's "pounds", in their flags):
+# a text without any has no sum, and most blocks and cells have none.
+_ANY_SUM = re.compile(r"£|GBP|pounds", re.I)
 # A currency said without a multiplier: the figures are pounds.
 _CURRENCY = re.compile(r"£|\bGBP\b|\bpounds\b", re.I)
 
@@ -83,6 +86,8 @@ def _range_scales(s1: str | None, s2: str | None) -> tuple[Decimal, Decimal]:
 
 def find_money(text: str) -> list[Money]:
     """Every sum of money in running text, with its span in ``text``."""
+    if not may_hold_money(text):
+        return []
     out: list[Money] = []
     for m in MONEY.finditer(text):
         if m.group("n1") == "000":
@@ -205,6 +210,11 @@ def header_scale(text: str) -> Decimal | None:
     if _CURRENCY.search(text):
         return Decimal(1)
     return None
+
+
+def may_hold_money(text: str) -> bool:
+    """Whether ``text`` may hold a sum: without a currency word or sign it holds none."""
+    return bool(_ANY_SUM.search(text))
 
 
 def is_money_text(text: str) -> bool:

@@ -213,7 +213,11 @@ def name_key_text(name: str) -> str:
 
 
 def same_person(a: str | None, b: str | None) -> bool:
-    ka, kb = name_key(a), name_key(b)
+    return same_keys(name_key(a), name_key(b))
+
+
+def same_keys(ka: tuple[str, ...], kb: tuple[str, ...]) -> bool:
+    """``same_person`` on the names' keys, for a caller that keys each name once."""
     if not ka or not kb:
         return False
     if ka == kb:
@@ -234,14 +238,15 @@ def resolve(mention: str, people: Sequence[Person]) -> Person | None:
     by_role = [p for p in people if p.role and " ".join(_KEY_TOKEN.findall(p.role.lower())) == phrase]
     if len(by_role) == 1:
         return by_role[0]
-    exact = [p for p in people if same_person(mention, p.name)]
+    key = name_key(mention)
+    keys = [name_key(p.name) for p in people]  # each name keyed once, not once a comparison
+    exact = [p for p, k in zip(people, keys) if same_keys(key, k)]
     if len(exact) == 1:
         return exact[0]
-    key = name_key(mention)
     if len(key) != 1:
         return None
-    first = [p for p in people if name_key(p.name)[:1] == key and len(name_key(p.name)) > 1]
-    last = [p for p in people if name_key(p.name)[-1:] == key and len(name_key(p.name)) > 1]
+    first = [p for p, k in zip(people, keys) if k[:1] == key and len(k) > 1]
+    last = [p for p, k in zip(people, keys) if k[-1:] == key and len(k) > 1]
     for group in (first, last):
         if len(group) == 1:
             return group[0]

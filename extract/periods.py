@@ -24,6 +24,8 @@ _RELATIVE = re.compile(
 # A year of the calendar: "2008", "1999".
 CALENDAR_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _CALENDAR = re.compile(r"\b(?:in|for|during|by|from|of)\s+((?:19|20)\d{2})\b(?![/\-–]\s?\d)", re.I)
+# What every period holds: a digit (FY_PATTERN, _CALENDAR) or "year" (_RELATIVE), in their flags.
+_ANY_PERIOD = re.compile(r"\d|year", re.I)
 _OFFSET = {"this": 0, "current": 0, "next": 1, "following": 1, "coming": 1,
            "last": -1, "previous": -1, "prior": -1}
 
@@ -75,6 +77,8 @@ def normalise_period(text: str) -> str | None:
 def find_periods(text: str, meeting_date: date | None = None) -> list[PeriodMention]:
     """Every period named in ``text``, in text order: financial years, relative
     years resolved against ``meeting_date``, and calendar years tied by a preposition."""
+    if not _ANY_PERIOD.search(text):
+        return []
     out: list[PeriodMention] = []
     for m in FY_PATTERN.finditer(text):
         first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))

@@ -60,6 +60,7 @@ COLUMN_NAMES = {
 }
 # Three letters in a row: a word, not a figure or a code.
 HAS_WORD = re.compile(r"[A-Za-z]{3}")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -149,16 +150,20 @@ def clean(text: str) -> str:
 
 
 def is_value(text: str) -> bool:
-    return bool(VALUE.match(clean(text))) and not is_unit(clean(text))
+    if not _DIGIT.search(text):  # no figure (most cells): spared the cleaning
+        return False
+    text = clean(text)
+    return bool(VALUE.match(text)) and not is_unit(text)
 
 
 # Figures a header holds that are no values: a unit ("£000"), a base ("per 1,000"), a year, a span of years.
 _HEADER_FIGURES = re.compile(rf"£\s?'?0{{3}}'?s?|per\s?[\d,]+|{CALENDAR_YEAR.pattern}|\d+\s+years?", re.I)
-_DIGIT = re.compile(r"\d")
 
 
 def _figures(text: str) -> bool:
     """Words holding a figure beyond the years, units and "per 1,000" a header names."""
+    if not _DIGIT.search(text):  # taking years and units out adds none
+        return False
     text = FY_PATTERN.sub(" ", clean(text))
     text = _HEADER_FIGURES.sub(" ", text)
     return bool(_DIGIT.search(text))
@@ -199,11 +204,21 @@ def _column_headers(rows: list[list[Cell]], width: int) -> list[str]:
     return columns
 
 
+# Any column name at all, in one match: most cells name none, and are then spared a match per role.
+_ANY_COLUMN_NAME = re.compile("|".join(f"(?:{p.pattern})" for p in COLUMN_NAMES.values()), re.I)
+
+
+def _column_name(cell: Cell) -> str:
+    return clean(cell.text).strip(" :*")
+
+
 def column_roles(row: list[Cell]) -> dict[str, int]:
     """The first column each role's name heads in ``row``."""
     roles: dict[str, int] = {}
     for j, cell in enumerate(row):
-        name = clean(cell.text).strip(" :*")
+        name = _column_name(cell)
+        if not _ANY_COLUMN_NAME.fullmatch(name):
+            continue
         for role, pattern in COLUMN_NAMES.items():
             if role not in roles and pattern.fullmatch(name):
                 roles[role] = j
@@ -212,9 +227,11 @@ def column_roles(row: list[Cell]) -> dict[str, int]:
 
 def names_columns(row: list[Cell]) -> bool:
     """A row of column names: two or more cells name columns, or every filled one does."""
-    roles = column_roles(row)
-    filled = [c for c in row if clean(c.text)]
-    return len(roles) >= 2 or bool(filled) and all(column_roles([c]) for c in filled)
+    names = [_column_name(c) for c in row if clean(c.text)]
+    named = [name for name in names if _ANY_COLUMN_NAME.fullmatch(name)]
+    if not named:
+        return False
+    return len(named) == len(names) or len(column_roles(row)) >= 2
 
 
 def header_length(rows: list[list[Cell]]) -> int:

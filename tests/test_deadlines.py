@@ -61,3 +61,20 @@ def test_end_of_month_is_its_last_day():
 
 def test_month_of_the_meeting_itself_is_this_year():
     assert find_deadline("Due: January", MEETING, []).iso() == "2012-01"
+
+
+def test_whole_dates_read_without_dateparser_as_dateparser_reads_them():
+    # parse_date reads a whole date with its year itself; it must give what dateparser gives,
+    # including no date for a day that does not exist and for the weekday forms dateparser lacks
+    from minutes.extract import dates
+    texts = ["Tuesday, 15 February 2011", "4th March, 2015", "APRIL 18, 2006", "02/03/2011", "Wed 4 Mar. 2015",
+             "the 4th of March 2015", "Sept 4 2015", "31 February 2015", "31/02/2011", "Thurs, 12 April 2016",
+             "Thur 4 March 2015", "Monday, January 29, 2018", "4 th July 1999", "00 March 2015"]
+    for text in texts:
+        cleaned = dates._THE_OF.sub("", dates._SPACED_ORDINAL.sub(r"\1\2", text))
+        for base, future in ((None, False), (MEETING, True)):
+            data = dates._parser(base, future).get_date_data(cleaned)
+            read = (data.date_obj.date(), data.period) if data.date_obj else None
+            assert dates.parse_date(text, base, future) == read, text
+    assert dates._WHOLE_DATE.fullmatch("Tuesday, 15 February 2011")  # read by the fast path
+    assert not dates._WHOLE_DATE.fullmatch("Thurs, 12 April 2016")  # left to dateparser

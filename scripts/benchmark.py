@@ -182,6 +182,8 @@ def child(phase: str, files: list[Path]) -> None:
     base, warm = phase.removesuffix(WARM), phase.endswith(WARM)
     if warm:
         PHASES[base](files)  # imports, models, compiled patterns: what a long batch pays once
+        from minutes.extract.nlp import analyse
+        analyse.cache_clear()  # but not these texts' analyses: a long batch's files are new to it
     start, cpu = time.perf_counter(), _cpu()
     result = PHASES[base](files)
     result["seconds"] = time.perf_counter() - start

@@ -22,15 +22,15 @@ from typing import Iterator
 
 from minutes.extract.dates import DATE_PATTERN
 from minutes.extract.document import Block, is_numbering, iter_lines
-from minutes.extract.lexicon import AUXILIARY_VERBS, alternation
+from minutes.extract.lexicon import ABBREVIATIONS, AUXILIARY_VERBS, alternation
 from minutes.extract.records import Item, Section, Span
 
-# "SHP41", "19.09.01", "14/037", "Minute 42", "Item 5", "6.1", "4a)", "2.di).", "3..", "2 c)_", "(c )", "A)"
+# "SHP41", "19.09.01", "14/037:", "Minute 42", "Item 5", "6.1", "4a)", "2.di).", "3..", "2 c)_", "(c )", "A)"
 REF = re.compile(
     r"^\s*(?:(?P<word>(?i:(?:agenda\s+)?item|minute))\s+(?P<wref>\d+[a-z]?(?:\.\d+)*)[.:)]?"
     r"|(?P<code>[A-Z]{2,5}\s?\d{1,4}[a-z]{0,3}(?:/\d{2,4})?)\b\.?"
-    r"|(?P<dotted>\d{2}\.\d{2}\.\d{1,2})\b\.?"
-    r"|(?P<slash>\d{2,4}/\d{2,4})\b\.?"
+    r"|(?P<dotted>\d{2}\.\d{2}\.\d{1,2})\b[.:]?"
+    r"|(?P<slash>\d{2,4}/\d{2,4})\b[.:]?"
     r"|(?P<num>\d{1,3}(?:\.\d{1,2}){0,3})(?:\s?\.?(?P<sub>[a-z]{1,4})\))?(?:[.):_]{1,2}|(?=\s))"
     r"|\(?(?P<letter>[a-z]{1,3}|[A-Z](?=\s?\)))\s?[.)]"
     r")[._]?\s+(?P<title>\S.*)$")
@@ -87,7 +87,8 @@ def _title(text: str, heading: bool = False) -> str | None:
     for cand in ((head,) if colon and len(rest.split()) > 6 else (text, head)):
         cand = cand.strip(" :.-–_")
         words = cand.split()
-        if not words or len(words) > MAX_WORDS or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        opening = words[0].lstrip("‘“'\"")[:1] if words else ""  # "‘Bell & Castle’ Site": a quoted name
+        if not words or len(words) > MAX_WORDS or not (opening.isupper() or opening.isdigit()):
             continue
         if text.endswith(".") and cand == text.strip(" :.-–_") and len(words) > 3 and not heading:
             continue
@@ -285,8 +286,9 @@ def _unnumbered_items(blocks: list[Block], minutes: bool, title: str | None) -> 
     document's title is none of them."""
     rows = _table_items(blocks)
     heads = [h for h in _heading_items(blocks) if h.title != title] if minutes else []
-    if len(heads) < 2:
-        return rows
+    # two headings at least, or entries that carry their file numbers
+    if len([h for h in heads if h.parent_ref is None]) < 2 and not any(h.ref for h in heads):
+        return rows or (_bullet_heads(blocks) if minutes else [])
     if len(rows) == len(heads):
         return [Item(r.ref, h.title, h.span) for r, h in zip(rows, heads)]
     return heads
@@ -295,13 +297,76 @@ def _unnumbered_items(blocks: list[Block], minutes: bool, title: str | None) -> 
 _DATED = re.compile(r"\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2}")  # a year or a date: a heading that dates, not names
 
 
+# Words in brackets a capitals heading may carry in lower case ("ORAL COMMUNICATIONS (Public Comment)").
+_BRACKETED = re.compile(r"\([^)]*\)")
+CAPITALS_WORDS = 10
+# An entry under a heading, numbered by its file number as US agendas print it ("(06-198) Proclamation ...",
+# "(*06-201)" on the consent calendar, "(06-214CC/06-12CIC)"), or lettered ("A. Art Exhibit Committee").
+FILE_REF = re.compile(r"^\(\*?(\d{2,4}-\d{1,4}[A-Z]{0,4}(?:/\d{2,4}-\d{1,4}[A-Z]{0,4})?)\)\s+(?=[A-Z*])")
+LETTER_LABEL = re.compile(r"[A-Z][.)]")
+_CONSENT_MARK = re.compile(r"^\*\s*")  # the asterisk of an item enacted on the consent calendar
+_SENTENCE_END = re.compile(r"(?<=[\w)”\"])[.;](?:\s|$)")
+_LAST_WORD = re.compile(r"(\w+)$")
+# Short capitals headings that name an item though they open with a genre word ("MINUTES", "AGENDA CHANGES").
+_GENRE_ITEM = re.compile(r"(?:minutes|agenda)(?:\s+(?:changes|items?))?", re.I)
+
+
+def _first_sentence(text: str) -> str:
+    """``text`` up to its first full stop that ends a sentence, not an abbreviation's or an initial's
+    ("Resolution No. 13943", "(G. Wetzork)")."""
+    for m in _SENTENCE_END.finditer(text):
+        last = _LAST_WORD.search(text, 0, m.start())
+        word = last.group(1) if last else ""
+        if not (word.lower() in ABBREVIATIONS or len(word) == 1 and word.isupper()):
+            return text[:m.start()]
+    return text
+
+
+def _in_capitals(b: Block) -> bool:
+    """A one-line paragraph set in capitals: how minutes with no type styles print their item headings
+    ("CONSENT CALENDAR", "UNFINISHED BUSINESS"); a sentence in capitals is left to ``_title``."""
+    text = b.text.strip()
+    bare = _BRACKETED.sub("", text)
+    letters = [c for c in bare if c.isalpha()]
+    return b.kind == "paragraph" and "\n" not in text and len(letters) >= 3 and all(c.isupper() for c in letters) \
+        and len(bare.split()) <= CAPITALS_WORDS
+
+
+def _entry(b: Block, parent: str | None) -> Item | None:
+    """An entry that numbers itself by a file number (an item of its own
+    where no heading stands over it) or, under an unnumbered heading, by a
+    capital letter; its title is its first sentence, as far as a title runs."""
+    m = FILE_REF.match(b.text)
+    if m:
+        ref, rest, start = m.group(1), b.text[m.end():], b.start + m.end()
+    elif parent and b.kind == "list_item" and b.label and LETTER_LABEL.fullmatch(b.label):
+        ref, rest, start = b.label[0], b.text, b.start
+    else:
+        return None
+    rest = " ".join(_CONSENT_MARK.sub("", rest).split())
+    words = _first_sentence(rest).split()[:MAX_WORDS]
+    if not words or not words[0][:1].isupper():
+        return None
+    return Item(ref, " ".join(words).rstrip(",:;"), Span(b.page, b.head, start + len(rest)), parent,
+                b.label if b.label and b.label != ref else None)
+
+
 def _heading_items(blocks: list[Block]) -> list[Item]:
+    """Unnumbered item headings: headings, or one-line paragraphs in capitals,
+    each followed by the minute's text; the entries under one that number
+    themselves (a file number, a capital letter) are its sub-items."""
     items: list[Item] = []
     i = 0
+    parent: str | None = None  # the capitals heading the entries below sit under
     while i < len(blocks):
         b = blocks[i]
         i += 1
-        if b.kind != "heading" or "\n" in b.text.strip():
+        entry = _entry(b, parent) if b.kind != "heading" else None
+        if entry:
+            items.append(entry)
+            continue
+        capitals = _in_capitals(b)
+        if not (b.kind == "heading" or capitals) or "\n" in b.text.strip():
             continue
         text, end = b.text.strip(), b.end
         # a heading a PDF wrapped onto a second heading line: the first fills the line
@@ -310,13 +375,31 @@ def _heading_items(blocks: list[Block]) -> list[Item]:
             text, end = f"{text} {blocks[i].text.strip()}", blocks[i].end
             i += 1
         nxt = blocks[i] if i < len(blocks) else None
-        if nxt is None or nxt.kind not in ("paragraph", "list_item") or b.is_furniture or NOT_ITEM.match(text) \
+        label = NOT_ITEM.match(text) and not (capitals and _GENRE_ITEM.fullmatch(text))
+        if nxt is None or nxt.kind not in ("paragraph", "list_item") or b.is_furniture or label \
                 or _DATED.search(text) or len(text.split()) > 16:
             continue
-        title = _title(text, heading=True)
+        title = _title(text, heading=not capitals)
         if title:
             items.append(Item(None, title, Span(b.page, b.start, end)))
+            parent = title if capitals else None
     return items
+
+
+def _bullet_heads(blocks: list[Block]) -> list[Item]:
+    """Minutes written as one bulleted list: the top-level points whose first
+    line is a short title over sub-points of their own ("Updates" over
+    "o Holiday decorations were ..."), where there are at least two."""
+    items = []
+    for b in blocks:
+        first, _, rest = b.text.strip().partition("\n")
+        if b.kind != "list_item" or b.level or not rest.strip() or not b.label or is_numbering(b.label) \
+                or len(first.split()) > 5 or not first[:1].isupper() or first.rstrip()[-1:] in ".:;,":
+            continue
+        title = _title(first)
+        if title == first.strip():
+            items.append(Item(None, title, Span(b.page, b.start, b.start + len(first))))
+    return items if len(items) >= 2 else []
 
 
 def _table_items(blocks: list[Block]) -> list[Item]:

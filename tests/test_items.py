@@ -226,3 +226,58 @@ def test_a_list_numbered_afresh_under_a_new_heading_and_the_next_agenda():
     got = [(i.ref, i.title) for i in extract_items(Section("minutes", "t", b.build().blocks))]
     assert got == [("1", "Staffing"), ("2", "Garden"), ("3", "Health and well-being survey"),
                    ("1", "Letter from parents"), ("2", "Sports Day")]
+
+
+def test_capitals_headings_with_file_numbered_and_lettered_entries(items):
+    got = items("CONSENT CALENDAR\n\n(*06-201) Minutes of the Regular Meeting. Approved.\n\n"
+                "(06-205A) Resolution No. 13944, amending the schedule.\n\nNEW BUSINESS\n\n"
+                "The Chair said two exhibits are up.\n\nTHE MEETING WAS ADJOURNED AT NINE\n\nText.\n")
+    # a sentence in capitals is no heading
+    assert got == [(None, "CONSENT CALENDAR"), ("06-201", "Minutes of the Regular Meeting"),
+                   ("06-205A", "Resolution No. 13944, amending the schedule"), (None, "NEW BUSINESS")]
+
+
+def test_us_minutes_items_read_from_capitals_headings_and_file_numbers(shared):
+    from minutes.extract.extractor import extract_file
+    docs = extract_file(shared / "corpus" / "wild" / "us_alameda_city-council_minutes_2006-04-18.pdf",
+                        ocr="never").documents
+    regular = docs[0].items
+    heads = [i.title for i in regular if i.parent_ref is None]
+    assert heads[:3] == ["AGENDA CHANGES", "PROCLAMATIONS, SPECIAL ORDERS OF THE DAY AND ANNOUNCEMENTS",
+                         "CONSENT CALENDAR"] and heads[-1] == "ADJOURNMENT" and len(heads) == 7
+    consent = [i.ref for i in regular if i.parent_ref == "CONSENT CALENDAR"]
+    assert consent == ["06-201", "06-202", "06-203", "06-204", "06-205", "06-205A"]
+    assert len(regular) == 25
+    # a special meeting with one closed-session entry and no heading over it
+    assert [(i.ref, i.title.split(" –")[0]) for i in docs[1].items] == [("06-197", "Conference with Legal Counsel")]
+    assert [i.ref for i in docs[3].items if i.parent_ref] == ["06-214CC/06-12CIC", "06-215CC/06-13CIC"]
+
+
+def test_bulleted_minutes_take_their_titled_points_as_items(shared):
+    from minutes.extract.extractor import extract_file
+    path = shared / "corpus" / "wild" / "us_chicago_ssa21_commission_minutes_2018-01-29.pdf"
+    items = [i.title for d in extract_file(path, ocr="never").documents for i in d.items]
+    assert items == ["Perfunctory Business", "Updates", "New Business", "Announcements"]
+
+
+def _scanned_items(path):
+    from minutes.extract.extractor import extract_file
+    from minutes.extract.parsers import ocr
+    if not ocr.available():
+        pytest.skip("Tesseract with English data is not installed")
+    return [i for d in extract_file(path).documents for i in d.items]
+
+
+def test_slash_minute_numbers_with_a_colon_read_by_ocr(shared):
+    items = _scanned_items(shared / "corpus" / "wild" / "uk_horsley-pc_draft-minutes_2014-03-18.pdf")
+    assert [i.ref for i in items] == [f"14/0{n}" for n in range(37, 52)]
+    assert items[3].title == "Community Shop/Pavilion" and items[-1].title.startswith("‘Bell")
+
+
+def test_lettered_entries_under_capitals_headings_of_a_scan(shared):
+    items = _scanned_items(shared / "corpus" / "wild" / "us_alameda_library-board_minutes_2009-03-11_scan.pdf")
+    heads = [i.title for i in items if i.parent_ref is None]
+    assert heads[0] == "CONSENT CALENDAR" and "UNFINISHED BUSINESS" in heads and heads[-1] == "ADJOURNMENT"
+    new = [(i.ref, i.title.split(" (")[0]) for i in items if i.parent_ref == "NEW BUSINESS"]
+    assert new[:2] == [("A", "Art Exhibit Committee"), ("B", "Alameda Free Library Foundation")]
+    assert [i.ref for i in items if i.parent_ref == "CONSENT CALENDAR"][:2] == ["A", "B"]

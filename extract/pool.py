@@ -45,7 +45,7 @@ from minutes.extract.parsers.ocr import OcrMode
 
 TICK = 0.1  # seconds between looks at the workers' clocks and memory
 RECYCLE_MB = 300  # a worker holding more than this after a file is replaced
-AHEAD = 4  # files per worker dispatched beyond the oldest one not yet returned
+AHEAD = 16  # files per worker dispatched beyond the oldest one not yet stored: a slow file holds the other back less
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 

@@ -46,6 +46,9 @@ ALL_DONE = re.compile(r"\ball\s+(?:the\s+)?actions\s+(?:arising\s+)?(?:from|of)\
                       r"meeting\s+(?:had|have)\s+been\s+(?:completed|done|closed|actioned)", re.I)
 # A task to bring something to a later meeting, which an item of that meeting delivers.
 REPORTING = re.compile(r"\b(?:report|present|update|brief|bring|feed\s*back|discuss)", re.I)
+# A report that is made, delivering a task to report: "reported", "presented the findings", "gave an update".
+DELIVERED = re.compile(r"\b(?:reported|presented|updated|briefed|fed\s+back|gave\s+(?:an?\s+|the\s+)?(?:update|report|"
+                       r"briefing|presentation))\b", re.I)
 # Who came and who sent apologies: a list of names, no report on a task.
 ROLL = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:welcome(?:\s+and\s+|,\s*)?)?(?:apologies|present|attendance|attendees|"
                   r"declarations?\s+of\s+interests?|register\s+of\s+interests)\b", re.I)
@@ -528,6 +531,8 @@ def _report_updates(acts: dict[int, _Action], follows: dict[int, int], passages:
                 continue
             quote, start, end = _quote(a, p)
             status = progress(quote) or progress(p.text) or "in_progress"  # spoken of, not said to be done
+            if status == "in_progress" and REPORTING.search(a.text) and DELIVERED.search(quote):
+                status = "done"  # "Tom will report back on the consultation" / "Tom reported the outcome ..."
             out.append(_update(a.id, p.document_id, p.day, "report", status, None, quote, p.file_id, p.page,
                                start, end))
             if status == "done":

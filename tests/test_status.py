@@ -41,6 +41,12 @@ def test_t1_done_with_its_evidence_document(corpus_db):
     assert t1["evidence_file"].endswith("2023-06-15_csp_agenda_pack.pdf") and t1["evidence_kind"] == "log"
 
 
+def test_a_report_made_delivers_a_task_to_report(corpus_db):
+    """"Tom will report back to the October meeting" and, in October's minutes, "Tom reported the outcome"."""
+    [levy] = [r for r in queries.list_actions(connect(corpus_db)) if "outcome of the levy consultation" in r["text"]]
+    assert (levy["status"], str(levy["evidence_date"]), levy["evidence_kind"]) == ("done", "2022-10-13", "report")
+
+
 def test_t4_never_closed(corpus_db):
     engine = connect(corpus_db)
     assert _key_answers(engine)["t4"] == ("overdue", "Overdue - carried forward")

@@ -52,9 +52,9 @@ _UNIT_CELL = re.compile(r"^\s*\(?\s*£\s?'?0{3}'?s?\s*\)?\s*$")
 _HEADER_SCALE = re.compile(
     r"£\s?'?0{3}'?s?|£\s?k\b|£\s?m\b|£\s?(?:thousands?|millions?)\b|\(\s?£?\s?'?0{3}'?s?\s?\)"
     r"|\b(?:GBP|£)\s?'?0{3}|\bin\s+thousands\b|£\s?bn\b", re.I)
-# What every sum in running text holds (MONEY's currency signs and codes, POUNDS_WORD's "pounds", in their
-# flags): a text without one holds no sum.
-_ANY_SUM = re.compile(r"£|GBP|pounds|\$|USD|€|EUR", re.I)
+# What every sum in running text holds (a sign or code of CURRENCIES, or POUNDS_WORD's "pounds"): a text
+# without one holds no sum. Made from CURRENCIES, so a currency added there is never gated out here.
+_ANY_SUM = re.compile("|".join([*map(re.escape, CURRENCIES), "pounds"]), re.I)
 # A currency said without a multiplier: the figures are pounds.
 _CURRENCY = re.compile(r"£|\bGBP\b|\bpounds\b", re.I)
 

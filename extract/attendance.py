@@ -68,6 +68,9 @@ APOLOGY_AFTER_NAMES = re.compile(
 VIRTUAL_SENTENCE = re.compile(
     r"^(?P<names>[A-Z][^.;:]{2,300}?)\s+(?:(?:was|were)\s+(?:in\s+attendance|present)|attended|joined|participated)"
     rf"(?:\s+(?:the\s+)?meeting)?\s+(?:{_REMOTE}|via\s+(?:MS\s+|Microsoft\s+)?{alternation(MEETING_MEDIA)}\b)", re.I)
+# Words every match of VIRTUAL_SENTENCE holds, and every match of APOLOGY_SENTENCE and APOLOGY_AFTER_NAMES.
+_VIRTUAL_WORDS = (*REMOTE_WORDS, "via")
+_APOLOGIES = "apologies"
 VIRTUAL = re.compile(rf"\s*\((?:attending\s+)?(?:{_REMOTE}|via\s+[\w ]+)\)", re.I)
 _STANDS_IN = alternation(SUBSTITUTION_PHRASES)  # "substituting for", "in place of"
 SUBSTITUTE = re.compile(rf"^(?P<name>.+?)\s*\(?\b{_STANDS_IN}\s+(?P<for>[^)]+?)\)?\s*$", re.I)
@@ -183,17 +186,19 @@ def _entries(section: Section) -> Iterator[_Entry]:
             state, carried = yield from _table_entries(block, state, nxt)
             continue
         flat = " ".join(block.text.split())
-        m = VIRTUAL_SENTENCE.match(flat)
+        folded = flat.casefold()  # what the sentences' words are looked for in first: most blocks have none
+        m = VIRTUAL_SENTENCE.match(flat) if any(w in folded for w in _VIRTUAL_WORDS) else None
         if m and block.kind != "heading":
             yield _Entry("present", m.group("names"), None, Span(block.page, block.start, block.end),
                          m.group("names"), True, note=True)
             continue
-        m = APOLOGY_AFTER_NAMES.match(flat)
+        apologies = _APOLOGIES in folded
+        m = APOLOGY_AFTER_NAMES.match(flat) if apologies else None
         if m and block.kind != "heading":
             yield _Entry("apologies", m.group("names"), None, Span(block.page, block.start, block.end),
                          m.group("names"), category="Apologies")
             continue
-        if APOLOGY_SENTENCE.search(flat):  # a sentence may wrap over lines
+        if apologies and APOLOGY_SENTENCE.search(flat):  # a sentence may wrap over lines
             yield from _apology_sentences(flat, Span(block.page, block.start, block.end))
             state = None
             continue
@@ -262,6 +267,8 @@ _LABEL_INSIDE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 
 def _pieces(text: str) -> list[str]:
     """A line cut where a later sentence opens with a label of its own."""
+    if "." not in text and ";" not in text:  # no sentence ends in it (most lines)
+        return [text] if text.strip() else []
     out = [text]
     for m in reversed(list(_LABEL_INSIDE.finditer(text))):
         if _label(text[m.end():]):
@@ -360,6 +367,7 @@ def _table_entries(block: Block, state: _State | None, nxt: Block | None) -> Tab
     with_org = sum(1 for row in block.rows if len(row) > 1 and row[-1].text)
     grid: list[list[Cell]] = []  # rows of a grid of people, read column by column once it ends
     carried = False
+    apologies = _APOLOGIES in block.text.casefold()  # whether any cell may hold an apology sentence
     for r, row in enumerate(block.rows):
         if len(row) > 1 and not row[-1].text and with_org >= 0.7 * len(block.rows) and not _label(row[0].text):
             continue  # the wrapped end of the row above (a PDF splits rows across pages)
@@ -367,7 +375,7 @@ def _table_entries(block: Block, state: _State | None, nxt: Block | None) -> Tab
         if grid and not _grid_row(cells):
             yield from _grid_entries(block, grid, state)
             grid = []
-        sentences = [(c, m) for c in cells for m in APOLOGY_SENTENCE.finditer(c.text)]
+        sentences = [(c, m) for c in cells for m in APOLOGY_SENTENCE.finditer(c.text)] if apologies else []
         if sentences:  # minutes laid out in a table: "1. | Apologies were received from A and B."
             for c, _ in sentences:
                 yield from _apology_sentences(" ".join(c.text.split()), Span(block.page, c.start, c.end))

@@ -18,7 +18,7 @@ from minutes.extract.items import item_at
 from minutes.extract.money import Money, find_money, header_scale, is_money_text, may_hold_money, parse_cell
 from minutes.extract.periods import PeriodMention, find_periods
 from minutes.extract.records import ExtractedDocument, Funding, FundingKind, Span
-from minutes.extract.tables import HAS_WORD, Table, caption, clean, is_value, tables
+from minutes.extract.tables import HAS_WORD, Table, caption, clean, is_value
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z(£\"'“‘\d])|\n(?=\s*[-•*]|\s*\d+[.)]\s)|;\s*\n")
 _TOTAL_ROW = re.compile(r"^\s*(?:\d+\s+)?(?:grand\s+|sub[-\s]?|net\s+|overall\s+)?totals?\b|\btotals?\s*:?\s*$", re.I)
@@ -77,6 +77,8 @@ def extract_funding(doc: ExtractedDocument) -> list[Funding]:
                 found.extend(text_funding(block.text, block.start, block.page, section.meeting_date,
                                           default_period=_title_period(item.title) if item else None))
             continue
+        if not may_hold_money(block.text):
+            continue  # its cells are its text's: none holds a sum
         for i, row in enumerate(block.rows):
             for j, cell in enumerate(row):
                 if may_hold_money(cell.text) and is_prose(cell.text):
@@ -86,7 +88,7 @@ def extract_funding(doc: ExtractedDocument) -> list[Funding]:
                                           default_period=_title_period(item.title) if item else None):
                         f.table_row, f.table_col = i, j
                         found.append(f)
-    for table in tables(section.blocks):
+    for table in section.tables:
         found.extend(table_funding(table, caption(section.blocks, table), section.meeting_date))
     found.sort(key=lambda f: (f.span.start, f.table_col or 0))
     for f in found:

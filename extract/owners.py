@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from minutes.extract.lexicon import LINKING_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS, POST_QUALIFIERS, POSTS
 from minutes.extract.names import (INITIALS, initials_fit, name_initials, name_key, resolve, same_person,
@@ -47,6 +47,8 @@ _FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+((?:Mc|Mac|O')?[
 
 # A name printed with initials after it in running text: "Kieron O'Hara (KO) explained ...".
 _DEFINED = re.compile(rf"((?:[A-Z][\w'’-]*\.?\s+){{1,3}}[A-Z][\w'’-]+)\s*\(({INITIALS.pattern})\)")
+_BRACKETED_INITIALS = re.compile(rf"\(({INITIALS.pattern})\)")
+_NAME_RUN = frozenset("_'’-.")  # with letters, digits and blanks, what _DEFINED's words and gaps hold
 # What a mention must look like to be read as initials: two or more capitals, each with up to three
 # letters after it ("KO", "JN", "AHop", "N M-E" once spaces and dots are dropped).
 _INITIALS_MENTION = re.compile(r"(?:[A-Z][a-z]{0,3}-?){2,4}")
@@ -69,12 +71,13 @@ class Roster:
         completed by a full form the text itself uses ("Steve Eastwood"), and
         initials the text defines ("Kieron O'Hara (KO)") kept for the person."""
         people = list(attendees) + list(apologies)
+        keys = [name_key(p.name) for p in people]
         full: dict[tuple[str, str], set[str]] = {}
-        for first, last in _FULL_NAME.findall(text):
-            full.setdefault((first[0].lower(), last.lower()), set()).add(f"{first} {last}")
+        if any(len(key) >= 2 and len(key[0]) == 1 for key in keys):  # the text's full names complete only these
+            for first, last in _FULL_NAME.findall(text):
+                full.setdefault((first[0].lower(), last.lower()), set()).add(f"{first} {last}")
         out = []
-        for p in people:
-            key = name_key(p.name)
+        for p, key in zip(people, keys):
             forms = full.get((key[0][0], key[-1]), set()) if len(key) >= 2 and len(key[0]) == 1 else set()
             out.append(replace(p, name=forms.pop()) if len(forms) == 1 else p)
         defined: dict[str, str] = {}
@@ -168,7 +171,7 @@ def _defined_initials(text: str) -> list[tuple[str, str]]:
     fewest last words of the capitalised run that the initials fit ("Dr
     Kieron O'Hara (KO)" -> "Kieron O'Hara")."""
     out = []
-    for m in _DEFINED.finditer(text):
+    for m in _defined(text):
         words = m.group(1).split()
         for k in range(2, len(words) + 1):
             name = " ".join(words[-k:])
@@ -178,6 +181,21 @@ def _defined_initials(text: str) -> list[tuple[str, str]]:
                     out.append((name, m.group(2)))
                 break
     return out
+
+
+def _defined(text: str) -> Iterator[re.Match[str]]:
+    """``_DEFINED.finditer(text)``, tried only before the brackets of initials
+    (rare), not at every capital of a long text. A match runs over word
+    characters (``\\w`` is what ``isalnum`` takes, and "_"), apostrophes,
+    hyphens, full stops and blanks up to its bracket, so it lies between the
+    bracket and the last other character before it."""
+    for bracket in _BRACKETED_INITIALS.finditer(text):
+        start = bracket.start()
+        while start and (text[start - 1] in _NAME_RUN or text[start - 1].isalnum() or text[start - 1].isspace()):
+            start -= 1
+        m = _DEFINED.search(text, start, bracket.end())
+        if m:
+            yield m
 
 
 def clean_mention(text: str) -> str:

@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal
 
 from minutes.extract.document import Block
+from minutes.extract.tables import Table, tables as logical_tables
 
 Kind = Literal["minutes", "agenda", "report", "strategy", "work_programme", "other"]
 Attendance = Literal["present", "apologies", "in_attendance", "substitute", "absent"]
@@ -157,6 +159,11 @@ class Section:
     @property
     def span(self) -> Span:
         return Span(self.blocks[0].page, self.blocks[0].start, self.blocks[-1].end)
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        """The logical tables among its blocks (``extract.tables``), made once for the extractors that read them."""
+        return logical_tables(self.blocks)
 
 
 @dataclass

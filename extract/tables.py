@@ -74,12 +74,17 @@ class TablePart:
         return self.block.rows[self.body_start:]
 
 
+# A body row: its block, its index in the block's rows, its cells, and what a page break carried over.
+BodyRow = tuple[Block, int, list[Cell], list[Cell]]
+
+
 @dataclass
 class Table:
     """One logical table: its column headers and its parts in page order."""
     columns: list[str]  # header text per column, "" where none
     header_rows: list[list[Cell]]
     parts: list[TablePart] = field(default_factory=list)
+    _body: list[BodyRow] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def roles(self) -> dict[str, int]:
@@ -122,9 +127,16 @@ class Table:
         rising = sum(b > a for a, b in zip(numbers, numbers[1:]))
         return len(numbers) >= 3 and rising * 4 >= (len(numbers) - 1) * 3
 
-    def body(self) -> Iterator[tuple[Block, int, list[Cell], list[Cell]]]:
+    def body(self) -> list[BodyRow]:
         """Body rows of every part, in order, with their block and row index,
-        and the rest of a row that a page break carried over to the next part."""
+        and the rest of a row that a page break carried over to the next part.
+        Walked once (``tables`` has added every part by then): extractors read
+        them many times, some once per column."""
+        if self._body is None:
+            self._body = list(self._walk_body())
+        return self._body
+
+    def _walk_body(self) -> Iterator[BodyRow]:
         for k, part in enumerate(self.parts):
             rows = part.block.rows
             start = part.body_start
@@ -146,7 +158,9 @@ class Table:
 
 def clean(text: str) -> str:
     """A cell's words without markup, on one line."""
-    return " ".join(_MARKUP.sub("", text).split())
+    if "<" in text:  # markup (most cells have none: spared the regex)
+        text = _MARKUP.sub("", text)
+    return " ".join(text.split())
 
 
 def is_value(text: str) -> bool:

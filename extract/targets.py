@@ -11,7 +11,7 @@ from minutes.extract.dates import MONTH
 from minutes.extract.funding import sentences
 from minutes.extract.periods import CALENDAR_YEAR, FY_PATTERN, find_periods, normalise_period
 from minutes.extract.records import ExtractedDocument, Span, Target
-from minutes.extract.tables import Table, clean, tables
+from minutes.extract.tables import Table, clean
 
 CODE = re.compile(r"\b(?:NI|BVPI|LI|PSA|KPI|LAA)\s?\d+(?:\.\d+)?\b")
 _NUM = r"\d[\d,]*(?:\.\d+)?"
@@ -44,7 +44,7 @@ def extract_targets(doc: ExtractedDocument) -> list[Target]:
         if not block.is_table:
             for start, end in sentences(block.text):
                 found.extend(sentence_targets(block.text[start:end], block.start + start, block.page))
-    for table in tables(doc.section.blocks):
+    for table in doc.section.tables:
         found.extend(table_targets(table))
     return sorted(found, key=lambda t: t.span.start)
 

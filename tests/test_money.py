@@ -152,3 +152,12 @@ def test_find_periods_grows_linearly_with_thousands_of_columns() -> None:
         return "\t".join(f"{2000 + i % 20}/{(i % 20) + 1:02d} in {2000 + i % 20}" for i in range(size // 16))
     assert len(find_periods(columns(64_000))) == 2 * (64_000 // 16)
     assert growth(find_periods, columns, 16_000) < 2.5
+
+
+def test_the_money_gate_lets_through_every_currency_in_any_case() -> None:
+    from minutes.extract.money import CURRENCIES, may_hold_money
+    for sign in CURRENCIES:
+        for written in (sign, sign.upper(), sign.title()):
+            assert may_hold_money(f"a grant of {written}5,000 was agreed")
+    assert may_hold_money("forty POUNDS")
+    assert not may_hold_money("Minutes of the meeting held on 3 May 2024: 12 present")

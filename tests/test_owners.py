@@ -77,3 +77,16 @@ def test_a_first_name_two_people_share_is_flagged_ambiguous():
     owner, = resolve_owners("Owen", ROSTER)
     assert (owner.name, owner.ambiguous) == ("Owen", True)
     assert not any(o.ambiguous for o in resolve_owners("Jenna/Felix", ROSTER))
+
+
+def test_initials_defined_are_found_where_a_scan_of_the_whole_text_finds_them(shared):
+    # _defined tries _DEFINED only before brackets of initials: it must find what a scan from every
+    # capital finds, in made-up edge cases and in every seed and wild text
+    from minutes.extract.owners import _DEFINED, _defined
+    from minutes.extract.parsers import parse_file
+    made = ["Dr. J. P. Smith (JPS), then Ann\nBell (AB) (late); Kim O'Hara-Lee (KOL) and (AB) alone",
+            "x_Yo Ma (YM) — Ann Bell  (AB)(CD) Eve Fox\t(EF)", "(AB)", "Ann (A) Bell (B C D E)"]
+    texts = made + [parse_file(p, "never").text for p in sorted((shared / "corpus" / "seeds").glob("*.txt"))]
+    for text in texts:
+        assert [m.groups() for m in _defined(text)] == [m.groups() for m in _DEFINED.finditer(text)]
+    assert [m.group(2) for m in _defined(made[0])] == ["JPS", "AB", "KOL"]

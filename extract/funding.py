@@ -259,14 +259,14 @@ def _column_kind(header: str, label: str) -> FundingKind:
     return "other"
 
 
-def _row_period(row: list[Cell], skip: int) -> str | None:
-    """A period named elsewhere in the row ("... implemented during 2010/11")."""
-    for j, cell in enumerate(row):
-        if j != skip:
-            found = find_periods(cell.text)
-            if found:
-                return found[0].period
-    return None
+def _row_period(periods: list[str | None], skip: int) -> str | None:
+    """A period named elsewhere in the row ("... implemented during 2010/11"),
+    from the first period of each of its cells (``_cell_periods``)."""
+    return next((p for j, p in enumerate(periods) if j != skip and p), None)
+
+
+def _cell_periods(row: list[Cell]) -> list[str | None]:
+    return [found[0].period if (found := find_periods(cell.text)) else None for cell in row]
 
 
 def _financial_years(text: str) -> list[str]:
@@ -276,8 +276,9 @@ def _financial_years(text: str) -> list[str]:
 def _value_columns(table: Table, lc: int) -> list[int]:
     """Columns holding figures: not the label column, not a row numbering."""
     width = max((len(r) for _, _, r, _ in table.body()), default=0)
-    return [j for j in range(width) if j != lc and not table.is_numbering(j)
-            and any(j < len(r) and parse_cell(clean(r[j].text)) is not None for _, _, r, _ in table.body())]
+    return [j for j in range(width) if j != lc
+            and any(j < len(r) and parse_cell(clean(r[j].text)) is not None for _, _, r, _ in table.body())
+            and not table.is_numbering(j)]
 
 
 def _column_units(table: Table, value_cols: list[int]) -> tuple[list[str | None], list[Decimal | None]]:
@@ -306,11 +307,18 @@ _FIGURE = re.compile(r"\(?[-−]?\d[\d,]*(?:\.\d+)?\)?")  # "10,289.7", "-100.0"
 _MERGED_ROW = re.compile(rf"^(?P<label>[^A-Za-z]*[A-Za-z].*?)(?P<figures>(?:\s+{_FIGURE.pattern}){{2,}})\s*$")
 
 
+def _ends_in_figure(text: str) -> bool:
+    """What _MERGED_ROW needs at its end (a digit or the bracket of "(95)"): tested first, as most
+    cells are words, and matching _MERGED_ROW against a long cell of them is slow."""
+    last = text.rstrip()[-1:]
+    return last.isdigit() or last == ")"
+
+
 def _merged_values(row: list[Cell], value_cols: list[int]) -> tuple[str, dict[int, Cell]] | None:
     """A label and one figure per value column, all in one cell, as the label
     with the figures as cells of their own (spans inside the merged cell)."""
     for cell in row:
-        m = _MERGED_ROW.match(cell.text)
+        m = _MERGED_ROW.match(cell.text) if _ends_in_figure(cell.text) else None
         if not m:
             continue
         figures = list(_FIGURE.finditer(m.group("figures")))
@@ -333,6 +341,7 @@ def table_funding(table: Table, title: str | None, meeting_date: date | None) ->
     table_period = _header_period(table, title)
     name = table.title or title
     group: str | None = None
+    kinds: dict[tuple[str, str], FundingKind] = {}  # by column header and row label: the same for a row's cells
     for block, i, row, tail in table.body():
         label = _row_label(row, tail, lc)
         context = row + tail
@@ -342,7 +351,8 @@ def table_funding(table: Table, title: str | None, meeting_date: date | None) ->
         merged = None if values else _merged_values(row, value_cols)
         if merged:
             label, figures = merged
-            kept = {j: c for j, c in cells.items() if j not in figures and not _MERGED_ROW.match(c.text)}
+            kept = {j: c for j, c in cells.items()
+                    if j not in figures and not (_ends_in_figure(c.text) and _MERGED_ROW.match(c.text))}
             cells = {**kept, **figures}
             values = {j: parse_cell(c.text) for j, c in figures.items()}
         if not values and row and clean(row[0].text).endswith(":") and not is_money_text(row[0].text):
@@ -350,12 +360,13 @@ def table_funding(table: Table, title: str | None, meeting_date: date | None) ->
             continue
         total = bool(_TOTAL_ROW.search(label))
         purpose = _total_purpose(label, name) if total else (f"{group}: {label}" if group and label else label) or None
+        row_periods = _cell_periods(context) if use_row_period else []
         for j, cell in sorted(cells.items()):
             parsed = values.get(j)
             col_scale = scales[j] if j < len(scales) else None
             scale = col_scale if col_scale is not None else table_scale
             period = (periods[j] if j < len(periods) else None) \
-                or (_row_period(context, j) if use_row_period else None) or table_period
+                or (_row_period(row_periods, j) if use_row_period else None) or table_period
             if parsed is None:
                 if is_money_text(cell.text) and not is_prose(cell.text):
                     # a figure inside words ("Supporting People - £4.3m in 04/05")
@@ -374,10 +385,13 @@ def table_funding(table: Table, title: str | None, meeting_date: date | None) ->
                 continue
             if not own_scale:
                 amount *= scale or 1
+            heading = f"{header} {name or ''}"
+            kind = kinds.get((heading, label))
+            if kind is None:
+                kind = kinds[heading, label] = _column_kind(heading, label)
             out.append(Funding(
                 amount_gbp=amount, text=clean(cell.text), span=Span(block.page, cell.start, cell.end),
-                kind=_column_kind(f"{header} {name or ''}", label), period=period, purpose=purpose,
-                table_row=i, table_col=j))
+                kind=kind, period=period, purpose=purpose, table_row=i, table_col=j))
         if total:
             group = None
     return out

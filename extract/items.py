@@ -523,17 +523,18 @@ def _paper_items(blocks: list[Block]) -> list[Item]:
     appendices = _contents_appendices(blocks)
     items: list[Item] = []
     # running page headers repeat; numbered headings ("1 Introduction") may repeat per appendix
-    repeated = {t for t, n in Counter(_first(b) for b in blocks if b.kind == "heading").items()
+    firsts = [(b, _first(b)) for b in blocks]
+    repeated = {t for t, n in Counter(first for b, first in firsts if b.kind == "heading").items()
                 if n > 2 and not REF.match(t)}
     in_appendix = False
-    body = [b for b in blocks if _first(b) not in repeated and not _is_contents(b)]
+    body = [(b, first) for b, first in firsts if first not in repeated and not _is_contents(b)]
     numbered = []
-    for b in body:
-        title_key = _words(_first(b))
+    for b, first in body:
+        title_key = _words(first)
         # in contents order, allowing one appendix not found
         hit = next((a for a in appendices[:2] if a[1] and a[1] <= title_key and len(title_key - a[1]) <= 4), None)
-        if hit and b.kind in ("heading", "paragraph") and len(_first(b)) < 100 and not REF.match(_first(b)):
-            items.append(Item(hit[0], hit[2], Span(b.page, b.start, b.start + len(_first(b)))))
+        if hit and b.kind in ("heading", "paragraph") and len(first) < 100 and not REF.match(first):
+            items.append(Item(hit[0], hit[2], Span(b.page, b.start, b.start + len(first))))
             appendices.remove(hit)
             in_appendix = True
             continue
@@ -560,7 +561,7 @@ def _words(text: str) -> set[str]:
 
 
 def _is_contents(b: Block) -> bool:
-    return bool(CONTENTS_LINE.search(b.text))
+    return "...." in b.text and bool(CONTENTS_LINE.search(b.text))  # its dot leaders tested first: most have none
 
 
 def _contents_appendices(blocks: list[Block]) -> list[tuple[str, set[str], str]]:
@@ -568,8 +569,8 @@ def _contents_appendices(blocks: list[Block]) -> list[tuple[str, set[str], str]]
     out: list[tuple[str, set[str], str]] = []
     for b in blocks:
         for line, _, _ in iter_lines(b):
-            text = _HTML_TAG.sub("", line)
-            m = CONTENTS_APPENDIX.match(text)
+            text = _HTML_TAG.sub("", line) if "<" in line else line
+            m = CONTENTS_APPENDIX.match(text) if "..." in text else None  # its dot leaders: most lines have none
             if m and not any(o[0] == m.group(1) for o in out):
                 out.append((m.group(1), _words(m.group(2)), m.group(2).strip()))
     return out

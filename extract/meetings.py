@@ -32,6 +32,15 @@ FIELD = re.compile(r"^\s*(date|time|venue|place|location|where)\s*:\s*(.+)$", re
 VENUE_LEAD = re.compile(r"^\s*(?:,|at|in|–|-)\s*")
 
 
+# Words NEXT_HEAD, NEXT_SENTENCE and NEXT_MONTH all hold: a block without them is not read for the next meeting.
+_CUE_WORDS = ("next", "meeting")
+
+
+def _may_name_next(block: Block) -> bool:
+    folded = block.text.casefold()
+    return all(w in folded for w in _CUE_WORDS)
+
+
 def extract_next_meeting(section: Section) -> NextMeeting | None:
     """The next meeting as the document states it: a "Next meeting" heading
     or line with its date, a sentence giving the date, else the month alone."""
@@ -48,7 +57,7 @@ def _own(m: re.Match, section: Section) -> bool:
 def _next_month(section: Section) -> NextMeeting | None:
     base = section.meeting_date
     for block in section.blocks:
-        m = NEXT_MONTH.search(block.text)
+        m = NEXT_MONTH.search(block.text) if _may_name_next(block) else None
         if m and base and _own(m, section):
             parsed = parse_date(m.group("when"), base, prefer_future=True)
             if parsed and parsed[1] == "month":
@@ -60,6 +69,8 @@ def _next_month(section: Section) -> NextMeeting | None:
 def _dated_next_meeting(section: Section) -> NextMeeting | None:
     blocks = section.blocks
     for i, block in enumerate(blocks):
+        if not _may_name_next(block):
+            continue
         m = _next_head(block.text)
         if m:
             rest = block.text[m.end():]

@@ -216,8 +216,7 @@ def header_scale(text: str) -> Decimal | None:
 
 def may_hold_money(text: str) -> bool:
     """Whether ``text`` may hold a sum: without a currency word or sign it holds none."""
-    folded = text.casefold()
-    return any(mark in folded for mark in _SUM_MARKS)
+    return any(map(text.casefold().__contains__, _SUM_MARKS))
 
 
 def is_money_text(text: str) -> bool:

@@ -24,8 +24,10 @@ _RELATIVE = re.compile(
 # A year of the calendar: "2008", "1999".
 CALENDAR_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _CALENDAR = re.compile(r"\b(?:in|for|during|by|from|of)\s+((?:19|20)\d{2})\b(?![/\-–]\s?\d)", re.I)
-# What every period holds: a digit (FY_PATTERN, _CALENDAR) or "year" (_RELATIVE), in their flags.
-_ANY_PERIOD = re.compile(r"\d|year", re.I)
+# What each kind of period needs, tested before its pattern is run (most texts, figures in a table among
+# them, hold none): FY_PATTERN a "/" or dash between its halves, _RELATIVE "year", _CALENDAR "19" or "20".
+_FY_SEPARATORS = ("/", "-", "–")
+_CENTURIES = ("19", "20")
 _OFFSET = {"this": 0, "current": 0, "next": 1, "following": 1, "coming": 1,
            "last": -1, "previous": -1, "prior": -1}
 
@@ -77,21 +79,21 @@ def normalise_period(text: str) -> str | None:
 def find_periods(text: str, meeting_date: date | None = None) -> list[PeriodMention]:
     """Every period named in ``text``, in text order: financial years, relative
     years resolved against ``meeting_date``, and calendar years tied by a preposition."""
-    if not _ANY_PERIOD.search(text):
-        return []
     out: list[PeriodMention] = []
-    for m in FY_PATTERN.finditer(text):
-        first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        start = _fy_start(first, second)
-        if start is not None:
-            out.append(PeriodMention(fy_label(start), m.start(), m.end(), True))
-    if meeting_date is not None:
+    if any(map(text.__contains__, _FY_SEPARATORS)):
+        for m in FY_PATTERN.finditer(text):
+            first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            start = _fy_start(first, second)
+            if start is not None:
+                out.append(PeriodMention(fy_label(start), m.start(), m.end(), True))
+    if meeting_date is not None and "year" in text.casefold():
         this_year = int(financial_year_of(meeting_date)[:4])
         for m in _RELATIVE.finditer(text):
             which = m.group("which").lower().split()[-1]
             out.append(PeriodMention(fy_label(this_year + _OFFSET[which]), m.start(), m.end(), True))
-    taken = Taken((p.start, p.end) for p in out)
-    for m in _CALENDAR.finditer(text):
-        if not taken.covers(m.start(1)):
-            out.append(PeriodMention(m.group(1), m.start(1), m.end(1), False))
+    if any(map(text.__contains__, _CENTURIES)):
+        taken = Taken((p.start, p.end) for p in out)
+        for m in _CALENDAR.finditer(text):
+            if not taken.covers(m.start(1)):
+                out.append(PeriodMention(m.group(1), m.start(1), m.end(1), False))
     return sorted(out, key=lambda p: p.start)

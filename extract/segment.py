@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from minutes.extract.attendance import extract_attendance
@@ -79,6 +80,7 @@ _DIGIT_GAP = re.compile(r"(?<=\b\d) (?=\d\b)")  # "1 5 June" spaced out is "15 J
 _SPACE_COMMA = re.compile(r"\s+,")
 
 
+@lru_cache(maxsize=256)  # cutting a file reads each block's first line several times; a few blocks are kept
 def _plain(text: str) -> str:
     """Text with letter-spaced words closed up ("A G E N D A", "M i n u t e s | o f") and
     cells joined by spaces, for reading cues, titles and dates; spans still index the raw text."""
@@ -90,6 +92,11 @@ def _plain(text: str) -> str:
         line = _DIGIT_GAP.sub("", " ".join(w for w in words if w))
         lines.append(_SPACE_COMMA.sub(",", line))
     return "\n".join(lines)
+
+
+def _blank_page(block: Block) -> bool:
+    """A short block saying the page is left blank (the length tested first: most blocks are longer)."""
+    return len(block.text) < 80 and bool(BLANK_PAGE.search(block.text))
 
 
 def _first_line(block: Block) -> str:
@@ -135,7 +142,7 @@ def _starts(blocks: list[Block]) -> list[_Start]:
     starts: list[_Start] = []
     fresh = True  # at the file start or just after a blank page: weak cues count
     for i, block in enumerate(blocks):
-        if BLANK_PAGE.search(block.text) and len(block.text) < 80:
+        if _blank_page(block):
             fresh = True
             continue
         kind = _cue(block) or (_weak_cue(block) if fresh else None)
@@ -206,7 +213,7 @@ def _back(blocks: list[Block], i: int, floor: int) -> int:
     (the council's name, the committee's name)."""
     j = i
     while j - 1 > floor and i - j < 2 and _short(blocks[j - 1]) and not NUMBERED.match(blocks[j - 1].text) \
-            and not BLANK_PAGE.search(blocks[j - 1].text) and len(blocks[j - 1].text) < 70 \
+            and len(blocks[j - 1].text) < 70 and not BLANK_PAGE.search(blocks[j - 1].text) \
             and BODY_NOUN.search(blocks[j - 1].text):
         j -= 1
     return j
@@ -248,7 +255,7 @@ def segment(parsed: ParsedFile) -> list[Section]:
     sections = []
     for n, s in enumerate(starts):
         end = starts[n + 1].index if n + 1 < len(starts) else len(blocks)
-        part = [b for b in blocks[s.index:end] if not (BLANK_PAGE.search(b.text) and len(b.text) < 80)]
+        part = [b for b in blocks[s.index:end] if not _blank_page(b)]
         if part:
             sections.append(_describe(s.kind, part, _running_head(parsed, part[0]) if n == 0 else []))
     for section in sections:

@@ -41,13 +41,22 @@ _LEAD = re.compile(r"^[-•*\s]*(?:(?:a|the)\s+)?(?:local\s+)?(?:target\s+(?:is\
 def extract_targets(doc: ExtractedDocument) -> list[Target]:
     found: list[Target] = []
     for block in doc.section.blocks:
-        if not block.is_table:
+        if not block.is_table and _may_hold_target(block.text):
             for start, end in sentences(block.text):
                 found.extend(sentence_targets(block.text[start:end], block.start + start, block.page))
     for table in doc.section.tables:
         found.extend(table_targets(table))
     return sorted(found, key=lambda t: t.span.start)
 
+
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_target(text: str) -> bool:
+    """What FROM_TO ("from") or TO_BY ("by") needs, and a figure: most blocks have no
+    such sentence, and are spared cutting into sentences and three regexes on each."""
+    folded = text.casefold()
+    return ("from" in folded or "by" in folded) and bool(_DIGIT.search(text))
 
 
 def unit_of(text: str) -> str | None:

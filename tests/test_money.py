@@ -161,3 +161,12 @@ def test_the_money_gate_lets_through_every_currency_in_any_case() -> None:
             assert may_hold_money(f"a grant of {written}5,000 was agreed")
     assert may_hold_money("forty POUNDS")
     assert not may_hold_money("Minutes of the meeting held on 3 May 2024: 12 present")
+
+
+def test_find_periods_reads_each_kind_however_the_text_writes_it() -> None:
+    # each kind of period is looked for only where its mark is: a dash or slash, "year", "19"/"20"
+    meeting = date(2010, 6, 1)
+    found = find_periods("FY 2010–11, in 2008, NEXT YEAR and 09/10", meeting)
+    assert [(p.period, p.financial) for p in found] == [("2010/11", True), ("2008", False), ("2011/12", True),
+                                                        ("2009/10", True)]
+    assert find_periods("1,234") == [] and find_periods("(95)") == []

@@ -259,14 +259,27 @@ def _column_kind(header: str, label: str) -> FundingKind:
     return "other"
 
 
-def _row_period(periods: list[str | None], skip: int) -> str | None:
-    """A period named elsewhere in the row ("... implemented during 2010/11"),
-    from the first period of each of its cells (``_cell_periods``)."""
-    return next((p for j, p in enumerate(periods) if j != skip and p), None)
+class _RowPeriods:
+    """The period of each sum in a row: its column's, else one named elsewhere in
+    the row ("... implemented during 2010/11") where the columns name none, else
+    the table's. The row's cells are read for periods on the first sum that needs
+    them: most rows hold no sum."""
 
+    def __init__(self, row: list[Cell], columns: list[str | None], use_row: bool, table: str | None) -> None:
+        self.row, self.columns, self.use_row, self.table = row, columns, use_row, table
+        self._cells: list[str | None] | None = None  # the first period of each cell
 
-def _cell_periods(row: list[Cell]) -> list[str | None]:
-    return [found[0].period if (found := find_periods(cell.text)) else None for cell in row]
+    def at(self, j: int) -> str | None:
+        column = self.columns[j] if j < len(self.columns) else None
+        if column:
+            return column
+        if self.use_row:
+            if self._cells is None:
+                self._cells = [found[0].period if (found := find_periods(c.text)) else None for c in self.row]
+            named = next((p for k, p in enumerate(self._cells) if k != j and p), None)
+            if named:
+                return named
+        return self.table
 
 
 def _financial_years(text: str) -> list[str]:
@@ -360,18 +373,16 @@ def table_funding(table: Table, title: str | None, meeting_date: date | None) ->
             continue
         total = bool(_TOTAL_ROW.search(label))
         purpose = _total_purpose(label, name) if total else (f"{group}: {label}" if group and label else label) or None
-        row_periods = _cell_periods(context) if use_row_period else []
+        row_periods = _RowPeriods(context, periods, use_row_period, table_period)
         for j, cell in sorted(cells.items()):
             parsed = values.get(j)
             col_scale = scales[j] if j < len(scales) else None
             scale = col_scale if col_scale is not None else table_scale
-            period = (periods[j] if j < len(periods) else None) \
-                or (_row_period(row_periods, j) if use_row_period else None) or table_period
             if parsed is None:
                 if is_money_text(cell.text) and not is_prose(cell.text):
                     # a figure inside words ("Supporting People - £4.3m in 04/05")
                     for f in text_funding(cell.text, cell.start, block.page, meeting_date,
-                                          default_purpose=purpose, default_period=period):
+                                          default_purpose=purpose, default_period=row_periods.at(j)):
                         if j == lc:
                             f.purpose = _without_money(cell.text) or f.purpose
                         f.table_row, f.table_col = i, j
@@ -391,7 +402,7 @@ def table_funding(table: Table, title: str | None, meeting_date: date | None) ->
                 kind = kinds[heading, label] = _column_kind(heading, label)
             out.append(Funding(
                 amount_gbp=amount, text=clean(cell.text), span=Span(block.page, cell.start, cell.end),
-                kind=kind, period=period, purpose=purpose, table_row=i, table_col=j))
+                kind=kind, period=row_periods.at(j), purpose=purpose, table_row=i, table_col=j))
         if total:
             group = None
     return out

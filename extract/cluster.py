@@ -17,19 +17,19 @@ from typing import Any, Iterable, Iterator
 from minutes.extract.budget import Budget
 from minutes.extract.parsers.ocr import OcrMode
 from minutes.extract.paths import safe_text
-from minutes.extract.pool import AHEAD, Job, Outcome, dask_extract
+from minutes.extract.pool import AHEAD, Job, Outcome, Prepare, dask_extract
 
 
 class DaskExtractor:
     """The ``Pool`` interface (``map``, ``in_hand``, ``peak_mb``) over a Dask cluster."""
 
-    def __init__(self, address: str, limits: Budget, ocr: OcrMode) -> None:
+    def __init__(self, address: str, limits: Budget, ocr: OcrMode, prepare: Prepare | None = None) -> None:
         try:
             from distributed import Client
         except ImportError as e:
             raise RuntimeError("--dask needs the dask extra: pip install 'minutes[dask]'") from e
         self.client = Client(address)
-        self.limits, self.ocr = limits, ocr
+        self.limits, self.ocr, self.prepare = limits, ocr, prepare
         self.peak_mb = 0.0
         self._running: deque[tuple[Job, Any]] = deque()
 
@@ -53,7 +53,8 @@ class DaskExtractor:
                 job = next(pending, None)
                 if job is None:
                     break
-                self._running.append((job, self.client.submit(dask_extract, job, self.limits, self.ocr, pure=False)))
+                self._running.append((job, self.client.submit(dask_extract, job, self.limits, self.ocr, self.prepare,
+                                                                  pure=False)))
             if not self._running:
                 return
             job, future = self._running.popleft()

@@ -45,7 +45,9 @@ from minutes.extract.decisions import extract_decisions
 from minutes.extract.document import ParsedFile
 from minutes.extract.funding import extract_funding
 from minutes.extract.items import extract_items
+from minutes.extract.dates import parse_date
 from minutes.extract.meetings import extract_next_meeting, future_meetings
+from minutes.extract.nlp import analyse, get_nlp
 from minutes.extract.owners import Roster
 from minutes.extract.parsers import PARSER, PARSER_VERSION, parse_file
 from minutes.extract.parsers.ocr import OcrMode
@@ -244,8 +246,22 @@ def _body(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"body_name": read_body(doc.section)}
 
 
+def warm() -> None:
+    """Load now what extraction loads on first use (spaCy's pipeline,
+    dateparser's data): a worker that starts with it holds the same whatever
+    files it is given, and workers forked after it share it."""
+    get_nlp()
+    parse_date("next March")  # no whole date: read by dateparser
+
+
 def extract_file(path: str | Path, pipeline: Pipeline = PIPELINE, ocr: OcrMode = "auto") -> FileExtraction:
     """Parse (with OCR where ``ocr`` says) and extract one file; raises
     ``ParseError`` when it cannot be read, ``StageError`` when it cannot be
     cut into documents."""
-    return pipeline.extract(parse_file(path, ocr))
+    # spaCy forgets the words it learnt from the file when it is done, and the file's Docs
+    # go with them: held on, they would grow a worker's memory with the archive.
+    with get_nlp().memory_zone():
+        try:
+            return pipeline.extract(parse_file(path, ocr))
+        finally:
+            analyse.cache_clear()

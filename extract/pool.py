@@ -1,16 +1,23 @@
 """Extraction in worker processes, each file within its budget.
 
 ``Pool`` keeps N worker processes. Each takes one file at a time, parses and
-extracts it, and sends back the ``FileExtraction`` (or the reason it could
-not). The supervisor (the calling process, which also stores) watches every
+extracts it, and sends back the ``FileExtraction``, or what the caller's
+``prepare`` makes of it in the worker (``ingest``: the rows it stores), or
+the reason it could not. The supervisor (the calling process, which also stores) watches every
 worker: past the file's time budget, or past its memory budget (resident
 size, read ten times a second), the worker is killed with its process group
 (Tesseract and LibreOffice with it), the file is failed with reason
 "timeout" or "memory", and a fresh worker takes the next file. A worker that
-dies by itself (a crash in a C library) fails its file as "crashed". A
-worker whose memory after a file stays above ``RECYCLE_MB`` is replaced
-before the next, so what one file left behind does not grow with the
-archive.
+dies by itself (a crash in a C library) fails its file as "crashed".
+
+A worker's memory does not grow with the archive: it loads what every file
+needs before its first (``extractor.warm``: the supervisor does, once, and
+every forked worker starts with it, whichever files it is given); each
+file's Docs and the words spaCy learnt from it are let go after the file
+(``extract_file``), as is the heap it freed; and a worker holding more than
+``RECYCLE_MB`` after a file is replaced before the next. (Replacing every
+worker after so many files would cost little, ~15 ms a fork, but gain
+nothing: forked mid-batch, a worker starts with the writer's caches.)
 
 Results come back in the order the files were given, however the workers
 finish, so a run with N workers stores the same files in the same order as a
@@ -24,6 +31,9 @@ process, so the budget holds on a cluster too.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 import multiprocessing
 import os
 import resource
@@ -34,12 +44,12 @@ from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from minutes.extract import budget
 from minutes.extract.budget import DEFAULT, Budget
 from minutes.extract.errors import ParseError
-from minutes.extract.extractor import PIPELINE, FileExtraction, Pipeline, StageError, extract_file
+from minutes.extract.extractor import PIPELINE, FileExtraction, Pipeline, StageError, extract_file, warm
 from minutes.extract.paths import safe_text
 from minutes.extract.parsers.ocr import OcrMode
 
@@ -58,7 +68,9 @@ class Job:
 @dataclass
 class Outcome:
     index: int
-    extraction: FileExtraction | None  # None when the file failed
+    # what the pool's ``prepare`` made of the file's FileExtraction (by default the extraction
+    # itself); None when the file failed
+    extraction: Any
     reason: str | None = None  # a ParseError reason, "error", "timeout", "memory" or "crashed"
     detail: str = ""
     seconds: float = 0.0
@@ -70,7 +82,10 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def _serve(conn: Connection, pipeline: Pipeline, ocr: OcrMode) -> None:
+Prepare = Callable[[FileExtraction], Any]
+
+
+def _serve(conn: Connection, pipeline: Pipeline, ocr: OcrMode, prepare: Prepare | None) -> None:
     """A worker: files in, extractions out, until told to stop."""
     # Its own process group: Ctrl-C at the terminal reaches the supervisor
     # alone, and killing the group takes the worker's OCR and LibreOffice children too.
@@ -78,6 +93,9 @@ def _serve(conn: Connection, pipeline: Pipeline, ocr: OcrMode) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_die_with, args=(os.getppid(),), daemon=True).start()
     budget.listen(lambda: conn.send(("ocr",)))
+    warm()  # inherited when forked
+    # What the worker starts with stays for its life: its collections need walk only what files make.
+    gc.freeze()
     while True:
         try:
             job = conn.recv()
@@ -85,7 +103,25 @@ def _serve(conn: Connection, pipeline: Pipeline, ocr: OcrMode) -> None:
             return
         if job is None:
             return
-        conn.send(_extract(job, pipeline, ocr))
+        conn.send(_extract(job, pipeline, ocr, prepare))
+        _trim()
+
+
+def _libc() -> Any:
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    except OSError:
+        return None
+
+
+_LIBC = _libc()
+
+
+def _trim() -> None:
+    """Hand back to the system the heap a file's extraction freed (glibc keeps it
+    otherwise, and the next file's peak starts higher): a fraction of a millisecond."""
+    if _LIBC is not None and hasattr(_LIBC, "malloc_trim"):
+        _LIBC.malloc_trim(0)
 
 
 def _die_with(parent: int) -> None:
@@ -96,10 +132,11 @@ def _die_with(parent: int) -> None:
     os.killpg(os.getpgid(0), signal.SIGKILL)
 
 
-def _extract(job: Job, pipeline: Pipeline, ocr: OcrMode) -> tuple:
+def _extract(job: Job, pipeline: Pipeline, ocr: OcrMode, prepare: Prepare | None) -> tuple:
     start = time.perf_counter()
     try:
-        result: tuple = ("ok", extract_file(Path(job.path), pipeline, ocr))
+        fx = extract_file(Path(job.path), pipeline, ocr)
+        result: tuple = ("ok", prepare(fx) if prepare else fx)
     except ParseError as e:
         result = ("failed", e.reason, e.detail)
     except StageError as e:
@@ -110,9 +147,9 @@ def _extract(job: Job, pipeline: Pipeline, ocr: OcrMode) -> tuple:
 
 
 class _Worker:
-    def __init__(self, context: Any, pipeline: Pipeline, ocr: OcrMode) -> None:
+    def __init__(self, context: Any, pipeline: Pipeline, ocr: OcrMode, prepare: Prepare | None) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, pipeline, ocr), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, pipeline, ocr, prepare), daemon=True)
         self.process.start()
         child.close()
         self.job: Job | None = None
@@ -152,12 +189,14 @@ class _Worker:
 
 
 class Pool:
-    """``workers`` worker processes extracting with ``pipeline``, each file within ``limits``."""
+    """``workers`` worker processes extracting with ``pipeline``, each file within ``limits``;
+    ``prepare`` turns each extraction into what is sent back (in the worker, so the
+    caller gets it made: ``models.rows.file_rows``, the rows it stores)."""
 
     def __init__(self, workers: int, limits: Budget = DEFAULT, pipeline: Pipeline = PIPELINE,
-                 ocr: OcrMode = "auto", method: str | None = None) -> None:
+                 ocr: OcrMode = "auto", method: str | None = None, prepare: Prepare | None = None) -> None:
         self.size = max(1, workers)
-        self.limits, self.pipeline, self.ocr = limits, pipeline, ocr
+        self.limits, self.pipeline, self.ocr, self.prepare = limits, pipeline, ocr, prepare
         available = multiprocessing.get_all_start_methods()
         self.context = multiprocessing.get_context(method or ("fork" if "fork" in available else "spawn"))
         self.workers: list[_Worker] = []
@@ -183,6 +222,12 @@ class Pool:
 
     def map(self, jobs: Iterable[Job]) -> Iterator[Outcome]:
         """The outcome of every job, in the order given."""
+        if self.context.get_start_method() == "fork":
+            warm()  # here, once: every worker forked, at the start or in place of another, starts warm
+        # Every worker forked before the first job is planned: a forked worker starts with the
+        # memory its parent holds then, and the parent's grows with the files it plans and stores.
+        while len(self.workers) < self.size:
+            self.workers.append(self._start())
         pending = iter(jobs)
         order: deque[int] = deque()
         done: dict[int, Outcome] = {}
@@ -209,9 +254,12 @@ class Pool:
         """An idle worker, a new one while there are fewer than ``size``, else None."""
         free = next((w for w in self.workers if w.job is None), None)
         if free is None and len(self.workers) < self.size:
-            free = _Worker(self.context, self.pipeline, self.ocr)
+            free = self._start()
             self.workers.append(free)
         return free
+
+    def _start(self) -> _Worker:
+        return _Worker(self.context, self.pipeline, self.ocr, self.prepare)
 
     def _watch(self) -> list[Outcome]:
         """Wait up to a tick for workers to report; stop those past their budget."""
@@ -285,7 +333,7 @@ _dask_pool: Pool | None = None
 _dask_lock = threading.Lock()
 
 
-def dask_extract(job: Job, limits: Budget, ocr: OcrMode) -> Outcome:
+def dask_extract(job: Job, limits: Budget, ocr: OcrMode, prepare: Prepare | None = None) -> Outcome:
     """Extract one file on a Dask worker, within its budget (the task Dask runs)."""
     global _dask_pool
     if multiprocessing.current_process().daemon:
@@ -294,5 +342,5 @@ def dask_extract(job: Job, limits: Budget, ocr: OcrMode) -> Outcome:
     with _dask_lock:
         if _dask_pool is None:
             # Spawned, not forked: a Dask worker runs threads, and forking a threaded process is unsafe.
-            _dask_pool = Pool(1, limits, ocr=ocr, method="spawn")
+            _dask_pool = Pool(1, limits, ocr=ocr, method="spawn", prepare=prepare)
         return next(_dask_pool.map([job]))

@@ -8,13 +8,14 @@ import json
 import os
 from datetime import datetime, timezone
 from decimal import Decimal
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
 from minutes.extract import records
 from minutes.extract.document import TextBox
-from minutes.extract.extractor import FileExtraction
+from minutes.extract.extractor import ExtractionWarning, FileExtraction
 from minutes.extract.paths import real_path
 from minutes.extract.names import name_key_text
 from minutes.extract.progress import stems
@@ -86,105 +87,168 @@ def remove_location(conn: Connection, path: str) -> None:
                      .values(path=left, name=os.path.basename(left)))
 
 
-def write_extraction(conn: Connection, fx: FileExtraction, size: int | None, body: str | None = None,
-                     path: str | None = None) -> int:
-    """Every row of one extracted file; ``body`` is the body of its documents
-    that name none (``ingest --body``; kept for the content once given).
-    Returns the source file id."""
+@dataclass
+class DocumentRows:
+    """One document's rows, all but the ids the database gives: made where the
+    file was extracted (a worker), so the writer only looks up ids and inserts."""
+    body_name: BodyName | None
+    row: dict[str, Any]  # the documents row, less its file and body ids
+    blocks: list[dict[str, Any]]
+    items: list[dict[str, Any]]
+    people: dict[str, str]  # name key -> the name first written, of everyone attending or owning
+    attendance: list[dict[str, Any]]  # each with the "name_key" of its person
+    actions: list[tuple[dict[str, Any], list[dict[str, Any]]]]  # with their owners ("name_key" None: no person)
+    decisions: list[dict[str, Any]]
+    funding: list[dict[str, Any]]
+    facts: list[int]  # for each funding row, the position of the first mention of its fact (``same_facts``)
+    targets: list[dict[str, Any]]
+
+
+@dataclass
+class FileRows:
+    """One file's extraction as the rows it becomes (``file_rows``), with what an ingest reports of it."""
+    source: dict[str, Any]  # path, sha256, format, pages
+    components: dict[str, int]
+    pages: list[dict[str, Any]]
+    documents: list[DocumentRows]
+    warnings: list[ExtractionWarning]
+    warning_rows: list[dict[str, Any]]  # each with the "document" it is against, by position
+
+    @property
+    def page_count(self) -> int:
+        return int(self.source["pages"])
+
+    @property
+    def unnamed(self) -> bool:
+        """A document of the file names no body."""
+        return any(d.body_name is None for d in self.documents)
+
+
+def file_rows(fx: FileExtraction) -> FileRows:
+    """The rows of one extracted file: every value the writer stores but the ids."""
     p = fx.parsed
-    file_id = put_source(conn, {
-        "path": path or real_path(p.path), "sha256": p.sha256, "format": p.format, "size": size,
-        "pages": len(p.pages), "status": "ok", "error_reason": None, "error_detail": None, "body_given": body})
+    return FileRows(
+        {"path": real_path(p.path), "sha256": p.sha256, "format": p.format, "pages": len(p.pages)},
+        dict(fx.components),
+        [{"page": page.number, "span_start": page.start, "span_end": page.end,
+          "ocr": page.ocr_confidence is not None, "ocr_confidence": _decimal(page.ocr_confidence)}
+         for page in p.pages],
+        [_document_rows(d) for d in fx.documents],
+        list(fx.warnings),
+        [{"document": w.document, "component": w.component, "version": w.version, "error": w.error,
+          "message": w.message, **_where(fx.documents[w.document].section.span)} for w in fx.warnings])
+
+
+def _document_rows(d: ExtractedDocument) -> DocumentRows:
+    people: dict[str, str] = {}
+    for p in d.attendees + d.apologies:
+        people.setdefault(name_key_text(p.name), p.name)
+    for o in (o for a in d.actions for o in a.owners if o.is_person and not o.ambiguous):
+        people.setdefault(name_key_text(o.name), o.name)
+    return DocumentRows(
+        d.body_name, _document_row(d),
+        # blocks as printed, numbering labels in front; the FTS index follows by trigger
+        # (SQLite) or generated column (PostgreSQL)
+        [{"kind": b.kind, "text": b.printed, "page": b.page, "span_start": b.head, "span_end": b.end,
+          "boxes": _boxes(b.boxes)} for b in d.section.blocks],
+        [{"ref": item.ref, "title": item.title, "position": pos, **_where(item.span)}
+         for pos, item in enumerate(d.items)],
+        people,
+        [{"name_key": name_key_text(p.name), "status": p.status, "role": p.role, "organisation": p.organisation,
+          "as_written": p.as_written, "substitute_for": p.substitute_for, "virtual": p.virtual,
+          "initials": p.initials, "category": p.category, **_where(p.span)} for p in d.attendees + d.apologies],
+        [({"item_ref": a.item_ref, "text": a.text, "explicit": a.explicit,
+           "due_date": a.due.date if a.due else None, "due_precision": a.due.precision if a.due else None,
+           "due_text": a.due.text if a.due else None, "log_status": a.log_status, **_where(a.span)},
+          [{"name": o.name, "as_written": o.as_written, "is_person": o.is_person, "ambiguous": o.ambiguous,
+            "name_key": name_key_text(o.name) if o.is_person and not o.ambiguous else None, **_where(a.span)}
+           for o in a.owners]) for a in d.actions],
+        [{"item_ref": dec.item_ref, "text": dec.text, "explicit": dec.explicit, **_where(dec.span)}
+         for dec in d.decisions],
+        [_funding_row(f) for f in d.funding], same_facts(d.funding),
+        [{"indicator": t.indicator, "code": t.code, "baseline": _decimal(t.baseline),
+          "baseline_period": t.baseline_period, "target": _decimal(t.target), "target_period": t.target_period,
+          "unit": t.unit, **_where(t.span)} for t in d.targets])
+
+
+def write_extraction(conn: Connection, fx: FileExtraction | FileRows, size: int | None, body: str | None = None,
+                     path: str | None = None) -> int:
+    """Every row of one extracted file (or of its ``file_rows``); ``body`` is
+    the body of its documents that name none (``ingest --body``; kept for the
+    content once given). Returns the source file id."""
+    fr = fx if isinstance(fx, FileRows) else file_rows(fx)
+    file_id = put_source(conn, fr.source | {"path": path or fr.source["path"], "size": size, "status": "ok",
+                                            "error_reason": None, "error_detail": None, "body_given": body})
     body = conn.execute(select(source_files.c.body_given).where(source_files.c.id == file_id)).scalar()
-    _insert(conn, source_file_components, [{"source_file_id": file_id, "name": name, "version": version}
-                                           for name, version in fx.components.items()], returning=False)
-    _insert(conn, source_pages, [
-        {"source_file_id": file_id, "page": page.number, "span_start": page.start, "span_end": page.end,
-         "ocr": page.ocr_confidence is not None, "ocr_confidence": _decimal(page.ocr_confidence)}
-        for page in p.pages], returning=False)
-    doc_ids = _write_documents(conn, file_id, fx.documents, split_body(body) if body else None)
+    at = {"source_file_id": file_id}
+    _insert(conn, source_file_components, [at | {"name": name, "version": version}
+                                           for name, version in fr.components.items()], returning=False)
+    _insert(conn, source_pages, [at | r for r in fr.pages], returning=False)
+    doc_ids = _write_documents(conn, file_id, fr.documents, split_body(body) if body else None)
     _insert(conn, extraction_warnings, [
-        {"document_id": doc_ids[w.document], "component": w.component, "version": w.version, "error": w.error,
-         "message": w.message, **_where(file_id, fx.documents[w.document].section.span)}
-        for w in fx.warnings], returning=False)
+        {k: v for k, v in r.items() if k != "document"} | at | {"document_id": doc_ids[r["document"]]}
+        for r in fr.warning_rows], returning=False)
     return file_id
 
 
-def _write_documents(conn: Connection, file_id: int, docs: list[ExtractedDocument],
+def _write_documents(conn: Connection, file_id: int, docs: list[DocumentRows],
                      given: BodyName | None) -> list[int]:
     """Documents (``given`` the body of those that name none), then their
     children after the parents whose ids they need; returns the document ids."""
+    at = {"source_file_id": file_id}
     named = [d.body_name or given for d in docs]
     body_ids = get_or_create_bodies(conn, {b for b in named if b})
     doc_bodies = [body_ids[b] if b else None for b in named]
-    doc_ids = _insert(conn, documents, [_document_row(file_id, i, d, b)
+    doc_ids = _insert(conn, documents, [d.row | at | {"body_id": b, "read_body_id": b, "position": i}
                                         for i, (d, b) in enumerate(zip(docs, doc_bodies))])
     owe(conn, doc_bodies)
-    # blocks as printed, numbering labels in front; the FTS index follows by trigger
-    # (SQLite) or generated column (PostgreSQL)
-    _insert(conn, blocks, [
-        {"document_id": doc_id, "kind": b.kind, "text": b.printed, "source_file_id": file_id, "page": b.page,
-         "span_start": b.head, "span_end": b.end, "boxes": _boxes(b.boxes)}
-        for doc_id, d in zip(doc_ids, docs) for b in d.section.blocks], returning=False)
+    _insert(conn, blocks, [r | at | {"document_id": doc_id} for doc_id, d in zip(doc_ids, docs) for r in d.blocks],
+            returning=False)
 
-    item_keys = [(doc_id, item.ref) for doc_id, d in zip(doc_ids, docs) for item in d.items]
-    item_ids = _insert(conn, items, [
-        {"document_id": doc_id, "ref": item.ref, "title": item.title, "position": pos, **_where(file_id, item.span)}
-        for doc_id, d in zip(doc_ids, docs) for pos, item in enumerate(d.items)])
+    item_keys = [(doc_id, r["ref"]) for doc_id, d in zip(doc_ids, docs) for r in d.items]
+    item_ids = _insert(conn, items, [r | at | {"document_id": doc_id} for doc_id, d in zip(doc_ids, docs)
+                                     for r in d.items])
     item_of: dict[tuple[int, str | None], int] = {}
     for k, item_id in zip(item_keys, item_ids):
         item_of.setdefault(k, item_id)  # the first item with a ref, if a document repeats one
 
     wanted: dict[tuple[int | None, str], str] = {}
     for body_id, d in zip(doc_bodies, docs):
-        for p in d.attendees + d.apologies:
-            wanted.setdefault((body_id, name_key_text(p.name)), p.name)
-        for o in (o for a in d.actions for o in a.owners if o.is_person and not o.ambiguous):
-            wanted.setdefault((body_id, name_key_text(o.name)), o.name)
+        for key, name in d.people.items():
+            wanted.setdefault((body_id, key), name)
     person_ids = _get_or_create_people(conn, wanted)
 
-    def link(doc_id: int, ref: str | None) -> dict[str, Any]:
-        return {"item_id": item_of.get((doc_id, ref)) if ref else None, "item_ref": ref}
+    def of(doc_id: int, r: dict[str, Any]) -> dict[str, Any]:
+        """``r`` of document ``doc_id``, its item found by ref."""
+        ref = r.get("item_ref")
+        return r | at | {"document_id": doc_id, "item_id": item_of.get((doc_id, ref)) if ref else None}
 
     _insert(conn, attendance, [
-        {"document_id": doc_id, "person_id": person_ids[(body_id, name_key_text(p.name))], "status": p.status,
-         "role": p.role, "organisation": p.organisation, "as_written": p.as_written,
-         "substitute_for": p.substitute_for, "virtual": p.virtual, "initials": p.initials, "category": p.category,
-         **_where(file_id, p.span)}
-        for doc_id, body_id, d in zip(doc_ids, doc_bodies, docs) for p in d.attendees + d.apologies],
-        returning=False)
+        {k: v for k, v in r.items() if k != "name_key"} | at
+        | {"document_id": doc_id, "person_id": person_ids[(body_id, r["name_key"])]}
+        for doc_id, body_id, d in zip(doc_ids, doc_bodies, docs) for r in d.attendance], returning=False)
 
     doc_actions = [(doc_id, body_id, a) for doc_id, body_id, d in zip(doc_ids, doc_bodies, docs) for a in d.actions]
-    action_ids = _insert(conn, actions, [
-        {"document_id": doc_id, **link(doc_id, a.item_ref), "text": a.text, "explicit": a.explicit,
-         "due_date": a.due.date if a.due else None, "due_precision": a.due.precision if a.due else None,
-         "due_text": a.due.text if a.due else None, "log_status": a.log_status, **_where(file_id, a.span)}
-        for doc_id, _, a in doc_actions])
+    action_ids = _insert(conn, actions, [of(doc_id, row) for doc_id, _, (row, _owners) in doc_actions])
     _insert(conn, action_owners, [
-        {"action_id": action_id, "name": o.name, "as_written": o.as_written, "is_person": o.is_person,
-         "ambiguous": o.ambiguous, "person_id": person_ids[(body_id, name_key_text(o.name))]
-         if o.is_person and not o.ambiguous else None, **_where(file_id, a.span)}
-        for action_id, (_, body_id, a) in zip(action_ids, doc_actions) for o in a.owners], returning=False)
+        {k: v for k, v in o.items() if k != "name_key"} | at
+        | {"action_id": action_id, "person_id": person_ids[(body_id, o["name_key"])] if o["name_key"] else None}
+        for action_id, (_, body_id, (_row, owners)) in zip(action_ids, doc_actions) for o in owners],
+        returning=False)
 
-    _insert(conn, decisions, [
-        {"document_id": doc_id, **link(doc_id, dec.item_ref), "text": dec.text, "explicit": dec.explicit,
-         **_where(file_id, dec.span)}
-        for doc_id, d in zip(doc_ids, docs) for dec in d.decisions], returning=False)
-    funding_ids = _insert(conn, funding, [_funding_row(file_id, doc_id, link(doc_id, f.item_ref), f)
-                                          for doc_id, d in zip(doc_ids, docs) for f in d.funding])
+    _insert(conn, decisions, [of(doc_id, r) for doc_id, d in zip(doc_ids, docs) for r in d.decisions],
+            returning=False)
+    funding_ids = _insert(conn, funding, [of(doc_id, r) for doc_id, d in zip(doc_ids, docs) for r in d.funding])
     first = 0
     facts = []
     for d in docs:
-        facts += [funding_ids[first + k] for k in same_facts(d.funding)]
+        facts += [funding_ids[first + k] for k in d.facts]
         first += len(d.funding)
     if funding_ids:
         conn.execute(update(funding).where(funding.c.id == bindparam("fid")).values(fact_id=bindparam("fact")),
                      [{"fid": i, "fact": f} for i, f in zip(funding_ids, facts)])
-    _insert(conn, targets, [
-        {"document_id": doc_id, "indicator": t.indicator, "code": t.code, "baseline": _decimal(t.baseline),
-         "baseline_period": t.baseline_period, "target": _decimal(t.target), "target_period": t.target_period,
-         "unit": t.unit, **_where(file_id, t.span)}
-        for doc_id, d in zip(doc_ids, docs) for t in d.targets], returning=False)
+    _insert(conn, targets, [r | at | {"document_id": doc_id} for doc_id, d in zip(doc_ids, docs) for r in d.targets],
+            returning=False)
     return doc_ids
 
 
@@ -206,15 +270,14 @@ def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]], returnin
     return list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
 
 
-def _where(file_id: int, span: Span) -> dict[str, int]:
-    return {"source_file_id": file_id, "page": span.page, "span_start": span.start, "span_end": span.end}
+def _where(span: Span) -> dict[str, int]:
+    return {"page": span.page, "span_start": span.start, "span_end": span.end}
 
 
-def _document_row(file_id: int, position: int, d: ExtractedDocument, body_id: int | None) -> dict[str, Any]:
+def _document_row(d: ExtractedDocument) -> dict[str, Any]:
     s, nm = d.section, d.next_meeting
     return {
-        "body_id": body_id, "read_body_id": body_id, "position": position, "kind": s.kind, "title": s.title,
-        "meeting_date": s.meeting_date, "venue": s.venue, **_where(file_id, s.span),
+        "kind": s.kind, "title": s.title, "meeting_date": s.meeting_date, "venue": s.venue, **_where(s.span),
         # a month alone ("the next Board meeting in November") is kept in date_text, not as a day
         "next_meeting_date": nm.date if nm and nm.precision == "day" else None,
         "next_meeting_time": nm.time if nm else None,
@@ -225,13 +288,13 @@ def _document_row(file_id: int, position: int, d: ExtractedDocument, body_id: in
     }
 
 
-def _funding_row(file_id: int, doc_id: int, link: dict[str, Any], f: records.Funding) -> dict[str, Any]:
+def _funding_row(f: records.Funding) -> dict[str, Any]:
     start, end = financial_years(f.period) or (None, None)
     return {
-        "document_id": doc_id, **link, "amount": _money(f.amount_gbp), "amount_high": _money(f.amount_high_gbp),
+        "item_ref": f.item_ref, "amount": _money(f.amount_gbp), "amount_high": _money(f.amount_high_gbp),
         "currency": f.currency, "kind": f.kind, "period": f.period, "period_start": start, "period_end": end,
         "purpose": f.purpose, "table_row": f.table_row, "table_col": f.table_col, "text": f.text,
-        **_where(file_id, f.span),
+        **_where(f.span),
     }
 
 

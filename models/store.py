@@ -41,7 +41,7 @@ from minutes.extract.parsers.ocr import OcrMode
 from minutes.models.db import writing
 from minutes.models.linking import Scope
 from minutes.models.people import relink
-from minutes.models.rows import add_location, put_source, remove_location, write_extraction
+from minutes.models.rows import FileRows, add_location, file_rows, put_source, remove_location, write_extraction
 from minutes.models.schema import source_file_components, source_files, source_locations
 
 
@@ -146,23 +146,27 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable
             if f.extract:
                 yield Job(index, os.fsdecode(path))
 
-    outcomes: dict[int, Outcome] = {}  # by file, for a later copy of the same bytes in the batch
+    # Failures by file, for a later copy of the same bytes in the batch (a copy of a file
+    # stored finds it stored); what was stored is not held, or the batch's memory would grow with it.
+    failures: dict[int, Outcome] = {}
 
     def settle(f: _File) -> None:
         status, failure = _settle(engine, f, report, pipeline, ocr, body, limits,
-                                  outcomes.get(batch.get(f.sha256 or "", -1)))
+                                  failures.get(batch.get(f.sha256 or "", -1)))
         _tell(progress, f.key, status, _pages(f), settled, len(files), extractor, failure)
 
     extractor = _extractor(workers, limits, pipeline, ocr, dask)
     try:
         with extractor:
             for outcome in extractor.map(plan()):
-                report.pages += len(outcome.extraction.parsed.pages) if outcome.extraction else 0
+                report.pages += outcome.extraction.page_count if outcome.extraction else 0
                 report.slowest = max(report.slowest, (outcome.seconds, safe_text(os.fsdecode(files[outcome.index]))))
                 while planned:
                     f = planned.popleft()
                     if f.extract:
-                        f.outcome = outcomes[f.index] = outcome
+                        f.outcome = outcome
+                        if outcome.extraction is None:
+                            failures[f.index] = outcome
                     settle(f)
                     if f.extract:
                         break
@@ -237,13 +241,13 @@ def _settle(engine: Engine, f: _File, report: IngestReport, pipeline: Pipeline, 
                 outcome = _extract_here(f, pipeline, ocr, limits)
             if outcome.extraction is None:
                 return "failed", _fail(conn, report, f.key, f.sha256, f.size, outcome.reason or "error", outcome.detail)
-            fx = outcome.extraction
+            fx: FileRows = outcome.extraction
             write_extraction(conn, fx, f.size, body, f.key)
     except Exception as e:  # the database refused the records: this file fails, the batch goes on
         with writing(engine) as conn:
             return "failed", _fail(conn, report, f.key, f.sha256, f.size, "store_error", f"{type(e).__name__}: {e}")
     report.warnings += [Warned(f.key, w) for w in fx.warnings]
-    if not body and any(d.body_name is None for d in fx.documents):
+    if not body and fx.unnamed:
         report.unnamed.append(f.key)
     if changes:
         report.reextracted.append(Reextracted(f.key, changes))
@@ -256,12 +260,12 @@ def _settle(engine: Engine, f: _File, report: IngestReport, pipeline: Pipeline, 
 
 
 def _extract_here(f: _File, pipeline: Pipeline, ocr: OcrMode, limits: Budget) -> Outcome:
-    with Pool(1, limits, pipeline, ocr) as pool:
+    with Pool(1, limits, pipeline, ocr, prepare=file_rows) as pool:
         return next(pool.map([Job(f.index, os.fsdecode(f.path))]))
 
 
 def _pages(f: _File) -> int:
-    return len(f.outcome.extraction.parsed.pages) if f.outcome and f.outcome.extraction else 0
+    return f.outcome.extraction.page_count if f.outcome and f.outcome.extraction else 0
 
 
 def _tell(progress: Callable[[Event], None] | None, path: str, status: str, pages: int, settled: list[int],
@@ -273,8 +277,8 @@ def _tell(progress: Callable[[Event], None] | None, path: str, status: str, page
 
 def _extractor(workers: int | None, limits: Budget, pipeline: Pipeline, ocr: OcrMode, dask: str | None) -> Any:
     if dask:
-        return DaskExtractor(dask, limits, ocr)
-    return Pool(workers or os.cpu_count() or 1, limits, pipeline, ocr)
+        return DaskExtractor(dask, limits, ocr, prepare=file_rows)
+    return Pool(workers or os.cpu_count() or 1, limits, pipeline, ocr, prepare=file_rows)
 
 
 def _changes(before: dict[str, int], now: dict[str, int]) -> list[str]:

@@ -9,6 +9,7 @@ from dataclasses import fields, replace
 import pytest
 from minutes.extract.document import DocumentBuilder
 from minutes.extract.extractor import GIVEN, PIPELINE, Component, Context, Pipeline, PipelineError, extract_file
+from minutes.extract.nlp import analyse, get_nlp
 from minutes.extract.records import ExtractedDocument, Section
 
 
@@ -105,3 +106,15 @@ def test_versions_name_the_parsers_segment_and_every_component():
     assert list(versions)[:2] == ["parse", "segment"]
     assert set(versions) == {"parse", "segment"} | {c.name for c in PIPELINE.components}
     assert all(isinstance(v, int) and v >= 1 for v in versions.values())
+
+
+def test_a_file_leaves_no_words_or_analysed_blocks_behind(shared):
+    """A worker extracts file after file: the words spaCy learnt from one and the
+    Docs of its blocks go when it is done, so its memory does not grow with the archive."""
+    seeds = sorted((shared / "corpus" / "seeds").glob("*.txt"))
+    extract_file(seeds[0])  # the first file loads what every file needs
+    strings = len(get_nlp().vocab.strings)
+    for path in seeds[1:]:
+        assert extract_file(path).documents, path.name
+        assert len(get_nlp().vocab.strings) == strings, path.name
+        assert analyse.cache_info().currsize == 0

@@ -120,3 +120,25 @@ def test_the_same_postgresql_database_from_workers_and_a_dask_cluster(pg_url, tm
         content[name] = database_content(engine)
         engine.dispose()
     assert content["two"] == content["one"] and content["dask"] == content["one"]
+
+
+def test_copies_in_one_batch_share_the_first_ones_outcome(engine, papers):
+    """A copy of a stored file is one more location of it; a copy of a failed file
+    fails alike (the batch holds on to failures only, not to what it stored)."""
+    for n in (1, 2):
+        (papers / f"{n}-copy.txt").write_bytes((papers / f"{n}.txt").read_bytes())
+    report = ingest_paths(engine, [papers], pipeline=_with("Bad", lambda: os.kill(os.getpid(), signal.SIGKILL)),
+                          workers=2)
+    assert sorted((Path(f.path).name, f.reason) for f in report.failed) == [("1-copy.txt", "crashed"),
+                                                                          ("1.txt", "crashed")]
+    assert [Path(d.path).name for d in report.duplicates] == ["2.txt"]
+    assert [Path(p).name for p in report.stored] == ["2-copy.txt"]
+
+
+def test_a_worker_sends_back_what_prepare_made(papers):
+    from minutes.extract.pool import Job, Pool
+    from minutes.models.rows import FileRows, file_rows
+    with Pool(1, prepare=file_rows) as pool:
+        outcome = next(pool.map([Job(0, str(papers / "2.txt"))]))
+    assert isinstance(outcome.extraction, FileRows)
+    assert outcome.extraction.page_count == 1 and outcome.extraction.documents[0].people

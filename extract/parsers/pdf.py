@@ -45,6 +45,7 @@ BULLETS = set("-–•●▪■◦○➢►✓*")
 # Symbol-font bullets come out in the private-use area; they print as bullets.
 PRIVATE_BULLETS = str.maketrans({c: "•" for c in "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"})
 # a rule typed as text ("_____", "-----"): a separator, not words
+SPACE_RUN = re.compile("[ \u00a0]+")  # spaces a join closes up to one
 TEXT_RULE = re.compile(r"[\s_=~*.·\-–—]*[_=~*.·\-–—]{4}[\s_=~*.·\-–—]*")
 # a line ending in a comma, a joining word or a hyphen goes on below
 OPEN_END = re.compile(r"(?:[,&+/–\-\x02]|\b(?:and|or|of|the|to|a|an|for|with|in|on|at|by|from))$", re.I)
@@ -65,7 +66,7 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom; origin top left
 Region = tuple[int, int, int] | None  # (table, row, column) holding a character
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     text: str
     x0: float
@@ -81,6 +82,8 @@ class Segment:
 class Line:
     """Segments along one baseline; its size and baseline are those of its
     largest type, kept as segments join (lines are measured once per segment)."""
+
+    __slots__ = ("segments", "text", "size", "base", "title")
 
     def __init__(self, segment: Segment) -> None:
         self.segments = [segment]
@@ -322,14 +325,14 @@ def _check_text(path: Path, pages: list[PageContent], advice: str) -> None:
 def is_garbled(text: str) -> bool:
     """Broken font encodings give control codes and vowel-less letter soup;
     real prose, even full of names and figures, is mostly vowel-bearing words."""
-    visible = len(text) - sum(map(len, SPACES.findall(text)))
+    words = text.split()
+    visible = sum(map(len, words))
     if visible and len(ODD_CHARACTER.findall(text)) / visible > 0.1:
         return True
-    tokens = len(text.split())
+    tokens = len(words)
     return tokens >= 20 and len(VOWEL_WORD.findall(text)) / tokens < 0.3
 
 
-SPACES = re.compile(r"\s+")  # str.isspace(), as str.split() splits
 # a control code (those that are not spaces), a private-use glyph or U+FFFD
 ODD_CHARACTER = re.compile("[\x00-\x08\x0e-\x1b\ue000-\uf8ff\ufffd]")
 # a whitespace-separated token bearing a vowel among its letters ("[^\w\s]": punctuation inside the token)
@@ -467,6 +470,11 @@ def _segments(textpage: pdfium.PdfTextPage, height: float, tables: list[Table]) 
 
 
 WORD = re.compile(r"\S+")  # \s is str.isspace(), as the walk tells spaces
+# FPDFText_GetTextObject and FPDFTextObj_GetFont giving addresses as ints (None for a generated
+# character), to be dict keys
+_text_object = ctypes.cast(pdfium_c.FPDFText_GetTextObject,
+                           ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int))
+_object_font = ctypes.cast(pdfium_c.FPDFTextObj_GetFont, ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p))
 
 
 class _Reader:
@@ -480,11 +488,14 @@ class _Reader:
         self.box = [ctypes.c_double() for _ in range(4)]
         self.matrix, self.font, self.flags = pdfium_c.FS_MATRIX(), ctypes.create_string_buffer(128), ctypes.c_int()
         self.segments: list[Segment] = []
+        # type size and weight by text object, weight by font (by their addresses)
+        self.known: dict[int, tuple[float, bool]] = {}
+        self.bold_fonts: dict[int, bool] = {}
 
     def finish(self) -> list[Segment]:
         for seg in self.segments:
             # bold from its first character to its last: a bold lead-in ("Action:") leaves the run plain
-            seg.bold_end = self.bold(seg.last)
+            seg.bold_end = self.facts(seg.last)[1]
             seg.bold = seg.bold and seg.bold_end
         return self.segments
 
@@ -524,7 +535,24 @@ class _Reader:
     def new_segment(self, i: int, text: str, x0: float, x1: float, region: Region) -> Segment:
         left, bottom = self.box[0], self.box[2]
         pdfium_c.FPDFText_GetCharOrigin(self.raw, i, left, bottom)
-        return Segment(text, x0, x1, self.height - bottom.value, self.size(i), self.bold(i), region, i)
+        size, bold = self.facts(i)
+        return Segment(text, x0, x1, self.height - bottom.value, size, bold, region, i)
+
+    def facts(self, i: int) -> tuple[float, bool]:
+        """Type size and weight of character ``i``. They are its text object's
+        (its Tf size and matrix) and its font's, so pdfium is asked once an
+        object, and for the weight once a font, not five times a segment."""
+        obj = _text_object(self.raw, i)
+        if not obj:  # a generated character
+            return self.size(i), self.bold(i)
+        found = self.known.get(obj)
+        if found is None:
+            font = _object_font(obj)
+            bold = self.bold_fonts.get(font)
+            if bold is None:
+                bold = self.bold_fonts[font] = self.bold(i)
+            found = self.known[obj] = self.size(i), bold
+        return found
 
     def size(self, i: int) -> float:
         """The type size on the page. pdfium reports the Tf operand, but some
@@ -606,11 +634,14 @@ def _lines(segments: list[Segment]) -> list[Line]:
     lines: list[Line] = []
     for seg in sorted(segments, key=lambda s: (s.base, s.x0)):
         middle = seg.base - seg.size / 3
-        line = next((ln for ln in reversed(lines[-3:]) if ln.top <= middle <= ln.base + 0.25 * ln.size), None)
-        if line is None:
-            lines.append(Line(seg))
+        # the latest of the last three lines whose height holds it (a plain loop: this runs once a segment)
+        for k in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
+            line = lines[k]
+            if line.base - line.size <= middle <= line.base + 0.25 * line.size:
+                line.add(seg)
+                break
         else:
-            line.add(seg)
+            lines.append(Line(seg))
     for line in lines:
         line.segments.sort(key=lambda s: s.x0)
         line.base = max(line.segments, key=lambda s: s.size).base  # of equal sizes, the leftmost
@@ -658,7 +689,9 @@ def _join_segments(segments: list[Segment], tabs: bool = True) -> str:
                 out += " "
         out += text
         prev = seg
-    return re.sub(r"[ \u00a0]+", " ", out).strip()
+    if "  " in out or "\u00a0" in out:  # most lines have no run to close up: skip the regex
+        out = SPACE_RUN.sub(" ", out)
+    return out.strip()
 
 
 def _cell_text(lines: list[Line], box: Box | None) -> str:
@@ -742,7 +775,7 @@ def _path_rules(obj: Any, outer: Matrix, add: Callable[[float, float, float, flo
     """The straight axis-parallel pieces of one path object (f and fs are
     reusable out-parameters)."""
     pdfium_c.FPDFPageObj_GetBounds(obj, *f)
-    left, bottom, right, top = (v.value for v in f)
+    left, bottom, right, top = f[0].value, f[1].value, f[2].value, f[3].value
     if outer != IDENTITY:  # bounds are in the enclosing form's space
         (left, bottom), (right, top) = _apply(outer, left, bottom), _apply(outer, right, top)
         left, right, bottom, top = min(left, right), max(left, right), min(bottom, top), max(bottom, top)

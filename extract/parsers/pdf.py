@@ -414,28 +414,27 @@ def _segments(textpage: pdfium.PdfTextPage, height: float, tables: list[Table]) 
         reader.walk(_whole_pairs([chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count)]), 0)
         return reader.finish()
     raw, segments, (left, right, bottom, top) = textpage.raw, reader.segments, reader.box
-    count_rects, get_rect = pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect
-    char_box = pdfium_c.FPDFText_GetCharBox
+    left_at, right_at, bottom_at, top_at = reader.refs
+    count_rects, get_rect, char_box = _COUNT_RECTS, _GET_RECT, _CHAR_BOX
     box_region = _BoxRegions(tables) if tables else None
     seg: Segment | None = None  # the segment being read
     end = 0
-    for m in WORD.finditer(text):
-        start = m.start()
-        if seg is not None and start > end:  # the whitespace before: a space, and a line break ends the segment
-            if text[end] not in "\r\n" and not seg.text.endswith(" "):
+    for m in SPACED_WORD.finditer(text):
+        space, line_break, word = m.groups()
+        if seg is not None:  # the whitespace before: a space, and a line break ends the segment
+            if space and not seg.text.endswith(" "):
                 seg.text += " "
-            if "\r" in text[end:start] or "\n" in text[end:start]:
+            if line_break:
                 seg = None
-        word = m.group()
-        end = start + len(word)
+        start, end = m.start(3), m.end()
         n = end - start
         if n > 1:  # a run's rectangle, or a one-letter word's own box
             if count_rects(raw, start, n) != 1:
                 seg = reader.walk(word, start, seg)
                 continue
-            get_rect(raw, 0, left, top, right, bottom)
+            get_rect(raw, 0, left_at, top_at, right_at, bottom_at)
             x1, high, low = right.value, height - top.value, height - bottom.value
-        char_box(raw, start, left, right, bottom, top)
+        char_box(raw, start, left_at, right_at, bottom_at, top_at)
         x0, first_x1, first_low, first_high = left.value, right.value, height - bottom.value, height - top.value
         if n == 1:
             x1, high, low = first_x1, first_high, first_low
@@ -469,11 +468,32 @@ def _segments(textpage: pdfium.PdfTextPage, height: float, tables: list[Table]) 
     return reader.finish()
 
 
-WORD = re.compile(r"\S+")  # \s is str.isspace(), as the walk tells spaces
+# a word (\s is str.isspace(), as the walk tells spaces) and the whitespace before it: what
+# stands before any line break in it, and the rest from the break on
+SPACED_WORD = re.compile(r"([^\S\r\n]*)([\r\n]\s*)?(\S+)")
+
+
+def _unchecked(function: Any, result: Any = ctypes.c_int) -> Any:
+    """A pdfium function called without pypdfium2's check and conversion of
+    each argument, which costs as much again as the call: for the calls made
+    once a word or a segment. Callers pass the text page handle, ints and byref()s."""
+    return ctypes.cast(function, ctypes.CFUNCTYPE(result))  # no argument types: none converted
+
+
+_COUNT_RECTS, _GET_RECT, _CHAR_BOX, _CHAR_ORIGIN = map(_unchecked, (
+    pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect, pdfium_c.FPDFText_GetCharBox,
+    pdfium_c.FPDFText_GetCharOrigin))
+_GET_MATRIX = _unchecked(pdfium_c.FPDFText_GetMatrix)
+# the page objects a rule finder walks, and their paths' points
+_PAGE_OBJECT = _unchecked(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDF_PAGEOBJECT)
+_PATH_SEGMENT = _unchecked(pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDF_PATHSEGMENT)
+_OBJECT_TYPE, _BOUNDS, _POINT, _SEGMENT_TYPE, _SEGMENT_CLOSES = map(_unchecked, (
+    pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds, pdfium_c.FPDFPathSegment_GetPoint,
+    pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose))
+_FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 # FPDFText_GetTextObject and FPDFTextObj_GetFont giving addresses as ints (None for a generated
 # character), to be dict keys
-_text_object = ctypes.cast(pdfium_c.FPDFText_GetTextObject,
-                           ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int))
+_text_object = _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 _object_font = ctypes.cast(pdfium_c.FPDFTextObj_GetFont, ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p))
 
 
@@ -487,6 +507,7 @@ class _Reader:
         self.region = _region_finder(tables) if tables else None
         self.box = [ctypes.c_double() for _ in range(4)]
         self.matrix, self.font, self.flags = pdfium_c.FS_MATRIX(), ctypes.create_string_buffer(128), ctypes.c_int()
+        self.refs, self.matrix_at = [ctypes.byref(v) for v in self.box], ctypes.byref(self.matrix)  # unchecked calls
         self.segments: list[Segment] = []
         # type size and weight by text object, weight by font (by their addresses)
         self.known: dict[int, tuple[float, bool]] = {}
@@ -503,6 +524,7 @@ class _Reader:
         """Characters one by one from index ``start``, each with its own box,
         ``current`` the segment they may go on; returns the segment left open."""
         raw, height, region, (left, right, bottom, top) = self.raw, self.height, self.region, self.box
+        left_at, right_at, bottom_at, top_at = self.refs
         for i, ch in enumerate(chars, start):
             if not ch:
                 continue  # the second half of a surrogate pair, joined to the first
@@ -513,7 +535,7 @@ class _Reader:
                 if current is not None and not current.text.endswith(" "):
                     current.text += " "
                 continue
-            pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top)
+            _CHAR_BOX(raw, i, left_at, right_at, bottom_at, top_at)
             x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
             if x0 == x1 and y0 == y1:
                 continue  # a generated character with no place on the page
@@ -533,10 +555,9 @@ class _Reader:
         return current
 
     def new_segment(self, i: int, text: str, x0: float, x1: float, region: Region) -> Segment:
-        left, bottom = self.box[0], self.box[2]
-        pdfium_c.FPDFText_GetCharOrigin(self.raw, i, left, bottom)
+        _CHAR_ORIGIN(self.raw, i, self.refs[0], self.refs[2])
         size, bold = self.facts(i)
-        return Segment(text, x0, x1, self.height - bottom.value, size, bold, region, i)
+        return Segment(text, x0, x1, self.height - self.box[2].value, size, bold, region, i)
 
     def facts(self, i: int) -> tuple[float, bool]:
         """Type size and weight of character ``i``. They are its text object's
@@ -562,11 +583,11 @@ class _Reader:
         across the baseline (its determinant over its scale along the baseline,
         so skewed italics and rotated text keep their size) restores the size."""
         m = self.matrix
-        pdfium_c.FPDFText_GetMatrix(self.raw, i, m)
+        _GET_MATRIX(self.raw, i, self.matrix_at)
         along = math.hypot(m.a, m.b)
         # rounded: the matrix is single precision, and a rotated 1.0 must stay 1.0
         scale = round(abs(m.a * m.d - m.b * m.c) / along, 3) if along else 1.0
-        return pdfium_c.FPDFText_GetFontSize(self.raw, i) * scale
+        return _FONT_SIZE(self.raw, i) * scale
 
     def bold(self, i: int) -> bool:
         if pdfium_c.FPDFText_GetFontWeight(self.raw, i) >= 600:
@@ -745,6 +766,7 @@ def _rules(page: pdfium.PdfPage, height: float) -> tuple[list[Rule], list[Rule]]
     across: list[Rule] = []
     down: list[Rule] = []
     f = [ctypes.c_float() for _ in range(4)]
+    at = [ctypes.byref(v) for v in f]
     fs = pdfium_c.FS_MATRIX()
 
     def add(x0: float, y0: float, x1: float, y1: float) -> None:
@@ -756,7 +778,7 @@ def _rules(page: pdfium.PdfPage, height: float) -> tuple[list[Rule], list[Rule]]
     def walk(count: int, get: Callable[[int], Any], outer: Matrix) -> None:
         for i in range(count):
             obj = get(i)
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            kind = _OBJECT_TYPE(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
                 pdfium_c.FPDFPageObj_GetMatrix(obj, fs)
                 inner = (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
@@ -764,17 +786,17 @@ def _rules(page: pdfium.PdfPage, height: float) -> tuple[list[Rule], list[Rule]]
                 walk(pdfium_c.FPDFFormObj_CountObjects(obj),
                      partial(pdfium_c.FPDFFormObj_GetObject, obj), _then(inner, outer))
             elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                _path_rules(obj, outer, add, f, fs)
+                _path_rules(obj, outer, add, f, at, fs)
 
-    walk(pdfium_c.FPDFPage_CountObjects(page.raw), partial(pdfium_c.FPDFPage_GetObject, page.raw), IDENTITY)
+    walk(pdfium_c.FPDFPage_CountObjects(page.raw), partial(_PAGE_OBJECT, page.raw), IDENTITY)
     return across, down
 
 
 def _path_rules(obj: Any, outer: Matrix, add: Callable[[float, float, float, float], None],
-                f: list[ctypes.c_float], fs: pdfium_c.FS_MATRIX) -> None:
+                f: list[ctypes.c_float], at: list[Any], fs: pdfium_c.FS_MATRIX) -> None:
     """The straight axis-parallel pieces of one path object (f and fs are
-    reusable out-parameters)."""
-    pdfium_c.FPDFPageObj_GetBounds(obj, *f)
+    reusable out-parameters, ``at`` f's references for the unchecked calls)."""
+    _BOUNDS(obj, *at)
     left, bottom, right, top = f[0].value, f[1].value, f[2].value, f[3].value
     if outer != IDENTITY:  # bounds are in the enclosing form's space
         (left, bottom), (right, top) = _apply(outer, left, bottom), _apply(outer, right, top)
@@ -793,15 +815,15 @@ def _path_rules(obj: Any, outer: Matrix, add: Callable[[float, float, float, flo
     x, y = f[0], f[1]
     start = last = None
     for i in range(count):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+        seg = _PATH_SEGMENT(obj, i)
+        _POINT(seg, at[0], at[1])
         point = _apply(m, x.value, y.value)
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        kind = _SEGMENT_TYPE(seg)
         if kind == pdfium_c.FPDF_SEGMENT_LINETO and last is not None:
             add(*last, *point)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = point
-        elif pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+        elif _SEGMENT_CLOSES(seg) and start is not None:
             add(*point, *start)
         last = point
 
@@ -1155,7 +1177,7 @@ def _place(block: Block | None, lines: list[Line]) -> None:
     (a segment whose text the block rewrote, a hyphen rejoined, is skipped)."""
     if block is None:
         return
-    at, printed = 0, block.printed
+    at, printed, head, boxes = 0, block.printed, block.head, block.boxes
     for line in lines:
         for seg in line.segments:
             words = _visible(seg.text).replace("\x02", "-")
@@ -1166,8 +1188,8 @@ def _place(block: Block | None, lines: list[Line]) -> None:
             if found < 0:
                 continue
             at = found + len(words)
-            block.boxes.append(TextBox(block.head + found, block.head + at, seg.x0, seg.base - seg.size,
-                                       seg.x1, seg.base + 0.25 * seg.size))
+            boxes.append(TextBox(head + found, head + at, seg.x0, seg.base - seg.size,
+                                 seg.x1, seg.base + 0.25 * seg.size))
 
 
 def _emit_table(builder: DocumentBuilder, table: Table, sizes: TypeSizes) -> None:

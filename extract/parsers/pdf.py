@@ -664,8 +664,9 @@ def _lines(segments: list[Segment]) -> list[Line]:
         else:
             lines.append(Line(seg))
     for line in lines:
-        line.segments.sort(key=lambda s: s.x0)
-        line.base = max(line.segments, key=lambda s: s.size).base  # of equal sizes, the leftmost
+        if len(line.segments) > 1:  # most lines are one segment, its baseline the line's already
+            line.segments.sort(key=lambda s: s.x0)
+            line.base = max(line.segments, key=lambda s: s.size).base  # of equal sizes, the leftmost
         line.text = _join_segments(line.segments)
     wide = [("\t" in line.text) for line in lines]
     for i, line in enumerate(lines):

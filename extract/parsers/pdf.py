@@ -131,10 +131,12 @@ class Table:
         self._xs = sorted({x for b in boxes for x in (b[0], b[2])})
         self._ys = sorted({y for b in boxes for y in (b[1], b[3])})
         self._slots: dict[tuple[int, int], tuple[int, int]] = {}
+        row_of, column_of = {y: j for j, y in enumerate(tops)}, {x: i for i, x in enumerate(lefts)}
+        y_at, x_at = {y: j for j, y in enumerate(self._ys)}, {x: i for i, x in enumerate(self._xs)}
         for x0, top, x1, bottom in boxes:
-            place = tops.index(top), lefts.index(x0)
-            for j in range(self._ys.index(top), self._ys.index(bottom)):
-                for i in range(self._xs.index(x0), self._xs.index(x1)):
+            place = row_of[top], column_of[x0]
+            for j in range(y_at[top], y_at[bottom]):
+                for i in range(x_at[x0], x_at[x1]):
                     self._slots[j, i] = place
 
     def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
@@ -887,8 +889,9 @@ def _cells(across: list[Rule], down: list[Rule]) -> list[Box]:
 def _grids(cells: list[Box]) -> list[list[Box]]:
     """Cells that share a corner belong to one table."""
     owner: dict[Point, int] = {}
-    links = [(i, owner.setdefault(corner, i)) for i, (x0, top, x1, bottom) in enumerate(cells)
-             for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom))]
+    links = [(i, j) for i, (x0, top, x1, bottom) in enumerate(cells)
+             for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+             if (j := owner.setdefault(corner, i)) != i]
     return [[cells[i] for i in group] for group in connected_groups(range(len(cells)), links)]
 
 

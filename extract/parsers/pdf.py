@@ -478,7 +478,8 @@ SPACED_WORD = re.compile(r"([^\S\r\n]*)([\r\n]\s*)?(\S+)")
 def _unchecked(function: Any, result: Any = ctypes.c_int) -> Any:
     """A pdfium function called without pypdfium2's check and conversion of
     each argument, which costs as much again as the call: for the calls made
-    once a word or a segment. Callers pass the text page handle, ints and byref()s."""
+    once a word, a segment, a page object or a path point. Nothing is checked,
+    so callers pass only pypdfium2's handles, small ints and byref()s."""
     return ctypes.cast(function, ctypes.CFUNCTYPE(result))  # no argument types: none converted
 
 

@@ -45,6 +45,7 @@ BULLETS = set("-–•●▪■◦○➢►✓*")
 # Symbol-font bullets come out in the private-use area; they print as bullets.
 PRIVATE_BULLETS = str.maketrans({c: "•" for c in "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"})
 # a rule typed as text ("_____", "-----"): a separator, not words
+SPACE_RUN = re.compile("[ \u00a0]+")  # spaces a join closes up to one
 TEXT_RULE = re.compile(r"[\s_=~*.·\-–—]*[_=~*.·\-–—]{4}[\s_=~*.·\-–—]*")
 # a line ending in a comma, a joining word or a hyphen goes on below
 OPEN_END = re.compile(r"(?:[,&+/–\-\x02]|\b(?:and|or|of|the|to|a|an|for|with|in|on|at|by|from))$", re.I)
@@ -65,7 +66,7 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom; origin top left
 Region = tuple[int, int, int] | None  # (table, row, column) holding a character
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     text: str
     x0: float
@@ -81,6 +82,8 @@ class Segment:
 class Line:
     """Segments along one baseline; its size and baseline are those of its
     largest type, kept as segments join (lines are measured once per segment)."""
+
+    __slots__ = ("segments", "text", "size", "base", "title")
 
     def __init__(self, segment: Segment) -> None:
         self.segments = [segment]
@@ -128,10 +131,12 @@ class Table:
         self._xs = sorted({x for b in boxes for x in (b[0], b[2])})
         self._ys = sorted({y for b in boxes for y in (b[1], b[3])})
         self._slots: dict[tuple[int, int], tuple[int, int]] = {}
+        row_of, column_of = {y: j for j, y in enumerate(tops)}, {x: i for i, x in enumerate(lefts)}
+        y_at, x_at = {y: j for j, y in enumerate(self._ys)}, {x: i for i, x in enumerate(self._xs)}
         for x0, top, x1, bottom in boxes:
-            place = tops.index(top), lefts.index(x0)
-            for j in range(self._ys.index(top), self._ys.index(bottom)):
-                for i in range(self._xs.index(x0), self._xs.index(x1)):
+            place = row_of[top], column_of[x0]
+            for j in range(y_at[top], y_at[bottom]):
+                for i in range(x_at[x0], x_at[x1]):
                     self._slots[j, i] = place
 
     def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
@@ -322,14 +327,14 @@ def _check_text(path: Path, pages: list[PageContent], advice: str) -> None:
 def is_garbled(text: str) -> bool:
     """Broken font encodings give control codes and vowel-less letter soup;
     real prose, even full of names and figures, is mostly vowel-bearing words."""
-    visible = len(text) - sum(map(len, SPACES.findall(text)))
+    words = text.split()
+    visible = sum(map(len, words))
     if visible and len(ODD_CHARACTER.findall(text)) / visible > 0.1:
         return True
-    tokens = len(text.split())
+    tokens = len(words)
     return tokens >= 20 and len(VOWEL_WORD.findall(text)) / tokens < 0.3
 
 
-SPACES = re.compile(r"\s+")  # str.isspace(), as str.split() splits
 # a control code (those that are not spaces), a private-use glyph or U+FFFD
 ODD_CHARACTER = re.compile("[\x00-\x08\x0e-\x1b\ue000-\uf8ff\ufffd]")
 # a whitespace-separated token bearing a vowel among its letters ("[^\w\s]": punctuation inside the token)
@@ -411,28 +416,27 @@ def _segments(textpage: pdfium.PdfTextPage, height: float, tables: list[Table]) 
         reader.walk(_whole_pairs([chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count)]), 0)
         return reader.finish()
     raw, segments, (left, right, bottom, top) = textpage.raw, reader.segments, reader.box
-    count_rects, get_rect = pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect
-    char_box = pdfium_c.FPDFText_GetCharBox
+    left_at, right_at, bottom_at, top_at = reader.refs
+    count_rects, get_rect, char_box = _COUNT_RECTS, _GET_RECT, _CHAR_BOX
     box_region = _BoxRegions(tables) if tables else None
     seg: Segment | None = None  # the segment being read
     end = 0
-    for m in WORD.finditer(text):
-        start = m.start()
-        if seg is not None and start > end:  # the whitespace before: a space, and a line break ends the segment
-            if text[end] not in "\r\n" and not seg.text.endswith(" "):
+    for m in SPACED_WORD.finditer(text):
+        space, line_break, word = m.groups()
+        if seg is not None:  # the whitespace before: a space, and a line break ends the segment
+            if space and not seg.text.endswith(" "):
                 seg.text += " "
-            if "\r" in text[end:start] or "\n" in text[end:start]:
+            if line_break:
                 seg = None
-        word = m.group()
-        end = start + len(word)
+        start, end = m.start(3), m.end()
         n = end - start
         if n > 1:  # a run's rectangle, or a one-letter word's own box
             if count_rects(raw, start, n) != 1:
                 seg = reader.walk(word, start, seg)
                 continue
-            get_rect(raw, 0, left, top, right, bottom)
+            get_rect(raw, 0, left_at, top_at, right_at, bottom_at)
             x1, high, low = right.value, height - top.value, height - bottom.value
-        char_box(raw, start, left, right, bottom, top)
+        char_box(raw, start, left_at, right_at, bottom_at, top_at)
         x0, first_x1, first_low, first_high = left.value, right.value, height - bottom.value, height - top.value
         if n == 1:
             x1, high, low = first_x1, first_high, first_low
@@ -466,7 +470,34 @@ def _segments(textpage: pdfium.PdfTextPage, height: float, tables: list[Table]) 
     return reader.finish()
 
 
-WORD = re.compile(r"\S+")  # \s is str.isspace(), as the walk tells spaces
+# a word (\s is str.isspace(), as the walk tells spaces) and the whitespace before it: what
+# stands before any line break in it, and the rest from the break on
+SPACED_WORD = re.compile(r"([^\S\r\n]*)([\r\n]\s*)?(\S+)")
+
+
+def _unchecked(function: Any, result: Any = ctypes.c_int) -> Any:
+    """A pdfium function called without pypdfium2's check and conversion of
+    each argument, which costs as much again as the call: for the calls made
+    once a word, a segment, a page object or a path point. Nothing is checked,
+    so callers pass only pypdfium2's handles, small ints and byref()s."""
+    return ctypes.cast(function, ctypes.CFUNCTYPE(result))  # no argument types: none converted
+
+
+_COUNT_RECTS, _GET_RECT, _CHAR_BOX, _CHAR_ORIGIN = map(_unchecked, (
+    pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect, pdfium_c.FPDFText_GetCharBox,
+    pdfium_c.FPDFText_GetCharOrigin))
+_GET_MATRIX = _unchecked(pdfium_c.FPDFText_GetMatrix)
+# the page objects a rule finder walks, and their paths' points
+_PAGE_OBJECT = _unchecked(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDF_PAGEOBJECT)
+_PATH_SEGMENT = _unchecked(pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDF_PATHSEGMENT)
+_OBJECT_TYPE, _BOUNDS, _POINT, _SEGMENT_TYPE, _SEGMENT_CLOSES = map(_unchecked, (
+    pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds, pdfium_c.FPDFPathSegment_GetPoint,
+    pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose))
+_FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+# FPDFText_GetTextObject and FPDFTextObj_GetFont giving addresses as ints (None for a generated
+# character), to be dict keys
+_text_object = _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_object_font = ctypes.cast(pdfium_c.FPDFTextObj_GetFont, ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p))
 
 
 class _Reader:
@@ -479,12 +510,16 @@ class _Reader:
         self.region = _region_finder(tables) if tables else None
         self.box = [ctypes.c_double() for _ in range(4)]
         self.matrix, self.font, self.flags = pdfium_c.FS_MATRIX(), ctypes.create_string_buffer(128), ctypes.c_int()
+        self.refs, self.matrix_at = [ctypes.byref(v) for v in self.box], ctypes.byref(self.matrix)  # unchecked calls
         self.segments: list[Segment] = []
+        # type size and weight by text object, weight by font (by their addresses)
+        self.known: dict[int, tuple[float, bool]] = {}
+        self.bold_fonts: dict[int, bool] = {}
 
     def finish(self) -> list[Segment]:
         for seg in self.segments:
             # bold from its first character to its last: a bold lead-in ("Action:") leaves the run plain
-            seg.bold_end = self.bold(seg.last)
+            seg.bold_end = self.facts(seg.last)[1]
             seg.bold = seg.bold and seg.bold_end
         return self.segments
 
@@ -492,6 +527,7 @@ class _Reader:
         """Characters one by one from index ``start``, each with its own box,
         ``current`` the segment they may go on; returns the segment left open."""
         raw, height, region, (left, right, bottom, top) = self.raw, self.height, self.region, self.box
+        left_at, right_at, bottom_at, top_at = self.refs
         for i, ch in enumerate(chars, start):
             if not ch:
                 continue  # the second half of a surrogate pair, joined to the first
@@ -502,7 +538,7 @@ class _Reader:
                 if current is not None and not current.text.endswith(" "):
                     current.text += " "
                 continue
-            pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top)
+            _CHAR_BOX(raw, i, left_at, right_at, bottom_at, top_at)
             x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
             if x0 == x1 and y0 == y1:
                 continue  # a generated character with no place on the page
@@ -522,9 +558,25 @@ class _Reader:
         return current
 
     def new_segment(self, i: int, text: str, x0: float, x1: float, region: Region) -> Segment:
-        left, bottom = self.box[0], self.box[2]
-        pdfium_c.FPDFText_GetCharOrigin(self.raw, i, left, bottom)
-        return Segment(text, x0, x1, self.height - bottom.value, self.size(i), self.bold(i), region, i)
+        _CHAR_ORIGIN(self.raw, i, self.refs[0], self.refs[2])
+        size, bold = self.facts(i)
+        return Segment(text, x0, x1, self.height - self.box[2].value, size, bold, region, i)
+
+    def facts(self, i: int) -> tuple[float, bool]:
+        """Type size and weight of character ``i``. They are its text object's
+        (its Tf size and matrix) and its font's, so pdfium is asked once an
+        object, and for the weight once a font, not five times a segment."""
+        obj = _text_object(self.raw, i)
+        if not obj:  # a generated character
+            return self.size(i), self.bold(i)
+        found = self.known.get(obj)
+        if found is None:
+            font = _object_font(obj)
+            bold = self.bold_fonts.get(font)
+            if bold is None:
+                bold = self.bold_fonts[font] = self.bold(i)
+            found = self.known[obj] = self.size(i), bold
+        return found
 
     def size(self, i: int) -> float:
         """The type size on the page. pdfium reports the Tf operand, but some
@@ -534,11 +586,11 @@ class _Reader:
         across the baseline (its determinant over its scale along the baseline,
         so skewed italics and rotated text keep their size) restores the size."""
         m = self.matrix
-        pdfium_c.FPDFText_GetMatrix(self.raw, i, m)
+        _GET_MATRIX(self.raw, i, self.matrix_at)
         along = math.hypot(m.a, m.b)
         # rounded: the matrix is single precision, and a rotated 1.0 must stay 1.0
         scale = round(abs(m.a * m.d - m.b * m.c) / along, 3) if along else 1.0
-        return pdfium_c.FPDFText_GetFontSize(self.raw, i) * scale
+        return _FONT_SIZE(self.raw, i) * scale
 
     def bold(self, i: int) -> bool:
         if pdfium_c.FPDFText_GetFontWeight(self.raw, i) >= 600:
@@ -606,14 +658,18 @@ def _lines(segments: list[Segment]) -> list[Line]:
     lines: list[Line] = []
     for seg in sorted(segments, key=lambda s: (s.base, s.x0)):
         middle = seg.base - seg.size / 3
-        line = next((ln for ln in reversed(lines[-3:]) if ln.top <= middle <= ln.base + 0.25 * ln.size), None)
-        if line is None:
-            lines.append(Line(seg))
+        # the latest of the last three lines whose height holds it (a plain loop: this runs once a segment)
+        for k in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
+            line = lines[k]
+            if line.base - line.size <= middle <= line.base + 0.25 * line.size:
+                line.add(seg)
+                break
         else:
-            line.add(seg)
+            lines.append(Line(seg))
     for line in lines:
-        line.segments.sort(key=lambda s: s.x0)
-        line.base = max(line.segments, key=lambda s: s.size).base  # of equal sizes, the leftmost
+        if len(line.segments) > 1:  # most lines are one segment, its baseline the line's already
+            line.segments.sort(key=lambda s: s.x0)
+            line.base = max(line.segments, key=lambda s: s.size).base  # of equal sizes, the leftmost
         line.text = _join_segments(line.segments)
     wide = [("\t" in line.text) for line in lines]
     for i, line in enumerate(lines):
@@ -658,7 +714,9 @@ def _join_segments(segments: list[Segment], tabs: bool = True) -> str:
                 out += " "
         out += text
         prev = seg
-    return re.sub(r"[ \u00a0]+", " ", out).strip()
+    if "  " in out or "\u00a0" in out:  # most lines have no run to close up: skip the regex
+        out = SPACE_RUN.sub(" ", out)
+    return out.strip()
 
 
 def _cell_text(lines: list[Line], box: Box | None) -> str:
@@ -712,6 +770,7 @@ def _rules(page: pdfium.PdfPage, height: float) -> tuple[list[Rule], list[Rule]]
     across: list[Rule] = []
     down: list[Rule] = []
     f = [ctypes.c_float() for _ in range(4)]
+    at = [ctypes.byref(v) for v in f]
     fs = pdfium_c.FS_MATRIX()
 
     def add(x0: float, y0: float, x1: float, y1: float) -> None:
@@ -723,7 +782,7 @@ def _rules(page: pdfium.PdfPage, height: float) -> tuple[list[Rule], list[Rule]]
     def walk(count: int, get: Callable[[int], Any], outer: Matrix) -> None:
         for i in range(count):
             obj = get(i)
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            kind = _OBJECT_TYPE(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
                 pdfium_c.FPDFPageObj_GetMatrix(obj, fs)
                 inner = (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
@@ -731,18 +790,18 @@ def _rules(page: pdfium.PdfPage, height: float) -> tuple[list[Rule], list[Rule]]
                 walk(pdfium_c.FPDFFormObj_CountObjects(obj),
                      partial(pdfium_c.FPDFFormObj_GetObject, obj), _then(inner, outer))
             elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                _path_rules(obj, outer, add, f, fs)
+                _path_rules(obj, outer, add, f, at, fs)
 
-    walk(pdfium_c.FPDFPage_CountObjects(page.raw), partial(pdfium_c.FPDFPage_GetObject, page.raw), IDENTITY)
+    walk(pdfium_c.FPDFPage_CountObjects(page.raw), partial(_PAGE_OBJECT, page.raw), IDENTITY)
     return across, down
 
 
 def _path_rules(obj: Any, outer: Matrix, add: Callable[[float, float, float, float], None],
-                f: list[ctypes.c_float], fs: pdfium_c.FS_MATRIX) -> None:
+                f: list[ctypes.c_float], at: list[Any], fs: pdfium_c.FS_MATRIX) -> None:
     """The straight axis-parallel pieces of one path object (f and fs are
-    reusable out-parameters)."""
-    pdfium_c.FPDFPageObj_GetBounds(obj, *f)
-    left, bottom, right, top = (v.value for v in f)
+    reusable out-parameters, ``at`` f's references for the unchecked calls)."""
+    _BOUNDS(obj, *at)
+    left, bottom, right, top = f[0].value, f[1].value, f[2].value, f[3].value
     if outer != IDENTITY:  # bounds are in the enclosing form's space
         (left, bottom), (right, top) = _apply(outer, left, bottom), _apply(outer, right, top)
         left, right, bottom, top = min(left, right), max(left, right), min(bottom, top), max(bottom, top)
@@ -760,15 +819,15 @@ def _path_rules(obj: Any, outer: Matrix, add: Callable[[float, float, float, flo
     x, y = f[0], f[1]
     start = last = None
     for i in range(count):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+        seg = _PATH_SEGMENT(obj, i)
+        _POINT(seg, at[0], at[1])
         point = _apply(m, x.value, y.value)
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        kind = _SEGMENT_TYPE(seg)
         if kind == pdfium_c.FPDF_SEGMENT_LINETO and last is not None:
             add(*last, *point)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = point
-        elif pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+        elif _SEGMENT_CLOSES(seg) and start is not None:
             add(*point, *start)
         last = point
 
@@ -831,8 +890,9 @@ def _cells(across: list[Rule], down: list[Rule]) -> list[Box]:
 def _grids(cells: list[Box]) -> list[list[Box]]:
     """Cells that share a corner belong to one table."""
     owner: dict[Point, int] = {}
-    links = [(i, owner.setdefault(corner, i)) for i, (x0, top, x1, bottom) in enumerate(cells)
-             for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom))]
+    links = [(i, j) for i, (x0, top, x1, bottom) in enumerate(cells)
+             for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+             if (j := owner.setdefault(corner, i)) != i]
     return [[cells[i] for i in group] for group in connected_groups(range(len(cells)), links)]
 
 
@@ -1122,7 +1182,7 @@ def _place(block: Block | None, lines: list[Line]) -> None:
     (a segment whose text the block rewrote, a hyphen rejoined, is skipped)."""
     if block is None:
         return
-    at, printed = 0, block.printed
+    at, printed, head, boxes = 0, block.printed, block.head, block.boxes
     for line in lines:
         for seg in line.segments:
             words = _visible(seg.text).replace("\x02", "-")
@@ -1133,8 +1193,8 @@ def _place(block: Block | None, lines: list[Line]) -> None:
             if found < 0:
                 continue
             at = found + len(words)
-            block.boxes.append(TextBox(block.head + found, block.head + at, seg.x0, seg.base - seg.size,
-                                       seg.x1, seg.base + 0.25 * seg.size))
+            boxes.append(TextBox(head + found, head + at, seg.x0, seg.base - seg.size,
+                                 seg.x1, seg.base + 0.25 * seg.size))
 
 
 def _emit_table(builder: DocumentBuilder, table: Table, sizes: TypeSizes) -> None:

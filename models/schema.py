@@ -321,6 +321,27 @@ class ActionUpdate(Provenance, Base):
     )
 
 
+class ActionThread(Base):
+    """What the last evidence recompute (models.evidence) found of one action: the earlier action it
+    restates (``kind`` 'log' or 'restated'; the match itself, its thread's first action being followed
+    from it) and its owners as linked then, so a relink redoes only the actions whose inputs changed."""
+    __tablename__ = "action_threads"
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), primary_key=True)
+    restates_id: Mapped[int | None] = mapped_column(ForeignKey("actions.id", ondelete="SET NULL"))
+    kind: Mapped[str | None] = mapped_column(String(16))
+    owners: Mapped[str] = mapped_column(Text, nullable=False)
+    __table_args__ = (Index("ix_action_threads_restates", "restates_id"),)
+
+
+class EvidenceMeeting(Base):
+    """A meeting date of a body as the last evidence recompute saw it: its documents (id and kind), so
+    the next one knows which meetings changed and redoes only the actions they can give evidence to."""
+    __tablename__ = "evidence_meetings"
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id", ondelete="CASCADE"), primary_key=True)
+    meeting_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    documents: Mapped[str] = mapped_column(Text, nullable=False)
+
+
 class ActionRuling(Base):
     """A user's ruling on an action's status (``minutes actions set`` / ``reopen``),
     kept across re-ingests: it names the action by its body, meeting date and
@@ -538,6 +559,8 @@ person_aliases = _table(PersonAlias)
 person_overrides = _table(PersonOverride)
 action_updates = _table(ActionUpdate)
 action_rulings = _table(ActionRuling)
+action_threads = _table(ActionThread)
+evidence_meetings = _table(EvidenceMeeting)
 decisions = _table(Decision)
 funding = _table(Funding)
 targets = _table(Target)

@@ -20,8 +20,16 @@ The evidence, all from meetings after the action's, of the same body:
   update" action, by the deadline (or at the next two meetings);
 - ``all_completed``: "all actions from the last meeting had been completed".
 The search for an action stops at the first evidence that it is done.
-Every piece of it lies in the papers of the action's own body, so it is
-recomputed for the bodies a relink is owed (a ``Scope``), not the archive.
+Every piece of it lies in the papers of the action's own body, near the
+action's meeting: how rare a word is, and which item titles are topical, are
+read from the ``NEARBY`` meetings each side of it (a body's words change over
+the years), a restatement is looked for up to ``NEARBY`` meetings on, a
+report or item in the next ``LATER_MEETINGS``. So a relink (a ``Scope`` of
+bodies) redoes only the actions within reach of the meetings that changed
+since the last one (``evidence_meetings`` keeps what each body's meetings
+were), those whose owners were linked anew, and the first actions of threads
+that changed (``action_threads`` keeps each action's match); the rest keep
+their evidence, which is what a full recompute would give them.
 """
 from __future__ import annotations
 
@@ -31,7 +39,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Callable
 
 from sqlalchemy import ColumnElement, Connection, Select, bindparam, delete, func, insert, or_, select, update
 
@@ -39,8 +47,9 @@ from minutes.extract import names
 from minutes.extract.action_log import log_status
 from minutes.extract.progress import COMMON, STOP, progress, sentences, stem, stems
 from minutes.models.linking import EVERYTHING, Scope
-from minutes.models.schema import action_owners, action_updates, actions, blocks, bodies, documents, items, people
-from minutes.models.sql import ORIGINAL
+from minutes.models.schema import (action_owners, action_threads, action_updates, actions, blocks, bodies, documents,
+                                   evidence_meetings, items, people)
+from minutes.models.sql import ORIGINAL, chunks
 
 ALL_DONE = re.compile(r"\ball\s+(?:the\s+)?actions\s+(?:arising\s+)?(?:from|of)\s+the\s+(?:last|previous)\s+"
                       r"meeting\s+(?:had|have)\s+been\s+(?:completed|done|closed|actioned)", re.I)
@@ -66,6 +75,7 @@ TOPICAL = 0.3  # an item title heading more than this share of the body's meetin
 RESTATE_MATCH = 0.8
 PASSAGE_SENTENCES = 2
 LATER_MEETINGS = 6  # a report further on than this many meetings is more likely on another matter
+NEARBY = 12  # meetings each side of an action's that say how rare its words are; a restatement is this near
 TITLE_WEIGHT = 0.5  # the words of the item an action stands under, and of the passage around it, say less than its own
 OWNER_BONUS = 0.1
 ITEM_WINDOW = timedelta(days=60)  # an item this long after the deadline still delivers it
@@ -98,6 +108,7 @@ class _Action:
     owners: set[int] = field(default_factory=set)
     owner_names: list[str] = field(default_factory=list)
     owner_marks: set[str] = field(default_factory=set)  # surnames and initials as the papers print them
+    written: list[tuple[str, str]] = field(default_factory=list)  # its owners' names, and as written
     owner_stems: set[str] = field(default_factory=set)
     words: dict[str, float] = field(default_factory=dict)  # with the words of the passage around it
     bare: dict[str, float] = field(default_factory=dict)  # its own and its item's title's only
@@ -107,6 +118,12 @@ class _Action:
     own: set[str] = field(default_factory=set)  # the words of its own text (not its item's title)
     context: set[str] = field(default_factory=set)  # the words of the passage it was written in
     rivals: set[str] = field(default_factory=set)  # the marks of other owners given tasks in that passage
+    owned: str = ""  # its owners as linked, as action_threads keeps them
+    stored_follows: int | None = None  # the thread it was in
+    pos: int = -1  # the place of its meeting among its body's
+    rarity: _Rarity | None = None  # of the words of its body's papers near its meeting (None: none there)
+    weighing: _Rarity | None = None  # once prepared: the rarity, or one that weighs nothing
+    prepared: bool = False
 
 
 @dataclass
@@ -121,39 +138,61 @@ class _Passage:
     end: int
     exact: bool  # the text is the file's text at start:end, so sentence spans can be given
     words: set[str] = field(default_factory=set)  # its own and its item's title's
-    topic: frozenset[str] = frozenset()
+    key: frozenset[str] = frozenset()  # its item's title
     said: set[str] = field(default_factory=set)  # its own words only
     spelt: set[str] = field(default_factory=set)  # the initials of the names it spells out
     reports: bool = True  # not a correction quoting old words, nor a heading alone (its item's title)
 
 
 def recompute(conn: Connection, scope: Scope = EVERYTHING) -> None:
-    """Rebuild ``action_updates`` and ``actions.follows_action_id`` of the
-    actions of ``scope``'s bodies from their stored papers; deterministic."""
+    """Bring ``action_updates`` and ``actions.follows_action_id`` of the
+    actions of ``scope``'s bodies up to date with their stored papers: the
+    same rows a recompute from nothing gives (``EVERYTHING`` does that)."""
     in_scope = scope.where(documents.c.body_id)
     docs = {r.id: r for r in conn.execute(select(documents.c.id, documents.c.body_id, documents.c.meeting_date,
                                                  documents.c.kind).where(ORIGINAL, in_scope))}
-    acts, passages, idf, topical = prepare(conn, docs, scope)
-    follows = _match_log_rows(acts)
-    # A log row's status cell is evidence on the action it restates, or on itself; an undated log's is
-    # known whatever day is asked.
-    updates = [_update(follows.get(a.id, a.id), a.document_id, a.day, "log",
-                       LOG_STATUS.get(log_status(a.log_status) or "", "in_progress"), a.due, a.log_status,
-                       a.file_id, a.page, a.start, a.end)
-               for a in acts.values() if a.log_status]
-    restated = _match_restated(acts, follows, idf)
-    follows.update(restated)
-    updates += [_update(follows[b], acts[b].document_id, acts[b].day, "restated",
-                        "in_progress", acts[b].due, acts[b].text, acts[b].file_id, acts[b].page, acts[b].start,
-                        acts[b].end) for b in restated]
-    updates += _item_updates(conn, acts, follows, docs, topical, scope)
-    updates += _all_done_updates(conn, acts, follows, docs, scope)
-    updates += _report_updates(acts, follows, passages, idf, updates)
-    updates.sort(key=lambda u: (u["action_id"], u["meeting_date"] or date.min, u["document_id"], u["span_start"],
-                                u["kind"]))
-    scoped = select(actions.c.id).join(documents, documents.c.id == actions.c.document_id).where(in_scope)
-    conn.execute(delete(action_updates) if scope.everything else
-                 delete(action_updates).where(action_updates.c.action_id.in_(scoped)))
+    acts = _load_actions(conn, scope)
+    threads = {r.action_id: (r.restates_id, r.kind, r.owners) for r in conn.execute(
+        _of_scope(select(action_threads), action_threads, scope, actions.c.document_id))}
+    seen: dict[int, dict[date, str]] = defaultdict(dict)
+    if not scope.everything:
+        for r in conn.execute(select(evidence_meetings).where(scope.where(evidence_meetings.c.body_id))):
+            seen[r.body_id][r.meeting_date] = r.documents
+    kept: dict[int, list[str]] = defaultdict(list)  # each action's thread's evidence as the last recompute left it
+    if not scope.everything:
+        for u in conn.execute(_of_scope(select(action_updates), action_updates, scope, actions.c.document_id)
+                              .where(action_updates.c.kind.in_(("log", "restated")))).mappings():
+            kept[u["action_id"]].append(repr(_row_key(u)))
+        for found in kept.values():
+            found.sort()
+    own_name = {b: stems(n) for b, n in conn.execute(select(bodies.c.id, bodies.c.name))}
+    by_body: dict[int | None, list[_Action]] = defaultdict(list)
+    for a in acts.values():
+        by_body[a.body_id].append(a)
+    body_docs: dict[int | None, dict[int, Any]] = defaultdict(dict)
+    for d in docs.values():
+        body_docs[d.body_id][d.id] = d
+    done: dict[int, list[dict[str, Any]]] = {}
+    follows: dict[int, int] = {}
+    for body in sorted(set(by_body) | set(body_docs), key=lambda b: (b is not None, b or 0)):
+        work = _Body(conn, body, body_docs[body], by_body[body], threads, kept,
+                     seen.get(body) if body is not None and not scope.everything else None, own_name.get(body, set()))
+        done.update(work.run())
+        follows.update(work.follows)
+        work.keep()
+    if scope.everything:
+        conn.execute(delete(action_updates))
+        touched = set(done)
+    else:  # the actions whose rows changed
+        stored: dict[int, list[tuple]] = defaultdict(list)
+        for chunk in chunks(sorted(done)):
+            for u in conn.execute(select(action_updates).where(action_updates.c.action_id.in_(chunk))
+                                  .order_by(action_updates.c.id)).mappings():
+                stored[u["action_id"]].append(_row_key(u))
+        touched = {i for i, rows in done.items() if [_row_key(u) for u in _in_order(rows)] != stored.get(i, [])}
+        for chunk in chunks(sorted(touched)):
+            conn.execute(delete(action_updates).where(action_updates.c.action_id.in_(chunk)))
+    updates = [u for i in sorted(touched) for u in _in_order(done[i])]
     if updates:
         conn.execute(insert(action_updates), updates)
     current = dict(conn.execute(_of_scope(select(actions.c.id, actions.c.follows_action_id), actions, scope)).all())
@@ -163,36 +202,267 @@ def recompute(conn: Connection, scope: Scope = EVERYTHING) -> None:
                      .values(follows_action_id=bindparam("root")), changed)
 
 
-Topical = dict[int | None, set[frozenset[str]]]  # per body, the item titles that head few of its meetings
+def _in_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An action's evidence rows in the order stored."""
+    return sorted(rows, key=lambda u: (u["meeting_date"] or date.min, u["document_id"], u["span_start"], u["kind"]))
 
 
-def _of_scope(query: Select, table: Any, scope: Scope) -> Select:
-    """``query`` on ``table`` (an actions, items or blocks table) kept to the rows of ``scope``'s documents."""
+def _row_key(u: Any) -> tuple:
+    """An evidence row as compared with what a recompute gives (its id aside)."""
+    return (u["document_id"], u["meeting_date"], u["kind"], u["status"], u["due_date"], u["text"],
+            u["source_file_id"], u["page"], u["span_start"], u["span_end"])
+
+
+def _of_scope(query: Select, table: Any, scope: Scope, via: ColumnElement | None = None) -> Select:
+    """``query`` on ``table`` (an actions, items or blocks table) kept to the rows of ``scope``'s documents
+    (``via``: the actions column of its document, for a table of rows on actions)."""
     if scope.everything:
         return query
-    column: ColumnElement = table.c.document_id
+    if via is not None:
+        query = query.join(actions, actions.c.id == table.c.action_id)
+    column: ColumnElement = via if via is not None else table.c.document_id
     return query.join(documents, documents.c.id == column).where(scope.where(documents.c.body_id))
 
 
-def prepare(conn: Connection, docs: dict[int, Any], scope: Scope = EVERYTHING) -> tuple[
-        dict[int, _Action], dict[int | None, list[_Passage]], dict[int | None, _Rarity], Topical]:
-    """The actions of ``scope``'s bodies with the words they are matched by,
-    the passages of the bodies' papers ``docs``, how rare each word is in
-    them, and the topical item titles."""
-    acts = _load_actions(conn, scope)
-    passages, topical = _load_passages(conn, docs, scope)
-    idf = _idf(passages)
-    _contexts(acts, passages)
-    for a in acts.values():
-        a.named, a.own = _named(a.text, idf.get(a.body_id)), stems(a.text)
-        a.owner_stems = {stem(m) for m in a.owner_marks} | {stem(t) for n in a.owner_names for t in names.name_key(n)}
-        a.named -= a.owner_stems  # the owner named again says nothing of the task
-        a.words = _action_words(a, idf.get(a.body_id), a.context)
-        a.bare = _action_words(a, idf.get(a.body_id), set())
-        a.task = {w: wt for w, wt in a.bare.items() if w in a.own and w not in a.owner_stems}
-        key = frozenset(stems(a.item or ""))
-        a.topic = key if key in topical.get(a.body_id, set()) else frozenset()
-    return acts, passages, idf, topical
+def _signature(found: list[Any]) -> str:
+    return ",".join(f"{d.id}:{d.kind}" for d in sorted(found, key=lambda d: d.id))
+
+
+class _Body:
+    """The evidence recompute of one body's actions. ``seen``: what its
+    meetings were at the last one (None or empty: everything is worked out);
+    ``threads``, ``kept``: each action's match and owners, and its thread's
+    evidence rows (log, restated), as the last one left them."""
+
+    def __init__(self, conn: Connection, body: int | None, docs: dict[int, Any], acts: list[_Action],
+                 threads: dict[int, tuple[int | None, str | None, str]], kept: dict[int, list[str]],
+                 seen: dict[date, str] | None, own_name: set[str]) -> None:
+        self.conn, self.body, self.docs, self.threads, self.kept = conn, body, docs, threads, kept
+        self.own_name = own_name
+        self.papers = _Papers(conn, body, docs)
+        self.dates = self.papers.dates
+        self.acts = {a.id: a for a in acts}
+        self.in_doc: dict[int, list[_Action]] = defaultdict(list)
+        for a in acts:
+            self.in_doc[a.document_id].append(a)
+        # in the order raised (undated actions last: they are in no thread)
+        self.ordered = sorted(acts, key=lambda a: (a.day is None, a.day or date.min, a.id))
+        for a in self.ordered:
+            a.pos = bisect_left(self.dates, a.day) if a.day else -1
+        self.places = [a.pos for a in self.ordered if a.day]  # the dated come first
+        meetings: dict[date, list[Any]] = defaultdict(list)
+        for d in docs.values():
+            if d.meeting_date and body is not None:
+                meetings[d.meeting_date].append(d)
+        self.now = {day: _signature(found) for day, found in meetings.items()}
+        self.seen = seen
+        self.full = not seen
+        self.matched: dict[int, tuple[int | None, str | None]] = {}
+        self.follows: dict[int, int] = {}
+
+    def run(self) -> dict[int, list[dict[str, Any]]]:
+        """The evidence rows of each action whose rows may have changed (of every action when all is worked out)."""
+        near, region = (self.ordered, self.ordered) if self.full else self._region()
+        self._prepare(self._with_candidates(region))
+        self.matched = {a.id: (t[0], t[1]) for a in self.ordered if (t := self.threads.get(a.id)) is not None}
+        logs, heads = self._indexes()
+        for a in region:
+            self.matched[a.id] = self._match(a, logs, heads)
+        self.follows = self._follow()
+        threaded = self._thread_rows()
+        roots = [a for a in self.ordered if a.id not in self.follows]
+        if self.full:
+            redo, out = roots, {a.id for a in self.ordered}
+        else:
+            moved = {a.id for a in self.ordered if a.stored_follows != self.follows.get(a.id)}
+            rethreaded = {a.id for a in self.ordered if sorted(repr(_row_key(u)) for u in threaded[a.id])
+                          != self.kept.get(a.id, [])}
+            nearby = {a.id for a in near}
+            redo = [a for a in roots if a.id in nearby or a.id in moved or a.id in rethreaded]
+            out = {a.id for a in redo} | moved | rethreaded
+        self._prepare(redo)
+        found = _item_updates(self.papers, redo, self.own_name)
+        found += _all_done_updates(self.conn, self.body, self.docs, redo)
+        for a in redo:
+            found += threaded[a.id]
+        found += _report_updates(self.papers, redo, found)
+        rows: dict[int, list[dict[str, Any]]] = {i: [] for i in out}
+        for u in found:
+            rows[u["action_id"]].append(u)
+        for i in out:
+            if i in self.follows:
+                rows[i] = threaded[i]  # its thread's evidence is its first action's
+        return rows
+
+    def keep(self) -> None:
+        """Record each action's match and owners, and the body's meetings, for the next recompute."""
+        fresh = {a.id: (*self.matched.get(a.id, (None, None)), a.owned) for a in self.ordered}
+        changed = [i for i, t in fresh.items() if self.threads.get(i) != t]
+        for chunk in chunks(changed):
+            self.conn.execute(delete(action_threads).where(action_threads.c.action_id.in_(chunk)))
+        if changed:
+            self.conn.execute(insert(action_threads), [{"action_id": i, "restates_id": fresh[i][0],
+                                                        "kind": fresh[i][1], "owners": fresh[i][2]} for i in changed])
+        if self.body is None:
+            return
+        if self.full:
+            self.conn.execute(delete(evidence_meetings).where(evidence_meetings.c.body_id == self.body))
+        seen = self.seen or {}
+        days = sorted(d for d in set(seen) | set(self.now) if seen.get(d) != self.now.get(d))
+        for i in range(0, len(days), 500):
+            self.conn.execute(delete(evidence_meetings).where(evidence_meetings.c.body_id == self.body,
+                                                              evidence_meetings.c.meeting_date.in_(days[i:i + 500])))
+        if days and any(d in self.now for d in days):
+            self.conn.execute(insert(evidence_meetings), [{"body_id": self.body, "meeting_date": d,
+                                                           "documents": self.now[d]} for d in days if d in self.now])
+
+    def _region(self) -> tuple[list[_Action], list[_Action]]:
+        """The actions whose evidence the changed meetings (and owners linked anew) may change: those whose
+        nearby meetings hold a changed one, and those of the minutes before it; and, with them, those whose
+        match may change: up to ``NEARBY`` meetings later still, where one of those may be restated."""
+        seen = self.seen or {}
+        changed = [d for d in set(seen) | set(self.now) if seen.get(d) != self.now.get(d)]
+        before = sorted(d for d, sig in seen.items() if any(not k.endswith(":strategy") for k in sig.split(",")))
+        near: list[tuple[date, date]] = []
+        matched: list[tuple[date, date]] = []
+        reach = max(NEARBY, LATER_MEETINGS)
+        for day in changed:
+            for order in (self.dates, before):
+                p = bisect_left(order, day)
+                lo = order[p - reach - 1] if p - reach - 1 >= 0 else date.min
+                near.append((lo, order[p + reach] if p + reach < len(order) else date.max))
+                matched.append((lo, order[p + reach + NEARBY] if p + reach + NEARBY < len(order) else date.max))
+            for held in (self.now, seen):  # the minutes an "all actions completed" there, or after, speaks of
+                prior = max((d for d, sig in held.items() if d < day and ":minutes" in sig), default=None)
+                if prior is not None:
+                    near.append((prior, prior))
+        anew = [a for a in self.ordered if a.id not in self.threads or self.threads[a.id][2] != a.owned]
+        for a in anew:
+            if a.day:
+                last = a.pos + NEARBY
+                matched.append((a.day, self.dates[last] if last < len(self.dates) else date.max))
+        linked = {a.id for a in anew}  # their own words are weighed anew
+        return self._within(near, linked), self._within(near + matched, linked)
+
+    def _within(self, spans: list[tuple[date, date]], also: set[int]) -> list[_Action]:
+        """The actions raised within one of ``spans`` (inclusive), and those of ``also``."""
+        merged: list[list[date]] = []
+        for lo, hi in sorted(spans):
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        starts = [m[0] for m in merged]
+        return [a for a in self.ordered if a.id in also or a.day and (i := bisect_right(starts, a.day) - 1) >= 0
+                and a.day <= merged[i][1]]
+
+    def _with_candidates(self, region: list[_Action]) -> list[_Action]:
+        """``region``'s dated actions and the earlier ones they may restate."""
+        index = {a.id: n for n, a in enumerate(self.ordered)}
+        wanted: set[int] = set()
+        for a in region:
+            if a.day:
+                n = index[a.id]
+                wanted.update(range(bisect_left(self.places, a.pos - NEARBY), n + 1))
+        return [self.ordered[n] for n in sorted(wanted)]
+
+    def _prepare(self, found: list[_Action]) -> None:
+        """The words each of ``found`` is matched by, weighed by the papers near its meeting."""
+        todo = [a for a in found if not a.prepared and a.day]
+        self.papers.cover({a.pos for a in todo})
+        for b in {b.id: b for a in todo for b in self.in_doc[a.document_id]}.values():  # theirs, and rivals'
+            if b.written and not b.owner_marks:
+                b.owner_marks = {m for name, as_written in b.written for m in _marks(name) | _marks(as_written)}
+        for a in todo:
+            a.prepared = True
+            a.rarity = self.papers.rarity(a.pos)
+            a.weighing = a.rarity or self.papers.none
+            around = self.papers.around(a)
+            if around is not None:
+                a.context = around.words - around.spelt
+                a.rivals = {m for b in self.in_doc[a.document_id] if b is not a and self.papers.around(b) is around
+                            for m in b.owner_marks} - a.owner_marks
+            a.named, a.own = _named(a.text, a.rarity), stems(a.text)
+            a.owner_stems = ({stem(m) for m in a.owner_marks}
+                             | {stem(t) for n in a.owner_names for t in names.name_key(n)})
+            a.named -= a.owner_stems  # the owner named again says nothing of the task
+            a.words = _action_words(a, a.rarity, a.context)
+            a.bare = _action_words(a, a.rarity, set())
+            a.task = {w: wt for w, wt in a.bare.items() if w in a.own and w not in a.owner_stems}
+            key = frozenset(stems(a.item or ""))
+            a.topic = key if key in self.papers.topical(a.pos) else frozenset()
+
+    def _indexes(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Of the prepared actions (by their place in ``ordered``): each content word's, and each heaviest word's."""
+        logs: dict[str, list[int]] = defaultdict(list)
+        heads: dict[str, list[int]] = defaultdict(list)
+        for n, a in enumerate(self.ordered):
+            if a.prepared:
+                for w in a.own:
+                    logs[w].append(n)
+                if a.body_id is not None:
+                    for w in _heads(a.bare, a.weighing or self.papers.none):
+                        heads[w].append(n)
+        return logs, heads
+
+    def _match(self, b: _Action, logs: dict[str, list[int]], heads: dict[str, list[int]]) -> tuple[
+            int | None, str | None]:
+        """The earlier action (up to ``NEARBY`` meetings back) a log row restates, or a later action restates."""
+        if not b.day:
+            return None, None
+        first = bisect_left(self.places, b.pos - NEARBY)
+        last = bisect_left(self.places, b.pos + 1)  # the actions of b's meetings and before
+        earlier = [c for c in self.ordered[first:last] if c.day < b.day]  # type: ignore[operator]
+        if b.log_status and b.own:
+            shared = Counter(n for w in b.own for n in _between(logs.get(w, []), first, last)
+                             if self.ordered[n].day < b.day)  # type: ignore[operator]
+            best = None
+            for n, k in shared.items():
+                other = self.ordered[n]
+                need = LOG_MATCH_SAME_OWNER if _same_owner(b, other) else LOG_MATCH
+                if k >= 2 and k / len(b.own) >= need:
+                    rank = (other.log_status is None, k / len(b.own), -other.day.toordinal(),  # type: ignore[union-attr]
+                            -other.id)
+                    best = max(best, (rank, other.id)) if best else (rank, other.id)
+            if best:
+                return best[1], "log"
+        if b.body_id is None or b.log_status or len(b.own - b.owner_stems) < 2 or not earlier:
+            return None, None  # "ACTION: DT" alone restates nothing
+        near = sorted({n for w in b.bare for n in _between(heads.get(w, []), first, last)})
+        root = _restated(b, [self.ordered[n] for n in near])
+        return (root, "restated") if root is not None else (None, None)
+
+    def _follow(self) -> dict[int, int]:
+        """Each action's thread: a log row follows what its match follows (among log rows); a restatement then
+        follows its match's thread."""
+        logged: dict[int, int] = {}
+        for a in self.ordered:
+            target, kind = self.matched.get(a.id, (None, None))
+            if kind == "log" and target in self.acts:
+                logged[a.id] = logged.get(target, target)
+        restated: dict[int, int] = {}
+        for b in self.ordered:
+            target, kind = self.matched.get(b.id, (None, None))
+            if kind == "restated" and target in self.acts:
+                restated[b.id] = logged.get(target, restated.get(target, target))
+        return logged | restated
+
+    def _thread_rows(self) -> dict[int, list[dict[str, Any]]]:
+        """The log rows' status cells and the restatements, as evidence on the action each follows (a log row
+        that follows none is its own evidence; an undated log's is known whatever day is asked)."""
+        out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for a in self.ordered:
+            if a.log_status:
+                out[self.follows.get(a.id, a.id)].append(_update(
+                    self.follows.get(a.id, a.id), a.document_id, a.day, "log",
+                    LOG_STATUS.get(log_status(a.log_status) or "", "in_progress"), a.due, a.log_status,
+                    a.file_id, a.page, a.start, a.end))
+        for a in self.ordered:
+            if self.matched.get(a.id, (None, None))[1] == "restated" and a.id in self.follows:
+                out[self.follows[a.id]].append(_update(self.follows[a.id], a.document_id, a.day, "restated",
+                                                       "in_progress", a.due, a.text, a.file_id, a.page, a.start,
+                                                       a.end))
+        return out
 
 
 def _update(action_id: int, document_id: int, day: date | None, kind: str, status: str, due: date | None, text: str,
@@ -205,26 +475,31 @@ def _update(action_id: int, document_id: int, day: date | None, kind: str, statu
 def _load_actions(conn: Connection, scope: Scope) -> dict[int, _Action]:
     query = select(actions.c.id, actions.c.document_id, documents.c.body_id, documents.c.meeting_date,
                    actions.c.text, actions.c.due_date, actions.c.log_status, items.c.title, actions.c.source_file_id,
-                   actions.c.page, actions.c.span_start, actions.c.span_end) \
+                   actions.c.page, actions.c.span_start, actions.c.span_end, actions.c.follows_action_id) \
         .join(documents, documents.c.id == actions.c.document_id) \
         .outerjoin(items, items.c.id == actions.c.item_id) \
         .where(ORIGINAL, scope.where(documents.c.body_id)).order_by(actions.c.id)
     acts = {r.id: _Action(r.id, r.document_id, r.body_id, r.meeting_date, r.text, r.due_date, r.log_status, r.title,
-                          r.source_file_id, r.page, r.span_start, r.span_end) for r in conn.execute(query)}
+                          r.source_file_id, r.page, r.span_start, r.span_end, stored_follows=r.follows_action_id)
+            for r in conn.execute(query)}
     owners = select(action_owners.c.action_id, func.coalesce(people.c.canonical_id, people.c.id),
                     action_owners.c.name, action_owners.c.as_written) \
         .outerjoin(people, people.c.id == func.coalesce(action_owners.c.person_id, action_owners.c.linked_person_id))
     if not scope.everything:
         owners = owners.join(actions, actions.c.id == action_owners.c.action_id)
-    for action_id, person, name, written in conn.execute(_of_scope(owners, actions, scope)
-                                                         .order_by(action_owners.c.id)):
+    written: dict[int, list[str]] = defaultdict(list)
+    for action_id, person, name, as_written in conn.execute(_of_scope(owners, actions, scope)
+                                                            .order_by(action_owners.c.id)):
         a = acts.get(action_id)
         if a is None:
             continue
         if person is not None:
             a.owners.add(person)
             a.owner_names.append(name)
-        a.owner_marks |= _marks(name) | _marks(written)
+        a.written.append((name, as_written))
+        written[action_id].append(f"{person}|{name}|{as_written}")
+    for action_id, owned in written.items():
+        acts[action_id].owned = "\n".join(owned)
     return acts
 
 
@@ -251,29 +526,8 @@ def _named(text: str, rarity: _Rarity | None) -> set[str]:
         out |= {stem(w) for i, w in enumerate(words) if w[0].isupper() and w.lower() not in NOT_NAMES and len(w) > 2
                 and not (i == 0 and stem(w) in COMMON)}
     if rarity is not None:
-        out = {w for w in out if rarity.df[w] <= NAMED_SHARE * rarity.n}
+        out = {w for w in out if rarity.df(w) <= NAMED_SHARE * rarity.n}
     return out - {""}
-
-
-def _contexts(acts: dict[int, _Action], passages: dict[int | None, list[_Passage]]) -> None:
-    """Set each action's context: the words of the passage it was written in
-    ("... to register the land with the Land Registry ... The Clerk to contact
-    Mrs Evans"), what a short task is about; and the owners of the other
-    tasks set in that passage ("Mr Bellsham to contact Highways, and Mr
-    Armstrong will also"), whose reports are theirs."""
-    by_doc: dict[int, list[_Passage]] = defaultdict(list)
-    for found in passages.values():
-        for p in found:
-            by_doc[p.document_id].append(p)
-    within: dict[int, list[_Action]] = defaultdict(list)
-    for a in acts.values():
-        around = next((p for p in by_doc.get(a.document_id, ()) if p.start <= a.start < p.end), None)
-        if around is not None:
-            a.context = around.words - around.spelt
-            within[id(around)].append(a)
-    for together in within.values():
-        for a in together:
-            a.rivals = {m for b in together if b is not a for m in b.owner_marks} - a.owner_marks
 
 
 def _action_words(a: _Action, rarity: _Rarity | None, context: set[str]) -> dict[str, float]:
@@ -284,58 +538,122 @@ def _action_words(a: _Action, rarity: _Rarity | None, context: set[str]) -> dict
     words = {w: TITLE_WEIGHT for w in stems(a.item or "") | context}
     words.update({w: 1.0 for w in a.own})
     return {w: wt * (NAMED_WEIGHT if w in a.named else COMMON_WEIGHT if w in COMMON else 1.0)
-            * (UNIQUE_WEIGHT if rarity is not None and rarity.df[w] <= 1 else 1.0) for w, wt in words.items()}
+            * (UNIQUE_WEIGHT if rarity is not None and rarity.df(w) <= 1 else 1.0) for w, wt in words.items()}
 
 
-def _load_passages(conn: Connection, docs: dict[int, Any], scope: Scope) -> tuple[
-        dict[int | None, list[_Passage]], dict[int | None, set[frozenset[str]]]]:
-    """The body's papers cut into passages (a block; a table row), each with
-    the title of the item it stands under, by body and meeting date; and per
-    body the item titles that are topical (heading few of its meetings)."""
-    dated = {i for i, d in docs.items() if d.meeting_date and d.body_id is not None and d.kind != "strategy"}
-    heads: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for doc_id, start, title in conn.execute(_of_scope(select(items.c.document_id, items.c.span_start, items.c.title),
-                                                       items, scope)
-                                             .order_by(items.c.document_id, items.c.span_start)):
-        if doc_id in dated:
-            heads[doc_id].append((start, title))
-    seen_in: dict[int | None, Counter[frozenset[str]]] = defaultdict(Counter)
-    for doc_id, under in heads.items():
-        seen_in[docs[doc_id].body_id].update({frozenset(stems(t)) for _, t in under})
-    held = Counter(docs[i].body_id for i in dated)
-    topical = {body: {k for k, n in found.items() if k and n <= max(2, TOPICAL * held[body])}
-               for body, found in seen_in.items()}
-    out: dict[int | None, list[_Passage]] = defaultdict(list)
-    for b in conn.execute(_of_scope(select(blocks.c.document_id, blocks.c.kind, blocks.c.text, blocks.c.source_file_id,
-                                           blocks.c.page, blocks.c.span_start, blocks.c.span_end), blocks, scope)
-                          .order_by(blocks.c.id)):
-        if b.document_id not in dated:
+class _Papers:
+    """One body's papers cut into passages (a block; a table row), each with
+    the title of the item it stands under, in date order, loaded for the
+    meetings a recompute reaches; and, around each meeting, how rare each
+    word is and which item titles are topical (heading few of its meetings)."""
+
+    def __init__(self, conn: Connection, body: int | None, docs: dict[int, Any]) -> None:
+        self.conn = conn
+        self.dated = {i: d for i, d in docs.items()
+                      if d.meeting_date and body is not None and d.kind != "strategy"}
+        self.dates = sorted({d.meeting_date for d in self.dated.values()})
+        self.held: dict[date, list[int]] = defaultdict(list)
+        for i, d in sorted(self.dated.items()):
+            self.held[d.meeting_date].append(i)
+        self.loaded: set[int] = set()
+        self.found: list[_Passage] = []
+        self.days: list[date] = []
+        self.index: dict[str, list[int]] = {}
+        self.by_doc: dict[int, list[_Passage]] = defaultdict(list)
+        self.titles: dict[int, list[Any]] = defaultdict(list)  # each paper's items, in the order stored
+        self.keys: dict[int, set[frozenset[str]]] = {}
+        self.none = _Rarity(1, lambda w: 0)  # weighs nothing: no papers near
+        self._rarity: dict[int, _Rarity | None] = {}
+        self._topical: dict[int, set[frozenset[str]]] = {}
+
+    def window(self, pos: int) -> list[date]:
+        """The meeting dates near the ``pos``-th (``NEARBY`` each side)."""
+        return self.dates[max(0, pos - NEARBY):pos + NEARBY + 1]
+
+    def cover(self, places: set[int]) -> None:
+        """Load the papers of the meetings near each of ``places``."""
+        wanted = {i for p in places for day in self.window(p) for i in self.held[day]} - self.loaded
+        if wanted:
+            self._load(sorted(wanted))
+
+    def _load(self, doc_ids: list[int]) -> None:
+        heads: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for chunk in chunks(doc_ids):
+            for r in self.conn.execute(select(items.c.document_id, items.c.title, items.c.page, items.c.span_start,
+                                              items.c.span_end, items.c.source_file_id)
+                                       .where(items.c.document_id.in_(chunk)).order_by(items.c.id)):
+                self.titles[r.document_id].append(r)
+                heads[r.document_id].append((r.span_start, r.title))
+        for doc_id in doc_ids:
+            heads[doc_id].sort(key=lambda h: h[0])
+            self.keys[doc_id] = {frozenset(stems(t)) for _, t in heads[doc_id]}
+        new: list[_Passage] = []
+        for chunk in chunks(doc_ids):
+            for b in self.conn.execute(select(blocks.c.document_id, blocks.c.kind, blocks.c.text,
+                                              blocks.c.source_file_id, blocks.c.page, blocks.c.span_start,
+                                              blocks.c.span_end).where(blocks.c.document_id.in_(chunk))
+                                       .order_by(blocks.c.id)):
+                new += _passages(b, self.dated[b.document_id].meeting_date, heads[b.document_id])
+        self.loaded.update(doc_ids)
+        # new lists, not changed ones: the rarities worked out before read their own
+        found = sorted(self.found + new, key=lambda p: (p.day, p.document_id, p.start))
+        index: dict[str, list[int]] = defaultdict(list)
+        by_doc: dict[int, list[_Passage]] = defaultdict(list)
+        for n, p in enumerate(found):
+            for w in p.words:
+                index[w].append(n)
+            by_doc[p.document_id].append(p)
+        self.found, self.days, self.index, self.by_doc = found, [p.day for p in found], index, by_doc
+
+    def rarity(self, pos: int) -> _Rarity | None:
+        """How rare each word is in the passages of the meetings near the ``pos``-th (None: there are none)."""
+        if pos not in self._rarity:
+            near = self.window(pos)
+            first = bisect_left(self.days, near[0]) if near else 0
+            past = bisect_right(self.days, near[-1]) if near else 0
+            index = self.index
+
+            def df(word: str) -> int:
+                found = index.get(word, [])
+                return bisect_left(found, past) - bisect_left(found, first)
+            self._rarity[pos] = _Rarity(past - first, df) if past > first else None
+        return self._rarity[pos]
+
+    def topical(self, pos: int) -> set[frozenset[str]]:
+        """The item titles that head few of the papers of the meetings near the ``pos``-th."""
+        if pos not in self._topical:
+            papers = [i for day in self.window(pos) for i in self.held[day]]
+            seen = Counter(k for i in papers for k in self.keys.get(i, ()))
+            self._topical[pos] = {k for k, n in seen.items() if k and n <= max(2, TOPICAL * len(papers))}
+        return self._topical[pos]
+
+    def around(self, a: _Action) -> _Passage | None:
+        """The passage the action was written in."""
+        return next((p for p in self.by_doc.get(a.document_id, ()) if p.start <= a.start < p.end), None)
+
+
+def _passages(b: Any, day: date, under: list[tuple[int, str]]) -> list[_Passage]:
+    """A block of a dated paper as passages, under the item heads ``under`` (start, title) of its paper."""
+    at = bisect_right([s for s, _ in under], b.span_start) - 1
+    if under and at < 0:
+        return []  # the head of the paper (who attended) reports on no task
+    item = under[at][1] if at >= 0 else None
+    if item and ROLL.match(item):
+        return []
+    exact = len(b.text) == b.span_end - b.span_start
+    out = []
+    for s, e in _pieces(b.kind, b.text):
+        text = b.text[s:e]
+        if len(text.strip()) < 12:
             continue
-        d = docs[b.document_id]
-        under = heads[b.document_id]
-        at = bisect_right([s for s, _ in under], b.span_start) - 1
-        if under and at < 0:
-            continue  # the head of the paper (who attended) reports on no task
-        item = under[at][1] if at >= 0 else None
-        if item and ROLL.match(item):
-            continue
-        exact = len(b.text) == b.span_end - b.span_start
-        for s, e in _pieces(b.kind, b.text):
-            text = b.text[s:e]
-            if len(text.strip()) < 12:
-                continue
-            start = b.span_start + s if exact else b.span_start
-            key = frozenset(stems(item or ""))
-            said = stems(text)
-            named = _acronyms(text) - said
-            out[d.body_id].append(_Passage(b.document_id, d.meeting_date, text, item, b.source_file_id, b.page,
-                                           start, b.span_start + e if exact else b.span_end, exact,
-                                           said | key | named,
-                                           key if key in topical.get(d.body_id, set()) else frozenset(),
-                                           said | named, named, not CORRECTION.search(text) and bool(said - key)))
-    for found in out.values():
-        found.sort(key=lambda p: (p.day, p.document_id, p.start))
-    return out, topical
+        start = b.span_start + s if exact else b.span_start
+        key = frozenset(stems(item or ""))
+        said = stems(text)
+        named = _acronyms(text) - said
+        out.append(_Passage(b.document_id, day, text, item, b.source_file_id, b.page, start,
+                            b.span_start + e if exact else b.span_end, exact, said | key | named, key, said | named,
+                            named, not CORRECTION.search(text) and bool(said - key)))
+    return out
 
 
 def _acronyms(text: str) -> set[str]:
@@ -368,11 +686,11 @@ def _pieces(kind: str, text: str) -> list[tuple[int, int]]:
 
 @dataclass
 class _Rarity:
-    """How rare each word is in one body's papers: in how many of its ``n`` passages it is printed.
+    """How rare each word is in some of one body's papers: in how many of its ``n`` passages it is printed.
     Weights, and each action's weighted words, are worked out once: they are asked for every
     candidate passage."""
     n: int
-    df: Counter[str]
+    df: Callable[[str], int]
     _weights: dict[str, float] = field(default_factory=dict, repr=False)
     _weighted: dict[int, tuple[dict[str, float], list[tuple[str, float]], float]] = field(
         default_factory=dict, repr=False)
@@ -380,7 +698,7 @@ class _Rarity:
     def weight(self, word: str) -> float:
         found = self._weights.get(word)
         if found is None:
-            found = self._weights[word] = math.log(self.n / max(self.df[word], 1))
+            found = self._weights[word] = math.log(self.n / max(self.df(word), 1))
         return found
 
     def weighted(self, weights: dict[str, float]) -> tuple[list[tuple[str, float]], float]:
@@ -390,10 +708,6 @@ class _Rarity:
             terms = [(w, wt * self.weight(w)) for w, wt in weights.items()]
             known = self._weighted[id(weights)] = (weights, terms, sum(v for _, v in terms))
         return known[1], known[2]
-
-
-def _idf(passages: dict[int | None, list[_Passage]]) -> dict[int | None, _Rarity]:
-    return {body: _Rarity(len(found), Counter(w for p in found for w in p.words)) for body, found in passages.items()}
 
 
 def _share(weights: dict[str, float], words: set[str], rarity: _Rarity) -> float:
@@ -408,66 +722,16 @@ def _same_owner(a: _Action, b: _Action) -> bool:
     return bool(a.owners & b.owners) or any(names.same_person(x, y) for x in a.owner_names for y in b.owner_names)
 
 
-def _match_log_rows(acts: dict[int, _Action]) -> dict[int, int]:
-    """Each log row's root: the earliest-raised action of its body it restates.
-    Candidates come from an index of content words, so the work grows with the
-    archive, not its square."""
-    index: dict[tuple[int | None, str], list[int]] = defaultdict(list)
-    ordered = sorted((a for a in acts.values() if a.day), key=lambda a: (a.day, a.id))
-    follows: dict[int, int] = {}
-    for a in ordered:
-        own = a.own
-        if a.log_status and own:
-            shared = Counter(c for w in own for c in index[(a.body_id, w)]
-                             if acts[c].day < a.day)  # type: ignore[operator]
-            best = None
-            for c, n in shared.items():
-                other = acts[c]
-                need = LOG_MATCH_SAME_OWNER if _same_owner(a, other) else LOG_MATCH
-                if n >= 2 and n / len(own) >= need:
-                    rank = (other.log_status is None, n / len(own), -other.day.toordinal(), -c)  # type: ignore[union-attr]
-                    best = max(best, (rank, c)) if best else (rank, c)
-            if best:
-                follows[a.id] = follows.get(best[1], best[1])
-        for w in own:
-            index[(a.body_id, w)].append(a.id)
-    return follows
-
-
-def _match_restated(acts: dict[int, _Action], follows: dict[int, int],
-                    idf: dict[int | None, _Rarity]) -> dict[int, int]:
-    """Later actions (not log rows) that restate an earlier one of the body: the
-    same owner (or none on either), most of each other's weighted words.
-    An earlier action is a candidate only when the later one holds one of its
-    heaviest words (those weighing more than the share it may lack), found
-    by an index of them: one sharing none of them cannot reach the match,
-    and the work grows with the body's actions, not their square."""
-    by_body: dict[int | None, list[_Action]] = defaultdict(list)
-    for a in sorted((a for a in acts.values() if a.day and a.body_id is not None), key=lambda a: (a.day, a.id)):
-        by_body[a.body_id].append(a)
-    out: dict[int, int] = {}
-    for body, found in by_body.items():
-        weights = idf.get(body, _Rarity(1, Counter()))
-        heaviest: dict[str, list[int]] = defaultdict(list)  # word -> the positions in found of actions it heads
-        for i, b in enumerate(found):
-            # "ACTION: DT" alone restates nothing
-            if not (b.log_status or b.id in follows or len(b.own - b.owner_stems) < 2):
-                near = sorted({n for w in b.bare for n in heaviest.get(w, ())})
-                root = _restated(b, [found[n] for n in near], weights)
-                if root is not None:
-                    out[b.id] = follows.get(root, out.get(root, root))
-            for w in _heads(b.bare, weights):
-                heaviest[w].append(i)
-    return out
-
-
-def _restated(b: _Action, earlier: list[_Action], weights: _Rarity) -> int | None:
-    """The action of ``earlier`` (in the order raised) that ``b`` restates best, if any."""
+def _restated(b: _Action, earlier: list[_Action]) -> int | None:
+    """The action of ``earlier`` (in the order raised) that ``b`` restates best, if any: each holds most of
+    the other's words, each weighed as the papers near its own meeting weigh them."""
     best = None
     for a in earlier:
         if a.day >= b.day or (a.owners or b.owners) and not _same_owner(a, b):  # type: ignore[operator]
             continue
-        score = min(_share(a.bare, set(b.bare), weights), _share(b.bare, set(a.bare), weights))
+        if a.weighing is None or b.weighing is None:  # unprepared (the index holds only prepared ones)
+            continue
+        score = min(_share(a.bare, set(b.bare), a.weighing), _share(b.bare, set(a.bare), b.weighing))
         if score >= RESTATE_MATCH and (best is None or score > best[0]):
             best = (score, a.id)
     return best[1] if best else None
@@ -487,40 +751,28 @@ def _heads(weights: dict[str, float], rarity: _Rarity) -> list[str]:
     return out
 
 
-def _report_updates(acts: dict[int, _Action], follows: dict[int, int], passages: dict[int | None, list[_Passage]],
-                    idf: dict[int | None, _Rarity], known: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Passages of later meetings that report on an action (its thread's root),
-    one per meeting, until one says it is done."""
+def _report_updates(papers: _Papers, roots: list[_Action], known: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Passages of later meetings that report on an action (its thread's first), one per meeting, until one
+    says it is done."""
     seen = {(u["action_id"], u["document_id"]) for u in known if u["kind"] == "log"}
     done_on = {u["action_id"]: u["meeting_date"] for u in sorted(known, key=lambda u: u["meeting_date"] or date.min,
                                                                    reverse=True)
                if u["status"] == "done" and u["meeting_date"]}
-    # Per body, each word's passages (positions in the body's list, which is in date order), and the
-    # passages' days: an action's candidates are those of its next meetings, found by bisection.
-    index: dict[int | None, dict[str, list[int]]] = {}
-    days: dict[int | None, list[date]] = {}
-    for body, found in passages.items():
-        ix: dict[str, list[int]] = defaultdict(list)
-        for n, p in enumerate(found):
-            for w in p.words:
-                ix[w].append(n)
-        index[body], days[body] = ix, [p.day for p in found]
-    met = {body: sorted(set(d)) for body, d in days.items()}
     out = []
-    for a in acts.values():
-        if a.log_status or a.id in follows or not a.day or a.body_id not in passages or not a.words:
+    for a in roots:
+        if a.log_status or not a.day or a.rarity is None or not a.words:
             continue
-        found, weights = passages[a.body_id], idf[a.body_id]
         own = [w for w in a.own if w in a.words]
-        later = met[a.body_id][bisect_right(met[a.body_id], a.day):][:LATER_MEETINGS]
+        # the passages of its next meetings, found by bisection of each word's (in date order)
+        later = papers.dates[bisect_right(papers.dates, a.day):][:LATER_MEETINGS]
         if not later:
             continue
-        first, past = bisect_right(days[a.body_id], a.day), bisect_right(days[a.body_id], later[-1])
-        candidates = sorted({n for w in own for n in _between(index[a.body_id].get(w, []), first, past)})
+        first, past = bisect_right(papers.days, a.day), bisect_right(papers.days, later[-1])
+        candidates = sorted({n for w in own for n in _between(papers.index.get(w, []), first, past)})
         best: dict[int, tuple[float, _Passage]] = {}
         for n in candidates:
-            p = found[n]
-            score = match(a, p, weights)
+            p = papers.found[n]
+            score = match(a, p, a.rarity)
             if score >= REPORT_MATCH and score > best.get(p.document_id, (0.0, p))[0]:
                 best[p.document_id] = (score, p)
         stop = done_on.get(a.id)
@@ -554,7 +806,7 @@ def match(a: _Action, p: _Passage, rarity: _Rarity) -> float:
     # names the owner or a word of the task
     about = [w for w in a.words if w in p.said and w not in a.owner_stems and w not in NOT_NAMES
              and w not in COMMON]
-    same_item = bool(a.topic) and a.topic == p.topic
+    same_item = bool(a.topic) and a.topic == p.key
     owner = _mentions_owner(a, p, a.owner_marks)
     if a.owner_marks and not owner and _mentions_owner(a, p, a.rivals):
         return 0.0  # a report on what another owner was given in the same breath
@@ -588,29 +840,22 @@ def _quote(a: _Action, p: _Passage) -> tuple[str, int, int]:
     return text, p.start + best[0], p.start + best[1]
 
 
-def _item_updates(conn: Connection, acts: dict[int, _Action], follows: dict[int, int],
-                  docs: dict[int, Any], topical: Topical, scope: Scope) -> list[dict[str, Any]]:
+def _item_updates(papers: _Papers, roots: list[_Action], own_name: set[str]) -> list[dict[str, Any]]:
     """Items of later meetings that deliver a reporting action."""
-    meetings: dict[int, list[Any]] = defaultdict(list)
-    for d in sorted(docs.values(), key=lambda d: (d.meeting_date or date.min, d.id)):
-        if d.body_id is not None and d.meeting_date and d.kind in ("minutes", "agenda"):
-            meetings[d.body_id].append(d)
-    own_name = {b: stems(n) for b, n in conn.execute(select(bodies.c.id, bodies.c.name))}
-    titles: dict[int, list[Any]] = defaultdict(list)
-    for r in conn.execute(_of_scope(select(items.c.document_id, items.c.title, items.c.page, items.c.span_start,
-                                           items.c.span_end, items.c.source_file_id), items, scope)
-                          .order_by(items.c.id)):
-        titles[r.document_id].append(r)
+    meetings = sorted((d for d in papers.dated.values() if d.kind in ("minutes", "agenda")),
+                      key=lambda d: (d.meeting_date, d.id))
+    days = [d.meeting_date for d in meetings]
     out = []
-    for a in acts.values():
-        if a.log_status or a.id in follows or not a.day or a.body_id is None or not REPORTING.search(a.text):
+    for a in roots:
+        if a.log_status or not a.day or a.body_id is None or not REPORTING.search(a.text):
             continue
-        own = a.own - own_name.get(a.body_id, set())  # the body's own name in a title delivers nothing
-        later = [d for d in meetings[a.body_id] if d.meeting_date > a.day][:LATER_MEETINGS]
+        own = a.own - own_name  # the body's own name in a title delivers nothing
+        later = meetings[bisect_right(days, a.day):][:LATER_MEETINGS]
         later = [d for d in later if d.meeting_date <= a.due + ITEM_WINDOW] if a.due else later[:2]
+        topical = papers.topical(a.pos)
         for d in later:  # a routine item ("General Manager's Update") delivers nothing in particular
-            hit = next((t for t in titles[d.id] if frozenset(stems(t.title)) in topical.get(a.body_id, set())
-                        and _delivers(own, stems(t.title) - own_name.get(a.body_id, set()))), None)
+            hit = next((t for t in papers.titles[d.id] if frozenset(stems(t.title)) in topical
+                        and _delivers(own, stems(t.title) - own_name)), None)
             if hit:
                 out.append(_update(a.id, d.id, d.meeting_date, "item", "done", None, hit.title,
                                    hit.source_file_id, hit.page, hit.span_start, hit.span_end))
@@ -625,31 +870,38 @@ def _delivers(action_words: set[str], title_words: set[str]) -> bool:
     return shared >= 2 and shared / max(len(title_words - TITLE_FILLER), 1) >= ITEM_MATCH
 
 
-def _all_done_updates(conn: Connection, acts: dict[int, _Action], follows: dict[int, int],
-                      docs: dict[int, Any], scope: Scope) -> list[dict[str, Any]]:
+def _all_done_updates(conn: Connection, body: int | None, docs: dict[int, Any],
+                      roots: list[_Action]) -> list[dict[str, Any]]:
     """"All actions from the last meeting had been completed": the body's previous meeting's actions are done."""
-    found = conn.execute(_of_scope(select(blocks.c.document_id, blocks.c.text, blocks.c.source_file_id,
-                                          blocks.c.page, blocks.c.span_start, blocks.c.span_end), blocks, scope)
-                         .where(func.lower(blocks.c.text).like("%actions%"),
-                                or_(func.lower(blocks.c.text).like("%complete%"),
-                                    func.lower(blocks.c.text).like("%done%"),
-                                    func.lower(blocks.c.text).like("%closed%")))
-                         .order_by(blocks.c.id)).all()
+    dated = {i: d for i, d in docs.items() if d.meeting_date and body is not None}
+    minutes = sorted(((d.meeting_date, d.id) for d in dated.values() if d.kind == "minutes"))
     by_doc: dict[int, list[_Action]] = defaultdict(list)
-    for a in acts.values():
-        if a.id not in follows and not a.log_status:
+    for a in roots:
+        if not a.log_status:
             by_doc[a.document_id].append(a)
+    # a paper whose previous minutes hold one of the roots: dated after them, up to the next minutes
+    wanted = []
+    for doc_id in by_doc:
+        d = dated.get(doc_id)
+        if d is None or d.kind != "minutes":
+            continue
+        after = minutes[bisect_right(minutes, (d.meeting_date, math.inf)):][:1]
+        wanted += [e.id for e in dated.values() if e.meeting_date > d.meeting_date
+                   and (not after or e.meeting_date <= after[0][0])]
     out = []
-    for b in found:
-        m = ALL_DONE.search(b.text)
-        d = docs.get(b.document_id)  # None for a copy in another format
-        if not m or d is None or d.body_id is None or d.meeting_date is None:
-            continue
-        earlier = [e for e in docs.values() if e.body_id == d.body_id and e.kind == "minutes"
-                   and e.meeting_date and e.meeting_date < d.meeting_date]
-        if not earlier:
-            continue
-        previous = max(earlier, key=lambda e: (e.meeting_date, e.id))
-        out += [_update(a.id, d.id, d.meeting_date, "all_completed", "done", None, m.group(0),
-                        b.source_file_id, b.page, b.span_start, b.span_end) for a in by_doc[previous.id]]
+    for chunk in chunks(sorted(set(wanted))):
+        for b in conn.execute(select(blocks.c.document_id, blocks.c.text, blocks.c.source_file_id, blocks.c.page,
+                                     blocks.c.span_start, blocks.c.span_end)
+                              .where(blocks.c.document_id.in_(chunk), func.lower(blocks.c.text).like("%actions%"),
+                                     or_(func.lower(blocks.c.text).like("%complete%"),
+                                         func.lower(blocks.c.text).like("%done%"),
+                                         func.lower(blocks.c.text).like("%closed%")))
+                              .order_by(blocks.c.id)):
+            m = ALL_DONE.search(b.text)
+            d = dated[b.document_id]
+            earlier = minutes[:bisect_left(minutes, (d.meeting_date, 0))]
+            if not m or not earlier:
+                continue
+            out += [_update(a.id, d.id, d.meeting_date, "all_completed", "done", None, m.group(0),
+                            b.source_file_id, b.page, b.span_start, b.span_end) for a in by_doc[earlier[-1][1]]]
     return out

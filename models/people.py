@@ -37,7 +37,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from typing import TypeVar
 
 from sqlalchemy import (ColumnElement, Connection, Engine, Row, String, bindparam, delete, exists, func, insert, null,
                         or_, select, true, union, update)
@@ -55,11 +54,10 @@ from minutes.models.evidence import recompute
 from minutes.models.queries import list_actions
 from minutes.models.schema import (action_owners, actions, attendance, bodies, documents, people, person_aliases,
                                    person_overrides, source_files)
-from minutes.models.sql import ORIGINAL, contains, needle, valid_id
+from minutes.models.sql import ORIGINAL, chunks, contains, needle, valid_id
 from minutes.models.status import link_rulings
 
 YEARS_APART = 3
-T = TypeVar("T")
 
 
 @dataclass
@@ -195,11 +193,6 @@ def _full(key: str) -> bool:
     return len(toks) >= 2 and len(toks[0]) > 1
 
 
-def _chunks(values: list[T], size: int = 500) -> list[list[T]]:
-    """``values`` in lists short enough for one IN (...) each."""
-    return [values[i:i + size] for i in range(0, len(values), size)]
-
-
 def link_people(conn: Connection, scope: Scope = EVERYTHING, orgs: dict[int | None, str] | None = None) -> None:
     """Link the people of ``scope``'s bodies, which ``linked_bodies`` closed
     over clusters, and the owners of their actions written as initials."""
@@ -232,7 +225,7 @@ def _delete_unmentioned(conn: Connection, scope: Scope) -> None:
     gone = list(conn.scalars(select(people.c.id).where(
         scope.where(people.c.body_id), ~exists().where(attendance.c.person_id == people.c.id),
         ~exists().where(action_owners.c.person_id == people.c.id))))
-    for chunk in _chunks(gone):
+    for chunk in chunks(gone):
         conn.execute(delete(person_aliases).where(or_(person_aliases.c.people_id.in_(chunk),
                                                       person_aliases.c.person_id.in_(chunk))))
         conn.execute(update(people).where(people.c.canonical_id.in_(chunk)).values(canonical_id=None))
@@ -420,10 +413,12 @@ def _matching(rows: dict[int, _Row], key: str, body_id: int | None) -> list[int]
 
 
 def _clusters(rows: dict[int, _Row], edges: set[tuple[int, int]]) -> dict[int, int]:
-    """Each row's canonical row: per connected group, the full name mentioned most (then the lowest id)."""
+    """Each row's canonical row: per connected group, the full name mentioned most (then the one seen
+    first, then by its key: not by id, which follows the order files happened to be stored in)."""
     out: dict[int, int] = {}
     for members in connected_groups(rows, edges):
-        best = min(members, key=lambda i: (not rows[i].full, -rows[i].mentions, i))
+        best = min(members, key=lambda i: (not rows[i].full, -rows[i].mentions, rows[i].first or date.max,
+                                           rows[i].key, i))
         out.update((i, best) for i in members)
     return out
 
@@ -447,9 +442,12 @@ def _write_aliases(conn: Connection, canonical: dict[int, int], scope: Scope) ->
                      .join(documents, documents.c.id == actions.c.document_id))
         .where(_mentions_of(owner, scope), ORIGINAL),
     ]
+    spelt: dict[tuple[str | None, str], str] = {}  # a name is written alike in many a mention
     for query in mention_queries:
         for pid, name, written, day, body_id, file_id, page, start, end in conn.execute(query):
-            alias = _alias(written, name)
+            alias = spelt.get((written, name))
+            if alias is None:
+                alias = spelt[(written, name)] = _alias(written, name)
             row = seen.get((pid, alias))
             if row is None:
                 seen[(pid, alias)] = row = {

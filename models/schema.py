@@ -321,6 +321,33 @@ class ActionUpdate(Provenance, Base):
     )
 
 
+class ActionThread(Base):
+    """What the last evidence recompute (models.evidence) found of one action: the earlier action it
+    restates (``kind`` 'log' or 'restated'; the match itself, its thread's first action being followed
+    from it) and its owners as linked then, so a relink redoes only the actions whose inputs changed."""
+    __tablename__ = "action_threads"
+    id: Mapped[int] = _identity()
+    action_id: Mapped[int] = _cascade("actions.id")
+    restates_id: Mapped[int | None] = mapped_column(ForeignKey("actions.id", ondelete="SET NULL"))
+    kind: Mapped[str | None] = mapped_column(String(16))
+    owners: Mapped[str] = mapped_column(Text, nullable=False)
+    __table_args__ = _table_args(
+        Index("ux_action_threads_action", "action_id", unique=True),
+        Index("ix_action_threads_restates", "restates_id"),
+    )
+
+
+class EvidenceMeeting(Base):
+    """A meeting date of a body as the last evidence recompute saw it: its documents (id and kind), so
+    the next one knows which meetings changed and redoes only the actions they can give evidence to."""
+    __tablename__ = "evidence_meetings"
+    id: Mapped[int] = _identity()
+    body_id: Mapped[int] = _cascade("bodies.id")
+    meeting_date: Mapped[date] = mapped_column(Date, nullable=False)
+    documents: Mapped[str] = mapped_column(Text, nullable=False)
+    __table_args__ = _table_args(Index("ux_evidence_meetings_body_date", "body_id", "meeting_date", unique=True))
+
+
 class ActionRuling(Base):
     """A user's ruling on an action's status (``minutes actions set`` / ``reopen``),
     kept across re-ingests: it names the action by its body, meeting date and
@@ -538,6 +565,8 @@ person_aliases = _table(PersonAlias)
 person_overrides = _table(PersonOverride)
 action_updates = _table(ActionUpdate)
 action_rulings = _table(ActionRuling)
+action_threads = _table(ActionThread)
+evidence_meetings = _table(EvidenceMeeting)
 decisions = _table(Decision)
 funding = _table(Funding)
 targets = _table(Target)

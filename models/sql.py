@@ -6,7 +6,7 @@ error, an overflow or a query that runs for minutes)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import CTE, ColumnElement, Engine, Select, func, select
 
@@ -14,6 +14,7 @@ from minutes.models.schema import bodies, documents
 
 Row = dict[str, Any]
 # Documents that stand for their meeting: not a copy of one in another format (models.copies).
+T = TypeVar("T")
 ORIGINAL = documents.c.copy_of_id.is_(None)
 
 MAX_ID = 2**31 - 1  # ids are INTEGER columns: 32 bits on PostgreSQL
@@ -83,3 +84,8 @@ def document_filters(body: str | None, date_from: date | None, date_to: date | N
     if kind:
         where.append(documents.c.kind == kind)
     return where
+
+
+def chunks(values: list[T], size: int = 500) -> list[list[T]]:
+    """``values`` in lists short enough for one IN (...) each."""
+    return [values[i:i + size] for i in range(0, len(values), size)]

@@ -171,9 +171,12 @@ def test_workers_do_not_outlive_a_killed_batch(tmp_path):
     url = f"sqlite:///{tmp_path / 'm.db'}"
     batch = subprocess.Popen([sys.executable, "-c", SLOW_FILES, "ingest", str(PAPERS), "--db", url, "--workers", "2"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(4)  # the workers started, each with a file in hand
-    workers = [int(p) for p in subprocess.run(["pgrep", "-P", str(batch.pid)], capture_output=True,
-                                               text=True).stdout.split()]
+    workers: list[int] = []
+    started = time.monotonic() + 60  # the supervisor warms up before it forks them: slower on a busy machine
+    while len(workers) < 2 and time.monotonic() < started:
+        time.sleep(0.2)
+        workers = [int(p) for p in subprocess.run(["pgrep", "-P", str(batch.pid)], capture_output=True,
+                                                   text=True).stdout.split()]
     assert len(workers) == 2
     os.kill(batch.pid, signal.SIGKILL)
     batch.wait()

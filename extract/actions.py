@@ -15,9 +15,9 @@ from minutes.extract.decisions import NO_DECISIONS, resolution_parts
 from minutes.extract.document import Block, Cell, Marker
 from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
-from minutes.extract.lexicon import (AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS, LOG_STATUSES,
-                                    MONTHS, NARRATION_VERBS, OTHER_LOG_STATUSES, POSTS, TASK_VERBS, WEEKDAYS,
-                                    alternation)
+from minutes.extract.lexicon import (ASKED_VERBS, AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS,
+                                    LOG_STATUSES, MONTHS, NARRATION_VERBS, OTHER_LOG_STATUSES, PEOPLE_GROUPS, POSTS,
+                                    SPEECH_VERBS, TASK_VERBS, VOLUNTEER_VERBS, WEEKDAYS, alternation)
 from minutes.extract.nlp import (DECISION_CUES, analyse, content_words, cues_of, may_set_task, sentences_of, span_text,
                                 text_of)
 from minutes.extract.owners import GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
@@ -85,6 +85,18 @@ TO_VERB = re.compile(r"\bto\s+[a-z]")
 # "It was requested that [DT ask ...]", "agreed that [Mags & Karen should come ...]": who, and the task's verb.
 OWNER_VERB = re.compile(r"\s*(?P<who>(?:the\s+)?[A-Z][\w'’./-]*(?:\s+(?:[A-Z][\w'’./-]*|&|and))*)\s+"
                         r"(?:should\s+|must\s+|shall\s+)?(?P<verb>[a-z-]+)")
+# "It was requested that [a letter be sent]", "agreed that [the hedge be cut by the Clerk]": a task given in the
+# passive, whose subject is a few words ("sent", "paid", "made": participles not in -ed/-en).
+PASSIVE_THAT = re.compile(r"\s*(?P<subj>[^.;:,()]{1,60}?)\s+(?:should\s+|would\s+|will\s+|must\s+|shall\s+)?be\s+"
+                          r"(?P<done>[a-z-]+(?:ed|en)|sent|spent|paid|made|put|set|sought|bought|brought|built|kept|"
+                          r"sold|told|done|cut)\b")
+# Participles that record, not ask for, something done: "requested that it be minuted", "agreed that X be elected",
+# and an event: "the Award would be presented to".
+RECORDED = frozenset({"minuted", "recorded", "elected", "appointed", "co-opted", "needed", "required", "confirmed",
+                      "presented"})
+IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been)\s+(?:also\s+|further\s+)?$")  # "It was [requested that]"
+THAT_SUBJECT_WORDS = 12  # "that" opens the subject: "a copy of the Policy Statement regarding ... [be shared]"
+NEGATIONS = frozenset({"not", "no", "nothing"})  # "agreed that another committee would not be needed"
 # A name joined by "and" to the subject after it: "[DO and] SF will also collect".
 JOINT_BEFORE = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)\s*(?:and|&)\s*$")
 # Where a clause's punctuation last breaks the words before a cue.
@@ -114,6 +126,10 @@ SUBJECT_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|would|will|may
                           r"again|then|now|[a-z]+ly))+\s*$")
 # A sentence's subject, the name or post it opens with ("Cllr Atkins queried ...").
 SENTENCE_SUBJECT = re.compile(r"\W*(?P<who>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|&|and))*)\s+[a-z]")
+# "Ali said she [would enquire]", "MS stated that he [would talk]": the pronoun is the speaker, who owns the task.
+REPORTER = re.compile(rf"\W*(?P<who>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|&|and))*)\s+(?:also\s+)?"
+                      rf"{alternation({*SPEECH_VERBS, *VOLUNTEER_VERBS, 'suggested', 'indicated', 'replied'})}"
+                      r"\s+(?:that\s+)?(?:he|she|they)(?:\s+(?:also|then|now|[a-z]+ly))?\s*")
 TO_EVENT = re.compile(r"\s*(?:the|a|an|this|that|these|their|its|our|his|her|next|future)\b", re.I)
 POSSIBLE = re.compile(r"\b(?:may|might|could)\s+$")  # "... may [have to obtain]"
 QUESTION = re.compile(r"\W*(?:Do|Does|Did|Can|Could|Should|Shall|Will|Would|Is|Are)\s")  # "Do parents need to ...?"
@@ -411,7 +427,9 @@ def _is_owner_phrase(text: str, ctx: _Context) -> bool:
         return True
     words = [w for w in WORD.findall(text) if w.lower() not in {"the", "a", "an"}]
     lower = {w.lower() for w in words}
-    return bool(lower & (GROUP_WORDS | POSTS)) or bool(ACRONYM.fullmatch(" ".join(words))) or \
+    # one of a group of people ("Parishioner is to investigate", "A resident will write")
+    one_of = any(f"{w}s" in PEOPLE_GROUPS for w in lower)
+    return bool(lower & (GROUP_WORDS | POSTS)) or one_of or bool(ACRONYM.fullmatch(" ".join(words))) or \
         sum(w[:1].isupper() for w in words) >= 2 or (len(words) == 1 and words[0] in ctx.proper)
 
 
@@ -952,6 +970,33 @@ def _passive_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, 
     return start, _owners_before(ctx, by.group("who")) if by else [], True
 
 
+def _passive_that(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, list[Owner], bool] | None:
+    """"It was requested that a letter be sent to ...", "Cllr Morris asked
+    that maps be made available", "agreed that the accounts be checked by
+    the Treasurer": a task in the passive, asked for, or given to the "by X"
+    after it; not a decision's passive ("be approved"), a record ("be
+    minuted"), one denied ("would not be needed"), one that names whom it
+    asks ("be asked to", read as such), nor one agreed with no owner
+    ("agreed that the proposals be submitted" is the meeting's decision)."""
+    text = text_of(sent.doc)
+    m = PASSIVE_THAT.match(text, cue.end_char, sent.end_char)
+    if m is None:
+        return None
+    words = [w.lower() for w in m.group("subj").split()]
+    done = m.group("done")
+    if len(words) > THAT_SUBJECT_WORDS or any(w in NOT_PASSIVE_TASK or w in NEGATIONS for w in words) \
+            or done in PASSIVE_DONE or done in RECORDED or done in EVENT_PARTICIPLES or done in ASKED_VERBS:
+        return None
+    by = BY_OWNER.match(text, m.end(), sent.end_char)
+    owners = _owners_before(ctx, by.group("who")) if by and "," not in text[m.end():by.start("who")] else []
+    # a request that something be done ("Cllr Morris asked that maps be made available"), not that people be
+    # given something ("requested that Councillors be given the opportunity")
+    things = cue[0].lower_ in ("requested", "asked") and not _owners_before(ctx, m.group("subj"))
+    if owners or things:  # the meeting's own request ("It was requested that") gives the task; a member's asks
+        return sent.start_char, owners, bool(owners) or bool(IMPERSONAL.search(text, sent.start_char, cue.start_char))
+    return None
+
+
 def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, list[Owner], bool] | None:
     """(start of the task clause, owners, explicit) for one cue, or None."""
     before = text_of(sent.doc)[sent.start_char:cue.start_char]
@@ -969,7 +1014,7 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
     if label == "ASK_THAT":
         m = OWNER_VERB.match(text_of(sent.doc), cue.end_char)
         owners = _owners_before(ctx, m.group("who")) if m and m.group("verb") in TASK_VERBS else []
-        return (sent.start_char, owners, True) if owners else None
+        return (sent.start_char, owners, True) if owners else _passive_that(ctx, sent, cue)
     if label in ("MODAL_TASK", "NEED_TASK", "VOLUNTEER", "ASKED"):
         text = text_of(sent.doc)
         subj_start = _joint_subject(ctx, text, sent.start_char, subj_start)
@@ -980,6 +1025,9 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         owners = _owners_before(ctx, subject)
         if not owners and not subject.strip():
             subj_start, owners = _shared_subject(ctx, text, sent.start_char, subj_start)
+        speaker = REPORTER.fullmatch(text, sent.start_char, cue.start_char) if not owners else None
+        if speaker:
+            subj_start, owners = sent.start_char, _owners_before(ctx, speaker.group("who"))
         if not owners:
             return None
         # "It was agreed that Mags & Karen would ...": the meeting gave the task

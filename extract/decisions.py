@@ -50,7 +50,7 @@ REPORTED_AFTER = re.compile(r"^\s*(?:with|in\s+(?-i:\d|[A-Z])|on\s+\d|at\s+(?:th
                             r"meeting|when\b|earlier\b|previously\b|last\s+(?:year|month|week)\b)", re.I)
 # "approved by Cabinet" is another body's; "accepted by the Board", "agreed by all",
 # "passed by 100% of the vote", "carried by 6 votes" are the meeting's own.
-BY_AGENT = re.compile(r"^\s*\(?\s*by\s+(?P<agent>[^,.;:()\n]{1,60})", re.I)
+BY_AGENT = re.compile(r"^\s*\(?\s*by\s+(?P<agent>(?:(?!\s+and\s)[^,.;:()\n]){1,60})", re.I)  # "by X and signed by Y"
 OWN_AGENT = re.compile(rf"^(?:(?:the|this)\s+{alternation(BODY_WORDS | PEOPLE_GROUPS | {'meeting', 'trustees'})}\b|"
                        rf"{alternation(PEOPLE_GROUPS)}\b|(?:an?\s+)?(?:majority|show|vote|unanimous|acclamation|"
                        r"consensus|general)\b|\d)", re.I)
@@ -480,7 +480,7 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
     if cue.label_ not in ("AGREED", "RECORD"):
         return False
     before = text[max(sent.start_char, cue.start_char - 60):cue.start_char]
-    after = text[cue.end_char:cue.end_char + 60]
+    after = text[cue.end_char:cue.end_char + 60].replace("\n", " ")  # "accepted by the\nBoard": one agent
     outcome = cue.text.lower() in OUTCOME_WORDS
     if outcome and not _outcome(text, sent.start_char, cue):
         return False

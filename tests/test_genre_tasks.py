@@ -252,3 +252,31 @@ def test_community_council_politely_asked(shared):
     actions = _actions(shared, "breadth/scotland_tayport-community-council_minutes_2023-12-04.pdf")
     [reports] = _doing(actions, "send out their reports")
     assert _names(reports) == ["Councillors"] and not reports.explicit
+
+
+def test_speaker_owns_what_he_or_she_said_they_would_do(shared):
+    actions = _actions(shared, "breadth/england_uob-computer-science-society_minutes_2025-10-22.pdf")
+    [companies] = _doing(actions, "compile a list")  # "Deji said they would compile ..."
+    assert _names(companies) == ["Deji"] and not companies.explicit
+    actions = _actions(shared, "archives/suffolk-libraries/board-meeting-minutes-2015-01-22.pdf")
+    [message] = _doing(actions, "send a message", "SLS team")  # "... confirmed that she will send"
+    assert _names(message) == ["The General Manager"]
+
+
+def test_passive_tasks_asked_for_and_the_one_of_a_group_who_acts(shared):
+    actions = _actions(shared, "breadth/england_hertingfordbury-parish-council_minutes_2018-10-10.pdf")
+    [maps] = _doing(actions, "maps be made available")  # a member's request: a task for nobody named
+    assert maps.owners == [] and not maps.explicit
+    actions = _actions(shared, "archives/milburn-pc/minutes_2018-03-06_.pdf")
+    [water] = _doing(actions, "is to investigate")
+    assert _names(water) == ["Parishioner"] and water.explicit
+    # "agreed that Councillor Richardson be elected Chair": an election, no task
+    assert not _doing(_actions(shared, "archives/milburn-pc/minutes_2016-05-03_.pdf"), "be elected")
+
+
+def test_passive_decisions_whose_agent_wraps_or_signs(shared):
+    decisions = _decisions(shared, "wild/uk_suffolk-libraries_board_minutes_2016-12-15.pdf")
+    assert _with(decisions, "Lone Working Policy", "accepted by the")  # "by the\nBoard" over a line break
+    decisions = _decisions(shared, "archives/milburn-pc/minutes_2016-05-03_.pdf")
+    # "approved by the Parish Council and signed by the Chairman": the Council's own approval
+    assert len(_with(decisions, "approved by the Parish Council")) == 2

@@ -17,7 +17,8 @@ from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (ASKED_VERBS, AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS,
                                     LOG_STATUSES, MONTHS, NARRATION_VERBS, OTHER_LOG_STATUSES, PEOPLE_GROUPS, POSTS,
-                                    SPEECH_VERBS, TASK_VERBS, VOLUNTEER_VERBS, WEEKDAYS, alternation)
+                                    SPEECH_VERBS, SUGGESTING_VERBS, TASK_VERBS, VOLUNTEER_VERBS, WEEKDAYS,
+                                    alternation)
 from minutes.extract.nlp import (DECISION_CUES, analyse, content_words, cues_of, may_set_task, sentences_of, span_text,
                                 text_of)
 from minutes.extract.owners import GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
@@ -94,6 +95,7 @@ PASSIVE_THAT = re.compile(r"\s*(?P<subj>[^.;:,()]{1,60}?)\s+(?:should\s+|would\s
 # and an event: "the Award would be presented to".
 RECORDED = frozenset({"minuted", "recorded", "elected", "appointed", "co-opted", "needed", "required", "confirmed",
                       "presented"})
+CLAUSE_OPEN = re.compile(r".*[.!?)]\s+(?=[A-Z])", re.S)  # see _clause_start
 IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been)\s+(?:also\s+|further\s+)?$")  # "It was [requested that]"
 THAT_SUBJECT_WORDS = 12  # "that" opens the subject: "a copy of the Policy Statement regarding ... [be shared]"
 NEGATIONS = frozenset({"not", "no", "nothing"})  # "agreed that another committee would not be needed"
@@ -475,13 +477,12 @@ def _resolution_action(ctx: _Context, text: str, start: int, end: int, page: int
     m = PART_TASK.match(text)
     if m and m.group("to") and m.group("to").split()[1] in NOT_TASKS:
         return None  # "the Panel to note the report" records a decision, gives no task
-    if not m or PASSIVE_DECISION.search(text[:m.end() + 20]):
+    if m and PASSIVE_DECISION.search(text[:m.end() + 20]):
         return None
-    subject = m.group("subj")
-    owners = _owners_before(ctx, subject)
-    passive = bool(m.group("to")) and m.group("to").startswith("to be")
+    owners = _owners_before(ctx, m.group("subj")) if m else []
+    passive = m is not None and bool(m.group("to")) and m.group("to").startswith("to be")
     if not owners and not passive:
-        by = SIGNED_BY.search(text)  # "... and that they be signed by the Chair"
+        by = SIGNED_BY.search(text)  # "... were a correct record and that they be signed by the Chair"
         owners = _owners_before(ctx, by.group("who")) if by and by.group("done") not in PASSIVE_DONE else []
         return ctx.action(text, start, end, page, owners, True) if owners else None
     return ctx.action(text, start, end, page, [] if passive else owners, True)
@@ -619,7 +620,8 @@ def _task_sentences(ctx: _Context, block: Block) -> list[tuple[int, int]]:
     out = []
     for sent in sentences_of(nlp_doc):
         cues = [c for c in tasks if sent.start <= c.start < sent.end]
-        if any(c.label_ not in ("TO_TASK", "NEED_TASK") or _commitment(ctx, sent, c) for c in cues):
+        if any(c.label_ not in ("TO_TASK", "NEED_TASK") and c[0].lower_ not in SUGGESTING_VERBS
+               or _commitment(ctx, sent, c) for c in cues):  # a proposal sets a task only if it names who acts
             out.append((block.start + sent.start_char, block.start + sent.start_char + len(span_text(sent).rstrip())))
     return out
 
@@ -867,8 +869,11 @@ def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
         found: list[tuple[int, list[Owner], bool]] = []
         for cue in (c for c in cues if sent.start <= c.start and c.end <= sent.end):
             hit = _commitment(ctx, sent, cue)
-            if hit and hit[0] not in {f[0] for f in found}:
+            same = next((n for n, f in enumerate(found) if hit and f[0] == hit[0]), None)
+            if hit and same is None:
                 found.append(hit)
+            elif hit and same is not None and hit[1] and not found[same][1]:
+                found[same] = hit  # one clause, two cues: the one that names who acts
         found.sort(key=lambda f: f[0])
         if len(found) == 1:
             found[0] = (sent.start_char, found[0][1], found[0][2])  # the whole sentence is the task's context
@@ -970,6 +975,14 @@ def _passive_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, 
     return start, _owners_before(ctx, by.group("who")) if by else [], True
 
 
+def _clause_start(text: str, start: int, cue_start: int) -> int:
+    """Where the clause holding a cue starts in a sentence the splitter left
+    whole: after a bracket or stop before a capital ("... (approx £130) It was
+    also suggested that")."""
+    m = CLAUSE_OPEN.match(text, start, cue_start)
+    return m.end() if m else start
+
+
 def _passive_that(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, list[Owner], bool] | None:
     """"It was requested that a letter be sent to ...", "Cllr Morris asked
     that maps be made available", "agreed that the accounts be checked by
@@ -987,14 +1000,26 @@ def _passive_that(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, 
     if len(words) > THAT_SUBJECT_WORDS or any(w in NOT_PASSIVE_TASK or w in NEGATIONS for w in words) \
             or done in PASSIVE_DONE or done in RECORDED or done in EVENT_PARTICIPLES or done in ASKED_VERBS:
         return None
-    by = BY_OWNER.match(text, m.end(), sent.end_char)
-    owners = _owners_before(ctx, by.group("who")) if by and "," not in text[m.end():by.start("who")] else []
+    owners = _passive_agent(ctx, text, m.end(), sent.end_char)
     # a request that something be done ("Cllr Morris asked that maps be made available"), not that people be
     # given something ("requested that Councillors be given the opportunity")
     things = cue[0].lower_ in ("requested", "asked") and not _owners_before(ctx, m.group("subj"))
     if owners or things:  # the meeting's own request ("It was requested that") gives the task; a member's asks
-        return sent.start_char, owners, bool(owners) or bool(IMPERSONAL.search(text, sent.start_char, cue.start_char))
+        given = bool(owners) or bool(IMPERSONAL.search(text, sent.start_char, cue.start_char))
+        suggested = cue[0].lower_ in SUGGESTING_VERBS
+        return _clause_start(text, sent.start_char, cue.start_char), owners, given and not suggested
     return None
+
+
+def _passive_agent(ctx: _Context, text: str, start: int, end: int) -> list[Owner]:
+    """The owners a passive task's "by X" names, in its own clause: "arranged
+    by the Clerk to the Board", "circulated by the Transparency Team [to the
+    Transparency Board]"."""
+    by = BY_OWNER.match(text, start, end)
+    if by is None or "," in text[start:by.start("who")]:
+        return []
+    who = by.group("who")
+    return _owners_before(ctx, who) or (_owners_before(ctx, who.rsplit(" to ", 1)[0]) if " to " in who else [])
 
 
 def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, list[Owner], bool] | None:
@@ -1013,8 +1038,12 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         return _to_task(ctx, sent, cue, subj_start, subject, clause.group(0) if clause else "")
     if label == "ASK_THAT":
         m = OWNER_VERB.match(text_of(sent.doc), cue.end_char)
-        owners = _owners_before(ctx, m.group("who")) if m and m.group("verb") in TASK_VERBS else []
-        return (sent.start_char, owners, True) if owners else _passive_that(ctx, sent, cue)
+        suggested = cue[0].lower_ in SUGGESTING_VERBS  # put forward, not given; "proposed that X approve": a motion
+        verb = m.group("verb") if m else ""
+        owners = _owners_before(ctx, m.group("who")) if m and verb in TASK_VERBS and not (
+            suggested and verb in NOT_TASKS) else []
+        return (_clause_start(text_of(sent.doc), sent.start_char, cue.start_char), owners, not suggested) if owners \
+            else _passive_that(ctx, sent, cue)
     if label in ("MODAL_TASK", "NEED_TASK", "VOLUNTEER", "ASKED"):
         text = text_of(sent.doc)
         subj_start = _joint_subject(ctx, text, sent.start_char, subj_start)

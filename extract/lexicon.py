@@ -160,6 +160,7 @@ VOLUNTEER_VERBS = ("agreed", "offered", "undertook", "volunteered", "promised", 
 # "partners were asked to consider", "Officers be requested to investigate"
 ASKED_VERBS = ("asked", "requested", "invited", "advised", "encouraged", "tasked", "instructed", "authorised",
                "delegated")
+SUGGESTING_VERBS = ("suggested", "proposed")  # "It was suggested that Mr Wood obtain": a task put forward, not given
 ASKING_VERBS = ("asked", "requested", "invited", "tasked", "instructed")  # "The group asked Paul to undertake"
 COLLECT_VERBS = ("requested", "invited", "welcomed", "asked", "sought")  # "Lesley requested comments"
 FEEDBACK_WORDS = ("comments", "views", "feedback", "responses", "suggestions")

@@ -280,3 +280,16 @@ def test_passive_decisions_whose_agent_wraps_or_signs(shared):
     decisions = _decisions(shared, "archives/milburn-pc/minutes_2016-05-03_.pdf")
     # "approved by the Parish Council and signed by the Chairman": the Council's own approval
     assert len(_with(decisions, "approved by the Parish Council")) == 2
+
+
+def test_tasks_put_forward_and_minutes_to_be_signed(shared):
+    actions = _actions(shared, "archives/suffolk-libraries/2016-08-09-fohcl-minutes.pdf")
+    [programme] = _doing(actions, "proposed that FHCL prepare")  # a proposal naming who acts: a task put forward
+    assert _names(programme) == ["FHCL"] and not programme.explicit
+    actions = _actions(shared, "archives/milburn-pc/minutes_2016-01-12_.pdf")
+    # its own clause, not the resolution before it
+    [pads] = [a for a in _doing(actions, "Mr Wood obtain") if a.text.startswith("It was also suggested")]
+    assert [o.name for o in pads.owners] == ["Wood"] and not pads.explicit
+    actions = _actions(shared, "wild/uk_kent-cc_corporate-parenting-panel_minutes_2024-12-10.pdf")
+    [signed] = _doing(actions, "29 October 2024", "signed by the Chair")  # a RESOLVED part: "be signed by"
+    assert _names(signed) == ["the Chair"] and signed.explicit

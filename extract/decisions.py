@@ -502,7 +502,7 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
     if subject is None or _personal(subject, reader.roster) or _other_body(subject, section.body) \
             or _APOLOGIES.match(subject):
         return False
-    lower = {w.lower() for w in _WORD.findall(subject)}
+    lower = {w.lower() for w in _WORD.findall(subject) if not w[0].isdigit()}  # "9.4 Agreed to": no one's undertaking
     sentence = span_text(sent)
     if cell and lower - {"it"} and not lower & GROUP_WORDS and not (
             sentence.rstrip().endswith(".") and any(w.lower() in AUXILIARY_VERBS for w in sentence.split())):

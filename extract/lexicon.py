@@ -143,7 +143,7 @@ TASK_VERBS = frozenset("""
     recirculate refer remind repair replace reply report request research resend respond revert
     review schedule seek send set share source speak submit table take telephone undertake update
     visit write host capture chair clear enquire inquire sign return post print promote install assess
-    allocate approve ascertain carry supply talk
+    allocate approve ascertain carry supply talk keep place
 """.split())
 # Auxiliary verbs: a line holding one is a sentence, not a title or a list of names.
 AUXILIARY_VERBS = ("was", "were", "is", "are", "has", "have", "had", "will", "would", "should", "been", "being", "can",

@@ -95,7 +95,7 @@ DECISION_CUES = frozenset({"AGREED", "NOTED", "RECORD"})
 _TASK_CUE_WORDS = (*MODAL_VERBS, *VOLUNTEER_VERBS, *ASKED_VERBS, *ASKING_VERBS, *COLLECT_VERBS, *SEND_VERBS,
                    "decided", "resolved", *SUGGESTING_VERBS)
 _TASK_CUE_KEYS = re.compile(rf"\b{alternation(_TASK_CUE_WORDS)}\b")
-_TO_NEXT = re.compile(r"\bto\s+([a-z-]+)")  # "to be", "to contact", "to re-send"
+_TO_NEXT = re.compile(r"\bto[\s-]+([a-z-]+)")  # "to be", "to contact", "to re-send", "to-place"
 _TO_WORDS = frozenset({"be", *TASK_VERBS})
 
 

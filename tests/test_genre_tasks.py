@@ -293,3 +293,15 @@ def test_tasks_put_forward_and_minutes_to_be_signed(shared):
     actions = _actions(shared, "wild/uk_kent-cc_corporate-parenting-panel_minutes_2024-12-10.pdf")
     [signed] = _doing(actions, "29 October 2024", "signed by the Chair")  # a RESOLVED part: "be signed by"
     assert _names(signed) == ["the Chair"] and signed.explicit
+
+
+def test_keep_and_place_name_tasks(shared):
+    actions = _actions(shared, "wild/uk_horsley-village-hall-committee_minutes_2013-10-08.pdf")
+    [case] = _doing(actions, "to keep on the case")
+    assert [o.name for o in case.owners] == ["Karen Butt"] and case.explicit
+    actions = _actions(shared, "archives/milburn-pc/minutes_2016-01-12_.pdf")
+    [box] = _doing(actions, "place a box")  # "it was decided the Highways Dept will place": the meeting gave it
+    assert _names(box) == ["the Highways Dept"] and box.explicit
+    # "9.4 Agreed to place an advert": the meeting's decision, not a paragraph number's undertaking
+    decisions = _decisions(shared, "archives/suffolk-libraries/2016-03-15-fohcl-minutes.pdf")
+    assert _with(decisions, "place an advert")

@@ -246,6 +246,7 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
     blocks = _unwrapped(section.blocks)
     parts = {id(part.block): (table, part) for table in tables(blocks) for part in table.parts}
     lead: list[Owner] = []  # owners a "– Lead XX" line gives the log rows below it
+    heading: str | None = None  # or the heading above them names: read only for a log (most headings head none)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -254,11 +255,16 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
             continue
         if block.kind == "table":
             if id(block) in parts:
+                if heading is not None:
+                    lead, heading = _heading_owners(ctx, heading), None
                 out.extend(_table_actions(ctx, *parts[id(block)], lead))
             continue
         m = LEAD_LINE.search(block.text) if len(block.text) < 160 else None
         if m or block.kind == "heading":
-            lead = resolve_owners(m.group("who"), ctx.roster) if m else _heading_owners(ctx, block.text)
+            if m:
+                lead, heading = resolve_owners(m.group("who"), ctx.roster), None
+            else:
+                lead, heading = [], block.text
         if ALL_ACTIONS.match(block.text):
             ctx.log_due = ctx.due(block.text)
         if ACTION_LINE.match(block.text):

@@ -305,3 +305,11 @@ def test_keep_and_place_name_tasks(shared):
     # "9.4 Agreed to place an advert": the meeting's decision, not a paragraph number's undertaking
     decisions = _decisions(shared, "archives/suffolk-libraries/2016-03-15-fohcl-minutes.pdf")
     assert _with(decisions, "place an advert")
+
+
+def test_the_boards_own_stance_is_its_decision(shared):
+    decisions = _decisions(shared, "archives/suffolk-libraries/board-meeting-minutes-2012-11-19.pdf")
+    assert _with(decisions, "Board welcomed and supported", "SAG")
+    # what a partnership does ("provides oversight of and supports a broad range of activities") decides nothing
+    papers = _decisions(shared, "wild/uk_west-sussex-drug-alcohol-partnership_progress-report_2024-10.pdf")
+    assert not _with(papers, "supports a broad range")

@@ -15,8 +15,9 @@ from minutes.extract.decisions import NO_DECISIONS, resolution_parts
 from minutes.extract.document import Block, Cell, Marker
 from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
-from minutes.extract.lexicon import (AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS, LOG_STATUSES,
-                                    MONTHS, NARRATION_VERBS, OTHER_LOG_STATUSES, POSTS, TASK_VERBS, WEEKDAYS,
+from minutes.extract.lexicon import (ASKED_VERBS, AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS,
+                                    LOG_STATUSES, MONTHS, NARRATION_VERBS, OTHER_LOG_STATUSES, PEOPLE_GROUPS, POSTS,
+                                    SPEECH_VERBS, SUGGESTING_VERBS, TASK_VERBS, VOLUNTEER_VERBS, WEEKDAYS,
                                     alternation)
 from minutes.extract.nlp import (DECISION_CUES, analyse, content_words, cues_of, may_set_task, sentences_of, span_text,
                                 text_of)
@@ -85,6 +86,19 @@ TO_VERB = re.compile(r"\bto\s+[a-z]")
 # "It was requested that [DT ask ...]", "agreed that [Mags & Karen should come ...]": who, and the task's verb.
 OWNER_VERB = re.compile(r"\s*(?P<who>(?:the\s+)?[A-Z][\w'’./-]*(?:\s+(?:[A-Z][\w'’./-]*|&|and))*)\s+"
                         r"(?:should\s+|must\s+|shall\s+)?(?P<verb>[a-z-]+)")
+# "It was requested that [a letter be sent]", "agreed that [the hedge be cut by the Clerk]": a task given in the
+# passive, whose subject is a few words ("sent", "paid", "made": participles not in -ed/-en).
+PASSIVE_THAT = re.compile(r"\s*(?P<subj>[^.;:,()]{1,60}?)\s+(?:should\s+|would\s+|will\s+|must\s+|shall\s+)?be\s+"
+                          r"(?P<done>[a-z-]+(?:ed|en)|sent|spent|paid|made|put|set|sought|bought|brought|built|kept|"
+                          r"sold|told|done|cut)\b")
+# Participles that record, not ask for, something done: "requested that it be minuted", "agreed that X be elected",
+# and an event: "the Award would be presented to".
+RECORDED = frozenset({"minuted", "recorded", "elected", "appointed", "co-opted", "needed", "required", "confirmed",
+                      "presented"})
+CLAUSE_OPEN = re.compile(r".*[.!?)]\s+(?=[A-Z])", re.S)  # see _clause_start
+IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been)\s+(?:also\s+|further\s+)?$")  # "It was [requested that]"
+THAT_SUBJECT_WORDS = 12  # "that" opens the subject: "a copy of the Policy Statement regarding ... [be shared]"
+NEGATIONS = frozenset({"not", "no", "nothing"})  # "agreed that another committee would not be needed"
 # A name joined by "and" to the subject after it: "[DO and] SF will also collect".
 JOINT_BEFORE = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)\s*(?:and|&)\s*$")
 # Where a clause's punctuation last breaks the words before a cue.
@@ -114,6 +128,10 @@ SUBJECT_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|would|will|may
                           r"again|then|now|[a-z]+ly))+\s*$")
 # A sentence's subject, the name or post it opens with ("Cllr Atkins queried ...").
 SENTENCE_SUBJECT = re.compile(r"\W*(?P<who>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|&|and))*)\s+[a-z]")
+# "Ali said she [would enquire]", "MS stated that he [would talk]": the pronoun is the speaker, who owns the task.
+REPORTER = re.compile(rf"\W*(?P<who>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|&|and))*)\s+(?:also\s+)?"
+                      rf"{alternation({*SPEECH_VERBS, *VOLUNTEER_VERBS, 'suggested', 'indicated', 'replied'})}"
+                      r"\s+(?:that\s+)?(?:he|she|they)(?:\s+(?:also|then|now|[a-z]+ly))?\s*")
 TO_EVENT = re.compile(r"\s*(?:the|a|an|this|that|these|their|its|our|his|her|next|future)\b", re.I)
 POSSIBLE = re.compile(r"\b(?:may|might|could)\s+$")  # "... may [have to obtain]"
 QUESTION = re.compile(r"\W*(?:Do|Does|Did|Can|Could|Should|Shall|Will|Would|Is|Are)\s")  # "Do parents need to ...?"
@@ -228,6 +246,7 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
     blocks = _unwrapped(section.blocks)
     parts = {id(part.block): (table, part) for table in tables(blocks) for part in table.parts}
     lead: list[Owner] = []  # owners a "– Lead XX" line gives the log rows below it
+    heading: str | None = None  # or the heading above them names: read only for a log (most headings head none)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -236,11 +255,16 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
             continue
         if block.kind == "table":
             if id(block) in parts:
+                if heading is not None:
+                    lead, heading = _heading_owners(ctx, heading), None
                 out.extend(_table_actions(ctx, *parts[id(block)], lead))
             continue
         m = LEAD_LINE.search(block.text) if len(block.text) < 160 else None
         if m or block.kind == "heading":
-            lead = resolve_owners(m.group("who"), ctx.roster) if m else _heading_owners(ctx, block.text)
+            if m:
+                lead, heading = resolve_owners(m.group("who"), ctx.roster), None
+            else:
+                lead, heading = [], block.text
         if ALL_ACTIONS.match(block.text):
             ctx.log_due = ctx.due(block.text)
         if ACTION_LINE.match(block.text):
@@ -411,7 +435,9 @@ def _is_owner_phrase(text: str, ctx: _Context) -> bool:
         return True
     words = [w for w in WORD.findall(text) if w.lower() not in {"the", "a", "an"}]
     lower = {w.lower() for w in words}
-    return bool(lower & (GROUP_WORDS | POSTS)) or bool(ACRONYM.fullmatch(" ".join(words))) or \
+    # one of a group of people ("Parishioner is to investigate", "A resident will write")
+    one_of = any(f"{w}s" in PEOPLE_GROUPS for w in lower)
+    return bool(lower & (GROUP_WORDS | POSTS)) or one_of or bool(ACRONYM.fullmatch(" ".join(words))) or \
         sum(w[:1].isupper() for w in words) >= 2 or (len(words) == 1 and words[0] in ctx.proper)
 
 
@@ -457,13 +483,12 @@ def _resolution_action(ctx: _Context, text: str, start: int, end: int, page: int
     m = PART_TASK.match(text)
     if m and m.group("to") and m.group("to").split()[1] in NOT_TASKS:
         return None  # "the Panel to note the report" records a decision, gives no task
-    if not m or PASSIVE_DECISION.search(text[:m.end() + 20]):
+    if m and PASSIVE_DECISION.search(text[:m.end() + 20]):
         return None
-    subject = m.group("subj")
-    owners = _owners_before(ctx, subject)
-    passive = bool(m.group("to")) and m.group("to").startswith("to be")
+    owners = _owners_before(ctx, m.group("subj")) if m else []
+    passive = m is not None and bool(m.group("to")) and m.group("to").startswith("to be")
     if not owners and not passive:
-        by = SIGNED_BY.search(text)  # "... and that they be signed by the Chair"
+        by = SIGNED_BY.search(text)  # "... were a correct record and that they be signed by the Chair"
         owners = _owners_before(ctx, by.group("who")) if by and by.group("done") not in PASSIVE_DONE else []
         return ctx.action(text, start, end, page, owners, True) if owners else None
     return ctx.action(text, start, end, page, [] if passive else owners, True)
@@ -601,7 +626,8 @@ def _task_sentences(ctx: _Context, block: Block) -> list[tuple[int, int]]:
     out = []
     for sent in sentences_of(nlp_doc):
         cues = [c for c in tasks if sent.start <= c.start < sent.end]
-        if any(c.label_ not in ("TO_TASK", "NEED_TASK") or _commitment(ctx, sent, c) for c in cues):
+        if any(c.label_ not in ("TO_TASK", "NEED_TASK") and c[0].lower_ not in SUGGESTING_VERBS
+               or _commitment(ctx, sent, c) for c in cues):  # a proposal sets a task only if it names who acts
             out.append((block.start + sent.start_char, block.start + sent.start_char + len(span_text(sent).rstrip())))
     return out
 
@@ -849,8 +875,11 @@ def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
         found: list[tuple[int, list[Owner], bool]] = []
         for cue in (c for c in cues if sent.start <= c.start and c.end <= sent.end):
             hit = _commitment(ctx, sent, cue)
-            if hit and hit[0] not in {f[0] for f in found}:
+            same = next((n for n, f in enumerate(found) if hit and f[0] == hit[0]), None)
+            if hit and same is None:
                 found.append(hit)
+            elif hit and same is not None and hit[1] and not found[same][1]:
+                found[same] = hit  # one clause, two cues: the one that names who acts
         found.sort(key=lambda f: f[0])
         if len(found) == 1:
             found[0] = (sent.start_char, found[0][1], found[0][2])  # the whole sentence is the task's context
@@ -952,6 +981,53 @@ def _passive_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, 
     return start, _owners_before(ctx, by.group("who")) if by else [], True
 
 
+def _clause_start(text: str, start: int, cue_start: int) -> int:
+    """Where the clause holding a cue starts in a sentence the splitter left
+    whole: after a bracket or stop before a capital ("... (approx £130) It was
+    also suggested that")."""
+    m = CLAUSE_OPEN.match(text, start, cue_start)
+    return m.end() if m else start
+
+
+def _passive_that(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, list[Owner], bool] | None:
+    """"It was requested that a letter be sent to ...", "Cllr Morris asked
+    that maps be made available", "agreed that the accounts be checked by
+    the Treasurer": a task in the passive, asked for, or given to the "by X"
+    after it; not a decision's passive ("be approved"), a record ("be
+    minuted"), one denied ("would not be needed"), one that names whom it
+    asks ("be asked to", read as such), nor one agreed with no owner
+    ("agreed that the proposals be submitted" is the meeting's decision)."""
+    text = text_of(sent.doc)
+    m = PASSIVE_THAT.match(text, cue.end_char, sent.end_char)
+    if m is None:
+        return None
+    words = [w.lower() for w in m.group("subj").split()]
+    done = m.group("done")
+    if len(words) > THAT_SUBJECT_WORDS or any(w in NOT_PASSIVE_TASK or w in NEGATIONS for w in words) \
+            or done in PASSIVE_DONE or done in RECORDED or done in EVENT_PARTICIPLES or done in ASKED_VERBS:
+        return None
+    owners = _passive_agent(ctx, text, m.end(), sent.end_char)
+    # a request that something be done ("Cllr Morris asked that maps be made available"), not that people be
+    # given something ("requested that Councillors be given the opportunity")
+    things = cue[0].lower_ in ("requested", "asked") and not _owners_before(ctx, m.group("subj"))
+    if owners or things:  # the meeting's own request ("It was requested that") gives the task; a member's asks
+        given = bool(owners) or bool(IMPERSONAL.search(text, sent.start_char, cue.start_char))
+        suggested = cue[0].lower_ in SUGGESTING_VERBS
+        return _clause_start(text, sent.start_char, cue.start_char), owners, given and not suggested
+    return None
+
+
+def _passive_agent(ctx: _Context, text: str, start: int, end: int) -> list[Owner]:
+    """The owners a passive task's "by X" names, in its own clause: "arranged
+    by the Clerk to the Board", "circulated by the Transparency Team [to the
+    Transparency Board]"."""
+    by = BY_OWNER.match(text, start, end)
+    if by is None or "," in text[start:by.start("who")]:
+        return []
+    who = by.group("who")
+    return _owners_before(ctx, who) or (_owners_before(ctx, who.rsplit(" to ", 1)[0]) if " to " in who else [])
+
+
 def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, list[Owner], bool] | None:
     """(start of the task clause, owners, explicit) for one cue, or None."""
     before = text_of(sent.doc)[sent.start_char:cue.start_char]
@@ -968,8 +1044,12 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         return _to_task(ctx, sent, cue, subj_start, subject, clause.group(0) if clause else "")
     if label == "ASK_THAT":
         m = OWNER_VERB.match(text_of(sent.doc), cue.end_char)
-        owners = _owners_before(ctx, m.group("who")) if m and m.group("verb") in TASK_VERBS else []
-        return (sent.start_char, owners, True) if owners else None
+        suggested = cue[0].lower_ in SUGGESTING_VERBS  # put forward, not given; "proposed that X approve": a motion
+        verb = m.group("verb") if m else ""
+        owners = _owners_before(ctx, m.group("who")) if m and verb in TASK_VERBS and not (
+            suggested and verb in NOT_TASKS) else []
+        return (_clause_start(text_of(sent.doc), sent.start_char, cue.start_char), owners, not suggested) if owners \
+            else _passive_that(ctx, sent, cue)
     if label in ("MODAL_TASK", "NEED_TASK", "VOLUNTEER", "ASKED"):
         text = text_of(sent.doc)
         subj_start = _joint_subject(ctx, text, sent.start_char, subj_start)
@@ -980,6 +1060,9 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         owners = _owners_before(ctx, subject)
         if not owners and not subject.strip():
             subj_start, owners = _shared_subject(ctx, text, sent.start_char, subj_start)
+        speaker = REPORTER.fullmatch(text, sent.start_char, cue.start_char) if not owners else None
+        if speaker:
+            subj_start, owners = sent.start_char, _owners_before(ctx, speaker.group("who"))
         if not owners:
             return None
         # "It was agreed that Mags & Karen would ...": the meeting gave the task

@@ -27,7 +27,8 @@ from minutes.extract.document import Block
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, AUXILIARY_VERBS, BODY_WORDS, COMMON_TITLES,
                                     HONORIFICS, LINKING_WORDS, ORGANISATION_WORDS, OUTCOME_WORDS, PEOPLE_GROUPS,
-                                    PLANNING_RESPONSES, POST_QUALIFIERS, POSTS, SPEECH_VERBS, TASK_VERBS, alternation)
+                                    PLANNING_RESPONSES, POST_QUALIFIERS, POSTS, SPEECH_VERBS, STANCE_VERBS, TASK_VERBS,
+                                    alternation)
 from minutes.extract.nlp import analyse, content_words, cues_of, sentences_of, span_text, text_of
 from minutes.extract.owners import GROUP_WORDS, Roster
 from minutes.extract.records import Decision, ExtractedDocument, Section, Span
@@ -50,7 +51,7 @@ REPORTED_AFTER = re.compile(r"^\s*(?:with|in\s+(?-i:\d|[A-Z])|on\s+\d|at\s+(?:th
                             r"meeting|when\b|earlier\b|previously\b|last\s+(?:year|month|week)\b)", re.I)
 # "approved by Cabinet" is another body's; "accepted by the Board", "agreed by all",
 # "passed by 100% of the vote", "carried by 6 votes" are the meeting's own.
-BY_AGENT = re.compile(r"^\s*\(?\s*by\s+(?P<agent>[^,.;:()\n]{1,60})", re.I)
+BY_AGENT = re.compile(r"^\s*\(?\s*by\s+(?P<agent>(?:(?!\s+and\s)[^,.;:()\n]){1,60})", re.I)  # "by X and signed by Y"
 OWN_AGENT = re.compile(rf"^(?:(?:the|this)\s+{alternation(BODY_WORDS | PEOPLE_GROUPS | {'meeting', 'trustees'})}\b|"
                        rf"{alternation(PEOPLE_GROUPS)}\b|(?:an?\s+)?(?:majority|show|vote|unanimous|acclamation|"
                        r"consensus|general)\b|\d)", re.I)
@@ -271,14 +272,16 @@ def extract_decisions(doc: ExtractedDocument, roster: Roster) -> list[Decision]:
 
 
 # Blocks worth a look: they hold a decision cue word. spaCy reads only these.
-DECISION_HINT = re.compile(r"agreed|approved|endorsed|adopted|ratified|resolved|decided|accepted|concur|consensus|"
+DECISION_HINT = re.compile(r"agreed|approve[sd]|endorse[sd]|adopt(?:ed|s)|ratifie[sd]|resolved|decided|accept(?:ed|s)|"
+                           r"supported|concur|consensus|"
                            r"unanimous|carried(?!\s+(?:out|forward|over))|passed(?!\s+(?:on|to|away))|elected|lost|"
                            r"defeated|noted|(?:true|accurate|correct|fair)\s+(?:record|account)|"
                            r"\d\s+(?:votes?\s+)?(?:for|in\s+favour)\b.{0,80}?\d+\s+against", re.I | re.S)
 # Lower-case pieces of every DECISION_HINT word, found by a substring test before the regex runs
 # (a scan for many words at once is slow in ``re``, and most blocks hold none).
-HINT_KEYS = ("agree", "approv", "endors", "adopt", "ratif", "resolv", "decid", "accept", "concur", "consensus",
-             "unanim", "carried", "passed", "elect", "lost", "defeat", "noted", "record", "account", "against")
+HINT_KEYS = ("agree", "approv", "endors", "adopt", "ratif", "resolv", "decid", "accept", "support", "concur",
+             "consensus", "unanim", "carried", "passed", "elect", "lost", "defeat", "noted", "record", "account",
+             "against")
 
 
 def _hinted(text: str) -> bool:
@@ -480,7 +483,7 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
     if cue.label_ not in ("AGREED", "RECORD"):
         return False
     before = text[max(sent.start_char, cue.start_char - 60):cue.start_char]
-    after = text[cue.end_char:cue.end_char + 60]
+    after = text[cue.end_char:cue.end_char + 60].replace("\n", " ")  # "accepted by the\nBoard": one agent
     outcome = cue.text.lower() in OUTCOME_WORDS
     if outcome and not _outcome(text, sent.start_char, cue):
         return False
@@ -499,16 +502,29 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
     if outcome:
         return True  # the elected, or the motion carried, is its subject, not who decided
     subject = _subject(text, sent.start_char, cue.start_char)
+    if cue.text.lower() in STANCE_VERBS and not _the_body(subject):
+        return False  # "The fund approves grants", "Cllr Smith supported it": not the meeting's stance
     if subject is None or _personal(subject, reader.roster) or _other_body(subject, section.body) \
             or _APOLOGIES.match(subject):
         return False
-    lower = {w.lower() for w in _WORD.findall(subject)}
+    lower = {w.lower() for w in _WORD.findall(subject) if not w[0].isdigit()}  # "9.4 Agreed to": no one's undertaking
     sentence = span_text(sent)
     if cell and lower - {"it"} and not lower & GROUP_WORDS and not (
             sentence.rstrip().endswith(".") and any(w.lower() in AUXILIARY_VERBS for w in sentence.split())):
         return False  # "GO-East agreed Baseline and Targets": a source cited in a cell, no decision
     # "DO agreed to look into it", "ERA agreed to contact": a party's undertaking (an action)
     return not (UNDERTAKING.match(after) and lower - {"it"} and not lower & GROUP_WORDS)
+
+
+def _the_body(subject: str | None) -> bool:
+    """The meeting itself as a subject: "The Council", "the Parish Council",
+    "Members", "All Councillors" (not "This Council", a motion's wording)."""
+    words = [w.lower() for w in (subject or "").split()]
+    if not words or len(words) > 4:
+        return False
+    if words[0] == "the":
+        return words[-1] in BODY_WORDS or words[-1] in ("meeting", "trustees", "members", "councillors")
+    return all(w in PEOPLE_GROUPS for w in words) and words[-1] != "all"
 
 
 def _outcome(text: str, sent_start: int, cue: TokenSpan) -> bool:

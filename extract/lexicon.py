@@ -143,7 +143,7 @@ TASK_VERBS = frozenset("""
     recirculate refer remind repair replace reply report request research resend respond revert
     review schedule seek send set share source speak submit table take telephone undertake update
     visit write host capture chair clear enquire inquire sign return post print promote install assess
-    allocate approve ascertain carry supply talk
+    allocate approve ascertain carry supply talk keep place
 """.split())
 # Auxiliary verbs: a line holding one is a sentence, not a title or a list of names.
 AUXILIARY_VERBS = ("was", "were", "is", "are", "has", "have", "had", "will", "would", "should", "been", "being", "can",
@@ -160,6 +160,7 @@ VOLUNTEER_VERBS = ("agreed", "offered", "undertook", "volunteered", "promised", 
 # "partners were asked to consider", "Officers be requested to investigate"
 ASKED_VERBS = ("asked", "requested", "invited", "advised", "encouraged", "tasked", "instructed", "authorised",
                "delegated")
+SUGGESTING_VERBS = ("suggested", "proposed")  # "It was suggested that Mr Wood obtain": a task put forward, not given
 ASKING_VERBS = ("asked", "requested", "invited", "tasked", "instructed")  # "The group asked Paul to undertake"
 COLLECT_VERBS = ("requested", "invited", "welcomed", "asked", "sought")  # "Lesley requested comments"
 FEEDBACK_WORDS = ("comments", "views", "feedback", "responses", "suggestions")
@@ -169,6 +170,10 @@ TO_MEETING_VERBS = ("brought", "presented", "reported", "submitted", "taken", "t
                      "discussed")
 AGREEMENT_VERBS = ("agreed", "approved", "endorsed", "adopted", "ratified", "resolved", "concur", "concurred",
                    "decided", "accepted")
+# The body's own stance ("The Board supported the aims", "The Committee approves the policy"): a decision only
+# when the body itself is the subject. Not "supports": papers describe what a body or fund does with it ("The
+# Partnership supports a broad range of activities").
+STANCE_VERBS = ("supported", "approves", "endorses", "adopts", "ratifies", "accepts")
 # Nouns and adjectives that record the meeting's agreement ("Consensus for the new name", "Unanimous adoption").
 AGREEMENT_WORDS = ("consensus", "unanimous")
 # How a vote or an election came out ("The motion was carried", "duly elected", "Rule 11 carried").

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_WORDS, ASKED_VERBS, ASKING_VERBS,
                                     COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, MODAL_VERBS, NOTING_WORDS,
-                                    OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, TASK_VERBS,
-                                    TO_MEETING_VERBS, VOLUNTEER_VERBS, alternation)
+                                    OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
+                                    SUGGESTING_VERBS, TASK_VERBS, TO_MEETING_VERBS, VOLUNTEER_VERBS, alternation)
 
 # Cue phrases, as token patterns; the extractors read doc.spans["cues"].
 _TASK = {"LOWER": {"IN": sorted(TASK_VERBS)}}
@@ -49,7 +49,9 @@ CUE_PATTERNS: list[dict[str, Any]] = [
                                     {"LOWER": {"IN": list(ASKED_VERBS)}},
                                     {"LOWER": {"IN": ["to", "if", "whether"]}}]},
     # "It was requested that DT ask", "it was agreed that Mags & Karen should come" (actions.py reads the rest)
-    {"label": "ASK_THAT", "pattern": [{"LOWER": {"IN": ["requested", "agreed", "asked", "decided", "resolved"]}},
+    # "It was suggested that Mr Wood obtain", "DO proposed that FHCL prepare": a task put forward
+    {"label": "ASK_THAT", "pattern": [{"LOWER": {"IN": ["requested", "agreed", "asked", "decided", "resolved",
+                                                         *SUGGESTING_VERBS]}},
                                        {"LOWER": "that"}]},
     # "The group asked Paul to undertake", "requested the Police to advise"
     {"label": "ASK_OBJ", "pattern": [{"LOWER": {"IN": list(ASKING_VERBS)}},
@@ -72,7 +74,8 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     # decisions
     # "agreed", "Consensus", and a vote's or election's outcome: "The motion was carried", "duly elected"
     # (one pattern, as each pattern costs a pass of the matcher; decisions.py tells outcomes by their word)
-    {"label": "AGREED", "pattern": [{"LOWER": {"IN": [*AGREEMENT_VERBS, *AGREEMENT_WORDS, *OUTCOME_WORDS]}}]},
+    {"label": "AGREED", "pattern": [{"LOWER": {"IN": [*AGREEMENT_VERBS, *AGREEMENT_WORDS, *OUTCOME_WORDS,
+                                                       *STANCE_VERBS]}}]},
     {"label": "NOTED", "pattern": [{"LOWER": {"IN": list(NOTING_WORDS)}}]},
     {"label": "RECORD", "pattern": [{"LOWER": "as"}, {"LOWER": {"IN": ["a", "an", "the"]}},
                                      {"LOWER": {"IN": list(RECORD_WORDS)}, "OP": "+"},
@@ -91,9 +94,9 @@ DECISION_CUES = frozenset({"AGREED", "NOTED", "RECORD"})
 # paragraphs are narrative with no cue, and tokenising them was most of the cost
 # of finding actions. (Decisions look for their own words: ``decisions.DECISION_HINT``.)
 _TASK_CUE_WORDS = (*MODAL_VERBS, *VOLUNTEER_VERBS, *ASKED_VERBS, *ASKING_VERBS, *COLLECT_VERBS, *SEND_VERBS,
-                   "decided", "resolved")
+                   "decided", "resolved", *SUGGESTING_VERBS)
 _TASK_CUE_KEYS = re.compile(rf"\b{alternation(_TASK_CUE_WORDS)}\b")
-_TO_NEXT = re.compile(r"\bto\s+([a-z-]+)")  # "to be", "to contact", "to re-send"
+_TO_NEXT = re.compile(r"\bto[\s-]+([a-z-]+)")  # "to be", "to contact", "to re-send", "to-place"
 _TO_WORDS = frozenset({"be", *TASK_VERBS})
 
 

@@ -252,3 +252,64 @@ def test_community_council_politely_asked(shared):
     actions = _actions(shared, "breadth/scotland_tayport-community-council_minutes_2023-12-04.pdf")
     [reports] = _doing(actions, "send out their reports")
     assert _names(reports) == ["Councillors"] and not reports.explicit
+
+
+def test_speaker_owns_what_he_or_she_said_they_would_do(shared):
+    actions = _actions(shared, "breadth/england_uob-computer-science-society_minutes_2025-10-22.pdf")
+    [companies] = _doing(actions, "compile a list")  # "Deji said they would compile ..."
+    assert _names(companies) == ["Deji"] and not companies.explicit
+    actions = _actions(shared, "archives/suffolk-libraries/board-meeting-minutes-2015-01-22.pdf")
+    [message] = _doing(actions, "send a message", "SLS team")  # "... confirmed that she will send"
+    assert _names(message) == ["The General Manager"]
+
+
+def test_passive_tasks_asked_for_and_the_one_of_a_group_who_acts(shared):
+    actions = _actions(shared, "breadth/england_hertingfordbury-parish-council_minutes_2018-10-10.pdf")
+    [maps] = _doing(actions, "maps be made available")  # a member's request: a task for nobody named
+    assert maps.owners == [] and not maps.explicit
+    actions = _actions(shared, "archives/milburn-pc/minutes_2018-03-06_.pdf")
+    [water] = _doing(actions, "is to investigate")
+    assert _names(water) == ["Parishioner"] and water.explicit
+    # "agreed that Councillor Richardson be elected Chair": an election, no task
+    assert not _doing(_actions(shared, "archives/milburn-pc/minutes_2016-05-03_.pdf"), "be elected")
+
+
+def test_passive_decisions_whose_agent_wraps_or_signs(shared):
+    decisions = _decisions(shared, "wild/uk_suffolk-libraries_board_minutes_2016-12-15.pdf")
+    assert _with(decisions, "Lone Working Policy", "accepted by the")  # "by the\nBoard" over a line break
+    decisions = _decisions(shared, "archives/milburn-pc/minutes_2016-05-03_.pdf")
+    # "approved by the Parish Council and signed by the Chairman": the Council's own approval
+    assert len(_with(decisions, "approved by the Parish Council")) == 2
+
+
+def test_tasks_put_forward_and_minutes_to_be_signed(shared):
+    actions = _actions(shared, "archives/suffolk-libraries/2016-08-09-fohcl-minutes.pdf")
+    [programme] = _doing(actions, "proposed that FHCL prepare")  # a proposal naming who acts: a task put forward
+    assert _names(programme) == ["FHCL"] and not programme.explicit
+    actions = _actions(shared, "archives/milburn-pc/minutes_2016-01-12_.pdf")
+    # its own clause, not the resolution before it
+    [pads] = [a for a in _doing(actions, "Mr Wood obtain") if a.text.startswith("It was also suggested")]
+    assert [o.name for o in pads.owners] == ["Wood"] and not pads.explicit
+    actions = _actions(shared, "wild/uk_kent-cc_corporate-parenting-panel_minutes_2024-12-10.pdf")
+    [signed] = _doing(actions, "29 October 2024", "signed by the Chair")  # a RESOLVED part: "be signed by"
+    assert _names(signed) == ["the Chair"] and signed.explicit
+
+
+def test_keep_and_place_name_tasks(shared):
+    actions = _actions(shared, "wild/uk_horsley-village-hall-committee_minutes_2013-10-08.pdf")
+    [case] = _doing(actions, "to keep on the case")
+    assert [o.name for o in case.owners] == ["Karen Butt"] and case.explicit
+    actions = _actions(shared, "archives/milburn-pc/minutes_2016-01-12_.pdf")
+    [box] = _doing(actions, "place a box")  # "it was decided the Highways Dept will place": the meeting gave it
+    assert _names(box) == ["the Highways Dept"] and box.explicit
+    # "9.4 Agreed to place an advert": the meeting's decision, not a paragraph number's undertaking
+    decisions = _decisions(shared, "archives/suffolk-libraries/2016-03-15-fohcl-minutes.pdf")
+    assert _with(decisions, "place an advert")
+
+
+def test_the_boards_own_stance_is_its_decision(shared):
+    decisions = _decisions(shared, "archives/suffolk-libraries/board-meeting-minutes-2012-11-19.pdf")
+    assert _with(decisions, "Board welcomed and supported", "SAG")
+    # what a partnership does ("provides oversight of and supports a broad range of activities") decides nothing
+    papers = _decisions(shared, "wild/uk_west-sussex-drug-alcohol-partnership_progress-report_2024-10.pdf")
+    assert not _with(papers, "supports a broad range")

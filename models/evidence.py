@@ -706,7 +706,7 @@ class _Rarity:
         known = self._weighted.get(id(weights))
         if known is None or known[0] is not weights:  # the dict itself is kept, so its id is not reused
             terms = [(w, wt * self.weight(w)) for w, wt in weights.items()]
-            known = self._weighted[id(weights)] = (weights, terms, sum(v for _, v in terms))
+            known = self._weighted[id(weights)] = (weights, terms, math.fsum(v for _, v in terms))
         return known[1], known[2]
 
 
@@ -715,7 +715,7 @@ def _share(weights: dict[str, float], words: set[str], rarity: _Rarity) -> float
     terms, total = rarity.weighted(weights)
     if not total:
         return 0.0
-    return sum(v for w, v in terms if w in words) / total
+    return math.fsum(v for w, v in terms if w in words) / total
 
 
 def _same_owner(a: _Action, b: _Action) -> bool:
@@ -743,7 +743,7 @@ def _heads(weights: dict[str, float], rarity: _Rarity) -> list[str]:
     none of them holds less than ``RESTATE_MATCH`` of it. All of them when none weigh."""
     terms, total = rarity.weighted(weights)
     out, held = [], 0.0
-    for w, v in sorted(terms, key=lambda t: -t[1]):
+    for w, v in sorted(terms, key=lambda t: (-t[1], t[0])):
         if total > 0 and held > (1 - RESTATE_MATCH) * total * 1.25:
             break
         out.append(w)
@@ -833,7 +833,7 @@ def _quote(a: _Action, p: _Passage) -> tuple[str, int, int]:
     """The sentence of the passage that shares most of the action's words, and its span."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", p.text)]
     spans = sentences(p.text) + [s for s in lines if s not in sentences(p.text)] or [(0, len(p.text))]
-    best = max(spans, key=lambda s: (sum(a.words.get(w, 0.0) for w in stems(p.text[s[0]:s[1]])), s[0] - s[1]))
+    best = max(spans, key=lambda s: (math.fsum(a.words.get(w, 0.0) for w in stems(p.text[s[0]:s[1]])), s[0] - s[1]))
     text = " ".join(p.text[best[0]:best[1]].split())
     if not p.exact:
         return text, p.start, p.end

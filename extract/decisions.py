@@ -32,7 +32,6 @@ from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, AUXILIARY
 from minutes.extract.nlp import analyse, content_words, cues_of, sentences_of, span_text, text_of
 from minutes.extract.owners import GROUP_WORDS, Roster
 from minutes.extract.records import Decision, ExtractedDocument, Section, Span
-from minutes.extract.tables import tables
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
@@ -402,7 +401,7 @@ def _table_decisions(reader: _Reader, section: Section) -> Iterator[Decision]:
     policy's name, "£2,500 approved" in a grant schedule, a label | value
     row "Minutes: | The Minutes ... were agreed". A row's earlier cells say
     what was decided. Action logs hold tasks, not decisions."""
-    for table in tables(section.blocks):
+    for table in section.tables:
         if "action" in table.roles:
             continue
         for block, _, row, _ in table.body():

@@ -29,7 +29,9 @@ bodies) redoes only the actions within reach of the meetings that changed
 since the last one (``evidence_meetings`` keeps what each body's meetings
 were), those whose owners were linked anew, and the first actions of threads
 that changed (``action_threads`` keeps each action's match); the rest keep
-their evidence, which is what a full recompute would give them.
+their evidence, which is what a full recompute would give them. That holds
+under the rules that made it: a body whose evidence was worked out under
+another version of them (``RULES``, the windows; ``evidence_rules``) is redone whole.
 """
 from __future__ import annotations
 
@@ -48,7 +50,7 @@ from minutes.extract.action_log import log_status
 from minutes.extract.progress import COMMON, STOP, progress, sentences, stem, stems
 from minutes.models.linking import EVERYTHING, Scope
 from minutes.models.schema import (action_owners, action_threads, action_updates, actions, blocks, bodies, documents,
-                                   evidence_meetings, items, people)
+                                   evidence_meetings, evidence_rules, items, people)
 from minutes.models.sql import ORIGINAL, chunks
 
 ALL_DONE = re.compile(r"\ball\s+(?:the\s+)?actions\s+(?:arising\s+)?(?:from|of)\s+the\s+(?:last|previous)\s+"
@@ -89,6 +91,9 @@ POST = re.compile(r"\b(?:clerk|chair(?:man|woman|person)?|vice[- ]chair|treasure
 # Words an item's title shares with many a task without being on it: posts ("General Manager"), report words.
 TITLE_FILLER = stems(" ".join(NOT_NAMES - STOP) + " update updates report reports progress review services service")
 LOG_STATUS = {"done": "done", "carried_forward": "in_progress", "open": "in_progress", "overdue": "not_done"}
+# The version of the rules above: raised with any change to what evidence they find, so that each body's
+# next relink redoes its evidence rather than keep what the old rules found (``evidence_rules``).
+RULES = 1
 
 
 @dataclass
@@ -144,6 +149,11 @@ class _Passage:
     reports: bool = True  # not a correction quoting old words, nor a heading alone (its item's title)
 
 
+def rules() -> str:
+    """The stamp of the rules a body's evidence is worked out under: their version and the windows they read."""
+    return f"{RULES} nearby={NEARBY} later={LATER_MEETINGS}"
+
+
 def recompute(conn: Connection, scope: Scope = EVERYTHING) -> None:
     """Bring ``action_updates`` and ``actions.follows_action_id`` of the
     actions of ``scope``'s bodies up to date with their stored papers: the
@@ -154,10 +164,13 @@ def recompute(conn: Connection, scope: Scope = EVERYTHING) -> None:
     acts = _load_actions(conn, scope)
     threads = {r.action_id: (r.restates_id, r.kind, r.owners) for r in conn.execute(
         _of_scope(select(action_threads), action_threads, scope, actions.c.document_id))}
-    seen: dict[int, dict[date, str]] = defaultdict(dict)
+    seen: dict[int, dict[date, str]] = defaultdict(dict)  # of the bodies worked out under these rules
     if not scope.everything:
+        stamped = set(conn.scalars(select(evidence_rules.c.body_id).where(
+            scope.where(evidence_rules.c.body_id), evidence_rules.c.rules == rules())))
         for r in conn.execute(select(evidence_meetings).where(scope.where(evidence_meetings.c.body_id))):
-            seen[r.body_id][r.meeting_date] = r.documents
+            if r.body_id in stamped:
+                seen[r.body_id][r.meeting_date] = r.documents
     kept: dict[int, list[str]] = defaultdict(list)  # each action's thread's evidence as the last recompute left it
     if not scope.everything:
         for u in conn.execute(_of_scope(select(action_updates), action_updates, scope, actions.c.document_id)
@@ -307,6 +320,8 @@ class _Body:
             return
         if self.full:
             self.conn.execute(delete(evidence_meetings).where(evidence_meetings.c.body_id == self.body))
+            self.conn.execute(delete(evidence_rules).where(evidence_rules.c.body_id == self.body))
+            self.conn.execute(insert(evidence_rules), {"body_id": self.body, "rules": rules()})
         seen = self.seen or {}
         days = sorted(d for d in set(seen) | set(self.now) if seen.get(d) != self.now.get(d))
         for i in range(0, len(days), 500):

@@ -41,6 +41,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Callable
 
 from sqlalchemy import ColumnElement, Connection, Select, bindparam, delete, func, insert, or_, select, update
@@ -96,7 +97,7 @@ LOG_STATUS = {"done": "done", "carried_forward": "in_progress", "open": "in_prog
 RULES = 1
 
 
-@dataclass
+@dataclass(slots=True)
 class _Action:
     id: int
     document_id: int
@@ -131,7 +132,7 @@ class _Action:
     prepared: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Passage:
     document_id: int
     day: date
@@ -841,7 +842,13 @@ def match(a: _Action, p: _Passage, rarity: _Rarity) -> float:
 
 
 def _mentions_owner(a: _Action, p: _Passage, marks: set[str]) -> bool:
-    return any(re.search(rf"\b{re.escape(m)}\b", p.text, 0 if m.isupper() else re.I) for m in marks)
+    return any(_mark(m).search(p.text) for m in marks)
+
+
+@lru_cache(maxsize=4096)
+def _mark(mark: str) -> re.Pattern[str]:
+    """A mark of an owner as a report prints it: initials in capitals, a name or post in any case."""
+    return re.compile(rf"\b{re.escape(mark)}\b", 0 if mark.isupper() else re.I)
 
 
 def _quote(a: _Action, p: _Passage) -> tuple[str, int, int]:
@@ -890,6 +897,7 @@ def _all_done_updates(conn: Connection, body: int | None, docs: dict[int, Any],
     """"All actions from the last meeting had been completed": the body's previous meeting's actions are done."""
     dated = {i: d for i, d in docs.items() if d.meeting_date and body is not None}
     minutes = sorted(((d.meeting_date, d.id) for d in dated.values() if d.kind == "minutes"))
+    papers = sorted((d.meeting_date, d.id) for d in dated.values())
     by_doc: dict[int, list[_Action]] = defaultdict(list)
     for a in roots:
         if not a.log_status:
@@ -900,9 +908,10 @@ def _all_done_updates(conn: Connection, body: int | None, docs: dict[int, Any],
         d = dated.get(doc_id)
         if d is None or d.kind != "minutes":
             continue
-        after = minutes[bisect_right(minutes, (d.meeting_date, math.inf)):][:1]
-        wanted += [e.id for e in dated.values() if e.meeting_date > d.meeting_date
-                   and (not after or e.meeting_date <= after[0][0])]
+        nxt = bisect_right(minutes, (d.meeting_date, math.inf))
+        after = minutes[nxt:nxt + 1]
+        wanted += [i for _, i in papers[bisect_right(papers, (d.meeting_date, math.inf)):
+                                        bisect_right(papers, (after[0][0], math.inf)) if after else None]]
     out = []
     for chunk in chunks(sorted(set(wanted))):
         for b in conn.execute(select(blocks.c.document_id, blocks.c.text, blocks.c.source_file_id, blocks.c.page,

@@ -29,7 +29,9 @@ bodies) redoes only the actions within reach of the meetings that changed
 since the last one (``evidence_meetings`` keeps what each body's meetings
 were), those whose owners were linked anew, and the first actions of threads
 that changed (``action_threads`` keeps each action's match); the rest keep
-their evidence, which is what a full recompute would give them.
+their evidence, which is what a full recompute would give them. That holds
+under the rules that made it: a body whose evidence was worked out under
+another version of them (``RULES``, the windows; ``evidence_rules``) is redone whole.
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Callable
 
 from sqlalchemy import ColumnElement, Connection, Select, bindparam, delete, func, insert, or_, select, update
@@ -48,7 +51,7 @@ from minutes.extract.action_log import log_status
 from minutes.extract.progress import COMMON, STOP, progress, sentences, stem, stems
 from minutes.models.linking import EVERYTHING, Scope
 from minutes.models.schema import (action_owners, action_threads, action_updates, actions, blocks, bodies, documents,
-                                   evidence_meetings, items, people)
+                                   evidence_meetings, evidence_rules, items, people)
 from minutes.models.sql import ORIGINAL, chunks
 
 ALL_DONE = re.compile(r"\ball\s+(?:the\s+)?actions\s+(?:arising\s+)?(?:from|of)\s+the\s+(?:last|previous)\s+"
@@ -89,9 +92,12 @@ POST = re.compile(r"\b(?:clerk|chair(?:man|woman|person)?|vice[- ]chair|treasure
 # Words an item's title shares with many a task without being on it: posts ("General Manager"), report words.
 TITLE_FILLER = stems(" ".join(NOT_NAMES - STOP) + " update updates report reports progress review services service")
 LOG_STATUS = {"done": "done", "carried_forward": "in_progress", "open": "in_progress", "overdue": "not_done"}
+# The version of the rules above: raised with any change to what evidence they find, so that each body's
+# next relink redoes its evidence rather than keep what the old rules found (``evidence_rules``).
+RULES = 1
 
 
-@dataclass
+@dataclass(slots=True)
 class _Action:
     id: int
     document_id: int
@@ -126,7 +132,7 @@ class _Action:
     prepared: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Passage:
     document_id: int
     day: date
@@ -144,6 +150,11 @@ class _Passage:
     reports: bool = True  # not a correction quoting old words, nor a heading alone (its item's title)
 
 
+def rules() -> str:
+    """The stamp of the rules a body's evidence is worked out under: their version and the windows they read."""
+    return f"{RULES} nearby={NEARBY} later={LATER_MEETINGS}"
+
+
 def recompute(conn: Connection, scope: Scope = EVERYTHING) -> None:
     """Bring ``action_updates`` and ``actions.follows_action_id`` of the
     actions of ``scope``'s bodies up to date with their stored papers: the
@@ -154,10 +165,13 @@ def recompute(conn: Connection, scope: Scope = EVERYTHING) -> None:
     acts = _load_actions(conn, scope)
     threads = {r.action_id: (r.restates_id, r.kind, r.owners) for r in conn.execute(
         _of_scope(select(action_threads), action_threads, scope, actions.c.document_id))}
-    seen: dict[int, dict[date, str]] = defaultdict(dict)
+    seen: dict[int, dict[date, str]] = defaultdict(dict)  # of the bodies worked out under these rules
     if not scope.everything:
+        stamped = set(conn.scalars(select(evidence_rules.c.body_id).where(
+            scope.where(evidence_rules.c.body_id), evidence_rules.c.rules == rules())))
         for r in conn.execute(select(evidence_meetings).where(scope.where(evidence_meetings.c.body_id))):
-            seen[r.body_id][r.meeting_date] = r.documents
+            if r.body_id in stamped:
+                seen[r.body_id][r.meeting_date] = r.documents
     kept: dict[int, list[str]] = defaultdict(list)  # each action's thread's evidence as the last recompute left it
     if not scope.everything:
         for u in conn.execute(_of_scope(select(action_updates), action_updates, scope, actions.c.document_id)
@@ -307,6 +321,8 @@ class _Body:
             return
         if self.full:
             self.conn.execute(delete(evidence_meetings).where(evidence_meetings.c.body_id == self.body))
+            self.conn.execute(delete(evidence_rules).where(evidence_rules.c.body_id == self.body))
+            self.conn.execute(insert(evidence_rules), {"body_id": self.body, "rules": rules()})
         seen = self.seen or {}
         days = sorted(d for d in set(seen) | set(self.now) if seen.get(d) != self.now.get(d))
         for i in range(0, len(days), 500):
@@ -826,7 +842,13 @@ def match(a: _Action, p: _Passage, rarity: _Rarity) -> float:
 
 
 def _mentions_owner(a: _Action, p: _Passage, marks: set[str]) -> bool:
-    return any(re.search(rf"\b{re.escape(m)}\b", p.text, 0 if m.isupper() else re.I) for m in marks)
+    return any(_mark(m).search(p.text) for m in marks)
+
+
+@lru_cache(maxsize=4096)
+def _mark(mark: str) -> re.Pattern[str]:
+    """A mark of an owner as a report prints it: initials in capitals, a name or post in any case."""
+    return re.compile(rf"\b{re.escape(mark)}\b", 0 if mark.isupper() else re.I)
 
 
 def _quote(a: _Action, p: _Passage) -> tuple[str, int, int]:
@@ -875,6 +897,7 @@ def _all_done_updates(conn: Connection, body: int | None, docs: dict[int, Any],
     """"All actions from the last meeting had been completed": the body's previous meeting's actions are done."""
     dated = {i: d for i, d in docs.items() if d.meeting_date and body is not None}
     minutes = sorted(((d.meeting_date, d.id) for d in dated.values() if d.kind == "minutes"))
+    papers = sorted((d.meeting_date, d.id) for d in dated.values())
     by_doc: dict[int, list[_Action]] = defaultdict(list)
     for a in roots:
         if not a.log_status:
@@ -885,9 +908,10 @@ def _all_done_updates(conn: Connection, body: int | None, docs: dict[int, Any],
         d = dated.get(doc_id)
         if d is None or d.kind != "minutes":
             continue
-        after = minutes[bisect_right(minutes, (d.meeting_date, math.inf)):][:1]
-        wanted += [e.id for e in dated.values() if e.meeting_date > d.meeting_date
-                   and (not after or e.meeting_date <= after[0][0])]
+        nxt = bisect_right(minutes, (d.meeting_date, math.inf))
+        after = minutes[nxt:nxt + 1]
+        wanted += [i for _, i in papers[bisect_right(papers, (d.meeting_date, math.inf)):
+                                        bisect_right(papers, (after[0][0], math.inf)) if after else None]]
     out = []
     for chunk in chunks(sorted(set(wanted))):
         for b in conn.execute(select(blocks.c.document_id, blocks.c.text, blocks.c.source_file_id, blocks.c.page,

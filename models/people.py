@@ -38,8 +38,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from sqlalchemy import (ColumnElement, Connection, Engine, Row, String, bindparam, delete, exists, func, insert, null,
-                        or_, select, true, union, update)
+from sqlalchemy import (ColumnElement, Connection, Engine, Row, String, and_, bindparam, delete, exists, func, insert,
+                        null, or_, select, true, union, update)
 
 from minutes.extract import names
 from minutes.extract.bodies import body_key
@@ -237,6 +237,12 @@ def _mentions_of(person_id: ColumnElement, scope: Scope) -> ColumnElement[bool]:
     return true() if scope.everything else person_id.in_(select(people.c.id).where(scope.where(people.c.body_id)))
 
 
+def _owned_by(scope: Scope) -> ColumnElement[bool]:
+    """Owners that are (or are linked to) people rows of ``scope``'s bodies, found by the owners' person index."""
+    return or_(_mentions_of(action_owners.c.person_id, scope),
+               and_(action_owners.c.person_id.is_(None), _mentions_of(action_owners.c.linked_person_id, scope)))
+
+
 def _group_of(rows: dict[int, _Row], edges: set[tuple[int, int]], members: list[int]) -> set[int]:
     return next((set(g) for g in connected_groups(rows, edges) if set(g) & set(members)), set(members))
 
@@ -278,13 +284,19 @@ def _link_owners(conn: Connection, rows: dict[int, _Row], canonical: dict[int, i
         if r.full and canonical[r.id] == r.id:
             fulls[(r.org, _initials(r.key))].add(r.id)
             firsts[(r.org, r.core.split()[0])].add(r.id)
+    owners = select(action_owners.c.id, action_owners.c.person_id, action_owners.c.as_written,
+                    action_owners.c.ambiguous, action_owners.c.linked_person_id, action_owners.c.might_be,
+                    documents.c.read_body_id, documents.c.body_id) \
+        .join(actions, actions.c.id == action_owners.c.action_id) \
+        .join(documents, documents.c.id == actions.c.document_id).where(scope.where(documents.c.read_body_id))
+    # An owner stored as a person none compete for, linked to no one and flagged as no one, stays so: only
+    # the others are read.
+    others = or_(action_owners.c.person_id.is_(None), action_owners.c.linked_person_id.is_not(None),
+                 action_owners.c.might_be.is_not(None))
     updates = []
-    for o in conn.execute(select(action_owners.c.id, action_owners.c.person_id, action_owners.c.as_written,
-                                 action_owners.c.ambiguous, action_owners.c.linked_person_id,
-                                 action_owners.c.might_be, documents.c.read_body_id, documents.c.body_id)
-                          .join(actions, actions.c.id == action_owners.c.action_id)
-                          .join(documents, documents.c.id == actions.c.document_id)
-                          .where(scope.where(documents.c.read_body_id))):
+    for o in (o for query in [owners.where(others)] + [owners.where(~others, action_owners.c.person_id.in_(chunk))
+                                                       for chunk in chunks(sorted(competing))]
+              for o in conn.execute(query)):
         linked, maybe = None, None
         mark = o.as_written.strip()
         org = orgs.get(o.read_body_id, "#none")
@@ -364,8 +376,9 @@ def _rule_edges(rows: dict[int, _Row]) -> tuple[set[tuple[int, int]], dict[int, 
         fulls = [r for r in group if r.full]
         for i, a in enumerate(fulls):
             for b in fulls[i + 1:]:
-                others = [c for c in fulls if c.core not in (a.core, b.core) and names.same_person(c.core, a.core)]
-                if a.core != b.core and names.same_person(a.core, b.core) and a.roles & b.roles and not others:
+                if a.core == b.core or not a.roles & b.roles or not names.same_person(a.core, b.core):
+                    continue
+                if not any(c.core not in (a.core, b.core) and names.same_person(c.core, a.core) for c in fulls):
                     edges.add((a.id, b.id))
     # one name written alike in two of the organisation's committees (or with and without its initials,
     # "J Connelly EDC") is one human, unless full names compete for it there
@@ -440,7 +453,7 @@ def _write_aliases(conn: Connection, canonical: dict[int, int], scope: Scope) ->
         .select_from(action_owners.join(people, people.c.id == owner)
                      .join(actions, actions.c.id == action_owners.c.action_id)
                      .join(documents, documents.c.id == actions.c.document_id))
-        .where(_mentions_of(owner, scope), ORIGINAL),
+        .where(_owned_by(scope), ORIGINAL),
     ]
     spelt: dict[tuple[str | None, str], str] = {}  # a name is written alike in many a mention
     for query in mention_queries:

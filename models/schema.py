@@ -348,6 +348,17 @@ class EvidenceMeeting(Base):
     __table_args__ = _table_args(Index("ux_evidence_meetings_body_date", "body_id", "meeting_date", unique=True))
 
 
+class EvidenceRules(Base):
+    """The version of the evidence rules (and of the window of meetings they read) a body's evidence
+    was last worked out under (``models.evidence.rules``): under other rules, its stored evidence,
+    threads and meetings say nothing of what the rules now find, and its next relink redoes it all."""
+    __tablename__ = "evidence_rules"
+    id: Mapped[int] = _identity()
+    body_id: Mapped[int] = _cascade("bodies.id")
+    rules: Mapped[str] = mapped_column(String(64), nullable=False)
+    __table_args__ = _table_args(Index("ux_evidence_rules_body", "body_id", unique=True))
+
+
 class ActionRuling(Base):
     """A user's ruling on an action's status (``minutes actions set`` / ``reopen``),
     kept across re-ingests: it names the action by its body, meeting date and
@@ -567,6 +578,7 @@ action_updates = _table(ActionUpdate)
 action_rulings = _table(ActionRuling)
 action_threads = _table(ActionThread)
 evidence_meetings = _table(EvidenceMeeting)
+evidence_rules = _table(EvidenceRules)
 decisions = _table(Decision)
 funding = _table(Funding)
 targets = _table(Target)

@@ -15,7 +15,9 @@ from minutes.models.schema import bodies, documents
 Row = dict[str, Any]
 # Documents that stand for their meeting: not a copy of one in another format (models.copies).
 T = TypeVar("T")
-ORIGINAL = documents.c.copy_of_id.is_(None)
+# Not "copy_of_id IS NULL", which SQLite's planner, without statistics, takes for a selective lookup in the
+# copies' index: almost every document is an original, and it would read every one to find a body's few.
+ORIGINAL = func.coalesce(documents.c.copy_of_id, 0) == 0
 
 MAX_ID = 2**31 - 1  # ids are INTEGER columns: 32 bits on PostgreSQL
 MAX_LIMIT = 10_000  # rows a search returns at most

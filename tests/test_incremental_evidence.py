@@ -13,15 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, update
 
 from minutes.extract.errors import ParseError
 from minutes.extract.extractor import FileExtraction, StageError, extract_file
 from minutes.models import connect, evidence, queries
 from minutes.models.db import writing
+from minutes.models.linking import owe
 from minutes.models.people import relink
 from minutes.models.rows import remove_location
-from minutes.models.schema import action_updates, actions, documents, people, person_aliases, source_files
+from minutes.models.schema import (action_updates, actions, documents, evidence_rules, people, person_aliases,
+                                   source_files)
 from minutes.models.store import store_extraction
 from support import new_pg_database
 
@@ -125,3 +127,36 @@ def test_file_by_file_gives_what_all_at_once_gives(extractions, nearby, dialect,
     _store(without, [(p, fx) for p, fx in extractions if str(p) != gone])
     relink(without)
     assert _state(one_by_one) == _state(without)
+
+
+def test_evidence_of_other_rules_is_redone(extractions, tmp_path, monkeypatch):
+    # A report row made to differ stands for evidence made under other rules: with the rules unchanged a
+    # relink of its body keeps it (nothing it reads changed); with their version raised, it is redone.
+    engine = connect(f"sqlite:///{tmp_path / 'rules.db'}")
+    _store(engine, extractions)
+    relink(engine)
+    linked = _state(engine)
+    with engine.connect() as conn:
+        row = conn.execute(select(action_updates.c.id, documents.c.body_id)
+                           .join(documents, documents.c.id == action_updates.c.document_id)
+                           .where(action_updates.c.kind == "report").order_by(action_updates.c.id)).first()
+    assert row is not None
+
+    def relink_body() -> None:
+        with writing(engine) as conn:
+            owe(conn, [row.body_id])
+        assert relink(engine).bodies >= {row.body_id}
+
+    def text() -> str:
+        with engine.connect() as conn:
+            return conn.scalar(select(action_updates.c.text).where(action_updates.c.id == row.id))
+    with writing(engine) as conn:
+        conn.execute(update(action_updates).where(action_updates.c.id == row.id).values(text="under other rules"))
+    relink_body()
+    assert text() == "under other rules"
+    monkeypatch.setattr(evidence, "RULES", evidence.RULES + 1)
+    relink_body()
+    assert _state(engine) == linked
+    with engine.connect() as conn:
+        assert conn.scalar(select(evidence_rules.c.rules).where(evidence_rules.c.body_id == row.body_id)) \
+            == evidence.rules()

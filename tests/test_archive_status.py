@@ -150,10 +150,10 @@ import sys
 from sqlalchemy import delete
 from minutes.models import connect
 from minutes.models.people import relink
-from minutes.models.schema import action_threads, action_updates, evidence_meetings
+from minutes.models.schema import action_threads, action_updates, evidence_meetings, evidence_rules
 engine = connect(sys.argv[1])
 with engine.begin() as conn:  # forget the evidence and what it was made from: all of it is redone
-    for table in (action_updates, action_threads, evidence_meetings):
+    for table in (action_updates, action_threads, evidence_meetings, evidence_rules):
         conn.execute(delete(table))
 relink(engine, everything=True)
 """

@@ -823,12 +823,14 @@ def match(a: _Action, p: _Passage, rarity: _Rarity) -> float:
     about = [w for w in a.words if w in p.said and w not in a.owner_stems and w not in NOT_NAMES
              and w not in COMMON]
     same_item = bool(a.topic) and a.topic == p.key
+    own_about = [w for w in about if w in a.own]
+    about_enough = len(about) >= 2 and own_about or len(about) >= 3 or a.named & set(about)
+    if not (about_enough or same_item) or not a.own & p.words:
+        return 0.0  # decided before the owner is looked for: most passages fail here, and naming owners is dear
     owner = _mentions_owner(a, p, a.owner_marks)
     if a.owner_marks and not owner and _mentions_owner(a, p, a.rivals):
         return 0.0  # a report on what another owner was given in the same breath
-    own_about = [w for w in about if w in a.own]
-    if not (len(about) >= 2 and own_about or len(about) >= 3 or a.named & set(about)
-            or same_item and (owner or own_about)) or not a.own & p.words:
+    if not (about_enough or owner or own_about):
         return 0.0
     # the task's words alone, or with those of the passage it was written in: whichever it shares more of
     bare, around = _share(a.bare, p.words, rarity), _share(a.words, p.words, rarity)

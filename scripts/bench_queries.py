@@ -16,11 +16,12 @@ topic words at known rates, so searches have realistic selectivity.
     .venv/bin/python scripts/bench_queries.py                      # SQLite in a temporary folder
     .venv/bin/python scripts/bench_queries.py --db postgresql+psycopg://... --meetings 10000
     .venv/bin/python scripts/bench_queries.py --db /work/bench-100k.db --meetings 100000 --build-only
-    cp /work/bench-100k.db /tmp/b.db && .venv/bin/python scripts/bench_queries.py --db /tmp/b.db --reuse
+    rm -f /tmp/b.db* && cp /work/bench-100k.db /tmp/b.db && .venv/bin/python scripts/bench_queries.py --db /tmp/b.db --reuse
 
 A big archive takes many minutes to build: ``--build-only`` builds it and
 stops (the file stays as built, unlinked), ``--reuse`` times a database built
-so before (work on a copy: the last step ingests into it). Indexes the schema
+so before (work on a copy: the last step ingests into it; remove an older copy's -wal and -shm files
+first, or SQLite replays them onto the new copy). Indexes the schema
 has gained since the build are created first.
 
 Not a test: it prints timings and the size of the database.

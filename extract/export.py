@@ -112,8 +112,9 @@ def file_record(fx: FileExtraction) -> dict[str, Any]:
     p = fx.parsed
     ocr_pages = p.ocr_pages()
     documents = [document_record(d) for d in fx.documents]
-    for doc in documents if ocr_pages else []:  # a file with no page read by OCR has no fact to mark
-        _mark_ocr(doc, ocr_pages)
+    if ocr_pages:  # a file with no page read by OCR has no fact to mark
+        for doc in documents:
+            _mark_ocr(doc, ocr_pages)
     source = {"file": Path(p.path).name, "path": p.path, "sha256": p.sha256, "format": p.format,
               "pages": len(p.pages)}
     if ocr_pages:  # the pages read by OCR, with Tesseract's mean word confidence (0-100)

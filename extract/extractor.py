@@ -41,11 +41,11 @@ from typing import Any, Callable, Collection, Iterable
 from minutes.extract.actions import extract_actions
 from minutes.extract.attendance import extract_attendance
 from minutes.extract.bodies import read_body
+from minutes.extract.dates import parse_date
 from minutes.extract.decisions import extract_decisions
 from minutes.extract.document import ParsedFile
 from minutes.extract.funding import extract_funding
 from minutes.extract.items import extract_items
-from minutes.extract.dates import parse_date
 from minutes.extract.meetings import extract_next_meeting, future_meetings
 from minutes.extract.nlp import analyse, get_nlp
 from minutes.extract.owners import Roster

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from minutes.extract.attendance import extract_attendance
 from minutes.extract.dates import DATE_PATTERN, MONTH, WEEKDAY_FULL, YEAR_NUMBER, first_full_date, parse_date

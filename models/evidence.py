@@ -325,9 +325,9 @@ class _Body:
             self.conn.execute(insert(evidence_rules), {"body_id": self.body, "rules": rules()})
         seen = self.seen or {}
         days = sorted(d for d in set(seen) | set(self.now) if seen.get(d) != self.now.get(d))
-        for i in range(0, len(days), 500):
+        for some in chunks(days):
             self.conn.execute(delete(evidence_meetings).where(evidence_meetings.c.body_id == self.body,
-                                                              evidence_meetings.c.meeting_date.in_(days[i:i + 500])))
+                                                              evidence_meetings.c.meeting_date.in_(some)))
         if days and any(d in self.now for d in days):
             self.conn.execute(insert(evidence_meetings), [{"body_id": self.body, "meeting_date": d,
                                                            "documents": self.now[d]} for d in days if d in self.now])
@@ -428,7 +428,6 @@ class _Body:
             return None, None
         first = bisect_left(self.places, b.pos - NEARBY)
         last = bisect_left(self.places, b.pos + 1)  # the actions of b's meetings and before
-        earlier = [c for c in self.ordered[first:last] if c.day < b.day]  # type: ignore[operator]
         if b.log_status and b.own:
             shared = Counter(n for w in b.own for n in _between(logs.get(w, []), first, last)
                              if self.ordered[n].day < b.day)  # type: ignore[operator]
@@ -442,7 +441,8 @@ class _Body:
                     best = max(best, (rank, other.id)) if best else (rank, other.id)
             if best:
                 return best[1], "log"
-        if b.body_id is None or b.log_status or len(b.own - b.owner_stems) < 2 or not earlier:
+        if b.body_id is None or b.log_status or len(b.own - b.owner_stems) < 2 \
+                or not any(c.day < b.day for c in self.ordered[first:last]):  # type: ignore[operator]
             return None, None  # "ACTION: DT" alone restates nothing
         near = sorted({n for w in b.bare for n in _between(heads.get(w, []), first, last)})
         root = _restated(b, [self.ordered[n] for n in near])

@@ -37,6 +37,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from itertools import chain
 
 from sqlalchemy import (ColumnElement, Connection, Engine, Row, String, and_, bindparam, delete, exists, func, insert,
                         null, or_, select, true, union, update)
@@ -293,10 +294,10 @@ def _link_owners(conn: Connection, rows: dict[int, _Row], canonical: dict[int, i
     # the others are read.
     others = or_(action_owners.c.person_id.is_(None), action_owners.c.linked_person_id.is_not(None),
                  action_owners.c.might_be.is_not(None))
+    queries = [owners.where(others)] + [owners.where(~others, action_owners.c.person_id.in_(chunk))
+                                        for chunk in chunks(sorted(competing))]
     updates = []
-    for o in (o for query in [owners.where(others)] + [owners.where(~others, action_owners.c.person_id.in_(chunk))
-                                                       for chunk in chunks(sorted(competing))]
-              for o in conn.execute(query)):
+    for o in chain.from_iterable(map(conn.execute, queries)):
         linked, maybe = None, None
         mark = o.as_written.strip()
         org = orgs.get(o.read_body_id, "#none")

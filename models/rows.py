@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 import os
 from datetime import datetime, timezone
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
@@ -186,9 +186,14 @@ def write_extraction(conn: Connection, fx: FileExtraction | FileRows, size: int 
     _insert(conn, source_pages, [at | r for r in fr.pages], returning=False)
     doc_ids = _write_documents(conn, file_id, fr.documents, split_body(body) if body else None)
     _insert(conn, extraction_warnings, [
-        {k: v for k, v in r.items() if k != "document"} | at | {"document_id": doc_ids[r["document"]]}
+        _less(r, "document") | at | {"document_id": doc_ids[r["document"]]}
         for r in fr.warning_rows], returning=False)
     return file_id
+
+
+def _less(row: dict[str, Any], key: str) -> dict[str, Any]:
+    """``row`` without ``key``: a value the writer reads (a position, a person's key), not a column."""
+    return {k: v for k, v in row.items() if k != key}
 
 
 def _write_documents(conn: Connection, file_id: int, docs: list[DocumentRows],
@@ -224,14 +229,13 @@ def _write_documents(conn: Connection, file_id: int, docs: list[DocumentRows],
         return r | at | {"document_id": doc_id, "item_id": item_of.get((doc_id, ref)) if ref else None}
 
     _insert(conn, attendance, [
-        {k: v for k, v in r.items() if k != "name_key"} | at
-        | {"document_id": doc_id, "person_id": person_ids[(body_id, r["name_key"])]}
+        _less(r, "name_key") | at | {"document_id": doc_id, "person_id": person_ids[(body_id, r["name_key"])]}
         for doc_id, body_id, d in zip(doc_ids, doc_bodies, docs) for r in d.attendance], returning=False)
 
     doc_actions = [(doc_id, body_id, a) for doc_id, body_id, d in zip(doc_ids, doc_bodies, docs) for a in d.actions]
     action_ids = _insert(conn, actions, [of(doc_id, row) for doc_id, _, (row, _owners) in doc_actions])
     _insert(conn, action_owners, [
-        {k: v for k, v in o.items() if k != "name_key"} | at
+        _less(o, "name_key") | at
         | {"action_id": action_id, "person_id": person_ids[(body_id, o["name_key"])] if o["name_key"] else None}
         for action_id, (_, body_id, (_row, owners)) in zip(action_ids, doc_actions) for o in owners],
         returning=False)

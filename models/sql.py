@@ -13,8 +13,8 @@ from sqlalchemy import CTE, ColumnElement, Engine, Select, func, select
 from minutes.models.schema import bodies, documents
 
 Row = dict[str, Any]
-# Documents that stand for their meeting: not a copy of one in another format (models.copies).
 T = TypeVar("T")
+# Documents that stand for their meeting: not a copy of one in another format (models.copies).
 # Not "copy_of_id IS NULL", which SQLite's planner, without statistics, takes for a selective lookup in the
 # copies' index: almost every document is an original, and it would read every one to find a body's few.
 ORIGINAL = func.coalesce(documents.c.copy_of_id, 0) == 0

@@ -495,7 +495,8 @@ _OBJECT_TYPE, _BOUNDS, _POINT, _SEGMENT_TYPE, _SEGMENT_CLOSES = map(_unchecked, 
     pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose))
 _FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 # FPDFText_GetTextObject and FPDFTextObj_GetFont giving addresses as ints (None for a generated
-# character), to be dict keys
+# character), to be dict keys; GetFont keeps its argument's type, as it is given such an int, which
+# passed untyped would be cut to a C int
 _text_object = _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 _object_font = ctypes.cast(pdfium_c.FPDFTextObj_GetFont, ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p))
 

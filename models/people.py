@@ -457,11 +457,14 @@ def _write_aliases(conn: Connection, canonical: dict[int, int], scope: Scope) ->
         .where(_owned_by(scope), ORIGINAL),
     ]
     spelt: dict[tuple[str | None, str], str] = {}  # a name is written alike in many a mention
+    listed: dict[str, list[str]] = {}  # and a line of names is shared by each person it lists
     for query in mention_queries:
         for pid, name, written, day, body_id, file_id, page, start, end in conn.execute(query):
             alias = spelt.get((written, name))
             if alias is None:
-                alias = spelt[(written, name)] = _alias(written, name)
+                if written and written not in listed:
+                    listed[written] = [_name_part(p) for p in names.split_names(written)]
+                alias = spelt[(written, name)] = _alias(written, name, listed.get(written or ""))
             row = seen.get((pid, alias))
             if row is None:
                 seen[(pid, alias)] = row = {
@@ -479,13 +482,12 @@ def _write_aliases(conn: Connection, canonical: dict[int, int], scope: Scope) ->
         conn.execute(insert(person_aliases), [seen[k] for k in sorted(seen)])
 
 
-def _alias(written: str | None, name: str) -> str:
+def _alias(written: str | None, name: str, parts: list[str] | None) -> str:
     """How ``name`` is written in ``written``: the one of the names a shared
-    line lists ("Christine Frazer, Richard Gorst and ...") that is this
-    person's; the name itself when none is."""
-    if not written:
+    line lists (``parts``: "Christine Frazer", "Richard Gorst", ...) that is
+    this person's; the name itself when none is."""
+    if not written or not parts:
         return name
-    parts = [_name_part(p) for p in names.split_names(written)]
     surname = name.split()[-1].lower() if name.split() else ""
     # "Richard Hunt (RH)(Observer) Ian Brookman (IB)": the first name of a line two share is not Ian Brookman's
     another = len(name.split()) > 1 and surname in written.lower() and surname not in parts[0].lower()

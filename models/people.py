@@ -103,10 +103,11 @@ class _Row:
                                                                       self.name))
 
 
-def relink(engine: Engine, everything: bool = False) -> Scope:
+def relink(engine: Engine, everything: bool = False, processes: int = 1) -> Scope:
     """Find each document's body and the copies of one meeting, link the
     people of the bodies owed a relink (``everything``: of every body), then
-    the evidence on their actions (which follows owners) and the actions the
+    the evidence on their actions (which follows owners; bodies redone whole
+    in up to ``processes`` processes at once) and the actions the
     user's rulings name, all in one transaction; returns the scope of the
     evidence recomputed (empty when nothing was owed). Status itself is
     worked out when asked (``models.status``), so the days passing owe nothing."""
@@ -124,7 +125,7 @@ def relink(engine: Engine, everything: bool = False) -> Scope:
         if not evidence_scope.everything and evidence_scope.bodies >= _all_bodies(conn):
             people_scope = evidence_scope = EVERYTHING  # a new database: no list of every body to filter by
         link_people(conn, people_scope, orgs)
-        recompute(conn, evidence_scope)
+        recompute(conn, evidence_scope, processes)
         link_rulings(conn, evidence_scope)
         settle(conn, last_debt)
     return evidence_scope

@@ -22,6 +22,7 @@ average is printed before and after: other work on the cores slows every row.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -181,6 +182,13 @@ def _cpu() -> float:
 def child(phase: str, files: list[Path]) -> None:
     base, warm = phase.removesuffix(WARM), phase.endswith(WARM)
     if warm:
+        # each row's process readied as a pool worker readies itself before its first file (the
+        # other rows' too, like for like: what they hold left out of the garbage collector's passes)
+        if base.startswith("extract"):
+            from minutes.extract.extractor import ready_worker
+            ready_worker()
+        else:
+            gc.freeze()
         PHASES[base](files)  # imports, models, compiled patterns: what a long batch pays once
         from minutes.extract.nlp import analyse
         analyse.cache_clear()  # but not these texts' analyses: a long batch's files are new to it

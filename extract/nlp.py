@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_WORDS, ASKED_VERBS, ASKING_VERBS,
-                                    COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, MODAL_VERBS, NOTING_WORDS,
-                                    OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
+                                    COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, GENRE_WORDS, MODAL_VERBS,
+                                    NOTING_WORDS, OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
                                     SUGGESTING_VERBS, TASK_VERBS, TO_MEETING_VERBS, VOLUNTEER_VERBS, alternation)
 
 # Cue phrases, as token patterns; the extractors read doc.spans["cues"].
@@ -194,6 +194,12 @@ def get_nlp() -> Language:
     nlp.add_pipe("minutes_sentencizer")
     ruler = cast("SpanRuler", nlp.add_pipe("span_ruler", name="cue_ruler", config={"spans_key": "cues"}))
     ruler.add_patterns([{**p, "pattern": _spaced(p["pattern"])} for p in CUE_PATTERNS])
+    # Learnt now, outside any memory zone, spaCy keeps these words and its tokenisation of them for
+    # good; inside a file's zone (``extract_file``) it caches no tokenisation and makes each word it
+    # meets anew, which was a third of the cost of tokenising.
+    for word in sorted(GENRE_WORDS):
+        nlp.make_doc(word)
+        nlp.make_doc(word.capitalize())
     return nlp
 
 

@@ -187,6 +187,20 @@ def _spaced(pattern: list[dict]) -> list[dict]:
     return out
 
 
+def _ruler_patterns(nlp: Language, cue: dict[str, Any]) -> list[dict[str, Any]]:
+    """A cue pattern as the SpanRuler takes it. A pattern of one word from a list
+    becomes a phrase pattern a word (each word the tokenizer keeps whole), which
+    the ruler's PhraseMatcher finds by one lookup a token: its Matcher tries every
+    token pattern at every token, with a Python call for each word list."""
+    pattern = cue["pattern"]
+    if len(pattern) > 1 or list(pattern[0]) != ["LOWER"] or list(pattern[0]["LOWER"]) != ["IN"]:
+        return [{**cue, "pattern": _spaced(pattern)}]
+    whole = [w for w in pattern[0]["LOWER"]["IN"] if len(nlp.make_doc(w)) == 1]
+    rest = [w for w in pattern[0]["LOWER"]["IN"] if w not in whole]
+    return [{"label": cue["label"], "pattern": w} for w in whole] + \
+        ([{**cue, "pattern": [{"LOWER": {"IN": rest}}]}] if rest else [])
+
+
 def content_words(text: str) -> list[str]:
     """The words of ``text`` that carry content, in lower case (not "the", "was", "to")."""
     return [w for w in _WORD.findall(text.lower()) if w not in FUNCTION_WORDS]
@@ -201,8 +215,9 @@ def get_nlp() -> Language:
     spacy.Language.component("minutes_sentencizer", func=minutes_sentencizer)
     nlp = spacy.blank("en")
     nlp.add_pipe("minutes_sentencizer")
-    ruler = cast("SpanRuler", nlp.add_pipe("span_ruler", name="cue_ruler", config={"spans_key": "cues"}))
-    ruler.add_patterns([{**p, "pattern": _spaced(p["pattern"])} for p in CUE_PATTERNS])
+    ruler = cast("SpanRuler", nlp.add_pipe("span_ruler", name="cue_ruler",
+                                           config={"spans_key": "cues", "phrase_matcher_attr": "LOWER"}))
+    ruler.add_patterns([rule for p in CUE_PATTERNS for rule in _ruler_patterns(nlp, p)])
     # Learnt now, outside any memory zone, spaCy keeps these words and its tokenisation of them for
     # good; inside a file's zone (``extract_file``) it caches no tokenisation and makes each word it
     # meets anew, which was a third of the cost of tokenising.

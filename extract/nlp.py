@@ -218,10 +218,10 @@ def get_nlp() -> Language:
     ruler = cast("SpanRuler", nlp.add_pipe("span_ruler", name="cue_ruler",
                                            config={"spans_key": "cues", "phrase_matcher_attr": "LOWER"}))
     ruler.add_patterns([rule for p in CUE_PATTERNS for rule in _ruler_patterns(nlp, p)])
-    # Learnt now, outside any memory zone, spaCy keeps these words and its tokenisation of them for
-    # good; inside a file's zone (``extract_file``) it caches no tokenisation and makes each word it
-    # meets anew, which was a third of the cost of tokenising.
-    for word in sorted(GENRE_WORDS):
+    # Learnt now, outside any memory zone, spaCy keeps these words (the genre's, and English stop
+    # words) and its tokenisation of them for good; inside a file's zone (``extract_file``) it caches
+    # no tokenisation and makes each word it meets anew, which was a third of the cost of tokenising.
+    for word in sorted(GENRE_WORDS | nlp.Defaults.stop_words):
         nlp.make_doc(word)
         nlp.make_doc(word.capitalize())
     return nlp

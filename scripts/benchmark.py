@@ -8,8 +8,9 @@ PDFs, in one run.
 Each phase runs in a fresh child process so its peak RSS is its own, and is
 run --repeat times (fastest shown: this machine's timings wander by a third
 from run to run). Times include each process's imports and model set-up,
-except in "(warm)" rows, which time a second pass in the same process: the
-throughput of a long batch.
+except in "(warm)" rows, which time a second pass in the same process, readied
+as a pool worker readies itself (``extractor.ready_worker``): the throughput
+of a long batch.
 Files that cannot be read count as attempted, with zero pages. The text
 phases read text layers only (--ocr never), so scans do not swamp them; the
 "OCR" phase reads the files that need it (no text layer, or a garbled one)

@@ -229,3 +229,21 @@ ABBREVIATIONS = frozenset({
     "det", "ch", "prof", "rev", "revd", "approx", "para", "paras", "ref", "fig", "vol", "cf",
     "etc", "inc", "ltd", "dept", "co", "min", "mins", "tel", "ext", "vs", "v", "pp", "p", "ed", "al",
 }) | {short for _, *shorts in MONTHS for short in shorts}
+
+
+def _entries(value: object) -> Iterable[str]:
+    """The strings in a list above, its nested tuples and a dict's keys and values included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (frozenset, tuple, dict)):
+        for entry in value:
+            yield from _entries(entry)
+            if isinstance(value, dict):
+                yield from _entries(value[entry])
+
+
+# Every plain word the lists above name (their phrases split; their regular-expression fragments,
+# which hold other characters, left out): the genre's own words and the function words, which
+# most paragraphs hold. spaCy learns them for good when it loads (``nlp.get_nlp``).
+GENRE_WORDS = frozenset(word for value in list(globals().values()) for entry in _entries(value)
+                        for word in entry.split() if re.fullmatch(r"[a-z][a-z'’-]*", word))

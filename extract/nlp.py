@@ -22,16 +22,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_WORDS, ASKED_VERBS, ASKING_VERBS,
-                                    COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, MODAL_VERBS, NOTING_WORDS,
-                                    OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
+                                    COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, GENRE_WORDS, MODAL_VERBS,
+                                    NOTING_WORDS, OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
                                     SUGGESTING_VERBS, TASK_VERBS, TO_MEETING_VERBS, VOLUNTEER_VERBS, alternation)
 
 # Cue phrases, as token patterns; the extractors read doc.spans["cues"].
 _TASK = {"LOWER": {"IN": sorted(TASK_VERBS)}}
+_MODAL_ADVERBS = ("now", "also", "then")  # "will now contact"
+_THAT_VERBS = ("requested", "agreed", "asked", "decided", "resolved", *SUGGESTING_VERBS)  # "requested that"
 CUE_PATTERNS: list[dict[str, Any]] = [
     # "Sara will provide", "David Parr would look into", "Partners would need to meet"
     {"label": "MODAL_TASK", "pattern": [{"LOWER": {"IN": list(MODAL_VERBS)}},
-                                         {"LOWER": {"IN": ["now", "also", "then"]}, "OP": "?"},
+                                         {"LOWER": {"IN": list(_MODAL_ADVERBS)}, "OP": "?"},
                                          {"LOWER": "need", "OP": "?"}, {"LOWER": "to", "OP": "?"}, _TASK]},
     # "MG needs to ask", "Andy still has to speak", "Mel is going to follow up"
     {"label": "NEED_TASK", "pattern": [{"LOWER": {"IN": ["need", "needs", "has", "have", "going"]}},
@@ -50,9 +52,7 @@ CUE_PATTERNS: list[dict[str, Any]] = [
                                     {"LOWER": {"IN": ["to", "if", "whether"]}}]},
     # "It was requested that DT ask", "it was agreed that Mags & Karen should come" (actions.py reads the rest)
     # "It was suggested that Mr Wood obtain", "DO proposed that FHCL prepare": a task put forward
-    {"label": "ASK_THAT", "pattern": [{"LOWER": {"IN": ["requested", "agreed", "asked", "decided", "resolved",
-                                                         *SUGGESTING_VERBS]}},
-                                       {"LOWER": "that"}]},
+    {"label": "ASK_THAT", "pattern": [{"LOWER": {"IN": list(_THAT_VERBS)}}, {"LOWER": "that"}]},
     # "The group asked Paul to undertake", "requested the Police to advise"
     {"label": "ASK_OBJ", "pattern": [{"LOWER": {"IN": list(ASKING_VERBS)}},
                                       {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["to", "for", "that", "if", "whether"]}},
@@ -89,13 +89,20 @@ CUE_PATTERNS: list[dict[str, Any]] = [
 DECISION_CUES = frozenset({"AGREED", "NOTED", "RECORD"})
 
 
-# Every task cue pattern needs one of these words (or "to <task verb>", "to be ..."),
-# so a block without any can skip the pipeline in the search for tasks: most
-# paragraphs are narrative with no cue, and tokenising them was most of the cost
+# Every task cue pattern needs one of these words, or "to <task verb>", "to be ...", or one of
+# the phrases of _PHRASE_CUE, so a block without any can skip the pipeline in the search for
+# tasks: most paragraphs are narrative with no cue, and tokenising them was most of the cost
 # of finding actions. (Decisions look for their own words: ``decisions.DECISION_HINT``.)
-_TASK_CUE_WORDS = (*MODAL_VERBS, *VOLUNTEER_VERBS, *ASKED_VERBS, *ASKING_VERBS, *COLLECT_VERBS, *SEND_VERBS,
-                   "decided", "resolved", *SUGGESTING_VERBS)
+_TASK_CUE_WORDS = (*VOLUNTEER_VERBS, *ASKED_VERBS, *ASKING_VERBS, *COLLECT_VERBS, *SEND_VERBS)
 _TASK_CUE_KEYS = re.compile(rf"\b{alternation(_TASK_CUE_WORDS)}\b")
+# MODAL_TASK, TO_MEETING after a modal verb, and ASK_THAT, whose first words most blocks holding
+# them use otherwise ("it would be useful", "the proposed site"): wherever these patterns can
+# match in the lower-cased text, this does (no word bounds; only spaces between the words, as
+# ``_spaced`` lets only space tokens come between the tokens).
+_PHRASE_CUE_WORDS = (*MODAL_VERBS, *_THAT_VERBS)
+_PHRASE_CUE = re.compile(rf"{alternation(MODAL_VERBS)}\s*(?:(?:{alternation(_MODAL_ADVERBS)}\s*)?(?:need\s*)?"
+                         rf"(?:to\s*)?{alternation(TASK_VERBS)}|be\s*{alternation(TO_MEETING_VERBS)})"
+                         rf"|{alternation(_THAT_VERBS)}\s*that")
 _TO_NEXT = re.compile(r"\bto[\s-]+([a-z-]+)")  # "to be", "to contact", "to re-send", "to-place"
 _TO_WORDS = frozenset({"be", *TASK_VERBS})
 
@@ -106,6 +113,8 @@ def may_set_task(text: str) -> bool:
     ``re``, and most paragraphs hold none."""
     low = text.lower()
     if any(word in low for word in _TASK_CUE_WORDS) and _TASK_CUE_KEYS.search(low):
+        return True
+    if any(word in low for word in _PHRASE_CUE_WORDS) and _PHRASE_CUE.search(low):
         return True
     return "to" in low and any(word in _TO_WORDS or word.removeprefix("re-") in _TO_WORDS
                                 for word in _TO_NEXT.findall(low))
@@ -178,6 +187,20 @@ def _spaced(pattern: list[dict]) -> list[dict]:
     return out
 
 
+def _ruler_patterns(nlp: Language, cue: dict[str, Any]) -> list[dict[str, Any]]:
+    """A cue pattern as the SpanRuler takes it. A pattern of one word from a list
+    becomes a phrase pattern a word (each word the tokenizer keeps whole), which
+    the ruler's PhraseMatcher finds by one lookup a token: its Matcher tries every
+    token pattern at every token, with a Python call for each word list."""
+    pattern = cue["pattern"]
+    if len(pattern) > 1 or list(pattern[0]) != ["LOWER"] or list(pattern[0]["LOWER"]) != ["IN"]:
+        return [{**cue, "pattern": _spaced(pattern)}]
+    whole = [w for w in pattern[0]["LOWER"]["IN"] if len(nlp.make_doc(w)) == 1]
+    rest = [w for w in pattern[0]["LOWER"]["IN"] if w not in whole]
+    return [{"label": cue["label"], "pattern": w} for w in whole] + \
+        ([{**cue, "pattern": [{"LOWER": {"IN": rest}}]}] if rest else [])
+
+
 def content_words(text: str) -> list[str]:
     """The words of ``text`` that carry content, in lower case (not "the", "was", "to")."""
     return [w for w in _WORD.findall(text.lower()) if w not in FUNCTION_WORDS]
@@ -192,8 +215,15 @@ def get_nlp() -> Language:
     spacy.Language.component("minutes_sentencizer", func=minutes_sentencizer)
     nlp = spacy.blank("en")
     nlp.add_pipe("minutes_sentencizer")
-    ruler = cast("SpanRuler", nlp.add_pipe("span_ruler", name="cue_ruler", config={"spans_key": "cues"}))
-    ruler.add_patterns([{**p, "pattern": _spaced(p["pattern"])} for p in CUE_PATTERNS])
+    ruler = cast("SpanRuler", nlp.add_pipe("span_ruler", name="cue_ruler",
+                                           config={"spans_key": "cues", "phrase_matcher_attr": "LOWER"}))
+    ruler.add_patterns([rule for p in CUE_PATTERNS for rule in _ruler_patterns(nlp, p)])
+    # Learnt now, outside any memory zone, spaCy keeps these words (the genre's, and English stop
+    # words) and its tokenisation of them for good; inside a file's zone (``extract_file``) it caches
+    # no tokenisation and makes each word it meets anew, which was a third of the cost of tokenising.
+    for word in sorted(GENRE_WORDS | nlp.Defaults.stop_words):
+        nlp.make_doc(word)
+        nlp.make_doc(word.capitalize())
     return nlp
 
 

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import gc
 import multiprocessing
 import os
 import resource
@@ -51,7 +50,8 @@ from typing import Any, Callable, Iterable, Iterator
 from minutes.extract import budget
 from minutes.extract.budget import DEFAULT, Budget
 from minutes.extract.errors import ParseError
-from minutes.extract.extractor import PIPELINE, FileExtraction, Pipeline, StageError, extract_file, warm
+from minutes.extract.extractor import (PIPELINE, FileExtraction, Pipeline, StageError, extract_file, ready_worker,
+                                       warm)
 from minutes.extract.paths import safe_text
 from minutes.extract.parsers.ocr import OcrMode
 
@@ -106,9 +106,7 @@ def _serve(conn: Connection, pipeline: Pipeline, ocr: OcrMode, prepare: Prepare 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_die_with, args=(os.getppid(),), daemon=True).start()
     budget.listen(lambda: conn.send(("ocr",)))
-    warm()  # inherited when forked
-    # What the worker starts with stays for its life: its collections need walk only what files make.
-    gc.freeze()
+    ready_worker()  # warm, inherited when forked
     while True:
         try:
             job = conn.recv()

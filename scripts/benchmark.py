@@ -8,8 +8,9 @@ PDFs, in one run.
 Each phase runs in a fresh child process so its peak RSS is its own, and is
 run --repeat times (fastest shown: this machine's timings wander by a third
 from run to run). Times include each process's imports and model set-up,
-except in "(warm)" rows, which time a second pass in the same process: the
-throughput of a long batch.
+except in "(warm)" rows, which time a second pass in the same process, readied
+as a pool worker readies itself (``extractor.ready_worker``): the throughput
+of a long batch.
 Files that cannot be read count as attempted, with zero pages. The text
 phases read text layers only (--ocr never), so scans do not swamp them; the
 "OCR" phase reads the files that need it (no text layer, or a garbled one)
@@ -22,6 +23,7 @@ average is printed before and after: other work on the cores slows every row.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -181,6 +183,13 @@ def _cpu() -> float:
 def child(phase: str, files: list[Path]) -> None:
     base, warm = phase.removesuffix(WARM), phase.endswith(WARM)
     if warm:
+        # each row's process readied as a pool worker readies itself before its first file (the
+        # other rows' too, like for like: what they hold left out of the garbage collector's passes)
+        if base.startswith("extract"):
+            from minutes.extract.extractor import ready_worker
+            ready_worker()
+        else:
+            gc.freeze()
         PHASES[base](files)  # imports, models, compiled patterns: what a long batch pays once
         from minutes.extract.nlp import analyse
         analyse.cache_clear()  # but not these texts' analyses: a long batch's files are new to it

@@ -332,7 +332,13 @@ def is_garbled(text: str) -> bool:
     if visible and len(ODD_CHARACTER.findall(text)) / visible > 0.1:
         return True
     tokens = len(words)
-    return tokens >= 20 and len(VOWEL_WORD.findall(text)) / tokens < 0.3
+    if tokens < 20:
+        return False
+    # counted only until they are enough: prose gets there a third of the way in
+    for n, _ in enumerate(VOWEL_WORD.finditer(text), 1):
+        if n / tokens >= 0.3:
+            return False
+    return True
 
 
 # a control code (those that are not spaces), a private-use glyph or U+FFFD

@@ -386,7 +386,10 @@ def _heading_items(blocks: list[Block]) -> list[Item]:
             i += 1
         nxt = blocks[i] if i < len(blocks) else None
         label = NOT_ITEM.match(text) and not (capitals and _GENRE_ITEM.fullmatch(text))
-        if nxt is None or nxt.kind not in ("paragraph", "list_item") or b.is_furniture or label \
+        # past the title block, a heading over a sub-heading with its text ("Any Other Business" over the first)
+        over = bool(items) and nxt is not None and nxt.kind == "heading" and b.kind == "heading" \
+            and i + 1 < len(blocks) and blocks[i + 1].kind in ("paragraph", "list_item")
+        if nxt is None or nxt.kind not in ("paragraph", "list_item") and not over or b.is_furniture or label \
                 or _DATED.search(text) or len(text.split()) > 16:
             continue
         title = _title(text, heading=not capitals)

@@ -10,7 +10,7 @@ are read wherever they occur.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Generator, Iterator, Sequence, cast
 
 from minutes.extract.document import Block, Cell, iter_lines
@@ -224,6 +224,10 @@ def _entries(section: Section) -> Iterator[_Entry]:
                         continue
                 if state is None or not text:
                     continue
+                m = GROUP_LABEL.match(text)
+                if m:  # the people after it are the group's: "Trustees: Ben Rook, ..."
+                    state = replace(state, category=m.group("group"))
+                    text = text[m.end():]
                 m = PUBLIC_COUNT.fullmatch(text)
                 if m and state.category and PUBLIC_LABEL.search(state.category):
                     if m.group("n").lower() not in NONE_WORDS:  # the public counted, not named
@@ -263,10 +267,19 @@ def _apology_sentences(text: str, span: Span) -> Iterator[_Entry]:
 APOLOGIES_LAST = re.compile(r"\bapologies(?:\s+for\s+absence)?\s*:?\s*$", re.I)
 # A label that opens a new sentence inside a list: "... Natalie Evans (NE). Also, present, Ali Hopkins".
 _LABEL_INSIDE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
+# A group's label that opens a line or follows the names before it: "Trustees: Ben Rook, ...".
+GROUP_LABEL = re.compile(rf"^(?=(?-i:[A-Z]))(?P<group>{_GROUP})\s*:\s*", re.I)
+_INNER_GROUP = re.compile(rf"\s+(?=(?-i:[A-Z]))(?=(?:{_GROUP})\s*:)", re.I)
 
 
 def _pieces(text: str) -> list[str]:
-    """A line cut where a later sentence opens with a label of its own."""
+    """A line cut where a later sentence opens with a label of its own, and before a group's
+    label inside it ("Chair Ada Quill Trustees: Ben Rook, ...")."""
+    if ":" in text:
+        cut = [p for p in _INNER_GROUP.split(text) if p.strip()]
+        # after names only: "Other Members:", "Lead Officers:" are labels of their own
+        if len(cut) > 1 and all(_is_person_line(lab[1] if (lab := _label(p)) else p) for p in cut[:-1]):
+            return [q for p in cut for q in _pieces(p)]
     if "." not in text and ";" not in text:  # no sentence ends in it (most lines)
         return [text] if text.strip() else []
     out = [text]
@@ -519,6 +532,11 @@ def _is_person_line(text: str) -> bool:
     return bool(name) and looks_like_name(name)
 
 
+# An organisation's initials printed after a whole name with no comma: "A Bell WDC" (a name set
+# in capitals, "J SMITH", keeps its surname; "MP" is a post-nominal).
+_TAG_AFTER_NAME = re.compile(rf"(?!(?:{alternation(n.upper() for n in POST_NOMINALS)})$)[A-Z]{{2,5}}")
+
+
 def _name_part(text: str) -> str:
     """The name at the head of "Name Post words", e.g. "Ann Bell Director Of ..." -> "Ann Bell"."""
     text = _MARKER.sub(" ", _INITIALS_BRACKET.sub(" ", VIRTUAL.sub("", text)))
@@ -528,7 +546,8 @@ def _name_part(text: str) -> str:
     for i, t in enumerate(toks):
         word = t.lower().strip(",")
         if i >= 1 and (not t[:1].isalpha() or word in POST_WORDS or word in ORGANISATION_WORDS
-                       or (t[:1].islower() and t not in NAME_PARTICLES)):
+                       or (t[:1].islower() and t not in NAME_PARTICLES) or _TAG_AFTER_NAME.fullmatch(t)
+                       and i >= 2 and not toks[i - 1].isupper()):
             toks = toks[:i]
             break
     # a lone word is a name only with a title ("Cllr Osborne"), never "Action"
@@ -583,7 +602,9 @@ def _only_name(part: str) -> bool:
     part = DASH.split(part)[0] if ROLE.match(DASH.split(part)[-1]) else part  # "Ann Bell - Chair"
     part = part.strip(" ,.")
     name = _name_part(part)
-    return bool(name) and looks_like_name(name) and name == clean_name(part)[0]
+    whole = clean_name(part)[0]
+    tag = whole[len(name):].strip() if whole.startswith(name) else ""  # "A Bell WDC"
+    return bool(name) and looks_like_name(name) and (name == whole or bool(_TAG_AFTER_NAME.fullmatch(tag)))
 
 
 _INITIALLED = re.compile(r"(?:[A-Z]\.?\s)+[A-Z]")  # a name opening with initials: "A Bell", "J. P. Smith"
@@ -720,6 +741,16 @@ def _dashed(text: str) -> list[str] | None:
     return [_LOOSE_DASH.sub(", ", p, count=1) for p in out] if all(_is_person_line(p) for p in out) else None
 
 
+def _posted_pair(text: str) -> list[str] | None:
+    """Two people each with a post after a comma, joined by "and": "Ed Umber, Controller, Finance and
+    Flo Vane, Technician" (an "and" inside a post, "Head of Planning and Economic
+    Development", is followed by no name and comma)."""
+    pieces = LIST_AND.split(text)
+    if len(pieces) != 2 or not all("," in p for p in pieces):
+        return None
+    return pieces if all(_only_name(_head_and_rest(p)[0]) for p in pieces) else None
+
+
 def _and_dashed(part: str) -> list[str]:
     """"John Verity – Southwold and Liz Gleave – Saxmundham" -> two parts; other "and"s stay."""
     pieces = LIST_AND.split(part)
@@ -749,6 +780,9 @@ def _list_parts(text: str, entry: _Entry, known: Sequence[Person]) -> list[str]:
     dashed = _dashed(text)
     if dashed:
         return dashed
+    paired = _posted_pair(text)
+    if paired:
+        return paired
     text = DASH.sub(", ", text)
     parts = split_names(text)
     if not _is_list(parts, text, known):

@@ -22,9 +22,10 @@ MONTH = alternation(form.title() for forms in MONTHS for form in forms)
 WEEKDAY = alternation(form.title() for forms in WEEKDAYS for form in forms)
 WEEKDAY_FULL = alternation(forms[0].title() for forms in WEEKDAYS) + r"\b"
 ORDINAL = r"\d{1,2}\s*(?:st|nd|rd|th){0,2}"  # "10thth" is a slip for "10th"
-# "Wednesday, 4th March, 2015", "15 February 2011", "March 4, 2015", "19th February"
+# "Wednesday, 4th March, 2015", "15 February 2011", "March 4, 2015", "19th February", "March 9th"
 DAY_MONTH = rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{ORDINAL}\s+(?:of\s+)?{MONTH}\.?(?:,?\s+\d{{4}})?"
-MONTH_DAY = rf"(?:{WEEKDAY},?\s+)?{MONTH}\.?\s+{ORDINAL},?\s+\d{{4}}"
+# US order without the year only with the ordinal's letters: "Thursday, March 9th" ("May 5" is not one)
+MONTH_DAY = rf"(?:{WEEKDAY},?\s+)?{MONTH}\.?\s+(?:{ORDINAL},?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)\b)"
 NUMERIC = r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d/.])"
 MONTH_YEAR = rf"{MONTH}\.?,?\s+\d{{4}}"
 DATE_PATTERN = re.compile(rf"\b(?:{DAY_MONTH}|{MONTH_DAY}|{NUMERIC}|{MONTH_YEAR})\b", re.I)

@@ -59,7 +59,7 @@ from minutes.extract.targets import extract_targets
 # segment(), which cuts a file into documents, is no per-document component,
 # but what it cuts decides everything after it: its version is stored too.
 SEGMENT = "segment"
-SEGMENT_VERSION = 4
+SEGMENT_VERSION = 5
 
 
 @dataclass
@@ -194,18 +194,18 @@ class Pipeline:
 PIPELINE = Pipeline()
 
 
-@PIPELINE.component("attendance", 3, requires=("section",), assigns=("attendees", "apologies"))
+@PIPELINE.component("attendance", 4, requires=("section",), assigns=("attendees", "apologies"))
 def _attendance(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     attendees, apologies = extract_attendance(doc.section)
     return {"attendees": attendees, "apologies": apologies}
 
 
-@PIPELINE.component("items", 4, requires=("section", "standalone"), assigns=("items",))
+@PIPELINE.component("items", 5, requires=("section", "standalone"), assigns=("items",))
 def _items(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"items": extract_items(doc.section, standalone=context.standalone)}
 
 
-@PIPELINE.component("next_meeting", 3, requires=("section",), assigns=("next_meeting",))
+@PIPELINE.component("next_meeting", 4, requires=("section",), assigns=("next_meeting",))
 def _next_meeting(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"next_meeting": extract_next_meeting(doc.section)}
 
@@ -217,12 +217,12 @@ def _roster(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"roster": Roster.from_document(doc.attendees, doc.apologies, text)}
 
 
-@PIPELINE.component("meeting_dates", 1, requires=("section", "next_meeting"), assigns=("meetings",))
+@PIPELINE.component("meeting_dates", 2, requires=("section", "next_meeting"), assigns=("meetings",))
 def _meeting_dates(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"meetings": future_meetings(doc)}
 
 
-@PIPELINE.component("actions", 5, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
+@PIPELINE.component("actions", 6, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
 def _actions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"actions": extract_actions(doc, context.roster, context.meetings)}
 
@@ -242,7 +242,7 @@ def _targets(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"targets": extract_targets(doc)}
 
 
-@PIPELINE.component("body", 1, requires=("section",), assigns=("body_name",))
+@PIPELINE.component("body", 2, requires=("section",), assigns=("body_name",))
 def _body(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"body_name": read_body(doc.section)}
 

@@ -25,13 +25,13 @@ from minutes.extract.document import Block, is_numbering, iter_lines
 from minutes.extract.lexicon import ABBREVIATIONS, AUXILIARY_VERBS, alternation
 from minutes.extract.records import Item, Section, Span
 
-# "SHP41", "19.09.01", "14/037:", "Minute 42", "Item 5", "6.1", "4a)", "2.di).", "3..", "2 c)_", "(c )", "A)"
+# "SHP41", "19.09.01", "14/037:", "Minute 42", "Item 5", "6.1", "4a)", "4-A.", "2.di).", "3..", "2 c)_", "(c )", "A)"
 REF = re.compile(
     r"^\s*(?:(?P<word>(?i:(?:agenda\s+)?item|minute))\s+(?P<wref>\d+[a-z]?(?:\.\d+)*)[.:)]?"
     r"|(?P<code>[A-Z]{2,5}\s?\d{1,4}[a-z]{0,3}(?:/\d{2,4})?)\b\.?"
     r"|(?P<dotted>\d{2}\.\d{2}\.\d{1,2})\b[.:]?"
     r"|(?P<slash>\d{2,4}/\d{2,4})\b[.:]?"
-    r"|(?P<num>\d{1,3}(?:\.\d{1,2}){0,3})(?:\s?\.?(?P<sub>[a-z]{1,4})\))?(?:[.):_]{1,2}|(?=\s))"
+    r"|(?P<num>\d{1,3}(?:\.\d{1,2}){0,3})(?:\s?\.?(?P<sub>[a-z]{1,4})\)|-(?P<dash>[A-Z])(?=\.))?(?:[.):_]{1,2}|(?=\s))"
     r"|\(?(?P<letter>[a-z]{1,3}|[A-Z](?=\s?\)))\s?[.)]"
     r")[._]?\s+(?P<title>\S.*)$")
 # Auxiliary verbs mark prose; "May" with a capital is the month ("held on May 24th 2016"), "well-being" a noun.
@@ -47,7 +47,7 @@ ITEM_NOTE = re.compile(r"^\(item\s+(\d+[a-z]?)\)$", re.I)
 _PAGES_NOTE = re.compile(r"\s*\((?:pages?\s+[\d\s\-–]+|item\s+\d+)\)\s*", re.I)
 # Where a title ends and the minute's text begins: "Feeling Safe : An update ...", "Floor re-oil – Simon ...".
 _COLON_BREAK = re.compile(r"(\s?:\s)")
-_DASH_BREAK = re.compile(r"(\s[-–]\s)")
+_DASH_BREAK = re.compile(r"(\s[-–—]\s)")
 # A run-in title closed by a full stop: "Suffolk Library meetings. Anyone wishing to attend ...".
 _STOP_BREAK = re.compile(r"(\.\s)(?=[A-Z])")
 
@@ -65,8 +65,11 @@ def extract_items(section: Section, standalone: bool = True) -> list[Item]:
     if section.kind == "work_programme":
         return list(_programme_items(section.blocks))
     if section.kind in ("minutes", "agenda"):
-        return _numbered_items(section.blocks) or _unnumbered_items(section.blocks, section.kind == "minutes",
-                                                                    section.title)
+        numbered = _numbered_items(section.blocks)
+        if len([i for i in numbered if i.parent_ref is None]) >= 2:
+            return numbered
+        # one numbered point ("4. The Chair said:") is no numbering of the items: their headings are
+        return _unnumbered_items(section.blocks, section.kind == "minutes", section.title) or numbered
     if standalone and section.kind in ("strategy", "report"):
         return _paper_items(section.blocks)
     return []
@@ -107,10 +110,13 @@ def _candidate_lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int
     after a joining word."""
     for b in blocks:
         if b.is_table:
-            # a heading set as a one-row table: number | title (| margin)
-            row = [c for c in b.rows[0] if c.text] if len(b.rows) == 1 else []
-            if 2 <= len(row) <= 3 and ROW_REF.fullmatch(row[0].text):
-                yield b, f"{row[0].text} {row[1].text}", row[0].start, row[1].end
+            # a heading set as a one-row table: number | title (| margin); headings with no text between
+            # them set as one table of number | title rows (they only go on from items already read)
+            rows = [[c for c in r if c.text] for r in b.rows]
+            width = (2, 3) if len(rows) == 1 else (2,)
+            if rows and all(len(r) in width and ROW_REF.fullmatch(r[0].text) for r in rows):
+                for row in rows:
+                    yield b, f"{row[0].text} {row[1].text}", row[0].start, row[1].end
             continue
         line, start, end = " ".join(b.text.split("\n")), b.start, b.end
         first, _, second = b.text.partition("\n")
@@ -150,7 +156,7 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
             if NEXT_AGENDA.match(line):
                 break  # "Agenda:" at the end of minutes lists the next meeting's points
             new_run = new_run or top_kind == "list_item"
-        if len(notes) >= 2 and b.kind != "heading":
+        if len(notes) >= 2 and b.kind != "heading" or b.is_table and len(b.rows) > 1 and last_num is None:
             continue
         if id(b) in notes and not REF.match(line):
             title = _title(line)
@@ -171,7 +177,7 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
             if bulleted and title != m.group("title").strip(" .:"):
                 continue  # "- 1. OPEN DAY – the team agreed ...": a bullet list's own numbering
             ref = _read_ref(m, top)
-            single = bool(m.group("num")) and "." not in m.group("num") and not m.group("sub")
+            single = bool(m.group("num")) and "." not in m.group("num") and not m.group("sub") and not m.group("dash")
             if single and parent and ref is not None and ref.level == 1:
                 ref = _Ref(f"{parent.ref}.{m.group('num')}", 1, ref.top)
             elif single and top is not None and top.top is not None:
@@ -275,6 +281,7 @@ def _bare(ref: str) -> str:
 NOT_ITEM = re.compile(r"^(?:[\w’'/-]+(?:\s+[\w’'/-]+)?\s*:|(?:draft\s+)?(?:minutes|agenda|notes)\b|"
                       r"(?:(?:those|also)\s+)?present\b|attendees\b|in\s+attendance\b)", re.I)
 ROW_REF = re.compile(r"(?:item\s+)?(\d{1,3}[a-z]?)[.)]?", re.I)  # the number cell of an agenda table row
+LABEL_REPEATS = 3  # a heading printed this often is a label over each item's points, not an item
 
 
 def _unnumbered_items(blocks: list[Block], minutes: bool, title: str | None) -> list[Item]:
@@ -286,6 +293,9 @@ def _unnumbered_items(blocks: list[Block], minutes: bool, title: str | None) -> 
     document's title is none of them."""
     rows = _table_items(blocks)
     heads = [h for h in _heading_items(blocks) if h.title != title] if minutes else []
+    # a heading printed over every item's points ("Points noted by the board:") is a label
+    counts = Counter(h.title for h in heads)
+    heads = [h for h in heads if counts[h.title] < LABEL_REPEATS]
     # two headings at least, or entries that carry their file numbers
     if len([h for h in heads if h.parent_ref is None]) < 2 and not any(h.ref for h in heads):
         return rows or (_bullet_heads(blocks) if minutes else [])
@@ -376,7 +386,10 @@ def _heading_items(blocks: list[Block]) -> list[Item]:
             i += 1
         nxt = blocks[i] if i < len(blocks) else None
         label = NOT_ITEM.match(text) and not (capitals and _GENRE_ITEM.fullmatch(text))
-        if nxt is None or nxt.kind not in ("paragraph", "list_item") or b.is_furniture or label \
+        # past the title block, a heading over a sub-heading with its text ("Any Other Business" over the first)
+        over = bool(items) and nxt is not None and nxt.kind == "heading" and b.kind == "heading" \
+            and i + 1 < len(blocks) and blocks[i + 1].kind in ("paragraph", "list_item")
+        if nxt is None or nxt.kind not in ("paragraph", "list_item") and not over or b.is_furniture or label \
                 or _DATED.search(text) or len(text.split()) > 16:
             continue
         title = _title(text, heading=not capitals)
@@ -433,7 +446,7 @@ def _glued(line: str, start: int) -> Iterator[tuple[str, int]]:
 
 
 def _is_first(m: re.Match) -> bool:
-    sub = (m.group("letter") or m.group("sub") or "").lower()
+    sub = (m.group("letter") or m.group("sub") or m.group("dash") or "").lower()
     if sub:
         return sub[-1] == "a" or sub == "i"
     return (m.group("num") or "").split(".")[-1] == "1"
@@ -468,6 +481,8 @@ def _read_ref(m: re.Match, top: _Ref | None) -> _Ref | None:
         return _Ref(base + letter, 1, top.top)
     num, sub = m.group("num"), m.group("sub")
     parts = num.split(".")
+    if m.group("dash"):  # "4-A." under "4. AGENDA ITEMS" keeps its printed form
+        return _Ref(f"{num}-{m.group('dash')}", 1 if top else 0, top.top if top else _int(num))
     if sub:  # "2a)" keeps its printed number, under whatever item it sits
         return _Ref("".join(parts) + sub, 1 if top else 0, top.top if top else _int(parts[0]))
     if len(parts) == 1:

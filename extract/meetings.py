@@ -12,8 +12,8 @@ from minutes.extract.document import Block
 from minutes.extract.lexicon import BODY_WORDS
 from minutes.extract.records import ExtractedDocument, NextMeeting, Section, Span
 
-NEXT_HEAD = re.compile(  # matched at a line's start
-    r"\W*(?:\d+[.)]?\s*)?(?:(?:date|time|details)(?:,?\s+(?:time|venue|and|place|&)){0,4}\s+of\s+(?:the\s+)?)?"
+NEXT_HEAD = re.compile(  # matched at a line's start, after any bullet ("o Next meeting – ...")
+    r"\W*(?:o\s+)?(?:\d+[.)]?\s*)?(?:(?:date|time|details)(?:,?\s+(?:time|venue|and|place|&)){0,4}\s+of\s+(?:the\s+)?)?"
     r"next\s+meetings?\b\s*(?:[:\-–]|will\s+be(?:\s+held)?(?:\s+on)?|is(?:\s+on)?)?\s*", re.I)
 # "The next meeting will be held on ...", "the next meeting was scheduled for ...", "their next formal meeting on ..."
 NEXT_SENTENCE = re.compile(r"\b(?:the\s+|their\s+|our\s+|its\s+)?next\s+(?P<whose>(?:[\w&]+\s+){0,2})meeting\s+"
@@ -118,11 +118,14 @@ def _meeting(text: str, block: Block, base: date | None, reach: int = 200) -> Ne
     parsed = parse_date(dm.group(0), base, prefer_future=True) if base or YEAR_NUMBER.search(dm.group(0)) else None
     if parsed and base and parsed[0] <= base:  # "27th February 2016" in December 2016's minutes: the year is a slip
         parsed = _after(parsed[0], base), parsed[1]
+    # the time between the cue and the date ("Next meeting – 9:00am Thursday, March 9th at ..."), else after it
+    before = None if labelled.get("time") else TIME.search(date_src, 0, dm.start())
     time_src = labelled.get("time") or date_src[dm.end():dm.end() + 80]
-    tm = TIME.search(time_src)
+    tm = before or TIME.search(time_src)
     venue = labelled.get("venue") or labelled.get("place") or labelled.get("location") or labelled.get("where")
     if venue is None and "date" not in labelled:
-        tail = date_src[dm.end() + (tm.end() if tm and not labelled.get("time") else 0):].split("\n", 1)[0]
+        after = tm.end() if tm and not before and not labelled.get("time") else 0  # a time after the date
+        tail = date_src[dm.end() + after:].split("\n", 1)[0]
         tail = VENUE_LEAD.sub("", tail).strip(" .,;")
         venue = tail if 2 < len(tail) < 120 and tail[:1].isupper() else None
     return NextMeeting(Span(block.page, block.start, block.end), parsed[0] if parsed else None,

@@ -324,7 +324,7 @@ SMALL_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "upon", "to", "a
 
 def _titled(line: str) -> bool:
     """A name, not a sentence: two or more words, all capitalised but the small ones."""
-    words = [w for w in (t.strip("()[],.&–-'’\"") for t in line.split()) if w]
+    words = [w for w in (t.strip("()[],.&–-'’\"#") for t in line.split()) if w]  # "Area #21"
     return ":" not in line and (len(words) >= 2 or bool(BODY_NOUN.fullmatch(line))) and all(
         w[0].isupper() or w[0].isdigit() or w in SMALL_WORDS for w in words)
 
@@ -382,6 +382,8 @@ def _body(kind: Kind, head: list[Block]) -> str | None:
         if HOST_COUNCIL.search(line):
             host = host or line
             continue
+        if titled and BODY_NOUN.fullmatch(_MEETING_WORD.sub("", line)):
+            return _tidy_name(f"{titled} {line}")  # "Northfield Service Area #4" over "Commission Meeting"
         return _tidy_name(line)
     if host and kind != "strategy":
         return _tidy_name(host)

@@ -283,3 +283,21 @@ def test_roll_call_cell_before_a_present_cell(people):
     assert [(p.name, p.role) for p in att] == [("Ann Bell", "President"), ("Carl Dunn", "Vice President"),
                                                ("Eve Fox", "Board Member")]
     assert apo == []
+
+
+def test_a_group_label_inside_the_present_line_and_two_posted_people_joined_by_and(people):
+    att, _ = people("MINUTES OF THE REGULAR MEETING\n\nPresent: Chair Ada Quill Trustees: Ben Rook, Cy Sable and\n"
+                    "Di Tarn.\n\nStaff: Ed Umber, Controller, Finance and Flo Vane, Technician, Human Resources\n\n"
+                    "1. MINUTES\n")
+    assert [p.name for p in att] == ["Ada Quill", "Ben Rook", "Cy Sable", "Di Tarn", "Ed Umber", "Flo Vane"]
+    assert att[0].role == "Chair" and att[1].category == "Trustees"
+    assert (att[4].role, att[4].organisation) == ("Controller", "Finance")
+
+
+def test_initials_of_an_organisation_after_a_name(people):
+    att, apo = people("Minutes\n\nPresent: Councillors A Bell (Chair), C Dunn\n\n"
+                      "1. Apologies\nE Fox WDC and G Hill\n\n2. Minutes\n")
+    assert [(p.name, p.organisation) for p in apo] == [("E Fox", "WDC"), ("G Hill", None)]
+    # a post-nominal is no organisation
+    att, apo = people("Minutes\n\nPresent: Ann Lee MP, Cy Dunn and Di Fox\n\n1. Minutes\n")
+    assert [p.organisation for p in att] == [None, None, None] and att[1].name == "Cy Dunn"

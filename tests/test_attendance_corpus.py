@@ -98,3 +98,9 @@ def test_society_header_table_and_apologies_of_listed_members(shared):
     doc = _file(shared, "breadth/england_uob-computer-science-society_minutes_2024-11-06.pdf")
     assert len(doc.attendees) == 21
     assert set(_names(doc.apologies)) == {"Holly Packer", "Lee Alabaster", "Matthew Widdop"}
+
+
+def test_organisation_initials_after_a_name_and_a_group_label_in_the_present_line(shared):
+    milburn = _file(shared, "archives/milburn-pc/minutes_2018-09-04_.pdf")
+    assert [(p.name, p.organisation) for p in milburn.apologies] == [("A Armstrong", "EDC")]
+    assert len(milburn.attendees) == 6 and "M Armstrong" in _names(milburn.attendees)

@@ -78,3 +78,11 @@ def test_whole_dates_read_without_dateparser_as_dateparser_reads_them():
             assert dates.parse_date(text, base, future) == read, text
     assert dates._WHOLE_DATE.fullmatch("Tuesday, 15 February 2011")  # read by the fast path
     assert not dates._WHOLE_DATE.fullmatch("Thurs, 12 April 2016")  # left to dateparser
+
+
+def test_a_us_order_day_without_its_year_needs_the_ordinal_letters():
+    from minutes.extract.dates import DATE_PATTERN
+    assert DATE_PATTERN.search("next – Thursday, March 9th at the Hall").group(0) == "Thursday, March 9th"
+    assert DATE_PATTERN.search("it may 5 times over") is None and DATE_PATTERN.search("in March 9 rooms") is None
+    due = find_deadline("Clerk to write to the owner by March 9th.", date(2012, 1, 10))
+    assert (due.date, due.precision) == (date(2012, 3, 9), "day")

@@ -199,6 +199,8 @@ def test_items_of_archive_and_breadth_files(shared):
         suffolk / "board-meeting-minutes-2015-03-26.pdf": (27, {("4.5", "4"), ("5.4", "5"), ("7.2", "7"), ("11", None)}),
         suffolk / "2015-10-27-fohcl-minutes.pdf": (12, {("1", None), ("10", None), ("12", None)}),
         suffolk / "2016-08-09-fohcl-minutes.pdf": (11, {("3", None), ("8", None)}),
+        # headings 7, 8 and 9 set as one number | title table
+        suffolk / "2015-12-09-fohcl-minutes.pdf": (10, {("7", None), ("9", None), ("10", None)}),
         shared / "corpus" / "breadth" / "england_hertingfordbury-parish-council_minutes_2018-10-10.pdf":
             (24, {("53c", "53"), ("54c", "54"), ("56", None)}),
         shared / "corpus" / "breadth" / "england_northumbria-advanced-motorcyclists_minutes_2020-10-27.pdf":
@@ -281,3 +283,31 @@ def test_lettered_entries_under_capitals_headings_of_a_scan(shared):
     new = [(i.ref, i.title.split(" (")[0]) for i in items if i.parent_ref == "NEW BUSINESS"]
     assert new[:2] == [("A", "Art Exhibit Committee"), ("B", "Alameda Free Library Foundation")]
     assert [i.ref for i in items if i.parent_ref == "CONSENT CALENDAR"][:2] == ["A", "B"]
+
+
+def test_unnumbered_headings_over_one_numbered_point_and_a_repeated_label(items):
+    got = items("# Minutes\n\n## Introductions\n\nThe Chair welcomed all.\n\n## Observations set by board:\n\n"
+                "1. Links need fixing as a priority.\n\n## Road Gritting Data\n\nA proposal was made.\n\n"
+                "## Observations set by board:\n\n1. It was noted that regions differ.\n\n4. The Chair concluded:\n\n"
+                "## Observations set by board:\n\n1. It was emphasised that funds should build capacity.\n\n"
+                "## Close\n\nThe Chair closed the meeting.\n")
+    assert got == [(None, "Introductions"), (None, "Road Gritting Data"), (None, "Close")]
+
+
+def test_unnumbered_headings_of_a_word_file(shared):
+    from minutes.extract.extractor import extract_file
+    path = shared / "corpus" / "wild" / "uk_dgu_transparency-board_minutes_2013-11-21.doc"
+    from minutes.extract.parsers import legacy
+    if legacy.soffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    items = [i for d in extract_file(path, ocr="never").documents for i in d.items]
+    titles = [i.title for i in items]
+    assert titles[:2] == ["Introductions", "OGP Summit – Reflections and next steps"] and titles[-1] == "Close"
+    assert len(items) == 12 and not any(i.ref for i in items) and "Any Other Business" in titles  # over two headings
+    assert not any(t.startswith("Observations") for t in titles)
+
+
+def test_a_lettered_sub_item_after_a_dash_with_its_text_run_in(items):
+    got = items("4. AGENDA ITEMS\n\n4-A. Budget Reports — Quarter Ending March 31, 2011 from the Controller, was "
+                "accepted as presented.\n\n6. ADJOURNMENT\n")
+    assert got == [("4", "AGENDA ITEMS"), ("4-A", "Budget Reports"), ("6", "ADJOURNMENT")]

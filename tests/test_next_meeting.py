@@ -67,11 +67,19 @@ def test_next_meeting_label_on_a_later_line_of_a_block():
                    ).next_meeting is None
 
 
+def test_next_meeting_on_a_bullet_with_the_time_before_a_us_date():
+    # the time printed between the cue and the date, and a day given in US order without a year
+    nm = meeting([("list_item", "Announcements\no Next meeting – 9:00am Thursday, February 9th at Quill Bistro\n"
+                                "o Meeting adjourned at 11:25am")]).next_meeting
+    assert (nm.date, nm.time, nm.venue) == (date(2012, 2, 9), "9:00am", "Quill Bistro")
+
+
 def test_next_meeting_of_real_papers(shared):
     from minutes.extract.extractor import extract_file
     cases = {  # file: the next meeting's date, as the paper prints it
         "breadth/scotland_tayport-tennis-club_minutes_2013-01-14.pdf": "2013-02-18",  # a later line of a block
         "archives/suffolk-libraries/board-meeting-minutes-2013-05-29.pdf": "2013-07-08",  # no year printed
+        "wild/us_chicago_ssa21_commission_minutes_2018-01-29.pdf": "2018-02-15",  # "o Next meeting – ... February 15th"
     }
     for where, day in cases.items():
         path = shared / "corpus" / where

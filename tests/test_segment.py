@@ -219,3 +219,13 @@ def test_date_whose_month_the_text_layer_broke(shared):
     for where, day in cases.items():
         docs = segment(parse_file(shared / "corpus" / where))
         assert [s.meeting_date for s in docs] == [day], where
+
+
+def test_a_body_named_over_its_committee_noun(parse, shared):
+    # "Northfield Service Area #4" over "Commission Meeting Minutes": the line above names whose commission
+    docs = segment(parse("# Northfield Service Area #4\n\n# Commission Meeting Minutes\n\n"
+                         "Minutes from Monday, January 9, 2017 at the Hall\n\n- Perfunctory Business\n"))
+    assert [(d.kind, d.body) for d in docs] == [("minutes", "Northfield Service Area #4 Commission")]
+    from minutes.extract.parsers import parse_file
+    parsed = parse_file(shared / "corpus" / "wild" / "us_chicago_ssa21_commission_minutes_2018-01-29.pdf", ocr="never")
+    assert [d.body for d in segment(parsed)] == ["Lincoln Square Special Service Area #21 Commission"]

@@ -21,7 +21,7 @@ from minutes.extract.lexicon import (ASKED_VERBS, AUXILIARY_VERBS, DECISION_VERB
                                     alternation)
 from minutes.extract.nlp import (DECISION_CUES, analyse, content_words, cues_of, may_set_task, sentences_of, span_text,
                                 text_of)
-from minutes.extract.owners import GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
+from minutes.extract.owners import ACRONYM, GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
 from minutes.extract.records import Action, Due, ExtractedDocument, Owner, Span
 from minutes.extract.tables import Table, TablePart, clean, tables
 
@@ -99,8 +99,11 @@ CLAUSE_OPEN = re.compile(r".*[.!?)]\s+(?=[A-Z])", re.S)  # see _clause_start
 IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been)\s+(?:also\s+|further\s+)?$")  # "It was [requested that]"
 THAT_SUBJECT_WORDS = 12  # "that" opens the subject: "a copy of the Policy Statement regarding ... [be shared]"
 NEGATIONS = frozenset({"not", "no", "nothing"})  # "agreed that another committee would not be needed"
-# A name joined by "and" to the subject after it: "[DO and] SF will also collect".
-JOINT_BEFORE = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)\s*(?:and|&)\s*$")
+# A name joined by "and" to the subject after it: "[DO and] SF will also collect", "both [the MoJ and] the Home
+# Office would".
+JOINT_BEFORE = re.compile(r"(?:\bboth\s+)?(?P<who>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)\s*(?:and|&)\s*$")
+# A subject with its post or body between commas: "Alan Armstrong, EDC, [is to enquire]".
+APPOSITION = re.compile(r"(?P<who>[^,]+),\s*(?P<what>[^,]+),")
 # Where a clause's punctuation last breaks the words before a cue.
 PUNCT_BREAK = re.compile(r".*(?:[,;:]|\s[–-]\s)\s*", re.S)
 # A subject opening its own line after a line that ends in a lower-case word: "... pay both\nClerk [to issue]".
@@ -177,8 +180,6 @@ INLINE_ACTION = re.compile(r"(?:^|[,;:.–-]\s*|\(\s*)(?:c/f\s+)?action(?:ed)?\s
                            r"(?=\s*(?:[.;,)]|$|to\s+(?!be\b)[a-z]))")
 # "All actions for next meeting unless otherwise stated": a log's default deadline.
 ALL_ACTIONS = re.compile(r"^\W{0,3}all\s+actions\b", re.I)
-# "CDRU", "MoJ", "DfT", "ShEx": an organisation's initials, some in lower case.
-ACRONYM = re.compile(r"[A-Z]{2,}s?|(?!Mc|Mac|O')(?=(?:[a-z]?[A-Z]){2})[A-Z][A-Za-z]{1,4}")
 # A bracketed abbreviation ("PAF", "DfT", "H&S"), and the words before it whose initials it may be.
 ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{1,7}")
 TERM = re.compile(r"[A-Za-z][\w'’-]*")
@@ -260,7 +261,7 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
                 out.extend(_table_actions(ctx, *parts[id(block)], lead))
             continue
         m = LEAD_LINE.search(block.text) if len(block.text) < 160 else None
-        if m or block.kind == "heading":
+        if m or block.kind == "heading" or _captions_table(block, blocks[i] if i < len(blocks) else None):
             if m:
                 lead, heading = resolve_owners(m.group("who"), ctx.roster), None
             else:
@@ -280,6 +281,13 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
             _marker_action(ctx, blocks, k, marker, out)
     out.sort(key=lambda a: a.span.start)
     return out
+
+
+def _captions_table(block: Block, nxt: Block | None) -> bool:
+    """A short line just above a table, with no sentence of its own: the title of the log rows under it
+    ("CodePoint with Polygons"), which ends the rows a "– Lead PM" line above it gave an owner."""
+    return block.kind == "paragraph" and nxt is not None and nxt.kind == "table" and len(block.text) < 80 \
+        and not CLOSED.search(block.text) and "\n" not in block.text.strip()
 
 
 def _overlaps(a: Action, others: list[Action]) -> bool:
@@ -411,7 +419,11 @@ def _reports(lead: str) -> bool:
 
 def _owners_before(ctx: _Context, subject: str) -> list[Owner]:
     """The owners a clause's subject names, or [] when it is no owner."""
-    subject = LEADING.sub("", subject.strip(" ,"))
+    subject = LEADING.sub("", subject.strip())
+    apposed = APPOSITION.fullmatch(subject)
+    if apposed and is_owner_like(apposed.group("who"), ctx.roster) and not ctx.roster.person(apposed.group("what")):
+        subject = apposed.group("who")  # "Alan Armstrong, EDC, [is to enquire]": the person, not their body
+    subject = subject.strip(" ,")
     if subject not in ctx.subjects:  # the same subjects come back cue after cue
         owners = resolve_owners(subject, ctx.roster) if _no_clause_words(subject) else []
         ctx.subjects[subject] = owners if owners and all(_is_owner_phrase(o.as_written, ctx) for o in owners) else []
@@ -541,11 +553,17 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int, out: list[Action]) 
 
 
 def _subject_owners(ctx: _Context, task: str) -> list[Owner]:
-    """The owners a task names as its subject: "Portal to provide", "MK will update"."""
+    """The owners a task names as its subject: "Portal to provide", "MK will update", "Upon receipt of
+    the note, SP to provide" (after a clause that opens the line); none for whom a passive task is
+    done to ("Transparency Board to be updated on ...")."""
     m = PART_TASK.match(task)
-    if m and not m.group("subj").lower().startswith("it "):
-        return _owners_before(ctx, IS_TO.sub("", m.group("subj")))
-    return []
+    if not m or m.group("subj").lower().startswith("it ") or (m.group("to") or "").startswith("to be "):
+        return []
+    subject = IS_TO.sub("", m.group("subj"))
+    owners = _owners_before(ctx, subject)
+    if not owners and "," in subject.strip(" ,"):
+        owners = _owners_before(ctx, subject.strip(" ,").rsplit(",", 1)[1])
+    return owners
 
 
 def _named_before_colon(ctx: _Context, head: re.Match[str]) -> list[Owner]:
@@ -915,7 +933,7 @@ def _joint_subject(ctx: _Context, text: str, sent_start: int, subj_start: int) -
     m = JOINT_BEFORE.search(before)
     opens = before[:m.start()].rstrip() if m else ""
     if m and (not opens or opens[-1] in ",;:(" or opens.endswith(" that")) and _owners_before(ctx, m.group("who")):
-        return sent_start + m.start()
+        return sent_start + m.start("who")
     return subj_start
 
 

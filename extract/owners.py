@@ -29,6 +29,8 @@ GROUP_WORDS = PEOPLE_GROUPS | ORGANISATION_WORDS
 WORD = re.compile(r"[A-Za-z'’-]+")
 # An organisation's initials ("CDRU", "CCGs"): names an owner on its own.
 ACRONYM_WORD = re.compile(r"[A-Z]{2,}s?")
+# The same with some letters in lower case, as bodies' initials are written: "MoJ", "DfT", "ShEx".
+ACRONYM = re.compile(r"[A-Z]{2,}s?|(?!Mc|Mac|O')(?=(?:[a-z]?[A-Z]){2})[A-Z][A-Za-z]{1,4}")
 _SPACES_AND_DOTS = re.compile(r"[\s.]")
 # "... on behalf of the partnership": who the owner acts for is no owner.
 ON_BEHALF = re.compile(r"\bon behalf of\b.*$", re.I)
@@ -241,7 +243,7 @@ def split_owners(text: str, roster: Roster) -> list[str]:
 def _standalone(text: str, roster: Roster) -> bool:
     """Can name an owner on its own: a person, an acronym, a group or a post."""
     words = [w.lower().strip("().,'") for w in text.split()]
-    return bool(roster.person(text)) or bool(ACRONYM_WORD.fullmatch(text.strip())) or \
+    return bool(roster.person(text)) or bool(ACRONYM.fullmatch(text.strip())) or \
         any(w in GROUP_WORDS or w in POSTS for w in words)
 
 

@@ -78,3 +78,21 @@ def test_whole_dates_read_without_dateparser_as_dateparser_reads_them():
             assert dates.parse_date(text, base, future) == read, text
     assert dates._WHOLE_DATE.fullmatch("Tuesday, 15 February 2011")  # read by the fast path
     assert not dates._WHOLE_DATE.fullmatch("Thurs, 12 April 2016")  # left to dateparser
+
+
+def test_deadlines_the_meeting_date_fixes():
+    # MEETING is Tuesday 10 January 2012
+    assert due("Send the schema by the end of the month") == ("2012-01-31", "day")
+    assert due("Circulate the draft before the end of next month") == ("2012-02-29", "day")
+    assert due("Cllr Simkins has a meeting later in the month") == ("2012-01", "month")
+    assert due("The light is being fitted on Friday") == ("2012-01-13", "day")
+    assert due("Return the key by Tuesday") == ("2012-01-17", "day")  # the meeting's own weekday: a week on
+    assert due("Pay by 3rd February, not on Friday") == ("2012-02-03", "day")  # a date written out comes first
+    for text in ("The hall is open on Fridays", "The stall on Friday 20th", "to be decided next week"):
+        d = find_deadline(text, MEETING, LATER)
+        assert d is None or d.date is None, text
+    assert find_deadline("Send it by the end of the month", None, []) is None
+    for text in ("The library closes on Tuesday evenings", "opening on Saturday and Thursday",
+                 "open on Monday to Friday"):
+        assert find_deadline(text, MEETING, LATER) is None, text
+    assert due("agreed to meet on Saturday morning to look at it") == ("2012-01-14", "day")

@@ -313,3 +313,43 @@ def test_the_boards_own_stance_is_its_decision(shared):
     # what a partnership does ("provides oversight of and supports a broad range of activities") decides nothing
     papers = _decisions(shared, "wild/uk_west-sussex-drug-alcohol-partnership_progress-report_2024-10.pdf")
     assert not _with(papers, "supports a broad range")
+
+
+def _owner_names(action: Action) -> list[str]:
+    return [o.name for o in action.owners]
+
+
+def test_owners_of_joint_opened_and_apposed_subjects(shared):
+    actions = _actions(shared, "wild/uk_dgu_crime-justice-panel_minutes_2014-02-14.pdf")
+    [lists] = _doing(actions, "to produce lists of databases")
+    assert _owner_names(lists) == ["MoJ", "HO"]  # two bodies' initials joined by "and"
+    [both] = _doing(actions, "both the MoJ and the Home Office")
+    assert _names(both) == ["the MoJ", "the Home Office"]
+    [schema] = _doing(actions, "Upon receipt of note")  # the owner after a clause that opens the line
+    assert _owner_names(schema) == ["Sean Palmer"] and schema.due.iso() == "2014-02-28"  # the month's end
+    [bins] = _doing(_actions(shared, "archives/milburn-pc/minutes_2018-03-06_.pdf"), "small wheelie bins")
+    assert _owner_names(bins) == ["Alan Armstrong"]  # his authority between commas is no second owner
+    actions = _actions(shared, "wild/uk_dgu_transparency-board_minutes_2011-07-19.pdf")
+    [updated] = _doing(actions, "to be updated on the position")
+    assert updated.owners == [] and updated.due.iso() == "2011-09"  # whom a passive task informs does not do it
+
+
+def test_log_rows_under_a_caption_lose_the_lead_above(shared):
+    actions = _actions(shared, "wild/uk_dgu_odug_action-log_2013-05-14.pdf")
+    [letter] = _doing(actions, "Send letter to Ordnance Survey")
+    assert letter.owners == []  # "CodePoint with Polygons" names no lead; the "Lead PM" above it is another's
+    assert [_owner_names(a) for a in _doing(actions, "Secure plan for release")] == [["PM"]]
+
+
+def test_deadlines_counted_from_the_meeting(shared):
+    [clerk] = _doing(_actions(shared, "breadth/england_hertingfordbury-parish-council_minutes_2018-10-10.pdf"),
+                     "later in the month")
+    assert clerk.due.iso() == "2018-10"
+    [light] = _doing(_actions(shared, "wild/uk_horsley-village-hall-committee_minutes_2013-10-08.pdf"),
+                     "outside light")
+    assert light.due.iso() == "2013-10-11"  # "on Friday" after a Tuesday meeting
+    [cgm] = _doing(_actions(shared, "archives/suffolk-libraries/board-meeting-minutes-2013-07-08.pdf"),
+                   "prior to the CGM on Monday")
+    assert cgm.due.iso() == "2013-07-15"
+    actions = _actions(shared, "archives/suffolk-libraries/board-meeting-minutes-2015-06-02.pdf")
+    assert not any(a.due for a in _doing(actions, "Tuesday evenings"))  # days that recur fix no deadline

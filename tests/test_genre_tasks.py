@@ -353,3 +353,12 @@ def test_deadlines_counted_from_the_meeting(shared):
     assert cgm.due.iso() == "2013-07-15"
     actions = _actions(shared, "archives/suffolk-libraries/board-meeting-minutes-2015-06-02.pdf")
     assert not any(a.due for a in _doing(actions, "Tuesday evenings"))  # days that recur fix no deadline
+
+
+def test_log_rows_reported_done_stay_in_the_record_with_their_status(shared):
+    from minutes.extract.export import file_record
+    record = file_record(extract_file(shared / "corpus/wild/uk_dgu_odug_action-log_2013-05-14.pdf", ocr="never"))
+    rows = [a for d in record["documents"] for a in d["actions"]]
+    done = [a for a in rows if a["status"] == "done"]
+    assert len(done) == 7 and any(a["text"].startswith("Transparency Team to undertake a gap") for a in done)
+    assert sum(a["status"] == "carried_forward" for a in rows) == 19 and len(rows) >= 38

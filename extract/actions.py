@@ -219,12 +219,14 @@ class _Context:
         return find_deadline(text, self.base, self.meetings)
 
     def task(self, block: Block, start: int, end: int, owners: list[Owner], explicit: bool,
-             due_text: str | None = None) -> Action:
+             due_text: str | None = None, refer_back: bool = True) -> Action:
         """The action whose words are ``block.text[start:end]`` (offsets in the
         block); a task of a few words ("The Clerk will report.", "Discuss at
-        next meeting.") takes the sentence before it, which says what it is about."""
+        next meeting.") takes the sentence before it, which says what it is
+        about, unless ``refer_back`` is False (a later task of the same sentence)."""
         before = [(a, b) for a, b in sentences(block.text[:start]) if len(content_words(block.text[a:b])) >= 2]
-        if before and _refers_back(block.text[start:end], owners, block.text[before[-1][0]:before[-1][1]]):
+        if refer_back and before and \
+                _refers_back(block.text[start:end], owners, block.text[before[-1][0]:before[-1][1]]):
             start = before[-1][0]
         text = LIST_MARK.sub("", block.text[start:end]).rstrip(" ,;\n")
         return self.action(text, block.start + start, block.start + start + len(block.text[start:end].rstrip()),
@@ -539,6 +541,8 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int, out: list[Action]) 
             break
     head = ACTION_LINE.match(text)
     body = text[head.end():] if head else text
+    if j == i + 1 and not fields and _cut_tasks(body):  # "Action: SP to contact ODI ... and HMCTS to come back"
+        return _mark_body(ctx, first, len(first.text) - len(body), len(first.text), pre), j
     owners = pre or (resolve_owners(fields["owner"], ctx.roster) if "owner" in fields else _trailing_owners(ctx, body))
     if not owners:
         owners = _subject_owners(ctx, body)
@@ -713,10 +717,7 @@ def _mark_body(ctx: _Context, block: Block, start: int, stop: int, pre: list[Own
             continue
         if n and not TASK_START.match(sent):
             break
-        dashes = [c.start() for c in TASK_DASH.finditer(sent)]
-        if dashes and not SETS_TASK.search(sent[:dashes[0]]):
-            dashes = []  # "Next PFA meeting (1 June) – set out a timetable": one task, with its date
-        cuts = [0] + dashes + [len(sent)]
+        cuts = [0] + _cut_tasks(sent) + [len(sent)]
         for a, b in zip(cuts, cuts[1:]):
             lead = PIECE_LEAD.match(sent, a, b)
             at = lead.end() if lead else a
@@ -733,8 +734,16 @@ def _mark_body(ctx: _Context, block: Block, start: int, stop: int, pre: list[Own
                     piece = piece[:tail.start()]
             begin = start + s0 + at
             # the pieces of one sentence share its deadline ("Danny to contact IAM and John ..., by end January")
-            out.append(ctx.task(block, begin, begin + len(piece), owners, True, due_text=f"by {due}" if due else sent))
+            out.append(ctx.task(block, begin, begin + len(piece), owners, True, due_text=f"by {due}" if due else sent,
+                                refer_back=a == 0))
     return out
+
+
+def _cut_tasks(sent: str) -> list[int]:
+    """Where a dash or "and" starts another task in a task's sentence; none where the words before
+    the first set no task ("Next PFA meeting (1 June) – set out a timetable": one task, with its date)."""
+    dashes = [c.start() for c in TASK_DASH.finditer(sent)]
+    return dashes if dashes and SETS_TASK.search(sent[:dashes[0]]) else []
 
 
 def _carries_on(ctx: _Context, block: Block) -> bool:

@@ -325,6 +325,9 @@ def test_owners_of_joint_opened_and_apposed_subjects(shared):
     assert _owner_names(lists) == ["MoJ", "HO"]  # two bodies' initials joined by "and"
     [both] = _doing(actions, "both the MoJ and the Home Office")
     assert _names(both) == ["the MoJ", "the Home Office"]
+    [odi] = _doing(actions, "SP to contact ODI")  # "Action: X to ... and Y to ...": a task each
+    [hmcts] = _doing(actions, "HMCTS to come back")
+    assert _owner_names(odi) == ["Sean Palmer"] and _owner_names(hmcts) == ["HMCTS"] and "HMCTS" not in odi.text
     [schema] = _doing(actions, "Upon receipt of note")  # the owner after a clause that opens the line
     assert _owner_names(schema) == ["Sean Palmer"] and schema.due.iso() == "2014-02-28"  # the month's end
     [bins] = _doing(_actions(shared, "archives/milburn-pc/minutes_2018-03-06_.pdf"), "small wheelie bins")

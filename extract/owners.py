@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
-from minutes.extract.lexicon import LINKING_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS, POST_QUALIFIERS, POSTS
+from minutes.extract.lexicon import (COMMON_TITLES, LINKING_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS, POST_QUALIFIERS,
+                                    POSTS, alternation)
 from minutes.extract.names import (INITIALS, initials_fit, name_initials, name_key, resolve, same_person,
                                    strip_honorifics)
 from minutes.extract.nlp import phrase_matcher
@@ -46,6 +47,10 @@ _AND_WORD = re.compile(r"\s+and\s+")
 # Lookahead so "Later Kieran Dunmore" yields "Kieran Dunmore" as well as "Later Kieran".
 _FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
 
+# A title, then a first name or initials, then a surname: "Mr A Wood", "Cllr Jo May", "Mrs J. P. Smith".
+_TITLED_NAME = re.compile(rf"\b(?:{alternation(t.title() for t in COMMON_TITLES)})\.?\s+"
+                          r"((?:[A-Z]\.?\s*){1,3}|[A-Z][a-z]+\s+)((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
 
 # A name printed with initials after it in running text: "Kieron O'Hara (KO) explained ...".
 _DEFINED = re.compile(rf"((?:[A-Z][\w'’-]*\.?\s+){{1,3}}[A-Z][\w'’-]+)\s*\(({INITIALS.pattern})\)")
@@ -66,6 +71,7 @@ class Roster:
     document gives people it does not list (``defined``: initials -> name)."""
     people: list[Person]
     defined: dict[str, str] = field(default_factory=dict)
+    titled: dict[str, set[str]] = field(default_factory=dict)  # surname -> the titled names the text prints
 
     @classmethod
     def from_document(cls, attendees: list[Person], apologies: list[Person], text: str = "") -> "Roster":
@@ -89,7 +95,19 @@ class Roster:
                 defined.setdefault(_compact(initials), name)
             elif not listed.initials:
                 out[out.index(listed)] = replace(listed, initials=initials)
-        return cls(out, defined)
+        titled: dict[str, set[str]] = {}
+        for first, last in _TITLED_NAME.findall(text):
+            titled.setdefault(last.lower(), set()).add(f"{' '.join(first.split())} {last}")
+        return cls(out, defined, titled)
+
+    def titled_name(self, mention: str) -> str | None:
+        """The one fuller name the text prints for a titled surname no listed person has: "Mr Wood"
+        after "an email from Mr A Wood" is A Wood; None when the text prints none or several."""
+        key = name_key(mention)
+        if len(key) != 1 or strip_honorifics(mention) == mention:
+            return None
+        forms = self.titled.get(key[0], set())
+        return next(iter(forms)) if len(forms) == 1 else None
 
     @cached_property
     def initials(self) -> dict[str, list[Person]]:
@@ -271,6 +289,8 @@ def resolve_owners(text: str, roster: Roster) -> list[Owner]:
             owners.append(Owner(names[0], written, True))
         elif names:  # fits several people: kept as written, never guessed
             owners.append(Owner(written, written, True, ambiguous=True))
+        elif titled := roster.titled_name(written):
+            owners.append(Owner(titled, written, True))
         else:
             owners.append(Owner(strip_honorifics(written) if _looks_personal(written) else written, written,
                                 _looks_personal(written)))

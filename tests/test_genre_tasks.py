@@ -289,7 +289,7 @@ def test_tasks_put_forward_and_minutes_to_be_signed(shared):
     actions = _actions(shared, "archives/milburn-pc/minutes_2016-01-12_.pdf")
     # its own clause, not the resolution before it
     [pads] = [a for a in _doing(actions, "Mr Wood obtain") if a.text.startswith("It was also suggested")]
-    assert [o.name for o in pads.owners] == ["Wood"] and not pads.explicit
+    assert [o.name for o in pads.owners] == ["A Wood"] and not pads.explicit  # "Mr Wood", "Mr A Wood" before
     actions = _actions(shared, "wild/uk_kent-cc_corporate-parenting-panel_minutes_2024-12-10.pdf")
     [signed] = _doing(actions, "29 October 2024", "signed by the Chair")  # a RESOLVED part: "be signed by"
     assert _names(signed) == ["the Chair"] and signed.explicit
@@ -365,3 +365,8 @@ def test_log_rows_reported_done_stay_in_the_record_with_their_status(shared):
     done = [a for a in rows if a["status"] == "done"]
     assert len(done) == 7 and any(a["text"].startswith("Transparency Team to undertake a gap") for a in done)
     assert sum(a["status"] == "carried_forward" for a in rows) == 19 and len(rows) >= 38
+
+
+def test_titled_surname_owner_is_the_name_the_minutes_print(shared):
+    photo = _doing(_actions(shared, "archives/milburn-pc/minutes_2016-05-03_.pdf"), "photograph of the village")
+    assert photo and all(_owner_names(a) == ["Martin Joyce"] for a in photo)  # "Mr Joyce", "Mr Martin Joyce"

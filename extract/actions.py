@@ -447,7 +447,10 @@ def _is_owner_phrase(text: str, ctx: _Context) -> bool:
         return False
     if roster.person(text) or roster.names_someone(text):
         return True
-    words = [w for w in WORD.findall(text) if w.lower() not in {"the", "a", "an"}]
+    found = WORD.findall(text)
+    # articles aside, but not an initial: "A Armstrong to report"
+    words = [w for k, w in enumerate(found) if w.lower() not in {"the", "a", "an"} or
+             w == "A" and k + 1 < len(found) and found[k + 1][:1].isupper()]
     lower = {w.lower() for w in words}
     # one of a group of people ("Parishioner is to investigate", "A resident will write")
     one_of = any(f"{w}s" in PEOPLE_GROUPS for w in lower)
@@ -975,7 +978,10 @@ def _to_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan, subj_start: int, su
     if named[:1].islower() and ARTICLE.sub("", named.strip()).lower() not in POSTS:
         return None  # "..., all to ensure that": a purpose, not a task; "(the) clerk to complete" is one
     # "... and Councillors are to check", "stating that X is to give": "is to" makes a task after any word
-    owners = _owners_before(ctx, named) if _new_clause(clause, bool(lead)) or IS_TO.search(subject) else []
+    # "British Gypsum, the Clerk to write": a post with its article opens a clause after any comma
+    post = bool(ARTICLE.match(named.strip())) and ARTICLE.sub("", named.strip()).lower() in POSTS and \
+        clause.rstrip().endswith(",")
+    owners = _owners_before(ctx, named) if _new_clause(clause, bool(lead)) or IS_TO.search(subject) or post else []
     if owners:
         return subj_start + (lead.end() if lead else 0), owners, True
     line = LINE_SUBJECT.search(text, sent.start_char, cue.start_char)

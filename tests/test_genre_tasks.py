@@ -370,3 +370,12 @@ def test_log_rows_reported_done_stay_in_the_record_with_their_status(shared):
 def test_titled_surname_owner_is_the_name_the_minutes_print(shared):
     photo = _doing(_actions(shared, "archives/milburn-pc/minutes_2016-05-03_.pdf"), "photograph of the village")
     assert photo and all(_owner_names(a) == ["Martin Joyce"] for a in photo)  # "Mr Joyce", "Mr Martin Joyce"
+
+
+def test_parish_clerk_tasks_after_a_name_a_comma_or_e_mail(shared):
+    [email] = _doing(_actions(shared, "archives/milburn-pc/minutes_2016-09-06_.pdf"), "Clerk to e-mail EDC")
+    assert _names(email) == ["Clerk"] and email.explicit  # "e-mail" is three tokens
+    [light] = _doing(_actions(shared, "archives/milburn-pc/minutes_2016-11-01_.pdf"), "A Armstrong to report")
+    assert _owner_names(light) == ["A Armstrong"]  # the initial "A" is no article
+    [gypsum] = _doing(_actions(shared, "archives/milburn-pc/minutes_2018-01-18_.pdf"), "the Clerk to write and ask")
+    assert _names(gypsum) == ["the Clerk"]  # after "... from British Gypsum,": a body's name, then the post's task

@@ -970,9 +970,15 @@ def _to_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan, subj_start: int, su
     if len(words) > 1 and words[1].lower_ == "be":
         return _passive_task(ctx, sent, cue)
     text = text_of(sent.doc)
+    joint = _joint_subject(ctx, text, sent.start_char, subj_start)
+    if joint != subj_start:  # "Cllr Reed and Cllr Bell to inspect", "The Clerk and the Chair to sign"
+        subj_start, subject, clause = joint, text[joint:cue.start_char], text[sent.start_char:joint]
     named = IS_TO.sub("", subject)
     if not named.strip() and IS_TO.search(subject):  # "Alan Armstrong, EDC, is to enquire"
         named, subj_start, clause = IS_TO.sub("", text[sent.start_char:cue.start_char]), sent.start_char, ""
+    elif not named.strip() and clause.rstrip().endswith(("–", "-")) and \
+            _owners_before(ctx, clause.rstrip()[:-1]):  # "Tom Reed – to obtain three quotes": the owner alone
+        named, subj_start, clause = clause.rstrip()[:-1], sent.start_char, ""
     lead = LEADING.match(named)
     named = named[lead.end():] if lead else named
     if named[:1].islower() and ARTICLE.sub("", named.strip()).lower() not in POSTS:

@@ -282,3 +282,16 @@ def test_a_task_clause_sharing_the_subject_of_its_sentence():
     acts = run([("paragraph", "Owen Pike queried whether the car park was insured and agreed to contact the insurer."),
                 ("paragraph", "Jenna Voss reported that the Council had met and agreed to review the lease.")])
     assert [[o.name for o in a.owners] for a in acts] == [["Owen Pike"]]  # no owner from reported speech
+
+
+def test_joint_subjects_and_an_owner_before_a_dash_in_to_tasks():
+    acts = run([("paragraph", "Cllr Pike and Cllr Voss to inspect the footpath by 30 June."),
+                ("paragraph", "The Clerk and the Chair to sign the cheques."),
+                ("paragraph", "Following the survey, JV and AC to meet the contractor."),
+                ("paragraph", "Arun Cole – to obtain three quotes for the fence."),
+                ("paragraph", "The stile is broken – to be fixed."),
+                ("paragraph", "The links between the Forum and Registered Landlords to ensure the stock is kept.")])
+    owners = [[o.as_written for o in a.owners] for a in acts]
+    assert owners[:4] == [["Cllr Pike", "Cllr Voss"], ["The Clerk", "the Chair"], ["JV", "AC"], ["Arun Cole"]]
+    assert [o.name for o in acts[0].owners] == ["Owen Pike", "Jenna Voss"] and acts[0].due.iso() == "2012-06-30"
+    assert not any(a.owners for a in acts[4:])  # a passive task names no owner; a noun phrase's "and" joins none

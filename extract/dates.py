@@ -114,14 +114,15 @@ BROKEN_MONTH_DATE = re.compile(r"\b(?P<day>\d{1,2})\s*(?:st|nd|rd|th)?\s+(?P<a>[
 
 # Deadlines: a candidate phrase is found first, then parsed with the one parser.
 _DATE_OR_MONTH = rf"(?:{DAY_MONTH}|{MONTH_DAY}|{NUMERIC}|{MONTH}\.?(?:,?\s+\d{{4}})?)"
-# "the next meeting", "the March Safer Essex meeting", "their meeting in October", "its meeting on 22 May 2005"
+# "the next meeting", "the March Safer Essex meeting", "their meeting in October", "its meeting on 22 May 2005";
+# not "the next Annual General Meeting", which is not the body's next meeting
 MEETING_REF = re.compile(
     rf"\b(?i:the|their|its|our|this|a)\s+(?P<next>(?i:next)\s+)?(?:(?P<month>(?i:{MONTH}))\s+)?"
-    rf"(?:[A-Z][\w&'-]*\s+){{0,4}}(?i:meeting)(?:\s+(?i:in|on|of)\s+(?P<when>(?i:{_DATE_OR_MONTH})))?"
+    rf"(?!(?i:annual|extraordinary|special)\s)(?:[A-Z][\w&'-]*\s+){{0,4}}(?i:meeting)(?:\s+(?i:in|on|of)\s+(?P<when>(?i:{_DATE_OR_MONTH})))?"
     rf"|\b(?i:next\s+meeting)\b")
 DEADLINE = re.compile(
     rf"\b(?:by|before|prior\s+to|no\s+later\s+than|not\s+later\s+than|until|deadline:?|due:?)\s+"
-    rf"(?:[^.;()]{{0,60}}?\bon\s+)?(?:the\s+)?(?P<end>end\s+(?:of\s+)?)?"
+    rf"(?:[^.;()]{{0,60}}?\bon\s+)?(?:the\s+)?(?P<end>end\s+(?:of\s+)?)?(?:(?:early|mid|late)[- ]\s*(?={MONTH}))?"
     rf"(?P<when>{_DATE_OR_MONTH}|(?:19|20)\d{{2}}\s*[/-]\s*(?:\d{{2}}|\d{{4}})\b)", re.I)
 # A month-only deadline is that month's meeting only when the task is to report
 # back to the body ("report back in June"), not for other work ("promote it in June").
@@ -140,7 +141,10 @@ _WEEKDAY_NUMBER = {forms[0]: n for n, forms in enumerate(WEEKDAYS)}
 VAGUE = re.compile(
     r"\b(?:as\s+soon\s+as\s+(?:possible|practicable)|asap|a\.s\.a\.p\.?|in\s+the\s+next\s+few\s+\w+|"
     r"immediately|ongoing|on-going|in\s+due\s+course|shortly|next\s+week|this\s+week|"
-    r"prior\s+to\s+[a-z]+ing\b[^.;]*|for\s+the\s+(?:spring|summer|autumn|winter))\b", re.I)
+    r"prior\s+to\s+[a-z]+ing\b[^.;]*|for\s+the\s+(?:spring|summer|autumn|winter)|"
+    # words that set a deadline the record does not date: a feast, the annual meeting, a span from now
+    r"(?:by|before)\s+christmas|(?:by|before|prior\s+to|at|for)\s+the\s+(?:next\s+)?(?:agm|annual\s+general\s+meeting)|"
+    r"within\s+(?:the\s+next\s+)?(?:a|an|\w+)\s+(?:days?|weeks?|months?))\b", re.I)
 
 
 def financial_year_end(text: str) -> date | None:

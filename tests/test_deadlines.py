@@ -39,7 +39,12 @@ def test_explicit_date_with_year_and_meeting_on_date():
 def test_vague_deadlines_keep_words_without_date():
     for text, words in [("Circulate as soon as possible", "as soon as possible"),
                         ("Views to the clerk in the next few days", "in the next few days"),
-                        ("Monitoring is ongoing", "ongoing")]:
+                        ("Monitoring is ongoing", "ongoing"),
+                        # a feast, the annual meeting (not the next meeting), a span from now
+                        ("Order the noticeboard by Christmas", "by Christmas"),
+                        ("Arrange a working party before the AGM", "before the AGM"),
+                        ("Dealt with at the next Annual General Meeting", "at the next Annual General Meeting"),
+                        ("Send the figures within two weeks", "within two weeks")]:
         d = find_deadline(text, MEETING, LATER)
         assert d.date is None and d.text == words
 
@@ -96,3 +101,9 @@ def test_deadlines_the_meeting_date_fixes():
                  "open on Monday to Friday"):
         assert find_deadline(text, MEETING, LATER) is None, text
     assert due("agreed to meet on Saturday morning to look at it") == ("2012-01-14", "day")
+
+
+def test_part_of_a_month_is_the_month():
+    assert due("The Chair will contact the school by mid-February") == ("2012-02", "month")
+    assert due("Send the plans by early March 2013") == ("2013-03", "month")
+

@@ -295,3 +295,25 @@ def test_joint_subjects_and_an_owner_before_a_dash_in_to_tasks():
     assert owners[:4] == [["Cllr Pike", "Cllr Voss"], ["The Clerk", "the Chair"], ["JV", "AC"], ["Arun Cole"]]
     assert [o.name for o in acts[0].owners] == ["Owen Pike", "Jenna Voss"] and acts[0].due.iso() == "2012-06-30"
     assert not any(a.owners for a in acts[4:])  # a passive task names no owner; a noun phrase's "and" joins none
+
+
+@pytest.mark.parametrize("header", [("Action", "Action owner", "Date due", "Current status"),
+                                    ("Actions to be taken", "Who by", "By when?", "Progress update"),
+                                    ("Task", "Responsible officer", "Target completion date", "RAG status")])
+def test_action_log_headers_in_the_words_bodies_use(tmp_path, header):
+    import docx
+    from minutes.extract.extractor import extract_file
+    d = docx.Document()
+    d.add_paragraph("Northfield Partnership Board minutes 10 January 2012")
+    d.add_paragraph("Present: Harriet Quill (Chair), Jenna Voss, Arun Cole")
+    table = d.add_table(rows=3, cols=4)
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = text
+    for row, values in zip(table.rows[1:], [("Draft the newsletter", "Jenna Voss", "3 February 2012", "Open"),
+                                            ("Book the hall for the event", "AC", "March 2012", "Completed")]):
+        for cell, text in zip(row.cells, values):
+            cell.text = text
+    d.save(tmp_path / "board.docx")
+    acts = [a for doc in extract_file(tmp_path / "board.docx").documents for a in doc.actions]
+    assert [([o.name for o in a.owners], a.due.iso(), a.log_status) for a in acts] == [
+        (["Jenna Voss"], "2012-02-03", "Open"), (["Arun Cole"], "2012-03", "Completed")]

@@ -317,3 +317,14 @@ def test_action_log_headers_in_the_words_bodies_use(tmp_path, header):
     acts = [a for doc in extract_file(tmp_path / "board.docx").documents for a in doc.actions]
     assert [([o.name for o in a.owners], a.due.iso(), a.log_status) for a in acts] == [
         (["Jenna Voss"], "2012-02-03", "Open"), (["Arun Cole"], "2012-03", "Completed")]
+
+
+def test_action_by_line_closes_the_paragraph_above():
+    acts = run([("heading", "1 Parks"),
+                ("paragraph", "The play area fence is damaged and needs replacing."),
+                ("paragraph", "Action by: Arun Cole"),
+                ("heading", "2 Website"),
+                ("paragraph", "The website needs the new contact details."),
+                ("paragraph", "Action by: Jenna, by 31 January")])
+    assert [([o.name for o in a.owners], a.due.iso() if a.due else None, a.item_ref) for a in acts] == [
+        (["Arun Cole"], None, "1"), (["Jenna Voss"], "2012-01-31", "2")]

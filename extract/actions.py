@@ -84,7 +84,9 @@ DELEGATE = re.compile(r"\b(?:[Dd]elegates?|[Aa]sks?|[Rr]equests?|[Ii]nstructs?|[
 DELEGATE_END = re.compile(r",?\s+in\s+consultation\s+with\b|\s+(?:authority\s+)?to\s+(?=[a-z])|[;.(]")
 TO_VERB = re.compile(r"\bto\s+[a-z]")
 # "It was requested that [DT ask ...]", "agreed that [Mags & Karen should come ...]": who, and the task's verb.
-OWNER_VERB = re.compile(r"\s*(?P<who>(?:the\s+)?[A-Z][\w'’./-]*(?:\s+(?:[A-Z][\w'’./-]*|&|and))*)\s+"
+OWNER_VERB = re.compile(r"\s*(?P<who>(?:the\s+)?(?:[A-Z][\w'’./-]*|"  # or a group in lower case: "that staff provide"
+                        rf"{alternation(PEOPLE_GROUPS - {'all', 'everyone', 'everybody'})}\b)"
+                        r"(?:\s+(?:[A-Z][\w'’./-]*|&|and))*)\s+"
                         r"(?:should\s+|must\s+|shall\s+)?(?P<verb>[a-z-]+)")
 # "It was requested that [a letter be sent]", "agreed that [the hedge be cut by the Clerk]": a task given in the
 # passive, whose subject is a few words ("sent", "paid", "made": participles not in -ed/-en).

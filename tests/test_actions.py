@@ -328,3 +328,11 @@ def test_action_by_line_closes_the_paragraph_above():
                 ("paragraph", "Action by: Jenna, by 31 January")])
     assert [([o.name for o in a.owners], a.due.iso() if a.due else None, a.item_ref) for a in acts] == [
         (["Arun Cole"], None, "1"), (["Jenna Voss"], "2012-01-31", "2")]
+
+
+def test_staff_directed_and_asked_in_lower_case():
+    acts = run([("paragraph", "The Board directed staff to prepare a revised budget."),
+                ("paragraph", "Staff was directed to report back on the opening hours."),
+                ("paragraph", "Ms Voss requested that staff provide figures on visitor numbers."),
+                ("paragraph", "Questions were directed to the Chair.")])
+    assert [[o.name for o in a.owners] for a in acts] == [["staff"], ["Staff"], ["staff"]]

@@ -348,6 +348,8 @@ OPEN_END = frozenset({"that", "the", "to", "and", "of", "for", "a", "an", "with"
 
 ACTION_TAIL = re.compile(r"\baction\s*:\s*$", re.I)  # "... Action:" / "Mel Leitch by 03 Nov" on the next line
 MARKER_WORDS = 50  # a block this short is the action a margin marker flags, whole
+MARKED_WORDS = 2  # words a task beside a margin marker holds at least
+LABEL_WORDS = 3  # a form's label is this short
 NOTE_WORDS = 8  # a note this short ("Look at the insurance, action Mick.") takes the sentence before it
 # Words that say when or how a task is followed up, not what it is about ("Discuss at next meeting").
 FOLLOW_UP_WORDS = frozenset({"next", "meeting", "meetings", "further", "later", "soon", "again", "back", "future",
@@ -395,6 +397,8 @@ def _marker_action(ctx: _Context, blocks: list[Block], k: int, marker: Marker, o
         out[:] = [a for a in out if not (lead.start <= a.span.start < run[-1].end)]
         out.append(action)
         return
+    if _form_label(block.text):
+        return
     line_end = block.text.find("\n", marker.anchor - block.start)
     line = (marker.anchor, block.start + line_end if line_end >= 0 else block.end)
     found = next((a for a in out if a.span.start < line[1] and line[0] < a.span.end
@@ -413,6 +417,15 @@ def _marker_action(ctx: _Context, blocks: list[Block], k: int, marker: Marker, o
     action = ctx.action(block.text[start - block.start:end - block.start], start, end, block.page, owners, True)
     action.due = ctx.due(marker.text) or action.due
     out.append(action)
+
+
+def _form_label(text: str) -> bool:
+    """A form's label or value beside the margin ("Directorate: | All", "Proposed Amount | Proposed Funding
+    Source", "£75k | Reduce Contribution to General Reserves"), not a task a margin marker flags: a few words,
+    each capitalised or ending in a colon, or fewer than two words at all."""
+    words = WORD.findall(text)
+    return len(words) < MARKED_WORDS or len(text.split()) <= LABEL_WORDS and (
+        text.rstrip().endswith(":") or all(w[:1].isupper() for w in words))
 
 
 def _reports(lead: str) -> bool:

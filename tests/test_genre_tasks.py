@@ -379,3 +379,11 @@ def test_parish_clerk_tasks_after_a_name_a_comma_or_e_mail(shared):
     assert _owner_names(light) == ["A Armstrong"]  # the initial "A" is no article
     [gypsum] = _doing(_actions(shared, "archives/milburn-pc/minutes_2018-01-18_.pdf"), "the Clerk to write and ask")
     assert _names(gypsum) == ["the Clerk"]  # after "... from British Gypsum,": a body's name, then the post's task
+
+
+def test_a_forms_labels_and_values_beside_the_margin_are_no_tasks(shared):
+    actions = _actions(shared, "wild/uk_kent-cc_county-council_budget-amendments-pack_2025-02-13.pdf")
+    assert actions == []  # "Directorate: | All", "Proposed Amount | ...": a budget amendment form's fields
+    actions = _actions(shared, "archives/suffolk-libraries/board-meeting-minutes-2015-03-26.pdf")
+    [skills] = _doing(actions, "the following should be added")  # a list beside a marker keeps its lead-in
+    assert "Nikki Sturmey" in _owner_names(skills)

@@ -539,6 +539,9 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int, out: list[Action]) 
     pre = _named_before_colon(ctx, head)
     if only is not None and not pre:
         return _closed_tasks(ctx, blocks, i, *only, out), i + 1
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if not first.text[head.end():].strip() and not pre and nxt is not None and nxt.kind in ("paragraph", "list_item"):
+        return [_headed_task(ctx, nxt)], i + 2  # "Actions:" alone on its line heads the task below it
     text, end, j = first.text, first.end, i + 1
     while j < len(blocks) and not CLOSED.search(text) and _carries_on(ctx, blocks[j]):
         text, end, j = f"{text} {blocks[j].text}", blocks[j].end, j + 1
@@ -572,6 +575,14 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int, out: list[Action]) 
     if "due" in fields:
         action.due = _cell_due(ctx, fields["due"])
     return [action], j
+
+
+def _headed_task(ctx: _Context, block: Block) -> Action:
+    """The task a paragraph under an "Actions:" line sets, its owner the subject of the task ("Portal to
+    provide") or of the sentence ("Heather Savory was tasked with ...")."""
+    subject = SENTENCE_SUBJECT.match(block.text)
+    owners = _subject_owners(ctx, block.text) or (_owners_before(ctx, subject.group("who")) if subject else [])
+    return ctx.action(block.text, block.start, block.end, block.page, owners, True)
 
 
 def _subject_owners(ctx: _Context, task: str) -> list[Owner]:

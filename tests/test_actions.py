@@ -336,3 +336,11 @@ def test_staff_directed_and_asked_in_lower_case():
                 ("paragraph", "Ms Voss requested that staff provide figures on visitor numbers."),
                 ("paragraph", "Questions were directed to the Chair.")])
     assert [[o.name for o in a.owners] for a in acts] == [["staff"], ["Staff"], ["staff"]]
+
+
+def test_actions_line_alone_heads_the_paragraph_below():
+    acts = run([("paragraph", "The board discussed support for local government."),
+                ("paragraph", "Actions:"),
+                ("paragraph", "Jenna Voss was tasked with reviewing the grant scheme with the team.")])
+    assert [(a.text[:10], [o.name for o in a.owners], a.explicit) for a in acts] == [
+        ("Jenna Voss", ["Jenna Voss"], True)]

@@ -102,8 +102,9 @@ IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been)\s+(?:also\s+|further\s
 THAT_SUBJECT_WORDS = 12  # "that" opens the subject: "a copy of the Policy Statement regarding ... [be shared]"
 NEGATIONS = frozenset({"not", "no", "nothing"})  # "agreed that another committee would not be needed"
 # A name joined by "and" to the subject after it: "[DO and] SF will also collect", "both [the MoJ and] the Home
-# Office would".
-JOINT_BEFORE = re.compile(r"(?:\bboth\s+)?(?P<who>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)\s*(?:and|&)\s*$")
+# Office would", "Z. Maiorca, P. Bader, and [T. Feinberg] need to".
+_JOINT_NAME = r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*"
+JOINT_BEFORE = re.compile(rf"(?:\bboth\s+)?(?P<who>{_JOINT_NAME}(?:\s*,\s*{_JOINT_NAME})*),?\s*(?:and|&)\s*$")
 # A subject with its post or body between commas: "Alan Armstrong, EDC, [is to enquire]".
 APPOSITION = re.compile(r"(?P<who>[^,]+),\s*(?P<what>[^,]+),")
 # Where a clause's punctuation last breaks the words before a cue.
@@ -969,7 +970,7 @@ def _joint_subject(ctx: _Context, text: str, sent_start: int, subj_start: int) -
     will"), at the sentence's start, after a clause's punctuation or "that"."""
     before = text[sent_start:subj_start]
     m = JOINT_BEFORE.search(before)
-    opens = before[:m.start()].rstrip() if m else ""
+    opens = LIST_MARK.sub("", before[:m.start()]).rstrip() if m else ""  # "o Z. Maiorca, P. Bader and ..."
     if m and (not opens or opens[-1] in ",;:(" or opens.endswith(" that")) and _owners_before(ctx, m.group("who")):
         return sent_start + m.start("who")
     return subj_start

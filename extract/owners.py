@@ -44,6 +44,7 @@ OPEN_REMIT = re.compile(r"\b(?:for|of)\s+[A-Z][\w-]*$")
 # Where one owner ends and the next begins: "CDRU/EDAAT", "A & B", "X and the Y".
 OWNER_BREAK = re.compile(r"\s*(?:/|&|;|,)\s*|\s+and\s+(?=the\b)", re.I)
 _AND_WORD = re.compile(r"\s+and\s+")
+_LEADING_AND = re.compile(r"^\s*and\s+")
 # Lookahead so "Later Kieran Dunmore" yields "Kieran Dunmore" as well as "Later Kieran".
 _FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
 
@@ -249,6 +250,7 @@ def split_owners(text: str, roster: Roster) -> list[str]:
         return [text]  # one post: "Corporate Director for Growth, Environment & Transport"
     out: list[str] = []
     for chunk in OWNER_BREAK.split(text):
+        chunk = _LEADING_AND.sub("", chunk)  # "A, B, and C": the list's last comma
         bits = _AND_WORD.split(chunk)
         if len(bits) > 1 and all(_standalone(b, roster) for b in bits) \
                 and not any(OPEN_REMIT.search(b) for b in bits[:-1]):

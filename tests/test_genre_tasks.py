@@ -387,3 +387,9 @@ def test_a_forms_labels_and_values_beside_the_margin_are_no_tasks(shared):
     actions = _actions(shared, "archives/suffolk-libraries/board-meeting-minutes-2015-03-26.pdf")
     [skills] = _doing(actions, "the following should be added")  # a list beside a marker keeps its lead-in
     assert "Nikki Sturmey" in _owner_names(skills)
+
+
+def test_a_list_of_names_with_a_comma_before_and_owns_a_task(shared):
+    [apply] = _doing(_actions(shared, "wild/us_chicago_ssa21_commission_minutes_2018-01-29.pdf"),
+                     "need to submit updated applications")
+    assert _owner_names(apply) == ["Zach Maiorca", "P. Bader", "Anthony Qaiyum", "Todd Feinberg"]

@@ -99,3 +99,7 @@ def test_titled_surname_takes_the_one_fuller_name_the_text_prints():
     assert [o.name for o in resolve_owners("Mrs Reed", roster)] == ["Reed"]  # two Reeds: kept, title dropped
     assert [o.name for o in resolve_owners("Gale", roster)] == ["Gale"]  # no title: no lookup in the text
     assert [o.name for o in resolve_owners("MoJ and HO", roster)] == ["MoJ", "HO"]  # bodies' initials, one each
+
+
+def test_list_with_a_comma_before_its_and():
+    assert names("Jenna Voss, Arun Cole, and Felix Ward") == ["Jenna Voss", "Arun Cole", "Felix Ward"]

@@ -1,13 +1,15 @@
 """Extraction in worker processes, each file within its budget.
 
-``Pool`` keeps N worker processes. Each takes one file at a time, parses and
-extracts it, and sends back the ``FileExtraction``, or what the caller's
-``prepare`` makes of it in the worker (``ingest``: the rows it stores), or
-the reason it could not. The supervisor (the calling process, which also stores) watches every
+``Pool`` keeps N worker processes. Each extracts one file at a time, with
+the next one already in its pipe (``DEPTH``: a worker that finishes while
+the supervisor is storing or committing starts its next file at once), and
+sends back the ``FileExtraction``, or what the caller's ``prepare`` makes of
+it in the worker (``ingest``: the rows it stores), or the reason it could
+not. The supervisor (the calling process, which also stores) watches every
 worker: past the file's time budget, or past its memory budget (resident
 size, read ten times a second), the worker is killed with its process group
 (Tesseract and LibreOffice with it), the file is failed with reason
-"timeout" or "memory", and a fresh worker takes the next file. A worker that
+"timeout" or "memory", and the file queued behind it goes to a fresh worker. A worker that
 dies by itself (a crash in a C library) fails its file as "crashed".
 
 A worker's memory does not grow with the archive: it loads what every file
@@ -15,7 +17,7 @@ needs before its first (``extractor.warm``: the supervisor does, once, and
 every forked worker starts with it, whichever files it is given); each
 file's Docs and the words spaCy learnt from it are let go after the file
 (``extract_file``), as is the heap it freed; and a worker holding more than
-``RECYCLE_MB`` after a file is replaced before the next. (Replacing every
+``RECYCLE_MB`` after a file ends itself, its queued file given to a fresh one. (Replacing every
 worker after so many files would cost little, ~15 ms a fork, but gain
 nothing: forked mid-batch, a worker starts with the writer's caches.)
 
@@ -56,6 +58,7 @@ from minutes.extract.parsers.ocr import OcrMode
 TICK = 0.1  # seconds between looks at the workers' clocks and memory
 RECYCLE_MB = 300  # a worker holding more than this after a file is replaced
 AHEAD = 16  # files per worker dispatched beyond the oldest one not yet stored: a slow file holds the other back less
+DEPTH = 2  # files given to a worker at once: the one it extracts and the next
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
@@ -82,11 +85,21 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def _rss_mb(pid: int | str) -> float:
+    """The resident size of process ``pid`` now."""
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * PAGE_SIZE / 2 ** 20
+    except (OSError, IndexError, ValueError):
+        return 0.0  # no /proc (not Linux): memory is not watched
+
+
 Prepare = Callable[[FileExtraction], Any]
 
 
 def _serve(conn: Connection, pipeline: Pipeline, ocr: OcrMode, prepare: Prepare | None) -> None:
-    """A worker: files in, extractions out, until told to stop."""
+    """A worker: files in, extractions out, until told to stop or holding
+    more than ``RECYCLE_MB`` after a file (then it says so with the file's outcome and ends)."""
     # Its own process group: Ctrl-C at the terminal reaches the supervisor
     # alone, and killing the group takes the worker's OCR and LibreOffice children too.
     os.setsid()
@@ -103,8 +116,12 @@ def _serve(conn: Connection, pipeline: Pipeline, ocr: OcrMode, prepare: Prepare 
             return
         if job is None:
             return
-        conn.send(_extract(job, pipeline, ocr, prepare))
+        outcome = _extract(job, pipeline, ocr, prepare)
         _trim()
+        retiring = _rss_mb("self") > RECYCLE_MB
+        conn.send(outcome + (retiring,))
+        if retiring:
+            return
 
 
 def _libc() -> Any:
@@ -152,21 +169,29 @@ class _Worker:
         self.process = context.Process(target=_serve, args=(child, pipeline, ocr, prepare), daemon=True)
         self.process.start()
         child.close()
-        self.job: Job | None = None
-        self.started = 0.0
-        self.ocr_pages = 0
+        self.jobs: deque[Job] = deque()  # given, in order: the first is the one being extracted
+        self.started = 0.0  # when the first began, as far as the supervisor can tell
+        self.ocr_pages = 0  # of the first
         self.peak_mb = 0.0
 
+    @property
+    def job(self) -> Job | None:
+        """The file being extracted."""
+        return self.jobs[0] if self.jobs else None
+
     def give(self, job: Job) -> None:
-        self.job, self.started, self.ocr_pages = job, time.monotonic(), 0
+        if not self.jobs:
+            self.started, self.ocr_pages = time.monotonic(), 0
+        self.jobs.append(job)
         self.conn.send(job)
 
+    def finished(self) -> None:
+        """The first file is done: the next, if given, begins now."""
+        self.started, self.ocr_pages = time.monotonic(), 0
+        self.jobs.popleft()
+
     def rss_mb(self) -> float:
-        try:
-            with open(f"/proc/{self.process.pid}/statm") as f:
-                return int(f.read().split()[1]) * PAGE_SIZE / 2 ** 20
-        except (OSError, IndexError, ValueError):
-            return 0.0  # no /proc (not Linux): the memory budget is not watched
+        return _rss_mb(self.process.pid)
 
     def kill(self) -> None:
         try:
@@ -200,6 +225,7 @@ class Pool:
         available = multiprocessing.get_all_start_methods()
         self.context = multiprocessing.get_context(method or ("fork" if "fork" in available else "spawn"))
         self.workers: list[_Worker] = []
+        self.queued: deque[Job] = deque()  # planned, not yet given to a worker
         self.peak_mb = 0.0  # the highest peak resident size of any worker so far
 
     def __enter__(self) -> Pool:
@@ -210,7 +236,7 @@ class Pool:
 
     def close(self) -> None:
         for w in self.workers:
-            if w.job is None:
+            if not w.jobs:
                 w.stop()
             else:
                 w.kill()  # interrupted mid-file: nothing of it is kept
@@ -231,7 +257,7 @@ class Pool:
         pending = iter(jobs)
         order: deque[int] = deque()
         done: dict[int, Outcome] = {}
-        queued: deque[Job] = deque()
+        queued = self.queued
         exhausted = False
         while True:
             while not exhausted and len(order) < self.size * AHEAD:
@@ -247,32 +273,32 @@ class Pool:
                 yield done.pop(order.popleft())
             if exhausted and not order:
                 return
+            if order and not queued and not any(w.jobs for w in self.workers):
+                raise RuntimeError(f"the pool lost file {order[0]} of the batch")  # a bug: fail, not wait forever
             for outcome in self._watch():
                 done[outcome.index] = outcome
 
     def _free_worker(self) -> _Worker | None:
-        """An idle worker, a new one while there are fewer than ``size``, else None."""
-        free = next((w for w in self.workers if w.job is None), None)
+        """An idle worker; else a new one while there are fewer than ``size``;
+        else one with fewer than ``DEPTH`` files; else None."""
+        free = next((w for w in self.workers if not w.jobs), None)
         if free is None and len(self.workers) < self.size:
             free = self._start()
             self.workers.append(free)
-        return free
+        return free or next((w for w in self.workers if len(w.jobs) < DEPTH), None)
 
     def _start(self) -> _Worker:
         return _Worker(self.context, self.pipeline, self.ocr, self.prepare)
 
     def _watch(self) -> list[Outcome]:
         """Wait up to a tick for workers to report; stop those past their budget."""
-        busy = [w for w in self.workers if w.job is not None]
+        busy = [w for w in self.workers if w.jobs]
         out: list[Outcome] = []
         ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=TICK))
         for w in busy:
             if w.conn in ready or w.conn.poll():
-                outcome = self._read(w)
-                if outcome is not None:
-                    out.append(outcome)
-                    continue
-            if w.job is None:
+                out += self._read(w)
+            if w.job is None or w not in self.workers:
                 continue
             if not w.process.is_alive():
                 out.append(self._fail(w, "crashed", f"the worker died ({_death(w.process.exitcode)})"))
@@ -286,37 +312,46 @@ class Pool:
                 out.append(self._fail(w, "memory", f"stopped at {rss:.0f} MB (budget {self.limits.megabytes} MB)"))
         return out
 
-    def _read(self, w: _Worker) -> Outcome | None:
-        """Messages from a worker: OCR pages begun, or its file's outcome (then the worker is free)."""
-        job = w.job
-        assert job is not None
-        while w.conn.poll():
+    def _read(self, w: _Worker) -> list[Outcome]:
+        """Messages from a worker: OCR pages begun for its file, or its file's outcome."""
+        out = []
+        while w.jobs and w.conn.poll():
             try:
                 message = w.conn.recv()
             except (EOFError, OSError):
-                return None  # it died mid-message: the sentinel says so next
+                break  # it died mid-message: the sentinel says so next
             if message[0] == "ocr":
                 w.ocr_pages += 1
                 continue
-            _, index, result, seconds, peak = message
-            w.job = None
+            _, index, result, seconds, peak, retiring = message
+            ocr_pages = w.ocr_pages
+            w.finished()
             w.peak_mb = peak
             self.peak_mb = max(self.peak_mb, peak)
-            if w.rss_mb() > RECYCLE_MB:
-                self.workers.remove(w)
-                w.stop()
             if result[0] == "ok":
-                return Outcome(index, result[1], seconds=seconds, ocr_pages=w.ocr_pages, worker_peak_mb=peak)
-            return Outcome(index, None, result[1], result[2], seconds, w.ocr_pages, peak)
-        return None
+                out.append(Outcome(index, result[1], seconds=seconds, ocr_pages=ocr_pages, worker_peak_mb=peak))
+            else:
+                out.append(Outcome(index, None, result[1], result[2], seconds, ocr_pages, peak))
+            if retiring:  # it ends: the files queued behind, if any, go to another
+                self._drop(w, list(w.jobs))
+                w.process.join()
+                w.conn.close()
+                break
+        return out
 
     def _fail(self, w: _Worker, reason: str, detail: str) -> Outcome:
         job = w.job
         assert job is not None
         took = time.monotonic() - w.started
-        self.workers.remove(w)
+        self._drop(w, list(w.jobs)[1:])
         w.kill()
         return Outcome(job.index, None, reason, detail, took, w.ocr_pages, w.peak_mb)
+
+    def _drop(self, w: _Worker, unbegun: list[Job]) -> None:
+        """Take ``w`` out of the pool, the files it had not begun back at the head of the queue."""
+        self.workers.remove(w)
+        self.queued.extendleft(reversed(unbegun))
+        w.jobs.clear()
 
 
 def _death(code: int | None) -> str:

@@ -70,12 +70,20 @@ detail details information again already well more less many much future current
 fine sure clear group team""".split())
 
 
+@lru_cache(maxsize=1 << 16)
+def _content_stem(word: str) -> str:
+    """``word``'s stem; "" for a word too short or too common to say what a text is about."""
+    return stem(word) if len(word) >= 3 and word.lower() not in STOP else ""
+
+
 def stems(text: str) -> set[str]:
     """The content words of ``text`` as stems (three letters or more, not
     stop words); a hyphenated word also as its parts ("Inter-library")."""
     words = _WORD.findall(text)
     words += [part for w in words if "-" in w for part in w.split("-")]
-    return {stem(w) for w in words if len(w) >= 3 and w.lower() not in STOP}
+    out = {_content_stem(w) for w in words}
+    out.discard("")
+    return out
 
 
 _NOT_DONE = re.compile(

@@ -36,6 +36,7 @@ another version of them (``RULES``, the windows; ``evidence_rules``) is redone w
 from __future__ import annotations
 
 import math
+import multiprocessing
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -44,7 +45,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Callable
 
-from sqlalchemy import ColumnElement, Connection, Select, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, delete, func, insert, select, update
 
 from minutes.extract import names
 from minutes.extract.action_log import log_status
@@ -117,6 +118,7 @@ class _Action:
     written: list[tuple[str, str]] = field(default_factory=list)  # its owners' names, and as written
     owner_stems: set[str] = field(default_factory=set)
     words: dict[str, float] = field(default_factory=dict)  # with the words of the passage around it
+    telling: list[str] = field(default_factory=list)  # those of ``words`` that can say what a report is about
     bare: dict[str, float] = field(default_factory=dict)  # its own and its item's title's only
     task: dict[str, float] = field(default_factory=dict)  # its own words only, its owners' left out
     named: set[str] = field(default_factory=set)  # the people, places and things it names (capitalised words)
@@ -155,10 +157,11 @@ def rules() -> str:
     return f"{RULES} nearby={NEARBY} later={LATER_MEETINGS}"
 
 
-def recompute(conn: Connection, scope: Scope = EVERYTHING) -> None:
+def recompute(conn: Connection, scope: Scope = EVERYTHING, processes: int = 1) -> None:
     """Bring ``action_updates`` and ``actions.follows_action_id`` of the
     actions of ``scope``'s bodies up to date with their stored papers: the
-    same rows a recompute from nothing gives (``EVERYTHING`` does that)."""
+    same rows a recompute from nothing gives (``EVERYTHING`` does that).
+    Bodies redone whole are worked out in up to ``processes`` processes at once."""
     in_scope = scope.where(documents.c.body_id)
     docs = {r.id: r for r in conn.execute(select(documents.c.id, documents.c.body_id, documents.c.meeting_date,
                                                  documents.c.kind).where(ORIGINAL, in_scope))}
@@ -188,12 +191,13 @@ def recompute(conn: Connection, scope: Scope = EVERYTHING) -> None:
         body_docs[d.body_id][d.id] = d
     done: dict[int, list[dict[str, Any]]] = {}
     follows: dict[int, int] = {}
-    for body in sorted(set(by_body) | set(body_docs), key=lambda b: (b is not None, b or 0)):
-        work = _Body(conn, body, body_docs[body], by_body[body], threads, kept,
-                     seen.get(body) if body is not None and not scope.everything else None, own_name.get(body, set()))
-        done.update(work.run())
-        follows.update(work.follows)
-        work.keep()
+    works = [_Body(conn, body, body_docs[body], by_body[body], threads, kept,
+                   seen.get(body) if body is not None and not scope.everything else None, own_name.get(body, set()))
+             for body in sorted(set(by_body) | set(body_docs), key=lambda b: (b is not None, b or 0))]
+    for rows, follows_of, kept_of in _outcomes(works, processes):
+        done.update(rows)
+        follows.update(follows_of)
+        _keep(conn, kept_of)
     if scope.everything:
         conn.execute(delete(action_updates))
         touched = set(done)
@@ -214,6 +218,107 @@ def recompute(conn: Connection, scope: Scope = EVERYTHING) -> None:
     if changed:
         conn.execute(update(actions).where(actions.c.id == bindparam("aid"))
                      .values(follows_action_id=bindparam("root")), changed)
+
+
+@dataclass
+class _Kept:
+    """What a body's recompute leaves for the next: the threads of ``changed`` actions, its
+    meetings of ``days`` (and, ``full``, its rules stamp, its other meetings gone)."""
+    body: int | None
+    full: bool
+    changed: list[int]
+    threads: list[dict[str, Any]]
+    days: list[date]
+    meetings: list[dict[str, Any]]
+
+
+_Outcome = tuple[dict[int, list[dict[str, Any]]], dict[int, int], _Kept]
+
+
+def _keep(conn: Connection, k: _Kept) -> None:
+    """Record what a body's recompute leaves for the next."""
+    for chunk in chunks(k.changed):
+        conn.execute(delete(action_threads).where(action_threads.c.action_id.in_(chunk)))
+    if k.threads:
+        conn.execute(insert(action_threads), k.threads)
+    if k.body is None:
+        return
+    if k.full:
+        conn.execute(delete(evidence_meetings).where(evidence_meetings.c.body_id == k.body))
+        conn.execute(delete(evidence_rules).where(evidence_rules.c.body_id == k.body))
+        conn.execute(insert(evidence_rules), {"body_id": k.body, "rules": rules()})
+    for some in chunks(k.days):
+        conn.execute(delete(evidence_meetings).where(evidence_meetings.c.body_id == k.body,
+                                                     evidence_meetings.c.meeting_date.in_(some)))
+    if k.meetings:
+        conn.execute(insert(evidence_meetings), k.meetings)
+
+
+_APART: list[_Body] = []  # the bodies a forked process works out, read by it from its parent's memory
+
+
+def _outcomes(works: list[_Body], processes: int) -> list[_Outcome]:
+    """Each body's recompute. Those redone whole (a new archive, new rules) are worked out
+    in up to ``processes`` forked processes at once when there are two or more: each
+    body's evidence is its own, and only the writes, here, must take turns. A forked
+    process reads the papers fetched for it beforehand: the connection is the parent's."""
+    whole = [n for n, w in enumerate(works) if w.full and w.acts]
+    if processes < 2 or len(whole) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [w.outcome() for w in works]
+    global _APART
+    for n in whole:
+        works[n].reader.fetch(sorted(works[n].docs))
+    _APART = works
+    try:
+        with multiprocessing.get_context("fork").Pool(min(processes, len(whole))) as pool:
+            # the most actions first, so the smaller bodies fill in beside the largest
+            apart = dict(pool.imap_unordered(_outcome_of, sorted(whole, key=lambda n: -len(works[n].acts))))
+    finally:
+        _APART = []
+    return [apart[n] if n in apart else w.outcome() for n, w in enumerate(works)]
+
+
+def _outcome_of(n: int) -> tuple[int, _Outcome]:
+    return n, _APART[n].outcome()
+
+
+class _Reader:
+    """The items and blocks of a body's papers, as its recompute reads them: from the
+    connection, each paper's once; or all fetched beforehand (``fetch``) and the connection
+    no more, for a process of its own, which must not use its parent's."""
+
+    def __init__(self, conn: Connection | None) -> None:
+        self.conn = conn
+        self._items: dict[int, list[Any]] = {}
+        self._blocks: dict[int, list[Any]] = {}
+
+    def fetch(self, doc_ids: list[int]) -> None:
+        self.items(doc_ids)
+        self.blocks(doc_ids)
+        self.conn = None
+
+    def items(self, doc_ids: list[int]) -> list[Any]:
+        """The items of ``doc_ids`` (sorted), in the order stored."""
+        return self._rows(doc_ids, self._items, lambda chunk: select(
+            items.c.id, items.c.document_id, items.c.title, items.c.page, items.c.span_start, items.c.span_end,
+            items.c.source_file_id).where(items.c.document_id.in_(chunk)))
+
+    def blocks(self, doc_ids: list[int]) -> list[Any]:
+        """The blocks of ``doc_ids`` (sorted), in the order stored."""
+        return self._rows(doc_ids, self._blocks, lambda chunk: select(
+            blocks.c.id, blocks.c.document_id, blocks.c.kind, blocks.c.text, blocks.c.source_file_id, blocks.c.page,
+            blocks.c.span_start, blocks.c.span_end).where(blocks.c.document_id.in_(chunk)))
+
+    def _rows(self, doc_ids: list[int], held: dict[int, list[Any]], query: Callable[[list[int]], Select]) -> list[Any]:
+        missing = [i for i in doc_ids if i not in held]
+        if missing:
+            assert self.conn is not None, "papers not fetched for a recompute apart"
+            for i in missing:
+                held[i] = []
+            for chunk in chunks(missing):
+                for r in self.conn.execute(query(chunk)):
+                    held[r.document_id].append(r)
+        return [r for chunk in chunks(doc_ids) for r in sorted((r for i in chunk for r in held[i]), key=lambda r: r.id)]
 
 
 def _in_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -251,9 +356,10 @@ class _Body:
     def __init__(self, conn: Connection, body: int | None, docs: dict[int, Any], acts: list[_Action],
                  threads: dict[int, tuple[int | None, str | None, str]], kept: dict[int, list[str]],
                  seen: dict[date, str] | None, own_name: set[str]) -> None:
-        self.conn, self.body, self.docs, self.threads, self.kept = conn, body, docs, threads, kept
+        self.body, self.docs, self.threads, self.kept = body, docs, threads, kept
         self.own_name = own_name
-        self.papers = _Papers(conn, body, docs)
+        self.reader = _Reader(conn)
+        self.papers = _Papers(self.reader, body, docs)
         self.dates = self.papers.dates
         self.acts = {a.id: a for a in acts}
         self.in_doc: dict[int, list[_Action]] = defaultdict(list)
@@ -296,7 +402,7 @@ class _Body:
             out = {a.id for a in redo} | moved | rethreaded
         self._prepare(redo)
         found = _item_updates(self.papers, redo, self.own_name)
-        found += _all_done_updates(self.conn, self.body, self.docs, redo)
+        found += _all_done_updates(self.reader, self.body, self.docs, redo)
         for a in redo:
             found += threaded[a.id]
         found += _report_updates(self.papers, redo, found)
@@ -308,29 +414,23 @@ class _Body:
                 rows[i] = threaded[i]  # its thread's evidence is its first action's
         return rows
 
-    def keep(self) -> None:
-        """Record each action's match and owners, and the body's meetings, for the next recompute."""
+    def outcome(self) -> _Outcome:
+        """The evidence rows of the actions that may have changed, the threads, and what to keep."""
+        rows = self.run()
+        return rows, self.follows, self.kept_now()
+
+    def kept_now(self) -> _Kept:
+        """Each action's match and owners, and the body's meetings, as the next recompute needs them."""
         fresh = {a.id: (*self.matched.get(a.id, (None, None)), a.owned) for a in self.ordered}
         changed = [i for i, t in fresh.items() if self.threads.get(i) != t]
-        for chunk in chunks(changed):
-            self.conn.execute(delete(action_threads).where(action_threads.c.action_id.in_(chunk)))
-        if changed:
-            self.conn.execute(insert(action_threads), [{"action_id": i, "restates_id": fresh[i][0],
-                                                        "kind": fresh[i][1], "owners": fresh[i][2]} for i in changed])
+        threads = [{"action_id": i, "restates_id": fresh[i][0], "kind": fresh[i][1], "owners": fresh[i][2]}
+                   for i in changed]
         if self.body is None:
-            return
-        if self.full:
-            self.conn.execute(delete(evidence_meetings).where(evidence_meetings.c.body_id == self.body))
-            self.conn.execute(delete(evidence_rules).where(evidence_rules.c.body_id == self.body))
-            self.conn.execute(insert(evidence_rules), {"body_id": self.body, "rules": rules()})
+            return _Kept(None, False, changed, threads, [], [])
         seen = self.seen or {}
         days = sorted(d for d in set(seen) | set(self.now) if seen.get(d) != self.now.get(d))
-        for some in chunks(days):
-            self.conn.execute(delete(evidence_meetings).where(evidence_meetings.c.body_id == self.body,
-                                                              evidence_meetings.c.meeting_date.in_(some)))
-        if days and any(d in self.now for d in days):
-            self.conn.execute(insert(evidence_meetings), [{"body_id": self.body, "meeting_date": d,
-                                                           "documents": self.now[d]} for d in days if d in self.now])
+        meetings = [{"body_id": self.body, "meeting_date": d, "documents": self.now[d]} for d in days if d in self.now]
+        return _Kept(self.body, self.full, changed, threads, days, meetings)
 
     def _region(self) -> tuple[list[_Action], list[_Action]]:
         """The actions whose evidence the changed meetings (and owners linked anew) may change: those whose
@@ -403,6 +503,7 @@ class _Body:
                              | {stem(t) for n in a.owner_names for t in names.name_key(n)})
             a.named -= a.owner_stems  # the owner named again says nothing of the task
             a.words = _action_words(a, a.rarity, a.context)
+            a.telling = [w for w in a.words if w not in a.owner_stems and w not in NOT_NAMES and w not in COMMON]
             a.bare = _action_words(a, a.rarity, set())
             a.task = {w: wt for w, wt in a.bare.items() if w in a.own and w not in a.owner_stems}
             key = frozenset(stems(a.item or ""))
@@ -563,8 +664,8 @@ class _Papers:
     meetings a recompute reaches; and, around each meeting, how rare each
     word is and which item titles are topical (heading few of its meetings)."""
 
-    def __init__(self, conn: Connection, body: int | None, docs: dict[int, Any]) -> None:
-        self.conn = conn
+    def __init__(self, reader: _Reader, body: int | None, docs: dict[int, Any]) -> None:
+        self.reader = reader
         self.dated = {i: d for i, d in docs.items()
                       if d.meeting_date and body is not None and d.kind != "strategy"}
         self.dates = sorted({d.meeting_date for d in self.dated.values()})
@@ -594,22 +695,15 @@ class _Papers:
 
     def _load(self, doc_ids: list[int]) -> None:
         heads: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for chunk in chunks(doc_ids):
-            for r in self.conn.execute(select(items.c.document_id, items.c.title, items.c.page, items.c.span_start,
-                                              items.c.span_end, items.c.source_file_id)
-                                       .where(items.c.document_id.in_(chunk)).order_by(items.c.id)):
-                self.titles[r.document_id].append(r)
-                heads[r.document_id].append((r.span_start, r.title))
+        for r in self.reader.items(doc_ids):
+            self.titles[r.document_id].append(r)
+            heads[r.document_id].append((r.span_start, r.title))
         for doc_id in doc_ids:
             heads[doc_id].sort(key=lambda h: h[0])
             self.keys[doc_id] = {frozenset(stems(t)) for _, t in heads[doc_id]}
         new: list[_Passage] = []
-        for chunk in chunks(doc_ids):
-            for b in self.conn.execute(select(blocks.c.document_id, blocks.c.kind, blocks.c.text,
-                                              blocks.c.source_file_id, blocks.c.page, blocks.c.span_start,
-                                              blocks.c.span_end).where(blocks.c.document_id.in_(chunk))
-                                       .order_by(blocks.c.id)):
-                new += _passages(b, self.dated[b.document_id].meeting_date, heads[b.document_id])
+        for b in self.reader.blocks(doc_ids):
+            new += _passages(b, self.dated[b.document_id].meeting_date, heads[b.document_id])
         self.loaded.update(doc_ids)
         # new lists, not changed ones: the rarities worked out before read their own
         found = sorted(self.found + new, key=lambda p: (p.day, p.document_id, p.start))
@@ -658,12 +752,12 @@ def _passages(b: Any, day: date, under: list[tuple[int, str]]) -> list[_Passage]
         return []
     exact = len(b.text) == b.span_end - b.span_start
     out = []
+    key = frozenset(stems(item or ""))
     for s, e in _pieces(b.kind, b.text):
         text = b.text[s:e]
         if len(text.strip()) < 12:
             continue
         start = b.span_start + s if exact else b.span_start
-        key = frozenset(stems(item or ""))
         said = stems(text)
         named = _acronyms(text) - said
         out.append(_Passage(b.document_id, day, text, item, b.source_file_id, b.page, start,
@@ -820,8 +914,7 @@ def match(a: _Action, p: _Passage, rarity: _Rarity) -> float:
     # the report itself says what the task is about: two of its words besides its owner's (one the task's
     # own), three of the passage it was set in, or a name; or it stands under the same topical item and
     # names the owner or a word of the task
-    about = [w for w in a.words if w in p.said and w not in a.owner_stems and w not in NOT_NAMES
-             and w not in COMMON]
+    about = [w for w in a.telling if w in p.said]
     same_item = bool(a.topic) and a.topic == p.key
     own_about = [w for w in about if w in a.own]
     about_enough = len(about) >= 2 and own_about or len(about) >= 3 or a.named & set(about)
@@ -894,7 +987,7 @@ def _delivers(action_words: set[str], title_words: set[str]) -> bool:
     return shared >= 2 and shared / max(len(title_words - TITLE_FILLER), 1) >= ITEM_MATCH
 
 
-def _all_done_updates(conn: Connection, body: int | None, docs: dict[int, Any],
+def _all_done_updates(reader: _Reader, body: int | None, docs: dict[int, Any],
                       roots: list[_Action]) -> list[dict[str, Any]]:
     """"All actions from the last meeting had been completed": the body's previous meeting's actions are done."""
     dated = {i: d for i, d in docs.items() if d.meeting_date and body is not None}
@@ -915,19 +1008,15 @@ def _all_done_updates(conn: Connection, body: int | None, docs: dict[int, Any],
         wanted += [i for _, i in papers[bisect_right(papers, (d.meeting_date, math.inf)):
                                         bisect_right(papers, (after[0][0], math.inf)) if after else None]]
     out = []
-    for chunk in chunks(sorted(set(wanted))):
-        for b in conn.execute(select(blocks.c.document_id, blocks.c.text, blocks.c.source_file_id, blocks.c.page,
-                                     blocks.c.span_start, blocks.c.span_end)
-                              .where(blocks.c.document_id.in_(chunk), func.lower(blocks.c.text).like("%actions%"),
-                                     or_(func.lower(blocks.c.text).like("%complete%"),
-                                         func.lower(blocks.c.text).like("%done%"),
-                                         func.lower(blocks.c.text).like("%closed%")))
-                              .order_by(blocks.c.id)):
-            m = ALL_DONE.search(b.text)
-            d = dated[b.document_id]
-            earlier = minutes[:bisect_left(minutes, (d.meeting_date, 0))]
-            if not m or not earlier:
-                continue
-            out += [_update(a.id, d.id, d.meeting_date, "all_completed", "done", None, m.group(0),
-                            b.source_file_id, b.page, b.span_start, b.span_end) for a in by_doc[earlier[-1][1]]]
+    for b in reader.blocks(sorted(set(wanted))):
+        lower = b.text.lower()
+        if "actions" not in lower or not any(w in lower for w in ("complete", "done", "closed")):
+            continue
+        m = ALL_DONE.search(b.text)
+        d = dated[b.document_id]
+        earlier = minutes[:bisect_left(minutes, (d.meeting_date, 0))]
+        if not m or not earlier:
+            continue
+        out += [_update(a.id, d.id, d.meeting_date, "all_completed", "done", None, m.group(0),
+                        b.source_file_id, b.page, b.span_start, b.span_end) for a in by_doc[earlier[-1][1]]]
     return out

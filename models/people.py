@@ -103,10 +103,11 @@ class _Row:
                                                                       self.name))
 
 
-def relink(engine: Engine, everything: bool = False) -> Scope:
+def relink(engine: Engine, everything: bool = False, processes: int = 1) -> Scope:
     """Find each document's body and the copies of one meeting, link the
     people of the bodies owed a relink (``everything``: of every body), then
-    the evidence on their actions (which follows owners) and the actions the
+    the evidence on their actions (which follows owners; bodies redone whole
+    in up to ``processes`` processes at once) and the actions the
     user's rulings name, all in one transaction; returns the scope of the
     evidence recomputed (empty when nothing was owed). Status itself is
     worked out when asked (``models.status``), so the days passing owe nothing."""
@@ -124,7 +125,7 @@ def relink(engine: Engine, everything: bool = False) -> Scope:
         if not evidence_scope.everything and evidence_scope.bodies >= _all_bodies(conn):
             people_scope = evidence_scope = EVERYTHING  # a new database: no list of every body to filter by
         link_people(conn, people_scope, orgs)
-        recompute(conn, evidence_scope)
+        recompute(conn, evidence_scope, processes)
         link_rulings(conn, evidence_scope)
         settle(conn, last_debt)
     return evidence_scope
@@ -457,11 +458,14 @@ def _write_aliases(conn: Connection, canonical: dict[int, int], scope: Scope) ->
         .where(_owned_by(scope), ORIGINAL),
     ]
     spelt: dict[tuple[str | None, str], str] = {}  # a name is written alike in many a mention
+    listed: dict[str, list[str]] = {}  # and a line of names is shared by each person it lists
     for query in mention_queries:
         for pid, name, written, day, body_id, file_id, page, start, end in conn.execute(query):
             alias = spelt.get((written, name))
             if alias is None:
-                alias = spelt[(written, name)] = _alias(written, name)
+                if written and written not in listed:
+                    listed[written] = [_name_part(p) for p in names.split_names(written)]
+                alias = spelt[(written, name)] = _alias(written, name, listed.get(written or ""))
             row = seen.get((pid, alias))
             if row is None:
                 seen[(pid, alias)] = row = {
@@ -479,13 +483,12 @@ def _write_aliases(conn: Connection, canonical: dict[int, int], scope: Scope) ->
         conn.execute(insert(person_aliases), [seen[k] for k in sorted(seen)])
 
 
-def _alias(written: str | None, name: str) -> str:
+def _alias(written: str | None, name: str, parts: list[str] | None) -> str:
     """How ``name`` is written in ``written``: the one of the names a shared
-    line lists ("Christine Frazer, Richard Gorst and ...") that is this
-    person's; the name itself when none is."""
-    if not written:
+    line lists (``parts``: "Christine Frazer", "Richard Gorst", ...) that is
+    this person's; the name itself when none is."""
+    if not written or not parts:
         return name
-    parts = [_name_part(p) for p in names.split_names(written)]
     surname = name.split()[-1].lower() if name.split() else ""
     # "Richard Hunt (RH)(Observer) Ian Brookman (IB)": the first name of a line two share is not Ian Brookman's
     another = len(name.split()) > 1 and surname in written.lower() and surname not in parts[0].lower()

@@ -175,7 +175,8 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], progress: Callable
     except KeyboardInterrupt:
         report.interrupted = True
     report.worker_peak_mb = extractor.peak_mb
-    report.relinked = relink(engine)  # what this run changed, and what a run stopped before its linking left owed
+    # what this run changed, and what a run stopped before its linking left owed
+    report.relinked = relink(engine, processes=workers or os.cpu_count() or 1)
     return report
 
 

@@ -130,6 +130,24 @@ def test_file_by_file_gives_what_all_at_once_gives(extractions, nearby, dialect,
     assert _state(one_by_one) == _state(without)
 
 
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_bodies_redone_whole_in_processes_of_their_own_give_what_one_process_gives(extractions, dialect, tmp_path,
+                                                                                  request, monkeypatch):
+    url = new_pg_database(request.getfixturevalue("pg_url"), "t_apart") if dialect == "postgresql" \
+        else f"sqlite:///{tmp_path / 'apart.db'}"
+    apart, alone = connect(url), connect(f"sqlite:///{tmp_path / 'alone.db'}")
+    _store(apart, extractions)
+    _store(alone, extractions)
+    fetched: list[int] = []  # the bodies whose papers were fetched for a process of their own
+    fetch = evidence._Reader.fetch
+    monkeypatch.setattr(evidence._Reader, "fetch", lambda self, ids: fetched.append(len(ids)) or fetch(self, ids))
+    relink(apart, processes=2)
+    assert len(fetched) == 3  # the three bodies of the archives
+    relink(alone, processes=1)
+    assert len(fetched) == 3
+    assert _state(apart) == _state(alone)
+
+
 def test_evidence_of_other_rules_is_redone(extractions, tmp_path, monkeypatch):
     # A report row made to differ stands for evidence made under other rules: with the rules unchanged a
     # relink of its body keeps it (nothing it reads changed); with their version raised, it is redone.

@@ -76,6 +76,18 @@ def test_a_worker_that_dies_fails_its_file_as_crashed(engine, papers):
     assert _outcomes(engine)["2.txt"] == ("ok", None)
 
 
+def test_a_worker_grown_past_its_recycling_size_is_replaced_and_no_file_is_lost(engine, papers, monkeypatch):
+    from minutes.extract import pool
+    monkeypatch.setattr(pool, "RECYCLE_MB", 0)  # every worker ends after its first file (forked: it sees this)
+    started = []
+    real_start = pool.Pool._start
+    monkeypatch.setattr(pool.Pool, "_start", lambda self: started.append(1) or real_start(self))
+    (papers / "3.txt").write_text((papers / "2.txt").read_text().replace("2 May", "3 May"), encoding="utf-8")
+    report = ingest_paths(engine, [papers], workers=1)
+    assert report.failed == [] and len(report.stored) == 3
+    assert len(started) == 3  # one worker a file: each file queued behind a retiring one went to the next
+
+
 def test_pages_read_by_ocr_extend_the_time_allowed(engine, papers):
     def slow_ocr():
         for _ in range(4):

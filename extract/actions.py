@@ -176,6 +176,10 @@ LEAD_LINE = re.compile(r"(?:^|[-–:]\s*|\s)(?i:lead|owner)s?\s*:?\s+"
 # A labelled line under an "Action:" line: "Due: September", "Owner: Clerk".
 ACTION_FIELD = re.compile(r"^\W{0,3}(?P<field>due(?:\s+date)?|deadline|by\s+when|target\s+date|timescale|owner|lead|"
                           r"responsible|action\s+by|by\s+whom)\s*[:\-–]\s*(?P<value>.+)$", re.I | re.S)
+# The same after a task's sentence in its paragraph: "... the application. Due: end of February".
+FIELD_AFTER = re.compile(r"\s*(?P<field>due(?:\s+date)?|deadline|by\s+when|target\s+date|owner|lead|responsible|"
+                         r"action\s+by)\s*[:\-–]\s*(?P<value>[^.;\n]{2,60}?)\s*(?:[.;]|\n|$)", re.I)
+DUE_FIELDS = frozenset({"due", "due date", "deadline", "by when", "target date"})
 # Inline owner after a task, as village hall and parish notes write it:
 # "... not yet worked out, c/f action Mick." / "Look at the insurance, action Mick."
 INLINE_ACTION = re.compile(r"(?:^|[,;:.–-]\s*|\(\s*)(?:c/f\s+)?action(?:ed)?\s*(?:by\s*)?:?\s+"
@@ -946,7 +950,24 @@ def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
             also = ALSO.search(text)
             pieces = [(0, also.start()), (also.end(), len(text))] if also else [(0, len(text))]
             for a, b in pieces:
-                yield ctx.task(block, start + a, start + b, owners, explicit)
+                action = ctx.task(block, start + a, start + b, owners, explicit)
+                if i + 1 == len(found):
+                    _fields_after(ctx, action, block.text, sent.end_char)
+                yield action
+
+
+def _fields_after(ctx: _Context, action: Action, text: str, at: int) -> None:
+    """The labelled fields that follow a task's sentence in its paragraph ("Kate to submit the application.
+    Responsible: KD. Deadline: 14 February 2012") give its deadline, and its owners where it names none."""
+    while m := FIELD_AFTER.match(text, at):
+        field = m.group("field").lower()
+        if field in DUE_FIELDS and action.due is None:
+            value = m.group("value")
+            dated = ctx.due(f"by {value}")  # "Due: end of February" is "by the end of February"
+            action.due = Due(value, dated.date, dated.precision) if dated and dated.date else _cell_due(ctx, value)
+        elif field not in DUE_FIELDS and not action.owners:
+            action.owners = resolve_owners(m.group("value"), ctx.roster)
+        at = m.end()
 
 
 def _new_clause(clause: str, led: bool) -> bool:

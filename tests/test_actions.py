@@ -344,3 +344,10 @@ def test_actions_line_alone_heads_the_paragraph_below():
                 ("paragraph", "Jenna Voss was tasked with reviewing the grant scheme with the team.")])
     assert [(a.text[:10], [o.name for o in a.owners], a.explicit) for a in acts] == [
         ("Jenna Voss", ["Jenna Voss"], True)]
+
+
+def test_labelled_fields_after_a_task_in_its_paragraph():
+    [late, visit] = run([("paragraph", "Jenna to submit the lottery application. Due: end of February"),
+                         ("paragraph", "The hall roof to be repaired. Responsible: AC. Deadline: 14 February 2012")])
+    assert (late.due.iso(), late.due.text) == ("2012-02-29", "end of February")
+    assert [o.name for o in visit.owners] == ["Arun Cole"] and visit.due.iso() == "2012-02-14"

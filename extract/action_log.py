@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from minutes.extract.lexicon import LOG_STATUSES, alternation
-from minutes.extract.records import Action
 
 # One pattern per status, from the lexicon's status words ("c/f" ends in no word character).
 STATUS_WORDS = [(status, re.compile(rf"\b{alternation(words)}(?!\w)", re.I)) for status, words in LOG_STATUSES.items()]
@@ -17,7 +16,3 @@ def log_status(text: str | None) -> str | None:
     found = [(m.start(), status) for status, pat in STATUS_WORDS if (m := pat.search(text or ""))]
     return min(found)[1] if found else None
 
-
-def is_task(action: Action) -> bool:
-    """A task still to do after the meeting: not a log row that reports it done."""
-    return log_status(action.log_status) != "done"

@@ -21,7 +21,7 @@ from minutes.extract.lexicon import (ASKED_VERBS, AUXILIARY_VERBS, DECISION_VERB
                                     alternation)
 from minutes.extract.nlp import (DECISION_CUES, analyse, content_words, cues_of, may_set_task, sentences_of, span_text,
                                 text_of)
-from minutes.extract.owners import GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
+from minutes.extract.owners import ACRONYM, GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
 from minutes.extract.records import Action, Due, ExtractedDocument, Owner, Span
 from minutes.extract.tables import Table, TablePart, clean, tables
 
@@ -32,9 +32,9 @@ if TYPE_CHECKING:
 NOT_NAMES = frozenset({"plan", "plans", "log", "logs", "point", "points", "list", "notes", "sheet", "tracker",
                        "required",
                        "agreed", "taken", "group", "update", "updates", "item", "items", "no", "number"})
-# "Action:", "Action 3:", "Agreed action 5 -", "Action MW:" (who, before the colon), "[ACTION: ...".
+# "Action:", "Action 3:", "Agreed action 5 -", "Action MW:" (who, before the colon), "Action by: X", "[ACTION: ...".
 _OWNER_INITIALS = rf"(?!(?i:{alternation(NOT_NAMES)})\b)[A-Z][A-Za-z]{{0,4}}(?:\s*[,/&]\s*[A-Z][A-Za-z]{{0,4}})*"
-ACTION_LINE = re.compile(rf"^\W{{0,3}}(?i:(?:agreed\s+)?actions?(?:\s+agreed)?)\s*(?:(?i:no)\.?\s*)?\d*[a-z]?"
+ACTION_LINE = re.compile(rf"^\W{{0,3}}(?i:(?:agreed\s+)?actions?(?:\s+agreed|\s+by)?)\s*(?:(?i:no)\.?\s*)?\d*[a-z]?"
                          rf"(?:\s+(?P<pre>{_OWNER_INITIALS}))?\s*[:\-–]\s*")
 # The same inside a paragraph: after a sentence's end, a line break or a comma ("..., Action: Danny to
 # contact IAM"), or opening a bracket ("[ACTION: ...]", "(Action: JS)").
@@ -84,7 +84,9 @@ DELEGATE = re.compile(r"\b(?:[Dd]elegates?|[Aa]sks?|[Rr]equests?|[Ii]nstructs?|[
 DELEGATE_END = re.compile(r",?\s+in\s+consultation\s+with\b|\s+(?:authority\s+)?to\s+(?=[a-z])|[;.(]")
 TO_VERB = re.compile(r"\bto\s+[a-z]")
 # "It was requested that [DT ask ...]", "agreed that [Mags & Karen should come ...]": who, and the task's verb.
-OWNER_VERB = re.compile(r"\s*(?P<who>(?:the\s+)?[A-Z][\w'’./-]*(?:\s+(?:[A-Z][\w'’./-]*|&|and))*)\s+"
+OWNER_VERB = re.compile(r"\s*(?P<who>(?:the\s+)?(?:[A-Z][\w'’./-]*|"  # or a group in lower case: "that staff provide"
+                        rf"{alternation(PEOPLE_GROUPS - {'all', 'everyone', 'everybody'})}\b)"
+                        r"(?:\s+(?:[A-Z][\w'’./-]*|&|and))*)\s+"
                         r"(?:should\s+|must\s+|shall\s+)?(?P<verb>[a-z-]+)")
 # "It was requested that [a letter be sent]", "agreed that [the hedge be cut by the Clerk]": a task given in the
 # passive, whose subject is a few words ("sent", "paid", "made": participles not in -ed/-en).
@@ -99,8 +101,12 @@ CLAUSE_OPEN = re.compile(r".*[.!?)]\s+(?=[A-Z])", re.S)  # see _clause_start
 IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been)\s+(?:also\s+|further\s+)?$")  # "It was [requested that]"
 THAT_SUBJECT_WORDS = 12  # "that" opens the subject: "a copy of the Policy Statement regarding ... [be shared]"
 NEGATIONS = frozenset({"not", "no", "nothing"})  # "agreed that another committee would not be needed"
-# A name joined by "and" to the subject after it: "[DO and] SF will also collect".
-JOINT_BEFORE = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)\s*(?:and|&)\s*$")
+# A name joined by "and" to the subject after it: "[DO and] SF will also collect", "both [the MoJ and] the Home
+# Office would", "Z. Maiorca, P. Bader, and [T. Feinberg] need to".
+_JOINT_NAME = r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*"
+JOINT_BEFORE = re.compile(rf"(?:\bboth\s+)?(?P<who>{_JOINT_NAME}(?:\s*,\s*{_JOINT_NAME})*),?\s*(?:and|&)\s*$")
+# A subject with its post or body between commas: "Alan Armstrong, EDC, [is to enquire]".
+APPOSITION = re.compile(r"(?P<who>[^,]+),\s*(?P<what>[^,]+),")
 # Where a clause's punctuation last breaks the words before a cue.
 PUNCT_BREAK = re.compile(r".*(?:[,;:]|\s[–-]\s)\s*", re.S)
 # A subject opening its own line after a line that ends in a lower-case word: "... pay both\nClerk [to issue]".
@@ -170,6 +176,10 @@ LEAD_LINE = re.compile(r"(?:^|[-–:]\s*|\s)(?i:lead|owner)s?\s*:?\s+"
 # A labelled line under an "Action:" line: "Due: September", "Owner: Clerk".
 ACTION_FIELD = re.compile(r"^\W{0,3}(?P<field>due(?:\s+date)?|deadline|by\s+when|target\s+date|timescale|owner|lead|"
                           r"responsible|action\s+by|by\s+whom)\s*[:\-–]\s*(?P<value>.+)$", re.I | re.S)
+# The same after a task's sentence in its paragraph: "... the application. Due: end of February".
+FIELD_AFTER = re.compile(r"\s*(?P<field>due(?:\s+date)?|deadline|by\s+when|target\s+date|owner|lead|responsible|"
+                         r"action\s+by)\s*[:\-–]\s*(?P<value>[^.;\n]{2,60}?)\s*(?:[.;]|\n|$)", re.I)
+DUE_FIELDS = frozenset({"due", "due date", "deadline", "by when", "target date"})
 # Inline owner after a task, as village hall and parish notes write it:
 # "... not yet worked out, c/f action Mick." / "Look at the insurance, action Mick."
 INLINE_ACTION = re.compile(r"(?:^|[,;:.–-]\s*|\(\s*)(?:c/f\s+)?action(?:ed)?\s*(?:by\s*)?:?\s+"
@@ -177,8 +187,6 @@ INLINE_ACTION = re.compile(r"(?:^|[,;:.–-]\s*|\(\s*)(?:c/f\s+)?action(?:ed)?\s
                            r"(?=\s*(?:[.;,)]|$|to\s+(?!be\b)[a-z]))")
 # "All actions for next meeting unless otherwise stated": a log's default deadline.
 ALL_ACTIONS = re.compile(r"^\W{0,3}all\s+actions\b", re.I)
-# "CDRU", "MoJ", "DfT", "ShEx": an organisation's initials, some in lower case.
-ACRONYM = re.compile(r"[A-Z]{2,}s?|(?!Mc|Mac|O')(?=(?:[a-z]?[A-Z]){2})[A-Z][A-Za-z]{1,4}")
 # A bracketed abbreviation ("PAF", "DfT", "H&S"), and the words before it whose initials it may be.
 ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{1,7}")
 TERM = re.compile(r"[A-Za-z][\w'’-]*")
@@ -218,12 +226,14 @@ class _Context:
         return find_deadline(text, self.base, self.meetings)
 
     def task(self, block: Block, start: int, end: int, owners: list[Owner], explicit: bool,
-             due_text: str | None = None) -> Action:
+             due_text: str | None = None, refer_back: bool = True) -> Action:
         """The action whose words are ``block.text[start:end]`` (offsets in the
         block); a task of a few words ("The Clerk will report.", "Discuss at
-        next meeting.") takes the sentence before it, which says what it is about."""
+        next meeting.") takes the sentence before it, which says what it is
+        about, unless ``refer_back`` is False (a later task of the same sentence)."""
         before = [(a, b) for a, b in sentences(block.text[:start]) if len(content_words(block.text[a:b])) >= 2]
-        if before and _refers_back(block.text[start:end], owners, block.text[before[-1][0]:before[-1][1]]):
+        if refer_back and before and \
+                _refers_back(block.text[start:end], owners, block.text[before[-1][0]:before[-1][1]]):
             start = before[-1][0]
         text = LIST_MARK.sub("", block.text[start:end]).rstrip(" ,;\n")
         return self.action(text, block.start + start, block.start + start + len(block.text[start:end].rstrip()),
@@ -260,7 +270,7 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
                 out.extend(_table_actions(ctx, *parts[id(block)], lead))
             continue
         m = LEAD_LINE.search(block.text) if len(block.text) < 160 else None
-        if m or block.kind == "heading":
+        if m or block.kind == "heading" or _captions_table(block, blocks[i] if i < len(blocks) else None):
             if m:
                 lead, heading = resolve_owners(m.group("who"), ctx.roster), None
             else:
@@ -280,6 +290,13 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
             _marker_action(ctx, blocks, k, marker, out)
     out.sort(key=lambda a: a.span.start)
     return out
+
+
+def _captions_table(block: Block, nxt: Block | None) -> bool:
+    """A short line just above a table, with no sentence of its own: the title of the log rows under it
+    ("CodePoint with Polygons"), which ends the rows a "– Lead PM" line above it gave an owner."""
+    return block.kind == "paragraph" and nxt is not None and nxt.kind == "table" and len(block.text) < 80 \
+        and not CLOSED.search(block.text) and "\n" not in block.text.strip()
 
 
 def _overlaps(a: Action, others: list[Action]) -> bool:
@@ -336,6 +353,8 @@ OPEN_END = frozenset({"that", "the", "to", "and", "of", "for", "a", "an", "with"
 
 ACTION_TAIL = re.compile(r"\baction\s*:\s*$", re.I)  # "... Action:" / "Mel Leitch by 03 Nov" on the next line
 MARKER_WORDS = 50  # a block this short is the action a margin marker flags, whole
+MARKED_WORDS = 2  # words a task beside a margin marker holds at least
+LABEL_WORDS = 3  # a form's label is this short
 NOTE_WORDS = 8  # a note this short ("Look at the insurance, action Mick.") takes the sentence before it
 # Words that say when or how a task is followed up, not what it is about ("Discuss at next meeting").
 FOLLOW_UP_WORDS = frozenset({"next", "meeting", "meetings", "further", "later", "soon", "again", "back", "future",
@@ -383,6 +402,8 @@ def _marker_action(ctx: _Context, blocks: list[Block], k: int, marker: Marker, o
         out[:] = [a for a in out if not (lead.start <= a.span.start < run[-1].end)]
         out.append(action)
         return
+    if _form_label(block.text):
+        return
     line_end = block.text.find("\n", marker.anchor - block.start)
     line = (marker.anchor, block.start + line_end if line_end >= 0 else block.end)
     found = next((a for a in out if a.span.start < line[1] and line[0] < a.span.end
@@ -403,6 +424,15 @@ def _marker_action(ctx: _Context, blocks: list[Block], k: int, marker: Marker, o
     out.append(action)
 
 
+def _form_label(text: str) -> bool:
+    """A form's label or value beside the margin ("Directorate: | All", "Proposed Amount | Proposed Funding
+    Source", "£75k | Reduce Contribution to General Reserves"), not a task a margin marker flags: a few words,
+    each capitalised or ending in a colon, or fewer than two words at all."""
+    words = WORD.findall(text)
+    return len(words) < MARKED_WORDS or len(text.split()) <= LABEL_WORDS and (
+        text.rstrip().endswith(":") or all(w[:1].isupper() for w in words))
+
+
 def _reports(lead: str) -> bool:
     """A lead-in whose last sentence tells what someone said ("The General Manager highlighted the following:")."""
     last = re.split(r"[.!?]\s+", lead.strip())[-1]
@@ -411,7 +441,11 @@ def _reports(lead: str) -> bool:
 
 def _owners_before(ctx: _Context, subject: str) -> list[Owner]:
     """The owners a clause's subject names, or [] when it is no owner."""
-    subject = LEADING.sub("", subject.strip(" ,"))
+    subject = LEADING.sub("", subject.strip())
+    apposed = APPOSITION.fullmatch(subject)
+    if apposed and is_owner_like(apposed.group("who"), ctx.roster) and not ctx.roster.person(apposed.group("what")):
+        subject = apposed.group("who")  # "Alan Armstrong, EDC, [is to enquire]": the person, not their body
+    subject = subject.strip(" ,")
     if subject not in ctx.subjects:  # the same subjects come back cue after cue
         owners = resolve_owners(subject, ctx.roster) if _no_clause_words(subject) else []
         ctx.subjects[subject] = owners if owners and all(_is_owner_phrase(o.as_written, ctx) for o in owners) else []
@@ -433,7 +467,10 @@ def _is_owner_phrase(text: str, ctx: _Context) -> bool:
         return False
     if roster.person(text) or roster.names_someone(text):
         return True
-    words = [w for w in WORD.findall(text) if w.lower() not in {"the", "a", "an"}]
+    found = WORD.findall(text)
+    # articles aside, but not an initial: "A Armstrong to report"
+    words = [w for k, w in enumerate(found) if w.lower() not in {"the", "a", "an"} or
+             w == "A" and k + 1 < len(found) and found[k + 1][:1].isupper()]
     lower = {w.lower() for w in words}
     # one of a group of people ("Parishioner is to investigate", "A resident will write")
     one_of = any(f"{w}s" in PEOPLE_GROUPS for w in lower)
@@ -507,6 +544,9 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int, out: list[Action]) 
     pre = _named_before_colon(ctx, head)
     if only is not None and not pre:
         return _closed_tasks(ctx, blocks, i, *only, out), i + 1
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if not first.text[head.end():].strip() and not pre and nxt is not None and nxt.kind in ("paragraph", "list_item"):
+        return [_headed_task(ctx, nxt)], i + 2  # "Actions:" alone on its line heads the task below it
     text, end, j = first.text, first.end, i + 1
     while j < len(blocks) and not CLOSED.search(text) and _carries_on(ctx, blocks[j]):
         text, end, j = f"{text} {blocks[j].text}", blocks[j].end, j + 1
@@ -527,6 +567,8 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int, out: list[Action]) 
             break
     head = ACTION_LINE.match(text)
     body = text[head.end():] if head else text
+    if j == i + 1 and not fields and _cut_tasks(body):  # "Action: SP to contact ODI ... and HMCTS to come back"
+        return _mark_body(ctx, first, len(first.text) - len(body), len(first.text), pre), j
     owners = pre or (resolve_owners(fields["owner"], ctx.roster) if "owner" in fields else _trailing_owners(ctx, body))
     if not owners:
         owners = _subject_owners(ctx, body)
@@ -540,12 +582,26 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int, out: list[Action]) 
     return [action], j
 
 
+def _headed_task(ctx: _Context, block: Block) -> Action:
+    """The task a paragraph under an "Actions:" line sets, its owner the subject of the task ("Portal to
+    provide") or of the sentence ("Heather Savory was tasked with ...")."""
+    subject = SENTENCE_SUBJECT.match(block.text)
+    owners = _subject_owners(ctx, block.text) or (_owners_before(ctx, subject.group("who")) if subject else [])
+    return ctx.action(block.text, block.start, block.end, block.page, owners, True)
+
+
 def _subject_owners(ctx: _Context, task: str) -> list[Owner]:
-    """The owners a task names as its subject: "Portal to provide", "MK will update"."""
+    """The owners a task names as its subject: "Portal to provide", "MK will update", "Upon receipt of
+    the note, SP to provide" (after a clause that opens the line); none for whom a passive task is
+    done to ("Transparency Board to be updated on ...")."""
     m = PART_TASK.match(task)
-    if m and not m.group("subj").lower().startswith("it "):
-        return _owners_before(ctx, IS_TO.sub("", m.group("subj")))
-    return []
+    if not m or m.group("subj").lower().startswith("it ") or (m.group("to") or "").startswith("to be "):
+        return []
+    subject = IS_TO.sub("", m.group("subj"))
+    owners = _owners_before(ctx, subject)
+    if not owners and "," in subject.strip(" ,"):
+        owners = _owners_before(ctx, subject.strip(" ,").rsplit(",", 1)[1])
+    return owners
 
 
 def _named_before_colon(ctx: _Context, head: re.Match[str]) -> list[Owner]:
@@ -695,10 +751,7 @@ def _mark_body(ctx: _Context, block: Block, start: int, stop: int, pre: list[Own
             continue
         if n and not TASK_START.match(sent):
             break
-        dashes = [c.start() for c in TASK_DASH.finditer(sent)]
-        if dashes and not SETS_TASK.search(sent[:dashes[0]]):
-            dashes = []  # "Next PFA meeting (1 June) – set out a timetable": one task, with its date
-        cuts = [0] + dashes + [len(sent)]
+        cuts = [0] + _cut_tasks(sent) + [len(sent)]
         for a, b in zip(cuts, cuts[1:]):
             lead = PIECE_LEAD.match(sent, a, b)
             at = lead.end() if lead else a
@@ -715,8 +768,16 @@ def _mark_body(ctx: _Context, block: Block, start: int, stop: int, pre: list[Own
                     piece = piece[:tail.start()]
             begin = start + s0 + at
             # the pieces of one sentence share its deadline ("Danny to contact IAM and John ..., by end January")
-            out.append(ctx.task(block, begin, begin + len(piece), owners, True, due_text=f"by {due}" if due else sent))
+            out.append(ctx.task(block, begin, begin + len(piece), owners, True, due_text=f"by {due}" if due else sent,
+                                refer_back=a == 0))
     return out
+
+
+def _cut_tasks(sent: str) -> list[int]:
+    """Where a dash or "and" starts another task in a task's sentence; none where the words before
+    the first set no task ("Next PFA meeting (1 June) – set out a timetable": one task, with its date)."""
+    dashes = [c.start() for c in TASK_DASH.finditer(sent)]
+    return dashes if dashes and SETS_TASK.search(sent[:dashes[0]]) else []
 
 
 def _carries_on(ctx: _Context, block: Block) -> bool:
@@ -889,7 +950,24 @@ def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
             also = ALSO.search(text)
             pieces = [(0, also.start()), (also.end(), len(text))] if also else [(0, len(text))]
             for a, b in pieces:
-                yield ctx.task(block, start + a, start + b, owners, explicit)
+                action = ctx.task(block, start + a, start + b, owners, explicit)
+                if i + 1 == len(found):
+                    _fields_after(ctx, action, block.text, sent.end_char)
+                yield action
+
+
+def _fields_after(ctx: _Context, action: Action, text: str, at: int) -> None:
+    """The labelled fields that follow a task's sentence in its paragraph ("Kate to submit the application.
+    Responsible: KD. Deadline: 14 February 2012") give its deadline, and its owners where it names none."""
+    while m := FIELD_AFTER.match(text, at):
+        field = m.group("field").lower()
+        if field in DUE_FIELDS and action.due is None:
+            value = m.group("value")
+            dated = ctx.due(f"by {value}")  # "Due: end of February" is "by the end of February"
+            action.due = Due(value, dated.date, dated.precision) if dated and dated.date else _cell_due(ctx, value)
+        elif field not in DUE_FIELDS and not action.owners:
+            action.owners = resolve_owners(m.group("value"), ctx.roster)
+        at = m.end()
 
 
 def _new_clause(clause: str, led: bool) -> bool:
@@ -913,9 +991,9 @@ def _joint_subject(ctx: _Context, text: str, sent_start: int, subj_start: int) -
     will"), at the sentence's start, after a clause's punctuation or "that"."""
     before = text[sent_start:subj_start]
     m = JOINT_BEFORE.search(before)
-    opens = before[:m.start()].rstrip() if m else ""
+    opens = LIST_MARK.sub("", before[:m.start()]).rstrip() if m else ""  # "o Z. Maiorca, P. Bader and ..."
     if m and (not opens or opens[-1] in ",;:(" or opens.endswith(" that")) and _owners_before(ctx, m.group("who")):
-        return sent_start + m.start()
+        return sent_start + m.start("who")
     return subj_start
 
 
@@ -940,15 +1018,24 @@ def _to_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan, subj_start: int, su
     if len(words) > 1 and words[1].lower_ == "be":
         return _passive_task(ctx, sent, cue)
     text = text_of(sent.doc)
+    joint = _joint_subject(ctx, text, sent.start_char, subj_start)
+    if joint != subj_start:  # "Cllr Reed and Cllr Bell to inspect", "The Clerk and the Chair to sign"
+        subj_start, subject, clause = joint, text[joint:cue.start_char], text[sent.start_char:joint]
     named = IS_TO.sub("", subject)
     if not named.strip() and IS_TO.search(subject):  # "Alan Armstrong, EDC, is to enquire"
         named, subj_start, clause = IS_TO.sub("", text[sent.start_char:cue.start_char]), sent.start_char, ""
+    elif not named.strip() and clause.rstrip().endswith(("–", "-")) and \
+            _owners_before(ctx, clause.rstrip()[:-1]):  # "Tom Reed – to obtain three quotes": the owner alone
+        named, subj_start, clause = clause.rstrip()[:-1], sent.start_char, ""
     lead = LEADING.match(named)
     named = named[lead.end():] if lead else named
     if named[:1].islower() and ARTICLE.sub("", named.strip()).lower() not in POSTS:
         return None  # "..., all to ensure that": a purpose, not a task; "(the) clerk to complete" is one
     # "... and Councillors are to check", "stating that X is to give": "is to" makes a task after any word
-    owners = _owners_before(ctx, named) if _new_clause(clause, bool(lead)) or IS_TO.search(subject) else []
+    # "British Gypsum, the Clerk to write": a post with its article opens a clause after any comma
+    post = bool(ARTICLE.match(named.strip())) and ARTICLE.sub("", named.strip()).lower() in POSTS and \
+        clause.rstrip().endswith(",")
+    owners = _owners_before(ctx, named) if _new_clause(clause, bool(lead)) or IS_TO.search(subject) or post else []
     if owners:
         return subj_start + (lead.end() if lead else 0), owners, True
     line = LINE_SUBJECT.search(text, sent.start_char, cue.start_char)

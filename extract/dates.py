@@ -115,23 +115,37 @@ BROKEN_MONTH_DATE = re.compile(r"\b(?P<day>\d{1,2})\s*(?:st|nd|rd|th)?\s+(?P<a>[
 
 # Deadlines: a candidate phrase is found first, then parsed with the one parser.
 _DATE_OR_MONTH = rf"(?:{DAY_MONTH}|{MONTH_DAY}|{NUMERIC}|{MONTH}\.?(?:,?\s+\d{{4}})?)"
-# "the next meeting", "the March Safer Essex meeting", "their meeting in October", "its meeting on 22 May 2005"
+# "the next meeting", "the March Safer Essex meeting", "their meeting in October", "its meeting on 22 May 2005";
+# not "the next Annual General Meeting", which is not the body's next meeting
 MEETING_REF = re.compile(
     rf"\b(?i:the|their|its|our|this|a)\s+(?P<next>(?i:next)\s+)?(?:(?P<month>(?i:{MONTH}))\s+)?"
-    rf"(?:[A-Z][\w&'-]*\s+){{0,4}}(?i:meeting)(?:\s+(?i:in|on|of)\s+(?P<when>(?i:{_DATE_OR_MONTH})))?"
+    rf"(?!(?i:annual|extraordinary|special)\s)(?:[A-Z][\w&'-]*\s+){{0,4}}(?i:meeting)(?:\s+(?i:in|on|of)\s+(?P<when>(?i:{_DATE_OR_MONTH})))?"
     rf"|\b(?i:next\s+meeting)\b")
 DEADLINE = re.compile(
     rf"\b(?:by|before|prior\s+to|no\s+later\s+than|not\s+later\s+than|until|deadline:?|due:?)\s+"
-    rf"(?:[^.;()]{{0,60}}?\bon\s+)?(?:the\s+)?(?P<end>end\s+(?:of\s+)?)?"
+    rf"(?:[^.;()]{{0,60}}?\bon\s+)?(?:the\s+)?(?P<end>end\s+(?:of\s+)?)?(?:(?:early|mid|late)[- ]\s*(?={MONTH}))?"
     rf"(?P<when>{_DATE_OR_MONTH}|(?:19|20)\d{{2}}\s*[/-]\s*(?:\d{{2}}|\d{{4}})\b)", re.I)
 # A month-only deadline is that month's meeting only when the task is to report
 # back to the body ("report back in June"), not for other work ("promote it in June").
 REPORT_BACK = re.compile(r"\b(?:report|present|bring|brought|back|update|submit|table)\w*\b", re.I)
 IN_MONTH = re.compile(rf"\b(?:in|during)\s+(?:early\s+|mid[- ]|late\s+)?(?P<when>{MONTH}(?:\s+\d{{4}})?)\b")
+# Deadlines counted from the meeting itself: "by the end of the month" (the meeting's month), "by the end
+# of next month", "later in the month" (the month, no day), "on Friday" (the first such day after it).
+OWN_MONTH_END = re.compile(r"\b(?:by|before|at|for)\s+the\s+end\s+of\s+(?P<which>the|this|next)\s+month\b", re.I)
+LATER_THIS_MONTH = re.compile(r"\blater\s+(?:in\s+the|this)\s+month\b", re.I)
+# Not a day given a date ("Friday 15th") or a week, nor days that recur: "on Tuesday evenings", "on Saturday and
+# Thursday", "Monday to Friday".
+ON_WEEKDAY = re.compile(rf"\b(?i:on|by|before|until|this)\s+(?P<day>{WEEKDAY_FULL})"
+                        rf"(?!\s*,?\s*(?:the\s+)?\d|\s+(?i:week|(?:morning|afternoon|evening|night)s)\b|"
+                        rf"\s*(?:,|&|-|–|\b(?i:and|or|to)\b)\s*(?i:{WEEKDAY_FULL}))")
+_WEEKDAY_NUMBER = {forms[0]: n for n, forms in enumerate(WEEKDAYS)}
 VAGUE = re.compile(
     r"\b(?:as\s+soon\s+as\s+(?:possible|practicable)|asap|a\.s\.a\.p\.?|in\s+the\s+next\s+few\s+\w+|"
     r"immediately|ongoing|on-going|in\s+due\s+course|shortly|next\s+week|this\s+week|"
-    r"prior\s+to\s+[a-z]+ing\b[^.;]*|for\s+the\s+(?:spring|summer|autumn|winter))\b", re.I)
+    r"prior\s+to\s+[a-z]+ing\b[^.;]*|for\s+the\s+(?:spring|summer|autumn|winter)|"
+    # words that set a deadline the record does not date: a feast, the annual meeting, a span from now
+    r"(?:by|before)\s+christmas|(?:by|before|prior\s+to|at|for)\s+the\s+(?:next\s+)?(?:agm|annual\s+general\s+meeting)|"
+    r"within\s+(?:the\s+next\s+)?(?:a|an|\w+)\s+(?:days?|weeks?|months?))\b", re.I)
 
 
 def financial_year_end(text: str) -> date | None:
@@ -178,6 +192,10 @@ def find_deadline(text: str, base: date | None = None, meetings: list[date] | No
     meeting dates in order, the first being the next meeting."""
     meetings = meetings or []
     for pattern in (DEADLINE, MEETING_REF, IN_MONTH):
+        if pattern is MEETING_REF:
+            relative = _from_meeting(text, base)  # a date written out comes first
+            if relative:
+                return relative
         for m in pattern.finditer(text):
             when = m.groupdict().get("when")
             if pattern is MEETING_REF and not (when or m.group("next") or m.group("month") or
@@ -196,3 +214,21 @@ def find_deadline(text: str, base: date | None = None, meetings: list[date] | No
             return Due(m.group(0).strip())
     vague = VAGUE.search(text)
     return Due(vague.group(0).strip()) if vague else None
+
+
+def _from_meeting(text: str, base: date | None) -> Due | None:
+    """A deadline that only the meeting's own date fixes (see ``OWN_MONTH_END``); None without that date."""
+    if base is None:
+        return None
+    m = OWN_MONTH_END.search(text)
+    if m:
+        month = _month_end(base) + timedelta(days=1) if m.group("which").lower() == "next" else base
+        return Due(m.group(0), _month_end(month), "day")
+    m = LATER_THIS_MONTH.search(text)
+    if m:
+        return Due(m.group(0), base.replace(day=1), "month")
+    m = ON_WEEKDAY.search(text)
+    if m:
+        ahead = (_WEEKDAY_NUMBER[m.group("day").lower()] - base.weekday() - 1) % 7 + 1
+        return Due(m.group(0), base + timedelta(days=ahead), "day")
+    return None

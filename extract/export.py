@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from minutes.extract.action_log import is_task
+from minutes.extract.action_log import log_status
 from minutes.extract.extractor import FileExtraction
 from minutes.extract.paths import path_text, safe_text
 from minutes.extract.records import Action, ExtractedDocument, Funding, Person, Span, Target
@@ -53,6 +53,9 @@ def _action(a: Action) -> dict[str, Any]:
         "due_precision": a.due.precision if a.due else None,
         "item_ref": a.item_ref,
         "explicit": a.explicit,
+        # a log row's status as its cell gives it ("Completed" -> done): a task reported done is still the
+        # task the log sets out, as the record's gold counts it
+        "status": log_status(a.log_status),
         **_where(a.span),
     }
 
@@ -84,8 +87,7 @@ def document_record(doc: ExtractedDocument) -> dict[str, Any]:
         "apologies": [_person_record(p, False) for p in doc.apologies],
         "items": [{"ref": i.ref, "title": i.title, "parent_ref": i.parent_ref, "printed_ref": i.printed_ref,
                    **_where(i.span)} for i in doc.items],
-        # a log row reporting an earlier action done is evidence (kept in the database), not a task
-        "actions": [_action(a) for a in doc.actions if is_task(a)],
+        "actions": [_action(a) for a in doc.actions],
         "decisions": [{"text": d.text, "item_ref": d.item_ref, "explicit": d.explicit, **_where(d.span)}
                       for d in doc.decisions],
         # the record's funding is in pounds; sums in other currencies are kept apart, with their currency

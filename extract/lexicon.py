@@ -159,9 +159,10 @@ MODAL_VERBS = ("will", "would", "shall")  # "Sara will provide"
 VOLUNTEER_VERBS = ("agreed", "offered", "undertook", "volunteered", "promised", "agree", "agrees")  # "Jo offered to"
 # "partners were asked to consider", "Officers be requested to investigate"
 ASKED_VERBS = ("asked", "requested", "invited", "advised", "encouraged", "tasked", "instructed", "authorised",
-               "delegated")
+               "delegated", "directed")
 SUGGESTING_VERBS = ("suggested", "proposed")  # "It was suggested that Mr Wood obtain": a task put forward, not given
-ASKING_VERBS = ("asked", "requested", "invited", "tasked", "instructed")  # "The group asked Paul to undertake"
+# "The group asked Paul to undertake", "The Board directed staff to prepare"
+ASKING_VERBS = ("asked", "requested", "invited", "tasked", "instructed", "directed")
 COLLECT_VERBS = ("requested", "invited", "welcomed", "asked", "sought")  # "Lesley requested comments"
 FEEDBACK_WORDS = ("comments", "views", "feedback", "responses", "suggestions")
 SEND_VERBS = ("sent", "e-mailed", "emailed", "forwarded", "returned", "submitted", "passed", "given", "directed")

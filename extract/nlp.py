@@ -39,7 +39,9 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     {"label": "NEED_TASK", "pattern": [{"LOWER": {"IN": ["need", "needs", "has", "have", "going"]}},
                                          {"LOWER": "to"}, _TASK]},
     # "Lesley Sigston to contact", "information to be provided"
-    {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": "re", "OP": "?"}, {"ORTH": "-", "OP": "?"}, _TASK]},
+    # ("to re-circulate", "to e-mail": the tokens "e", "-", "mail")
+    {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": {"IN": ["re", "e"]}, "OP": "?"},
+                                     {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": sorted(TASK_VERBS | {"mail"})}}]},
     {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": "be"}, {"LOWER": {"REGEX": "^[a-z-]+(ed|en|nt)$"}}]},
     # "Paul agreed to circulate", "Jo offered to arrange"
     {"label": "VOLUNTEER", "pattern": [{"LOWER": {"IN": list(VOLUNTEER_VERBS)}},

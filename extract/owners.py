@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
-from minutes.extract.lexicon import LINKING_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS, POST_QUALIFIERS, POSTS
+from minutes.extract.lexicon import (COMMON_TITLES, LINKING_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS, POST_QUALIFIERS,
+                                    POSTS, alternation)
 from minutes.extract.names import (INITIALS, initials_fit, name_initials, name_key, resolve, same_person,
                                    strip_honorifics)
 from minutes.extract.nlp import phrase_matcher
@@ -29,6 +30,8 @@ GROUP_WORDS = PEOPLE_GROUPS | ORGANISATION_WORDS
 WORD = re.compile(r"[A-Za-z'’-]+")
 # An organisation's initials ("CDRU", "CCGs"): names an owner on its own.
 ACRONYM_WORD = re.compile(r"[A-Z]{2,}s?")
+# The same with some letters in lower case, as bodies' initials are written: "MoJ", "DfT", "ShEx".
+ACRONYM = re.compile(r"[A-Z]{2,}s?|(?!Mc|Mac|O')(?=(?:[a-z]?[A-Z]){2})[A-Z][A-Za-z]{1,4}")
 _SPACES_AND_DOTS = re.compile(r"[\s.]")
 # "... on behalf of the partnership": who the owner acts for is no owner.
 ON_BEHALF = re.compile(r"\bon behalf of\b.*$", re.I)
@@ -41,8 +44,13 @@ OPEN_REMIT = re.compile(r"\b(?:for|of)\s+[A-Z][\w-]*$")
 # Where one owner ends and the next begins: "CDRU/EDAAT", "A & B", "X and the Y".
 OWNER_BREAK = re.compile(r"\s*(?:/|&|;|,)\s*|\s+and\s+(?=the\b)", re.I)
 _AND_WORD = re.compile(r"\s+and\s+")
+_LEADING_AND = re.compile(r"^\s*and\s+")
 # Lookahead so "Later Kieran Dunmore" yields "Kieran Dunmore" as well as "Later Kieran".
 _FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
+
+# A title, then a first name or initials, then a surname: "Mr A Wood", "Cllr Jo May", "Mrs J. P. Smith".
+_TITLED_NAME = re.compile(rf"\b(?:{alternation(t.title() for t in COMMON_TITLES)})\.?\s+"
+                          r"((?:[A-Z]\.?\s*){1,3}|[A-Z][a-z]+\s+)((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 
 # A name printed with initials after it in running text: "Kieron O'Hara (KO) explained ...".
@@ -64,6 +72,7 @@ class Roster:
     document gives people it does not list (``defined``: initials -> name)."""
     people: list[Person]
     defined: dict[str, str] = field(default_factory=dict)
+    titled: dict[str, set[str]] = field(default_factory=dict)  # surname -> the titled names the text prints
 
     @classmethod
     def from_document(cls, attendees: list[Person], apologies: list[Person], text: str = "") -> "Roster":
@@ -87,7 +96,19 @@ class Roster:
                 defined.setdefault(_compact(initials), name)
             elif not listed.initials:
                 out[out.index(listed)] = replace(listed, initials=initials)
-        return cls(out, defined)
+        titled: dict[str, set[str]] = {}
+        for first, last in _TITLED_NAME.findall(text):
+            titled.setdefault(last.lower(), set()).add(f"{' '.join(first.split())} {last}")
+        return cls(out, defined, titled)
+
+    def titled_name(self, mention: str) -> str | None:
+        """The one fuller name the text prints for a titled surname no listed person has: "Mr Wood"
+        after "an email from Mr A Wood" is A Wood; None when the text prints none or several."""
+        key = name_key(mention)
+        if len(key) != 1 or strip_honorifics(mention) == mention:
+            return None
+        forms = self.titled.get(key[0], set())
+        return next(iter(forms)) if len(forms) == 1 else None
 
     @cached_property
     def initials(self) -> dict[str, list[Person]]:
@@ -229,6 +250,7 @@ def split_owners(text: str, roster: Roster) -> list[str]:
         return [text]  # one post: "Corporate Director for Growth, Environment & Transport"
     out: list[str] = []
     for chunk in OWNER_BREAK.split(text):
+        chunk = _LEADING_AND.sub("", chunk)  # "A, B, and C": the list's last comma
         bits = _AND_WORD.split(chunk)
         if len(bits) > 1 and all(_standalone(b, roster) for b in bits) \
                 and not any(OPEN_REMIT.search(b) for b in bits[:-1]):
@@ -241,7 +263,7 @@ def split_owners(text: str, roster: Roster) -> list[str]:
 def _standalone(text: str, roster: Roster) -> bool:
     """Can name an owner on its own: a person, an acronym, a group or a post."""
     words = [w.lower().strip("().,'") for w in text.split()]
-    return bool(roster.person(text)) or bool(ACRONYM_WORD.fullmatch(text.strip())) or \
+    return bool(roster.person(text)) or bool(ACRONYM.fullmatch(text.strip())) or \
         any(w in GROUP_WORDS or w in POSTS for w in words)
 
 
@@ -269,6 +291,8 @@ def resolve_owners(text: str, roster: Roster) -> list[Owner]:
             owners.append(Owner(names[0], written, True))
         elif names:  # fits several people: kept as written, never guessed
             owners.append(Owner(written, written, True, ambiguous=True))
+        elif titled := roster.titled_name(written):
+            owners.append(Owner(titled, written, True))
         else:
             owners.append(Owner(strip_honorifics(written) if _looks_personal(written) else written, written,
                                 _looks_personal(written)))

@@ -47,10 +47,17 @@ _MARKUP = re.compile(r"<\s*/?\s*[a-z]{1,6}\s*/?\s*>", re.I)
 # column when it is one of these in whole (its colon or asterisk aside).
 COLUMN_NAMES = {
     "action": re.compile(r"(?:agreed\s+|outstanding\s+|open\s+|new\s+)?actions?(?:\s+(?:agreed|required|points?|"
-                         r"completed|outstanding|arising|log))?|tasks?|description|details?", re.I),
-    "owner": re.compile(r"owner|who|by\s+whom|lead(?:\s+officer)?|responsib\w*|action\s+by|person", re.I),
-    "due": re.compile(r"deadline|when|due(?:\s+date)?|by\s+when|target(?:\s+date)?|timescale|date|by", re.I),
-    "status": re.compile(r"status|progress|update|position|outcome|rag(?:\s+status)?", re.I),
+                         r"completed|outstanding|arising|log|description|to\s+be\s+taken))?|tasks?|description|details?",
+                         re.I),
+    # "Owner(s)", "Action owner", "Who by", "Responsible officer", "Lead person", "Assigned to"
+    "owner": re.compile(r"(?:action\s+)?owners?(?:\s*\(s\))?|who(?:\s+by)?|by\s+whom|"
+                        r"lead(?:\s+(?:officer|person|member))?|responsib\w*(?:\s+(?:officer|person|member))?|"
+                        r"action\s+by|person(?:\s+responsible)?|assigned\s+to", re.I),
+    # "Date due", "Due by", "Completion date", "Target completion date", "Timescales"
+    "due": re.compile(r"deadline(?:\s+date)?|when|due(?:\s+(?:date|by))?|date\s+due|by\s+when|"
+                      r"target(?:\s+(?:completion\s+)?date)?|completion\s+date|timescales?|date|by", re.I),
+    "status": re.compile(r"(?:current\s+)?status|progress(?:\s+update)?|update|position|outcome|rag(?:\s+status)?",
+                         re.I),
     # the meeting that set the action: "Meeting date & action number", "Date raised"
     "raised": re.compile(r"(?:(?:meeting\s+)?date\b.*\b(?:action|raised|meeting|agreed)"
                          r"|date\s+(?:raised|set|added|agreed)"
@@ -223,7 +230,7 @@ _ANY_COLUMN_NAME = re.compile("|".join(f"(?:{p.pattern})" for p in COLUMN_NAMES.
 
 
 def _column_name(cell: Cell) -> str:
-    return clean(cell.text).strip(" :*")
+    return clean(cell.text).strip(" :*?")  # "By when?"
 
 
 def column_roles(row: list[Cell]) -> dict[str, int]:

@@ -282,3 +282,72 @@ def test_a_task_clause_sharing_the_subject_of_its_sentence():
     acts = run([("paragraph", "Owen Pike queried whether the car park was insured and agreed to contact the insurer."),
                 ("paragraph", "Jenna Voss reported that the Council had met and agreed to review the lease.")])
     assert [[o.name for o in a.owners] for a in acts] == [["Owen Pike"]]  # no owner from reported speech
+
+
+def test_joint_subjects_and_an_owner_before_a_dash_in_to_tasks():
+    acts = run([("paragraph", "Cllr Pike and Cllr Voss to inspect the footpath by 30 June."),
+                ("paragraph", "The Clerk and the Chair to sign the cheques."),
+                ("paragraph", "Following the survey, JV and AC to meet the contractor."),
+                ("paragraph", "Arun Cole – to obtain three quotes for the fence."),
+                ("paragraph", "The stile is broken – to be fixed."),
+                ("paragraph", "The links between the Forum and Registered Landlords to ensure the stock is kept.")])
+    owners = [[o.as_written for o in a.owners] for a in acts]
+    assert owners[:4] == [["Cllr Pike", "Cllr Voss"], ["The Clerk", "the Chair"], ["JV", "AC"], ["Arun Cole"]]
+    assert [o.name for o in acts[0].owners] == ["Owen Pike", "Jenna Voss"] and acts[0].due.iso() == "2012-06-30"
+    assert not any(a.owners for a in acts[4:])  # a passive task names no owner; a noun phrase's "and" joins none
+
+
+@pytest.mark.parametrize("header", [("Action", "Action owner", "Date due", "Current status"),
+                                    ("Actions to be taken", "Who by", "By when?", "Progress update"),
+                                    ("Task", "Responsible officer", "Target completion date", "RAG status")])
+def test_action_log_headers_in_the_words_bodies_use(tmp_path, header):
+    import docx
+    from minutes.extract.extractor import extract_file
+    d = docx.Document()
+    d.add_paragraph("Northfield Partnership Board minutes 10 January 2012")
+    d.add_paragraph("Present: Harriet Quill (Chair), Jenna Voss, Arun Cole")
+    table = d.add_table(rows=3, cols=4)
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = text
+    for row, values in zip(table.rows[1:], [("Draft the newsletter", "Jenna Voss", "3 February 2012", "Open"),
+                                            ("Book the hall for the event", "AC", "March 2012", "Completed")]):
+        for cell, text in zip(row.cells, values):
+            cell.text = text
+    d.save(tmp_path / "board.docx")
+    acts = [a for doc in extract_file(tmp_path / "board.docx").documents for a in doc.actions]
+    assert [([o.name for o in a.owners], a.due.iso(), a.log_status) for a in acts] == [
+        (["Jenna Voss"], "2012-02-03", "Open"), (["Arun Cole"], "2012-03", "Completed")]
+
+
+def test_action_by_line_closes_the_paragraph_above():
+    acts = run([("heading", "1 Parks"),
+                ("paragraph", "The play area fence is damaged and needs replacing."),
+                ("paragraph", "Action by: Arun Cole"),
+                ("heading", "2 Website"),
+                ("paragraph", "The website needs the new contact details."),
+                ("paragraph", "Action by: Jenna, by 31 January")])
+    assert [([o.name for o in a.owners], a.due.iso() if a.due else None, a.item_ref) for a in acts] == [
+        (["Arun Cole"], None, "1"), (["Jenna Voss"], "2012-01-31", "2")]
+
+
+def test_staff_directed_and_asked_in_lower_case():
+    acts = run([("paragraph", "The Board directed staff to prepare a revised budget."),
+                ("paragraph", "Staff was directed to report back on the opening hours."),
+                ("paragraph", "Ms Voss requested that staff provide figures on visitor numbers."),
+                ("paragraph", "Questions were directed to the Chair.")])
+    assert [[o.name for o in a.owners] for a in acts] == [["staff"], ["Staff"], ["staff"]]
+
+
+def test_actions_line_alone_heads_the_paragraph_below():
+    acts = run([("paragraph", "The board discussed support for local government."),
+                ("paragraph", "Actions:"),
+                ("paragraph", "Jenna Voss was tasked with reviewing the grant scheme with the team.")])
+    assert [(a.text[:10], [o.name for o in a.owners], a.explicit) for a in acts] == [
+        ("Jenna Voss", ["Jenna Voss"], True)]
+
+
+def test_labelled_fields_after_a_task_in_its_paragraph():
+    [late, visit] = run([("paragraph", "Jenna to submit the lottery application. Due: end of February"),
+                         ("paragraph", "The hall roof to be repaired. Responsible: AC. Deadline: 14 February 2012")])
+    assert (late.due.iso(), late.due.text) == ("2012-02-29", "end of February")
+    assert [o.name for o in visit.owners] == ["Arun Cole"] and visit.due.iso() == "2012-02-14"

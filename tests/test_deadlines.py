@@ -39,7 +39,12 @@ def test_explicit_date_with_year_and_meeting_on_date():
 def test_vague_deadlines_keep_words_without_date():
     for text, words in [("Circulate as soon as possible", "as soon as possible"),
                         ("Views to the clerk in the next few days", "in the next few days"),
-                        ("Monitoring is ongoing", "ongoing")]:
+                        ("Monitoring is ongoing", "ongoing"),
+                        # a feast, the annual meeting (not the next meeting), a span from now
+                        ("Order the noticeboard by Christmas", "by Christmas"),
+                        ("Arrange a working party before the AGM", "before the AGM"),
+                        ("Dealt with at the next Annual General Meeting", "at the next Annual General Meeting"),
+                        ("Send the figures within two weeks", "within two weeks")]:
         d = find_deadline(text, MEETING, LATER)
         assert d.date is None and d.text == words
 
@@ -86,3 +91,27 @@ def test_a_us_order_day_without_its_year_needs_the_ordinal_letters():
     assert DATE_PATTERN.search("it may 5 times over") is None and DATE_PATTERN.search("in March 9 rooms") is None
     due = find_deadline("Clerk to write to the owner by March 9th.", date(2012, 1, 10))
     assert (due.date, due.precision) == (date(2012, 3, 9), "day")
+
+
+def test_deadlines_the_meeting_date_fixes():
+    # MEETING is Tuesday 10 January 2012
+    assert due("Send the schema by the end of the month") == ("2012-01-31", "day")
+    assert due("Circulate the draft before the end of next month") == ("2012-02-29", "day")
+    assert due("Cllr Simkins has a meeting later in the month") == ("2012-01", "month")
+    assert due("The light is being fitted on Friday") == ("2012-01-13", "day")
+    assert due("Return the key by Tuesday") == ("2012-01-17", "day")  # the meeting's own weekday: a week on
+    assert due("Pay by 3rd February, not on Friday") == ("2012-02-03", "day")  # a date written out comes first
+    for text in ("The hall is open on Fridays", "The stall on Friday 20th", "to be decided next week"):
+        d = find_deadline(text, MEETING, LATER)
+        assert d is None or d.date is None, text
+    assert find_deadline("Send it by the end of the month", None, []) is None
+    for text in ("The library closes on Tuesday evenings", "opening on Saturday and Thursday",
+                 "open on Monday to Friday"):
+        assert find_deadline(text, MEETING, LATER) is None, text
+    assert due("agreed to meet on Saturday morning to look at it") == ("2012-01-14", "day")
+
+
+def test_part_of_a_month_is_the_month():
+    assert due("The Chair will contact the school by mid-February") == ("2012-02", "month")
+    assert due("Send the plans by early March 2013") == ("2013-03", "month")
+

@@ -289,7 +289,7 @@ def test_tasks_put_forward_and_minutes_to_be_signed(shared):
     actions = _actions(shared, "archives/milburn-pc/minutes_2016-01-12_.pdf")
     # its own clause, not the resolution before it
     [pads] = [a for a in _doing(actions, "Mr Wood obtain") if a.text.startswith("It was also suggested")]
-    assert [o.name for o in pads.owners] == ["Wood"] and not pads.explicit
+    assert [o.name for o in pads.owners] == ["A Wood"] and not pads.explicit  # "Mr Wood", "Mr A Wood" before
     actions = _actions(shared, "wild/uk_kent-cc_corporate-parenting-panel_minutes_2024-12-10.pdf")
     [signed] = _doing(actions, "29 October 2024", "signed by the Chair")  # a RESOLVED part: "be signed by"
     assert _names(signed) == ["the Chair"] and signed.explicit
@@ -313,3 +313,83 @@ def test_the_boards_own_stance_is_its_decision(shared):
     # what a partnership does ("provides oversight of and supports a broad range of activities") decides nothing
     papers = _decisions(shared, "wild/uk_west-sussex-drug-alcohol-partnership_progress-report_2024-10.pdf")
     assert not _with(papers, "supports a broad range")
+
+
+def _owner_names(action: Action) -> list[str]:
+    return [o.name for o in action.owners]
+
+
+def test_owners_of_joint_opened_and_apposed_subjects(shared):
+    actions = _actions(shared, "wild/uk_dgu_crime-justice-panel_minutes_2014-02-14.pdf")
+    [lists] = _doing(actions, "to produce lists of databases")
+    assert _owner_names(lists) == ["MoJ", "HO"]  # two bodies' initials joined by "and"
+    [both] = _doing(actions, "both the MoJ and the Home Office")
+    assert _names(both) == ["the MoJ", "the Home Office"]
+    [odi] = _doing(actions, "SP to contact ODI")  # "Action: X to ... and Y to ...": a task each
+    [hmcts] = _doing(actions, "HMCTS to come back")
+    assert _owner_names(odi) == ["Sean Palmer"] and _owner_names(hmcts) == ["HMCTS"] and "HMCTS" not in odi.text
+    [schema] = _doing(actions, "Upon receipt of note")  # the owner after a clause that opens the line
+    assert _owner_names(schema) == ["Sean Palmer"] and schema.due.iso() == "2014-02-28"  # the month's end
+    [bins] = _doing(_actions(shared, "archives/milburn-pc/minutes_2018-03-06_.pdf"), "small wheelie bins")
+    assert _owner_names(bins) == ["Alan Armstrong"]  # his authority between commas is no second owner
+    actions = _actions(shared, "wild/uk_dgu_transparency-board_minutes_2011-07-19.pdf")
+    [updated] = _doing(actions, "to be updated on the position")
+    assert updated.owners == [] and updated.due.iso() == "2011-09"  # whom a passive task informs does not do it
+
+
+def test_log_rows_under_a_caption_lose_the_lead_above(shared):
+    actions = _actions(shared, "wild/uk_dgu_odug_action-log_2013-05-14.pdf")
+    [letter] = _doing(actions, "Send letter to Ordnance Survey")
+    assert letter.owners == []  # "CodePoint with Polygons" names no lead; the "Lead PM" above it is another's
+    assert [_owner_names(a) for a in _doing(actions, "Secure plan for release")] == [["PM"]]
+
+
+def test_deadlines_counted_from_the_meeting(shared):
+    [clerk] = _doing(_actions(shared, "breadth/england_hertingfordbury-parish-council_minutes_2018-10-10.pdf"),
+                     "later in the month")
+    assert clerk.due.iso() == "2018-10"
+    [light] = _doing(_actions(shared, "wild/uk_horsley-village-hall-committee_minutes_2013-10-08.pdf"),
+                     "outside light")
+    assert light.due.iso() == "2013-10-11"  # "on Friday" after a Tuesday meeting
+    [cgm] = _doing(_actions(shared, "archives/suffolk-libraries/board-meeting-minutes-2013-07-08.pdf"),
+                   "prior to the CGM on Monday")
+    assert cgm.due.iso() == "2013-07-15"
+    actions = _actions(shared, "archives/suffolk-libraries/board-meeting-minutes-2015-06-02.pdf")
+    assert not any(a.due for a in _doing(actions, "Tuesday evenings"))  # days that recur fix no deadline
+
+
+def test_log_rows_reported_done_stay_in_the_record_with_their_status(shared):
+    from minutes.extract.export import file_record
+    record = file_record(extract_file(shared / "corpus/wild/uk_dgu_odug_action-log_2013-05-14.pdf", ocr="never"))
+    rows = [a for d in record["documents"] for a in d["actions"]]
+    done = [a for a in rows if a["status"] == "done"]
+    assert len(done) == 7 and any(a["text"].startswith("Transparency Team to undertake a gap") for a in done)
+    assert sum(a["status"] == "carried_forward" for a in rows) == 19 and len(rows) >= 38
+
+
+def test_titled_surname_owner_is_the_name_the_minutes_print(shared):
+    photo = _doing(_actions(shared, "archives/milburn-pc/minutes_2016-05-03_.pdf"), "photograph of the village")
+    assert photo and all(_owner_names(a) == ["Martin Joyce"] for a in photo)  # "Mr Joyce", "Mr Martin Joyce"
+
+
+def test_parish_clerk_tasks_after_a_name_a_comma_or_e_mail(shared):
+    [email] = _doing(_actions(shared, "archives/milburn-pc/minutes_2016-09-06_.pdf"), "Clerk to e-mail EDC")
+    assert _names(email) == ["Clerk"] and email.explicit  # "e-mail" is three tokens
+    [light] = _doing(_actions(shared, "archives/milburn-pc/minutes_2016-11-01_.pdf"), "A Armstrong to report")
+    assert _owner_names(light) == ["A Armstrong"]  # the initial "A" is no article
+    [gypsum] = _doing(_actions(shared, "archives/milburn-pc/minutes_2018-01-18_.pdf"), "the Clerk to write and ask")
+    assert _names(gypsum) == ["the Clerk"]  # after "... from British Gypsum,": a body's name, then the post's task
+
+
+def test_a_forms_labels_and_values_beside_the_margin_are_no_tasks(shared):
+    actions = _actions(shared, "wild/uk_kent-cc_county-council_budget-amendments-pack_2025-02-13.pdf")
+    assert actions == []  # "Directorate: | All", "Proposed Amount | ...": a budget amendment form's fields
+    actions = _actions(shared, "archives/suffolk-libraries/board-meeting-minutes-2015-03-26.pdf")
+    [skills] = _doing(actions, "the following should be added")  # a list beside a marker keeps its lead-in
+    assert "Nikki Sturmey" in _owner_names(skills)
+
+
+def test_a_list_of_names_with_a_comma_before_and_owns_a_task(shared):
+    [apply] = _doing(_actions(shared, "wild/us_chicago_ssa21_commission_minutes_2018-01-29.pdf"),
+                     "need to submit updated applications")
+    assert _owner_names(apply) == ["Zach Maiorca", "P. Bader", "Anthony Qaiyum", "Todd Feinberg"]

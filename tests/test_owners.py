@@ -90,3 +90,16 @@ def test_initials_defined_are_found_where_a_scan_of_the_whole_text_finds_them(sh
     for text in texts:
         assert [m.groups() for m in _defined(text)] == [m.groups() for m in _DEFINED.finditer(text)]
     assert [m.group(2) for m in _defined(made[0])] == ["JPS", "AB", "KOL"]
+
+
+def test_titled_surname_takes_the_one_fuller_name_the_text_prints():
+    roster = Roster.from_document([person("Jenna Voss")], [],
+                                  "A letter from Mr T Gale was read. Mrs Ann Reed and Mrs B Reed attended.")
+    assert [o.name for o in resolve_owners("Mr Gale", roster)] == ["T Gale"]
+    assert [o.name for o in resolve_owners("Mrs Reed", roster)] == ["Reed"]  # two Reeds: kept, title dropped
+    assert [o.name for o in resolve_owners("Gale", roster)] == ["Gale"]  # no title: no lookup in the text
+    assert [o.name for o in resolve_owners("MoJ and HO", roster)] == ["MoJ", "HO"]  # bodies' initials, one each
+
+
+def test_list_with_a_comma_before_its_and():
+    assert names("Jenna Voss, Arun Cole, and Felix Ward") == ["Jenna Voss", "Arun Cole", "Felix Ward"]

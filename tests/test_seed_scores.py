@@ -62,9 +62,9 @@ WILD_THRESHOLDS = {
     ("items", "f1"): 1.0,
     ("attendees", "f1"): 0.97,
     ("apologies", "f1"): 0.95,
-    ("actions", "f1"): 0.90,
-    ("actions", "owner_acc"): 0.80,
-    ("actions", "due_acc"): 0.90,
+    ("actions", "f1"): 0.95,
+    ("actions", "owner_acc"): 0.90,
+    ("actions", "due_acc"): 0.95,
     ("decisions", "f1"): 0.90,
 }
 

@@ -1,7 +1,8 @@
 """The one spaCy pipeline every rule-based extractor shares: a blank English
-tokenizer, a sentence splitter that knows minutes' abbreviations, and a
-SpanRuler of cue phrases (task verbs, "agreed", "noted", ...). No statistical
-model is needed; the pipeline is built once per process.
+tokenizer, a sentence splitter that knows minutes' abbreviations, and two
+SpanRulers of cue phrases (of tasks: "will provide", "to contact"; of
+decisions: "agreed", "noted"), each run on a Doc when its cues are first asked
+for. No statistical model is needed; the pipeline is built once per process.
 
 This is the one module that loads spaCy, and it does so on first use
 (``get_nlp``), not on import: importing the extractors stays cheap, so the
@@ -26,7 +27,7 @@ from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_W
                                     NOTING_WORDS, OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
                                     SUGGESTING_VERBS, TASK_VERBS, TO_MEETING_VERBS, VOLUNTEER_VERBS, alternation)
 
-# Cue phrases, as token patterns; the extractors read doc.spans["cues"].
+# Cue phrases, as token patterns; the extractors read them with ``task_cues`` and ``decision_cues``.
 _TASK = {"LOWER": {"IN": sorted(TASK_VERBS)}}
 _MODAL_ADVERBS = ("now", "also", "then")  # "will now contact"
 _BE_FORMS = ("was", "were", "be", "is", "are")  # "were asked to"
@@ -225,9 +226,15 @@ def get_nlp() -> Language:
     spacy.Language.component("minutes_sentencizer", func=minutes_sentencizer)
     nlp = spacy.blank("en")
     nlp.add_pipe("minutes_sentencizer")
-    ruler = cast("SpanRuler", nlp.add_pipe("span_ruler", name="cue_ruler",
-                                           config={"spans_key": "cues", "phrase_matcher_attr": "LOWER"}))
-    ruler.add_patterns([rule for p in CUE_PATTERNS for rule in _ruler_patterns(nlp, p)])
+    # Two cue rulers, kept out of the pipeline and run on a Doc when its cues are asked for
+    # (``task_cues``, ``decision_cues``): actions read only the task cues, decisions only theirs,
+    # and many blocks are read for one kind or for their sentences alone.
+    for name, decision in (("task_cues", False), ("decision_cues", True)):
+        ruler = cast("SpanRuler", nlp.add_pipe("span_ruler", name=name,
+                                               config={"spans_key": name, "phrase_matcher_attr": "LOWER"}))
+        ruler.add_patterns([rule for p in CUE_PATTERNS if (p["label"] in DECISION_CUES) == decision
+                            for rule in _ruler_patterns(nlp, p)])
+        nlp.disable_pipe(name)
     # Learnt now, outside any memory zone, spaCy keeps these words (the genre's, and English stop
     # words) and its tokenisation of them for good; inside a file's zone (``extract_file``) it caches
     # no tokenisation and makes each word it meets anew, which was a third of the cost of tokenising.
@@ -266,11 +273,21 @@ def sentences_of(doc: Doc) -> list[Span]:
     return doc.user_data["sents"]
 
 
-def cues_of(doc: Doc) -> list[Span]:
-    """The Doc's cue spans (``CUE_PATTERNS``), made once."""
-    if "cues" not in doc.user_data:
-        doc.user_data["cues"] = list(doc.spans["cues"])
-    return doc.user_data["cues"]
+def task_cues(doc: Doc) -> list[Span]:
+    """The Doc's task cue spans (``CUE_PATTERNS`` but ``DECISION_CUES``), found once."""
+    return _cues(doc, "task_cues")
+
+
+def decision_cues(doc: Doc) -> list[Span]:
+    """The Doc's decision cue spans (``DECISION_CUES``), found once."""
+    return _cues(doc, "decision_cues")
+
+
+def _cues(doc: Doc, ruler: str) -> list[Span]:
+    if ruler not in doc.user_data:
+        get_nlp().get_pipe(ruler)(doc)
+        doc.user_data[ruler] = list(doc.spans[ruler])
+    return doc.user_data[ruler]
 
 
 def phrase_matcher(label: str, phrases: Iterable[str]) -> PhraseMatcher:

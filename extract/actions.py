@@ -19,7 +19,7 @@ from minutes.extract.lexicon import (ASKED_VERBS, AUXILIARY_VERBS, DECISION_VERB
                                     LOG_STATUSES, MONTHS, NARRATION_VERBS, OTHER_LOG_STATUSES, PEOPLE_GROUPS, POSTS,
                                     SPEECH_VERBS, SUGGESTING_VERBS, TASK_VERBS, VOLUNTEER_VERBS, WEEKDAYS,
                                     alternation)
-from minutes.extract.nlp import (DECISION_CUES, analyse, content_words, cues_of, may_set_task, sentences_of, span_text,
+from minutes.extract.nlp import (analyse, content_words, may_set_task, sentences_of, span_text, task_cues,
                                 text_of)
 from minutes.extract.owners import ACRONYM, GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
 from minutes.extract.records import Action, Due, ExtractedDocument, Owner, Span
@@ -678,7 +678,7 @@ def _task_sentences(ctx: _Context, block: Block) -> list[tuple[int, int]]:
     if not may_set_task(block.text):
         return []
     nlp_doc = analyse(block.text)
-    tasks = [c for c in cues_of(nlp_doc) if c.label_ not in DECISION_CUES]
+    tasks = task_cues(nlp_doc)
     out = []
     for sent in sentences_of(nlp_doc):
         cues = [c for c in tasks if sent.start <= c.start < sent.end]
@@ -931,7 +931,7 @@ def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
             or not may_set_task(block.text):
         return  # a motion's quoted wording ("Council is asked to ...") is no task yet; a heading sets none
     nlp_doc = analyse(block.text)
-    cues = [c for c in cues_of(nlp_doc) if c.label_ not in DECISION_CUES]
+    cues = task_cues(nlp_doc)
     for sent in sentences_of(nlp_doc):
         found: list[tuple[int, list[Owner], bool]] = []
         for cue in (c for c in cues if sent.start <= c.start and c.end <= sent.end):

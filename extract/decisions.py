@@ -29,7 +29,7 @@ from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, AUXILIARY
                                     HONORIFICS, LINKING_WORDS, ORGANISATION_WORDS, OUTCOME_WORDS, PEOPLE_GROUPS,
                                     PLANNING_RESPONSES, POST_QUALIFIERS, POSTS, SPEECH_VERBS, STANCE_VERBS, TASK_VERBS,
                                     alternation)
-from minutes.extract.nlp import analyse, content_words, cues_of, sentences_of, span_text, text_of
+from minutes.extract.nlp import analyse, content_words, decision_cues, sentences_of, span_text, text_of
 from minutes.extract.owners import GROUP_WORDS, Roster
 from minutes.extract.records import Decision, ExtractedDocument, Section, Span
 
@@ -422,7 +422,7 @@ def _statements(reader: _Reader, section: Section, source: _Source, cell: bool =
     nlp_doc = analyse(source.text)
     text = text_of(nlp_doc)
     sents = sentences_of(nlp_doc)
-    cues = cues_of(nlp_doc)
+    cues = decision_cues(nlp_doc)
     for k, sent in enumerate(sents):
         labels = [c for c in cues if c.start >= sent.start and c.end <= sent.end]
         agreed = [c for c in labels if _own_agreement(reader, section, text, sent, c, cell)]

@@ -229,8 +229,9 @@ def same_keys(ka: tuple[str, ...], kb: tuple[str, ...]) -> bool:
     return len(a) == 1 or len(b) == 1 or a.startswith(b) or b.startswith(a)
 
 
-def resolve(mention: str, people: Sequence[Person]) -> Person | None:
-    """The single person in ``people`` that ``mention`` names, else None."""
+def resolve(mention: str, people: Sequence[Person], keys: Sequence[tuple[str, ...]] | None = None) -> Person | None:
+    """The single person in ``people`` that ``mention`` names, else None
+    (``keys``: their names' ``name_key``, from a caller that holds them)."""
     words = [w for w in _KEY_TOKEN.findall(mention.lower()) if w != "the"]
     if not words:
         return None
@@ -239,7 +240,8 @@ def resolve(mention: str, people: Sequence[Person]) -> Person | None:
     if len(by_role) == 1:
         return by_role[0]
     key = name_key(mention)
-    keys = [name_key(p.name) for p in people]  # each name keyed once, not once a comparison
+    if keys is None:
+        keys = [name_key(p.name) for p in people]  # each name keyed once, not once a comparison
     exact = [p for p, k in zip(people, keys) if same_keys(key, k)]
     if len(exact) == 1:
         return exact[0]

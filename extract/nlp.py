@@ -1,7 +1,8 @@
 """The one spaCy pipeline every rule-based extractor shares: a blank English
-tokenizer, a sentence splitter that knows minutes' abbreviations, and a
-SpanRuler of cue phrases (task verbs, "agreed", "noted", ...). No statistical
-model is needed; the pipeline is built once per process.
+tokenizer, a sentence splitter that knows minutes' abbreviations, and two
+SpanRulers of cue phrases (of tasks: "will provide", "to contact"; of
+decisions: "agreed", "noted"), each run on a Doc when its cues are first asked
+for. No statistical model is needed; the pipeline is built once per process.
 
 This is the one module that loads spaCy, and it does so on first use
 (``get_nlp``), not on import: importing the extractors stays cheap, so the
@@ -26,9 +27,13 @@ from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_W
                                     NOTING_WORDS, OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
                                     SUGGESTING_VERBS, TASK_VERBS, TO_MEETING_VERBS, VOLUNTEER_VERBS, alternation)
 
-# Cue phrases, as token patterns; the extractors read doc.spans["cues"].
+# Cue phrases, as token patterns; the extractors read them with ``task_cues`` and ``decision_cues``.
 _TASK = {"LOWER": {"IN": sorted(TASK_VERBS)}}
 _MODAL_ADVERBS = ("now", "also", "then")  # "will now contact"
+_BE_FORMS = ("was", "were", "be", "is", "are")  # "were asked to"
+_ASKED_ADVERB = "(?:[a-z]+ly|also|again|now)"  # "were politely asked to"
+_PARTICIPLE = "[a-z-]+(?:ed|en|nt)"  # "to be provided", "to be taken", "to be sent"
+_SEND_FIRST = tuple(v.split("-")[0] for v in SEND_VERBS)  # the first token of each ("e" of "e-mailed")
 _THAT_VERBS = ("requested", "agreed", "asked", "decided", "resolved", *SUGGESTING_VERBS)  # "requested that"
 CUE_PATTERNS: list[dict[str, Any]] = [
     # "Sara will provide", "David Parr would look into", "Partners would need to meet"
@@ -42,14 +47,14 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     # ("to re-circulate", "to e-mail": the tokens "e", "-", "mail")
     {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": {"IN": ["re", "e"]}, "OP": "?"},
                                      {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": sorted(TASK_VERBS | {"mail"})}}]},
-    {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": "be"}, {"LOWER": {"REGEX": "^[a-z-]+(ed|en|nt)$"}}]},
+    {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": "be"}, {"LOWER": {"REGEX": f"^{_PARTICIPLE}$"}}]},
     # "Paul agreed to circulate", "Jo offered to arrange"
     {"label": "VOLUNTEER", "pattern": [{"LOWER": {"IN": list(VOLUNTEER_VERBS)}},
                                         {"LOWER": "to"}, _TASK]},
     # "partners were asked to consider", "Officers be requested to investigate", "Trustees were asked if they could"
     # ("Councillors are politely asked to send", "were also asked to")
-    {"label": "ASKED", "pattern": [{"LOWER": {"IN": ["was", "were", "be", "is", "are"]}},
-                                    {"LOWER": {"REGEX": "^(?:[a-z]+ly|also|again|now)$"}, "OP": "?"},
+    {"label": "ASKED", "pattern": [{"LOWER": {"IN": list(_BE_FORMS)}},
+                                    {"LOWER": {"REGEX": f"^{_ASKED_ADVERB}$"}, "OP": "?"},
                                     {"LOWER": {"IN": list(ASKED_VERBS)}},
                                     {"LOWER": {"IN": ["to", "if", "whether"]}}]},
     # "It was requested that DT ask", "it was agreed that Mags & Karen should come" (actions.py reads the rest)
@@ -64,7 +69,7 @@ CUE_PATTERNS: list[dict[str, Any]] = [
                                       {"LOWER": "for", "OP": "?"}, {"LOWER": "any", "OP": "?"},
                                       {"LOWER": {"IN": list(FEEDBACK_WORDS)}}]},
     # "should be sent to Mark Riley" ("e-mailed" is three tokens: "e", "-", "mailed")
-    {"label": "SEND_TO", "pattern": [{"LOWER": {"IN": [v.split("-")[0] for v in SEND_VERBS]}},
+    {"label": "SEND_TO", "pattern": [{"LOWER": {"IN": list(_SEND_FIRST)}},
                                       {"ORTH": "-", "OP": "?"}, {"LOWER": "mailed", "OP": "?"},
                                       {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["to"]}, "OP": "{0,4}"},
                                       {"LOWER": "to"}, {"ORTH": ":", "OP": "?"},
@@ -91,22 +96,29 @@ CUE_PATTERNS: list[dict[str, Any]] = [
 DECISION_CUES = frozenset({"AGREED", "NOTED", "RECORD"})
 
 
-# Every task cue pattern needs one of these words, or "to <task verb>", "to be ...", or one of
-# the phrases of _PHRASE_CUE, so a block without any can skip the pipeline in the search for
-# tasks: most paragraphs are narrative with no cue, and tokenising them was most of the cost
-# of finding actions. (Decisions look for their own words: ``decisions.DECISION_HINT``.)
-_TASK_CUE_WORDS = (*VOLUNTEER_VERBS, *ASKED_VERBS, *ASKING_VERBS, *COLLECT_VERBS, *SEND_VERBS)
-_TASK_CUE_KEYS = re.compile(rf"\b{alternation(_TASK_CUE_WORDS)}\b")
-# MODAL_TASK, TO_MEETING after a modal verb, and ASK_THAT, whose first words most blocks holding
-# them use otherwise ("it would be useful", "the proposed site"): wherever these patterns can
-# match in the lower-cased text, this does (no word bounds; only spaces between the words, as
-# ``_spaced`` lets only space tokens come between the tokens).
-_PHRASE_CUE_WORDS = (*MODAL_VERBS, *_THAT_VERBS)
-_PHRASE_CUE = re.compile(rf"{alternation(MODAL_VERBS)}\s*(?:(?:{alternation(_MODAL_ADVERBS)}\s*)?(?:need\s*)?"
-                         rf"(?:to\s*)?{alternation(TASK_VERBS)}|be\s*{alternation(TO_MEETING_VERBS)})"
-                         rf"|{alternation(_THAT_VERBS)}\s*that")
-_TO_NEXT = re.compile(r"\bto[\s-]+([a-z-]+)")  # "to be", "to contact", "to re-send", "to-place"
-_TO_WORDS = frozenset({"be", *TASK_VERBS})
+# Every task cue pattern (none of DECISION_CUES) can match only where one of these regexes does, so a
+# block where none does can skip the pipeline in the search for tasks: most paragraphs are narrative
+# with no cue, and tokenising them was most of the cost of finding actions. (Decisions look for their
+# own words: ``decisions.DECISION_HINT``.) Each regex matches wherever its patterns can in the
+# lower-cased text (only spaces between words, as ``_spaced`` lets only space tokens come between the
+# tokens); the verbs alone opened many blocks for nothing ("the report was submitted", "Ann advised").
+# MODAL_TASK, and TO_MEETING after a modal verb: "will [now] [need] [to] <task verb>", "would be <reported>"
+_MODAL_CUE = (rf"{alternation(MODAL_VERBS)}\s*(?:(?:{alternation(_MODAL_ADVERBS)}\s*)?(?:need\s*)?"
+              rf"(?:to\s*)?{alternation(TASK_VERBS)}|be\s*{alternation(TO_MEETING_VERBS)})")
+# ASKED: "were [also] asked to", "be requested to", "was asked if"
+_ASKED_CUE = rf"{alternation(_BE_FORMS)}\s*(?:{_ASKED_ADVERB}\s*)?{alternation(ASKED_VERBS)}\s*(?:to|if|whether)"
+# COLLECT: "requested [for] [any] comments"
+_COLLECT_CUE = rf"{alternation(COLLECT_VERBS)}\s*(?:for\s*)?(?:any\s*)?{alternation(FEEDBACK_WORDS)}"
+_PHRASE_CUE_WORDS = (*MODAL_VERBS, *_THAT_VERBS, *ASKED_VERBS, *COLLECT_VERBS)
+_PHRASE_CUE = re.compile("|".join((_MODAL_CUE, rf"{alternation(_THAT_VERBS)}\s*that", _ASKED_CUE, _COLLECT_CUE)))
+# The patterns with a "to": TO_TASK ("to [re-] <task verb>", "to be <participle>"), TO_MEETING after
+# it ("to be brought"), VOLUNTEER, ASK_OBJ and SEND_TO ("sent [a few words] to [:] <Name>": letters,
+# spaces and hyphens only up to the "to"; tried last, as the word "e" of "e-mailed" gives no
+# substring to look for first).
+_TO_NEXT = re.compile(r"\bto[\s-]+([a-z-]+)")  # "to contact", "to re-send", "to-place", "to e-mail"
+_TO_WORDS = frozenset(TASK_VERBS | {"mail"})
+_TO_BE = re.compile(rf"to\s*be\s*(?:{_PARTICIPLE}(?![a-z])|{alternation(TO_MEETING_VERBS)})")
+_SEND_CUE = re.compile(rf"\b{alternation(_SEND_FIRST)}\b(?:[^\W\d_]|[\s-])*?to(?:\s+|\s*:\s*)\w")
 
 
 def may_set_task(text: str) -> bool:
@@ -114,12 +126,11 @@ def may_set_task(text: str) -> bool:
     ``text``. Substring tests come first: a scan for many words at once is slow in
     ``re``, and most paragraphs hold none."""
     low = text.lower()
-    if any(word in low for word in _TASK_CUE_WORDS) and _TASK_CUE_KEYS.search(low):
-        return True
     if any(word in low for word in _PHRASE_CUE_WORDS) and _PHRASE_CUE.search(low):
         return True
-    return "to" in low and any(word in _TO_WORDS or word.removeprefix("re-") in _TO_WORDS
+    return "to" in low and (any(word.removeprefix("re-").removeprefix("e-") in _TO_WORDS
                                 for word in _TO_NEXT.findall(low))
+                            or _TO_BE.search(low) is not None or _SEND_CUE.search(low) is not None)
 
 
 # Where a sentence may end: a stop, or a line break (before a bullet or a paragraph's number).
@@ -217,9 +228,15 @@ def get_nlp() -> Language:
     spacy.Language.component("minutes_sentencizer", func=minutes_sentencizer)
     nlp = spacy.blank("en")
     nlp.add_pipe("minutes_sentencizer")
-    ruler = cast("SpanRuler", nlp.add_pipe("span_ruler", name="cue_ruler",
-                                           config={"spans_key": "cues", "phrase_matcher_attr": "LOWER"}))
-    ruler.add_patterns([rule for p in CUE_PATTERNS for rule in _ruler_patterns(nlp, p)])
+    # Two cue rulers, kept out of the pipeline and run on a Doc when its cues are asked for
+    # (``task_cues``, ``decision_cues``): actions read only the task cues, decisions only theirs,
+    # and many blocks are read for one kind or for their sentences alone.
+    for name, decision in (("task_cues", False), ("decision_cues", True)):
+        ruler = cast("SpanRuler", nlp.add_pipe("span_ruler", name=name,
+                                               config={"spans_key": name, "phrase_matcher_attr": "LOWER"}))
+        ruler.add_patterns([rule for p in CUE_PATTERNS if (p["label"] in DECISION_CUES) == decision
+                            for rule in _ruler_patterns(nlp, p)])
+        nlp.disable_pipe(name)
     # Learnt now, outside any memory zone, spaCy keeps these words (the genre's, and English stop
     # words) and its tokenisation of them for good; inside a file's zone (``extract_file``) it caches
     # no tokenisation and makes each word it meets anew, which was a third of the cost of tokenising.
@@ -258,11 +275,21 @@ def sentences_of(doc: Doc) -> list[Span]:
     return doc.user_data["sents"]
 
 
-def cues_of(doc: Doc) -> list[Span]:
-    """The Doc's cue spans (``CUE_PATTERNS``), made once."""
-    if "cues" not in doc.user_data:
-        doc.user_data["cues"] = list(doc.spans["cues"])
-    return doc.user_data["cues"]
+def task_cues(doc: Doc) -> list[Span]:
+    """The Doc's task cue spans (``CUE_PATTERNS`` but ``DECISION_CUES``), found once."""
+    return _cues(doc, "task_cues")
+
+
+def decision_cues(doc: Doc) -> list[Span]:
+    """The Doc's decision cue spans (``DECISION_CUES``), found once."""
+    return _cues(doc, "decision_cues")
+
+
+def _cues(doc: Doc, ruler: str) -> list[Span]:
+    if ruler not in doc.user_data:
+        get_nlp().get_pipe(ruler)(doc)
+        doc.user_data[ruler] = list(doc.spans[ruler])
+    return doc.user_data[ruler]
 
 
 def phrase_matcher(label: str, phrases: Iterable[str]) -> PhraseMatcher:

@@ -111,6 +111,11 @@ class Roster:
         return next(iter(forms)) if len(forms) == 1 else None
 
     @cached_property
+    def keys(self) -> list[tuple[str, ...]]:
+        """Each listed person's ``name_key``, made once: every mention of a task is looked up in them."""
+        return [name_key(p.name) for p in self.people]
+
+    @cached_property
     def initials(self) -> dict[str, list[Person]]:
         """Listed people by the initials their names give ("AH": Alan Holzer and Alison Hopkins)."""
         out: dict[str, list[Person]] = {}
@@ -152,11 +157,11 @@ class Roster:
     def names_someone(self, mention: str) -> bool:
         """A one-word name that fits at least one listed person (maybe several)."""
         key = name_key(mention)
-        return len(key) == 1 and len(key[0]) > 1 and any(key[0] in name_key(p.name) for p in self.people)
+        return len(key) == 1 and len(key[0]) > 1 and any(key[0] in k for k in self.keys)
 
     def person(self, mention: str) -> Person | None:
         """The one listed person ``mention`` names, or None."""
-        found = resolve(mention, self.people)
+        found = resolve(mention, self.people, self.keys)
         if found:
             return found
         names = self._by_initials(mention)
@@ -167,7 +172,7 @@ class Roster:
         several when initials or a first name fit more than one person ("AH"
         beside Alan Holzer and Alison Hopkins, "Alison" beside two Alisons),
         none when it fits nobody."""
-        found = resolve(mention, self.people)
+        found = resolve(mention, self.people, self.keys)
         if found:
             return [found.name]
         by_initials = self._by_initials(mention)
@@ -176,7 +181,7 @@ class Roster:
         key = name_key(mention)
         if len(key) == 1:  # a first name or a surname several people share
             for i in (0, -1):
-                group = sorted({p.name for p in self.people if len(k := name_key(p.name)) > 1 and k[i] == key[0]})
+                group = sorted({p.name for p, k in zip(self.people, self.keys) if len(k) > 1 and k[i] == key[0]})
                 if len(group) > 1:
                     return group
             return []

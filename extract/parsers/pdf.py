@@ -1315,7 +1315,7 @@ def _ends_short(block: list[Line], line: Line, lines: list[Line]) -> bool:
     no space between them part, and wrapped lines, which had no room, stay
     together."""
     prev = block[-1]
-    if line.text[:1].islower():
+    if line.text[:1].islower() or OPEN_END.search(prev.text):  # tested first: measuring the column costs more
         return False
     column = _column(lines, prev)
     if column is None:
@@ -1325,7 +1325,7 @@ def _ends_short(block: list[Line], line: Line, lines: list[Line]) -> bool:
     per_char = (first.x1 - first.x0) / max(len(first.text.strip()), 1)
     # the word and a space, generously: a word that only just fits may not have
     need = (len(line.text.split(maxsplit=1)[0]) + 1) * per_char + 0.5 * prev.size
-    if prev.x1 + need >= right or OPEN_END.search(prev.text):
+    if prev.x1 + need >= right:
         return False
     # centred or right-aligned lines are not justified, nor is a block with a short line
     if justified and prev.x0 < left + 3 * prev.size and all(ln.x1 >= right - prev.size for ln in block[:-1]):

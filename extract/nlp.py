@@ -128,7 +128,7 @@ def may_set_task(text: str) -> bool:
     low = text.lower()
     if any(word in low for word in _PHRASE_CUE_WORDS) and _PHRASE_CUE.search(low):
         return True
-    return "to" in low and (any(word.removeprefix("re-").removeprefix("e-") in _TO_WORDS
+    return "to" in low and (any(word in _TO_WORDS or word.removeprefix("re-").removeprefix("e-") in _TO_WORDS
                                 for word in _TO_NEXT.findall(low))
                             or _TO_BE.search(low) is not None or _SEND_CUE.search(low) is not None)
 

@@ -308,10 +308,10 @@ def one_more_file(engine: Engine, relink_all: bool = True) -> None:
         alone = time.perf_counter() - t
         linking: list[float] = []
 
-        def timed_relink(e: Engine) -> Any:  # the ingest's linking, timed apart from the rest (and its CPU time)
+        def timed_relink(e: Engine, **how: Any) -> Any:  # the ingest's linking, timed apart (and its CPU time)
             t, cpu = time.perf_counter(), time.process_time()
             try:
-                return relink(e)
+                return relink(e, **how)
             finally:
                 linking.extend([time.perf_counter() - t, time.process_time() - cpu])
         store.relink = timed_relink  # type: ignore[assignment]

@@ -174,7 +174,9 @@ AGREEMENT_VERBS = ("agreed", "approved", "endorsed", "adopted", "ratified", "res
 # The body's own stance ("The Board supported the aims", "The Committee approves the policy"): a decision only
 # when the body itself is the subject. Not "supports": papers describe what a body or fund does with it ("The
 # Partnership supports a broad range of activities").
-STANCE_VERBS = ("supported", "approves", "endorses", "adopts", "ratifies", "accepts")
+STANCE_VERBS = ("supported", "approves", "endorses", "adopts", "ratifies", "accepts",
+                # and its refusals ("The Councillors declined the invitation", "The Board rejected the bid")
+                "declined", "rejected", "refused")
 # Nouns and adjectives that record the meeting's agreement ("Consensus for the new name", "Unanimous adoption").
 AGREEMENT_WORDS = ("consensus", "unanimous")
 # How a vote or an election came out ("The motion was carried", "duly elected", "Rule 11 carried").

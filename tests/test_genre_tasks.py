@@ -315,6 +315,18 @@ def test_the_boards_own_stance_is_its_decision(shared):
     assert not _with(papers, "supports a broad range")
 
 
+def test_the_bodys_own_refusal_is_its_decision(shared, tmp_path):
+    milburn = _decisions(shared, "archives/milburn-pc/minutes_2018-09-04_.pdf")
+    assert _with(milburn, "Councillors declined the invitation")
+    friends = _decisions(shared, "archives/suffolk-libraries/2016-03-15-fohcl-minutes.pdf")
+    assert _with(friends, "which the Trustees declined")
+    # one person's refusal is no decision of the meeting
+    paper = tmp_path / "nominations.txt"
+    paper.write_text("Harbour Board\n\nMinutes of the meeting held on 1 May 2012.\n\nPresent: Ada Quill, Ben Ortiz, "
+                     "Cara Dunn.\n\n1. Nominations\nBen Ortiz declined the nomination for Treasurer.\n", encoding="utf-8")
+    assert not _with(_extract(paper)[1], "declined")
+
+
 def _owner_names(action: Action) -> list[str]:
     return [o.name for o in action.owners]
 

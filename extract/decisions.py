@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from minutes.extract.document import Block
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, AUXILIARY_VERBS, BODY_WORDS, COMMON_TITLES,
+                                    CONCLUDING,
                                     HONORIFICS, LINKING_WORDS, ORGANISATION_WORDS, OUTCOME_WORDS, PEOPLE_GROUPS,
                                     PLANNING_RESPONSES, POST_QUALIFIERS, POSTS, SPEECH_VERBS, STANCE_VERBS, TASK_VERBS,
                                     alternation)
@@ -74,6 +75,7 @@ CLAUSE_BREAK = re.compile(r"(?:,|;)\s+(?:(?:and\s+)?therefore|and|but|so|whilst|
 CLAUSE_START = re.compile(r".*(?:[,;:–]|\s-\s|\bwhich\b|\bthat\b|\bwho\b|\band\b|\bbut\b|\bso\b|\bthen\b)\s*", re.S)
 # "Jo agreed to write": an undertaking, the meeting's decision only where the meeting gives it.
 UNDERTAKING = re.compile(rf"^\s+to\s+{alternation(TASK_VERBS)}\b", re.I)
+THAT_AFTER = re.compile(r"\s+that\b", re.I)  # "concluded that ...": what was concluded follows
 # "resolved this was acceptable", "agreed to this": what was agreed is said before.
 POINTS_BACK = re.compile(r"\b(?:agreed|resolved|decided|accepted|approved)\s+(?:to\s+)?(?:this|these|it)\b"
                          r"(?!\s+(?:that|to)\b)", re.I)
@@ -272,14 +274,14 @@ def extract_decisions(doc: ExtractedDocument, roster: Roster) -> list[Decision]:
 
 # Blocks worth a look: they hold a decision cue word. spaCy reads only these.
 DECISION_HINT = re.compile(r"agreed|approve[sd]|endorse[sd]|adopt(?:ed|s)|ratifie[sd]|resolved|decided|accept(?:ed|s)|"
-                           r"supported|declined|rejected|refused|concur|consensus|"
+                           r"supported|declined|rejected|refused|concluded\s+that|concur|consensus|"
                            r"unanimous|carried(?!\s+(?:out|forward|over))|passed(?!\s+(?:on|to|away))|elected|lost|"
                            r"defeated|noted|(?:true|accurate|correct|fair)\s+(?:record|account)|"
                            r"\d\s+(?:votes?\s+)?(?:for|in\s+favour)\b.{0,80}?\d+\s+against", re.I | re.S)
 # Lower-case pieces of every DECISION_HINT word, found by a substring test before the regex runs
 # (a scan for many words at once is slow in ``re``, and most blocks hold none).
 HINT_KEYS = ("agree", "approv", "endors", "adopt", "ratif", "resolv", "decid", "accept", "support", "declined",
-             "rejected", "refused", "concur",
+             "rejected", "refused", "concluded", "concur",
              "consensus", "unanim", "carried", "passed", "elect", "lost", "defeat", "noted", "record", "account",
              "against")
 
@@ -504,6 +506,9 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
     subject = _subject(text, sent.start_char, cue.start_char)
     if cue.text.lower() in STANCE_VERBS and not _the_body(subject):
         return False  # "The fund approves grants", "Cllr Smith supported it": not the meeting's stance
+    if cue.text.lower() in CONCLUDING and not (THAT_AFTER.match(after) and (_the_body(subject)
+                                                                           or (subject or "").lower() == "it")):
+        return False  # "She concluded by ...", "MCO concluded that ...": not the meeting's conclusion
     if subject is None or _personal(subject, reader.roster) or _other_body(subject, section.body) \
             or _APOLOGIES.match(subject):
         return False

@@ -177,6 +177,10 @@ AGREEMENT_VERBS = ("agreed", "approved", "endorsed", "adopted", "ratified", "res
 STANCE_VERBS = ("supported", "approves", "endorses", "adopts", "ratifies", "accepts",
                 # and its refusals ("The Councillors declined the invitation", "The Board rejected the bid")
                 "declined", "rejected", "refused")
+# The meeting's conclusion ("It was concluded that ...", "The Board concluded that ..."): a decision only
+# with "that" after it and the body itself, or no one ("it was"), as the subject; not "She concluded by ...",
+# "negotiations have been concluded".
+CONCLUDING = ("concluded",)
 # Nouns and adjectives that record the meeting's agreement ("Consensus for the new name", "Unanimous adoption").
 AGREEMENT_WORDS = ("consensus", "unanimous")
 # How a vote or an election came out ("The motion was carried", "duly elected", "Rule 11 carried").

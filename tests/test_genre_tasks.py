@@ -327,6 +327,19 @@ def test_the_bodys_own_refusal_is_its_decision(shared, tmp_path):
     assert not _with(_extract(paper)[1], "declined")
 
 
+def test_the_meetings_conclusion_is_its_decision(shared, tmp_path):
+    chicago = _decisions(shared, "wild/us_chicago_ssa21_commission_minutes_2018-01-29.pdf")
+    assert _with(chicago, "It was concluded that", "logo")
+    board = _decisions(shared, "archives/suffolk-libraries/board-meeting-minutes-2012-09-11.pdf")
+    assert _with(board, "Board concluded that", "clarity")
+    # a speaker's conclusion, a speech's end, a negotiation's end: none is the meeting's
+    paper = tmp_path / "talks.txt"
+    paper.write_text("Harbour Board\n\nMinutes of the meeting held on 1 May 2012.\n\nPresent: Ada Quill, Ben Ortiz, "
+                     "Cara Dunn.\n\n1. Talks\nBen Ortiz concluded that the plan was weak. She concluded by thanking "
+                     "the staff. Negotiations have been concluded.\n", encoding="utf-8")
+    assert not _with(_extract(paper)[1], "concluded")
+
+
 def _owner_names(action: Action) -> list[str]:
     return [o.name for o in action.owners]
 

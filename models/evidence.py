@@ -191,10 +191,18 @@ def recompute(conn: Connection, scope: Scope = EVERYTHING, processes: int = 1) -
         body_docs[d.body_id][d.id] = d
     done: dict[int, list[dict[str, Any]]] = {}
     follows: dict[int, int] = {}
-    works = [_Body(conn, body, body_docs[body], by_body[body], threads, kept,
-                   seen.get(body) if body is not None and not scope.everything else None, own_name.get(body, set()))
-             for body in sorted(set(by_body) | set(body_docs), key=lambda b: (b is not None, b or 0))]
-    for rows, follows_of, kept_of in _outcomes(works, processes):
+    def seen_of(body: int | None) -> dict[date, str] | None:
+        return seen.get(body) if body is not None and not scope.everything else None
+
+    def work(body: int | None) -> _Body:
+        return _Body(conn, body, body_docs[body], by_body[body], threads, kept, seen_of(body),
+                     own_name.get(body, set()))
+    order = sorted(set(by_body) | set(body_docs), key=lambda b: (b is not None, b or 0))
+    # bodies with actions redone whole (a new archive, new rules), the most actions first
+    whole = sorted((b for b in order if by_body[b] and not seen_of(b)), key=lambda b: -len(by_body[b]))
+    apart = _apart(whole, work, processes)
+    for body in order:  # one body's papers in memory at a time
+        rows, follows_of, kept_of = apart.pop(body) if body in apart else work(body).outcome()
         done.update(rows)
         follows.update(follows_of)
         _keep(conn, kept_of)
@@ -255,31 +263,44 @@ def _keep(conn: Connection, k: _Kept) -> None:
 
 
 _APART: list[_Body] = []  # the bodies a forked process works out, read by it from its parent's memory
+WAVE_PAPERS = 2000  # papers fetched at once for forked recomputes, beyond a wave's first bodies
 
 
-def _outcomes(works: list[_Body], processes: int) -> list[_Outcome]:
-    """Each body's recompute. Those redone whole (a new archive, new rules) are worked out
-    in up to ``processes`` forked processes at once when there are two or more: each
-    body's evidence is its own, and only the writes, here, must take turns. A forked
-    process reads the papers fetched for it beforehand: the connection is the parent's."""
-    whole = [n for n, w in enumerate(works) if w.full and w.acts]
+def _apart(whole: list[int | None], work: Callable[[int | None], _Body], processes: int) -> dict[int | None, _Outcome]:
+    """The recompute of each of ``whole`` (bodies redone whole, largest first) in up to
+    ``processes`` forked processes at once, when there are two or more (else none): each
+    body's evidence is its own, and only the writes, the caller's, must take turns. A
+    forked process reads the papers fetched for it beforehand (the connection is the
+    parent's), so they are fetched and forked in waves: ``processes`` bodies, and more
+    while the wave holds fewer than ``WAVE_PAPERS`` papers."""
     if processes < 2 or len(whole) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [w.outcome() for w in works]
+        return {}
+    out: dict[int | None, _Outcome] = {}
+    wave: list[_Body] = []
+    for b in whole:
+        w = work(b)
+        if len(wave) >= processes and sum(len(x.docs) for x in wave) + len(w.docs) > WAVE_PAPERS:
+            out.update(_wave(wave, processes))
+            wave = []
+        wave.append(w)
+    out.update(_wave(wave, processes))
+    return out
+
+
+def _wave(works: list[_Body], processes: int) -> dict[int | None, _Outcome]:
     global _APART
-    for n in whole:
-        works[n].reader.fetch(sorted(works[n].docs))
+    for w in works:
+        w.reader.fetch(sorted(w.docs))
     _APART = works
     try:
-        with multiprocessing.get_context("fork").Pool(min(processes, len(whole))) as pool:
-            # the most actions first, so the smaller bodies fill in beside the largest
-            apart = dict(pool.imap_unordered(_outcome_of, sorted(whole, key=lambda n: -len(works[n].acts))))
+        with multiprocessing.get_context("fork").Pool(min(processes, len(works))) as pool:
+            return dict(pool.imap_unordered(_outcome_of, range(len(works))))
     finally:
         _APART = []
-    return [apart[n] if n in apart else w.outcome() for n, w in enumerate(works)]
 
 
-def _outcome_of(n: int) -> tuple[int, _Outcome]:
-    return n, _APART[n].outcome()
+def _outcome_of(n: int) -> tuple[int | None, _Outcome]:
+    return _APART[n].body, _APART[n].outcome()
 
 
 class _Reader:

@@ -130,9 +130,11 @@ def test_file_by_file_gives_what_all_at_once_gives(extractions, nearby, dialect,
     assert _state(one_by_one) == _state(without)
 
 
-@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
-def test_bodies_redone_whole_in_processes_of_their_own_give_what_one_process_gives(extractions, dialect, tmp_path,
-                                                                                  request, monkeypatch):
+@pytest.mark.parametrize("dialect, wave", [("sqlite", evidence.WAVE_PAPERS), ("sqlite", 0),
+                                           ("postgresql", evidence.WAVE_PAPERS)], ids=["sqlite", "waves", "postgresql"])
+def test_bodies_redone_whole_in_processes_of_their_own_give_what_one_process_gives(extractions, dialect, wave,
+                                                                                  tmp_path, request, monkeypatch):
+    monkeypatch.setattr(evidence, "WAVE_PAPERS", wave)  # 0: a wave a pair of bodies, its papers fetched alone
     url = new_pg_database(request.getfixturevalue("pg_url"), "t_apart") if dialect == "postgresql" \
         else f"sqlite:///{tmp_path / 'apart.db'}"
     apart, alone = connect(url), connect(f"sqlite:///{tmp_path / 'alone.db'}")

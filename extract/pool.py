@@ -257,23 +257,37 @@ class Pool:
         done: dict[int, Outcome] = {}
         queued = self.queued
         exhausted = False
-        while True:
-            while not exhausted and len(order) < self.size * AHEAD:
+
+        def refill() -> None:
+            """Plan files up to the window, giving workers what they have room for as
+            each is planned (planning reads and hashes a file: the first workers start at once)."""
+            nonlocal exhausted
+            while True:
+                while queued and (worker := self._free_worker()) is not None:
+                    worker.give(queued.popleft())
+                if exhausted or len(order) >= self.size * AHEAD:
+                    return
                 job = next(pending, None)
                 if job is None:
                     exhausted = True
-                    break
+                    continue
                 order.append(job.index)
                 queued.append(job)
-            while queued and (worker := self._free_worker()) is not None:
-                worker.give(queued.popleft())
+        while True:
+            refill()
             while order and order[0] in done:
                 yield done.pop(order.popleft())
+                # The caller stored it meanwhile, which may take longer than a small file's
+                # extraction: a worker that finished its files must not wait for the whole run
+                # of results ready in order to be stored.
+                for outcome in self._watch(0):
+                    done[outcome.index] = outcome
+                refill()
             if exhausted and not order:
                 return
             if order and not queued and not any(w.jobs for w in self.workers):
                 raise RuntimeError(f"the pool lost file {order[0]} of the batch")  # a bug: fail, not wait forever
-            for outcome in self._watch():
+            for outcome in self._watch(TICK):
                 done[outcome.index] = outcome
 
     def _free_worker(self) -> _Worker | None:
@@ -288,11 +302,11 @@ class Pool:
     def _start(self) -> _Worker:
         return _Worker(self.context, self.pipeline, self.ocr, self.prepare)
 
-    def _watch(self) -> list[Outcome]:
-        """Wait up to a tick for workers to report; stop those past their budget."""
+    def _watch(self, timeout: float) -> list[Outcome]:
+        """Wait up to ``timeout`` seconds for workers to report; stop those past their budget."""
         busy = [w for w in self.workers if w.jobs]
         out: list[Outcome] = []
-        ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=TICK))
+        ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=timeout))
         for w in busy:
             if w.conn in ready or w.conn.poll():
                 out += self._read(w)

@@ -48,7 +48,7 @@ from minutes.extract.document import ParsedFile
 from minutes.extract.funding import extract_funding
 from minutes.extract.items import extract_items
 from minutes.extract.meetings import extract_next_meeting, future_meetings
-from minutes.extract.nlp import analyse, get_nlp
+from minutes.extract.nlp import analyse, get_nlp, learn, reading
 from minutes.extract.owners import Roster
 from minutes.extract.parsers import PARSER, PARSER_VERSION, parse_file
 from minutes.extract.parsers.ocr import OcrMode
@@ -269,9 +269,13 @@ def extract_file(path: str | Path, pipeline: Pipeline = PIPELINE, ocr: OcrMode =
     ``ParseError`` when it cannot be read, ``StageError`` when it cannot be
     cut into documents."""
     # spaCy forgets the words it learnt from the file when it is done, and the file's Docs
-    # go with them: held on, they would grow a worker's memory with the archive.
-    with get_nlp().memory_zone():
+    # go with them: held on, they would grow a worker's memory with the archive. Those met in
+    # an earlier file too are learnt for good after it (``nlp.learn``, up to a bound).
+    with get_nlp().memory_zone(), reading() as texts:
         try:
-            return pipeline.extract(parse_file(path, ocr))
+            parsed = parse_file(path, ocr)
+            fx = pipeline.extract(parsed)
         finally:
             analyse.cache_clear()
+    learn(texts, parsed.sha256)
+    return fx

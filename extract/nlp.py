@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, cast
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, cast
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -247,10 +248,51 @@ def get_nlp() -> Language:
     return nlp
 
 
+# A paper's own words are made anew in its memory zone and forgotten after it (``extract_file``),
+# which is most of what tokenising costs; the words a worker meets in two papers (a body's
+# members, places and business recur from meeting to meeting) are learnt for good instead, up
+# to a bound, as the genre's words are at load. Learnt or not, a word is tokenised alike.
+LEARNT_WORDS = 30_000  # words learnt for good at most (~0.4 KB each with their tokenisation)
+MET_ONCE = 100_000  # words met in one paper remembered at most (then forgotten, to start again)
+_met: list[str] | None = None  # the texts analysed for the paper in hand, while one is read
+_once: dict[str, str] = {}  # a word met in one paper -> that paper (its sha256)
+_learnt: set[str] = set()
+
+
+@contextmanager
+def reading() -> Iterator[list[str]]:
+    """Within: the texts ``analyse`` reads are collected in the list given (for ``learn``)."""
+    global _met
+    met: list[str] = []
+    _met = met
+    try:
+        yield met
+    finally:
+        _met = None
+
+
+def learn(texts: list[str], paper: str) -> None:
+    """Learn for good the words of ``texts`` (what paper ``paper`` was read for) met in another
+    paper before. Called outside any memory zone: inside one, spaCy would forget them too."""
+    if len(_once) > MET_ONCE:
+        _once.clear()
+    nlp = get_nlp()
+    for word in {w for text in texts for w in text.split()}:
+        if word in _learnt or len(_learnt) >= LEARNT_WORDS:
+            continue
+        first = _once.setdefault(word, paper)
+        if first != paper:
+            nlp.make_doc(word)
+            _learnt.add(word)
+            del _once[word]
+
+
 @lru_cache(maxsize=4096)
 def analyse(text: str) -> Doc:
     """The pipeline's Doc for one block's text; cached because actions and
     decisions read the same blocks."""
+    if _met is not None:
+        _met.append(text)
     nlp = get_nlp()
     doc = nlp.make_doc(text)
     doc.user_data["text"] = text

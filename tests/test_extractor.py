@@ -9,6 +9,7 @@ from dataclasses import fields, replace
 import pytest
 from minutes.extract.document import DocumentBuilder
 from minutes.extract.extractor import GIVEN, PIPELINE, Component, Context, Pipeline, PipelineError, extract_file
+from minutes.extract import nlp
 from minutes.extract.nlp import analyse, get_nlp
 from minutes.extract.records import ExtractedDocument, Section
 
@@ -108,13 +109,25 @@ def test_versions_name_the_parsers_segment_and_every_component():
     assert all(isinstance(v, int) and v >= 1 for v in versions.values())
 
 
-def test_a_file_leaves_no_words_or_analysed_blocks_behind(shared):
-    """A worker extracts file after file: the words spaCy learnt from one and the
-    Docs of its blocks go when it is done, so its memory does not grow with the archive."""
+def test_a_file_leaves_behind_only_the_words_it_shares_with_another(shared, monkeypatch):
+    """A worker extracts file after file: the Docs of a file's blocks go when it is done,
+    and of the words spaCy made for it, only those met in an earlier file too stay (up to
+    a bound), so its memory does not grow with the archive."""
     seeds = sorted((shared / "corpus" / "seeds").glob("*.txt"))
-    extract_file(seeds[0])  # the first file loads what every file needs
+    words = [set(extract_file(p).parsed.text.split()) for p in seeds[:2]]  # as the parser reads them
+    monkeypatch.setattr(nlp, "_learnt", set())
+    monkeypatch.setattr(nlp, "_once", {})
+    extract_file(seeds[0])
+    extract_file(seeds[0])  # the same bytes again are not another paper
+    assert not nlp._learnt
+    extract_file(seeds[1])
+    learnt = set(nlp._learnt)
+    assert len(learnt) > 50 and learnt <= words[0] & words[1]
+    assert analyse.cache_info().currsize == 0
+    monkeypatch.setattr(nlp, "LEARNT_WORDS", len(learnt))  # the bound met: files leave nothing behind
     strings = len(get_nlp().vocab.strings)
-    for path in seeds[1:]:
+    for path in seeds[2:]:
         assert extract_file(path).documents, path.name
         assert len(get_nlp().vocab.strings) == strings, path.name
         assert analyse.cache_info().currsize == 0
+    assert nlp._learnt == learnt

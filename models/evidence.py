@@ -118,7 +118,7 @@ class _Action:
     written: list[tuple[str, str]] = field(default_factory=list)  # its owners' names, and as written
     owner_stems: set[str] = field(default_factory=set)
     words: dict[str, float] = field(default_factory=dict)  # with the words of the passage around it
-    telling: list[str] = field(default_factory=list)  # those of ``words`` that can say what a report is about
+    telling: frozenset[str] = frozenset()  # those of ``words`` that can say what a report is about
     bare: dict[str, float] = field(default_factory=dict)  # its own and its item's title's only
     task: dict[str, float] = field(default_factory=dict)  # its own words only, its owners' left out
     named: set[str] = field(default_factory=set)  # the people, places and things it names (capitalised words)
@@ -524,7 +524,8 @@ class _Body:
                              | {stem(t) for n in a.owner_names for t in names.name_key(n)})
             a.named -= a.owner_stems  # the owner named again says nothing of the task
             a.words = _action_words(a, a.rarity, a.context)
-            a.telling = [w for w in a.words if w not in a.owner_stems and w not in NOT_NAMES and w not in COMMON]
+            a.telling = frozenset(w for w in a.words
+                                  if w not in a.owner_stems and w not in NOT_NAMES and w not in COMMON)
             a.bare = _action_words(a, a.rarity, set())
             a.task = {w: wt for w, wt in a.bare.items() if w in a.own and w not in a.owner_stems}
             key = frozenset(stems(a.item or ""))
@@ -935,10 +936,10 @@ def match(a: _Action, p: _Passage, rarity: _Rarity) -> float:
     # the report itself says what the task is about: two of its words besides its owner's (one the task's
     # own), three of the passage it was set in, or a name; or it stands under the same topical item and
     # names the owner or a word of the task
-    about = [w for w in a.telling if w in p.said]
+    about = a.telling & p.said
     same_item = bool(a.topic) and a.topic == p.key
-    own_about = [w for w in about if w in a.own]
-    about_enough = len(about) >= 2 and own_about or len(about) >= 3 or a.named & set(about)
+    own_about = about & a.own
+    about_enough = len(about) >= 2 and own_about or len(about) >= 3 or a.named & about
     if not (about_enough or same_item) or not a.own & p.words:
         return 0.0  # decided before the owner is looked for: most passages fail here, and naming owners is dear
     owner = _mentions_owner(a, p, a.owner_marks)

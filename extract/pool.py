@@ -16,7 +16,8 @@ A worker's memory does not grow with the archive: it loads what every file
 needs before its first (``extractor.warm``: the supervisor does, once, and
 every forked worker starts with it, whichever files it is given); each
 file's Docs and the words spaCy learnt from it are let go after the file
-(``extract_file``), as is the heap it freed; and a worker holding more than
+(``extract_file``), but for the words met in an earlier file too, which are
+kept up to a bound (``nlp.LEARNT_WORDS``), as is the heap it freed; and a worker holding more than
 ``RECYCLE_MB`` after a file ends itself, its queued file given to a fresh one. (Replacing every
 worker after so many files would cost little, ~15 ms a fork, but gain
 nothing: forked mid-batch, a worker starts with the writer's caches.)

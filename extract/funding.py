@@ -16,7 +16,7 @@ from decimal import Decimal
 from minutes.extract.document import Cell
 from minutes.extract.items import item_at
 from minutes.extract.money import Money, find_money, header_scale, is_money_text, may_hold_money, parse_cell
-from minutes.extract.periods import PeriodMention, find_periods
+from minutes.extract.periods import PeriodMention, find_periods, precept_year
 from minutes.extract.records import ExtractedDocument, Funding, FundingKind, Span
 from minutes.extract.tables import HAS_WORD, Table, caption, clean, is_value
 
@@ -41,6 +41,10 @@ _QUOTE = re.compile(r"\b(?:quot(?:e|es|ed|ation|ations)|tenders?|tendered|priced
 _PAYMENT = re.compile(r"\b(?:invoices?|resolved\s+to\s+pay|agreed\s+to\s+pay|paid|payments?\s+(?:may\s+be\s+)?made|"
                       r"reimburse\w*|cheques?|donat\w*)\b", re.I)
 # What a sum is for, when named straight after it: "£532,000 LPSA2 funding", "£1.2M PRG funds"
+_PRECEPT = re.compile(r"\bprecept\b", re.I)
+# between a sum and a period named after it, the period is another clause's ("£5000, as it was reduced
+# last year"); a dash is not ("£121 - 2018/19, £91 - 2019/20")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")
 # Column headers that name sums even without "£": "Budget | Forecast | Variance"
 _MONEY_HEADER = re.compile(r"\b(?:budgets?|forecasts?|outturn|variance|actuals?|spend|expenditure|income|costs?|"
                            r"allocations?|grants?|funding|savings?|precept)\b", re.I)
@@ -136,25 +140,30 @@ def text_funding(text: str, offset: int, page: int, meeting_date: date | None,
             continue
         periods = find_periods(sentence, meeting_date)
         for money in mentions:
-            period = choose_period(money, periods, mentions) or default_period
+            purpose = text_purpose(sentence, money)
+            period = choose_period(sentence, money, periods, mentions)
+            if period is None and purpose and _PRECEPT.search(purpose):
+                period = precept_year(sentence, meeting_date)  # a precept set names no year: the coming one
             out.append(Funding(
                 amount_gbp=money.amount, text=money.text,
                 span=Span(page, offset + s_start + money.start, offset + s_start + money.end),
                 kind=text_kind(sentence, money),
                 amount_high_gbp=money.high,
-                period=period, purpose=text_purpose(sentence, money) or default_purpose, currency=money.currency))
+                period=period or default_period, purpose=purpose or default_purpose, currency=money.currency))
     return out
 
 
-def choose_period(money: Money, periods: list[PeriodMention], mentions: list[Money]) -> str | None:
+def choose_period(sentence: str, money: Money, periods: list[PeriodMention], mentions: list[Money]) -> str | None:
     """The period a sum belongs to, within its sentence: one named just after
-    it ("£199,000 for 2010/11"), else the nearest before it, else the nearest after
-    with no other sum between (in "£7,800, met from the £25,000 for 2024/25" the
-    year is the second sum's)."""
+    it, in the same clause ("£199,000 for 2010/11"; not "£5000, as it was reduced
+    last year"), else the nearest before it, else the nearest after with no other
+    sum between (in "£7,800, met from the £25,000 for 2024/25" the year is the
+    second sum's)."""
     def clear(a: int, b: int) -> bool:
         return not any(a <= m.start < b for m in mentions if m is not money)
     after = [p for p in periods if p.start >= money.end]
-    if after and after[0].start - money.end <= 40 and clear(money.end, after[0].start):
+    if after and after[0].start - money.end <= 40 and clear(money.end, after[0].start) \
+            and not _CLAUSE_BREAK.search(sentence, money.end, after[0].start):
         return after[0].period
     before = [p for p in periods if p.end <= money.start]
     if before:

@@ -181,6 +181,11 @@ STANCE_VERBS = ("supported", "approves", "endorses", "adopts", "ratifies", "acce
 # with "that" after it and the body itself, or no one ("it was"), as the subject; not "She concluded by ...",
 # "negotiations have been concluded".
 CONCLUDING = ("concluded",)
+# Setting a precept for the coming year, and what is received or paid of one (``periods.precept_year``)
+PRECEPT_SETTING = ("set", "sets", "setting", "agree", "agreed", "approve", "approved", "request", "requested",
+                   "increase", "increased", "reduce", "reduced", "raise", "raised", "freeze", "frozen", "fix",
+                   "fixed", "resolved", "remain", "remains", "kept")
+PRECEPT_PAID = ("received", "receipt", "paid", "banked", "credited", "instalment", "half", "payment")
 # Nouns and adjectives that record the meeting's agreement ("Consensus for the new name", "Unanimous adoption").
 AGREEMENT_WORDS = ("consensus", "unanimous")
 # How a vote or an election came out ("The motion was carried", "duly elected", "Rule 11 carried").

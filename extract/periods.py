@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from minutes.extract.intervals import Taken
+from minutes.extract.lexicon import PRECEPT_PAID, PRECEPT_SETTING, alternation
 
 # "2010/11", "2010-11", "2010/2011", "2007/8", "2010 – 11"; the second half must follow the first.
 _FY_LONG = r"(?<![\d/£$.,])((?:19|20)\d{2})\s?[/\-–]\s?(\d{4}|\d{1,2})(?![\d/%]|\.\d)"
@@ -32,6 +33,14 @@ _OFFSET = {"this": 0, "current": 0, "next": 1, "following": 1, "coming": 1,
            "last": -1, "previous": -1, "prior": -1}
 
 
+# A precept (what a parish or town council asks of its billing authority) is set in the winter for the
+# financial year that begins the April after: "resolved to set the precept at £2,700" in January 2016 is
+# for 2016/17. What is received or paid of it belongs to the year it is received in.
+_PRECEPT_SET = re.compile(rf"\b(?:{alternation(PRECEPT_SETTING)})\b", re.I)
+_PRECEPT_PAID = re.compile(rf"\b(?:{alternation(PRECEPT_PAID)})\b", re.I)
+PRECEPT_SEASON = (10, 11, 12, 1, 2, 3)  # the months precepts are set in (the billing authority's deadline is March)
+
+
 @dataclass(frozen=True)
 class PeriodMention:
     period: str
@@ -47,6 +56,16 @@ def fy_label(start_year: int) -> str:
 def financial_year_of(day: date) -> str:
     """The UK financial year (April to March) holding ``day``."""
     return fy_label(day.year if day.month >= 4 else day.year - 1)
+
+
+def precept_year(sentence: str, meeting_date: date | None) -> str | None:
+    """The financial year of a precept ``sentence`` says was set at a meeting of ``meeting_date``: the one
+    beginning the April after, when the meeting falls in the precept season; else None."""
+    if meeting_date is None or meeting_date.month not in PRECEPT_SEASON:
+        return None
+    if not _PRECEPT_SET.search(sentence) or _PRECEPT_PAID.search(sentence):
+        return None
+    return fy_label(meeting_date.year + 1 if meeting_date.month >= 10 else meeting_date.year)
 
 
 def _fy_start(first: str, second: str) -> int | None:

@@ -43,6 +43,29 @@ def test_period_before_the_sum_and_relative_years() -> None:
     assert found[1].purpose == "youth budget"
 
 
+def test_a_precept_set_in_the_winter_is_for_the_coming_financial_year() -> None:
+    set_in = {date(2016, 1, 12): "2016/17", date(2015, 11, 10): "2016/17", date(2016, 3, 1): "2016/17"}
+    for meeting, year in set_in.items():
+        _, found = _doc(["It was resolved to set the precept at £2,700."], meeting)
+        assert [(f.amount_gbp, f.period) for f in found] == [(2700, year)], meeting
+    # set out of season, or received: no year is said, so none is given
+    _, found = _doc(["It was resolved to set the precept at £2,700."], date(2016, 6, 14))
+    assert found[0].period is None
+    _, found = _doc(["The second half of the precept, £1,350, has been received."], date(2016, 10, 4))
+    assert found[0].period is None
+    # another sum in the sentence is not the precept
+    _, found = _doc(["The precept was agreed and it was resolved to pay £60 to the hall."], date(2016, 1, 12))
+    assert found[0].period is None
+
+
+def test_a_year_after_a_sum_in_another_clause_is_not_the_sums() -> None:
+    _, found = _doc(["2018/2019 Precept - it was resolved to increase the precept to £5000, as it was reduced "
+                     "last year to £2500."], date(2018, 1, 16))
+    assert [(f.amount_gbp, f.period) for f in found] == [(5000, "2018/19"), (2500, "2016/17")]
+    _, found = _doc(["The cost of this light would be £121 - 2018/19, £91 - 2019/20 and £30 2020/21."])
+    assert [(f.amount_gbp, f.period) for f in found] == [(121, "2018/19"), (91, "2019/20"), (30, "2020/21")]
+
+
 def test_no_period_when_none_is_said() -> None:
     _, found = _doc(["The lighting scheme will cost £8,200. Work starts in the 2013/14 programme."])
     assert found[0].period is None and found[0].kind == "cost"

@@ -66,6 +66,7 @@ def test_kent_budget_amendments_appendix_tables() -> None:
 def test_milburn_parish_minutes_exact_pence() -> None:
     found = _funding("uk_milburn-pc_minutes_2016-01-12.pdf")
     assert sorted(f.amount_gbp for f in found) == [60, 70, 78, 130, 260, Decimal("671.84"), 2700]
+    assert [f.period for f in _found(found, 2700)] == ["2016/17"]  # the precept set in January, for the coming year
 
 
 def test_dollars_are_recorded_as_dollars_not_pounds() -> None:

@@ -26,7 +26,8 @@ ORDINAL = r"\d{1,2}\s*(?:st|nd|rd|th){0,2}"  # "10thth" is a slip for "10th"
 DAY_MONTH = rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{ORDINAL}\s+(?:of\s+)?{MONTH}\.?(?:,?\s+\d{{4}})?"
 # US order without the year only with the ordinal's letters: "Thursday, March 9th" ("May 5" is not one)
 MONTH_DAY = rf"(?:{WEEKDAY},?\s+)?{MONTH}\.?\s+(?:{ORDINAL},?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)\b)"
-NUMERIC = r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d/.])"
+# "31/03/15", "2.2.15": not part of a longer run of figures ("1.2.3.4"); a full stop after it ends the sentence
+NUMERIC = r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d/]|\.\d)"
 MONTH_YEAR = rf"{MONTH}\.?,?\s+\d{{4}}"
 DATE_PATTERN = re.compile(rf"\b(?:{DAY_MONTH}|{MONTH_DAY}|{NUMERIC}|{MONTH_YEAR})\b", re.I)
 FULL_DATE = re.compile(rf"\b(?:{DAY_MONTH}|{MONTH_DAY}|{NUMERIC})\b", re.I)
@@ -121,8 +122,10 @@ MEETING_REF = re.compile(
     rf"\b(?i:the|their|its|our|this|a)\s+(?P<next>(?i:next)\s+)?(?:(?P<month>(?i:{MONTH}))\s+)?"
     rf"(?!(?i:annual|extraordinary|special)\s)(?:[A-Z][\w&'-]*\s+){{0,4}}(?i:meeting)(?:\s+(?i:in|on|of)\s+(?P<when>(?i:{_DATE_OR_MONTH})))?"
     rf"|\b(?i:next\s+meeting)\b")
+# "by 9 March", "Due date: 13/02/2015", "by w/c 9th February" (the week's first day)
 DEADLINE = re.compile(
-    rf"\b(?:by|before|prior\s+to|no\s+later\s+than|not\s+later\s+than|until|deadline:?|due:?)\s+"
+    rf"\b(?:by|before|prior\s+to|no\s+later\s+than|not\s+later\s+than|until|(?:deadline|due|target)\s+date:?|"
+    rf"deadline:?|due:?)\s+(?:(?:w/c|w\.c\.|week\s+commencing)\s+)?"
     rf"(?:[^.;()]{{0,60}}?\bon\s+)?(?:the\s+)?(?P<end>end\s+(?:of\s+)?)?(?:(?:early|mid|late)[- ]\s*(?={MONTH}))?"
     rf"(?P<when>{_DATE_OR_MONTH}|(?:19|20)\d{{2}}\s*[/-]\s*(?:\d{{2}}|\d{{4}})\b)", re.I)
 # A month-only deadline is that month's meeting only when the task is to report
@@ -133,6 +136,9 @@ IN_MONTH = re.compile(rf"\b(?:in|during)\s+(?:early\s+|mid[- ]|late\s+)?(?P<when
 # of next month", "later in the month" (the month, no day), "on Friday" (the first such day after it).
 OWN_MONTH_END = re.compile(r"\b(?:by|before|at|for)\s+the\s+end\s+of\s+(?P<which>the|this|next)\s+month\b", re.I)
 LATER_THIS_MONTH = re.compile(r"\blater\s+(?:in\s+the|this)\s+month\b", re.I)
+# "by the end of the financial year": 31 March of the meeting's financial year
+OWN_YEAR_END = re.compile(r"\b(?:by|before|at|for)\s+the\s+end\s+of\s+(?:the|this)\s+(?:current\s+)?financial\s+year\b",
+                          re.I)
 # Not a day given a date ("Friday 15th") or a week, nor days that recur: "on Tuesday evenings", "on Saturday and
 # Thursday", "Monday to Friday".
 ON_WEEKDAY = re.compile(rf"\b(?i:on|by|before|until|this)\s+(?P<day>{WEEKDAY_FULL})"
@@ -227,6 +233,9 @@ def _from_meeting(text: str, base: date | None) -> Due | None:
     m = LATER_THIS_MONTH.search(text)
     if m:
         return Due(m.group(0), base.replace(day=1), "month")
+    m = OWN_YEAR_END.search(text)
+    if m:
+        return Due(m.group(0), date(base.year + (base.month >= 4), 3, 31), "day")
     m = ON_WEEKDAY.search(text)
     if m:
         ahead = (_WEEKDAY_NUMBER[m.group("day").lower()] - base.weekday() - 1) % 7 + 1

@@ -115,3 +115,22 @@ def test_part_of_a_month_is_the_month():
     assert due("The Chair will contact the school by mid-February") == ("2012-02", "month")
     assert due("Send the plans by early March 2013") == ("2013-03", "month")
 
+
+
+def test_dates_in_figures_at_the_end_of_a_sentence():
+    assert due("Clerk to complete the return by 31/03/12.") == ("2012-03-31", "day")
+    assert due("JS to send the figures by 2.2.12.") == ("2012-02-02", "day")
+    assert due("Load the release by 1.2.12.4 as listed") is None  # a run of figures is no date
+
+
+def test_labelled_due_dates_and_weeks_commencing():
+    assert due("Action: the Clerk. Due date: 13/02/2012") == ("2012-02-13", "day")
+    assert due("Target date: end of April") == ("2012-04-30", "day")
+    assert due("Arrange the site visit by w/c 20th February") == ("2012-02-20", "day")
+    assert due("Book the hall by week commencing 5 March") == ("2012-03-05", "day")
+
+
+def test_the_end_of_the_financial_year_is_that_of_the_meeting():
+    assert due("Claims to be submitted by the end of the financial year.") == ("2012-03-31", "day")
+    assert find_deadline("Spend the grant by the end of the current financial year", date(2012, 6, 5), []).iso() \
+        == "2013-03-31"

@@ -115,8 +115,9 @@ VOTE_OUTCOMES = frozenset({"carried", "passed", "lost", "defeated"})
 MOTION_BLOCKS = 12  # how far back a vote's motion may be worded (the count of votes, names, between)
 # A vote's count: "Voting was 3 for the resolution, 1 against and 2 abstained".
 VOTE = re.compile(r"\b\d+\s+(?:votes?\s+)?(?:for|in\s+favour)\b.{0,80}?\b\d+\s+against\b", re.I | re.S)
-# "carried out", "passed to the Clerk", "lost the key": no vote's outcome.
-NOT_OUTCOME_AFTER = re.compile(r"^\s*(?:out|forward|forwards|over|on|onto|to|away|through|back|around|round|into|"
+# "carried out", "passed to the Clerk", "lost the key": no vote's outcome ("carried on a show of hands" is one).
+NOT_OUTCOME_AFTER = re.compile(r"^\s*(?:out|forward|forwards|over|on(?!\s+(?:a\s+)?(?:show\s+of\s+hands|vote|"
+                               r"majority)\b)|onto|to|away|through|back|around|round|into|"
                                r"across|"
                                r"along|down|up|off|it|them|their|his|her|its|our|the|a|an|this|that|these|those|"
                                r"(?:at|in)\b[^.;]{0,40}\b(?:19|20)\d\d)\b", re.I)  # "passed at the APCM in 1999"

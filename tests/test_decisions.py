@@ -107,6 +107,14 @@ def test_motions_carried_and_elections_but_not_work_carried_out():
                    ("Sam Lee was duly elected as Secretary.", True)]
 
 
+def test_a_motion_carried_on_a_show_of_hands_but_not_work_carried_on():
+    got = run([("paragraph", "The council proposed that the number of members be reduced from 15 to 12. This "
+                             "resolution was carried on a show of hands."),
+               ("paragraph", "Work on the hall carried on over the summer.")])
+    assert got == [("The council proposed that the number of members be reduced from 15 to 12. This resolution was "
+                    "carried on a show of hands.", True)]
+
+
 def test_decision_cells_of_a_table_take_the_row_as_context():
     got = run([("table", [["Clerks wages £838", "Councillors resolved to pay"],
                           ["Approved budget", "Pending"]])])

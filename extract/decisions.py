@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from minutes.extract.document import Block
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, AUXILIARY_VERBS, BODY_WORDS, COMMON_TITLES,
-                                    CONCLUDING,
+                                    CONCLUDING, VOTING,
                                     HONORIFICS, LINKING_WORDS, ORGANISATION_WORDS, OUTCOME_WORDS, PEOPLE_GROUPS,
                                     PLANNING_RESPONSES, POST_QUALIFIERS, POSTS, SPEECH_VERBS, STANCE_VERBS, TASK_VERBS,
                                     alternation)
@@ -121,6 +121,9 @@ NOT_OUTCOME_AFTER = re.compile(r"^\s*(?:out|forward|forwards|over|on(?!\s+(?:a\s
                                r"across|"
                                r"along|down|up|off|it|them|their|his|her|its|our|the|a|an|this|that|these|those|"
                                r"(?:at|in)\b[^.;]{0,40}\b(?:19|20)\d\d)\b", re.I)  # "passed at the APCM in 1999"
+# "voted in", "voted onto the committee": elected; "voted to accept", "voted unanimously in favour", "voted against"
+VOTED_IN = re.compile(r"^\s+(?:in|on|onto)\b(?!\s+favou?r)", re.I)
+VOTED_HOW = re.compile(r"^\s+(?:\w+ly\s+)?(?:to\s+\w|in\s+favou?r\b|against\b|for\b)", re.I)
 BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|duly|unanimously|and)\s+(?:\w+\s+)?$", re.I)
 ELECTED_AFTER = re.compile(r"^\s*(?:as|unopposed|with|to\s+(?:the|serve|be)|en\s+bloc|for)\b", re.I)
 # A table cell's decision word used as an adjective ("Approved budget"): no decision.
@@ -275,14 +278,14 @@ def extract_decisions(doc: ExtractedDocument, roster: Roster) -> list[Decision]:
 
 # Blocks worth a look: they hold a decision cue word. spaCy reads only these.
 DECISION_HINT = re.compile(r"agreed|approve[sd]|endorse[sd]|adopt(?:ed|s)|ratifie[sd]|resolved|decided|accept(?:ed|s)|"
-                           r"supported|declined|rejected|refused|concluded\s+that|concur|consensus|"
+                           r"supported|declined|rejected|refused|concluded\s+that|voted|concur|consensus|"
                            r"unanimous|carried(?!\s+(?:out|forward|over))|passed(?!\s+(?:on|to|away))|elected|lost|"
                            r"defeated|noted|(?:true|accurate|correct|fair)\s+(?:record|account)|"
                            r"\d\s+(?:votes?\s+)?(?:for|in\s+favour)\b.{0,80}?\d+\s+against", re.I | re.S)
 # Lower-case pieces of every DECISION_HINT word, found by a substring test before the regex runs
 # (a scan for many words at once is slow in ``re``, and most blocks hold none).
 HINT_KEYS = ("agree", "approv", "endors", "adopt", "ratif", "resolv", "decid", "accept", "support", "declined",
-             "rejected", "refused", "concluded", "concur",
+             "rejected", "refused", "concluded", "voted", "concur",
              "consensus", "unanim", "carried", "passed", "elect", "lost", "defeat", "noted", "record", "account",
              "against")
 
@@ -504,7 +507,11 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
             return False
     if outcome:
         return True  # the elected, or the motion carried, is its subject, not who decided
+    if cue.text.lower() in VOTING and VOTED_IN.match(after):
+        return bool(BE_BEFORE.search(before))  # "were voted in": an election's outcome, as "elected"
     subject = _subject(text, sent.start_char, cue.start_char)
+    if cue.text.lower() in VOTING and not (_the_body(subject) and VOTED_HOW.match(after)):
+        return False  # "we voted to support" (a vote reported), "Cllr Bell voted against": not the meeting's
     if cue.text.lower() in STANCE_VERBS and not _the_body(subject):
         return False  # "The fund approves grants", "Cllr Smith supported it": not the meeting's stance
     if cue.text.lower() in CONCLUDING and not (THAT_AFTER.match(after) and (_the_body(subject)

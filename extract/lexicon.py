@@ -181,6 +181,9 @@ STANCE_VERBS = ("supported", "approves", "endorses", "adopts", "ratifies", "acce
 # with "that" after it and the body itself, or no one ("it was"), as the subject; not "She concluded by ...",
 # "negotiations have been concluded".
 CONCLUDING = ("concluded",)
+# The body's vote ("Members voted to accept the quotation", "The Council voted unanimously against"), a
+# decision only with the body itself as subject; and an election by vote ("were voted in by the membership").
+VOTING = ("voted",)
 # Setting a precept for the coming year, and what is received or paid of one (``periods.precept_year``)
 PRECEPT_SETTING = ("set", "sets", "setting", "agree", "agreed", "approve", "approved", "request", "requested",
                    "increase", "increased", "reduce", "reduced", "raise", "raised", "freeze", "frozen", "fix",

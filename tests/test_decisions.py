@@ -115,6 +115,18 @@ def test_a_motion_carried_on_a_show_of_hands_but_not_work_carried_on():
                     "carried on a show of hands.", True)]
 
 
+def test_the_bodys_own_votes_and_elections_by_vote_but_not_a_members_vote():
+    got = run([("paragraph", "Members voted to accept the quotation from the contractor."),
+               ("paragraph", "The Council voted unanimously against the proposal."),
+               ("paragraph", "The following Directors were voted in by the membership: Ann Bell, Tom Reed."),
+               ("paragraph", "Cllr Bell voted against the motion."),
+               ("paragraph", "As we voted to support the county's plan, the club will back it too."),
+               ("paragraph", "The Council voted on the matter last year.")])
+    assert [t for t, _ in got] == ["Members voted to accept the quotation from the contractor.",
+                                   "The Council voted unanimously against the proposal.",
+                                   "The following Directors were voted in by the membership: Ann Bell, Tom Reed."]
+
+
 def test_decision_cells_of_a_table_take_the_row_as_context():
     got = run([("table", [["Clerks wages £838", "Councillors resolved to pay"],
                           ["Approved budget", "Pending"]])])

@@ -131,7 +131,12 @@ ADJECTIVE_AFTER = re.compile(r"^\s*(?!to\b|in\b|by\b|with\b|subject\b|unanimousl
                              r"on\b|without\b|unless\b|pending\b)[A-Za-z]", re.I)
 # A planning application's reference ("3/18/1963/HH", "18/01561/NMV2", "DC/16/2345/FUL").
 PLANNING_REF = re.compile(r"\b(?:[A-Z]{1,4}/)?\d{1,4}/\d{2,6}(?:/[A-Z0-9]{1,6})+\b")
-PLANNING_RESPONSE = re.compile(rf"(?:^|(?<=[.:])\s+|\s+-{{2,}}\s*|\s+[–—]\s+)\W*{alternation(PLANNING_RESPONSES)}\b"
+# A district's own two-part numbering in brackets ("(17/1046)"): an application's only where the text says so.
+SHORT_PLANNING_REF = re.compile(r"\(\d{2}/\d{3,5}\)")
+APPLICATION = re.compile(r"\bapplication\b", re.I)
+PLANNING_HEAD = re.compile(r"\bplanning\b", re.I)
+# The council's response: at the start of the text or of a line, after a sentence, or after a dash
+PLANNING_RESPONSE = re.compile(rf"(?:^|(?<=[.:])\s+|\n|\s+-{{2,}}\s*|\s+[–—]\s+)\W*{alternation(PLANNING_RESPONSES)}\b"
                                r"[^.\n]{0,80}", re.I)
 STATUS_ROW_CELLS = 4  # a row wider than this is a tracker's, whose "Approved" is a status, not a decision
 RESPONSE_WORDS = 12  # a planning response is a few words, not a paragraph about support
@@ -680,9 +685,11 @@ def _planning_responses(reader: _Reader, blocks: list[Block], taken: set[int]) -
     """The council's response to each planning application it considered:
     "3/18/1963/HH Kestrel Cottage ... No comment.", or the response on its
     own line after the application. Weaker than a resolution (explicit=False)."""
+    under_planning = False  # the heading above is a planning one ("Planning Applications:")
     for i, block in enumerate(blocks):
-        if block.kind == "table" or block.start in taken or "/" not in block.text \
-                or not PLANNING_REF.search(block.text):
+        if block.kind == "heading":
+            under_planning = bool(PLANNING_HEAD.search(block.text))
+        if block.kind == "table" or block.start in taken or not _application(block, under_planning):
             continue
         m = _response(block.text, own_block=False)
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -694,6 +701,15 @@ def _planning_responses(reader: _Reader, blocks: list[Block], taken: set[int]) -
         else:
             continue
         yield reader.decision(_span_text(blocks, block.start, end), block.start, end, block.page, False)
+
+
+def _application(block: Block, under_planning: bool) -> bool:
+    """A planning application the council considered: one with its reference ("18/01561/NMV2"; a bracketed
+    "(17/1046)" where the text says it is an application), or listed under a planning heading."""
+    if "/" in block.text and (PLANNING_REF.search(block.text)
+                              or SHORT_PLANNING_REF.search(block.text) and APPLICATION.search(block.text)):
+        return True
+    return under_planning and block.kind == "list_item"
 
 
 def _response(text: str, own_block: bool) -> re.Match[str] | None:

@@ -142,6 +142,20 @@ def test_planning_responses_are_weaker_decisions():
                    ("DC/17/0042/FUL 2 Mill Lane Garage conversion -- Comment re parking", False)]
 
 
+def test_planning_responses_to_applications_without_a_full_reference():
+    got = run([("heading", "7. Planning"),
+               ("paragraph", "Planning application received for a barn conversion at Low Farm. (17/1046)\n"
+                             "No objections raised."),
+               ("paragraph", "The repair invoice (12/2015) is due. No objection came from the tenants."),
+               ("heading", "8. Planning Applications:"),
+               ("list_item", "Erection of a garage at 29 Forgan Drive – No Objections", "1."),
+               ("list_item", "Extension at 32A Grey Street - Permitted with Conditions", "2."),
+               ("heading", "9. Correspondence"),
+               ("list_item", "A letter from the school – no objections to the fun run", "1.")])
+    assert got == [("Planning application received for a barn conversion at Low Farm. (17/1046) No objections "
+                    "raised", False), ("Erection of a garage at 29 Forgan Drive – No Objections", False)]
+
+
 def test_noted_points_under_a_lead_in_and_an_enumeration():
     got = run([("paragraph", "It was noted that:"),
                ("list_item", "The hall roof leaks again. A roofer has been asked to quote.", "a."),

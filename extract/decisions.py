@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from minutes.extract.document import Block
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, AUXILIARY_VERBS, BODY_WORDS, COMMON_TITLES,
-                                    CONCLUDING, VOTING,
+                                    CONCLUDING, IN_AGREEMENT, VOTING,
                                     HONORIFICS, LINKING_WORDS, ORGANISATION_WORDS, OUTCOME_WORDS, PEOPLE_GROUPS,
                                     PLANNING_RESPONSES, POST_QUALIFIERS, POSTS, SPEECH_VERBS, STANCE_VERBS, TASK_VERBS,
                                     alternation)
@@ -121,6 +121,8 @@ NOT_OUTCOME_AFTER = re.compile(r"^\s*(?:out|forward|forwards|over|on(?!\s+(?:a\s
                                r"across|"
                                r"along|down|up|off|it|them|their|his|her|its|our|the|a|an|this|that|these|those|"
                                r"(?:at|in)\b[^.;]{0,40}\b(?:19|20)\d\d)\b", re.I)  # "passed at the APCM in 1999"
+ALL_HELD = re.compile(r"\W*(?:all|everyone|all\s+present)\s+(?:were|was|are)\s+(?:all\s+)?in\s+$", re.I)
+IN_BEFORE = re.compile(r"\b(?:were|was|are|is)\s+(?:all\s+)?(?P<in>in)\s+$", re.I)  # "were in agreement"
 # "voted in", "voted onto the committee": elected; "voted to accept", "voted unanimously in favour", "voted against"
 VOTED_IN = re.compile(r"^\s+(?:in|on|onto)\b(?!\s+favou?r)", re.I)
 VOTED_HOW = re.compile(r"^\s+(?:\w+ly\s+)?(?:to\s+\w|in\s+favou?r\b|against\b|for\b)", re.I)
@@ -283,7 +285,7 @@ def extract_decisions(doc: ExtractedDocument, roster: Roster) -> list[Decision]:
 
 # Blocks worth a look: they hold a decision cue word. spaCy reads only these.
 DECISION_HINT = re.compile(r"agreed|approve[sd]|endorse[sd]|adopt(?:ed|s)|ratifie[sd]|resolved|decided|accept(?:ed|s)|"
-                           r"supported|declined|rejected|refused|concluded\s+that|voted|concur|consensus|"
+                           r"supported|declined|rejected|refused|concluded\s+that|voted|in\s+agreement|concur|consensus|"
                            r"unanimous|carried(?!\s+(?:out|forward|over))|passed(?!\s+(?:on|to|away))|elected|lost|"
                            r"defeated|noted|(?:true|accurate|correct|fair)\s+(?:record|account)|"
                            r"\d\s+(?:votes?\s+)?(?:for|in\s+favour)\b.{0,80}?\d+\s+against", re.I | re.S)
@@ -500,7 +502,8 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
         return False
     declared = outcome and DECLARED.search(text, sent.start_char, cue.start_char)
     if cue.label_ != "RECORD" and not declared:
-        if REPORTED_BEFORE.search(before[-30:]) or (not outcome and REPORTED_AFTER.match(after)) \
+        if REPORTED_BEFORE.search(before[-30:]) \
+                or (not outcome and cue.text.lower() not in IN_AGREEMENT and REPORTED_AFTER.match(after)) \
                 or CONDITIONAL.search(before) \
                 or NEGATED.search(before[-40:]) or REPORTING.search(text, sent.start_char, cue.start_char) \
                 or (cue.start_char > 0 and text[cue.start_char - 1] == "("):
@@ -517,6 +520,10 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
     subject = _subject(text, sent.start_char, cue.start_char)
     if cue.text.lower() in VOTING and not (_the_body(subject) and VOTED_HOW.match(after)):
         return False  # "we voted to support" (a vote reported), "Cllr Bell voted against": not the meeting's
+    if cue.text.lower() in IN_AGREEMENT:  # "All were in agreement": who was, before "in"
+        held = IN_BEFORE.search(before)
+        return held is not None and (bool(ALL_HELD.match(text, sent.start_char, cue.start_char)) or _all_of_the_body(
+            _subject(text, sent.start_char, cue.start_char - len(before) + held.start("in"))))
     if cue.text.lower() in STANCE_VERBS and not _the_body(subject):
         return False  # "The fund approves grants", "Cllr Smith supported it": not the meeting's stance
     if cue.text.lower() in CONCLUDING and not (THAT_AFTER.match(after) and (_the_body(subject)
@@ -532,6 +539,14 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
         return False  # "GO-East agreed Baseline and Targets": a source cited in a cell, no decision
     # "DO agreed to look into it", "ERA agreed to contact": a party's undertaking (an action)
     return not (UNDERTAKING.match(after) and lower - {"it"} and not lower & GROUP_WORDS)
+
+
+def _all_of_the_body(subject: str | None) -> bool:
+    """The body, or all of those at the meeting: "All", "Everyone", "All the Board", "the Councillors"."""
+    words = (subject or "").lower().split()
+    if words[:1] == ["all"] and len(words) > 1:
+        words = words[1:]
+    return words in (["all"], ["everyone"], ["all", "present"]) or _the_body(" ".join(words))
 
 
 def _the_body(subject: str | None) -> bool:

@@ -184,6 +184,9 @@ CONCLUDING = ("concluded",)
 # The body's vote ("Members voted to accept the quotation", "The Council voted unanimously against"), a
 # decision only with the body itself as subject; and an election by vote ("were voted in by the membership").
 VOTING = ("voted",)
+# "All were in agreement", "the Councillors were in agreement": the body's agreement, with the body (or all of
+# it) as subject; not "she was not in agreement".
+IN_AGREEMENT = ("agreement",)
 # Setting a precept for the coming year, and what is received or paid of one (``periods.precept_year``)
 PRECEPT_SETTING = ("set", "sets", "setting", "agree", "agreed", "approve", "approved", "request", "requested",
                    "increase", "increased", "reduce", "reduced", "raise", "raised", "freeze", "frozen", "fix",

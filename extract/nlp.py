@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_WORDS, ASKED_VERBS, ASKING_VERBS,
                                     COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, GENRE_WORDS, MODAL_VERBS,
                                     NOTING_WORDS, OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
-                                    CONCLUDING, VOTING,
+                                    CONCLUDING, IN_AGREEMENT, VOTING,
                                     SUGGESTING_VERBS, TASK_VERBS, TO_MEETING_VERBS, VOLUNTEER_VERBS, alternation)
 
 # Cue phrases, as token patterns; the extractors read them with ``task_cues`` and ``decision_cues``.
@@ -84,7 +84,8 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     # "agreed", "Consensus", and a vote's or election's outcome: "The motion was carried", "duly elected"
     # (one pattern, as each pattern costs a pass of the matcher; decisions.py tells outcomes by their word)
     {"label": "AGREED", "pattern": [{"LOWER": {"IN": [*AGREEMENT_VERBS, *AGREEMENT_WORDS, *OUTCOME_WORDS,
-                                                       *STANCE_VERBS, *CONCLUDING, *VOTING]}}]},
+                                                       *STANCE_VERBS, *CONCLUDING, *VOTING,
+                                                       *IN_AGREEMENT]}}]},
     {"label": "NOTED", "pattern": [{"LOWER": {"IN": list(NOTING_WORDS)}}]},
     {"label": "RECORD", "pattern": [{"LOWER": "as"}, {"LOWER": {"IN": ["a", "an", "the"]}},
                                      {"LOWER": {"IN": list(RECORD_WORDS)}, "OP": "+"},

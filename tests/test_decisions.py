@@ -127,6 +127,15 @@ def test_the_bodys_own_votes_and_elections_by_vote_but_not_a_members_vote():
                                    "The following Directors were voted in by the membership: Ann Bell, Tom Reed."]
 
 
+def test_the_body_in_agreement_but_not_one_member():
+    got = run([("paragraph", "SB proposed that the Board accept the changes. All were in agreement."),
+               ("paragraph", "The Board were all in agreement with the planned closure of the branch."),
+               ("paragraph", "AB asked that it be minuted that she was not in agreement with this."),
+               ("paragraph", "The observer and the associate are in agreement to continue the training.")])
+    assert got == [("SB proposed that the Board accept the changes. All were in agreement.", True),
+                   ("The Board were all in agreement with the planned closure of the branch.", True)]
+
+
 def test_decision_cells_of_a_table_take_the_row_as_context():
     got = run([("table", [["Clerks wages £838", "Councillors resolved to pay"],
                           ["Approved budget", "Pending"]])])

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_WORDS, ASKED_VERBS, ASKING_VERBS,
+                                    BEEN_ASKED_VERBS,
                                     COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, GENRE_WORDS, MODAL_VERBS,
                                     NOTING_WORDS, OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
                                     CONCLUDING, IN_AGREEMENT, VOTING,
@@ -59,6 +60,9 @@ CUE_PATTERNS: list[dict[str, Any]] = [
                                     {"LOWER": {"REGEX": f"^{_ASKED_ADVERB}$"}, "OP": "?"},
                                     {"LOWER": {"IN": list(ASKED_VERBS)}},
                                     {"LOWER": {"IN": ["to", "if", "whether"]}}]},
+    # "The Clerk has been asked to contact": given a task ("has been invited to attend" reports an invitation)
+    {"label": "ASKED", "pattern": [{"LOWER": "been"}, {"LOWER": {"REGEX": f"^{_ASKED_ADVERB}$"}, "OP": "?"},
+                                    {"LOWER": {"IN": list(BEEN_ASKED_VERBS)}}, {"LOWER": "to"}]},
     # "It was requested that DT ask", "it was agreed that Mags & Karen should come" (actions.py reads the rest)
     # "It was suggested that Mr Wood obtain", "DO proposed that FHCL prepare": a task put forward
     {"label": "ASK_THAT", "pattern": [{"LOWER": {"IN": list(_THAT_VERBS)}}, {"LOWER": "that"}]},
@@ -109,7 +113,8 @@ DECISION_CUES = frozenset({"AGREED", "NOTED", "RECORD"})
 _MODAL_CUE = (rf"{alternation(MODAL_VERBS)}\s*(?:(?:{alternation(_MODAL_ADVERBS)}\s*)?(?:need\s*)?"
               rf"(?:to\s*)?{alternation(TASK_VERBS)}|be\s*{alternation(TO_MEETING_VERBS)})")
 # ASKED: "were [also] asked to", "be requested to", "was asked if"
-_ASKED_CUE = rf"{alternation(_BE_FORMS)}\s*(?:{_ASKED_ADVERB}\s*)?{alternation(ASKED_VERBS)}\s*(?:to|if|whether)"
+_ASKED_CUE = (rf"{alternation(_BE_FORMS)}\s*(?:{_ASKED_ADVERB}\s*)?{alternation(ASKED_VERBS)}\s*(?:to|if|whether)"
+              rf"|been\s*(?:{_ASKED_ADVERB}\s*)?{alternation(BEEN_ASKED_VERBS)}\s*to")
 # COLLECT: "requested [for] [any] comments"
 _COLLECT_CUE = rf"{alternation(COLLECT_VERBS)}\s*(?:for\s*)?(?:any\s*)?{alternation(FEEDBACK_WORDS)}"
 _PHRASE_CUE_WORDS = (*MODAL_VERBS, *_THAT_VERBS, *ASKED_VERBS, *COLLECT_VERBS)

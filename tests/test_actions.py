@@ -338,6 +338,14 @@ def test_staff_directed_and_asked_in_lower_case():
     assert [[o.name for o in a.owners] for a in acts] == [["staff"], ["Staff"], ["staff"]]
 
 
+def test_has_been_asked_gives_a_task_but_has_been_invited_reports_an_invitation():
+    acts = run([("paragraph", "The Clerk has been asked to contact the insurer about the claim."),
+                ("paragraph", "Members have been requested to send their comments by 1 March."),
+                ("paragraph", "The General Manager has been invited to speak at a panel in London.")])
+    assert [([o.name for o in a.owners], a.due.iso() if a.due else None) for a in acts] == [
+        (["The Clerk"], None), (["Members"], "2012-03-01")]
+
+
 def test_actions_line_alone_heads_the_paragraph_below():
     acts = run([("paragraph", "The board discussed support for local government."),
                 ("paragraph", "Actions:"),

@@ -121,6 +121,9 @@ NOT_OUTCOME_AFTER = re.compile(r"^\s*(?:out|forward|forwards|over|on(?!\s+(?:a\s
                                r"across|"
                                r"along|down|up|off|it|them|their|his|her|its|our|the|a|an|this|that|these|those|"
                                r"(?:at|in)\b[^.;]{0,40}\b(?:19|20)\d\d)\b", re.I)  # "passed at the APCM in 1999"
+GENERAL_AGREEMENT = re.compile(r"\W*there\s+was\s+(?:a\s+)?(?:general|broad|full|unanimous)\s+$", re.I)
+AGREEMENT_ON = re.compile(r"^\s+(?:that|to|on|for)\b", re.I)
+SIGNED_OFF = "signed off"  # the meeting's approval of a plan or paper, said so
 ALL_HELD = re.compile(r"\W*(?:all|everyone|all\s+present)\s+(?:were|was|are)\s+(?:all\s+)?in\s+$", re.I)
 IN_BEFORE = re.compile(r"\b(?:were|was|are|is)\s+(?:all\s+)?(?P<in>in)\s+$", re.I)  # "were in agreement"
 # "voted in", "voted onto the committee": elected; "voted to accept", "voted unanimously in favour", "voted against"
@@ -138,8 +141,8 @@ SHORT_PLANNING_REF = re.compile(r"\(\d{2}/\d{3,5}\)")
 APPLICATION = re.compile(r"\bapplication\b", re.I)
 PLANNING_HEAD = re.compile(r"\bplanning\b", re.I)
 # The council's response: at the start of the text or of a line, after a sentence, or after a dash
-PLANNING_RESPONSE = re.compile(rf"(?:^|(?<=[.:])\s+|\n|\s+-{{2,}}\s*|\s+[–—]\s+)\W*{alternation(PLANNING_RESPONSES)}\b"
-                               r"[^.\n]{0,80}", re.I)
+PLANNING_RESPONSE = re.compile(rf"(?:^|(?<=[.:])\s+|\n|\s+-{{2,}}\s*|\s+[–—]\s+)\W*"
+                               rf"{alternation(PLANNING_RESPONSES)}\b[^.\n]{{0,80}}", re.I)
 STATUS_ROW_CELLS = 4  # a row wider than this is a tracker's, whose "Approved" is a status, not a decision
 RESPONSE_WORDS = 12  # a planning response is a few words, not a paragraph about support
 # Short lines under a lead-in ("the following were elected:" / "Chair – Tony Brown").
@@ -285,14 +288,15 @@ def extract_decisions(doc: ExtractedDocument, roster: Roster) -> list[Decision]:
 
 # Blocks worth a look: they hold a decision cue word. spaCy reads only these.
 DECISION_HINT = re.compile(r"agreed|approve[sd]|endorse[sd]|adopt(?:ed|s)|ratifie[sd]|resolved|decided|accept(?:ed|s)|"
-                           r"supported|declined|rejected|refused|concluded\s+that|voted|in\s+agreement|concur|consensus|"
+                           r"supported|declined|rejected|refused|concluded\s+that|voted|in\s+agreement|"
+                           r"(?:general|broad|full)\s+agreement|signed\s+off|concur|consensus|"
                            r"unanimous|carried(?!\s+(?:out|forward|over))|passed(?!\s+(?:on|to|away))|elected|lost|"
                            r"defeated|noted|(?:true|accurate|correct|fair)\s+(?:record|account)|"
                            r"\d\s+(?:votes?\s+)?(?:for|in\s+favour)\b.{0,80}?\d+\s+against", re.I | re.S)
 # Lower-case pieces of every DECISION_HINT word, found by a substring test before the regex runs
 # (a scan for many words at once is slow in ``re``, and most blocks hold none).
 HINT_KEYS = ("agree", "approv", "endors", "adopt", "ratif", "resolv", "decid", "accept", "support", "declined",
-             "rejected", "refused", "concluded", "voted", "concur",
+             "rejected", "refused", "concluded", "voted", "signed", "concur",
              "consensus", "unanim", "carried", "passed", "elect", "lost", "defeat", "noted", "record", "account",
              "against")
 
@@ -502,7 +506,7 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
         return False
     declared = outcome and DECLARED.search(text, sent.start_char, cue.start_char)
     if cue.label_ != "RECORD" and not declared:
-        if REPORTED_BEFORE.search(before[-30:]) \
+        if REPORTED_BEFORE.search(before[-30:]) and cue.text.lower() not in IN_AGREEMENT \
                 or (not outcome and cue.text.lower() not in IN_AGREEMENT and REPORTED_AFTER.match(after)) \
                 or CONDITIONAL.search(before) \
                 or NEGATED.search(before[-40:]) or REPORTING.search(text, sent.start_char, cue.start_char) \
@@ -521,9 +525,13 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
     if cue.text.lower() in VOTING and not (_the_body(subject) and VOTED_HOW.match(after)):
         return False  # "we voted to support" (a vote reported), "Cllr Bell voted against": not the meeting's
     if cue.text.lower() in IN_AGREEMENT:  # "All were in agreement": who was, before "in"
+        if GENERAL_AGREEMENT.match(text, sent.start_char, cue.start_char):
+            return bool(AGREEMENT_ON.match(after))  # "There was general agreement that ..."
         held = IN_BEFORE.search(before)
         return held is not None and (bool(ALL_HELD.match(text, sent.start_char, cue.start_char)) or _all_of_the_body(
             _subject(text, sent.start_char, cue.start_char - len(before) + held.start("in"))))
+    if cue.text.lower() == SIGNED_OFF:  # "The Board signed off the plan", "signed off by the Board"
+        return bool(BY_AGENT.match(after)) if BE_BEFORE.search(before) else _the_body(subject)
     if cue.text.lower() in STANCE_VERBS and not _the_body(subject):
         return False  # "The fund approves grants", "Cllr Smith supported it": not the meeting's stance
     if cue.text.lower() in CONCLUDING and not (THAT_AFTER.match(after) and (_the_body(subject)

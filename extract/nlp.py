@@ -90,6 +90,8 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     {"label": "AGREED", "pattern": [{"LOWER": {"IN": [*AGREEMENT_VERBS, *AGREEMENT_WORDS, *OUTCOME_WORDS,
                                                        *STANCE_VERBS, *CONCLUDING, *VOTING,
                                                        *IN_AGREEMENT]}}]},
+    # "The Board signed off the action plan": the meeting's approval (decisions.py wants the body as its subject)
+    {"label": "AGREED", "pattern": [{"LOWER": "signed"}, {"LOWER": "off"}]},
     {"label": "NOTED", "pattern": [{"LOWER": {"IN": list(NOTING_WORDS)}}]},
     {"label": "RECORD", "pattern": [{"LOWER": "as"}, {"LOWER": {"IN": ["a", "an", "the"]}},
                                      {"LOWER": {"IN": list(RECORD_WORDS)}, "OP": "+"},

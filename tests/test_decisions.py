@@ -136,6 +136,17 @@ def test_the_body_in_agreement_but_not_one_member():
                    ("The Board were all in agreement with the planned closure of the branch.", True)]
 
 
+def test_general_agreement_and_signing_off_by_the_body():
+    got = run([("paragraph", "There was general agreement that the fun run should go ahead."),
+               ("paragraph", "The Board signed off the action plan for the coming year."),
+               ("paragraph", "The final accounts were signed off by the Board."),
+               ("paragraph", "The specification has been signed off subject to a final challenge."),
+               ("paragraph", "The accounts were signed off by the auditor in May.")])
+    assert [t for t, _ in got] == ["There was general agreement that the fun run should go ahead.",
+                                   "The Board signed off the action plan for the coming year.",
+                                   "The final accounts were signed off by the Board."]
+
+
 def test_decision_cells_of_a_table_take_the_row_as_context():
     got = run([("table", [["Clerks wages £838", "Councillors resolved to pay"],
                           ["Approved budget", "Pending"]])])

@@ -140,6 +140,11 @@ PLANNING_REF = re.compile(r"\b(?:[A-Z]{1,4}/)?\d{1,4}/\d{2,6}(?:/[A-Z0-9]{1,6})+
 SHORT_PLANNING_REF = re.compile(r"\(\d{2}/\d{3,5}\)")
 APPLICATION = re.compile(r"\bapplication\b", re.I)
 PLANNING_HEAD = re.compile(r"\bplanning\b", re.I)
+# The body's response in a sentence of its own: "Councillors had no objection to these plans", "The Council
+# raised no objections", "Members supported the application"
+BODY_RESPONSE = re.compile(r"\b(?:the\s+)?(?:parish\s+|town\s+)?(?:council|councillors|members|committee)\s+"
+                           r"(?:(?:had|has|have|raised|made|raise|make)\s+no\s+(?:objections?|comments?)|"
+                           r"(?:objected|supported)\s+(?:to\s+)?the\s+(?:application|proposals?|plans?))\b", re.I)
 # The council's response: at the start of the text or of a line, after a sentence, or after a dash
 PLANNING_RESPONSE = re.compile(rf"(?:^|(?<=[.:])\s+|\n|\s+-{{2,}}\s*|\s+[–—]\s+)\W*"
                                rf"{alternation(PLANNING_RESPONSES)}\b[^.\n]{{0,80}}", re.I)
@@ -708,11 +713,22 @@ def _planning_responses(reader: _Reader, blocks: list[Block], taken: set[int]) -
     """The council's response to each planning application it considered:
     "3/18/1963/HH Kestrel Cottage ... No comment.", or the response on its
     own line after the application. Weaker than a resolution (explicit=False)."""
-    under_planning = False  # the heading above is a planning one ("Planning Applications:")
+    planning_head = False  # the heading above is a planning one ("Planning Applications:")
     for i, block in enumerate(blocks):
         if block.kind == "heading":
-            under_planning = bool(PLANNING_HEAD.search(block.text))
-        if block.kind == "table" or block.start in taken or not _application(block, under_planning):
+            planning_head = bool(PLANNING_HEAD.search(block.text))
+        # under a planning heading, or in an item with a planning title ("17.03.6 Planning Application 17/0110")
+        under_planning = planning_head or bool(PLANNING_HEAD.search(reader.title(block.start) or ""))
+        if block.kind == "table" or block.start in taken:
+            continue
+        said = BODY_RESPONSE.search(block.text) if under_planning and block.kind != "heading" else None
+        if said is not None:  # "Councillors had no objection to these plans": the council's response, in a sentence
+            start = block.text.rfind(". ", 0, said.start()) + 1
+            stop = block.text.find(". ", said.end())
+            start, end = block.start + start + (start > 0), block.start + (stop + 1 if stop >= 0 else len(block.text))
+            yield reader.decision(_span_text(blocks, start, end), start, end, block.page, False)
+            continue
+        if not _application(block, under_planning):
             continue
         m = _response(block.text, own_block=False)
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None

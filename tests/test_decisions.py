@@ -176,6 +176,15 @@ def test_planning_responses_to_applications_without_a_full_reference():
                     "raised", False), ("Erection of a garage at 29 Forgan Drive – No Objections", False)]
 
 
+def test_the_bodys_response_to_an_application_in_a_sentence_of_its_own():
+    got = run([("heading", "17.03.6 Planning Application 17/0110"),
+               ("paragraph", "Plans for a rear extension were shown. Councillors had no objection to these plans "
+                             "and support the application. Cllr Day had no objection either."),
+               ("heading", "17.03.7 Finance"),
+               ("paragraph", "The Council had no objection to the new bank mandate.")])
+    assert got == [("Councillors had no objection to these plans and support the application.", False)]
+
+
 def test_noted_points_under_a_lead_in_and_an_enumeration():
     got = run([("paragraph", "It was noted that:"),
                ("list_item", "The hall roof leaks again. A roofer has been asked to quote.", "a."),

@@ -82,6 +82,8 @@ DELEGATE = re.compile(r"\b(?:[Dd]elegates?|[Aa]sks?|[Rr]equests?|[Ii]nstructs?|[
                       r"(?:(?:delegated\s+)?authority\s+)?(?:to\s+)?(?=(?:the\s+)?[A-Z])")
 # Where the delegate's name ends: "in consultation with ...", "to <verb>", a stop or a bracket.
 DELEGATE_END = re.compile(r",?\s+in\s+consultation\s+with\b|\s+(?:authority\s+)?to\s+(?=[a-z])|[;.(]")
+# A post held for a body: "Clerk to the Council", "Secretary to the Board"
+POST_TO = re.compile(rf"\b((?i:{alternation(POSTS)}))\s+to(?=\s+the\s+[A-Z])")
 TO_VERB = re.compile(r"\bto\s+[a-z]")
 # "It was requested that [DT ask ...]", "agreed that [Mags & Karen should come ...]": who, and the task's verb.
 OWNER_VERB = re.compile(r"\s*(?P<who>(?:the\s+)?(?:[A-Z][\w'’./-]*|"  # or a group in lower case: "that staff provide"
@@ -453,8 +455,9 @@ def _owners_before(ctx: _Context, subject: str) -> list[Owner]:
 
 
 def _no_clause_words(text: str) -> bool:
+    words = WORD.findall(POST_TO.sub(r"\1 of", text))  # "The Clerk to the Board" is a post, as "Clerk of"
     return all(not w[:1].islower() or w.lower() in LINKING_WORDS or w.lower() in GROUP_WORDS or w.lower() in POSTS
-               for w in WORD.findall(text))
+               for w in words)
 
 
 def _is_owner_phrase(text: str, ctx: _Context) -> bool:

@@ -84,7 +84,7 @@ PASSIVE_AND = re.compile(r"\b(?:was|were|is|are|been)\s+\w+ed\b[^,;]*\band\s*$",
 # The rest of a cue's line before a line of its own ("Resolved to pay" / "Confirmation that ...").
 LINE_AFTER_CUE = re.compile(r"(?:[ \t]+(?:not[ \t]+)?to[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]*(?=\n[A-Z])")
 # Words that open a sentence before its subject ("At the same time, Essex County Council ...").
-SENTENCE_LEAD = re.compile(r"^\W*(?:at\s+the\s+same\s+time|in\s+addition|also|however|meanwhile|additionally|"
+SENTENCE_LEAD = re.compile(r"^\W*(?:at\s+the\s+same\s+time|in\s+addition|also|however|meanwhile|additionally|again|"
                            r"furthermore|then|therefore|subsequently)\b[\s,]*", re.I)
 # Words between a subject and its verb ("The Board was also", "Councillors unanimously").
 _VERB_LEAD = frozenset({*AUXILIARY_VERBS, "also", "then", "unanimously", "duly", "formally", "subsequently",
@@ -602,7 +602,7 @@ def _subject(text: str, sent_start: int, cue_start: int) -> str | None:
     clause = CLAUSE_START.match(before)
     if clause and re.search(r"\bwho\s*$", clause.group(0)):
         return None
-    subject = before[clause.end():] if clause else before
+    subject = SENTENCE_LEAD.sub("", before[clause.end():] if clause else before)  # "..., again it [was resolved]"
     words = subject.split()
     while words and (words[-1].lower() in _VERB_LEAD or words[-1].lower().endswith("ly")):
         words.pop()

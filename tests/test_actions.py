@@ -346,6 +346,14 @@ def test_has_been_asked_gives_a_task_but_has_been_invited_reports_an_invitation(
         (["The Clerk"], None), (["Members"], "2012-03-01")]
 
 
+def test_a_post_held_for_a_body_owns_its_task():
+    acts = run([("paragraph", "The Clerk to the Board will send the figures to the auditors."),
+                ("paragraph", "Secretary to the Trust to book the hall."),
+                ("paragraph", "A reply to the Council will be drafted in time.")])
+    assert [([o.name for o in a.owners], a.explicit) for a in acts] == [
+        (["The Clerk to the Board"], False), (["Secretary to the Trust"], True)]
+
+
 def test_actions_line_alone_heads_the_paragraph_below():
     acts = run([("paragraph", "The board discussed support for local government."),
                 ("paragraph", "Actions:"),

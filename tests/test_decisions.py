@@ -127,6 +127,12 @@ def test_the_bodys_own_votes_and_elections_by_vote_but_not_a_members_vote():
                                    "The following Directors were voted in by the membership: Ann Bell, Tom Reed."]
 
 
+def test_a_resolution_in_a_clause_after_an_adverb():
+    got = run([("paragraph", "The verge is being dug up by vehicles, again it was resolved to look at this in May."),
+               ("paragraph", "The verge is being dug up, again Cllr Day agreed to look at it.")])
+    assert got == [("The verge is being dug up by vehicles, again it was resolved to look at this in May.", True)]
+
+
 def test_the_body_in_agreement_but_not_one_member():
     got = run([("paragraph", "SB proposed that the Board accept the changes. All were in agreement."),
                ("paragraph", "The Board were all in agreement with the planned closure of the branch."),

@@ -143,7 +143,7 @@ TASK_VERBS = frozenset("""
     recirculate refer remind repair replace reply report request research resend respond revert
     review schedule seek send set share source speak submit table take telephone undertake update
     visit write host capture chair clear enquire inquire sign return post print promote install assess
-    allocate approve ascertain carry supply talk keep place
+    allocate approve ascertain carry supply talk keep place represent proceed recruit
 """.split())
 # Auxiliary verbs: a line holding one is a sentence, not a title or a list of names.
 AUXILIARY_VERBS = ("was", "were", "is", "are", "has", "have", "had", "will", "would", "should", "been", "being", "can",
@@ -157,6 +157,9 @@ DECISION_VERBS = (("note", "noted"), ("receive", "received"), ("welcome", "welco
 # Cue words of the spaCy cue patterns (``nlp.CUE_PATTERNS``), one list per cue:
 MODAL_VERBS = ("will", "would", "shall")  # "Sara will provide"
 VOLUNTEER_VERBS = ("agreed", "offered", "undertook", "volunteered", "promised", "agree", "agrees")  # "Jo offered to"
+# Verbs a person offers or agrees to as a task, too general for a task after "will" or "to" ("The Council would
+# work with partners", "Support staff to help them"): "Evelyn offered to assist", "Alison agreed to work with Ali"
+VOLUNTEER_TASKS = frozenset({"work", "help", "assist"})
 # "partners were asked to consider", "Officers be requested to investigate"
 ASKED_VERBS = ("asked", "requested", "invited", "advised", "encouraged", "tasked", "instructed", "authorised",
                "delegated", "directed")

@@ -28,11 +28,13 @@ from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_W
                                     COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, GENRE_WORDS, MODAL_VERBS,
                                     NOTING_WORDS, OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
                                     CONCLUDING, IN_AGREEMENT, VOTING,
-                                    SUGGESTING_VERBS, TASK_VERBS, TO_MEETING_VERBS, VOLUNTEER_VERBS, alternation)
+                                    SUGGESTING_VERBS, TASK_VERBS, TO_MEETING_VERBS, VOLUNTEER_TASKS, VOLUNTEER_VERBS,
+                                    alternation)
 
 # Cue phrases, as token patterns; the extractors read them with ``task_cues`` and ``decision_cues``.
 _TASK = {"LOWER": {"IN": sorted(TASK_VERBS)}}
 _MODAL_ADVERBS = ("now", "also", "then")  # "will now contact"
+_MODAL_LEADS = ("need", "continue", "try")  # "would need to meet", "would continue to monitor"
 _BE_FORMS = ("was", "were", "be", "is", "are")  # "were asked to"
 _ASKED_ADVERB = "(?:[a-z]+ly|also|again|now)"  # "were politely asked to"
 _PARTICIPLE = "[a-z-]+(?:ed|en|nt)"  # "to be provided", "to be taken", "to be sent"
@@ -42,7 +44,8 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     # "Sara will provide", "David Parr would look into", "Partners would need to meet"
     {"label": "MODAL_TASK", "pattern": [{"LOWER": {"IN": list(MODAL_VERBS)}},
                                          {"LOWER": {"IN": list(_MODAL_ADVERBS)}, "OP": "?"},
-                                         {"LOWER": "need", "OP": "?"}, {"LOWER": "to", "OP": "?"}, _TASK]},
+                                         {"LOWER": {"IN": list(_MODAL_LEADS)}, "OP": "?"}, {"LOWER": "to", "OP": "?"},
+                                         _TASK]},
     # "MG needs to ask", "Andy still has to speak", "Mel is going to follow up"
     {"label": "NEED_TASK", "pattern": [{"LOWER": {"IN": ["need", "needs", "has", "have", "going"]}},
                                          {"LOWER": "to"}, _TASK]},
@@ -53,7 +56,7 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": "be"}, {"LOWER": {"REGEX": f"^{_PARTICIPLE}$"}}]},
     # "Paul agreed to circulate", "Jo offered to arrange"
     {"label": "VOLUNTEER", "pattern": [{"LOWER": {"IN": list(VOLUNTEER_VERBS)}},
-                                        {"LOWER": "to"}, _TASK]},
+                                        {"LOWER": "to"}, {"LOWER": {"IN": sorted(TASK_VERBS | VOLUNTEER_TASKS)}}]},
     # "partners were asked to consider", "Officers be requested to investigate", "Trustees were asked if they could"
     # ("Councillors are politely asked to send", "were also asked to")
     {"label": "ASKED", "pattern": [{"LOWER": {"IN": list(_BE_FORMS)}},
@@ -111,9 +114,10 @@ DECISION_CUES = frozenset({"AGREED", "NOTED", "RECORD"})
 # own words: ``decisions.DECISION_HINT``.) Each regex matches wherever its patterns can in the
 # lower-cased text (only spaces between words, as ``_spaced`` lets only space tokens come between the
 # tokens); the verbs alone opened many blocks for nothing ("the report was submitted", "Ann advised").
-# MODAL_TASK, and TO_MEETING after a modal verb: "will [now] [need] [to] <task verb>", "would be <reported>"
-_MODAL_CUE = (rf"{alternation(MODAL_VERBS)}\s*(?:(?:{alternation(_MODAL_ADVERBS)}\s*)?(?:need\s*)?"
-              rf"(?:to\s*)?{alternation(TASK_VERBS)}|be\s*{alternation(TO_MEETING_VERBS)})")
+# MODAL_TASK, and TO_MEETING after a modal verb: "will [now] [need|continue] [to] <task verb>", "would be <reported>"
+_MODAL_CUE = (rf"{alternation(MODAL_VERBS)}\s*(?:(?:{alternation(_MODAL_ADVERBS)}\s*)?"
+              rf"(?:{alternation(_MODAL_LEADS)}\s*)?(?:to\s*)?{alternation(TASK_VERBS)}"
+              rf"|be\s*{alternation(TO_MEETING_VERBS)})")
 # ASKED: "were [also] asked to", "be requested to", "was asked if"
 _ASKED_CUE = (rf"{alternation(_BE_FORMS)}\s*(?:{_ASKED_ADVERB}\s*)?{alternation(ASKED_VERBS)}\s*(?:to|if|whether)"
               rf"|been\s*(?:{_ASKED_ADVERB}\s*)?{alternation(BEEN_ASKED_VERBS)}\s*to")
@@ -126,7 +130,7 @@ _PHRASE_CUE = re.compile("|".join((_MODAL_CUE, rf"{alternation(_THAT_VERBS)}\s*t
 # spaces and hyphens only up to the "to"; tried last, as the word "e" of "e-mailed" gives no
 # substring to look for first).
 _TO_NEXT = re.compile(r"\bto[\s-]+([a-z-]+)")  # "to contact", "to re-send", "to-place", "to e-mail"
-_TO_WORDS = frozenset(TASK_VERBS | {"mail"})
+_TO_WORDS = frozenset(TASK_VERBS | VOLUNTEER_TASKS | {"mail"})  # VOLUNTEER: "offered to assist"
 _TO_BE = re.compile(rf"to\s*be\s*(?:{_PARTICIPLE}(?![a-z])|{alternation(TO_MEETING_VERBS)})")
 _SEND_CUE = re.compile(rf"\b{alternation(_SEND_FIRST)}\b(?:[^\W\d_]|[\s-])*?to(?:\s+|\s*:\s*)\w")
 

@@ -354,6 +354,16 @@ def test_a_post_held_for_a_body_owns_its_task():
         (["The Clerk to the Board"], False), (["Secretary to the Trust"], True)]
 
 
+def test_offers_to_help_and_commitments_to_represent_or_go_on_monitoring():
+    acts = run([("paragraph", "Jenna Voss offered to assist."),
+                ("paragraph", "Owen Pike agreed to work with the Clerk on the membership list."),
+                ("paragraph", "Arun Cole will represent the group at the county forum."),
+                ("paragraph", "ERA stated they would continue to monitor the reaction online."),
+                ("paragraph", "The Council would work with partners to encourage growth."),
+                ("list_item", "Support staff to help them manage difficult visitors.")])
+    assert [[o.name for o in a.owners] for a in acts] == [["Jenna Voss"], ["Owen Pike"], ["Arun Cole"], ["ERA"]]
+
+
 def test_actions_line_alone_heads_the_paragraph_below():
     acts = run([("paragraph", "The board discussed support for local government."),
                 ("paragraph", "Actions:"),

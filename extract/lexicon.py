@@ -251,6 +251,9 @@ ABBREVIATIONS = frozenset({
     "det", "ch", "prof", "rev", "revd", "approx", "para", "paras", "ref", "fig", "vol", "cf",
     "etc", "inc", "ltd", "dept", "co", "min", "mins", "tel", "ext", "vs", "v", "pp", "p", "ed", "al",
 }) | {short for _, *shorts in MONTHS for short in shorts}
+# Of these, the ones that end a sentence before a capitalised word ("... in Jan. Karen to email", "... etc. The
+# Clerk"): a month's date has its number after or before it ("Jan. 5", "5 Jan. 2014").
+FINAL_ABBREVIATIONS = frozenset({"etc"}) | {short for _, *shorts in MONTHS for short in shorts}
 
 
 def _entries(value: object) -> Iterable[str]:

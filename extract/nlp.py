@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_WORDS, ASKED_VERBS, ASKING_VERBS,
-                                    BEEN_ASKED_VERBS,
+                                    BEEN_ASKED_VERBS, FINAL_ABBREVIATIONS,
                                     COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, GENRE_WORDS, MODAL_VERBS,
                                     NOTING_WORDS, OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
                                     CONCLUDING, IN_AGREEMENT, VOTING,
@@ -155,6 +155,12 @@ PARAGRAPH_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+")
 BULLETS = frozenset({"o", "•", "-", "–", "*", "▪", "■", "●", "○", "◦"})
 
 
+def _abbreviation(word: str, first: str) -> bool:
+    """A stop after ``word`` does not end the sentence when the next word starts
+    with ``first``: "Cllr." before a name; but "Jan." before a capital does."""
+    return word in ABBREVIATIONS and not (word in FINAL_ABBREVIATIONS and first.isupper())
+
+
 def minutes_sentencizer(doc: Doc) -> Doc:
     """Sentences end at . ! ? before a capital, digit or quote (a line break
     between them or not), but not after an abbreviation or an initial ("S.
@@ -189,15 +195,15 @@ def minutes_sentencizer(doc: Doc) -> Doc:
         n = at
         nxt = words[n + 1]
         last = word(n)
+        first = word(n + 1)[:1]
         if not (last in {".", "!", "?"} or (last.endswith(".") and len(last) > 2 and last[:-1].isalpha()
-                                            and last[:-1].lower() not in ABBREVIATIONS)):
+                                            and not _abbreviation(last[:-1].lower(), first))):
             continue
         if rows[t][0] + rows[t][1] != m.end():
             continue  # the mark is inside its token ("U.K.", "1.5"), not at its end
         ante = word(n - 1).lower().rstrip(".") if last == "." and n else ""
-        if last == "." and n and (ante in ABBREVIATIONS or (len(ante) == 1 and ante.isalpha())):
+        if last == "." and n and (_abbreviation(ante, first) or (len(ante) == 1 and ante.isalpha())):
             continue
-        first = word(n + 1)[:1]
         if first.isupper() or first.isdigit() or first in "\"'‘“(":
             starts[nxt] = 1
     doc.from_array(["SENT_START"], cast("Ints2d", numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)))

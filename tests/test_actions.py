@@ -75,6 +75,18 @@ def test_span_is_the_action_sentence():
     assert a.due.iso() == "2012-01-20"
 
 
+@pytest.mark.parametrize("before", ["Lettings are for parties, weddings etc.", "The rates are to be reviewed in Jan.",
+                                    "Cllr. Marsh chaired the meeting of 5 Jan. 2012."])
+def test_a_sentence_ends_after_etc_or_a_month_before_a_capital(before):
+    [a] = run([("paragraph", f"{before} Jenna will send the figures to Arun by 20 January.")])
+    assert a.text == "Jenna will send the figures to Arun by 20 January." and a.due.iso() == "2012-01-20"
+
+
+def test_a_month_in_a_date_or_a_title_ends_no_sentence():
+    [a] = run([("paragraph", "The fete on 5 Jan. 2012 went well and Cllr. Pike will write to the vicar.")])
+    assert a.text.startswith("The fete on 5 Jan. 2012")
+
+
 @pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
 def test_seed_actions_and_decisions(fmt):
     shared = SHARED

@@ -393,8 +393,8 @@ def test_log_rows_reported_done_stay_in_the_record_with_their_status(shared):
 
 
 def test_titled_surname_owner_is_the_name_the_minutes_print(shared):
-    photo = _doing(_actions(shared, "archives/milburn-pc/minutes_2016-05-03_.pdf"), "photograph of the village")
-    assert photo and all(_owner_names(a) == ["Martin Joyce"] for a in photo)  # "Mr Joyce", "Mr Martin Joyce"
+    laptop = _doing(_actions(shared, "archives/milburn-pc/minutes_2016-05-03_.pdf"), "source a laptop")
+    assert laptop and all(_owner_names(a) == ["Martin Joyce"] for a in laptop)  # "Mr Joyce", "Mr Martin Joyce"
 
 
 def test_parish_clerk_tasks_after_a_name_a_comma_or_e_mail(shared):

@@ -17,8 +17,8 @@ from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (ASKED_VERBS, AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS,
                                     LOG_STATUSES, MONTHS, NARRATION_VERBS, OTHER_LOG_STATUSES, PEOPLE_GROUPS, POSTS,
-                                    SPEECH_VERBS, SUGGESTING_VERBS, TASK_VERBS, VOLUNTEER_VERBS, WEEKDAYS,
-                                    alternation)
+                                    ROUTINE_WORDS, SPEECH_VERBS, SUGGESTING_VERBS, TASK_VERBS, VOLUNTEER_VERBS,
+                                    WEEKDAYS, alternation)
 from minutes.extract.nlp import (analyse, content_words, may_set_task, sentences_of, span_text, task_cues,
                                 text_of)
 from minutes.extract.owners import ACRONYM, GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
@@ -99,6 +99,14 @@ PASSIVE_THAT = re.compile(r"\s*(?P<subj>[^.;:,()]{1,60}?)\s+(?:should\s+|would\s
 # and an event: "the Award would be presented to".
 RECORDED = frozenset({"minuted", "recorded", "elected", "appointed", "co-opted", "needed", "required", "confirmed",
                       "presented"})
+# A future passive asked about, or its place or time: "inquired when the schedule would be reviewed", "would check
+# where the strategy would be placed"; and one done as a routine (lexicon.ROUTINE_WORDS).
+INDIRECT_QUESTION = re.compile(r"\b(?:when|whether|if|how|where|what|why)\b[^,;.:–]*$", re.I)
+# "the type of licence that [the information will be published under]": a relative clause, not what was said
+# or agreed ("explained that", "it was agreed that", "said that", "... and that").
+RELATIVE_THAT = re.compile(r"\b(?![a-z]+ed\b|(?:said|felt|thought|told|was|is|were|are|knew|meant|and|but|or|also|"
+                           r"so)\b)[a-z]+\s+that\s*$")
+ROUTINE = re.compile(rf"[^.;]{{0,40}}?\b{alternation(ROUTINE_WORDS)}\b", re.I)
 CLAUSE_OPEN = re.compile(r".*[.!?)]\s+(?=[A-Z])", re.S)  # see _clause_start
 IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been)\s+(?:also\s+|further\s+)?$")  # "It was [requested that]"
 THAT_SUBJECT_WORDS = 12  # "that" opens the subject: "a copy of the Policy Statement regarding ... [be shared]"
@@ -1175,4 +1183,25 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
             len(name.group(1).split()) >= 2) else None
     if label == "TO_MEETING":
         return sent.start_char, [], False
+    if label == "WILL_PASSIVE":
+        return _future_passive(ctx, sent, cue)
     return None
+
+
+def _future_passive(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, list[Owner], bool] | None:
+    """"A spreadsheet will be circulated by the Transparency Team", "Contacts
+    would be forwarded to ...", "It will be made clear in job adverts": a task
+    in the future passive (not explicit), its owner the "by X" after it; its
+    subject a few words opening their clause, not a clause of its own ("the
+    hall, which was closed, will be ...") nor a state ("is due to")."""
+    text = text_of(sent.doc)
+    before = text[sent.start_char:cue.start_char]
+    clause = CLAUSE_START.match(before)
+    start = sent.start_char + (clause.end() if clause else 0)
+    words = [w.lower() for w in LEADING.sub("", text[start:cue.start_char]).split()]
+    if not words or len(words) > PASSIVE_SUBJECT_WORDS or any(w in NOT_PASSIVE_TASK or w in NEGATIONS for w in words) \
+            or INDIRECT_QUESTION.search(text, sent.start_char, cue.start_char) \
+            or ROUTINE.match(text, cue.end_char, sent.end_char) \
+            or RELATIVE_THAT.search(before, 0, start - sent.start_char):
+        return None
+    return start, _passive_agent(ctx, text, cue.end_char, sent.end_char), False

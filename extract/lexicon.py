@@ -173,6 +173,19 @@ SEND_VERBS = ("sent", "e-mailed", "emailed", "forwarded", "returned", "submitted
 # "will be brought to the next meeting", "would be reported to the March meeting"
 TO_MEETING_VERBS = ("brought", "presented", "reported", "submitted", "taken", "tabled", "considered", "circulated",
                      "discussed")
+# Participles of a task set in the future passive ("A spreadsheet will be circulated by the Team", "Contacts would
+# be forwarded to ..."); not of a service or works described ("Drinks will be provided", "the furniture will be
+# replaced"), an event or a state ("will be held", "will be closed"), nor of what is done to its subject ("we will
+# be informed", "she would be invited").
+TASK_PARTICIPLES = frozenset("""
+    circulated sent forwarded distributed shared emailed e-mailed arranged organised organized booked ordered
+    purchased bought obtained sought contacted written drafted prepared produced updated revised amended reviewed
+    investigated checked chased pursued explored progressed put placed posted published issued submitted raised
+    requested developed collated compiled finalised finalized confirmed graded
+""".split())
+# Words after a future passive that make it a routine, not a task ("Both policies will be reviewed annually").
+ROUTINE_WORDS = ("annually", "regularly", "each year", "every year", "on an annual basis", "on a regular basis",
+                 "in due course", "over time")
 AGREEMENT_VERBS = ("agreed", "approved", "endorsed", "adopted", "ratified", "resolved", "concur", "concurred",
                    "decided", "accepted")
 # The body's own stance ("The Board supported the aims", "The Committee approves the policy"): a decision only

@@ -28,8 +28,8 @@ from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_W
                                     COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, GENRE_WORDS, MODAL_VERBS,
                                     NOTING_WORDS, OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
                                     CONCLUDING, IN_AGREEMENT, VOTING,
-                                    SUGGESTING_VERBS, TASK_VERBS, TO_MEETING_VERBS, VOLUNTEER_TASKS, VOLUNTEER_VERBS,
-                                    alternation)
+                                    SUGGESTING_VERBS, TASK_PARTICIPLES, TASK_VERBS, TO_MEETING_VERBS, VOLUNTEER_TASKS,
+                                    VOLUNTEER_VERBS, alternation)
 
 # Cue phrases, as token patterns; the extractors read them with ``task_cues`` and ``decision_cues``.
 _TASK = {"LOWER": {"IN": sorted(TASK_VERBS)}}
@@ -83,6 +83,10 @@ CUE_PATTERNS: list[dict[str, Any]] = [
                                       {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["to"]}, "OP": "{0,4}"},
                                       {"LOWER": "to"}, {"ORTH": ":", "OP": "?"},
                                       {"IS_TITLE": True}]},
+    # "A spreadsheet will be circulated by the Team", "Contacts would be forwarded to ...": a task in the passive
+    {"label": "WILL_PASSIVE", "pattern": [{"LOWER": {"IN": ["will", "would"]}},  # "shall be": a rule's wording
+                                           {"LOWER": {"IN": list(_MODAL_ADVERBS)}, "OP": "?"}, {"LOWER": "be"},
+                                           {"LOWER": {"IN": sorted(TASK_PARTICIPLES)}}]},
     # "will be brought to the next meeting", "would be reported to the March meeting"
     {"label": "TO_MEETING", "pattern": [{"LOWER": {"IN": [*MODAL_VERBS, "to"]}}, {"LOWER": "be"},
                                          {"LOWER": {"IN": list(TO_MEETING_VERBS)}},
@@ -114,10 +118,11 @@ DECISION_CUES = frozenset({"AGREED", "NOTED", "RECORD"})
 # own words: ``decisions.DECISION_HINT``.) Each regex matches wherever its patterns can in the
 # lower-cased text (only spaces between words, as ``_spaced`` lets only space tokens come between the
 # tokens); the verbs alone opened many blocks for nothing ("the report was submitted", "Ann advised").
-# MODAL_TASK, and TO_MEETING after a modal verb: "will [now] [need|continue] [to] <task verb>", "would be <reported>"
+# MODAL_TASK, and TO_MEETING and WILL_PASSIVE after a modal verb: "will [now] [need|continue] [to] <task verb>",
+# "would [also] be <reported>"
 _MODAL_CUE = (rf"{alternation(MODAL_VERBS)}\s*(?:(?:{alternation(_MODAL_ADVERBS)}\s*)?"
               rf"(?:{alternation(_MODAL_LEADS)}\s*)?(?:to\s*)?{alternation(TASK_VERBS)}"
-              rf"|be\s*{alternation(TO_MEETING_VERBS)})")
+              rf"|(?:{alternation(_MODAL_ADVERBS)}\s*)?be\s*{alternation({*TO_MEETING_VERBS, *TASK_PARTICIPLES})})")
 # ASKED: "were [also] asked to", "be requested to", "was asked if"
 _ASKED_CUE = (rf"{alternation(_BE_FORMS)}\s*(?:{_ASKED_ADVERB}\s*)?{alternation(ASKED_VERBS)}\s*(?:to|if|whether)"
               rf"|been\s*(?:{_ASKED_ADVERB}\s*)?{alternation(BEEN_ASKED_VERBS)}\s*to")

@@ -361,7 +361,7 @@ def test_has_been_asked_gives_a_task_but_has_been_invited_reports_an_invitation(
 def test_a_post_held_for_a_body_owns_its_task():
     acts = run([("paragraph", "The Clerk to the Board will send the figures to the auditors."),
                 ("paragraph", "Secretary to the Trust to book the hall."),
-                ("paragraph", "A reply to the Council will be drafted in time.")])
+                ("paragraph", "A reply to the Council was sent in time.")])
     assert [([o.name for o in a.owners], a.explicit) for a in acts] == [
         (["The Clerk to the Board"], False), (["Secretary to the Trust"], True)]
 
@@ -374,6 +374,19 @@ def test_offers_to_help_and_commitments_to_represent_or_go_on_monitoring():
                 ("paragraph", "The Council would work with partners to encourage growth."),
                 ("list_item", "Support staff to help them manage difficult visitors.")])
     assert [[o.name for o in a.owners] for a in acts] == [["Jenna Voss"], ["Owen Pike"], ["Arun Cole"], ["ERA"]]
+
+
+def test_a_task_in_the_future_passive_its_owner_the_agent():
+    acts = run([("paragraph", "Owen explained that a spreadsheet will be circulated by the Clerk to the Board."),
+                ("paragraph", "Contacts would be forwarded to the new team."),
+                ("paragraph", "Drinks will be provided on arrival. The hall will be closed in August."),
+                ("paragraph", "Both policies will be reviewed annually."),
+                ("paragraph", "Cllr Cole asked when the fee schedule would be reviewed."),
+                ("paragraph", "We discussed the licence that the data will be published under."),
+                ("paragraph", "Rules on amendments shall be circulated with the motion.")])
+    assert [(a.text, [o.name for o in a.owners], a.explicit) for a in acts] == [
+        ("Owen explained that a spreadsheet will be circulated by the Clerk to the Board.", ["the Clerk to the Board"],
+         False), ("Contacts would be forwarded to the new team.", [], False)]
 
 
 def test_actions_line_alone_heads_the_paragraph_below():

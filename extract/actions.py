@@ -145,9 +145,14 @@ SUBJECT_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|would|will|may
 # A sentence's subject, the name or post it opens with ("Cllr Atkins queried ...").
 SENTENCE_SUBJECT = re.compile(r"\W*(?P<who>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|&|and))*)\s+[a-z]")
 # "Ali said she [would enquire]", "MS stated that he [would talk]": the pronoun is the speaker, who owns the task.
-REPORTER = re.compile(rf"\W*(?P<who>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|&|and))*)\s+(?:also\s+)?"
-                      rf"{alternation({*SPEECH_VERBS, *VOLUNTEER_VERBS, 'suggested', 'indicated', 'replied'})}"
-                      r"\s+(?:that\s+)?(?:he|she|they)(?:\s+(?:also|then|now|[a-z]+ly))?\s*")
+_REPORTING = alternation({*SPEECH_VERBS, *VOLUNTEER_VERBS, 'suggested', 'indicated', 'replied', 'noted', 'shared'})
+_SPEAKER = r"(?P<who>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|&|and|of|for))*)"  # "The Head of IT"
+REPORTER = re.compile(rf"\W*{_SPEAKER}\s+(?:also\s+)?"
+                      rf"{_REPORTING}\s+(?:that\s+)?(?:he|she|they)(?:\s+(?:also|then|now|[a-z]+ly))?\s*")
+# The same further on in the speaker's sentence, of one person: "Will Minnett (WM) suggested that a document
+# ... existed and that he [would look to circulate] it", "SP noted that if the Panel wrote to him he [would try]".
+FAR_REPORTER = re.compile(rf"\W*{_SPEAKER}(?:\s+\([A-Z]{{1,5}}\))?\s+(?:also\s+)?{_REPORTING}\s+that\b[^.;]*"
+                          r"\b(?:he|she)(?:\s+(?:also|then|now|[a-z]+ly))?\s*")
 TO_EVENT = re.compile(r"\s*(?:the|a|an|this|that|these|their|its|our|his|her|next|future)\b", re.I)
 POSSIBLE = re.compile(r"\b(?:may|might|could)\s+$")  # "... may [have to obtain]"
 QUESTION = re.compile(r"\W*(?:Do|Does|Did|Can|Could|Should|Shall|Will|Would|Is|Are)\s")  # "Do parents need to ...?"
@@ -1158,7 +1163,8 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         owners = _owners_before(ctx, subject)
         if not owners and not subject.strip():
             subj_start, owners = _shared_subject(ctx, text, sent.start_char, subj_start)
-        speaker = REPORTER.fullmatch(text, sent.start_char, cue.start_char) if not owners else None
+        speaker = (REPORTER.fullmatch(text, sent.start_char, cue.start_char)
+                   or FAR_REPORTER.fullmatch(text, sent.start_char, cue.start_char)) if not owners else None
         if speaker:
             subj_start, owners = sent.start_char, _owners_before(ctx, speaker.group("who"))
         if not owners:

@@ -35,6 +35,7 @@ from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_W
 _TASK = {"LOWER": {"IN": sorted(TASK_VERBS)}}
 _MODAL_ADVERBS = ("now", "also", "then")  # "will now contact"
 _MODAL_LEADS = ("need", "continue", "try")  # "would need to meet", "would continue to monitor"
+_WILLING = ("happy", "pleased", "willing", "glad", "look", "try", "like")  # "would [be] happy to", "try and"
 _BE_FORMS = ("was", "were", "be", "is", "are")  # "were asked to"
 _ASKED_ADVERB = "(?:[a-z]+ly|also|again|now)"  # "were politely asked to"
 _PARTICIPLE = "[a-z-]+(?:ed|en|nt)"  # "to be provided", "to be taken", "to be sent"
@@ -46,6 +47,11 @@ CUE_PATTERNS: list[dict[str, Any]] = [
                                          {"LOWER": {"IN": list(_MODAL_ADVERBS)}, "OP": "?"},
                                          {"LOWER": {"IN": list(_MODAL_LEADS)}, "OP": "?"}, {"LOWER": "to", "OP": "?"},
                                          _TASK]},
+    # "he would be happy to talk", "would look to circulate", "would try and provide", "would like to get"
+    {"label": "MODAL_TASK", "pattern": [{"LOWER": {"IN": list(MODAL_VERBS)}},
+                                         {"LOWER": {"IN": list(_MODAL_ADVERBS)}, "OP": "?"},
+                                         {"LOWER": "be", "OP": "?"}, {"LOWER": {"IN": list(_WILLING)}},
+                                         {"LOWER": {"IN": ["to", "and"]}}, _TASK]},
     # "MG needs to ask", "Andy still has to speak", "Mel is going to follow up"
     {"label": "NEED_TASK", "pattern": [{"LOWER": {"IN": ["need", "needs", "has", "have", "going"]}},
                                          {"LOWER": "to"}, _TASK]},
@@ -119,9 +125,11 @@ DECISION_CUES = frozenset({"AGREED", "NOTED", "RECORD"})
 # lower-cased text (only spaces between words, as ``_spaced`` lets only space tokens come between the
 # tokens); the verbs alone opened many blocks for nothing ("the report was submitted", "Ann advised").
 # MODAL_TASK, and TO_MEETING and WILL_PASSIVE after a modal verb: "will [now] [need|continue] [to] <task verb>",
-# "would [also] be <reported>"
+# "would [also] [be] happy to <task verb>", "would [also] be <reported>"
 _MODAL_CUE = (rf"{alternation(MODAL_VERBS)}\s*(?:(?:{alternation(_MODAL_ADVERBS)}\s*)?"
               rf"(?:{alternation(_MODAL_LEADS)}\s*)?(?:to\s*)?{alternation(TASK_VERBS)}"
+              rf"|(?:{alternation(_MODAL_ADVERBS)}\s*)?(?:be\s*)?{alternation(_WILLING)}\s*(?:to|and)\s*"
+              rf"{alternation(TASK_VERBS)}"
               rf"|(?:{alternation(_MODAL_ADVERBS)}\s*)?be\s*{alternation({*TO_MEETING_VERBS, *TASK_PARTICIPLES})})")
 # ASKED: "were [also] asked to", "be requested to", "was asked if"
 _ASKED_CUE = (rf"{alternation(_BE_FORMS)}\s*(?:{_ASKED_ADVERB}\s*)?{alternation(ASKED_VERBS)}\s*(?:to|if|whether)"

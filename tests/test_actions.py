@@ -389,6 +389,16 @@ def test_a_task_in_the_future_passive_its_owner_the_agent():
          False), ("Contacts would be forwarded to the new team.", [], False)]
 
 
+def test_a_speakers_willing_commitment_told_further_on_in_their_sentence():
+    acts = run([("paragraph", "Owen Marsh (OM) suggested that a list of venues already existed and that he would "
+                              "look to circulate it."),
+                ("paragraph", "Jenna Voss said that she would be happy to talk to the school."),
+                ("paragraph", "The Head of Finance stated that he would like to get a second quote."),
+                ("paragraph", "Arun Cole said that the residents were unhappy and they would write to the MP."),
+                ("paragraph", "Jenna Voss said that she would like to thank the volunteers.")])
+    assert [[o.name for o in a.owners] for a in acts] == [["Owen Marsh"], ["Jenna Voss"], ["The Head of Finance"]]
+
+
 def test_actions_line_alone_heads_the_paragraph_below():
     acts = run([("paragraph", "The board discussed support for local government."),
                 ("paragraph", "Actions:"),

@@ -291,19 +291,28 @@ def extract_decisions(doc: ExtractedDocument, roster: Roster) -> list[Decision]:
     return out
 
 
+# The meeting's view (see _meeting_view): "It was (generally) felt that", "There was a feeling that", an option
+# "was preferred", and the body's subject before "felt" or "thanked".
+IMPERSONAL_VIEW = re.compile(r"(?:^|[,;:]\s)\W*(?:it\s+was\s+(?:also\s+|generally\s+|strongly\s+|further\s+)?"
+                             r"(?:felt|thought)|there\s+was\s+an?\s+(?:general\s+|strong\s+)?feeling)\s+that\b",
+                             re.I)
+PREFERRED = re.compile(r"\b(?:was|were)\s+(?:the\s+one\s+)?preferred\s*(?:[.;,]|$)")
+BODY_VIEW = re.compile(r"\W*(?P<subject>(?:[Tt]he\s+|[Aa]ll\s+)?[A-Z]\w*(?:\s+[A-Z]\w*)?)\s+(?:also\s+|then\s+)?"
+                       r"(?:felt\s+that|thanked)\b")  # "The Board felt privileged": a sentiment
 # Blocks worth a look: they hold a decision cue word. spaCy reads only these.
 DECISION_HINT = re.compile(r"agreed|approve[sd]|endorse[sd]|adopt(?:ed|s)|ratifie[sd]|resolved|decided|accept(?:ed|s)|"
                            r"supported|declined|rejected|refused|concluded\s+that|voted|in\s+agreement|"
                            r"(?:general|broad|full)\s+agreement|signed\s+off|concur|consensus|"
                            r"unanimous|carried(?!\s+(?:out|forward|over))|passed(?!\s+(?:on|to|away))|elected|lost|"
-                           r"defeated|noted|(?:true|accurate|correct|fair)\s+(?:record|account)|"
+                           r"defeated|noted|(?:true|accurate|correct|fair)\s+(?:record|account)|felt|thought|thanked|"
+                           r"preferred|feeling|"
                            r"\d\s+(?:votes?\s+)?(?:for|in\s+favour)\b.{0,80}?\d+\s+against", re.I | re.S)
 # Lower-case pieces of every DECISION_HINT word, found by a substring test before the regex runs
 # (a scan for many words at once is slow in ``re``, and most blocks hold none).
 HINT_KEYS = ("agree", "approv", "endors", "adopt", "ratif", "resolv", "decid", "accept", "support", "declined",
              "rejected", "refused", "concluded", "voted", "signed", "concur",
              "consensus", "unanim", "carried", "passed", "elect", "lost", "defeat", "noted", "record", "account",
-             "against")
+             "against", "felt", "thought", "thanked", "preferred", "feeling")
 
 
 def _hinted(text: str) -> bool:
@@ -338,7 +347,11 @@ def _prose_decisions(reader: _Reader, section: Section, done: set[int]) -> Itera
         source = _Source(block.text, block.start, block.page, lead, partial(_motion_before, reader, blocks, i),
                          reader.title(block.start), continues)
         found = list(_statements(reader, section, source))
-        if found and block.text.rstrip().endswith(":"):
+        if found and block.text.rstrip().endswith(":") and (found[-1].explicit or found[-1].text.endswith(":")):
+            # what is below belongs to the block's last decision: a lead-in ("It was noted that:"), or an agreement
+            # the last sentence goes on with ("... should be arranged. The following expressed an interest:"); not
+            # a weaker statement before a sentence of its own ("The Board thanked ... . In discussion the
+            # following points were made:")
             found, taken = _with_entries(reader, section, blocks, i, found[-1], found[:-1])
             entries.update(taken)
         yield from found
@@ -454,7 +467,8 @@ def _statements(reader: _Reader, section: Section, source: _Source, cell: bool =
         noted = [c for c in labels if c.label_ == "NOTED" and c.text.lower() == "noted"
                  and not _remark(reader.roster, text[sent.start_char:c.start_char])
                  and not _APOLOGIES.match(text[c.end_char:].lstrip())]
-        if not agreed and not vote and not (noted and not NOTED_BEFORE.search(span_text(sent))):
+        if not agreed and not vote and not (noted and not NOTED_BEFORE.search(span_text(sent))) \
+                and not _meeting_view(span_text(sent)):
             continue
         explicit = bool(agreed or vote)
         motion = vote is not None or any(c.text.lower() in VOTE_OUTCOMES for c in agreed)
@@ -475,6 +489,17 @@ def _statements(reader: _Reader, section: Section, source: _Source, cell: bool =
             if n == 0 and (motion or cell or (source.continues and k == 0) or _needs_context(piece)):
                 context_start, piece = _in_context(source, text, sents, k, start, end, motion)
             yield reader.decision(piece, source.start + context_start, source.start + end, source.page, explicit)
+
+
+def _meeting_view(sentence: str) -> bool:
+    """The meeting's view or thanks, weaker than a resolution: "It was felt
+    that clogs should not be allowed", "There was a general feeling that ...",
+    "The Board thanked the Met Office for ...", "The fawn colour was
+    preferred"; not one person's ("Cllr Day felt that", "The Chair thanked")."""
+    if IMPERSONAL_VIEW.search(sentence) or PREFERRED.search(sentence):
+        return True
+    body = BODY_VIEW.match(sentence)
+    return body is not None and _the_body(body.group("subject"))
 
 
 def _in_context(source: _Source, text: str, sents: list[TokenSpan], k: int, start: int, end: int,

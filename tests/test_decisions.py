@@ -133,6 +133,23 @@ def test_a_resolution_in_a_clause_after_an_adverb():
     assert got == [("The verge is being dug up by vehicles, again it was resolved to look at this in May.", True)]
 
 
+def test_the_meetings_view_or_thanks_are_weaker_decisions_but_not_one_persons():
+    got = run([("paragraph", "It was felt that clogs should not be allowed on the new floor."),
+               ("paragraph", "The Board thanked the auditors for the report."),
+               ("paragraph", "Two fabrics were shown and the fawn colour was preferred."),
+               ("paragraph", "Members felt that the hall was too cold."),
+               ("paragraph", "The Chair thanked everyone for coming. Cllr Day felt that the hall was cold."),
+               ("paragraph", "The Board felt privileged to have worked with him."),
+               ("paragraph", "The Board thanked the speaker. In discussion the following points were made:"),
+               ("list_item", "The speaker said the data could be easier to find."),
+               ("list_item", "Registration should not be a condition of access.")])
+    assert got == [("It was felt that clogs should not be allowed on the new floor.", False),
+                   ("The Board thanked the auditors for the report.", False),
+                   ("Two fabrics were shown and the fawn colour was preferred.", False),
+                   ("Members felt that the hall was too cold.", False),
+                   ("The Board thanked the speaker.", False)]
+
+
 def test_the_body_in_agreement_but_not_one_member():
     got = run([("paragraph", "SB proposed that the Board accept the changes. All were in agreement."),
                ("paragraph", "The Board were all in agreement with the planned closure of the branch."),

@@ -183,6 +183,15 @@ TASK_PARTICIPLES = frozenset("""
     investigated checked chased pursued explored progressed put placed posted published issued submitted raised
     requested developed collated compiled finalised finalized confirmed graded
 """.split())
+# Task verbs in the progressive future: "CC will be arranging a meeting", "she will be reverting to her role"; not
+# a visit or a guest's coming ("Kinetic Adventure will be attending during half term").
+TASK_GERUNDS = frozenset("""
+    arranging contacting writing sending preparing organising organizing looking checking following circulating
+    reviewing updating liaising meeting speaking talking producing drafting providing investigating chasing
+    pursuing exploring progressing obtaining seeking submitting reporting working taking putting setting
+    getting reverting emailing e-mailing booking ordering compiling collating researching developing approaching
+    asking inviting forwarding sharing publishing issuing raising requesting leading hosting
+""".split())
 # Words after a future passive that make it a routine, not a task ("Both policies will be reviewed annually").
 ROUTINE_WORDS = ("annually", "regularly", "each year", "every year", "on an annual basis", "on a regular basis",
                  "in due course", "over time")

@@ -28,8 +28,8 @@ from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_W
                                     COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, GENRE_WORDS, MODAL_VERBS,
                                     NOTING_WORDS, OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
                                     CONCLUDING, IN_AGREEMENT, VOTING,
-                                    SUGGESTING_VERBS, TASK_PARTICIPLES, TASK_VERBS, TO_MEETING_VERBS, VOLUNTEER_TASKS,
-                                    VOLUNTEER_VERBS, alternation)
+                                    SUGGESTING_VERBS, TASK_GERUNDS, TASK_PARTICIPLES, TASK_VERBS, TO_MEETING_VERBS,
+                                    VOLUNTEER_TASKS, VOLUNTEER_VERBS, alternation)
 
 # Cue phrases, as token patterns; the extractors read them with ``task_cues`` and ``decision_cues``.
 _TASK = {"LOWER": {"IN": sorted(TASK_VERBS)}}
@@ -52,6 +52,10 @@ CUE_PATTERNS: list[dict[str, Any]] = [
                                          {"LOWER": {"IN": list(_MODAL_ADVERBS)}, "OP": "?"},
                                          {"LOWER": "be", "OP": "?"}, {"LOWER": {"IN": list(_WILLING)}},
                                          {"LOWER": {"IN": ["to", "and"]}}, _TASK]},
+    # "CC will be arranging a meeting", "she will now be contacting the school"
+    {"label": "MODAL_TASK", "pattern": [{"LOWER": {"IN": list(MODAL_VERBS)}},
+                                         {"LOWER": {"IN": list(_MODAL_ADVERBS)}, "OP": "?"}, {"LOWER": "be"},
+                                         {"LOWER": {"IN": sorted(TASK_GERUNDS)}}]},
     # "MG needs to ask", "Andy still has to speak", "Mel is going to follow up"
     {"label": "NEED_TASK", "pattern": [{"LOWER": {"IN": ["need", "needs", "has", "have", "going"]}},
                                          {"LOWER": "to"}, _TASK]},
@@ -125,12 +129,13 @@ DECISION_CUES = frozenset({"AGREED", "NOTED", "RECORD"})
 # lower-cased text (only spaces between words, as ``_spaced`` lets only space tokens come between the
 # tokens); the verbs alone opened many blocks for nothing ("the report was submitted", "Ann advised").
 # MODAL_TASK, and TO_MEETING and WILL_PASSIVE after a modal verb: "will [now] [need|continue] [to] <task verb>",
-# "would [also] [be] happy to <task verb>", "would [also] be <reported>"
+# "would [also] [be] happy to <task verb>", "would [also] be <reported>", "will [now] be <arranging>"
 _MODAL_CUE = (rf"{alternation(MODAL_VERBS)}\s*(?:(?:{alternation(_MODAL_ADVERBS)}\s*)?"
               rf"(?:{alternation(_MODAL_LEADS)}\s*)?(?:to\s*)?{alternation(TASK_VERBS)}"
               rf"|(?:{alternation(_MODAL_ADVERBS)}\s*)?(?:be\s*)?{alternation(_WILLING)}\s*(?:to|and)\s*"
               rf"{alternation(TASK_VERBS)}"
-              rf"|(?:{alternation(_MODAL_ADVERBS)}\s*)?be\s*{alternation({*TO_MEETING_VERBS, *TASK_PARTICIPLES})})")
+              rf"|(?:{alternation(_MODAL_ADVERBS)}\s*)?be\s*"
+              rf"{alternation({*TO_MEETING_VERBS, *TASK_PARTICIPLES, *TASK_GERUNDS})})")
 # ASKED: "were [also] asked to", "be requested to", "was asked if"
 _ASKED_CUE = (rf"{alternation(_BE_FORMS)}\s*(?:{_ASKED_ADVERB}\s*)?{alternation(ASKED_VERBS)}\s*(?:to|if|whether)"
               rf"|been\s*(?:{_ASKED_ADVERB}\s*)?{alternation(BEEN_ASKED_VERBS)}\s*to")

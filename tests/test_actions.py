@@ -399,6 +399,14 @@ def test_a_speakers_willing_commitment_told_further_on_in_their_sentence():
     assert [[o.name for o in a.owners] for a in acts] == [["Owen Marsh"], ["Jenna Voss"], ["The Head of Finance"]]
 
 
+def test_a_task_in_the_progressive_future():
+    acts = run([("paragraph", "Owen Pike will be arranging a meeting with the tenants."),
+                ("paragraph", "The Treasurer will now be reviewing the figures for year end."),
+                ("paragraph", "A storyteller will be attending the library in August."),
+                ("paragraph", "The library will be working normally over Easter.")])
+    assert [[o.name for o in a.owners] for a in acts] == [["Owen Pike"], ["The Treasurer"]]
+
+
 def test_actions_line_alone_heads_the_paragraph_below():
     acts = run([("paragraph", "The board discussed support for local government."),
                 ("paragraph", "Actions:"),

@@ -57,6 +57,9 @@ OWN_AGENT = re.compile(rf"^(?:(?:the|this)\s+{alternation(BODY_WORDS | PEOPLE_GR
                        r"consensus|general)\b|\d)", re.I)
 # "X reported that Cabinet approved ...": an agreement the meeting hears of, not its own.
 REPORTING = re.compile(rf"\b{alternation(SPEECH_VERBS)}\b[^.;]*?\bthat\b", re.I)
+AGENT_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+BEEN_BEFORE = re.compile(r"\b(?:has|have)\s+been\s*$", re.I)  # "has been [accepted by the Board]"
+WITH_AFTER = re.compile(r"^\s*with\b", re.I)
 # An agreement still to come: "once Medway Council have agreed", "if the Board agrees".
 CONDITIONAL = re.compile(r"\b(?:once|if|when|whenever|until|unless|provided|subject\s+to)\s+(?:[\w'’-]+\s+){0,4}"
                          r"(?:has|have|is|are|be|been)?\s*$", re.I)
@@ -85,6 +88,8 @@ PASSIVE_AND = re.compile(r"\b(?:was|were|is|are|been)\s+\w+ed\b[^,;]*\band\s*$",
 LINE_AFTER_CUE = re.compile(r"(?:[ \t]+(?:not[ \t]+)?to[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]*(?=\n[A-Z])")
 # Words that open a sentence before its subject ("At the same time, Essex County Council ...").
 SENTENCE_LEAD = re.compile(r"^\W*(?:at\s+the\s+same\s+time|in\s+addition|also|however|meanwhile|additionally|again|"
+                           r"(?:after|following)\s+(?:a\s+|some\s+|further\s+|much\s+|full\s+|lengthy\s+|brief\s+)?"
+                           r"(?:discussions?|debate|consideration)|"
                            r"furthermore|then|therefore|subsequently)\b[\s,]*", re.I)
 # Words between a subject and its verb ("The Board was also", "Councillors unanimously").
 _VERB_LEAD = frozenset({*AUXILIARY_VERBS, "also", "then", "unanimously", "duly", "formally", "subsequently",
@@ -536,13 +541,20 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
         return False
     declared = outcome and DECLARED.search(text, sent.start_char, cue.start_char)
     if cue.label_ != "RECORD" and not declared:
+        by = BY_AGENT.match(after)
+        # "this application has been accepted by the Board": a passive the body itself is the agent of
+        agent = AGENT_NAME.match(by.group("agent").strip()) if by else None  # "the Board [subject to ...]"
+        by_body = agent is not None and (_the_body(agent.group(0)) or _in_body(agent.group(0), section.body))
+        # "The Board agreed with the proposals": the body's agreement, not a member's with a view ("agreed with Jo")
+        with_body = WITH_AFTER.match(after) is not None and _the_body(_subject(text, sent.start_char, cue.start_char))
         if REPORTED_BEFORE.search(before[-30:]) and cue.text.lower() not in IN_AGREEMENT \
-                or (not outcome and cue.text.lower() not in IN_AGREEMENT and REPORTED_AFTER.match(after)) \
+                and not (by_body and BEEN_BEFORE.search(before)) \
+                or (not outcome and cue.text.lower() not in IN_AGREEMENT and REPORTED_AFTER.match(after)
+                    and not with_body) \
                 or CONDITIONAL.search(before) \
                 or NEGATED.search(before[-40:]) or REPORTING.search(text, sent.start_char, cue.start_char) \
                 or (cue.start_char > 0 and text[cue.start_char - 1] == "("):
             return False
-        by = BY_AGENT.match(after)
         if by and not _own_agent(by.group("agent"), section.body):
             return False
         if cell and ADJECTIVE_AFTER.match(after) and not before.strip():

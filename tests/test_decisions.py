@@ -150,6 +150,17 @@ def test_the_meetings_view_or_thanks_are_weaker_decisions_but_not_one_persons():
                    ("The Board thanked the speaker.", False)]
 
 
+def test_the_body_agreeing_with_a_proposal_or_as_the_agent_of_an_acceptance():
+    got = run([("list_item", "Ixworth – this application has been accepted by the Board subject to bank details."),
+               ("paragraph", "Following discussion the Board agreed these proposals."),
+               ("paragraph", "After some discussion the Board agreed with the proposals."),
+               ("paragraph", "Cllr Day agreed with Cllr Bell."),
+               ("paragraph", "The budget has been approved by Cabinet subject to review.")])
+    assert got == [("Ixworth – this application has been accepted by the Board subject to bank details.", True),
+                   ("Following discussion the Board agreed these proposals.", True),
+                   ("After some discussion the Board agreed with the proposals.", True)]
+
+
 def test_the_body_in_agreement_but_not_one_member():
     got = run([("paragraph", "SB proposed that the Board accept the changes. All were in agreement."),
                ("paragraph", "The Board were all in agreement with the planned closure of the branch."),

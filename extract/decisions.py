@@ -45,16 +45,17 @@ PART_LABEL = re.compile(r"^\W{0,3}\(?(\d{1,2}|[a-h])[.)]\s+|^\W{0,3}\(?([ivx]{1,
 # What comes just before / after an "agreed" that reports an earlier, other
 # or pending decision: "as agreed", "had been approved", "approved in March
 # 2013", "the agreed projects", "agreed with Unison".
-REPORTED_BEFORE = re.compile(r"\b(?:as|been|previously|already|once|if|when|whenever|be|being|yet|formally|of|the|an?|"
+REPORTED_BEFORE = re.compile(r"\b(?:as|been|previously|already|once|if|when|whenever|be|being|yet|of|the|an?|"
                              r"these|those|by|general)\s*$", re.I)
 REPORTED_AFTER = re.compile(r"^\s*(?:with|in\s+(?-i:\d|[A-Z])|on\s+\d|at\s+(?:their|its|the)\s+(?:last\s+|previous\s+)?"
                             r"meeting|when\b|earlier\b|previously\b|last\s+(?:year|month|week)\b)", re.I)
 # "approved by Cabinet" is another body's; "accepted by the Board", "agreed by all",
 # "passed by 100% of the vote", "carried by 6 votes" are the meeting's own.
 BY_AGENT = re.compile(r"^\s*\(?\s*by\s+(?P<agent>(?:(?!\s+and\s)[^,.;:()\n]){1,60})", re.I)  # "by X and signed by Y"
-OWN_AGENT = re.compile(rf"^(?:(?:the|this)\s+{alternation(BODY_WORDS | PEOPLE_GROUPS | {'meeting', 'trustees'})}\b|"
+OWN_AGENT = re.compile(rf"^(?:(?:the|this)\s+(?:other\s+|remaining\s+)?(?:{alternation(BODY_WORDS)}\s+)?"
+                       rf"{alternation(BODY_WORDS | PEOPLE_GROUPS | {'meeting', 'trustees', 'membership'})}\b|"
                        rf"{alternation(PEOPLE_GROUPS)}\b|(?:an?\s+)?(?:majority|show|vote|unanimous|acclamation|"
-                       r"consensus|general)\b|\d)", re.I)
+                       r"consensus|general|\d))", re.I)  # "the other board members", "the membership", "a 5-0 vote"
 # "X reported that Cabinet approved ...": an agreement the meeting hears of, not its own.
 REPORTING = re.compile(rf"\b{alternation(SPEECH_VERBS)}\b[^.;]*?\bthat\b", re.I)
 AGENT_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
@@ -115,6 +116,7 @@ MOTION = re.compile(r"\b(?:motion|resolution|propos(?:ed|al)|amendment|recommend
 MOTION_TEXT = re.compile(r"\b(?:motion|resolution|propos\w*|amendment|recommend\w*)\b.*?\b(?:that|to|for)\b",
                          re.I | re.S)
 # "Mr Kirby declared that Mr Wait and Mr Webster had been duly elected": the result, announced at the meeting.
+OUTCOME_ALONE = re.compile(r"\s*(?:unanimously|nem\.?\s*con\.?|by\b[^.;\n]{1,25})?\s*(?:[.;)\n]|$)", re.I)
 DECLARED = re.compile(r"\bdeclared\b", re.I)
 VOTE_OUTCOMES = frozenset({"carried", "passed", "lost", "defeated"})
 MOTION_BLOCKS = 12  # how far back a vote's motion may be worded (the count of votes, names, between)
@@ -129,8 +131,10 @@ NOT_OUTCOME_AFTER = re.compile(r"^\s*(?:out|forward|forwards|over|on(?!\s+(?:a\s
 GENERAL_AGREEMENT = re.compile(r"\W*there\s+was\s+(?:a\s+)?(?:general|broad|full|unanimous)\s+$", re.I)
 AGREEMENT_ON = re.compile(r"^\s+(?:that|to|on|for)\b", re.I)
 SIGNED_OFF = "signed off"  # the meeting's approval of a plan or paper, said so
-ALL_HELD = re.compile(r"\W*(?:all|everyone|all\s+present)\s+(?:were|was|are)\s+(?:all\s+)?in\s+$", re.I)
-IN_BEFORE = re.compile(r"\b(?:were|was|are|is)\s+(?:all\s+)?(?P<in>in)\s+$", re.I)  # "were in agreement"
+ALL_HELD = re.compile(r"\W*(?:all|everyone|all\s+present)\s+(?:were|was|are)\s+(?:all\s+)?in\s+"
+                      r"(?:full\s+|complete\s+)?$", re.I)
+# "were in agreement", "were in full agreement"
+IN_BEFORE = re.compile(r"\b(?:were|was|are|is)\s+(?:all\s+)?(?P<in>in)\s+(?:full\s+|complete\s+)?$", re.I)
 # "voted in", "voted onto the committee": elected; "voted to accept", "voted unanimously in favour", "voted against"
 VOTED_IN = re.compile(r"^\s+(?:in|on|onto)\b(?!\s+favou?r)", re.I)
 VOTED_HOW = re.compile(r"^\s+(?:\w+ly\s+)?(?:to\s+\w|in\s+favou?r\b|against\b|for\b)", re.I)
@@ -618,7 +622,8 @@ def _outcome(text: str, sent_start: int, cue: TokenSpan) -> bool:
         return bool(BE_BEFORE.search(before) or ELECTED_AFTER.match(after))
     if NOT_OUTCOME_AFTER.match(after):
         return False
-    return bool(BE_BEFORE.search(before) or MOTION.search(text, sent_start, cue.start_char))
+    alone = not before.strip(" \t\n-–•(") and OUTCOME_ALONE.match(after)  # "Carried unanimously." under the motion
+    return bool(alone or BE_BEFORE.search(before) or MOTION.search(text, sent_start, cue.start_char))
 
 
 def _own_agent(agent: str, body: str | None) -> bool:

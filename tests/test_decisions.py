@@ -161,6 +161,23 @@ def test_the_body_agreeing_with_a_proposal_or_as_the_agent_of_an_acceptance():
                    ("After some discussion the Board agreed with the proposals.", True)]
 
 
+def test_outcomes_said_alone_or_by_a_count_and_agreements_by_the_rest_of_the_body():
+    [carried] = run([("paragraph", "Motion that the accounts be accepted: Proposed: Jo May Seconded: Al Day"),
+                     ("paragraph", "Carried unanimously."), ("paragraph", "Carried forward to the next meeting.")])
+    assert carried == ("Motion that the accounts be accepted: Proposed: Jo May Seconded: Al Day Carried unanimously.",
+                       True)
+    [count] = run([("paragraph", "Member Day seconded the motion which carried by a 5-0 vote.")])
+    assert count == ("Member Day seconded the motion which carried by a 5-0 vote.", True)
+    got = run([("paragraph", "This was unanimously agreed by the other board members."),
+               ("paragraph", "The annual report was accepted by the membership."),
+               ("paragraph", "The terms were discussed and the Board were in full agreement."),
+               ("paragraph", "The Board formally adopted the strategy.")])
+    assert got == [("This was unanimously agreed by the other board members.", True),
+                   ("The annual report was accepted by the membership.", True),
+                   ("The terms were discussed and the Board were in full agreement.", True),
+                   ("The Board formally adopted the strategy.", True)]
+
+
 def test_the_body_in_agreement_but_not_one_member():
     got = run([("paragraph", "SB proposed that the Board accept the changes. All were in agreement."),
                ("paragraph", "The Board were all in agreement with the planned closure of the branch."),

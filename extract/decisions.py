@@ -59,6 +59,9 @@ OWN_AGENT = re.compile(rf"^(?:(?:the|this)\s+(?:other\s+|remaining\s+)?(?:{alter
 # "X reported that Cabinet approved ...": an agreement the meeting hears of, not its own.
 REPORTING = re.compile(rf"\b{alternation(SPEECH_VERBS)}\b[^.;]*?\bthat\b", re.I)
 AGENT_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+PRESENT_STANCE = ("support", "supports")  # read only with the body named just before: a noun or a verb otherwise
+NAMED_JUST_BEFORE = re.compile(r"(?:\b[A-Z][\w&'’-]*|\b(?i:councillors|members|trustees|all))"
+                               r"(?:\s+(?:fully|also|all|strongly|unanimously|therefore))?\s+$")
 BEEN_BEFORE = re.compile(r"\b(?:has|have)\s+been\s*$", re.I)  # "has been [accepted by the Board]"
 WITH_AFTER = re.compile(r"^\s*with\b", re.I)
 # An agreement still to come: "once Medway Council have agreed", "if the Board agrees".
@@ -310,7 +313,7 @@ BODY_VIEW = re.compile(r"\W*(?P<subject>(?:[Tt]he\s+|[Aa]ll\s+)?[A-Z]\w*(?:\s+[A
                        r"(?:felt\s+that|thanked)\b")  # "The Board felt privileged": a sentiment
 # Blocks worth a look: they hold a decision cue word. spaCy reads only these.
 DECISION_HINT = re.compile(r"agreed|approve[sd]|endorse[sd]|adopt(?:ed|s)|ratifie[sd]|resolved|decided|accept(?:ed|s)|"
-                           r"supported|declined|rejected|refused|concluded\s+that|voted|in\s+agreement|"
+                           r"support(?:s|ed)?\b|declined|rejected|refused|concluded\s+that|voted|in\s+agreement|"
                            r"(?:general|broad|full)\s+agreement|signed\s+off|concur|consensus|"
                            r"unanimous|carried(?!\s+(?:out|forward|over))|passed(?!\s+(?:on|to|away))|elected|lost|"
                            r"defeated|noted|(?:true|accurate|correct|fair)\s+(?:record|account)|felt|thought|thanked|"
@@ -578,8 +581,11 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
             _subject(text, sent.start_char, cue.start_char - len(before) + held.start("in"))))
     if cue.text.lower() == SIGNED_OFF:  # "The Board signed off the plan", "signed off by the Board"
         return bool(BY_AGENT.match(after)) if BE_BEFORE.search(before) else _the_body(subject)
-    if cue.text.lower() in STANCE_VERBS and not _the_body(subject):
-        return False  # "The fund approves grants", "Cllr Smith supported it": not the meeting's stance
+    if cue.text.lower() in STANCE_VERBS and not (_the_body(subject) and _names_own_kind(subject, section.body)
+                                                 or _in_body(subject or "", section.body)):
+        return False  # "The fund approves grants", "Cllr Smith supported it": not the meeting's stance ("PFA support")
+    if cue.text.lower() in PRESENT_STANCE and not NAMED_JUST_BEFORE.search(before):
+        return False  # "PFA support the idea"; not a verb sharing a subject ("provides oversight of and supports")
     if cue.text.lower() in CONCLUDING and not (THAT_AFTER.match(after) and (_the_body(subject)
                                                                            or (subject or "").lower() == "it")):
         return False  # "She concluded by ...", "MCO concluded that ...": not the meeting's conclusion
@@ -628,6 +634,15 @@ def _outcome(text: str, sent_start: int, cue: TokenSpan) -> bool:
 
 def _own_agent(agent: str, body: str | None) -> bool:
     return bool(OWN_AGENT.match(agent.strip())) or _in_body(agent, body)
+
+
+def _names_own_kind(subject: str | None, body: str | None) -> bool:
+    """"The Council" names the meeting's own body unless the body is known and is
+    of another kind: in a library board's minutes "The Council supports ..." is the
+    county council's stance, not the board's."""
+    words = [w.lower() for w in _WORD.findall(subject or "")]
+    kind = words[-1] if words and words[-1] in BODY_WORDS else None
+    return kind is None or body is None or kind in {w.lower() for w in _WORD.findall(body)}
 
 
 def _in_body(name: str, body: str | None) -> bool:

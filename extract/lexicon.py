@@ -200,7 +200,7 @@ AGREEMENT_VERBS = ("agreed", "approved", "endorsed", "adopted", "ratified", "res
 # The body's own stance ("The Board supported the aims", "The Committee approves the policy"): a decision only
 # when the body itself is the subject. Not "supports": papers describe what a body or fund does with it ("The
 # Partnership supports a broad range of activities").
-STANCE_VERBS = ("supported", "approves", "endorses", "adopts", "ratifies", "accepts",
+STANCE_VERBS = ("supported", "support", "supports", "approves", "endorses", "adopts", "ratifies", "accepts",
                 # and its refusals ("The Councillors declined the invitation", "The Board rejected the bid")
                 "declined", "rejected", "refused")
 # The meeting's conclusion ("It was concluded that ...", "The Board concluded that ..."): a decision only

@@ -5,8 +5,10 @@ def decisions(doc):
     return run_components(doc, "roster", "decisions").decisions
 
 
-def run(blocks, kind="minutes"):
-    return [(d.text, d.explicit) for d in decisions(make_doc(blocks, kind=kind))]
+def run(blocks, kind="minutes", body=None):
+    doc = make_doc(blocks, kind=kind)
+    doc.section.body = body
+    return [(d.text, d.explicit) for d in decisions(doc)]
 
 
 def test_resolved_block_parts_with_roman_subparts_and_sequence():
@@ -176,6 +178,18 @@ def test_outcomes_said_alone_or_by_a_count_and_agreements_by_the_rest_of_the_bod
                    ("The annual report was accepted by the membership.", True),
                    ("The terms were discussed and the Board were in full agreement.", True),
                    ("The Board formally adopted the strategy.", True)]
+
+
+def test_the_body_supporting_a_proposal_in_the_present_tense():
+    got = run([("list_item", "PE kit: PFA support the suggestion of plain tops."),
+               ("paragraph", "Work is under way to review and support staff on long-term leave."),
+               ("paragraph", "There was support for the idea.")], body="Parents and Friends of Ayton School (PFA)")
+    assert got == [("PE kit: PFA support the suggestion of plain tops.", True)]
+    board = run([("paragraph", "The Board fully support the process of fine recovery."),
+                 ("paragraph", "The Partnership provides oversight of and supports a range of services.")])
+    assert board == [("The Board fully support the process of fine recovery.", True)]
+    other = run([("paragraph", "The Council supports the 2020 Vision for Libraries.")], body="Suffolk Libraries Board")
+    assert other == []
 
 
 def test_the_body_in_agreement_but_not_one_member():

@@ -1174,7 +1174,9 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         return subj_start + (lead.end() if lead else 0), owners, explicit
     if label == "ASK_OBJ":
         obj = ASKED_OBJECT.match(text_of(sent.doc)[cue.start_char:cue.end_char - len(cue[-1].text)])
-        owners = _owners_before(ctx, obj.group(1)) if obj else []
+        who = obj.group(1) if obj else ""
+        # "requested Mr Armstrong, EDC to look into": the person with their body in apposition (see _owners_before)
+        owners = _owners_before(ctx, f"{who}," if "," in who else who) if who else []
         return (sent.start_char, owners, False) if owners else None
     if label == "COLLECT":
         people = [sent.doc[s:e].text for s, e in ctx.roster.mentions(sent.doc) if sent.start <= s < cue.start]

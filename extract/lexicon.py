@@ -161,8 +161,8 @@ VOLUNTEER_VERBS = ("agreed", "offered", "undertook", "volunteered", "promised", 
 # work with partners", "Support staff to help them"): "Evelyn offered to assist", "Alison agreed to work with Ali"
 VOLUNTEER_TASKS = frozenset({"work", "help", "assist"})
 # "partners were asked to consider", "Officers be requested to investigate"
-ASKED_VERBS = ("asked", "requested", "invited", "advised", "encouraged", "tasked", "instructed", "authorised",
-               "delegated", "directed")
+ASKED_VERBS = ("asked", "requested", "invited", "advised", "encouraged", "reminded", "tasked", "instructed",
+               "authorised", "delegated", "directed")
 BEEN_ASKED_VERBS = ("asked", "requested", "tasked", "instructed")  # "has been asked to": not "has been invited to"
 SUGGESTING_VERBS = ("suggested", "proposed")  # "It was suggested that Mr Wood obtain": a task put forward, not given
 # "The group asked Paul to undertake", "The Board directed staff to prepare"

@@ -34,6 +34,7 @@ from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_W
 # Cue phrases, as token patterns; the extractors read them with ``task_cues`` and ``decision_cues``.
 _TASK = {"LOWER": {"IN": sorted(TASK_VERBS)}}
 _MODAL_ADVERBS = ("now", "also", "then")  # "will now contact"
+_MODAL_ADVERB = "(?:now|also|then|[a-z]+ly)"  # "will now contact", "will hopefully raise"
 _MODAL_LEADS = ("need", "continue", "try")  # "would need to meet", "would continue to monitor"
 _WILLING = ("happy", "pleased", "willing", "glad", "look", "try", "like")  # "would [be] happy to", "try and"
 _BE_FORMS = ("was", "were", "be", "is", "are")  # "were asked to"
@@ -44,7 +45,7 @@ _THAT_VERBS = ("requested", "agreed", "asked", "decided", "resolved", *SUGGESTIN
 CUE_PATTERNS: list[dict[str, Any]] = [
     # "Sara will provide", "David Parr would look into", "Partners would need to meet"
     {"label": "MODAL_TASK", "pattern": [{"LOWER": {"IN": list(MODAL_VERBS)}},
-                                         {"LOWER": {"IN": list(_MODAL_ADVERBS)}, "OP": "?"},
+                                         {"LOWER": {"REGEX": f"^{_MODAL_ADVERB}$"}, "OP": "?"},
                                          {"LOWER": {"IN": list(_MODAL_LEADS)}, "OP": "?"}, {"LOWER": "to", "OP": "?"},
                                          _TASK]},
     # "he would be happy to talk", "would look to circulate", "would try and provide", "would like to get"
@@ -79,10 +80,11 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     # "It was requested that DT ask", "it was agreed that Mags & Karen should come" (actions.py reads the rest)
     # "It was suggested that Mr Wood obtain", "DO proposed that FHCL prepare": a task put forward
     {"label": "ASK_THAT", "pattern": [{"LOWER": {"IN": list(_THAT_VERBS)}}, {"LOWER": "that"}]},
-    # "The group asked Paul to undertake", "requested the Police to advise"
+    # "The group asked Paul to undertake", "requested the Police to advise", "requested Mr Armstrong, EDC to look"
     {"label": "ASK_OBJ", "pattern": [{"LOWER": {"IN": list(ASKING_VERBS)}},
                                       {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["to", "for", "that", "if", "whether"]}},
-                                      {"IS_ALPHA": True, "OP": "{0,5}"}, {"LOWER": "to"}, _TASK]},
+                                      {"TEXT": {"REGEX": r"^(?:[^\W\d_][\w'’-]*|,)$"}, "OP": "{0,5}"},
+                                      {"LOWER": "to"}, _TASK]},
     # "Lesley requested comments on the plan", "asked for comments to be e-mailed"
     {"label": "COLLECT", "pattern": [{"LOWER": {"IN": list(COLLECT_VERBS)}},
                                       {"LOWER": "for", "OP": "?"}, {"LOWER": "any", "OP": "?"},
@@ -130,7 +132,7 @@ DECISION_CUES = frozenset({"AGREED", "NOTED", "RECORD"})
 # tokens); the verbs alone opened many blocks for nothing ("the report was submitted", "Ann advised").
 # MODAL_TASK, and TO_MEETING and WILL_PASSIVE after a modal verb: "will [now] [need|continue] [to] <task verb>",
 # "would [also] [be] happy to <task verb>", "would [also] be <reported>", "will [now] be <arranging>"
-_MODAL_CUE = (rf"{alternation(MODAL_VERBS)}\s*(?:(?:{alternation(_MODAL_ADVERBS)}\s*)?"
+_MODAL_CUE = (rf"{alternation(MODAL_VERBS)}\s*(?:(?:{_MODAL_ADVERB}\s*)?"
               rf"(?:{alternation(_MODAL_LEADS)}\s*)?(?:to\s*)?{alternation(TASK_VERBS)}"
               rf"|(?:{alternation(_MODAL_ADVERBS)}\s*)?(?:be\s*)?{alternation(_WILLING)}\s*(?:to|and)\s*"
               rf"{alternation(TASK_VERBS)}"

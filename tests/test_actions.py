@@ -407,6 +407,13 @@ def test_a_task_in_the_progressive_future():
     assert [[o.name for o in a.owners] for a in acts] == [["Owen Pike"], ["The Treasurer"]]
 
 
+def test_reminders_adverbs_after_will_and_a_body_beside_the_person_asked():
+    acts = run([("paragraph", "Board members were reminded to send in their expense claims."),
+                ("paragraph", "Arun Cole will hopefully raise a team of volunteers."),
+                ("paragraph", "Councillors requested Owen Pike, EDC to look into the sweeping of the lane.")])
+    assert [[o.name for o in a.owners] for a in acts] == [["Board members"], ["Arun Cole"], ["Owen Pike"]]
+
+
 def test_actions_line_alone_heads_the_paragraph_below():
     acts = run([("paragraph", "The board discussed support for local government."),
                 ("paragraph", "Actions:"),

@@ -13,16 +13,19 @@ from minutes.extract.lexicon import BODY_WORDS
 from minutes.extract.records import ExtractedDocument, NextMeeting, Section, Span
 
 NEXT_HEAD = re.compile(  # matched at a line's start, after any bullet ("o Next meeting – ...")
-    r"\W*(?:o\s+)?(?:\d+[.)]?\s*)?(?:(?:date|time|details)(?:,?\s+(?:time|venue|and|place|&)){0,4}\s+of\s+(?:the\s+)?)?"
+    r"\W*(?:o\s+)?(?:\d+(?:\.\d+)*[.)]?\s*)?(?:forward\s+agenda\s+(?:and|&)\s+)?"  # "9.0 Forward agenda and date of"
+    r"(?:(?:date|time|details)(?:,?\s+(?:time|venue|and|place|&)){0,4}\s+of\s+(?:the\s+)?)?"
     r"next\s+meetings?\b\s*(?:[:\-–]|will\s+be(?:\s+held)?(?:\s+on)?|is(?:\s+on)?)?\s*", re.I)
 # "The next meeting will be held on ...", "the next meeting was scheduled for ...", "their next formal meeting on ..."
 NEXT_SENTENCE = re.compile(r"\b(?:the\s+|their\s+|our\s+|its\s+)?next\s+(?P<whose>(?:[\w&]+\s+){0,2})meeting\s+"
                            r"(?:of\s+[^.]{0,60}?)?(?:(?:will\s+be|is|was|has\s+been)\s+"
-                           r"(?:held\s+|arranged\s+|scheduled\s+|provisionally\s+|set\s+)*(?:for\s+|on\s+)?|on\s+)",
+                           r"(?:held\s+|arranged\s+|scheduled\s+|provisionally\s+|set\s+)*(?:for\s+|on\s+)?|on\s+|"
+                           r"(?:will\s+)?takes?\s+place\s+(?:on\s+)?)",  # "The next meeting will take place on ..."
                            re.I)
 SENTENCE_REACH = 60
 # "the next Board meeting in November": the month alone
-NEXT_MONTH = re.compile(rf"\bnext\s+(?P<whose>(?:[\w&]+\s+){{0,2}})meeting\s+(?:will\s+be\s+)?in\s+"
+NEXT_MONTH = re.compile(rf"\bnext\s+(?P<whose>(?:[\w&]+\s+){{0,2}})meeting\s+"
+                        rf"(?:will\s+(?:be|take\s+place)\s+|takes\s+place\s+)?in\s+"
                         rf"(?P<when>{MONTH}(?:\s+\d{{4}})?)\b", re.I)
 LATER_DATES = re.compile(r"^\W*(?:future\s+)?(?:meeting\s+)?dates\b[^:]{0,40}:?", re.I)
 TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?|noon)(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?"

@@ -85,3 +85,13 @@ def test_next_meeting_of_real_papers(shared):
         path = shared / "corpus" / where
         docs = [d for d in extract_file(path, ocr="never").documents if d.section.kind == "minutes"]
         assert [d.next_meeting.iso() if d.next_meeting else None for d in docs] == [day], where
+
+
+def test_next_meeting_taking_place_on_a_day_or_in_a_month_and_a_forward_agenda_heading():
+    day = meeting([("paragraph", "The next meeting will take place on Thursday 16th February 2012.")]).next_meeting
+    assert day.date == date(2012, 2, 16)
+    month = meeting([("paragraph", "The next meeting will take place in March 2012.")]).next_meeting
+    assert (month.date, month.precision) == (date(2012, 3, 1), "month")
+    head = meeting([("heading", "12.0 Forward agenda and date of next meeting"),
+                    ("paragraph", "Monday 5 March 2012, 10.00 at the Town Hall")]).next_meeting
+    assert head.date == date(2012, 3, 5)

@@ -1198,7 +1198,7 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
 
 def _future_passive(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, list[Owner], bool] | None:
     """"A spreadsheet will be circulated by the Transparency Team", "Contacts
-    would be forwarded to ...", "It will be made clear in job adverts": a task
+    would be forwarded to ...", "It will be confirmed at the next meeting": a task
     in the future passive (not explicit), its owner the "by X" after it; its
     subject a few words opening their clause, not a clause of its own ("the
     hall, which was closed, will be ...") nor a state ("is due to")."""

@@ -24,6 +24,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from minutes.extract.document import Block
+from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, AUXILIARY_VERBS, BODY_WORDS, COMMON_TITLES,
                                     CONCLUDING, IN_AGREEMENT, VOTING,
@@ -780,9 +781,8 @@ def _planning_responses(reader: _Reader, blocks: list[Block], taken: set[int]) -
             continue
         said = BODY_RESPONSE.search(block.text) if under_planning and block.kind != "heading" else None
         if said is not None:  # "Councillors had no objection to these plans": the council's response, in a sentence
-            start = block.text.rfind(". ", 0, said.start()) + 1
-            stop = block.text.find(". ", said.end())
-            start, end = block.start + start + (start > 0), block.start + (stop + 1 if stop >= 0 else len(block.text))
+            a, b = next(sp for sp in sentences(block.text) if sp[0] <= said.start() < sp[1])
+            start, end = block.start + a, block.start + b
             yield reader.decision(_span_text(blocks, start, end), start, end, block.page, False)
             continue
         if not _application(block, under_planning):

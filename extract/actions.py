@@ -216,6 +216,8 @@ ASKED_TO_DECIDE = re.compile(rf"\s*{alternation(NOT_TASKS)}\b|\s*:")
 ASKED_OBJECT = re.compile(r"\w+\s+(.+?)\s+to\s*$")
 # Up to three capitalised words: the person a cue sends something to.
 CAPITALISED_NAME = re.compile(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+# A word that stands for something said before it: "track it down", "chase this up".
+POINTS_BACK = re.compile(r"\b(?:it|this|that|these|those|them|they)\b", re.I)
 # The word "action" anywhere, which every inline action ("..., action Mick.") holds.
 ACTION_WORD = re.compile(r"\baction", re.I)
 
@@ -932,13 +934,24 @@ def _inline_actions(ctx: _Context, block: Block) -> list[Action]:
             if who.split()[0].lower() in NOT_NAMES or (m.start() == 0 and not ctx.roster.person(who.split()[0])):
                 continue  # "Action Plan", "Action Group to meet": a title, not an owner
             start = sent.start_char
-            if k and not LIST_MARK.match(span_text(sent)) and len(content_words(span_text(sent))) < NOTE_WORDS:
+            note = span_text(sent)
+            if k and not LIST_MARK.match(note) and len(content_words(note)) < NOTE_WORDS \
+                    and not _names_its_doer(ctx, note, who):
                 start = sents[k - 1].start_char  # "Are we responsible? Look at the insurance, action Mick."
             text = block.text[start:sent.end_char].strip()
             out.append(ctx.action(LIST_MARK.sub("", text), block.start + start, block.start + start + len(text),
                                   block.page, resolve_owners(who, ctx.roster), True))
             break
     return out
+
+
+def _names_its_doer(ctx: _Context, note: str, who: str) -> bool:
+    """A short note that opens with who acts ("Karen to email round the rates,
+    action Karen.") is a task whole, the sentence before it not its context;
+    unless it points back to that sentence ("Jon offered to track it down")."""
+    first = TERM.match(note)
+    return first is not None and (first.group(0) == who.split()[0] or ctx.roster.person(first.group(0)) is not None) \
+        and not POINTS_BACK.search(note)
 
 
 def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:

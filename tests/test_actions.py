@@ -165,6 +165,14 @@ def test_inline_action_name_after_the_task():
     assert acts[1].text == "Repaint the fence. Quotes not yet in, c/f action Jenna."  # the short note names no task
 
 
+def test_short_inline_action_that_names_its_doer_stands_alone():
+    [a] = run([("list_item", "Fees go up in the spring, a review is due in Feb. Jenna to post out the fee list, "
+                             "action Jenna.", "-")])
+    assert a.text == "Jenna to post out the fee list, action Jenna." and [o.name for o in a.owners] == ["Jenna Voss"]
+    [b] = run([("list_item", "The old cleaner still has a key. Jenna offered to track it down, action Jenna.", "-")])
+    assert b.text.startswith("The old cleaner")  # "it" is said in the sentence before
+
+
 def test_resolution_delegating_a_task_and_parts_that_only_note():
     acts = run([("paragraph", "RESOLVED that Council:"),
                 ("list_item", "Adopts the revised allotment rules;", "(i)"),

@@ -27,7 +27,7 @@ from minutes.extract.document import Block
 from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, AUXILIARY_VERBS, BODY_WORDS, COMMON_TITLES,
-                                    CONCLUDING, IN_AGREEMENT, VOTING,
+                                    CONCLUDING, FUNCTION_WORDS, IN_AGREEMENT, VOTING,
                                     HONORIFICS, LINKING_WORDS, ORGANISATION_WORDS, OUTCOME_WORDS, PEOPLE_GROUPS,
                                     PLANNING_RESPONSES, POST_QUALIFIERS, POSTS, SPEECH_VERBS, STANCE_VERBS, TASK_VERBS,
                                     alternation)
@@ -169,6 +169,7 @@ _ENUMERATED = re.compile(r"[;,]\s*(?:and|or)?\s*$")  # "Procurement; and"
 # A lead-in to one election per line ("the following were elected to the Board roles:").
 ELECTION = re.compile(r"\b(?:elected|appointed|re-elected)\b", re.I)
 _WORD = re.compile(r"[A-Za-z0-9£][\w'’£-]*")
+MEETING_ACRONYMS = frozenset({"agm", "egm", "sgm", "apcm"})  # the meeting itself, by its initials
 ACRONYM = re.compile(r"[A-Z]{2,5}")  # "EDC Planning approved ...": an organisation's initials
 
 
@@ -593,13 +594,20 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
     if subject is None or _personal(subject, reader.roster) or _other_body(subject, section.body) \
             or _APOLOGIES.match(subject):
         return False
+    # Lines listed without stops ("...\nClerks & Councils Direct\nEDC Planning approved for ..."): a subject
+    # too long to be one is read from the cue's line, unless an agent is named ("accepted by the Board")
+    line = text.rfind("\n", sent.start_char, cue.start_char) + 1
+    if len(subject.split()) > 7 and line > sent.start_char and not BY_AGENT.match(after):
+        named = _subject(text, line, cue.start_char) or ""
+        if len(named.split()) > 1 and _other_body(named, section.body):
+            return False
     lower = {w.lower() for w in _WORD.findall(subject) if not w[0].isdigit()}  # "9.4 Agreed to": no one's undertaking
     sentence = span_text(sent)
     if cell and lower - {"it"} and not lower & GROUP_WORDS and not (
             sentence.rstrip().endswith(".") and any(w.lower() in AUXILIARY_VERBS for w in sentence.split())):
         return False  # "GO-East agreed Baseline and Targets": a source cited in a cell, no decision
     # "DO agreed to look into it", "ERA agreed to contact": a party's undertaking (an action)
-    return not (UNDERTAKING.match(after) and lower - {"it"} and not lower & GROUP_WORDS)
+    return not (UNDERTAKING.match(after) and lower - {"it"} and not lower & GROUP_WORDS and not _the_body(subject))
 
 
 def _all_of_the_body(subject: str | None) -> bool:
@@ -617,7 +625,8 @@ def _the_body(subject: str | None) -> bool:
     if not words or len(words) > 4:
         return False
     if words[0] == "the":
-        return words[-1] in BODY_WORDS or words[-1] in ("meeting", "trustees", "members", "councillors")
+        return words[-1] in BODY_WORDS or words[-1] in ("meeting", "trustees", "members", "councillors") \
+            or words[-1] in MEETING_ACRONYMS
     return all(w in PEOPLE_GROUPS for w in words) and words[-1] != "all"
 
 
@@ -694,13 +703,27 @@ def _personal(subject: str, roster: Roster) -> bool:
 
 def _other_body(subject: str, body: str | None) -> bool:
     """A named organisation other than the meeting's own body ("Suffolk
-    County Council have agreed"); "the Board", "the Parish Council" are its own."""
+    County Council have agreed", "SCC agreed" in a library board's minutes);
+    "the Board", "the Parish Council", "PFA" in a PFA's minutes are its own."""
     words = subject.split()
     if not words or words[0].lower() in ("the", "this", "our") or len(words) > 7:
         return False
+    if len(words) == 1 and ACRONYM.fullmatch(words[0]):  # "SCC agreed"; not "ALL AGREED", "The AGM resolved"
+        return body is not None and words[0].lower() not in FUNCTION_WORDS | PEOPLE_GROUPS | MEETING_ACRONYMS \
+            and not _own_initials(words[0], body)
     named = [w for w in words if w[:1].isupper()]
     return len(named) >= 2 and any(w.lower() in ORGANISATION_WORDS or ACRONYM.fullmatch(w) for w in words) \
         and not _in_body(subject, body)
+
+
+def _own_initials(acronym: str, body: str) -> bool:
+    """Whether ``acronym`` is the body's: one of its words ("PFA"), or the
+    initials of a run of its words ("FOHCL", "FHCL", "HCL" of the Friends of
+    Halesworth County Library)."""
+    words = [w.lower() for w in _WORD.findall(body)]
+    letters = acronym.lower()
+    return letters in words or any(letters in "".join(w[0] for w in run) for run in
+                                   (words, [w for w in words if w not in LINKING_WORDS]))
 
 
 def _merged(text: str, cues: list[TokenSpan]) -> list[TokenSpan]:

@@ -192,6 +192,19 @@ def test_the_body_supporting_a_proposal_in_the_present_tense():
     assert other == []
 
 
+def test_another_body_named_by_its_initials_or_on_a_listed_line_decides_nothing_here():
+    body = "Friends of Ayton Town Library"
+    got = run([("paragraph", "NCC agreed, in principle, that the transition costs would be met."),
+               ("paragraph", "FATL agreed to fund the reading trail. ALL AGREED to meet in May."),
+               ("paragraph", "The AGM resolved to raise the subscription."),
+               ("paragraph", "Letter from the Fire Service, resolved to file\nRural Services Network newsletter\n"
+                             "Parish Clerks Weekly\nADC Planning approved for Mr & Mrs Hill, extension")], body=body)
+    assert got == [("FATL agreed to fund the reading trail.", True), ("ALL AGREED to meet in May.", True),
+                   ("The AGM resolved to raise the subscription.", True),
+                   ("Letter from the Fire Service, resolved to file", True)]
+    assert run([("paragraph", "NCC agreed to fund the trail.")]) == [("NCC agreed to fund the trail.", True)]  # no body
+
+
 def test_the_body_in_agreement_but_not_one_member():
     got = run([("paragraph", "SB proposed that the Board accept the changes. All were in agreement."),
                ("paragraph", "The Board were all in agreement with the planned closure of the branch."),

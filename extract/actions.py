@@ -1105,6 +1105,14 @@ def _clause_start(text: str, start: int, cue_start: int) -> int:
     return m.end() if m else start
 
 
+def _base_form(verb: str) -> str:
+    """A task verb from its third person ("contacts", "researches", "applies"), or ``verb`` as it is."""
+    for ending, base in (("ies", "y"), ("es", ""), ("s", "")):
+        if verb.endswith(ending) and verb[:-len(ending)] + base in TASK_VERBS:
+            return verb[:-len(ending)] + base
+    return verb
+
+
 def _passive_that(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, list[Owner], bool] | None:
     """"It was requested that a letter be sent to ...", "Cllr Morris asked
     that maps be made available", "agreed that the accounts be checked by
@@ -1161,7 +1169,7 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
     if label == "ASK_THAT":
         m = OWNER_VERB.match(text_of(sent.doc), cue.end_char)
         suggested = cue[0].lower_ in SUGGESTING_VERBS  # put forward, not given; "proposed that X approve": a motion
-        verb = m.group("verb") if m else ""
+        verb = _base_form(m.group("verb")) if m else ""  # "asked that the Clerk write", "... contacts"
         owners = _owners_before(ctx, m.group("who")) if m and verb in TASK_VERBS and not (
             suggested and verb in NOT_TASKS) else []
         return (_clause_start(text_of(sent.doc), sent.start_char, cue.start_char), owners, not suggested) if owners \

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import io
 import json
+import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -48,6 +49,8 @@ def _matches(relative: Path, globs: list[str]) -> bool:
     return any(fnmatch.fnmatchcase(relative.as_posix() if "/" in g else relative.name, g) for g in globs)
 
 
+# What a folder says of itself, as text: "README.md", "read_me.txt", "LICENSE", "CHANGELOG".
+NOTES_NAME = re.compile(r"read[\s_-]?me(?:[\s_-]?first)?|licen[cs]e|change[\s_-]?log", re.I)
 IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM", b"\x00\x00\x01\x00")
 PAPER_SUFFIXES = set(SUPPORTED) | set(KNOWN_UNSUPPORTED) - {".xls", ".xlsx"}
 
@@ -68,7 +71,7 @@ def not_a_paper(path: Path, data: bytes) -> str | None:
     if kind == "ole":
         return "a spreadsheet" if "Workbook".encode("utf-16-le") in data else None
     if kind == "text":
-        return _data_text(data)
+        return "a folder's notes (a read-me)" if NOTES_NAME.fullmatch(path.stem) else _data_text(data)
     if kind is None and path.suffix.lower() not in PAPER_SUFFIXES:
         return "binary data in no paper's format"
     return None

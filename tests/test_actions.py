@@ -277,6 +277,11 @@ def test_requested_or_agreed_that_someone_acts():
     assert _tasks(acts) == [("It was requested that Owen Pike ask the council for the grant.", ["Owen Pike"], True),
                             ("It was agreed that Jenna should contact the printers.", ["Jenna Voss"], True),
                             ("It was agreed that Arun would check the lease.", ["Arun Cole"], True)]
+    third = run([("paragraph", "It was requested that the Clerk contacts the highways team."),
+                 ("paragraph", "Members asked that Owen Pike researches the options."),
+                 ("paragraph", "It was noted that the Clerk contacts the police monthly.")])
+    assert _tasks(third) == [("It was requested that the Clerk contacts the highways team.", ["the Clerk"], True),
+                             ("Members asked that Owen Pike researches the options.", ["Owen Pike"], True)]
 
 
 def test_a_short_commitment_takes_the_sentence_it_follows():

@@ -35,6 +35,8 @@ def test_files_that_are_no_papers_are_skipped_by_content_and_counted(tmp_path, d
     (docs / "sub" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     (docs / "MANIFEST.tsv").write_text("file\tbody\tdate\na.pdf\tBoard\t2012\nb.pdf\tBoard\t2013\n", encoding="utf-8")
     (docs / "index.json").write_text(json.dumps({"files": ["a", "b"]}), encoding="utf-8")
+    (docs / "README.md").write_text("# Harbour Board papers\n\nMinutes of the Board from 2012, item numbers "
+                                    "such as 12.05.03.\n", encoding="utf-8")
     with zipfile.ZipFile(docs / "budget.xlsx", "w") as z:
         z.writestr("xl/workbook.xml", "<workbook/>")
     (docs / "broken.pdf").write_bytes(b"%PDF-1.4 nothing after the header")
@@ -43,10 +45,11 @@ def test_files_that_are_no_papers_are_skipped_by_content_and_counted(tmp_path, d
     lines = result.stdout.splitlines()
     assert result.exit_code == 1  # the broken PDF: a paper that failed
     assert lines[-1].startswith("2 stored, 0 unchanged, 0 duplicates, 0 replaced, 0 re-extracted, 1 failed, "
-                                "5 skipped")
+                                "6 skipped")
     skipped = sorted(line.split(": ", 2)[1:] for line in lines if line.startswith("skipped: "))
     assert sorted((Path(p).name, why) for p, why in skipped) == [
-        ("MANIFEST.tsv", "a table of data (tab-separated)"), ("budget.xlsx", "a spreadsheet"),
+        ("MANIFEST.tsv", "a table of data (tab-separated)"), ("README.md", "a folder's notes (a read-me)"),
+        ("budget.xlsx", "a spreadsheet"),
         ("index.json", "JSON data"), ("logo.png", "an image"), ("photo.jpg", "an image")]
     quiet = run("ingest", docs, "--db", db_url, "--workers", "1")
     assert not any(line.startswith("skipped: ") for line in quiet.stdout.splitlines())

@@ -16,9 +16,9 @@ from minutes.extract.document import Block, Cell, Marker
 from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (ASKED_VERBS, AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS,
-                                    LOG_STATUSES, MONTHS, NARRATION_VERBS, OTHER_LOG_STATUSES, PEOPLE_GROUPS, POSTS,
-                                    ROUTINE_WORDS, SPEECH_VERBS, SUGGESTING_VERBS, TASK_VERBS, VOLUNTEER_VERBS,
-                                    WEEKDAYS, alternation)
+                                    LOG_STATUSES, MONTHS, NARRATION_VERBS, OTHER_LOG_STATUSES, OUGHT_VERBS,
+                                    PEOPLE_GROUPS, POSTS, ROUTINE_WORDS, SPEECH_VERBS, SUGGESTING_VERBS, TASK_VERBS,
+                                    VOLUNTEER_VERBS, WEEKDAYS, alternation)
 from minutes.extract.nlp import (analyse, content_words, may_set_task, sentences_of, span_text, task_cues,
                                 text_of)
 from minutes.extract.owners import ACRONYM, GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
@@ -138,6 +138,7 @@ BY_OWNER = re.compile(r"[^.;]{0,60}?\bby\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*"
                       r"(?:\s+(?:[A-Z][\w'’-]*|of|to|the|and|&))*)")
 # "It was agreed that [X would ...]": a commitment the meeting gave.
 AGREED_THAT = re.compile(r"\b(?:agreed|resolved|decided)(?:\s+that)?\s*$", re.I)
+AGREED_BARE = re.compile(r"\b(?:agreed|resolved|decided)\s*$", re.I)  # "agreed [the Clerk should]": no "that"
 # Words between a subject and its cue that belong to neither: "Mr Joyce has kindly [offered to]", "Andy
 # still [has to speak]", "the PCC would [be asked to]".
 SUBJECT_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|would|will|may|might|could|should|still|also|"
@@ -700,8 +701,9 @@ def _task_sentences(ctx: _Context, block: Block) -> list[tuple[int, int]]:
     out = []
     for sent in sentences_of(nlp_doc):
         cues = [c for c in tasks if sent.start <= c.start < sent.end]
-        if any(c.label_ not in ("TO_TASK", "NEED_TASK") and c[0].lower_ not in SUGGESTING_VERBS
-               or _commitment(ctx, sent, c) for c in cues):  # a proposal sets a task only if it names who acts
+        # a proposal, or what "should" be done, sets a task only if it names who acts
+        if any(c.label_ not in ("TO_TASK", "NEED_TASK") and c[0].lower_ not in SUGGESTING_VERBS + OUGHT_VERBS
+               or _commitment(ctx, sent, c) for c in cues):
             out.append((block.start + sent.start_char, block.start + sent.start_char + len(span_text(sent).rstrip())))
     return out
 
@@ -1176,6 +1178,8 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
             else _passive_that(ctx, sent, cue)
     if label in ("MODAL_TASK", "NEED_TASK", "VOLUNTEER", "ASKED"):
         text = text_of(sent.doc)
+        if cue[0].lower_ in OUGHT_VERBS and not AGREED_BARE.search(text, sent.start_char, subj_start):
+            return None  # "The council should consider": advice; "agreed that X should" is ASK_THAT's
         subj_start = _joint_subject(ctx, text, sent.start_char, subj_start)
         subject = SUBJECT_TAIL.sub("", text[subj_start:cue.start_char])  # "Mr Joyce has kindly [offered to]"
         if QUESTION.match(subject) and span_text(sent).rstrip().endswith("?"):

@@ -156,6 +156,7 @@ DECISION_VERBS = (("note", "noted"), ("receive", "received"), ("welcome", "welco
                   ("comment", "commented"), ("agree", "agreed"))
 # Cue words of the spaCy cue patterns (``nlp.CUE_PATTERNS``), one list per cue:
 MODAL_VERBS = ("will", "would", "shall")  # "Sara will provide"
+OUGHT_VERBS = ("should", "must")  # a task only as the meeting agreed it: "It was agreed the Clerk should write"
 VOLUNTEER_VERBS = ("agreed", "offered", "undertook", "volunteered", "promised", "agree", "agrees")  # "Jo offered to"
 # Verbs a person offers or agrees to as a task, too general for a task after "will" or "to" ("The Council would
 # work with partners", "Support staff to help them"): "Evelyn offered to assist", "Alison agreed to work with Ali"

@@ -27,7 +27,7 @@ from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_W
                                     BEEN_ASKED_VERBS, FINAL_ABBREVIATIONS,
                                     COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, GENRE_WORDS, MODAL_VERBS,
                                     NOTING_WORDS, OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
-                                    CONCLUDING, IN_AGREEMENT, VOTING,
+                                    CONCLUDING, IN_AGREEMENT, OUGHT_VERBS, VOTING,
                                     SUGGESTING_VERBS, TASK_GERUNDS, TASK_PARTICIPLES, TASK_VERBS, TO_MEETING_VERBS,
                                     VOLUNTEER_TASKS, VOLUNTEER_VERBS, alternation)
 
@@ -53,6 +53,9 @@ CUE_PATTERNS: list[dict[str, Any]] = [
                                          {"LOWER": {"IN": list(_MODAL_ADVERBS)}, "OP": "?"},
                                          {"LOWER": "be", "OP": "?"}, {"LOWER": {"IN": list(_WILLING)}},
                                          {"LOWER": {"IN": ["to", "and"]}}, _TASK]},
+    # "It was agreed the Clerk should write" (actions.py takes it only after such an agreement)
+    {"label": "MODAL_TASK", "pattern": [{"LOWER": {"IN": list(OUGHT_VERBS)}},
+                                         {"LOWER": {"REGEX": f"^{_MODAL_ADVERB}$"}, "OP": "?"}, _TASK]},
     # "CC will be arranging a meeting", "she will now be contacting the school"
     {"label": "MODAL_TASK", "pattern": [{"LOWER": {"IN": list(MODAL_VERBS)}},
                                          {"LOWER": {"IN": list(_MODAL_ADVERBS)}, "OP": "?"}, {"LOWER": "be"},
@@ -138,13 +141,15 @@ _MODAL_CUE = (rf"{alternation(MODAL_VERBS)}\s*(?:(?:{_MODAL_ADVERB}\s*)?"
               rf"{alternation(TASK_VERBS)}"
               rf"|(?:{alternation(_MODAL_ADVERBS)}\s*)?be\s*"
               rf"{alternation({*TO_MEETING_VERBS, *TASK_PARTICIPLES, *TASK_GERUNDS})})")
+_OUGHT_CUE = rf"{alternation(OUGHT_VERBS)}\s*(?:{_MODAL_ADVERB}\s*)?{alternation(TASK_VERBS)}"  # "should [now] write"
 # ASKED: "were [also] asked to", "be requested to", "was asked if"
 _ASKED_CUE = (rf"{alternation(_BE_FORMS)}\s*(?:{_ASKED_ADVERB}\s*)?{alternation(ASKED_VERBS)}\s*(?:to|if|whether)"
               rf"|been\s*(?:{_ASKED_ADVERB}\s*)?{alternation(BEEN_ASKED_VERBS)}\s*to")
 # COLLECT: "requested [for] [any] comments"
 _COLLECT_CUE = rf"{alternation(COLLECT_VERBS)}\s*(?:for\s*)?(?:any\s*)?{alternation(FEEDBACK_WORDS)}"
-_PHRASE_CUE_WORDS = (*MODAL_VERBS, *_THAT_VERBS, *ASKED_VERBS, *COLLECT_VERBS)
-_PHRASE_CUE = re.compile("|".join((_MODAL_CUE, rf"{alternation(_THAT_VERBS)}\s*that", _ASKED_CUE, _COLLECT_CUE)))
+_PHRASE_CUE_WORDS = (*MODAL_VERBS, *OUGHT_VERBS, *_THAT_VERBS, *ASKED_VERBS, *COLLECT_VERBS)
+_PHRASE_CUE = re.compile("|".join((_MODAL_CUE, _OUGHT_CUE, rf"{alternation(_THAT_VERBS)}\s*that", _ASKED_CUE,
+                                   _COLLECT_CUE)))
 # The patterns with a "to": TO_TASK ("to [re-] <task verb>", "to be <participle>"), TO_MEETING after
 # it ("to be brought"), VOLUNTEER, ASK_OBJ and SEND_TO ("sent [a few words] to [:] <Name>": letters,
 # spaces and hyphens only up to the "to"; tried last, as the word "e" of "e-mailed" gives no

@@ -284,6 +284,16 @@ def test_requested_or_agreed_that_someone_acts():
                              ("Members asked that Owen Pike researches the options.", ["Owen Pike"], True)]
 
 
+def test_should_gives_a_task_only_as_the_meeting_agreed_it():
+    acts = run([("paragraph", "It was agreed the Clerk should write to the highways team."),
+                ("paragraph", "It was resolved Jenna must book the hall for May."),
+                ("paragraph", "The Clerk should write to the highways team."),
+                ("paragraph", "Our leaflet should include the charity number."),
+                ("paragraph", "Arun agreed we should contact the printers.")])
+    assert _tasks(acts) == [("It was agreed the Clerk should write to the highways team.", ["the Clerk"], True),
+                            ("It was resolved Jenna must book the hall for May.", ["Jenna Voss"], True)]
+
+
 def test_a_short_commitment_takes_the_sentence_it_follows():
     [a] = run([("paragraph", "The arrow signs by the green are down. The Clerk will report.")])
     assert a.text == "The arrow signs by the green are down. The Clerk will report." and not a.explicit

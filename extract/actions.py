@@ -97,8 +97,8 @@ PASSIVE_THAT = re.compile(r"\s*(?P<subj>[^.;:,()]{1,60}?)\s+(?:should\s+|would\s
                           r"sold|told|done|cut)\b")
 # Participles that record, not ask for, something done: "requested that it be minuted", "agreed that X be elected",
 # and an event: "the Award would be presented to".
-RECORDED = frozenset({"minuted", "recorded", "elected", "appointed", "co-opted", "needed", "required", "confirmed",
-                      "presented"})
+RECORDED = frozenset({"minuted", "recorded", "noted", "elected", "appointed", "co-opted", "needed", "required",
+                      "confirmed", "presented"})
 # A future passive asked about, or its place or time: "inquired when the schedule would be reviewed", "would check
 # where the strategy would be placed"; and one done as a routine (lexicon.ROUTINE_WORDS).
 INDIRECT_QUESTION = re.compile(r"\b(?:when|whether|if|how|where|what|why)\b[^,;.:–]*$", re.I)
@@ -109,6 +109,8 @@ RELATIVE_THAT = re.compile(r"\b(?![a-z]+ed\b|(?:said|felt|thought|told|was|is|we
 ROUTINE = re.compile(rf"[^.;]{{0,40}}?\b{alternation(ROUTINE_WORDS)}\b", re.I)
 CLAUSE_OPEN = re.compile(r".*[.!?)]\s+(?=[A-Z])", re.S)  # see _clause_start
 IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been)\s+(?:also\s+|further\s+)?$")  # "It was [requested that]"
+# "asked for [their congratulations] to be passed", "requested for the minutes [to be ...]": what is asked for
+ASKED_FOR = re.compile(r"\b(?:asked|requested|called)\s+for\s+(?P<what>[^,;:()]{1,50}?)\s*$", re.I)
 THAT_SUBJECT_WORDS = 12  # "that" opens the subject: "a copy of the Policy Statement regarding ... [be shared]"
 NEGATIONS = frozenset({"not", "no", "nothing"})  # "agreed that another committee would not be needed"
 # A name joined by "and" to the subject after it: "[DO and] SF will also collect", "both [the MoJ and] the Home
@@ -1089,6 +1091,12 @@ def _passive_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, 
     text = text_of(sent.doc)
     punct = PUNCT_BREAK.match(text, sent.start_char, cue.start_char)
     start = punct.end() if punct else sent.start_char
+    asked = ASKED_FOR.search(text, start, cue.start_char)
+    if asked:  # "The Board asked for their congratulations to be passed to ...": a task asked for (implicit)
+        if asked.group("what").lower() == "it" or cue[-1].lower_ in RECORDED:
+            return None  # "asked for it to be noted that ...": a record, or a view put
+        by = BY_OWNER.match(text, cue.end_char)
+        return sent.start_char, _owners_before(ctx, by.group("who")) if by else [], False
     words = text[start:cue.start_char].split()
     if len(words) > PASSIVE_SUBJECT_WORDS or any(w.lower() in NOT_PASSIVE_TASK or w.lower() in PREPOSITIONS
                                                  for w in words) \

@@ -284,6 +284,13 @@ def test_requested_or_agreed_that_someone_acts():
                              ("Members asked that Owen Pike researches the options.", ["Owen Pike"], True)]
 
 
+def test_a_task_asked_for_in_the_passive():
+    acts = run([("paragraph", "The Board asked for their thanks to be passed to the volunteers."),
+                ("paragraph", "Jenna asked for it to be noted that the hall was left clean."),
+                ("paragraph", "Arun asked for the concerns to be noted.")])
+    assert _tasks(acts) == [("The Board asked for their thanks to be passed to the volunteers.", [], False)]
+
+
 def test_should_gives_a_task_only_as_the_meeting_agreed_it():
     acts = run([("paragraph", "It was agreed the Clerk should write to the highways team."),
                 ("paragraph", "It was resolved Jenna must book the hall for May."),

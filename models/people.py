@@ -202,6 +202,8 @@ def link_people(conn: Connection, scope: Scope = EVERYTHING, orgs: dict[int | No
     orgs = orgs if orgs is not None else _organisations(conn)
     rows = _load(conn, scope, orgs)
     edges, competing = _rule_edges(rows)
+    declared = _declared(conn, rows, scope)
+    edges |= _written_as_initials(rows, declared)
     said: dict[str, set[int]] = defaultdict(set)  # a name no people row has (an ambiguous owner) -> who a merge says
     for ov in conn.execute(select(person_overrides).order_by(person_overrides.c.created_at, person_overrides.c.id)):
         a, b = _matching(rows, ov.key_a, ov.body_id), _matching(rows, ov.key_b, ov.body_id)
@@ -217,7 +219,8 @@ def link_people(conn: Connection, scope: Scope = EVERYTHING, orgs: dict[int | No
     if changed:
         conn.execute(update(people).where(people.c.id == bindparam("pid")).values(canonical_id=bindparam("cid")),
                      changed)
-    _link_owners(conn, rows, canonical, competing, scope, orgs, said)
+    _link_owners(conn, rows, canonical, competing, scope, orgs, said,
+                 {k: {canonical[i] for i in ids} for k, ids in declared.items()})
     _write_aliases(conn, canonical, scope)
 
 
@@ -263,23 +266,47 @@ def _fits(mark: str, key: str) -> bool:
     return bool(initials) and caps in (initials, initials[0] + initials[-1])
 
 
-def _link_owners(conn: Connection, rows: dict[int, _Row], canonical: dict[int, int],
-                 competing: dict[int, list[int]], scope: Scope, orgs: dict[int | None, str],
-                 said: dict[str, set[int]]) -> None:
-    """The owners of ``scope``'s actions written as initials: the one person
-    of the organisation they fit (``linked_person_id``), or the people they
-    might be (``might_be``); owners stored as a name several full names
-    compete for are flagged too, and so are those the extractor found
-    ambiguous (several listed people fit), which are linked only where a
-    merge (``said``) names the person of their organisation they are."""
+def _declared(conn: Connection, rows: dict[int, _Row], scope: Scope) -> dict[tuple[str, str], set[int]]:
+    """The people rows each (organisation, initials) is printed beside: "David Thomas (DT)"."""
     declared: dict[tuple[str, str], set[int]] = defaultdict(set)
     for pid, written in conn.execute(select(attendance.c.person_id, attendance.c.as_written)
                                      .where(attendance.c.as_written.like("%(%)%"),
                                             _mentions_of(attendance.c.person_id, scope))):
         for m in DECLARED.finditer(written or ""):
-            # the capitals are the name's initials ("AHop" for Alison Hopkins), not a bracketed post ("(SCC)")
-            if pid in rows and _fits(m.group(1), rows[pid].key):
-                declared[(rows[pid].org, m.group(1))].add(canonical[pid])
+            # the capitals are the name's initials ("AHop" for Alison Hopkins), not a bracketed post ("(SCC)"),
+            # printed after this name: a list line ("..., Alan Holzer (AHol), Alison Hopkins (AHop)") is each
+            # person's as_written
+            if pid in rows and _fits(m.group(1), rows[pid].key) and \
+                    name_key_text(written[max(0, m.start() - 40):m.start()]).endswith(rows[pid].key.split()[-1]):
+                declared[(rows[pid].org, m.group(1))].add(pid)
+    return declared
+
+
+def _written_as_initials(rows: dict[int, _Row], declared: dict[tuple[str, str], set[int]]) -> set[tuple[int, int]]:
+    """A one-word name that is, in another case, the initials printed beside
+    one name of its organisation ("Ahop", "AHOP" where "Alison Hopkins (AHop)"
+    is listed): that person, written as a paper's owner column had it."""
+    beside: dict[tuple[str, str], set[int]] = defaultdict(set)  # (org, initials in lower case) -> the rows
+    for (org, mark), ids in declared.items():
+        beside[(org, mark.lower())] |= ids
+    edges = set()
+    for r in rows.values():
+        ids = beside.get((r.org, r.key), set()) if len(r.key.split()) == 1 else set()
+        if len({rows[i].core for i in ids}) == 1 and r.id not in ids:  # one human, however many committees
+            edges.add((min(ids), r.id))
+    return edges
+
+
+def _link_owners(conn: Connection, rows: dict[int, _Row], canonical: dict[int, int],
+                 competing: dict[int, list[int]], scope: Scope, orgs: dict[int | None, str],
+                 said: dict[str, set[int]], declared: dict[tuple[str, str], set[int]]) -> None:
+    """The owners of ``scope``'s actions written as initials: the one person
+    of the organisation they fit (``linked_person_id``; ``declared``: the
+    people printed beside them), or the people they might be (``might_be``);
+    owners stored as a name several full names compete for are flagged too,
+    and so are those the extractor found ambiguous (several listed people
+    fit), which are linked only where a merge (``said``) names the person of
+    their organisation they are."""
     fulls: dict[tuple[str, str], set[int]] = defaultdict(set)
     firsts: dict[tuple[str, str], set[int]] = defaultdict(set)
     for r in rows.values():

@@ -82,6 +82,16 @@ def test_owners_are_the_person_they_are_and_ambiguous_ones_say_so(archive):
     assert any("Ian Brookman" in r["owners"] for r in queries.list_actions(engine, owner="Ian Brookman"))
 
 
+def test_initials_printed_beside_a_name_are_that_person_in_any_case(archive):
+    """The Friends' trustees list "Alan Holzer (AHol), Alison Hopkins (AHop)" on one line;
+    papers whose own list lacks them write an owner "Ahop"."""
+    engine = connect(archive)
+    [hopkins] = person_report(engine, "Alison Hopkins", body="Halesworth")
+    assert {"AHop", "Ahop"} <= {a["alias"] for a in hopkins["aliases"]}
+    owners = {r["owners"] for r in queries.list_actions(engine, body="Halesworth", threads=True)}
+    assert "Ahop" not in owners and "Alison Hopkins" in owners
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def url(request, tmp_path) -> str:
     if request.param == "sqlite":

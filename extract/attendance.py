@@ -789,8 +789,37 @@ def _list_parts(text: str, entry: _Entry, known: Sequence[Person]) -> list[str]:
         parts = _attach_tags(parts)
         if not _is_list(parts, text, known):
             stopped = _stops_to_commas(text)  # "..., Graham Smith. Colin Solloway, ..."
-            parts = split_names(stopped) if stopped != text and _is_list(split_names(stopped), stopped) else [text]
+            parts = split_names(stopped) if stopped != text and _is_list(split_names(stopped), stopped) \
+                else _posted_run(text) or [text]
     return parts
+
+
+def _posted_run(text: str) -> list[str] | None:
+    """People each with a post after a comma, the next name after the post
+    with no comma between: "Mags Ratford, Secretary Jon Stride (Chairperson)",
+    "Ann Bell, Chair, Carl Dunn" -> one part a person. None unless each
+    segment is a name, a post, or a post then a name, a post comes between
+    two names ("Olivia Grant, Hallowby Pubwatch" is a name and an
+    organisation), and there are two people."""
+    out: list[str] = []
+    posted = False  # the person last named has a post
+    for seg in (s.strip() for s in _COMMA.split(text)):
+        words = seg.split()
+        lead = next((i for i, w in enumerate(words) if w.lower() not in POST_WORDS), len(words))
+        post, name = " ".join(words[:lead]), " ".join(words[lead:])
+        if out and post and name and _names_post(post) and _only_name(name):
+            out[-1] = f"{out[-1]}, {post}"  # "Secretary Jon Stride": Mags Ratford's post, then the next name
+            out.append(name)
+            posted = False
+        elif _only_name(seg) and (not out or posted):
+            out.append(seg)
+            posted = False
+        elif out and _names_post(seg):
+            out[-1] = f"{out[-1]}, {seg}"
+            posted = True
+        else:
+            return None
+    return out if len(out) >= 2 else None
 
 
 def _people(entry: _Entry, body: str | None, known: Sequence[Person] = ()) -> Iterator[Person]:

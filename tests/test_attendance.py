@@ -294,6 +294,18 @@ def test_a_group_label_inside_the_present_line_and_two_posted_people_joined_by_a
     assert (att[4].role, att[4].organisation) == ("Controller", "Finance")
 
 
+def test_a_post_after_a_name_runs_into_the_next_name(people):
+    att, _ = people("Minutes of the Hall Committee held on 8 October 2013\n\n"
+                    "Present: Dee Marsh, Secretary Tom Reed (Chairperson)\n\n1. Apologies\n\nNone.\n")
+    assert [(p.name, p.role) for p in att] == [("Dee Marsh", "Secretary"), ("Tom Reed", "Chairperson")]
+    att, _ = people("Minutes of the Hall Committee held on 8 October 2013\n\n"
+                    "Present: Dee Marsh, Chair, Tom Reed\n\n1. Apologies\n\nNone.\n")
+    assert [(p.name, p.role) for p in att] == [("Dee Marsh", "Chair"), ("Tom Reed", None)]
+    att, _ = people("Minutes of the Hall Committee held on 8 October 2013\n\n"
+                    "Present: Dee Marsh, Hallowby Pubwatch\n\n1. Apologies\n\nNone.\n")
+    assert [(p.name, p.organisation) for p in att] == [("Dee Marsh", "Hallowby Pubwatch")]
+
+
 def test_initials_of_an_organisation_after_a_name(people):
     att, apo = people("Minutes\n\nPresent: Councillors A Bell (Chair), C Dunn\n\n"
                       "1. Apologies\nE Fox WDC and G Hill\n\n2. Minutes\n")

@@ -291,6 +291,13 @@ def test_a_task_asked_for_in_the_passive():
     assert _tasks(acts) == [("The Board asked for their thanks to be passed to the volunteers.", [], False)]
 
 
+def test_more_task_verbs_of_minutes():
+    acts = run([("paragraph", "Arun will push this forward with the county."),
+                ("paragraph", "Jenna to canvass the allotment holders."),
+                ("paragraph", "Owen Pike to remove the old noticeboard and renew the hall licence.")])
+    assert [[o.name for o in a.owners] for a in acts] == [["Arun Cole"], ["Jenna Voss"], ["Owen Pike"]]
+
+
 def test_should_gives_a_task_only_as_the_meeting_agreed_it():
     acts = run([("paragraph", "It was agreed the Clerk should write to the highways team."),
                 ("paragraph", "It was resolved Jenna must book the hall for May."),

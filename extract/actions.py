@@ -102,6 +102,11 @@ RECORDED = frozenset({"minuted", "recorded", "noted", "elected", "appointed", "c
 # A future passive asked about, or its place or time: "inquired when the schedule would be reviewed", "would check
 # where the strategy would be placed"; and one done as a routine (lexicon.ROUTINE_WORDS).
 INDIRECT_QUESTION = re.compile(r"\b(?:when|whether|if|how|where|what|why)\b[^,;.:–]*$", re.I)
+# "... made aware of where SL would make these savings", "asked whether the Clerk would write": a
+# commitment asked about, not made (not "said when the grant arrived she would order": a time)
+ASKED_ABOUT = re.compile(r"\b(?:ask(?:ed|s)?|enquir(?:ed|es|y)|inquir(?:ed|es|y)|quer(?:ied|ies|y)|wonder(?:ed|s)?|"
+                         r"aware\s+of|know|knew|unclear|unsure|question(?:ed|s)?|clarif(?:y|ied))\s+(?:\w+\s+){0,2}?"
+                         r"(?:when|whether|how|where|what|why|if)\b[^,;.:–]*$", re.I)
 # "the type of licence that [the information will be published under]": a relative clause, not what was said
 # or agreed ("explained that", "it was agreed that", "said that", "... and that").
 RELATIVE_THAT = re.compile(r"\b(?![a-z]+ed\b|(?:said|felt|thought|told|was|is|were|are|knew|meant|and|but|or|also|"
@@ -1188,6 +1193,8 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         text = text_of(sent.doc)
         if cue[0].lower_ in OUGHT_VERBS and not AGREED_BARE.search(text, sent.start_char, subj_start):
             return None  # "The council should consider": advice; "agreed that X should" is ASK_THAT's
+        if label == "MODAL_TASK" and ASKED_ABOUT.search(text, sent.start_char, cue.start_char):
+            return None
         subj_start = _joint_subject(ctx, text, sent.start_char, subj_start)
         subject = SUBJECT_TAIL.sub("", text[subj_start:cue.start_char])  # "Mr Joyce has kindly [offered to]"
         if QUESTION.match(subject) and span_text(sent).rstrip().endswith("?"):

@@ -145,7 +145,7 @@ TASK_VERBS = frozenset("""
     visit write host capture chair clear enquire inquire sign return post print promote install assess
     allocate approve ascertain carry supply talk keep place represent proceed recruit
     push canvass canvas ring clean remove tidy test renew cancel register upload lobby negotiate query nominate
-    redraft re-draft edit
+    redraft re-draft edit deal create hold make
 """.split())
 # Auxiliary verbs: a line holding one is a sentence, not a title or a list of names.
 AUXILIARY_VERBS = ("was", "were", "is", "are", "has", "have", "had", "will", "would", "should", "been", "being", "can",

@@ -296,6 +296,10 @@ def test_more_task_verbs_of_minutes():
                 ("paragraph", "Jenna to canvass the allotment holders."),
                 ("paragraph", "Owen Pike to remove the old noticeboard and renew the hall licence.")])
     assert [[o.name for o in a.owners] for a in acts] == [["Arun Cole"], ["Jenna Voss"], ["Owen Pike"]]
+    more = run([("paragraph", "Jenna Voss has offered to make introductions to the trust."),
+                ("paragraph", "Nothing was settled until we knew where Arun Cole would make the savings."),
+                ("paragraph", "Owen asked whether the Clerk would write to the county.")])
+    assert [[o.name for o in a.owners] for a in more] == [["Jenna Voss"]]  # the others ask about a commitment
 
 
 def test_should_gives_a_task_only_as_the_meeting_agreed_it():

@@ -170,6 +170,8 @@ _ENUMERATED = re.compile(r"[;,]\s*(?:and|or)?\s*$")  # "Procurement; and"
 ELECTION = re.compile(r"\b(?:elected|appointed|re-elected)\b", re.I)
 _WORD = re.compile(r"[A-Za-z0-9£][\w'’£-]*")
 MEETING_ACRONYMS = frozenset({"agm", "egm", "sgm", "apcm"})  # the meeting itself, by its initials
+# Words a subject in capitals may be that are no organisation's initials: "ALL AGREED", "IT WAS AGREED", "AGM"
+NOT_INITIALS = FUNCTION_WORDS | PEOPLE_GROUPS | MEETING_ACRONYMS
 ACRONYM = re.compile(r"[A-Z]{2,5}")  # "EDC Planning approved ...": an organisation's initials
 
 
@@ -709,8 +711,7 @@ def _other_body(subject: str, body: str | None) -> bool:
     if not words or words[0].lower() in ("the", "this", "our") or len(words) > 7:
         return False
     if len(words) == 1 and ACRONYM.fullmatch(words[0]):  # "SCC agreed"; not "ALL AGREED", "The AGM resolved"
-        return body is not None and words[0].lower() not in FUNCTION_WORDS | PEOPLE_GROUPS | MEETING_ACRONYMS \
-            and not _own_initials(words[0], body)
+        return body is not None and words[0].lower() not in NOT_INITIALS and not _own_initials(words[0], body)
     named = [w for w in words if w[:1].isupper()]
     return len(named) >= 2 and any(w.lower() in ORGANISATION_WORDS or ACRONYM.fullmatch(w) for w in words) \
         and not _in_body(subject, body)

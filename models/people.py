@@ -23,7 +23,8 @@ Rules, all conservative (a wrong merge is worse than a missed link):
   beside the name ("David Thomas (DT)") or the initials of the name; when
   several fit (or the extractor found several listed people it could be,
   ``action_owners.ambiguous``), the owner is flagged with who they might be
-  (``might_be``).
+  (``might_be``); a one-word name that is such printed initials in another
+  case ("Ahop" beside "Alison Hopkins (AHop)") is that person.
 ``relink`` recomputes, from the stored rows, the bodies owed a relink
 (``models.linking``) and every body one of their people may be linked to
 (the organisation's other committees, an identical full name, a merge), so

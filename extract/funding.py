@@ -68,6 +68,7 @@ _PURPOSE_END = re.compile(r"\s+(?:to be|which|that|was|is|were|are|would|will)\s
 # A sentence break inside a cell: a cell of running text.
 _SENTENCE_BREAK = re.compile(r"[a-z]{3,}[.;:]\s+[A-Z]")
 _MAX_WORDS = 10
+_DIGIT = re.compile(r"\d")
 PROSE_WORDS = 25  # longer than any row label or figure cell
 
 
@@ -217,6 +218,13 @@ def text_purpose(sentence: str, money: Money) -> str | None:
             return _trim(_PURPOSE_END.split(what)[0])
     before = sentence[:money.start]
     pieces = _CLAUSE_STOP.split(before)
+    opened = before.rstrip().removesuffix("(")
+    if pieces and not pieces[-1].strip() and opened != before.rstrip():
+        # a sum in brackets is named by the words before them ("underspend budget (10k)"), unless
+        # those are another sum's ("£158,000 for 2011/12 and (£80,000)")
+        last = _CLAUSE_STOP.split(opened)[-1]
+        if not _DIGIT.search(last):
+            pieces = [last]
     clause = _LINK_WORDS.sub("", pieces[-1]) if pieces else ""
     words = clause.split()
     return _trim(" ".join(words[-_MAX_WORDS:])) if len(words) >= 1 else None

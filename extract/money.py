@@ -4,7 +4,8 @@ Running text: "£133,000", "£5m", "£1.2M", "£15.4bn", "£720k", "£ 4,000",
 "£40million" (also split over a line break), ranges "£150–170k" and
 "£150k-£170k", "£3,275 +VAT", "£64.00 per head" (a rate), "40 million pounds";
 sums in other currencies ("$250,000", "US$2m", "€1.5m", "EUR 400") are read
-with their currency, never converted.
+with their currency, never converted; thousands written bare, as finance
+reports do ("an underspend of 24k", "(116K)"), where the text is about money.
 Table cells: "1,662" scaled by a "£000" header, "(95)" and "(95K)" negatives,
 "-" and "N/A" as no value."""
 from __future__ import annotations
@@ -44,6 +45,16 @@ POUNDS_WORD = re.compile(rf"(?<![\d£.,])(?P<n1>{_NUMBER})(?:\s*(?P<s1>{_SCALE})
 # Matched at a position (``_RATE.match(text, end)``): slicing the rest of the text for each sum was quadratic.
 _RATE = re.compile(r"\s*(?:per\s+(?!annum\b|year\b|cent\b)\S|a\s+(?:head|day|night|week|month)\b"
                    r"|each\b(?!\s+(?:year|annum))|/\s?(?:head|person|hour|day|week|month|client)\b)", re.I)
+# Finance reports write thousands of pounds without a sign: "surplus of 24k", "Month (4K) and YTD (13K)".
+# Read only in a text about money (_MONEY_TALK), and never before a word that counts something else.
+_BARE_THOUSANDS = re.compile(
+    rf"(?<![\w£$€.,/-])(?P<n1>{_NUMBER})\s?(?P<s1>k)\b(?![-/]\w)"
+    r"(?!\s*(?:runs?|race|walk|miles|steps|words|followers|views|members|people|visitors|users|signatures"
+    r"|hits|tv|video|resolution|screens?|monitors?|pixels|cars|vehicles)\b)", re.I)
+_MONEY_TALK = re.compile(
+    r"\b(?:budget\w*|underspen\w*|overspen\w*|spend\w*|spent|costs?|costing|income|deficit|surplus|variance"
+    r"|fund(?:s|ed|ing)?|grants?|payroll|reserves?|forecasts?|savings?|expenditure|fees|invoices?|amount"
+    r"|ytd|year\s+to\s+date|turnover|revenue|profit|loss|paid|pay)\b", re.I)
 # A table cell holding one value: "1,662", "(95)", "-12.5", "£769K", "(£1.2m)"
 CELL = re.compile(rf"^\s*(?P<open>\()?\s*(?P<neg>[-−–])?\s*(?:£|GBP)?\s?(?P<n>{_NUMBER})\s*(?P<s>{_SCALE})?"
                   r"\s*\)?\s*\*?\s*$", re.I)
@@ -112,6 +123,11 @@ def find_money(text: str) -> list[Money]:
     for m in POUNDS_WORD.finditer(text):
         if not taken.covers(m.start()):
             out.append(_single(text, None, m.group("n1"), m.group("s1"), m.start(), m.end()))
+    if _BARE_THOUSANDS.search(text) and _MONEY_TALK.search(text):
+        # bracketed in running text, as "underspend (10k)", the words give the sign: the sum is kept positive
+        taken = Taken((o.start, o.end) for o in out)
+        out.extend(_single(text, None, m.group("n1"), m.group("s1"), m.start(), m.end())
+                   for m in _BARE_THOUSANDS.finditer(text) if not taken.covers(m.start()))
     return _between(text, sorted(out, key=lambda x: x.start))
 
 
@@ -215,8 +231,8 @@ def header_scale(text: str) -> Decimal | None:
 
 
 def may_hold_money(text: str) -> bool:
-    """Whether ``text`` may hold a sum: without a currency word or sign it holds none."""
-    return any(map(text.casefold().__contains__, _SUM_MARKS))
+    """Whether ``text`` may hold a sum: without a currency word or sign, or a bare "24k", it holds none."""
+    return any(map(text.casefold().__contains__, _SUM_MARKS)) or bool(_BARE_THOUSANDS.search(text))
 
 
 def is_money_text(text: str) -> bool:

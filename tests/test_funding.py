@@ -77,6 +77,11 @@ def test_kinds_rate_total_cost() -> None:
     assert found[0].purpose == "per head"
 
 
+def test_a_sum_in_brackets_is_named_by_the_words_before_them() -> None:
+    _, found = _doc(["Monthly accounts: staff costs under budget (£4,000); for 2012/13 £9,000 and (£2,000)."])
+    assert [(f.amount_gbp, f.purpose) for f in found][::2] == [(4000, "staff costs under budget"), (2000, None)]
+
+
 def test_range_record_keeps_both_ends() -> None:
     _, [f] = _doc(["The trust could bid for £150–170k a year."])
     assert (f.amount_gbp, f.amount_high_gbp) == (150000, 170000)

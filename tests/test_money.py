@@ -124,6 +124,17 @@ def test_a_month_is_a_rate_each_year_is_not() -> None:
     assert not find_money("£12,000 each year")[0].rate
 
 
+def test_thousands_without_a_sign_are_pounds_where_the_text_is_about_money() -> None:
+    # finance reports write "24k" for £24,000; brackets in a sentence do not make it negative
+    found = find_money("Year to date - underspend budget (42k), a surplus of 1.5K and £3k spent")
+    assert [(m.text, m.amount, m.currency) for m in found] == [
+        ("42k", Decimal(42_000), "GBP"), ("1.5K", Decimal(1_500), "GBP"), ("£3k", Decimal(3_000), "GBP")]
+    assert find_money("the group ran 24k between them last spring") == []  # no word of money
+    assert find_money("entry fees for the 10k run and a 4K TV for the budget") == []
+    from minutes.extract.money import may_hold_money
+    assert may_hold_money("Month (4K) and YTD (13K) on costs")
+
+
 def test_a_misprinted_number_is_no_sum() -> None:
     assert find_money("a deficit of £3,2,10 for the year") == []
 

@@ -91,3 +91,11 @@ def test_suffolk_libraries_funding_bids() -> None:
     assert _found(found, 250_000)
     assert any(f.amount_high_gbp == 170_000 for f in _found(found, 150_000))  # "between £150k and £170k"
     assert _found(found, 3275)
+
+
+def test_suffolk_libraries_finance_report_thousands_without_a_sign() -> None:
+    # "underspend budget (10k), overspend actual (21k)": thousands of pounds, named by the words before them
+    found = _funding("uk_suffolk-libraries_board_minutes_2016-12-15.pdf")
+    for amount, purpose in ((10_000, "underspend budget"), (21_000, "overspend actual"), (144_000, "underspend actual")):
+        [f] = _found(found, amount)
+        assert f.text.lower().endswith("k") and purpose in (f.purpose or "").lower(), (f.text, f.purpose)

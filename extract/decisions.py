@@ -107,6 +107,7 @@ ANAPHOR = re.compile(r"^\W*(?:this|that|these|those|it|they|which|and|all\s+agre
                      r"\s+(?:that|to|at|by)\b)", re.I)
 DECISION_WORDS = frozenset({*AGREEMENT_VERBS, *AGREEMENT_WORDS, *OUTCOME_WORDS, "unanimously", "noted"})
 CONTEXT_WORDS = 3  # a statement with fewer content words than this takes its context into its text
+CONTEXT_SENTENCES = 3  # the most sentences a statement's context reaches back over
 # "the report be noted", "the update was noted": which report the item's title says.
 GENERIC_REF = re.compile(r"(?:^\W*(?:that\s+)?|\b(?:notes?|noted|approved?|accept(?:ed)?|adopt(?:ed)?|receive[sd]?|"
                          r"endorse[sd]?|agreed?)\s+)(?:the|this|these)\s+(?-i:[a-z]\w*\s+)?(?:report|update|"
@@ -475,6 +476,7 @@ def _statements(reader: _Reader, section: Section, source: _Source, cell: bool =
     text = text_of(nlp_doc)
     sents = sentences_of(nlp_doc)
     cues = decision_cues(nlp_doc)
+    decided_to = 0  # where the last decision found in this source ends
     for k, sent in enumerate(sents):
         labels = [c for c in cues if c.start >= sent.start and c.end <= sent.end]
         agreed = [c for c in labels if _own_agreement(reader, section, text, sent, c, cell)]
@@ -503,7 +505,8 @@ def _statements(reader: _Reader, section: Section, source: _Source, cell: bool =
                 piece = text[start:end].strip()
             context_start = start
             if n == 0 and (motion or cell or (source.continues and k == 0) or _needs_context(piece)):
-                context_start, piece = _in_context(source, text, sents, k, start, end, motion)
+                context_start, piece = _in_context(source, text, sents, k, start, end, motion, decided_to)
+            decided_to = end
             yield reader.decision(piece, source.start + context_start, source.start + end, source.page, explicit)
 
 
@@ -519,11 +522,14 @@ def _meeting_view(sentence: str) -> bool:
 
 
 def _in_context(source: _Source, text: str, sents: list[TokenSpan], k: int, start: int, end: int,
-                motion: bool) -> tuple[int, str]:
+                motion: bool, decided_to: int) -> tuple[int, str]:
     """(start, text) of a statement that leans on what came before: with the
-    motion a vote carries, else with the sentence before it (and the item's
-    title where it names its subject only as "this" or "the report"), else
-    with the source's lead."""
+    motion a vote carries, else with the sentences before it back to one that
+    does not lean on its own predecessor, and not into a decision already
+    found (``decided_to``), so that "X invoice received for £671. This is
+    more than last year. Also ... Resolved to pay" names the invoice; else
+    with the item's title where it names its subject only as "this" or "the
+    report"; else with the source's lead."""
     own = text[start:end]
     if motion and not MOTION_TEXT.search(span_text(sents[k])):
         for j in range(k - 1, -1, -1):
@@ -535,9 +541,20 @@ def _in_context(source: _Source, text: str, sents: list[TokenSpan], k: int, star
     if GENERIC_REF.search(own) and source.title:
         return start, _joined(source.title, own)  # "the policy was accepted": the item names the policy
     if k:
-        prev = sents[k - 1].start_char
+        j = k - 1
+        while j > 0 and k - j < CONTEXT_SENTENCES and sents[j].start_char >= decided_to \
+                and _leans_back(span_text(sents[j])):
+            j -= 1
+        prev = sents[j].start_char
+        if prev < decided_to < start and _content(text[decided_to:start]):
+            prev = decided_to + len(text[decided_to:start]) - len(text[decided_to:start].lstrip())
         return prev, text[prev:end]
     return start, _joined(source.lead, own)
+
+
+def _leans_back(sentence: str) -> bool:
+    """A sentence that goes on from the one before it: "This is more than ...", "Also the ..."."""
+    return bool(ANAPHOR.match(sentence) or SENTENCE_LEAD.match(sentence))
 
 
 def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan, cue: TokenSpan, cell: bool) -> bool:

@@ -272,3 +272,17 @@ def test_noted_points_under_a_lead_in_and_an_enumeration():
     assert got == [("The hall roof leaks again. A roofer has been asked to quote.", False),
                    ("Bookings rose by a third over the summer months. The website helped.", False),
                    ("The forward plan was noted with items to cover: Lettings; Funding", False)]
+
+
+def test_a_short_resolution_takes_the_entry_it_closes_not_only_the_sentence_before():
+    # the sentences before "Resolved to pay" that go on from their predecessor ("This ...", "Also ...")
+    # lean on the entry's first line, which names what was paid; a decision already found is not taken
+    got = run([("paragraph", "Hall rent of £40 for the quiz - Resolved to pay\n"
+                             "Grasscutting invoice received for £612.50.\nThis is up on last year as the verges "
+                             "were added. Also the contractor has raised his rates. Resolved to pay\n")])
+    assert got == [("Hall rent of £40 for the quiz - Resolved to pay", True),
+                   ("Grasscutting invoice received for £612.50. This is up on last year as the verges were added. "
+                    "Also the contractor has raised his rates. Resolved to pay", True)]
+    got = run([("paragraph", "Two quotes were received. It was agreed the lower one would be taken. "
+                             "This was agreed by all.")])
+    assert got[-1] == ("It was agreed the lower one would be taken. This was agreed by all.", True)

@@ -79,6 +79,7 @@ REPRESENTATIVES = re.compile(r"^(?:an?\s+)?(?:representatives?|officers?|members
                              r"(?:the\s+)?(?P<org>[A-Z].{2,80})$", re.I)
 # Words that make a comma segment a post rather than an organisation.
 POST_WORDS = POSTS | POST_QUALIFIERS
+_OFFICE_FILLERS = frozenset({"the", "s"})  # "the Mayor's Office"
 
 
 @dataclass
@@ -558,9 +559,18 @@ _LOWER_WORD = re.compile(r"[a-z][a-z\-]*")
 
 
 def _names_post(segment: str) -> bool:
-    """A comma segment naming a post: it opens or ends with a post word, or opens with a meeting role."""
+    """A comma segment naming a post: it opens or ends with a post word, or opens with a meeting role;
+    not the office of a post ("Cabinet Office")."""
     words = _LOWER_WORD.findall(segment.lower())
-    return bool(words) and (words[0] in POST_WORDS or words[-1] in POST_WORDS or bool(ROLE.match(segment)))
+    return bool(words) and not _an_office(words) and \
+        (words[0] in POST_WORDS or words[-1] in POST_WORDS or bool(ROLE.match(segment)))
+
+
+def _an_office(words: list[str]) -> bool:
+    """Words naming an organisation after a post: "Cabinet Office", "the Mayor's Office" (an
+    organisation word after post words only; "Chief Executive Rochford District Council" is a post)."""
+    return len(words) >= 2 and words[-1] in ORGANISATION_WORDS and words[-1] not in POST_WORDS \
+        and all(w in POST_WORDS or w in _OFFICE_FILLERS for w in words[:-1])
 
 
 def _org_tail(post: str) -> str | None:
@@ -894,8 +904,9 @@ def _person(part: str, entry: _Entry, body: str | None, initials: str | None = N
     posts, orgs = _split_post(", ".join(x for x in (extra, rest.strip()) if x))
     if bracket:
         # "(Service Manager Quality Assurance)" is a post though it neither starts nor ends with one
-        brief = _LOWER_WORD.findall(bracket.lower())[:2]
-        (posts if _names_post(bracket) or any(w in POST_WORDS for w in brief) else orgs).append(bracket)
+        words = _LOWER_WORD.findall(bracket.lower())
+        post = _names_post(bracket) or (not _an_office(words) and any(w in POST_WORDS for w in words[:2]))
+        (posts if post else orgs).append(bracket)
     roles = [r for r in [entry.role, role, *posts] if r]
     org = ", ".join(orgs) or entry.group_org
     if entry.org:

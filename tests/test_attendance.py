@@ -313,3 +313,13 @@ def test_initials_of_an_organisation_after_a_name(people):
     # a post-nominal is no organisation
     att, apo = people("Minutes\n\nPresent: Ann Lee MP, Cy Dunn and Di Fox\n\n1. Minutes\n")
     assert [p.organisation for p in att] == [None, None, None] and att[1].name == "Cy Dunn"
+
+
+def test_the_office_of_a_post_is_an_organisation_not_a_post(people):
+    # "Cabinet" and "Mayor" are posts, but "Cabinet Office" is a department
+    att, _ = people("Minutes of the Lantern Board held on 3 May 2019\n\nPresent:\n"
+                    "Ada Quince (Cabinet Office)\nBen Rook, the Mayor's Office\nCal Sorrel, Cabinet Member\n"
+                    "Dee Tansy, Chief Executive Westshire Council\n\n1. Welcome\n")
+    assert [(p.name, p.role, p.organisation) for p in att] == [
+        ("Ada Quince", None, "Cabinet Office"), ("Ben Rook", None, "the Mayor's Office"),
+        ("Cal Sorrel", "Cabinet Member", None), ("Dee Tansy", "Chief Executive Westshire Council", "Westshire Council")]

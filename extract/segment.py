@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from pathlib import PurePath
 
 from minutes.extract.attendance import extract_attendance
 from minutes.extract.dates import DATE_PATTERN, MONTH, WEEKDAY_FULL, YEAR_NUMBER, first_full_date, parse_date
@@ -257,7 +258,8 @@ def segment(parsed: ParsedFile) -> list[Section]:
         end = starts[n + 1].index if n + 1 < len(starts) else len(blocks)
         part = [b for b in blocks[s.index:end] if not _blank_page(b)]
         if part:
-            sections.append(_describe(s.kind, part, _running_head(parsed, part[0]) if n == 0 else []))
+            sections.append(_describe(s.kind, part, _running_head(parsed, part[0]) if n == 0 else [],
+                                      PurePath(parsed.path).name))
     for section in sections:
         if section.kind == "agenda" and _records_meeting(section):
             section.kind = "minutes"
@@ -281,7 +283,7 @@ def _running_head(parsed: ParsedFile, first: Block) -> list[Block]:
             if f.page == first.page and not is_furniture(f.text)]
 
 
-def _describe(kind: Kind, blocks: list[Block], running: list[Block]) -> Section:
+def _describe(kind: Kind, blocks: list[Block], running: list[Block], file_name: str) -> Section:
     head = blocks[:HEAD]
     if kind == "other" and running and _classify(running + blocks) != "other":
         kind, head = _classify(running + blocks), running + head
@@ -289,7 +291,7 @@ def _describe(kind: Kind, blocks: list[Block], running: list[Block]) -> Section:
     section.body = _strategy_body(blocks) if kind == "strategy" else _body(kind, head) or (
         _body(kind, running) if running else None)
     if kind in ("minutes", "agenda") or kind == "other" and first_full_date(_first_line(head[0])):
-        section.meeting_date = _date(head) or _date(running) or _date_without_year(head + running, blocks)
+        section.meeting_date = _date(head) or _date(running) or _date_without_year(head + running, blocks, file_name)
         section.venue = _venue(head)
     return section
 
@@ -462,15 +464,19 @@ def _date(head: list[Block]) -> date | None:
     return None
 
 
-def _date_without_year(head: list[Block], blocks: list[Block]) -> date | None:
+def _date_without_year(head: list[Block], blocks: list[Block], file_name: str) -> date | None:
     """A title that dates the meeting without its year ("held on Monday 06
     September"): the year is the latest the document's text names, moved on
     while that would put the meeting before the earlier meeting it mentions
-    ("the last meeting in November 2021")."""
+    ("the last meeting in November 2021"); in a text that names no year, the
+    year of a date in the file's name on the same day and month
+    ("minutes_2024-10-16.pdf"), as an archive names its papers."""
     when = next((m.group(0) for b in head for line in _plain(b.text).split("\n")
                  if not EARLIER_MEETING.search(line) for m in [DAY_MONTH_DATE.search(line)] if m), None)
     text = "\n".join(b.text for b in blocks)
     years = [int(y) for y in _YEAR.findall(text)]
+    if when is not None and not years:
+        return _named_in_file(when, file_name)
     if when is None or not years:
         return None
     parsed = parse_date(f"{when} {max(years)}")
@@ -485,6 +491,23 @@ def _date_without_year(head: list[Block], blocks: list[Block]) -> date | None:
     return day
 
 
+def _named_in_file(when: str, file_name: str) -> date | None:
+    """The date in ``file_name`` whose day and month are those of ``when`` (a date printed without its year)."""
+    printed = parse_date(f"{when} 2000")  # a leap year, so "29 February" parses
+    if printed is None:
+        return None
+    for m in FILE_NAME_DATE.finditer(file_name):
+        try:
+            named = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        if (named.month, named.day) == (printed[0].month, printed[0].day):
+            return named
+    return None
+
+
+# A date in a file's name, year first: "2024-10-16", "2016_03_01", "20161101".
+FILE_NAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-_.]?(?P<m>[01]\d)[-_.]?(?P<d>[0-3]\d)(?!\d)")
 # A day and month with no year after them: "Monday 06 September", "19 July" (not "8th Jul y 2013",
 # a date the text layer broke).
 DAY_MONTH_DATE = re.compile(rf"\b(?:{WEEKDAY_FULL},?\s+)?\d{{1,2}}\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b"

@@ -137,6 +137,19 @@ def test_dates_over_a_line_break_and_without_a_year(parse):
     assert [(d.kind, d.meeting_date, d.body) for d in docs] == [("minutes", date(2022, 9, 6), "Community Group")]
 
 
+def test_a_date_without_a_year_in_a_text_naming_none_takes_the_file_names_year():
+    from pathlib import Path
+    from minutes.extract.parsers.text import parse_text
+    text = (b"# Chess Circle Committee - Minutes\n\nDate: Wednesday 16th October\n\n"
+            b"Present: Ann Bell, Carl Dunn\n\n1. Apologies\n")
+    def dated(name: str):
+        return [d.meeting_date for d in segment(parse_text(Path(name), text, "0" * 64, "txt"))]
+    assert dated("minutes_2024-10-16.txt") == [date(2024, 10, 16)]
+    assert dated("minutes_20241016.txt") == [date(2024, 10, 16)]
+    assert dated("minutes_2024-10-17.txt") == [None]  # another day: the name dates something else
+    assert dated("minutes.txt") == [None]
+
+
 def test_body_from_a_header_table_and_a_title_line(parse):
     from minutes.extract.document import DocumentBuilder
     b = DocumentBuilder("t.pdf", "pdf", "x")

@@ -408,7 +408,9 @@ def _marker_action(ctx: _Context, blocks: list[Block], k: int, marker: Marker, o
     added:"), the lead-in and its points. An action already read there takes
     the marker's owners."""
     block = blocks[k]
-    owners = resolve_owners(marker.text, ctx.roster)
+    # a margin that writes the task itself ("AT to speak to relevant juniors"): its subject owns it
+    tasked = _subject_owners(ctx, marker.text)
+    owners = tasked or resolve_owners(marker.text, ctx.roster)
     lead = blocks[k - 1] if k else None
     # A list is one task under a lead-in that asks ("should be added:", "requested the following:"), not one
     # that reports ("highlighted the following areas:", "raised some points:"), nor when its first point
@@ -444,7 +446,10 @@ def _marker_action(ctx: _Context, blocks: list[Block], k: int, marker: Marker, o
         spans = [(block.start + s, block.start + e) for s, e in sentences(block.text)
                  if block.start + s < line[1] and line[0] < block.start + e]
         start, end = (spans[0][0], spans[-1][1]) if spans else (block.start, block.end)
-    action = ctx.action(block.text[start - block.start:end - block.start], start, end, block.page, owners, True)
+    text = block.text[start - block.start:end - block.start]
+    if tasked:  # the task is the margin's, on what the text beside it says (the span: that text, level with it)
+        text = f"{text} – {marker.text}"
+    action = ctx.action(text, start, end, block.page, owners, True)
     action.due = ctx.due(marker.text) or action.due
     out.append(action)
 

@@ -418,3 +418,36 @@ def test_a_list_of_names_with_a_comma_before_and_owns_a_task(shared):
     [apply] = _doing(_actions(shared, "wild/us_chicago_ssa21_commission_minutes_2018-01-29.pdf"),
                      "need to submit updated applications")
     assert _owner_names(apply) == ["Zach Maiorca", "P. Bader", "Anthony Qaiyum", "Todd Feinberg"]
+
+
+def test_a_margin_that_writes_the_task_is_owned_by_its_subject():
+    # "AB to speak to the juniors" in the Action column: Ann Bell acts, on the text beside it
+    from datetime import date
+    from minutes.extract.document import DocumentBuilder
+    from minutes.extract.extractor import PIPELINE, Context
+    from minutes.extract.records import ExtractedDocument, Person, Section, Span
+    b = DocumentBuilder("x.pdf", "pdf", "0")
+    b.new_page()
+    para = b.add("paragraph", "Members of the coaching group will be eligible for the county team next season.")
+    b.mark(para, "AB to speak to the juniors", para.start)
+    plain = b.add("paragraph", "The hall roof still leaks in heavy rain and the gutter is blocked.")
+    b.mark(plain, "CD", plain.start)
+    parsed = b.build()
+    people = [Person("Ann Bell", "present", Span(1, 0, 0)), Person("Carl Dunn", "present", Span(1, 0, 0))]
+    doc = ExtractedDocument(Section("minutes", "t", parsed.blocks, meeting_date=date(2013, 1, 14)), attendees=people)
+    PIPELINE.run(doc, Context(standalone=True), only=("roster", "actions"))
+    got = [(a.text, [o.name for o in a.owners]) for a in doc.actions]
+    assert got == [("Members of the coaching group will be eligible for the county team next season. "
+                    "– AB to speak to the juniors", ["Ann Bell"]),
+                   ("The hall roof still leaks in heavy rain and the gutter is blocked.", ["Carl Dunn"])]
+    assert all(parsed.text[a.span.start:a.span.end] in a.text for a in doc.actions)  # the span: the text beside
+
+
+def test_tayport_tennis_margin_tasks_name_their_owners(shared):
+    actions = _actions(shared, "breadth/scotland_tayport-tennis-club_minutes_2013-01-14.pdf")
+    def owners(*words: str) -> list[str]:
+        [action] = _doing(actions, *words)
+        return [o.name for o in action.owners]
+    assert owners("VR to put on agenda") == ["Vanessa Rengger"]
+    assert owners("Ian to check") == ["Ian Ness"]
+    assert owners("RT/DP to organise") == ["Richard Tough", "Derek Petrie"]

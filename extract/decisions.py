@@ -145,6 +145,12 @@ VOTED_IN = re.compile(r"^\s+(?:in|on|onto)\b(?!\s+favou?r)", re.I)
 VOTED_HOW = re.compile(r"^\s+(?:\w+ly\s+)?(?:to\s+\w|in\s+favou?r\b|against\b|for\b)", re.I)
 BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|duly|unanimously|and)\s+(?:\w+\s+)?$", re.I)
 ELECTED_AFTER = re.compile(r"^\s*(?:as|unopposed|with|to\s+(?:the|serve|be)|en\s+bloc|for)\b", re.I)
+# A decision word that only describes a noun before the sentence's own verb: "the area agreed for
+# maintenance ... has not been touched", "the date agreed for the fair is no longer suitable".
+REDUCED_RELATIVE = re.compile(r"\s+(?:for|with|at|in|on|during|upon|between)\s"
+                              r"(?:(?!\b(?:that|which|who|whom|and|but|or)\b|\bto\s+(?!(?:the|a|an|its|their|our)\b)[a-z])"
+                              r"[^.;:,!?])*?"
+                              r"\b(?:is|was|are|were|has|have|had|will|would|remains?|remained)\b", re.I)
 # A table cell's decision word used as an adjective ("Approved budget"): no decision.
 ADJECTIVE_AFTER = re.compile(r"^\s*(?!to\b|in\b|by\b|with\b|subject\b|unanimously\b|and\b|that\b|as\b|for\b|at\b|"
                              r"on\b|without\b|unless\b|pending\b)[A-Za-z]", re.I)
@@ -581,7 +587,7 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
                     and not with_body) \
                 or CONDITIONAL.search(before) \
                 or NEGATED.search(before[-40:]) or REPORTING.search(text, sent.start_char, cue.start_char) \
-                or (cue.start_char > 0 and text[cue.start_char - 1] == "("):
+                or (cue.start_char > 0 and text[cue.start_char - 1] in "(-‐"):  # "(agreed ...)", "pre-agreed"
             return False
         if by and not _own_agent(by.group("agent"), section.body):
             return False
@@ -592,6 +598,9 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
     if cue.text.lower() in VOTING and VOTED_IN.match(after):
         return bool(BE_BEFORE.search(before))  # "were voted in": an election's outcome, as "elected"
     subject = _subject(text, sent.start_char, cue.start_char)
+    if not BE_BEFORE.search(before) and REDUCED_RELATIVE.match(text, cue.end_char, sent.end_char) \
+            and not _the_body(subject):
+        return False
     if cue.text.lower() in VOTING and not (_the_body(subject) and VOTED_HOW.match(after)):
         return False  # "we voted to support" (a vote reported), "Cllr Bell voted against": not the meeting's
     if cue.text.lower() in IN_AGREEMENT:  # "All were in agreement": who was, before "in"

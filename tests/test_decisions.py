@@ -286,3 +286,15 @@ def test_a_short_resolution_takes_the_entry_it_closes_not_only_the_sentence_befo
     got = run([("paragraph", "Two quotes were received. It was agreed the lower one would be taken. "
                              "This was agreed by all.")])
     assert got[-1] == ("It was agreed the lower one would be taken. This was agreed by all.", True)
+
+
+def test_a_decision_word_that_only_describes_a_noun_is_no_decision():
+    # "pre-agreed" and "the area agreed for ... has not been touched": the sentence's verb is another
+    assert run([("paragraph", "Games start at 7pm (or a pre-agreed time) and the clocks are then stopped.")]) == []
+    assert run([("paragraph", "Some work has been done, the verge agreed for mowing next to the hall has not been "
+                              "touched.")]) == []
+    assert run([("paragraph", "The date agreed for the fete is no longer suitable.")]) == []
+    assert run([("paragraph", "The Council agreed for the Clerk to write to the school.")]) == [
+        ("The Council agreed for the Clerk to write to the school.", True)]
+    assert run([("paragraph", "The Board agreed with the proposal that was put forward.")]) == [
+        ("The Board agreed with the proposal that was put forward.", True)]

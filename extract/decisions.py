@@ -27,7 +27,7 @@ from minutes.extract.document import Block
 from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, AUXILIARY_VERBS, BODY_WORDS, COMMON_TITLES,
-                                    CONCLUDING, FUNCTION_WORDS, IN_AGREEMENT, VOTING,
+                                    CONCLUDING, DECISION_NOUNS, FUNCTION_WORDS, IN_AGREEMENT, VOTING,
                                     HONORIFICS, LINKING_WORDS, ORGANISATION_WORDS, OUTCOME_WORDS, PEOPLE_GROUPS,
                                     PLANNING_RESPONSES, POST_QUALIFIERS, POSTS, SPEECH_VERBS, STANCE_VERBS, TASK_VERBS,
                                     alternation)
@@ -133,8 +133,15 @@ NOT_OUTCOME_AFTER = re.compile(r"^\s*(?:out|forward|forwards|over|on(?!\s+(?:a\s
                                r"across|"
                                r"along|down|up|off|it|them|their|his|her|its|our|the|a|an|this|that|these|those|"
                                r"(?:at|in)\b[^.;]{0,40}\b(?:19|20)\d\d)\b", re.I)  # "passed at the APCM in 1999"
-GENERAL_AGREEMENT = re.compile(r"\W*there\s+was\s+(?:a\s+)?(?:general|broad|full|unanimous)\s+$", re.I)
+GENERAL_AGREEMENT = re.compile(r"\W*there\s+was\s+(?:a\s+)?(?:(?:general|broad|full|unanimous|clear)\s+)?$", re.I)
 AGREEMENT_ON = re.compile(r"^\s+(?:that|to|on|for)\b", re.I)
+# The noun opening its sentence, then made: "[Unanimous] agreement was reached that ...", "A decision was
+# taken to ..."; not one reported ("the decision of the Inspector", "awaiting a decision").
+NOUN_OPENS = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the|a|an)\s+)?"
+                        r"(?:(?:general|broad|full|unanimous|clear|final|joint|firm)\s+)?$", re.I)
+NOUN_MADE = re.compile(r"^\s+was\s+(?:then\s+|therefore\s+|subsequently\s+|finally\s+)?(?:taken|made|reached)"
+                       r"\s+(?:that|on|to\s+(?!(?:the|a|an|his|her|their|its|our)\b)[a-z])", re.I)
+NOUN_CUES = frozenset({*IN_AGREEMENT, *DECISION_NOUNS})
 SIGNED_OFF = "signed off"  # the meeting's approval of a plan or paper, said so
 ALL_HELD = re.compile(r"\W*(?:all|everyone|all\s+present)\s+(?:were|was|are)\s+(?:all\s+)?in\s+"
                       r"(?:full\s+|complete\s+)?$", re.I)
@@ -325,7 +332,7 @@ BODY_VIEW = re.compile(r"\W*(?P<subject>(?:[Tt]he\s+|[Aa]ll\s+)?[A-Z]\w*(?:\s+[A
 # Blocks worth a look: they hold a decision cue word. spaCy reads only these.
 DECISION_HINT = re.compile(r"agreed|approve[sd]|endorse[sd]|adopt(?:ed|s)|ratifie[sd]|resolved|decided|accept(?:ed|s)|"
                            r"support(?:s|ed)?\b|declined|rejected|refused|concluded\s+that|voted|in\s+agreement|"
-                           r"(?:general|broad|full)\s+agreement|signed\s+off|concur|consensus|"
+                           r"agreement|decision\s+was\s+(?:\w+\s+)?(?:taken|made|reached)|signed\s+off|concur|consensus|"
                            r"unanimous|carried(?!\s+(?:out|forward|over))|passed(?!\s+(?:on|to|away))|elected|lost|"
                            r"defeated|noted|(?:true|accurate|correct|fair)\s+(?:record|account)|felt|thought|thanked|"
                            r"preferred|feeling|"
@@ -335,7 +342,7 @@ DECISION_HINT = re.compile(r"agreed|approve[sd]|endorse[sd]|adopt(?:ed|s)|ratifi
 HINT_KEYS = ("agree", "approv", "endors", "adopt", "ratif", "resolv", "decid", "accept", "support", "declined",
              "rejected", "refused", "concluded", "voted", "signed", "concur",
              "consensus", "unanim", "carried", "passed", "elect", "lost", "defeat", "noted", "record", "account",
-             "against", "felt", "thought", "thanked", "preferred", "feeling")
+             "against", "felt", "thought", "thanked", "preferred", "feeling", "decision")
 
 
 def _hinted(text: str) -> bool:
@@ -581,9 +588,9 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
         by_body = agent is not None and (_the_body(agent.group(0)) or _in_body(agent.group(0), section.body))
         # "The Board agreed with the proposals": the body's agreement, not a member's with a view ("agreed with Jo")
         with_body = WITH_AFTER.match(after) is not None and _the_body(_subject(text, sent.start_char, cue.start_char))
-        if REPORTED_BEFORE.search(before[-30:]) and cue.text.lower() not in IN_AGREEMENT \
+        if REPORTED_BEFORE.search(before[-30:]) and cue.text.lower() not in NOUN_CUES \
                 and not (by_body and BEEN_BEFORE.search(before)) \
-                or (not outcome and cue.text.lower() not in IN_AGREEMENT and REPORTED_AFTER.match(after)
+                or (not outcome and cue.text.lower() not in NOUN_CUES and REPORTED_AFTER.match(after)
                     and not with_body) \
                 or CONDITIONAL.search(before) \
                 or NEGATED.search(before[-40:]) or REPORTING.search(text, sent.start_char, cue.start_char) \
@@ -603,6 +610,10 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
         return False
     if cue.text.lower() in VOTING and not (_the_body(subject) and VOTED_HOW.match(after)):
         return False  # "we voted to support" (a vote reported), "Cllr Bell voted against": not the meeting's
+    if cue.text.lower() in NOUN_CUES and NOUN_MADE.match(after):
+        return bool(NOUN_OPENS.fullmatch(text, sent.start_char, cue.start_char))
+    if cue.text.lower() in DECISION_NOUNS:
+        return False
     if cue.text.lower() in IN_AGREEMENT:  # "All were in agreement": who was, before "in"
         if GENERAL_AGREEMENT.match(text, sent.start_char, cue.start_char):
             return bool(AGREEMENT_ON.match(after))  # "There was general agreement that ..."

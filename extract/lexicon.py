@@ -216,6 +216,8 @@ VOTING = ("voted",)
 # "All were in agreement", "the Councillors were in agreement": the body's agreement, with the body (or all of
 # it) as subject; not "she was not in agreement".
 IN_AGREEMENT = ("agreement",)
+# The meeting's decision said as a noun: "A decision was made to ...", "The decision was taken that ...".
+DECISION_NOUNS = ("decision",)
 # Setting a precept for the coming year, and what is received or paid of one (``periods.precept_year``)
 PRECEPT_SETTING = ("set", "sets", "setting", "agree", "agreed", "approve", "approved", "request", "requested",
                    "increase", "increased", "reduce", "reduced", "raise", "raised", "freeze", "frozen", "fix",

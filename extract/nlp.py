@@ -27,7 +27,7 @@ from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_W
                                     BEEN_ASKED_VERBS, FINAL_ABBREVIATIONS,
                                     COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, GENRE_WORDS, MODAL_VERBS,
                                     NOTING_WORDS, OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
-                                    CONCLUDING, IN_AGREEMENT, OUGHT_VERBS, VOTING,
+                                    CONCLUDING, DECISION_NOUNS, IN_AGREEMENT, OUGHT_VERBS, VOTING,
                                     SUGGESTING_VERBS, TASK_GERUNDS, TASK_PARTICIPLES, TASK_VERBS, TO_MEETING_VERBS,
                                     VOLUNTEER_TASKS, VOLUNTEER_VERBS, alternation)
 
@@ -111,7 +111,7 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     # (one pattern, as each pattern costs a pass of the matcher; decisions.py tells outcomes by their word)
     {"label": "AGREED", "pattern": [{"LOWER": {"IN": [*AGREEMENT_VERBS, *AGREEMENT_WORDS, *OUTCOME_WORDS,
                                                        *STANCE_VERBS, *CONCLUDING, *VOTING,
-                                                       *IN_AGREEMENT]}}]},
+                                                       *IN_AGREEMENT, *DECISION_NOUNS]}}]},
     # "The Board signed off the action plan": the meeting's approval (decisions.py wants the body as its subject)
     {"label": "AGREED", "pattern": [{"LOWER": "signed"}, {"LOWER": "off"}]},
     {"label": "NOTED", "pattern": [{"LOWER": {"IN": list(NOTING_WORDS)}}]},

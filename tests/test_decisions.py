@@ -298,3 +298,15 @@ def test_a_decision_word_that_only_describes_a_noun_is_no_decision():
         ("The Council agreed for the Clerk to write to the school.", True)]
     assert run([("paragraph", "The Board agreed with the proposal that was put forward.")]) == [
         ("The Board agreed with the proposal that was put forward.", True)]
+
+
+def test_agreement_reached_and_a_decision_made_are_the_meetings():
+    for said in ("Agreement was reached that the hedge would be cut in October.",
+                 "There was agreement that the hedge would be cut in October.",
+                 "A decision was made to hold the fete on 4 July.",
+                 "4.1 The decision was taken to close the account."):
+        assert run([("paragraph", said)]) == [(said, True)], said
+    for said in ("Agreement was reached with the contractor on the price.", "We are awaiting a decision from EDC.",
+                 "There was no agreement on the matter.", "The tenancy agreement was signed by both parties.",
+                 "The decision was made to the dismay of all present."):
+        assert run([("paragraph", said)]) == [], said

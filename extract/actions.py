@@ -221,7 +221,7 @@ REPLIES_TO = re.compile(rf"\b(?:{alternation(FEEDBACK_WORDS)}|data|information|r
 # "is asked to note ...", "is asked to:": a recommendation for the body to decide, not a task.
 ASKED_TO_DECIDE = re.compile(rf"\s*{alternation(NOT_TASKS)}\b|\s*:")
 # The object of "asked X to": "asked [Paul] to", "requested [the Police] to".
-ASKED_OBJECT = re.compile(r"\w+\s+(.+?)\s+to\s*$")
+ASKED_OBJECT = re.compile(r"\w+\s+(?:authority\s+to\s+)?(.+?)\s+to\s*$")  # "delegated authority to the Clerk to"
 # Up to three capitalised words: the person a cue sends something to.
 CAPITALISED_NAME = re.compile(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 # A word that stands for something said before it: "track it down", "chase this up".

@@ -169,7 +169,8 @@ ASKED_VERBS = ("asked", "requested", "invited", "advised", "encouraged", "remind
 BEEN_ASKED_VERBS = ("asked", "requested", "tasked", "instructed")  # "has been asked to": not "has been invited to"
 SUGGESTING_VERBS = ("suggested", "proposed")  # "It was suggested that Mr Wood obtain": a task put forward, not given
 # "The group asked Paul to undertake", "The Board directed staff to prepare"
-ASKING_VERBS = ("asked", "requested", "invited", "tasked", "instructed", "directed")
+ASKING_VERBS = ("asked", "requested", "invited", "tasked", "instructed", "directed", "authorised", "authorized",
+                "delegated")
 COLLECT_VERBS = ("requested", "invited", "welcomed", "asked", "sought")  # "Lesley requested comments"
 FEEDBACK_WORDS = ("comments", "views", "feedback", "responses", "suggestions")
 SEND_VERBS = ("sent", "e-mailed", "emailed", "forwarded", "returned", "submitted", "passed", "given", "directed")

@@ -391,6 +391,12 @@ def test_staff_directed_and_asked_in_lower_case():
     assert [[o.name for o in a.owners] for a in acts] == [["staff"], ["Staff"], ["staff"]]
 
 
+def test_authority_given_to_someone_to_act_is_their_task():
+    acts = run([("paragraph", "The Council delegated authority to the Clerk to place the order for the bench."),
+                ("paragraph", "Members authorised Cllr Fox to sign the lease on the Council's behalf.")])
+    assert [[o.as_written for o in a.owners] for a in acts] == [["the Clerk"], ["Cllr Fox"]]
+
+
 def test_has_been_asked_gives_a_task_but_has_been_invited_reports_an_invitation():
     acts = run([("paragraph", "The Clerk has been asked to contact the insurer about the claim."),
                 ("paragraph", "Members have been requested to send their comments by 1 March."),

@@ -146,6 +146,7 @@ TASK_VERBS = frozenset("""
     allocate approve ascertain carry supply talk keep place represent proceed recruit
     push canvass canvas ring clean remove tidy test renew cancel register upload lobby negotiate query nominate
     redraft re-draft edit deal create hold make
+    read consult advertise design survey measure paint display sort brief train mow fit claim draw
 """.split())
 # Auxiliary verbs: a line holding one is a sentence, not a title or a list of names.
 AUXILIARY_VERBS = ("was", "were", "is", "are", "has", "have", "had", "will", "would", "should", "been", "being", "can",

@@ -391,6 +391,15 @@ def test_staff_directed_and_asked_in_lower_case():
     assert [[o.name for o in a.owners] for a in acts] == [["staff"], ["Staff"], ["staff"]]
 
 
+def test_more_verbs_of_a_minutes_tasks():
+    acts = run([("paragraph", "All Councillors to read the draft policy before the next meeting."),
+                ("paragraph", "The Clerk will consult residents on the new layout."),
+                ("paragraph", "Ann Bell will advertise the quiz night in the newsletter."),
+                ("paragraph", "The group to measure the hall for new curtains.")])
+    assert [[o.as_written for o in a.owners] for a in acts] == [["All Councillors"], ["The Clerk"], ["Ann Bell"],
+                                                                 ["The group"]]
+
+
 def test_authority_given_to_someone_to_act_is_their_task():
     acts = run([("paragraph", "The Council delegated authority to the Clerk to place the order for the bench."),
                 ("paragraph", "Members authorised Cllr Fox to sign the lease on the Council's behalf.")])

@@ -199,14 +199,18 @@ def _entries(section: Section) -> Iterator[_Entry]:
             yield _Entry("apologies", m.group("names"), None, Span(block.page, block.start, block.end),
                          m.group("names"), category="Apologies")
             continue
+        cut = None  # where an apology sentence's line starts: the lines before it may list who was present
         if apologies and APOLOGY_SENTENCE.search(flat):  # a sentence may wrap over lines
             yield from _apology_sentences(flat, Span(block.page, block.start, block.end))
+            cut = _apology_line(block)
             state = None
-            continue
-        if state is None and not any(_label(p) for line, _, _ in iter_lines(block) for p in _pieces(line.strip())):
+            if cut == block.start:
+                continue
+        if state is None and not any(_label(p) for line, start, _ in iter_lines(block) if cut is None or start < cut
+                                     for p in _pieces(line.strip())):
             continue  # no list goes on into this block and none opens in it
         named = False  # whether this block has named somebody yet
-        lines = list(_logical_lines(block))[1 if skip else 0:]
+        lines = [ln for ln in list(_logical_lines(block))[1 if skip else 0:] if cut is None or ln[1] < cut]
         for n, (line, start, end) in enumerate(lines):
             follow = _first_line(nxt) if n == len(lines) - 1 else None
             joined = follow is not None and _runs_on(line, follow[0])
@@ -256,6 +260,13 @@ def _first_line(block: Block | None) -> tuple[str, int, int] | None:
         return None
     first = next(_logical_lines(block), None)
     return None if first is None or _label(first[0].strip()) else first
+
+
+def _apology_line(block: Block) -> int:
+    """Where the line that the block's first apology sentence opens on starts ("Present: A Bell, C Dunn" +
+    "Apologies were received from ...": the second line)."""
+    at = block.text.casefold().find(_APOLOGIES)
+    return block.start + block.text.rfind("\n", 0, at) + 1
 
 
 def _apology_sentences(text: str, span: Span) -> Iterator[_Entry]:

@@ -323,3 +323,11 @@ def test_the_office_of_a_post_is_an_organisation_not_a_post(people):
     assert [(p.name, p.role, p.organisation) for p in att] == [
         ("Ada Quince", None, "Cabinet Office"), ("Ben Rook", None, "the Mayor's Office"),
         ("Cal Sorrel", "Cabinet Member", None), ("Dee Tansy", "Chief Executive Westshire Council", "Westshire Council")]
+
+
+def test_who_was_present_on_the_lines_before_an_apology_sentence(people):
+    att, apo = people("Minutes of the Lantern Board held on 3 May 2019\n\n"
+                      "Present: Ann Bell, Carl Dunn, Eve Finn\n"
+                      "Apologies for absence were received from Gary Hart and Ian Jones.\n\n1. Welcome\n")
+    assert [p.name for p in att] == ["Ann Bell", "Carl Dunn", "Eve Finn"]
+    assert [p.name for p in apo] == ["Gary Hart", "Ian Jones"]

@@ -30,7 +30,7 @@ HONORIFICS = frozenset({
     "professor", "sir", "dame", "rev", "revd", "reverend", "chief", "supt", "superintendent",
     "super", "inspector", "insp", "ci", "sgt", "sergeant", "acc", "dcc", "temporary", "ch", "det",
     "pc", "commander", "lord", "lady", "hon", "alderman", "baroness", "baron", "viscount",
-    "earl", "rt", "cc", "ald", "councilmember", "commissioner",
+    "earl", "rt", "cc", "ald", "councilmember", "commissioner", "pcso", "canon", "archdeacon",
 })
 # The tier a councillor's title may name before it ("District Councillor Haysey").
 COUNCIL_LEVELS = frozenset({"county", "district", "parish", "borough", "town", "city", "ward", "unitary"})

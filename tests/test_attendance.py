@@ -331,3 +331,10 @@ def test_who_was_present_on_the_lines_before_an_apology_sentence(people):
                       "Apologies for absence were received from Gary Hart and Ian Jones.\n\n1. Welcome\n")
     assert [p.name for p in att] == ["Ann Bell", "Carl Dunn", "Eve Finn"]
     assert [p.name for p in apo] == ["Gary Hart", "Ian Jones"]
+
+
+def test_a_police_community_support_officer_and_a_canon_are_titles_before_a_name(people):
+    att, _ = people("Minutes of the Lantern Parish Council held on 3 May 2019\n\n"
+                    "Present: Ann Bell, Carl Dunn, PCSO Kim Lowe, Canon Rita Moss\n\n1. Welcome\n")
+    assert [(p.name, p.organisation) for p in att] == [("Ann Bell", None), ("Carl Dunn", None), ("Kim Lowe", None),
+                                                        ("Rita Moss", None)]

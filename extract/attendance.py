@@ -41,6 +41,9 @@ PUBLIC_LABEL = re.compile(PUBLIC, re.I)
 # The public counted at the head of a list: "1 elector (for part of the meeting) and ...", "Two residents".
 PUBLIC_PART = re.compile(rf"^(?P<n>\d+|an?|{alternation(COUNT_WORDS)})\s+(?:{PUBLIC}|electors?|residents?|"
                          r"parishioners?)(?:\s*\([^()]*\))?\s*(?:,|;|\band\b|&|$)\s*", re.I)
+# The public counted at the end of a list: "Mrs J King (Clerk) and 3 members of the public".
+PUBLIC_TAIL = re.compile(rf"(?:,|;|\band\b|&)\s*(?P<n>\d+|an?|{alternation(COUNT_WORDS)})\s+(?:{PUBLIC}|electors?|"
+                         r"residents?|parishioners?)(?:\s*\([^()]*\))?\s*\.?\s*$", re.I)
 # A post before its holder's name: "the clerk, Mr G Irwin".
 _POST_FIRST = re.compile(rf"^(?:the\s+)?(?P<role>{ROLE.pattern.lstrip('^')})\s*,\s*(?P<name>[A-Z][^,]+)$", re.I)
 # How many of the public came, not who: "One", "Two Members", "3", "None".
@@ -847,12 +850,13 @@ def _people(entry: _Entry, body: str | None, known: Sequence[Person] = ()) -> It
     text = entry.text
     virtual = entry.virtual or bool(VIRTUAL.search(text))
     text = _role_chain(VIRTUAL.sub("", text))
-    m = PUBLIC_PART.match(text)
-    if m:  # "1 elector (for part of the meeting) and the clerk, Mr G Irwin"
+    head = PUBLIC_PART.match(text)  # "1 elector (for part of the meeting) and the clerk, Mr G Irwin"
+    tail = None if head else PUBLIC_TAIL.search(text)  # "Mrs J King (Clerk) and 3 members of the public"
+    for m in filter(None, (head, tail)):
         one = m.group("n").lower() in ("1", "one", "a", "an")
         yield Person("Member of the Public" if one else "Members of the Public", "in_attendance", entry.span,
                      as_written=entry.as_written, category=entry.category)
-        text = text[m.end():]
+    text = text[head.end():] if head else text[:tail.start()] if tail else text
     for chunk, initials in _initialled(_POST_FIRST.sub(r"\g<name> (\g<role>)", text)):
         parts = _list_parts(chunk, entry, known) if initials is None else [DASH.sub(", ", chunk.strip(" .;:,"))]
         for part in parts:

@@ -338,3 +338,11 @@ def test_a_police_community_support_officer_and_a_canon_are_titles_before_a_name
                     "Present: Ann Bell, Carl Dunn, PCSO Kim Lowe, Canon Rita Moss\n\n1. Welcome\n")
     assert [(p.name, p.organisation) for p in att] == [("Ann Bell", None), ("Carl Dunn", None), ("Kim Lowe", None),
                                                         ("Rita Moss", None)]
+
+
+def test_the_public_counted_at_the_end_of_a_list_is_no_part_of_the_last_person(people):
+    att, _ = people("Minutes of the Lantern Parish Council held on 3 May 2019\n\n"
+                    "Present: Ann Bell, Carl Dunn, Eve Finn\n"
+                    "In attendance: Mrs J King (Clerk) and 3 members of the public.\n\n1. Welcome\n")
+    assert sorted((p.name, p.role) for p in att if p.status == "in_attendance") == [
+        ("J King", "Clerk"), ("Members of the Public", None)]

@@ -852,8 +852,8 @@ def _people(entry: _Entry, body: str | None, known: Sequence[Person] = ()) -> It
     text = _role_chain(VIRTUAL.sub("", text))
     head = PUBLIC_PART.match(text)  # "1 elector (for part of the meeting) and the clerk, Mr G Irwin"
     tail = None if head else PUBLIC_TAIL.search(text)  # "Mrs J King (Clerk) and 3 members of the public"
-    for m in filter(None, (head, tail)):
-        one = m.group("n").lower() in ("1", "one", "a", "an")
+    for counted in filter(None, (head, tail)):
+        one = counted.group("n").lower() in ("1", "one", "a", "an")
         yield Person("Member of the Public" if one else "Members of the Public", "in_attendance", entry.span,
                      as_written=entry.as_written, category=entry.category)
     text = text[head.end():] if head else text[:tail.start()] if tail else text

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from typing import Generator, Iterator, Sequence, cast
 
 from minutes.extract.document import Block, Cell, iter_lines
-from minutes.extract.lexicon import (ATTENDANCE_LABELS, AUXILIARY_VERBS, CHAIR_LABEL, COUNT_WORDS, HONORIFICS,
-                                    MEETING_MEDIA,
+from minutes.extract.lexicon import (ATTENDANCE_LABELS, AUXILIARY_VERBS, CHAIR_LABEL, COUNT_WORDS, GIVEN_NAMES,
+                                    HONORIFICS, MEETING_MEDIA,
                                     NAME_PARTICLES, NONE_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS, POST_NOMINALS,
                                     POST_QUALIFIERS, POSTS, PUBLIC, REMOTE_WORDS, ROLL_CALL, SUBSTITUTION_PHRASES,
                                     alternation)
@@ -641,10 +641,17 @@ def _is_list(parts: list[str], text: str, known: Sequence[Person] = ()) -> bool:
     if len(parts) < 2 or not all(_only_name(p) for p in parts):
         return False
     # "Olivia Grant, Hallowby Pubwatch" is a name and an organisation; "Mr A Bell, Mrs C Dunn" two
-    # names, and so are "Ann Bell, Carl Dunn" when both are people the document has listed
+    # names, and so are "Ann Bell, Carl Dunn" when both are people the document has listed or each
+    # opens with a given name
     return len(parts) > 2 or bool(LIST_AND.search(text)) or all(
         strip_honorifics(p) != p or _INITIALLED.match(p) for p in parts) or all(
-        any(same_person(clean_name(p)[0], k.name) for k in known) for p in parts)
+        any(same_person(clean_name(p)[0], k.name) for k in known) for p in parts) or all(
+        _first_word(p) in GIVEN_NAMES for p in parts)
+
+
+def _first_word(part: str) -> str:
+    words = clean_name(part)[0].split()
+    return words[0].lower() if words else ""
 
 
 _SHORT_TAG = re.compile(r"[A-Z][A-Za-z&.]{1,5}")  # a short tag after a name: "PC", "Cllr."

@@ -32,6 +32,28 @@ HONORIFICS = frozenset({
     "pc", "commander", "lord", "lady", "hon", "alderman", "baroness", "baron", "viscount",
     "earl", "rt", "cc", "ald", "councilmember", "commissioner", "pcso", "canon", "archdeacon",
 })
+# Common given names in British papers: two capitalised words after another name are a second person
+# when they open with one ("Present: Ann Bell, Carl Dunn"), an organisation otherwise ("Olivia Grant,
+# Hallowby Pubwatch"). A short list of the commonest, not every name: a name missing here only leaves a
+# two-person line read as the rule for one person and an organisation reads it.
+GIVEN_NAMES = frozenset("""
+    aaron adam adrian aidan alan alastair albert alex alexander alexandra alfie ali alice alison alistair amanda
+    amy andrea andrew andy angela anita ann anna anne annette anthony antony arthur ashley barbara barry ben
+    benjamin bernard beth betty beverley bill bob brenda brian bridget bruce callum carl carol caroline carolyn
+    catherine charles charlie charlotte chloe chris christine christopher claire clare clive colin craig daniel
+    danny dave david dawn dean debbie deborah denise dennis derek diane donald donna dorothy douglas duncan edward
+    eileen elaine eleanor elizabeth ellen ellie emily emma eric eve fiona frances frank gail gareth gary gavin
+    geoff geoffrey george georgina gerald gillian gordon graham grace greg hannah harry hazel heather helen henry
+    howard hugh ian isabel jack jackie jacqueline james jamie jan jane janet janice jason jean jeff jennifer jenny
+    jeremy jessica jill jim joan joanna joanne joe john jon jonathan joseph josh joyce judith judy julia julian
+    julie karen kate katherine kathryn kathy katie keith kelly ken kenneth kerry kevin kim kirsty laura lauren
+    lee lesley leslie lewis linda lindsay lisa liz louise lucy luke lynn lynne malcolm margaret maria marian
+    marie mark martin mary matthew maureen megan melanie michael michelle mike neil nicholas nick nicola nigel
+    norman oliver pamela pat patricia patrick paul paula pauline peter philip phillip rachel ray raymond rebecca
+    richard rob robert robin roger ron ronald rosemary ross roy ruth ryan sally sam samantha sandra sarah scott
+    sean sharon sheila shirley simon sophie stephanie stephen steve steven stuart sue susan suzanne terry thomas
+    tim timothy tina tom tony tracey tracy trevor valerie vanessa vicky victoria vivien wendy william yvonne
+""".split())
 # The tier a councillor's title may name before it ("District Councillor Haysey").
 COUNCIL_LEVELS = frozenset({"county", "district", "parish", "borough", "town", "city", "ward", "unitary"})
 # Letters printed after a name ("Sir Paul Carter, CBE").

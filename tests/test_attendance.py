@@ -346,3 +346,11 @@ def test_the_public_counted_at_the_end_of_a_list_is_no_part_of_the_last_person(p
                     "In attendance: Mrs J King (Clerk) and 3 members of the public.\n\n1. Welcome\n")
     assert sorted((p.name, p.role) for p in att if p.status == "in_attendance") == [
         ("J King", "Clerk"), ("Members of the Public", None)]
+
+
+def test_two_names_each_opening_with_a_given_name_are_two_people(people):
+    # the rule for one person and an organisation ("Olivia Grant, Hallowby Pubwatch") holds otherwise
+    att, apo = people("Minutes of the Lantern Board held on 3 May 2019\n\nPresent: Olivia Grant, Hallowby Pubwatch\n"
+                      "Apologies: Ann Bell, Carl Dunn\n\n1. Welcome\n")
+    assert [(p.name, p.organisation) for p in att] == [("Olivia Grant", "Hallowby Pubwatch")]
+    assert [(p.name, p.organisation) for p in apo] == [("Ann Bell", None), ("Carl Dunn", None)]

@@ -57,7 +57,7 @@ CHAIR = re.compile(CHAIR_LABEL[0], re.I)
 ROLL_CALL_LABEL = re.compile(ROLL_CALL, re.I)
 APOLOGY_SENTENCE = re.compile(
     r"(?:apologies(?:\s+for\s+(?:absence|lateness))?\s+(?:(?:had\s+been|have\s+been|were|was|are)\s+)?"
-    r"(?:received|given|submitted|tendered|noted|made|offered)|"
+    r"(?:received|given|submitted|tendered|noted|made|offered)(?:\s+(?:and|&)\s+(?:accepted|approved|noted|agreed))?|"
     r"^apologies(?:\s+for\s+absence)?(?=\s+from\s)|"  # "Apologies from Ann Bell."
     r"\b(?:reported|received|noted|recorded|tendered|gave|sent)\s+(?:their\s+)?apologies(?:\s+for\s+absence)?)"
     r"\s+(?:from|by|on\s+behalf\s+of|for)\s+(?P<names>.+?)(?:(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)\.(?=\s|$)|$)",

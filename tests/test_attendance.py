@@ -354,3 +354,10 @@ def test_two_names_each_opening_with_a_given_name_are_two_people(people):
                       "Apologies: Ann Bell, Carl Dunn\n\n1. Welcome\n")
     assert [(p.name, p.organisation) for p in att] == [("Olivia Grant", "Hallowby Pubwatch")]
     assert [(p.name, p.organisation) for p in apo] == [("Ann Bell", None), ("Carl Dunn", None)]
+
+
+def test_apologies_received_and_accepted(people):
+    _, apo = people("Minutes of the Lantern Parish Council held on 3 May 2019\n\nPresent: Ann Bell, Carl Dunn, Eve Finn\n\n"
+                    "Apologies were received and accepted from Cllr Ian Jones (work commitments) and Cllr Kim Lowe "
+                    "(illness).\n\n1. Welcome\n")
+    assert [p.name for p in apo] == ["Ian Jones", "Kim Lowe"]

@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 
 # Documents that record no meeting's decisions.
 NO_DECISIONS = frozenset({"strategy", "report", "work_programme", "agenda"})
-RESOLVED = re.compile(r"^\W*(?:RESOLVED|Resolved|DECIDED|Decided|DECISION|Decision)\b\s*(?:that\b)?\s*[:\-–]?\s*"
+RESOLVED = re.compile(r"^\W*(?:(?:RESOLVED|Resolved|DECIDED|Decided|DECISION|Decision)\b|"
+                      r"(?:RESOLUTION|Resolution)(?=\s*[:\-–]))\s*(?:that\b)?\s*[:\-–]?\s*"
                       r"(?:[Tt]hat\b\s*:?)?\s*")
 PART_LABEL = re.compile(r"^\W{0,3}\(?(\d{1,2}|[a-h])[.)]\s+|^\W{0,3}\(?([ivx]{1,4})[.)]\s+")
 # What comes just before / after an "agreed" that reports an earlier, other
@@ -127,6 +128,9 @@ VOTE_OUTCOMES = frozenset({"carried", "passed", "lost", "defeated"})
 MOTION_BLOCKS = 12  # how far back a vote's motion may be worded (the count of votes, names, between)
 # A vote's count: "Voting was 3 for the resolution, 1 against and 2 abstained".
 VOTE = re.compile(r"\b\d+\s+(?:votes?\s+)?(?:for|in\s+favour)\b.{0,80}?\b\d+\s+against\b", re.I | re.S)
+# A show of hands with no count, on a sentence of its own after the motion: "All in favour."
+ALL_IN_FAVOUR = re.compile(r"^\W*(?:all|everyone|all\s+present|unanimously)\s+(?:were\s+)?in\s+favou?r\b[\s.!]*$",
+                           re.I)
 # "carried out", "passed to the Clerk", "lost the key": no vote's outcome ("carried on a show of hands" is one).
 NOT_OUTCOME_AFTER = re.compile(r"^\s*(?:out|forward|forwards|over|on(?!\s+(?:a\s+)?(?:show\s+of\s+hands|vote|"
                                r"majority)\b)|onto|to|away|through|back|around|round|into|"
@@ -149,7 +153,9 @@ ALL_HELD = re.compile(r"\W*(?:all|everyone|all\s+present)\s+(?:were|was|are)\s+(
 IN_BEFORE = re.compile(r"\b(?:were|was|are|is)\s+(?:all\s+)?(?P<in>in)\s+(?:full\s+|complete\s+)?$", re.I)
 # "voted in", "voted onto the committee": elected; "voted to accept", "voted unanimously in favour", "voted against"
 VOTED_IN = re.compile(r"^\s+(?:in|on|onto)\b(?!\s+favou?r)", re.I)
-VOTED_HOW = re.compile(r"^\s+(?:\w+ly\s+)?(?:to\s+\w|in\s+favou?r\b|against\b|for\b)", re.I)
+# How the body voted: "voted unanimously to", "voted in favour", "voted 5 to 2 in favour of the motion".
+VOTED_HOW = re.compile(r"^\s+(?:\w+ly\s+)?(?:(?:by\s+)?\d+\s*(?:votes?\s+)?(?:to|-|–)\s*\d+\s+)?"
+                       r"(?:to\s+\w|in\s+favou?r\b|against\b|for\b)", re.I)
 BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|duly|unanimously|and)\s+(?:\w+\s+)?$", re.I)
 ELECTED_AFTER = re.compile(r"^\s*(?:as|unopposed|with|to\s+(?:the|serve|be)|en\s+bloc|for)\b", re.I)
 # A decision word that only describes a noun before the sentence's own verb: "the area agreed for
@@ -335,14 +341,14 @@ DECISION_HINT = re.compile(r"agreed|approve[sd]|endorse[sd]|adopt(?:ed|s)|ratifi
                            r"agreement|decision\s+was\s+(?:\w+\s+)?(?:taken|made|reached)|signed\s+off|concur|consensus|"
                            r"unanimous|carried(?!\s+(?:out|forward|over))|passed(?!\s+(?:on|to|away))|elected|lost|"
                            r"defeated|noted|(?:true|accurate|correct|fair)\s+(?:record|account)|felt|thought|thanked|"
-                           r"preferred|feeling|"
+                           r"preferred|feeling|in\s+favou?r\b|"
                            r"\d\s+(?:votes?\s+)?(?:for|in\s+favour)\b.{0,80}?\d+\s+against", re.I | re.S)
 # Lower-case pieces of every DECISION_HINT word, found by a substring test before the regex runs
 # (a scan for many words at once is slow in ``re``, and most blocks hold none).
 HINT_KEYS = ("agree", "approv", "endors", "adopt", "ratif", "resolv", "decid", "accept", "support", "declined",
              "rejected", "refused", "concluded", "voted", "signed", "concur",
              "consensus", "unanim", "carried", "passed", "elect", "lost", "defeat", "noted", "record", "account",
-             "against", "felt", "thought", "thanked", "preferred", "feeling", "decision")
+             "against", "felt", "thought", "thanked", "preferred", "feeling", "decision", "favo")
 
 
 def _hinted(text: str) -> bool:
@@ -494,7 +500,7 @@ def _statements(reader: _Reader, section: Section, source: _Source, cell: bool =
         labels = [c for c in cues if c.start >= sent.start and c.end <= sent.end]
         agreed = [c for c in labels if _own_agreement(reader, section, text, sent, c, cell)]
         agreed = _merged(text, agreed)
-        vote = VOTE.search(span_text(sent))
+        vote = VOTE.search(span_text(sent)) or ALL_IN_FAVOUR.match(span_text(sent))
         noted = [c for c in labels if c.label_ == "NOTED" and c.text.lower() == "noted"
                  and not _remark(reader.roster, text[sent.start_char:c.start_char])
                  and not _APOLOGIES.match(text[c.end_char:].lstrip())]

@@ -310,3 +310,14 @@ def test_agreement_reached_and_a_decision_made_are_the_meetings():
                  "There was no agreement on the matter.", "The tenancy agreement was signed by both parties.",
                  "The decision was made to the dismay of all present."):
         assert run([("paragraph", said)]) == [], said
+
+
+def test_a_resolution_label_a_show_of_hands_and_a_counted_vote():
+    assert run([("paragraph", "Resolution: The Council will not object to the application.")]) == [
+        ("The Council will not object to the application.", True)]
+    assert run([("paragraph", "Resolution of the dispute took months.")]) == []
+    assert run([("paragraph", "Cllr Bell proposed that the hall fee rise to £15. All were in favour.")]) == [
+        ("Cllr Bell proposed that the hall fee rise to £15. All were in favour.", True)]
+    assert run([("paragraph", "Members voted 5 to 2 in favour of the motion.")]) == [
+        ("Members voted 5 to 2 in favour of the motion.", True)]
+    assert run([("paragraph", "All in favour?")]) == []

@@ -205,7 +205,7 @@ def _items(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"items": extract_items(doc.section, standalone=context.standalone)}
 
 
-@PIPELINE.component("next_meeting", 5, requires=("section",), assigns=("next_meeting",))
+@PIPELINE.component("next_meeting", 6, requires=("section",), assigns=("next_meeting",))
 def _next_meeting(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"next_meeting": extract_next_meeting(doc.section)}
 
@@ -217,7 +217,7 @@ def _roster(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"roster": Roster.from_document(doc.attendees, doc.apologies, text)}
 
 
-@PIPELINE.component("meeting_dates", 2, requires=("section", "next_meeting"), assigns=("meetings",))
+@PIPELINE.component("meeting_dates", 3, requires=("section", "next_meeting"), assigns=("meetings",))
 def _meeting_dates(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"meetings": future_meetings(doc)}
 

@@ -14,8 +14,9 @@ from minutes.extract.records import ExtractedDocument, NextMeeting, Section, Spa
 
 NEXT_HEAD = re.compile(  # matched at a line's start, after any bullet ("o Next meeting – ...")
     r"\W*(?:o\s+)?(?:\d+(?:\.\d+)*[.)]?\s*)?(?:forward\s+agenda\s+(?:and|&)\s+)?"  # "9.0 Forward agenda and date of"
-    r"(?:(?:date|time|details)(?:,?\s+(?:time|venue|and|place|&)){0,4}\s+of\s+(?:the\s+)?)?"
-    r"next\s+meetings?\b\s*(?:[:\-–]|will\s+be(?:\s+held)?(?:\s+on)?|is(?:\s+on)?)?\s*", re.I)
+    r"(?:(?:dates?|times?|details)(?:,?\s+(?:time|venue|and|place|&)){0,4}\s+of\s+(?:the\s+)?)?"
+    r"(?:next|future|forthcoming)\s+meetings?\b\s*(?:[:\-–]|will\s+be(?:\s+held)?(?:\s+on)?|is(?:\s+on)?)?\s*",
+    re.I)  # "Dates of future meetings: 4 June, 2 July ...": the first is the next
 # "The next meeting will be held on ...", "the next meeting was scheduled for ...", "their next formal meeting on ..."
 NEXT_SENTENCE = re.compile(r"\b(?:the\s+|their\s+|our\s+|its\s+)?next\s+(?P<whose>(?:[\w&]+\s+){0,2})meeting\s+"
                            r"(?:of\s+[^.]{0,60}?)?(?:(?:will\s+be|is|was|has\s+been)\s+"
@@ -32,16 +33,17 @@ TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?|noon)(?:\
                   r"\s*(?:am|pm|a\.m\.?|p\.m\.?))?|\b\d{1,2}[.:]\d{2}\b", re.I)
 FIELD = re.compile(r"^\s*(date|time|venue|place|location|where)\s*:\s*(.+)$", re.I)
 # What joins a date to the venue after it: ", at the Town Hall", "– Committee Room 2".
-VENUE_LEAD = re.compile(r"^\s*(?:,|at|in|–|-)\s*")
+VENUE_LEAD = re.compile(r"^\s*(?:,|at|in|–|-)\s*(?:the\s+(?=[A-Z]))?")  # "in the Village Hall"
 
 
-# Words NEXT_HEAD, NEXT_SENTENCE and NEXT_MONTH all hold: a block without them is not read for the next meeting.
-_CUE_WORDS = ("next", "meeting")
+# Words NEXT_HEAD, NEXT_SENTENCE and NEXT_MONTH all hold ("meeting" and one of the others): a block
+# without them is not read for the next meeting.
+_CUE_WORDS = ("next", "future", "forthcoming")
 
 
 def _may_name_next(block: Block) -> bool:
     folded = block.text.casefold()
-    return all(w in folded for w in _CUE_WORDS)
+    return "meeting" in folded and any(w in folded for w in _CUE_WORDS)
 
 
 def extract_next_meeting(section: Section) -> NextMeeting | None:

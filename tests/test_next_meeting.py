@@ -95,3 +95,12 @@ def test_next_meeting_taking_place_on_a_day_or_in_a_month_and_a_forward_agenda_h
     head = meeting([("heading", "12.0 Forward agenda and date of next meeting"),
                     ("paragraph", "Monday 5 March 2012, 10.00 at the Town Hall")]).next_meeting
     assert head.date == date(2012, 3, 5)
+
+
+def test_the_first_of_the_dates_of_future_meetings_and_a_venue_after_the():
+    nm = meeting([("paragraph", "Dates of future meetings: 7 February, 6 March and 3 April 2012.")]).next_meeting
+    assert (nm.date, nm.date_text) == (date(2012, 2, 7), "7 February")
+    nm = meeting([("heading", "12. Date of next meeting"),
+                  ("paragraph", "Tuesday 7th February 2012 at 7.30pm in the Village Hall.")]).next_meeting
+    assert (nm.date, nm.time, nm.venue) == (date(2012, 2, 7), "7.30pm", "Village Hall")
+    assert meeting([("paragraph", "Future meetings will be arranged as needed.")]).next_meeting is None

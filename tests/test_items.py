@@ -29,6 +29,7 @@ def test_other_ref_styles(items):
     assert items("14/037 Declarations of Interest\n\n14/038 Planning Matters\n")[0] == ("14/037", "Declarations of Interest")
     assert items("19.09.01 Apologies\n\n19.09.02 Finance\n")[1] == ("19.09.02", "Finance")
     assert items("Item 5 Budget Report\n\nMinute 42 Highways\n") == [("5", "Budget Report"), ("42", "Highways")]
+    assert items("Minute 45/19 Apologies\n\nMinute 46/19 Finance\n") == [("45/19", "Apologies"), ("46/19", "Finance")]
 
 
 def test_numbering_continuity_rejects_body_points(items):

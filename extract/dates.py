@@ -125,7 +125,7 @@ MEETING_REF = re.compile(
 # "by 9 March", "Due date: 13/02/2015", "by w/c 9th February" (the week's first day)
 DEADLINE = re.compile(
     rf"\b(?:by|before|prior\s+to|no\s+later\s+than|not\s+later\s+than|until|(?:deadline|due|target)\s+date:?|"
-    rf"deadline:?|due:?)\s+(?:(?:w/c|w\.c\.|week\s+commencing)\s+)?"
+    rf"deadline:?|due:?|(?=w/c|w\.c\.|week\s+commencing))\s*(?:(?:w/c|w\.c\.|week\s+commencing)\s+)?"
     rf"(?:[^.;()]{{0,60}}?\bon\s+)?(?:the\s+)?(?P<end>end\s+(?:of\s+)?)?(?:(?:early|mid|late)[- ]\s*(?={MONTH}))?"
     rf"(?P<when>{_DATE_OR_MONTH}|(?:19|20)\d{{2}}\s*[/-]\s*(?:\d{{2}}|\d{{4}})\b)", re.I)
 # A month-only deadline is that month's meeting only when the task is to report

@@ -128,6 +128,8 @@ def test_labelled_due_dates_and_weeks_commencing():
     assert due("Target date: end of April") == ("2012-04-30", "day")
     assert due("Arrange the site visit by w/c 20th February") == ("2012-02-20", "day")
     assert due("Book the hall by week commencing 5 March") == ("2012-03-05", "day")
+    assert due("Clerk and Chair to meet the contractor w/c 20th February") == ("2012-02-20", "day")  # no "by"
+    assert due("Paint the hall week commencing 5 March") == ("2012-03-05", "day")
 
 
 def test_the_end_of_the_financial_year_is_that_of_the_meeting():

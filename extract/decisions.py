@@ -337,7 +337,7 @@ BODY_VIEW = re.compile(r"\W*(?P<subject>(?:[Tt]he\s+|[Aa]ll\s+)?[A-Z]\w*(?:\s+[A
                        r"(?:felt\s+that|thanked)\b")  # "The Board felt privileged": a sentiment
 # Blocks worth a look: they hold a decision cue word. spaCy reads only these.
 DECISION_HINT = re.compile(r"agreed|approve[sd]|endorse[sd]|adopt(?:ed|s)|ratifie[sd]|resolved|decided|accept(?:ed|s)|"
-                           r"support(?:s|ed)?\b|declined|rejected|refused|concluded\s+that|voted|in\s+agreement|"
+                           r"support(?:s|ed)?\b|declined|rejected|refused|concluded\s+that|voted|"
                            r"agreement|decision\s+was\s+(?:\w+\s+)?(?:taken|made|reached)|signed\s+off|concur|consensus|"
                            r"unanimous|carried(?!\s+(?:out|forward|over))|passed(?!\s+(?:on|to|away))|elected|lost|"
                            r"defeated|noted|(?:true|accurate|correct|fair)\s+(?:record|account)|felt|thought|thanked|"
@@ -565,8 +565,9 @@ def _in_context(source: _Source, text: str, sents: list[TokenSpan], k: int, star
                 and _leans_back(span_text(sents[j])):
             j -= 1
         prev = sents[j].start_char
-        if prev < decided_to < start and _content(text[decided_to:start]):
-            prev = decided_to + len(text[decided_to:start]) - len(text[decided_to:start].lstrip())
+        left = text[decided_to:start].lstrip()  # what the decision before leaves of the sentence it ends in
+        if prev < decided_to < start and _content(left):
+            prev = start - len(left)
         return prev, text[prev:end]
     return start, _joined(source.lead, own)
 

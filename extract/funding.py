@@ -218,11 +218,10 @@ def text_purpose(sentence: str, money: Money) -> str | None:
             return _trim(_PURPOSE_END.split(what)[0])
     before = sentence[:money.start]
     pieces = _CLAUSE_STOP.split(before)
-    opened = before.rstrip().removesuffix("(")
-    if pieces and not pieces[-1].strip() and opened != before.rstrip():
+    if before.rstrip().endswith("(") and not pieces[-1].strip():
         # a sum in brackets is named by the words before them ("underspend budget (10k)"), unless
         # those are another sum's ("£158,000 for 2011/12 and (£80,000)")
-        last = _CLAUSE_STOP.split(opened)[-1]
+        last = _CLAUSE_STOP.split(before.rstrip()[:-1])[-1]
         if not _DIGIT.search(last):
             pieces = [last]
     clause = _LINK_WORDS.sub("", pieces[-1]) if pieces else ""

@@ -117,6 +117,13 @@ IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been)\s+(?:also\s+|further\s
 # "asked for [their congratulations] to be passed", "requested for the minutes [to be ...]": what is asked for
 ASKED_FOR = re.compile(r"\b(?:asked|requested|called)\s+for\s+(?P<what>[^,;:()]{1,50}?)\s*$", re.I)
 THAT_SUBJECT_WORDS = 12  # "that" opens the subject: "a copy of the Policy Statement regarding ... [be shared]"
+# The join a task clause ends in where the sentence's next task clause starts.
+JOIN_END = re.compile(r"(?:[\s,;]+(?:and|but|or)(?:\s+that)?)?[\s,;]*$")
+# After a present gerund, a want, a hope or a topic, not work in hand: "is asking [for]", "are looking [forward]",
+# "is looking [to] complete" (an aim), "is talking [about] taking over".
+NOT_IN_HAND = re.compile(r"(?<=looking)\s+to\b|\s+(?:for|forward|about)\b", re.I)
+# A clause that is not the sentence's own: "[As] Mr Joyce is setting up the website, it was agreed ...".
+SUBORDINATE = re.compile(r"\s*(?:as|while|whilst|since|because|although|though|if|when|once|until|whether)\b", re.I)
 NEGATIONS = frozenset({"not", "no", "nothing"})  # "agreed that another committee would not be needed"
 # A name joined by "and" to the subject after it: "[DO and] SF will also collect", "both [the MoJ and] the Home
 # Office would", "Z. Maiorca, P. Bader, and [T. Feinberg] need to".
@@ -989,7 +996,7 @@ def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
             found[0] = (sent.start_char, found[0][1], found[0][2])  # the whole sentence is the task's context
         for i, (start, owners, explicit) in enumerate(found):
             end = found[i + 1][0] if i + 1 < len(found) else sent.end_char
-            text = block.text[start:end].rstrip(" ,;\n")
+            text = JOIN_END.sub("", block.text[start:end])  # "... working on this and [the Manager will ...]"
             also = ALSO.search(text)
             pieces = [(0, also.start()), (also.end(), len(text))] if also else [(0, len(text))]
             for a, b in pieces:
@@ -1182,6 +1189,8 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
     if label == "ASKED" and (ASKED_TO_DECIDE.match(text_of(sent.doc)[cue.end_char:])
                              or TO_EVENT.match(text_of(sent.doc), cue.end_char)):
         return None  # "Members are asked to note ...": a recommendation to decide; "invited to the Away Day"
+    if label == "IN_HAND" and (NOT_IN_HAND.match(text_of(sent.doc), cue.end_char) or SUBORDINATE.match(subject)):
+        return None  # "Residents are asking for a crossing", "is looking to"; "As Mr Joyce is setting up the site, ..."
     if label == "NEED_TASK" and POSSIBLE.search(before):
         return None  # "the other occupants may have to obtain a licence": a possibility, not a task
     if label == "TO_TASK":
@@ -1194,7 +1203,7 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
             suggested and verb in NOT_TASKS) else []
         return (_clause_start(text_of(sent.doc), sent.start_char, cue.start_char), owners, not suggested) if owners \
             else _passive_that(ctx, sent, cue)
-    if label in ("MODAL_TASK", "NEED_TASK", "VOLUNTEER", "ASKED"):
+    if label in ("MODAL_TASK", "NEED_TASK", "VOLUNTEER", "ASKED", "IN_HAND"):
         text = text_of(sent.doc)
         if cue[0].lower_ in OUGHT_VERBS and not AGREED_BARE.search(text, sent.start_char, subj_start):
             return None  # "The council should consider": advice; "agreed that X should" is ASK_THAT's

@@ -38,6 +38,9 @@ _MODAL_ADVERB = "(?:now|also|then|[a-z]+ly)"  # "will now contact", "will hopefu
 _MODAL_LEADS = ("need", "continue", "try")  # "would need to meet", "would continue to monitor"
 _WILLING = ("happy", "pleased", "willing", "glad", "look", "try", "like")  # "would [be] happy to", "try and"
 _BE_FORMS = ("was", "were", "be", "is", "are")  # "were asked to"
+_IN_HAND_ADVERBS = ("currently", "now", "still", "also")  # "is currently drafting"
+# Task verbs in the progressive present; not "taking" ("is taking the lead", "are taking ownership": a stance)
+_IN_HAND_GERUNDS = sorted(TASK_GERUNDS - {"taking"})
 _ASKED_ADVERB = "(?:[a-z]+ly|also|again|now)"  # "were politely asked to"
 _PARTICIPLE = "[a-z-]+(?:ed|en|nt)"  # "to be provided", "to be taken", "to be sent"
 _SEND_FIRST = tuple(v.split("-")[0] for v in SEND_VERBS)  # the first token of each ("e" of "e-mailed")
@@ -102,6 +105,14 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     {"label": "WILL_PASSIVE", "pattern": [{"LOWER": {"IN": ["will", "would"]}},  # "shall be": a rule's wording
                                            {"LOWER": {"IN": list(_MODAL_ADVERBS)}, "OP": "?"}, {"LOWER": "be"},
                                            {"LOWER": {"IN": sorted(TASK_PARTICIPLES)}}]},
+    # Work in hand: "Karen is obtaining a sample", "The Chair is currently meeting with ..." (actions.py wants
+    # who as the subject), "A statement is being prepared" (as WILL_PASSIVE)
+    {"label": "IN_HAND", "pattern": [{"LOWER": {"IN": ["is", "are"]}},
+                                      {"LOWER": {"IN": list(_IN_HAND_ADVERBS)}, "OP": "?"},
+                                      {"LOWER": {"IN": _IN_HAND_GERUNDS}}]},
+    {"label": "WILL_PASSIVE", "pattern": [{"LOWER": {"IN": ["is", "are"]}},
+                                           {"LOWER": {"IN": list(_IN_HAND_ADVERBS)}, "OP": "?"}, {"LOWER": "being"},
+                                           {"LOWER": {"IN": sorted(TASK_PARTICIPLES)}}]},
     # "will be brought to the next meeting", "would be reported to the March meeting"
     {"label": "TO_MEETING", "pattern": [{"LOWER": {"IN": [*MODAL_VERBS, "to"]}}, {"LOWER": "be"},
                                          {"LOWER": {"IN": list(TO_MEETING_VERBS)}},
@@ -145,11 +156,15 @@ _OUGHT_CUE = rf"{alternation(OUGHT_VERBS)}\s*(?:{_MODAL_ADVERB}\s*)?{alternation
 # ASKED: "were [also] asked to", "be requested to", "was asked if"
 _ASKED_CUE = (rf"{alternation(_BE_FORMS)}\s*(?:{_ASKED_ADVERB}\s*)?{alternation(ASKED_VERBS)}\s*(?:to|if|whether)"
               rf"|been\s*(?:{_ASKED_ADVERB}\s*)?{alternation(BEEN_ASKED_VERBS)}\s*to")
+# IN_HAND, and WILL_PASSIVE in the present: "is [currently] <arranging>", "are [now] being <circulated>"
+_IN_HAND_CUE = (rf"\b(?:is|are)\s*(?:{alternation(_IN_HAND_ADVERBS)}\s*)?"
+                rf"(?:{alternation(_IN_HAND_GERUNDS)}|being\s*{alternation(TASK_PARTICIPLES)})\b")
 # COLLECT: "requested [for] [any] comments"
 _COLLECT_CUE = rf"{alternation(COLLECT_VERBS)}\s*(?:for\s*)?(?:any\s*)?{alternation(FEEDBACK_WORDS)}"
 _PHRASE_CUE_WORDS = (*MODAL_VERBS, *OUGHT_VERBS, *_THAT_VERBS, *ASKED_VERBS, *COLLECT_VERBS)
 _PHRASE_CUE = re.compile("|".join((_MODAL_CUE, _OUGHT_CUE, rf"{alternation(_THAT_VERBS)}\s*that", _ASKED_CUE,
                                    _COLLECT_CUE)))
+_IN_HAND = re.compile(_IN_HAND_CUE)
 # The patterns with a "to": TO_TASK ("to [re-] <task verb>", "to be <participle>"), TO_MEETING after
 # it ("to be brought"), VOLUNTEER, ASK_OBJ and SEND_TO ("sent [a few words] to [:] <Name>": letters,
 # spaces and hyphens only up to the "to"; tried last, as the word "e" of "e-mailed" gives no
@@ -166,6 +181,8 @@ def may_set_task(text: str) -> bool:
     ``re``, and most paragraphs hold none."""
     low = text.lower()
     if any(word in low for word in _PHRASE_CUE_WORDS) and _PHRASE_CUE.search(low):
+        return True
+    if "ing" in low and _IN_HAND.search(low):
         return True
     return "to" in low and (any(word in _TO_WORDS or word.removeprefix("re-").removeprefix("e-") in _TO_WORDS
                                 for word in _TO_NEXT.findall(low))

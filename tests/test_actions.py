@@ -463,6 +463,26 @@ def test_a_task_in_the_progressive_future():
     assert [[o.name for o in a.owners] for a in acts] == [["Owen Pike"], ["The Treasurer"]]
 
 
+def test_work_in_hand_in_the_present():
+    acts = run([("paragraph", "Jenna Voss is arranging a meeting with the tenants."),
+                ("paragraph", "The Treasurer is currently reviewing the insurance schedule."),
+                ("paragraph", "A reply to the consultation is being drafted by the Clerk."),
+                ("paragraph", "Residents are asking for a crossing near the school."),
+                ("paragraph", "The club is looking forward to the new season."),
+                ("paragraph", "The trust is looking to finish the houses by June."),
+                ("paragraph", "Arun Cole is talking about standing down next year."),
+                ("paragraph", "The Chair is taking the lead on the bid."),
+                ("paragraph", "As Owen Pike is setting up the website, it was agreed the Clerk would buy a laptop.")])
+    assert [([o.name for o in a.owners], a.explicit) for a in acts] == [
+        (["Jenna Voss"], False), (["The Treasurer"], False), (["the Clerk"], False), (["the Clerk"], True)]
+    assert acts[-1].text.startswith("As Owen Pike")  # the agreement's task, read from the sentence's start
+
+
+def test_a_clause_cut_before_the_next_task_loses_its_join():
+    acts = run([("paragraph", "Jenna will send the plans to all members and Owen Pike will collate the replies.")])
+    assert [a.text for a in acts] == ["Jenna will send the plans to all members", "Owen Pike will collate the replies."]
+
+
 def test_reminders_adverbs_after_will_and_a_body_beside_the_person_asked():
     acts = run([("paragraph", "Board members were reminded to send in their expense claims."),
                 ("paragraph", "Arun Cole will hopefully raise a team of volunteers."),

@@ -76,4 +76,6 @@ def test_village_hall_inline_action_names():
         pytest.skip("PDF text still letter-spaced")
     first_names = {o.name.split()[0] for a in actions for o in a.owners}
     assert {"Mick", "Jon", "Mags", "Karen"} <= first_names
-    assert 7 <= len(actions) <= 14 and all(a.explicit for a in actions)
+    assert 7 <= sum(a.explicit for a in actions) <= 14
+    # the one task in running text is work in hand: Karen is getting a fabric sample
+    assert [[o.name for o in a.owners] for a in actions if not a.explicit] == [["Karen Butt"]]

@@ -133,6 +133,7 @@ JOINT_BEFORE = re.compile(rf"(?:\bboth\s+)?(?P<who>{_JOINT_NAME}(?:\s*,\s*{_JOIN
 APPOSITION = re.compile(r"(?P<who>[^,]+),\s*(?P<what>[^,]+),")
 # Where a clause's punctuation last breaks the words before a cue.
 PUNCT_BREAK = re.compile(r".*(?:[,;:]|\s[–-]\s)\s*", re.S)
+AGREED_CLAUSE = re.compile(r".*(?:[,;:]|\s[–-]\s)\s*(?:(?:and|but|then)\s+)?", re.S)  # "..., and [it was agreed]"
 # A subject opening its own line after a line that ends in a lower-case word: "... pay both\nClerk [to issue]".
 LINE_SUBJECT = re.compile(r"(?<=[a-z])[ \t]*\n(?P<who>[A-Z][^\n]{0,40}?)\s*$")
 # Words before a passive "to be done" that make it no task: a verb of their own, or a state.
@@ -1225,6 +1226,9 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
             return None
         # "It was agreed that Mags & Karen would ...": the meeting gave the task
         explicit = label in ("MODAL_TASK", "NEED_TASK") and bool(AGREED_THAT.search(text, sent.start_char, subj_start))
+        if explicit:  # the task's clause holds the agreement: "..., [again it was resolved that] the Council would"
+            punct = AGREED_CLAUSE.match(text, sent.start_char, subj_start)
+            return punct.end() if punct else sent.start_char, owners, explicit
         return subj_start + (lead.end() if lead else 0), owners, explicit
     if label == "ASK_OBJ":
         obj = ASKED_OBJECT.match(text_of(sent.doc)[cue.start_char:cue.end_char - len(cue[-1].text)])

@@ -222,17 +222,17 @@ def _meeting_dates(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"meetings": future_meetings(doc)}
 
 
-@PIPELINE.component("actions", 28, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
+@PIPELINE.component("actions", 29, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
 def _actions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"actions": extract_actions(doc, context.roster, context.meetings)}
 
 
-@PIPELINE.component("decisions", 24, requires=("section", "items", "roster"), assigns=("decisions",))
+@PIPELINE.component("decisions", 25, requires=("section", "items", "roster"), assigns=("decisions",))
 def _decisions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"decisions": extract_decisions(doc, context.roster)}
 
 
-@PIPELINE.component("funding", 4, requires=("section", "items"), assigns=("funding",))
+@PIPELINE.component("funding", 5, requires=("section", "items"), assigns=("funding",))
 def _funding(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"funding": extract_funding(doc)}
 

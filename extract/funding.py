@@ -16,11 +16,13 @@ from decimal import Decimal
 from minutes.extract.document import Cell
 from minutes.extract.items import item_at
 from minutes.extract.money import Money, find_money, header_scale, is_money_text, may_hold_money, parse_cell
+from minutes.extract.nlp import MISSING_STOP
 from minutes.extract.periods import PeriodMention, find_periods, precept_year
 from minutes.extract.records import ExtractedDocument, Funding, FundingKind, Span
 from minutes.extract.tables import HAS_WORD, Table, caption, clean, is_value
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z(£\"'“‘\d])|\n(?=\s*[-•*]|\s*\d+[.)]\s)|;\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z(£\"'“‘\d])|\n(?=\s*[-•*]|\s*\d+[.)]\s)|;\s*\n|"
+                           + MISSING_STOP)
 _TOTAL_ROW = re.compile(r"^\s*(?:\d+\s+)?(?:grand\s+|sub[-\s]?|net\s+|overall\s+)?totals?\b|\btotals?\s*:?\s*$", re.I)
 _TOTAL_CUE = re.compile(r"\b(?:(?:a|the|in)\s+total(?:\s+of)?|totall?ing|total\s+(?:of|is|was|amount)|overall)\s*$",
                         re.I)

@@ -191,6 +191,9 @@ def may_set_task(text: str) -> bool:
 
 # Where a sentence may end: a stop, or a line break (before a bullet or a paragraph's number).
 SENTENCE_MARK = re.compile(r"[.!?]|\n")
+# A sentence a clerk left without its stop after a bracket: "... (approx £130) [It was] also suggested".
+MISSING_STOP = r"(?<=\))[ \t]+(?=It\s+(?:was|is|has|had|will)\b)"  # also where funding.sentences split
+UNSTOPPED = re.compile(MISSING_STOP)
 # A paragraph's number at a line's start ("4.3", "10.1").
 PARAGRAPH_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+")
 # Marks that open a bulleted line in text a parser left in one block.
@@ -206,7 +209,8 @@ def _abbreviation(word: str, first: str) -> bool:
 def minutes_sentencizer(doc: Doc) -> Doc:
     """Sentences end at . ! ? before a capital, digit or quote (a line break
     between them or not), but not after an abbreviation or an initial ("S.
-    Blackwell"); a bullet at a line's start ("o Mags gave an update") opens one.
+    Blackwell"); a bullet at a line's start ("o Mags gave an update") opens one,
+    and so does "It was" after a bracket (a stop left out).
     Only the tokens after a stop or a line break are looked at, found in the
     text (making a Token object of every token was most of the time spent here)."""
     import numpy
@@ -248,6 +252,10 @@ def minutes_sentencizer(doc: Doc) -> Doc:
             continue
         if first.isupper() or first.isdigit() or first in "\"'‘“(":
             starts[nxt] = 1
+    for m in UNSTOPPED.finditer(text):
+        t = bisect.bisect_right(offsets, m.end()) - 1
+        if offsets[t] == m.end():
+            starts[t] = 1
     doc.from_array(["SENT_START"], cast("Ints2d", numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)))
     return doc
 

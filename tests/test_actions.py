@@ -483,6 +483,20 @@ def test_a_clause_cut_before_the_next_task_loses_its_join():
     assert [a.text for a in acts] == ["Jenna will send the plans to all members", "Owen Pike will collate the replies."]
 
 
+def test_a_stop_left_out_after_a_bracket_and_a_task_the_meeting_agreed_mid_sentence():
+    acts = run([("paragraph", "It was resolved the Council will pay for the new bins (about £90) It was also "
+                              "suggested that Owen Pike obtain a lock for the store, as the old one is broken, again "
+                              "it was resolved that the Council would pay for this.")])
+    assert [(a.text, a.explicit) for a in acts] == [
+        ("It was resolved the Council will pay for the new bins (about £90)", True),
+        ("It was also suggested that Owen Pike obtain a lock for the store, as the old one is broken", False),
+        ("again it was resolved that the Council would pay for this.", True)]
+    acts = run([("paragraph", "Jenna will write to the school, and it was agreed that Owen Pike would phone the "
+                              "parents.")])
+    assert [(a.text, a.explicit) for a in acts] == [
+        ("Jenna will write to the school", False), ("it was agreed that Owen Pike would phone the parents.", True)]
+
+
 def test_reminders_adverbs_after_will_and_a_body_beside_the_person_asked():
     acts = run([("paragraph", "Board members were reminded to send in their expense claims."),
                 ("paragraph", "Arun Cole will hopefully raise a team of volunteers."),

@@ -328,27 +328,29 @@ def extract_decisions(doc: ExtractedDocument, roster: Roster) -> list[Decision]:
 
 
 # The meeting's view (see _meeting_view): "It was (generally) felt that", "There was a feeling that", an option
-# "was preferred", and the body's subject before "felt" or "thanked".
+# "was preferred", and the body's subject before "felt/said/stated that", "thanked" or "welcomed the ..." (not "felt
+# privileged", a sentiment, nor "welcomed Leon to the team", a greeting).
 IMPERSONAL_VIEW = re.compile(r"(?:^|[,;:]\s)\W*(?:it\s+was\s+(?:also\s+|generally\s+|strongly\s+|further\s+)?"
                              r"(?:felt|thought)|there\s+was\s+an?\s+(?:general\s+|strong\s+)?feeling)\s+that\b",
                              re.I)
 PREFERRED = re.compile(r"\b(?:was|were)\s+(?:the\s+one\s+)?preferred\s*(?:[.;,]|$)")
 BODY_VIEW = re.compile(r"\W*(?P<subject>(?:[Tt]he\s+|[Aa]ll\s+)?[A-Z]\w*(?:\s+[A-Z]\w*)?)\s+(?:also\s+|then\s+)?"
-                       r"(?:felt\s+that|thanked)\b")  # "The Board felt privileged": a sentiment
+                       r"(?:(?:felt|said|stated|considered|believed)\s+that|thanked|welcomed\s+(?:the|this|these)\b)\b")
 # Blocks worth a look: they hold a decision cue word. spaCy reads only these.
 DECISION_HINT = re.compile(r"agreed|approve[sd]|endorse[sd]|adopt(?:ed|s)|ratifie[sd]|resolved|decided|accept(?:ed|s)|"
                            r"support(?:s|ed)?\b|declined|rejected|refused|concluded\s+that|voted|"
                            r"agreement|decision\s+was\s+(?:\w+\s+)?(?:taken|made|reached)|signed\s+off|concur|consensus|"
                            r"unanimous|carried(?!\s+(?:out|forward|over))|passed(?!\s+(?:on|to|away))|elected|lost|"
                            r"defeated|noted|(?:true|accurate|correct|fair)\s+(?:record|account)|felt|thought|thanked|"
-                           r"preferred|feeling|in\s+favou?r\b|"
+                           r"preferred|feeling|in\s+favou?r\b|(?:said|stated|considered|believed)\s+that|welcomed|"
                            r"\d\s+(?:votes?\s+)?(?:for|in\s+favour)\b.{0,80}?\d+\s+against", re.I | re.S)
 # Lower-case pieces of every DECISION_HINT word, found by a substring test before the regex runs
 # (a scan for many words at once is slow in ``re``, and most blocks hold none).
 HINT_KEYS = ("agree", "approv", "endors", "adopt", "ratif", "resolv", "decid", "accept", "support", "declined",
              "rejected", "refused", "concluded", "voted", "signed", "concur",
              "consensus", "unanim", "carried", "passed", "elect", "lost", "defeat", "noted", "record", "account",
-             "against", "felt", "thought", "thanked", "preferred", "feeling", "decision", "favo")
+             "against", "felt", "thought", "thanked", "preferred", "feeling", "decision", "favo", "said", "stated",
+             "considered", "believed", "welcomed")
 
 
 def _hinted(text: str) -> bool:

@@ -152,6 +152,18 @@ def test_the_meetings_view_or_thanks_are_weaker_decisions_but_not_one_persons():
                    ("The Board thanked the speaker.", False)]
 
 
+def test_the_bodys_stated_view_or_welcome_is_a_weaker_decision():
+    got = run([("paragraph", "The Board said that the survey results should be published in full."),
+               ("paragraph", "The Committee stated that it would not object to the extension."),
+               ("paragraph", "The Board welcomed the progress made on the audit."),
+               ("paragraph", "The Board welcomed Leon to the team."),
+               ("paragraph", "Cllr Day said that the road was dangerous."),
+               ("paragraph", "The Clerk stated that the accounts were in order.")])
+    assert got == [("The Board said that the survey results should be published in full.", False),
+                   ("The Committee stated that it would not object to the extension.", False),
+                   ("The Board welcomed the progress made on the audit.", False)]
+
+
 def test_the_body_agreeing_with_a_proposal_or_as_the_agent_of_an_acceptance():
     got = run([("list_item", "Ixworth – this application has been accepted by the Board subject to bank details."),
                ("paragraph", "Following discussion the Board agreed these proposals."),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from minutes.extract.dates import DATE_PATTERN, DATED_YEAR, MONTH, YEAR_NUMBER, find_deadline, parse_date
 from minutes.extract.decisions import NO_DECISIONS, resolution_parts
-from minutes.extract.document import Block, Cell, Marker
+from minutes.extract.document import CLOSED, Block, Cell, Marker, unwrapped
 from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (ASKED_VERBS, AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS,
@@ -222,7 +222,6 @@ ALL_ACTIONS = re.compile(r"^\W{0,3}all\s+actions\b", re.I)
 ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{1,7}")
 TERM = re.compile(r"[A-Za-z][\w'’-]*")
 # A line that closes its sentence: it does not wrap onto the next block.
-CLOSED = re.compile(r"[.!?;:]\W{0,2}$")
 # "Comments to Mark Riley", "returns to: Jo Bloggs": whom an action line's replies go to.
 REPLIES_TO = re.compile(rf"\b(?:{alternation(FEEDBACK_WORDS)}|data|information|returns?)\b[^.]*?\bto:?\s+"
                         r"([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})")
@@ -286,7 +285,7 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
         if action:
             out.append(action)
     resolved = list(out)  # a resolution written in running text ("resolved the Council will pay") is read once
-    blocks = _unwrapped(section.blocks)
+    blocks = unwrapped(section.blocks)
     parts = {id(part.block): (table, part) for table in tables(blocks) for part in table.parts}
     lead: list[Owner] = []  # owners a "– Lead XX" line gives the log rows below it
     heading: str | None = None  # or the heading above them names: read only for a log (most headings head none)
@@ -353,38 +352,6 @@ def _proper_nouns(blocks: list[Block]) -> frozenset[str]:
 CALENDAR = frozenset(name for names in (*MONTHS, *WEEKDAYS) for name in names)  # "in December": no owner
 
 
-def _unwrapped(blocks: list[Block]) -> list[Block]:
-    """Blocks as the minutes wrote their sentences: a line a PDF parser made
-    a block of its own is joined to the one it carries on (it starts in lower
-    case after a line without a closing stop, it follows a bare "Action:",
-    or it closes a bracket the block before opened)."""
-    out: list[Block] = []
-    for b in blocks:
-        prev = out[-1] if out else None
-        if prev is not None and prev.kind != "table" and b.kind != "table" and b.start == prev.end + 1 \
-                and not prev.markers and _wraps_onto(prev.text, b):
-            out[-1] = replace(prev, kind="paragraph" if prev.kind == "heading" else prev.kind,
-                              text=f"{prev.text}\n{b.text}", end=b.end, markers=list(b.markers),
-                              boxes=prev.boxes + b.boxes)
-            continue
-        out.append(b)
-    return out
-
-
-def _wraps_onto(text: str, nxt: Block) -> bool:
-    tail = text[-12:]  # the tests read a line's end only (a search over the whole text is slow)
-    point = nxt.kind == "list_item" and bool(nxt.label)
-    last = tail.split()[-1].lower() if tail.split() else ""
-    wrapped = not point and not CLOSED.search(tail) and (nxt.text[:1].islower() or last in OPEN_END)
-    return wrapped or bool(ACTION_TAIL.search(tail)) or ("[" in text and text.count("[") > text.count("]"))
-
-
-# Words no sentence ends with, ending a line: "Agreed that" / "Ali should bring the costs ...".
-OPEN_END = frozenset({"that", "the", "to", "and", "of", "for", "a", "an", "with", "by", "from", "in", "on", "at", "be",
-                      "is", "are", "was", "were", "will", "would", "should"})
-
-
-ACTION_TAIL = re.compile(r"\baction\s*:\s*$", re.I)  # "... Action:" / "Mel Leitch by 03 Nov" on the next line
 MARKER_WORDS = 50  # a block this short is the action a margin marker flags, whole
 MARKED_WORDS = 2  # words a task beside a margin marker holds at least
 LABEL_WORDS = 3  # a form's label is this short

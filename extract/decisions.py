@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from minutes.extract.document import Block
+from minutes.extract.document import Block, unwrapped
 from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
 from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, AUXILIARY_VERBS, BODY_WORDS, COMMON_TITLES,
@@ -311,7 +311,7 @@ def extract_decisions(doc: ExtractedDocument, roster: Roster) -> list[Decision]:
     out: list[Decision] = []
     done: set[int] = set()
     for part, blocks in resolution_parts(section.blocks):
-        done.update(id(b) for b in blocks)
+        done.update(b.start for b in blocks)
         text = part.text
         if _needs_context(text):  # "the report be noted": the item's title and opening say which report
             title = reader.title(part.start)
@@ -373,10 +373,12 @@ def _is_prose(block: Block) -> bool:
 
 
 def _prose_decisions(reader: _Reader, section: Section, done: set[int]) -> Iterator[Decision]:
-    blocks = section.blocks
+    """Decisions in running text, read in blocks as the minutes wrote their sentences (a sentence a
+    page break cut in two is one); ``done``: where the blocks a resolution's parts took start."""
+    blocks = unwrapped(section.blocks)
     entries: set[int] = set()  # blocks a lead-in's decision has taken
     for i, block in enumerate(blocks):
-        if id(block) in done or id(block) in entries or not _is_prose(block) or block.text[:1] in "\"“" \
+        if block.start in done or id(block) in entries or not _is_prose(block) or block.text[:1] in "\"“" \
                 or RESOLVED.match(block.text) or not _hinted(block.text):
             continue
         prev = blocks[i - 1] if i else None

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator, Literal
 
 from minutes.extract.lexicon import PROTECTIVE_MARKINGS, alternation
@@ -258,3 +258,43 @@ def iter_lines(block: Block) -> Iterator[tuple[str, int, int]]:
     for line in block.text.split("\n"):
         yield line, pos, pos + len(line)
         pos += len(line) + 1
+
+
+# A line that ends its sentence or clause (a stop, a colon, a semicolon, closing quotes or brackets after it).
+CLOSED = re.compile(r"[.!?;:]\W{0,2}$")
+
+
+def unwrapped(blocks: list[Block]) -> list[Block]:
+    """Blocks as the minutes wrote their sentences: a line a PDF parser made
+    a block of its own is joined to the one it carries on (it starts in lower
+    case after a line without a closing stop, it follows a bare "Action:",
+    or it closes a bracket the block before opened)."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind != "table" and b.kind != "table" and b.start == prev.end + 1 \
+                and not prev.markers and _wraps_onto(prev.text, b):
+            out[-1] = replace(prev, kind="paragraph" if prev.kind == "heading" else prev.kind,
+                              text=f"{prev.text}\n{b.text}", end=b.end, markers=list(b.markers),
+                              boxes=prev.boxes + b.boxes)
+            continue
+        out.append(b)
+    return out
+
+
+def _wraps_onto(text: str, nxt: Block) -> bool:
+    tail = text[-12:]  # the tests read a line's end only (a search over the whole text is slow)
+    point = nxt.kind == "list_item" and bool(nxt.label)
+    last = tail.split()[-1].lower() if tail.split() else ""
+    wrapped = not point and not CLOSED.search(tail) and (nxt.text[:1].islower() or last in OPEN_END
+                                                         and not ENTRY_END.search(tail))
+    return wrapped or bool(ACTION_TAIL.search(tail)) or ("[" in text and text.count("[") > text.count("]"))
+
+
+# Words no sentence ends with, ending a line: "Agreed that" / "Ali should bring the costs ...".
+OPEN_END = frozenset({"that", "the", "to", "and", "of", "for", "a", "an", "with", "by", "from", "in", "on", "at", "be",
+                      "is", "are", "was", "were", "will", "would", "should"})
+
+
+ENTRY_END = re.compile(r";\s*(?:and|or)$")  # "... Adopted; and" ends one entry of a list, the next starts below
+ACTION_TAIL = re.compile(r"\baction\s*:\s*$", re.I)  # "... Action:" / "Mel Leitch by 03 Nov" on the next line

@@ -164,6 +164,17 @@ def test_the_bodys_stated_view_or_welcome_is_a_weaker_decision():
                    ("The Board welcomed the progress made on the audit.", False)]
 
 
+def test_a_sentence_a_page_break_cut_in_two_is_read_whole():
+    # a PDF parser ends a block at the foot of a page; the sentence carries on at the top of the next
+    got = run([("paragraph", "The Board agreed that the grant be paid subject to"),
+               ("paragraph", "receiving the bank details."),
+               ("paragraph", "Resolution 12 on the salary schedule was adopted; and"),
+               ("paragraph", "(b) Resolution 13 on the fee schedule was adopted.")])
+    assert got == [("The Board agreed that the grant be paid subject to receiving the bank details.", True),
+                   ("Resolution 12 on the salary schedule was adopted; and", True),
+                   ("(b) Resolution 13 on the fee schedule was adopted.", True)]
+
+
 def test_the_body_agreeing_with_a_proposal_or_as_the_agent_of_an_acceptance():
     got = run([("list_item", "Ixworth – this application has been accepted by the Board subject to bank details."),
                ("paragraph", "Following discussion the Board agreed these proposals."),

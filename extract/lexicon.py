@@ -288,6 +288,14 @@ OTHER_LOG_STATUSES = ("new", "outstanding", "superseded", "not started", "withdr
 PROTECTIVE_MARKINGS = ("official", "official sensitive", "official - sensitive", "official-sensitive",
                        "official – sensitive", "unclassified", "restricted", "not protectively marked")
 
+# ---- meetings ---------------------------------------------------------------------------
+
+# The words of a venue that may be printed in lower case: linking words and a place's common nouns
+# ("Committee Room 2 of the Town Hall", "Village hall", "Online via Zoom").
+VENUE_WORDS = frozenset({"of", "the", "and", "at", "on", "upon", "in", "by", "via", "hall", "room", "rooms", "centre",
+                         "center", "library", "church", "school", "pavilion", "chambers", "office", "offices",
+                         "building", "house", "club", "online", "zoom", "teams", "video", "call"})
+
 # ---- calendar --------------------------------------------------------------------------
 
 # Month names with the abbreviations papers print.

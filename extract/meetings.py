@@ -9,7 +9,7 @@ from datetime import date
 
 from minutes.extract.dates import DATE_PATTERN, MONTH, YEAR_NUMBER, parse_date
 from minutes.extract.document import Block
-from minutes.extract.lexicon import BODY_WORDS
+from minutes.extract.lexicon import BODY_WORDS, VENUE_WORDS
 from minutes.extract.records import ExtractedDocument, NextMeeting, Section, Span
 
 NEXT_HEAD = re.compile(  # matched at a line's start, after any bullet ("o Next meeting – ...")
@@ -33,6 +33,7 @@ TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?|noon)(?:\
                   r"\s*(?:am|pm|a\.m\.?|p\.m\.?))?|\b\d{1,2}[.:]\d{2}\b", re.I)
 FIELD = re.compile(r"^\s*(date|time|venue|place|location|where)\s*:\s*(.+)$", re.I)
 # What joins a date to the venue after it: ", at the Town Hall", "– Committee Room 2".
+WORD = re.compile(r"[^\W_][\w'’.-]*")
 VENUE_LEAD = re.compile(r"^\s*(?:,|at|in|–|-)\s*(?:the\s+(?=[A-Z]))?")  # "in the Village Hall"
 
 
@@ -125,17 +126,25 @@ def _meeting(text: str, block: Block, base: date | None, reach: int = 200) -> Ne
         parsed = _after(parsed[0], base), parsed[1]
     # the time between the cue and the date ("Next meeting – 9:00am Thursday, March 9th at ..."), else after it
     before = None if labelled.get("time") else TIME.search(date_src, 0, dm.start())
-    time_src = labelled.get("time") or date_src[dm.end():dm.end() + 80]
+    # on the date's line: a time on a line below is the meeting's own ("The Chairman closed the meeting at 8.40pm")
+    time_src = labelled.get("time") or date_src[dm.end():dm.end() + 80].split("\n", 1)[0]
     tm = before or TIME.search(time_src)
     venue = labelled.get("venue") or labelled.get("place") or labelled.get("location") or labelled.get("where")
     if venue is None and "date" not in labelled:
         after = tm.end() if tm and not before and not labelled.get("time") else 0  # a time after the date
         tail = date_src[dm.end() + after:].split("\n", 1)[0]
         tail = VENUE_LEAD.sub("", tail).strip(" .,;")
-        venue = tail if 2 < len(tail) < 120 and tail[:1].isupper() else None
+        venue = tail if 2 < len(tail) < 120 and tail[:1].isupper() and _names_a_place(tail) else None
     return NextMeeting(Span(block.page, block.start, block.end), parsed[0] if parsed else None,
                        tm.group(0).strip(" .") if tm else None, venue.strip(" .") if venue else None,
                        dm.group(0), "month" if parsed and parsed[1] == "month" else "day")
+
+
+def _names_a_place(text: str) -> bool:
+    """A venue's words: names ("Castle Hill Community Centre", "Richard and Mandy's", "Meeting Room 1, County
+    Library") and a place's common nouns ("Village hall"), not a note ("Only urgent business", "Trial run
+    for club members")."""
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in VENUE_WORDS for w in WORD.findall(text))
 
 
 def _after(day: date, base: date) -> date:

@@ -24,6 +24,20 @@ def test_next_meeting_item_with_labelled_lines():
     assert (nm.date, nm.time, nm.venue) == (date(2012, 3, 6), "10.00 am – 12.00 pm", "Room 4, Civic Centre")
 
 
+def test_the_time_on_the_dates_line_and_a_venue_that_names_a_place():
+    nm = meeting([("paragraph", "Next Meeting Tuesday, 6th March 2012"),
+                  ("paragraph", "The Chairman brought the meeting to a close at 8.40pm")]).next_meeting
+    assert (nm.date, nm.time, nm.venue) == (date(2012, 3, 6), None, None)  # 8.40pm: this meeting's close
+    nm = meeting([("paragraph", "Date of Next Meeting 6th March 2012, 17:45. Only urgent business.")]).next_meeting
+    assert (nm.time, nm.venue) == ("17:45", None)
+    nm = meeting([("paragraph", "Next meeting: 6 March, Trial run for new members")]).next_meeting
+    assert (nm.date, nm.venue) == (date(2012, 3, 6), None)
+    nm = meeting([("paragraph", "Next meeting: 6 March, Meeting Room 1 of the County Library")]).next_meeting
+    assert nm.venue == "Meeting Room 1 of the County Library"
+    nm = meeting([("paragraph", "Next meeting: 6 March at 7pm in the Village Hall")]).next_meeting
+    assert (nm.time, nm.venue) == ("7pm", "Village Hall")
+
+
 def test_next_meeting_sentence():
     nm = meeting([("paragraph", "The next meeting will be held on 14 February 2012 in the Pavilion.")]).next_meeting
     assert nm.date == date(2012, 2, 14)

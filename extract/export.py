@@ -3,6 +3,7 @@ page and span added to every fact so a reader can check it at its source."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import fields
 from decimal import Decimal
@@ -71,6 +72,25 @@ def _funding(f: Funding) -> dict[str, Any]:
     return {k: _json_number(getattr(f, k)) for k in _FUNDING_FIELDS} | _where(f.span)
 
 
+def _funding_mentions(f: Funding) -> list[dict[str, Any]]:
+    """The record's entries for one sum: one per mention, so a range printed with both its ends in pounds
+    ("between £150k and £170k") is two entries, low and high, each with its words and span and the range's
+    words as ``amount_range`` (the database keeps the one range: its totals count it once)."""
+    entry = _funding(f)
+    first = f.text.find("£")
+    second = f.text.find("£", first + 1) if f.amount_high_gbp is not None and first >= 0 else -1
+    if second < 0:
+        return [entry]
+    low_text = RANGE_JOIN.sub("", f.text[:second])
+    common = {"amount_high_gbp": None, "amount_range": f.text}
+    return [entry | common | {"text": low_text, "end": f.span.start + len(low_text)},
+            entry | common | {"amount_gbp": _json_number(f.amount_high_gbp), "text": f.text[second:],
+                              "start": f.span.start + second}]
+
+
+RANGE_JOIN = re.compile(r"[\s,]*(?:-|–|to|and)?\s*$")  # what joins a range's low end to its high: "£150k [and ]"
+
+
 def document_record(doc: ExtractedDocument) -> dict[str, Any]:
     s = doc.section
     nm = doc.next_meeting
@@ -91,7 +111,7 @@ def document_record(doc: ExtractedDocument) -> dict[str, Any]:
         "decisions": [{"text": d.text, "item_ref": d.item_ref, "explicit": d.explicit, **_where(d.span)}
                       for d in doc.decisions],
         # the record's funding is in pounds; sums in other currencies are kept apart, with their currency
-        "funding": [_funding(f) for f in doc.funding if f.currency == "GBP"],
+        "funding": [entry for f in doc.funding if f.currency == "GBP" for entry in _funding_mentions(f)],
         "funding_other_currencies": [_funding(f) for f in doc.funding if f.currency != "GBP"],
         "targets": [{k: getattr(t, k) for k in _TARGET_FIELDS} | _where(t.span) for t in doc.targets],
         "next_meeting": None if nm is None else {

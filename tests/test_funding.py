@@ -87,6 +87,17 @@ def test_range_record_keeps_both_ends() -> None:
     assert (f.amount_gbp, f.amount_high_gbp) == (150000, 170000)
 
 
+def test_a_range_with_both_ends_in_pounds_is_two_mentions_in_the_record() -> None:
+    from minutes.extract.export import document_record
+    parsed, found = _doc(["The trust could bid for between £150k and £170k a year, or £150–170k."])
+    doc = ExtractedDocument(Section("minutes", "t", parsed.blocks, meeting_date=date(2012, 2, 9)), funding=found)
+    entries = document_record(doc)["funding"]
+    assert [(e["amount_gbp"], e["text"], parsed.text[e["start"]:e["end"]]) for e in entries] == [
+        (150000, "£150k", "£150k"), (170000, "£170k", "£170k"), (150000, "£150–170k", "£150–170k")]
+    assert entries[0]["amount_range"] == "£150k and £170k" and entries[2]["amount_high_gbp"] == 170000
+    assert len(found) == 2  # the extraction (and the database) keeps the first as one range, counted once
+
+
 def _grant_table(total: bool = True) -> list[list[str]]:
     rows = [["Block: Invented Services", "", ""],
             ["Streams", "2011/12 £000", "2012/13 £000"],

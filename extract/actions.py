@@ -133,7 +133,7 @@ JOINT_BEFORE = re.compile(rf"(?:\bboth\s+)?(?P<who>{_JOINT_NAME}(?:\s*,\s*{_JOIN
 APPOSITION = re.compile(r"(?P<who>[^,]+),\s*(?P<what>[^,]+),")
 # Where a clause's punctuation last breaks the words before a cue.
 PUNCT_BREAK = re.compile(r".*(?:[,;:]|\s[–-]\s)\s*", re.S)
-AGREED_CLAUSE = re.compile(r".*(?:[,;:]|\s[–-]\s)\s*(?:(?:and|but|then)\s+)?", re.S)  # "..., and [it was agreed]"
+AGREED_CLAUSE = re.compile(PUNCT_BREAK.pattern + r"(?:(?:and|but|then)\s+)?", re.S)  # "..., and [it was agreed]"
 # A subject opening its own line after a line that ends in a lower-case word: "... pay both\nClerk [to issue]".
 LINE_SUBJECT = re.compile(r"(?<=[a-z])[ \t]*\n(?P<who>[A-Z][^\n]{0,40}?)\s*$")
 # Words before a passive "to be done" that make it no task: a verb of their own, or a state.
@@ -221,7 +221,6 @@ ALL_ACTIONS = re.compile(r"^\W{0,3}all\s+actions\b", re.I)
 # A bracketed abbreviation ("PAF", "DfT", "H&S"), and the words before it whose initials it may be.
 ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{1,7}")
 TERM = re.compile(r"[A-Za-z][\w'’-]*")
-# A line that closes its sentence: it does not wrap onto the next block.
 # "Comments to Mark Riley", "returns to: Jo Bloggs": whom an action line's replies go to.
 REPLIES_TO = re.compile(rf"\b(?:{alternation(FEEDBACK_WORDS)}|data|information|returns?)\b[^.]*?\bto:?\s+"
                         r"([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})")

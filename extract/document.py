@@ -286,8 +286,8 @@ def _wraps_onto(text: str, nxt: Block) -> bool:
     tail = text[-12:]  # the tests read a line's end only (a search over the whole text is slow)
     point = nxt.kind == "list_item" and bool(nxt.label)
     last = tail.split()[-1].lower() if tail.split() else ""
-    wrapped = not point and not CLOSED.search(tail) and (nxt.text[:1].islower() or last in OPEN_END
-                                                         and not ENTRY_END.search(tail))
+    wrapped = not point and not CLOSED.search(tail) and (nxt.text[:1].islower()
+                                                         or (last in OPEN_END and not ENTRY_END.search(tail)))
     return wrapped or bool(ACTION_TAIL.search(tail)) or ("[" in text and text.count("[") > text.count("]"))
 
 

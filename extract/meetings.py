@@ -32,8 +32,8 @@ LATER_DATES = re.compile(r"^\W*(?:future\s+)?(?:meeting\s+)?dates\b[^:]{0,40}:?"
 TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?|noon)(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?"
                   r"\s*(?:am|pm|a\.m\.?|p\.m\.?))?|\b\d{1,2}[.:]\d{2}\b", re.I)
 FIELD = re.compile(r"^\s*(date|time|venue|place|location|where)\s*:\s*(.+)$", re.I)
+WORD = re.compile(r"[^\W_][\w'’.-]*")  # a venue's words ("Mandy’s", "St.", "1")
 # What joins a date to the venue after it: ", at the Town Hall", "– Committee Room 2".
-WORD = re.compile(r"[^\W_][\w'’.-]*")
 VENUE_LEAD = re.compile(r"^\s*(?:,|at|in|–|-)\s*(?:the\s+(?=[A-Z]))?")  # "in the Village Hall"
 
 

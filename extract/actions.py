@@ -15,10 +15,10 @@ from minutes.extract.decisions import NO_DECISIONS, resolution_parts
 from minutes.extract.document import CLOSED, Block, Cell, Marker, unwrapped
 from minutes.extract.funding import sentences
 from minutes.extract.items import item_at
-from minutes.extract.lexicon import (ASKED_VERBS, AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS, LINKING_WORDS,
-                                    LOG_STATUSES, MONTHS, NARRATION_VERBS, OTHER_LOG_STATUSES, OUGHT_VERBS,
-                                    PEOPLE_GROUPS, POSTS, ROUTINE_WORDS, SPEECH_VERBS, SUGGESTING_VERBS, TASK_VERBS,
-                                    VOLUNTEER_VERBS, WEEKDAYS, alternation)
+from minutes.extract.lexicon import (ASKED_VERBS, ASKING_BASES, AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS,
+                                    LINKING_WORDS, LOG_STATUSES, MONTHS, NARRATION_VERBS, OTHER_LOG_STATUSES,
+                                    OUGHT_VERBS, PEOPLE_GROUPS, POSTS, ROUTINE_WORDS, SPEECH_VERBS, SUGGESTING_VERBS,
+                                    TASK_VERBS, VOLUNTEER_VERBS, WEEKDAYS, alternation)
 from minutes.extract.nlp import (analyse, content_words, may_set_task, sentences_of, span_text, task_cues,
                                 text_of)
 from minutes.extract.owners import ACRONYM, GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
@@ -228,6 +228,12 @@ REPLIES_TO = re.compile(rf"\b(?:{alternation(FEEDBACK_WORDS)}|data|information|r
 ASKED_TO_DECIDE = re.compile(rf"\s*{alternation(NOT_TASKS)}\b|\s*:")
 # The object of "asked X to": "asked [Paul] to", "requested [the Police] to".
 ASKED_OBJECT = re.compile(r"\w+\s+(?:authority\s+to\s+)?(.+?)\s+to\s*$")  # "delegated authority to the Clerk to"
+# Before an asking verb's infinitive: "[agreed] to [ask]", "RESOLVED [to] [instruct]"; before its imperative, a
+# resolution part's label at most ("(6) [Instruct] the Chief Executive to write")
+ASKING_TO = re.compile(r"(?:^\W*|\b(?:agreed|resolved|decided)\s+)to\s*$", re.I)
+INFINITIVE_TO = re.compile(r"\bto\s*$", re.I)
+DELEGATING = frozenset({"ASK_OBJ", "ASK_THAT"})  # cues whose owner is the one asked
+IMPERATIVE_AT = re.compile(r"^\W*(?:\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s*)?$")
 # Up to three capitalised words: the person a cue sends something to.
 CAPITALISED_NAME = re.compile(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 # A word that stands for something said before it: "track it down", "chase this up".
@@ -687,9 +693,10 @@ def _task_sentences(ctx: _Context, block: Block) -> list[tuple[int, int]]:
     out = []
     for sent in sentences_of(nlp_doc):
         cues = [c for c in tasks if sent.start <= c.start < sent.end]
-        # a proposal, or what "should" be done, sets a task only if it names who acts
+        # a proposal, what "should" be done, or a request ("had a request from X to pay"), sets a task only if
+        # it names who acts
         if any(c.label_ not in ("TO_TASK", "NEED_TASK") and c[0].lower_ not in SUGGESTING_VERBS + OUGHT_VERBS
-               or _commitment(ctx, sent, c) for c in cues):
+               + ASKING_BASES or _commitment(ctx, sent, c) for c in cues):
             out.append((block.start + sent.start_char, block.start + sent.start_char + len(span_text(sent).rstrip())))
     return out
 
@@ -956,8 +963,10 @@ def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
             same = next((n for n, f in enumerate(found) if hit and f[0] == hit[0]), None)
             if hit and same is None:
                 found.append(hit)
-            elif hit and same is not None and hit[1] and not found[same][1]:
-                found[same] = hit  # one clause, two cues: the one that names who acts
+            elif hit and same is not None and hit[1] and (not found[same][1] or cue.label_ in DELEGATING):
+                # one clause, two cues: the one that names who acts; who is asked, not who asks
+                # ("Members agreed to request that the Clerk obtains", "agreed to commission X to prepare")
+                found[same] = hit
         found.sort(key=lambda f: f[0])
         if len(found) == 1:
             found[0] = (sent.start_char, found[0][1], found[0][2])  # the whole sentence is the task's context
@@ -1197,11 +1206,17 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
             return punct.end() if punct else sent.start_char, owners, explicit
         return subj_start + (lead.end() if lead else 0), owners, explicit
     if label == "ASK_OBJ":
+        # the infinitive or imperative: a task the meeting gives ("agreed to ask the Clerk to", "Instruct the Chief
+        # Executive to"); not a third party's present ("Residents request the Council to repair the wall")
+        base = cue[0].lower_ in ASKING_BASES
+        if base and not (INFINITIVE_TO.search(before) or IMPERATIVE_AT.match(before)):
+            return None
         obj = ASKED_OBJECT.match(text_of(sent.doc)[cue.start_char:cue.end_char - len(cue[-1].text)])
         who = obj.group(1) if obj else ""
         # "requested Mr Armstrong, EDC to look into": the person with their body in apposition (see _owners_before)
         owners = _owners_before(ctx, f"{who}," if "," in who else who) if who else []
-        return (sent.start_char, owners, False) if owners else None
+        explicit = base and bool(ASKING_TO.search(before) or IMPERATIVE_AT.match(before))
+        return (sent.start_char, owners, explicit) if owners else None
     if label == "COLLECT":
         people = [sent.doc[s:e].text for s, e in ctx.roster.mentions(sent.doc) if sent.start <= s < cue.start]
         owners = resolve_owners(people[0], ctx.roster) if people else []

@@ -194,6 +194,10 @@ SUGGESTING_VERBS = ("suggested", "proposed")  # "It was suggested that Mr Wood o
 # "The group asked Paul to undertake", "The Board directed staff to prepare"
 ASKING_VERBS = ("asked", "requested", "invited", "tasked", "instructed", "directed", "authorised", "authorized",
                 "delegated")
+# The same in the infinitive or the imperative, the form a resolution gives a task in: "agreed to ask the Clerk to
+# obtain quotes", "RESOLVED to instruct officers to write", "Instruct the Chief Executive to write" (not "invite":
+# "agreed to invite the police to attend" is the inviter's task)
+ASKING_BASES = ("ask", "request", "instruct", "direct", "authorise", "authorize", "task", "commission", "delegate")
 COLLECT_VERBS = ("requested", "invited", "welcomed", "asked", "sought")  # "Lesley requested comments"
 FEEDBACK_WORDS = ("comments", "views", "feedback", "responses", "suggestions")
 SEND_VERBS = ("sent", "e-mailed", "emailed", "forwarded", "returned", "submitted", "passed", "given", "directed")

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from thinc.types import Ints2d
     from spacy.tokens import Doc, Span
 
-from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_WORDS, ASKED_VERBS, ASKING_VERBS,
-                                    BEEN_ASKED_VERBS, FINAL_ABBREVIATIONS,
+from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_WORDS, ASKED_VERBS, ASKING_BASES,
+                                    ASKING_VERBS, BEEN_ASKED_VERBS, FINAL_ABBREVIATIONS,
                                     COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, GENRE_WORDS, MODAL_VERBS,
                                     NOTING_WORDS, OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
                                     CONCLUDING, DECISION_NOUNS, IN_AGREEMENT, OUGHT_VERBS, VOTING,
@@ -44,7 +44,8 @@ _IN_HAND_GERUNDS = sorted(TASK_GERUNDS - {"taking"})
 _ASKED_ADVERB = "(?:[a-z]+ly|also|again|now)"  # "were politely asked to"
 _PARTICIPLE = "[a-z-]+(?:ed|en|nt)"  # "to be provided", "to be taken", "to be sent"
 _SEND_FIRST = tuple(v.split("-")[0] for v in SEND_VERBS)  # the first token of each ("e" of "e-mailed")
-_THAT_VERBS = ("requested", "agreed", "asked", "decided", "resolved", *SUGGESTING_VERBS)  # "requested that"
+# "requested that", "agreed to request that"
+_THAT_VERBS = ("requested", "agreed", "asked", "decided", "resolved", "request", *SUGGESTING_VERBS)
 CUE_PATTERNS: list[dict[str, Any]] = [
     # "Sara will provide", "David Parr would look into", "Partners would need to meet"
     {"label": "MODAL_TASK", "pattern": [{"LOWER": {"IN": list(MODAL_VERBS)}},
@@ -87,7 +88,9 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     # "It was suggested that Mr Wood obtain", "DO proposed that FHCL prepare": a task put forward
     {"label": "ASK_THAT", "pattern": [{"LOWER": {"IN": list(_THAT_VERBS)}}, {"LOWER": "that"}]},
     # "The group asked Paul to undertake", "requested the Police to advise", "requested Mr Armstrong, EDC to look"
-    {"label": "ASK_OBJ", "pattern": [{"LOWER": {"IN": list(ASKING_VERBS)}},
+    # (and "agreed to ask the Clerk to obtain", "Instruct the Chief Executive to write": actions.py wants the infinitive
+    # or the imperative of ASKING_BASES)
+    {"label": "ASK_OBJ", "pattern": [{"LOWER": {"IN": [*ASKING_VERBS, *ASKING_BASES]}},
                                       {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["to", "for", "that", "if", "whether"]}},
                                       {"TEXT": {"REGEX": r"^(?:[^\W\d_][\w'’-]*|,)$"}, "OP": "{0,5}"},
                                       {"LOWER": "to"}, _TASK]},

@@ -517,3 +517,20 @@ def test_labelled_fields_after_a_task_in_its_paragraph():
                          ("paragraph", "The hall roof to be repaired. Responsible: AC. Deadline: 14 February 2012")])
     assert (late.due.iso(), late.due.text) == ("2012-02-29", "end of February")
     assert [o.name for o in visit.owners] == ["Arun Cole"] and visit.due.iso() == "2012-02-14"
+
+
+def test_a_task_the_meeting_asks_someone_else_to_do_is_theirs():
+    """"agreed to ask X to", "resolved to instruct X to", the imperative of a motion's resolutions: X acts,
+    and the meeting gave the task; a request from outside, or a request the members make themselves, is not."""
+    acts = run([("heading", "7 Drainage"),
+                ("paragraph", "It was agreed to ask the Clerk to obtain quotes for clearing the culvert."),
+                ("paragraph", "Councillors resolved to instruct the Clerk to write to the water company."),
+                ("paragraph", "Members agreed to request that Owen Pike contacts the landowner."),
+                ("paragraph", "The Council agreed to commission the Locum Clerk to prepare a report on staffing."),
+                ("list_item", "Instruct the Chief Executive to write to the minister.", "6)"),
+                ("paragraph", "We have had a request from the football club to pay for the new goalposts."),
+                ("paragraph", "Members agreed to request a meeting with the police.")])
+    owners = {a.text.split()[0] + " " + a.text.split()[-1]: ([o.name for o in a.owners], a.explicit) for a in acts}
+    assert owners == {"It culvert.": (["the Clerk"], True), "Councillors company.": (["the Clerk"], True),
+                      "Members landowner.": (["Owen Pike"], True), "The staffing.": (["the Locum Clerk"], True),
+                      "Instruct minister.": (["the Chief Executive"], True), "Members police.": (["Members"], False)}

@@ -124,7 +124,9 @@ MEETING_REF = re.compile(
     rf"|\b(?i:next\s+meeting)\b")
 # "by 9 March", "Due date: 13/02/2015", "by w/c 9th February" (the week's first day)
 DEADLINE = re.compile(
+    # "a site visit is arranged for 14 May": the day the task is set for (not "set for", a precept's sum)
     rf"\b(?:by|before|prior\s+to|no\s+later\s+than|not\s+later\s+than|until|(?:deadline|due|target)\s+date:?|"
+    rf"(?:scheduled|arranged|planned|booked|fixed)\s+for|"
     rf"deadline:?|due:?|(?=w/c|w\.c\.|week\s+commencing))\s*(?:(?:w/c|w\.c\.|week\s+commencing)\s+)?"
     rf"(?:[^.;()]{{0,60}}?\bon\s+)?(?:the\s+)?(?P<end>end\s+(?:of\s+)?)?(?:(?:early|mid|late)[- ]\s*(?={MONTH}))?"
     rf"(?P<when>{_DATE_OR_MONTH}|(?:19|20)\d{{2}}\s*[/-]\s*(?:\d{{2}}|\d{{4}})\b)", re.I)

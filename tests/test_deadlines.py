@@ -136,3 +136,10 @@ def test_the_end_of_the_financial_year_is_that_of_the_meeting():
     assert due("Claims to be submitted by the end of the financial year.") == ("2012-03-31", "day")
     assert find_deadline("Spend the grant by the end of the current financial year", date(2012, 6, 5), []).iso() \
         == "2013-03-31"
+
+
+def test_the_day_a_task_is_arranged_for_is_its_date():
+    assert due("A site visit has been arranged for 14th February") == ("2012-02-14", "day")
+    assert due("The working group meeting is scheduled for 2 March 2012") == ("2012-03-02", "day")
+    assert due("The hall is booked for 21st January for the quiz") == ("2012-01-21", "day")
+    assert due("The precept was set for 2012/13 at the same level") is None  # a sum set, not a task's day

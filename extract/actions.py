@@ -201,6 +201,9 @@ WEAK_ACTION_HEADER = re.compile(r"description|details?", re.I)
 _STATUS_WORDS = [*(w for words in LOG_STATUSES.values() for w in words), *OTHER_LOG_STATUSES]
 STATUS_CELL = re.compile(rf"^{alternation(_STATUS_WORDS)}"
                          r"(?!\w)", re.I)
+# An entry that reports where a task stands ("Book the hall – done", "Clerk to chase (ongoing)"): an earlier task's
+# review, not a new one, under an "Actions" heading
+STATUS_END = re.compile(rf"(?:[–\-:,(.]\s*|\s){alternation(_STATUS_WORDS)}\W*$", re.I)
 # "National Address Dataset – Lead HS/BB": the owners of the log rows below a heading.
 LEAD_LINE = re.compile(r"(?:^|[-–:]\s*|\s)(?i:lead|owner)s?\s*:?\s+"
                        r"(?P<who>[A-Z][\w.'’]*(?:\s*[/&,]\s*[A-Z][\w.'’]*)*)\s*$")
@@ -218,6 +221,15 @@ INLINE_ACTION = re.compile(r"(?:^|[,;:.–-]\s*|\(\s*)(?:c/f\s+)?action(?:ed)?\s
                            r"(?=\s*(?:[.;,)]|$|to\s+(?!be\b)[a-z]))")
 # "All actions for next meeting unless otherwise stated": a log's default deadline.
 ALL_ACTIONS = re.compile(r"^\W{0,3}all\s+actions\b", re.I)
+# A line that heads a list of this meeting's tasks: "Actions:", "Action points", "Agreed actions", "The following
+# actions were agreed:"; not the earlier ones reviewed ("Actions from the last meeting", "Actions arising from ...").
+ACTIONS_HEAD = re.compile(r"\W{0,3}(?:(?:new|agreed|key|summary\s+of(?:\s+agreed)?)\s+)?actions?"
+                          r"(?:\s+(?:points?|agreed|required|arising|list))?|the\s+following\s+actions?\s+"
+                          r"(?:was|were)\s+(?:agreed|taken|identified)\s*:?(?:[ \t]*[-–])?", re.I)
+ACTIONS_HEAD_END = re.compile(r"\s*:?\s*(?:[-–]\s*)?$")
+# Who acts, set apart by a dash before or after the task: "OM – book the hall", "Book the hall – OM"
+DASH_OWNER_FIRST = re.compile(r"\W{0,3}(?P<who>[A-Z][^–\-:.;()]{0,40}?)\s+[–-]\s+(?=[a-z])")
+DASH_OWNER_LAST = re.compile(r"\s[–-]\s+(?P<who>[A-Z][^–\-.;:()]{0,40}?)\s*\.?\s*$")
 # A bracketed abbreviation ("PAF", "DfT", "H&S"), and the words before it whose initials it may be.
 ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{1,7}")
 TERM = re.compile(r"[A-Za-z][\w'’-]*")
@@ -314,7 +326,12 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
                 lead, heading = [], block.text
         if ALL_ACTIONS.match(block.text):
             ctx.log_due = ctx.due(block.text)
-        if ACTION_LINE.match(block.text):
+        if _heads_actions(block) and i < len(blocks) and blocks[i].kind == "list_item":
+            while i < len(blocks) and blocks[i].kind == "list_item" and blocks[i].start not in done \
+                    and not STATUS_END.search(blocks[i].text):
+                out.append(_headed_task(ctx, blocks[i]))  # each entry of the list a task
+                i += 1
+        elif ACTION_LINE.match(block.text):
             found, i = _action_line(ctx, blocks, i - 1, out)
             out.extend(found)
         elif section.kind not in NO_DECISIONS:
@@ -582,7 +599,7 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int, out: list[Action]) 
         return _mark_body(ctx, first, len(first.text) - len(body), len(first.text), pre), j
     owners = pre or (resolve_owners(fields["owner"], ctx.roster) if "owner" in fields else _trailing_owners(ctx, body))
     if not owners:
-        owners = _subject_owners(ctx, body)
+        owners = _subject_owners(ctx, body) or _set_apart(ctx, body)
     if not owners:
         m = REPLIES_TO.search(body)
         if m and ctx.roster.person(m.group(1)):
@@ -593,12 +610,32 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int, out: list[Action]) 
     return [action], j
 
 
+def _heads_actions(block: Block) -> bool:
+    """A heading or a line alone that heads a list of tasks ("Action points", "Actions:")."""
+    m = ACTIONS_HEAD.match(block.text) if block.kind in ("heading", "paragraph") else None
+    return m is not None and ACTIONS_HEAD_END.fullmatch(block.text, m.end()) is not None
+
+
 def _headed_task(ctx: _Context, block: Block) -> Action:
-    """The task a paragraph under an "Actions:" line sets, its owner the subject of the task ("Portal to
-    provide") or of the sentence ("Heather Savory was tasked with ...")."""
+    """The task a paragraph or list entry under an "Actions:" line sets, its owner the subject of the task
+    ("Portal to provide"), who is set apart by a dash or brackets ("OM – book the hall", "Book the hall – OM",
+    "Circulate the paper (JV)") or the sentence's subject ("Heather Savory was tasked with ...")."""
     subject = SENTENCE_SUBJECT.match(block.text)
-    owners = _subject_owners(ctx, block.text) or (_owners_before(ctx, subject.group("who")) if subject else [])
+    owners = _subject_owners(ctx, block.text) or _set_apart(ctx, block.text) \
+        or (_owners_before(ctx, subject.group("who")) if subject else [])
     return ctx.action(block.text, block.start, block.end, block.page, owners, True)
+
+
+def _set_apart(ctx: _Context, task: str) -> list[Owner]:
+    """The owners a task names apart from its words: in brackets after it, or by a dash before or after it."""
+    owners = _trailing_owners(ctx, task)
+    for m in (DASH_OWNER_FIRST.match(task), DASH_OWNER_LAST.search(task)):
+        if owners or m is None:
+            continue
+        found = resolve_owners(m.group("who"), ctx.roster)
+        if found and all(_is_owner_phrase(o.as_written, ctx) or INITIALS.fullmatch(o.as_written) for o in found):
+            owners = found
+    return owners
 
 
 def _subject_owners(ctx: _Context, task: str) -> list[Owner]:

@@ -534,3 +534,21 @@ def test_a_task_the_meeting_asks_someone_else_to_do_is_theirs():
     assert owners == {"It culvert.": (["the Clerk"], True), "Councillors company.": (["the Clerk"], True),
                       "Members landowner.": (["Owen Pike"], True), "The staffing.": (["the Locum Clerk"], True),
                       "Instruct minister.": (["the Chief Executive"], True), "Members police.": (["Members"], False)}
+
+
+def test_a_list_under_an_actions_heading_is_tasks_with_owners_set_apart():
+    """Each entry under "Action points" / "The following actions were agreed:" is a task, whoever acts named
+    in brackets, by a dash before or after it, or with a colon; a list reviewing earlier tasks' progress is not."""
+    entries = [("list_item", "Circulate the revised terms of reference (JV)", "•"),
+               ("list_item", "OM – book the hall for the summer fair", "•"),
+               ("list_item", "Print the leaflets for the fun run – Arun Cole", "•"),
+               ("list_item", "Harriet Quill: contact the printers by 1 February", "•")]
+    expected = [(["Jenna Voss"], None), (["Owen Marsh"], None), (["Arun Cole"], None), (["Harriet Quill"], "2012-02-01")]
+    for head in [("heading", "Action points"), ("paragraph", "The following actions were agreed:")]:
+        acts = run([("heading", "6 Summer fair"), ("paragraph", "The fair will be held on the green."), head, *entries])
+        assert [([o.name for o in a.owners], a.due.iso() if a.due else None) for a in acts] == expected
+        assert all(a.explicit for a in acts)
+    reviewed = run([("heading", "2 Actions from the last meeting"), ("heading", "Actions"),
+                    ("list_item", "Book the hall for the fair – done", "•"),
+                    ("list_item", "Publish the accounts (completed)", "•")])
+    assert reviewed == []

@@ -117,9 +117,10 @@ GENERIC_REF = re.compile(r"(?:^\W*(?:that\s+)?|\b(?:notes?|noted|approved?|accep
 # "Proposed by Cllr Blake and seconded by Cllr Bradbury.": part of the decision before it.
 PROPOSER = re.compile(r"^\W*\(?(?:proposed|seconded)\b", re.I)
 # A motion a vote carries: "The Chairman proposed a resolution that ...", "A motion was made for ...".
-MOTION = re.compile(r"\b(?:motion|resolution|propos(?:ed|al)|amendment|recommend(?:ed|ation)?|rule)\b", re.I)
+# (and "It was moved by Cllr Ames and seconded by Cllr Bell that ...", the formal wording of a motion put)
+MOTION = re.compile(r"\b(?:motion|resolution|propos(?:ed|al)|amendment|recommend(?:ed|ation)?|rule|moved)\b", re.I)
 # A sentence that words the motion itself, not just names it ("The resolution was passed").
-MOTION_TEXT = re.compile(r"\b(?:motion|resolution|propos\w*|amendment|recommend\w*)\b.*?\b(?:that|to|for)\b",
+MOTION_TEXT = re.compile(r"\b(?:motion|resolution|propos\w*|amendment|recommend\w*|moved)\b.*?\b(?:that|to|for)\b",
                          re.I | re.S)
 # "Mr Kirby declared that Mr Wait and Mr Webster had been duly elected": the result, announced at the meeting.
 OUTCOME_ALONE = re.compile(r"\s*(?:unanimously|nem\.?\s*con\.?|by\b[^.;\n]{1,25})?\s*(?:[.;)\n]|$)", re.I)

@@ -344,3 +344,15 @@ def test_a_resolution_label_a_show_of_hands_and_a_counted_vote():
     assert run([("paragraph", "Members voted 5 to 2 in favour of the motion.")]) == [
         ("Members voted 5 to 2 in favour of the motion.", True)]
     assert run([("paragraph", "All in favour?")]) == []
+
+
+def test_a_vote_carries_the_motion_moved_and_seconded():
+    """"It was moved by X and seconded by Y that ...": the motion the vote after it carries, not a proposal
+    named further up."""
+    got = run([("heading", "5. Allotments"),
+               ("paragraph", "DECISION: The Panel supported the proposal to extend the consultation."),
+               ("paragraph", "It was moved by Cllr Ames and seconded by Cllr Bell that the Council adopt the "
+                             "allotment rules. On being put to the vote the motion was carried.")])
+    assert got == [("The Panel supported the proposal to extend the consultation.", True),
+                   ("It was moved by Cllr Ames and seconded by Cllr Bell that the Council adopt the allotment rules. "
+                    "On being put to the vote the motion was carried.", True)]

@@ -923,6 +923,7 @@ def _row_date(cell: Cell | None) -> date | None:
 
 # Deadline cells in spreadsheet style: "Mar-2011", "23-Mar".
 MONTH_DASH = re.compile(rf"^(?:(?P<day>\d{{1,2}})-(?P<m1>{MONTH})|(?P<m2>{MONTH})-(?P<year>\d{{2}}|\d{{4}}))$", re.I)
+END_OF = re.compile(r"(?:the\s+)?end\s+(?:of\s+)?", re.I)  # a deadline cell "End of March", "end Feb"
 # A month without a day or year, maybe "early", "mid" or "late": "June", "late Sept".
 BARE_MONTH = re.compile(rf"^(?:early\s+|mid[- ]|late\s+)?({MONTH})\b(?!\s*\d)", re.I)
 
@@ -940,6 +941,10 @@ def _cell_due(ctx: _Context, text: str, raised: date | None = None) -> Due:
             f"{dashed.group('m2')} {'20' + year if len(year) == 2 else year}"
         due = find_deadline(f"by {when}", base, ctx.meetings)
         return Due(text, due.date, due.precision) if due and due.date else Due(text)
+    if END_OF.match(text):  # "End of Feb": the cell's "by" left unsaid
+        ended = find_deadline(f"by {text}", base, ctx.meetings)
+        if ended and ended.date:
+            return Due(text, ended.date, ended.precision)
     found = find_deadline(text, base, ctx.meetings)
     if found and found.date:
         return found

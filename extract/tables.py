@@ -47,7 +47,8 @@ _MARKUP = re.compile(r"<\s*/?\s*[a-z]{1,6}\s*/?\s*>", re.I)
 # column when it is one of these in whole (its colon or asterisk aside).
 COLUMN_NAMES = {
     "action": re.compile(r"(?:agreed\s+|outstanding\s+|open\s+|new\s+)?actions?(?:\s+(?:agreed|required|points?|"
-                         r"completed|outstanding|arising|log|description|to\s+be\s+taken))?|tasks?|description|details?",
+                         r"completed|outstanding|arising|log|description|to\s+be\s+taken))?|tasks?|description|details?|"
+                         r"what(?:\s+needs\s+(?:to\s+be\s+)?doing|\s+needs\s+to\s+be\s+done)?",  # "What | Who | When"
                          re.I),
     # "Owner(s)", "Action owner", "Who by", "Responsible officer", "Lead person", "Assigned to"
     "owner": re.compile(r"(?:action\s+)?owners?(?:\s*\(s\))?|who(?:\s+by)?|by\s+whom|"

@@ -552,3 +552,11 @@ def test_a_list_under_an_actions_heading_is_tasks_with_owners_set_apart():
                     ("list_item", "Book the hall for the fair – done", "•"),
                     ("list_item", "Publish the accounts (completed)", "•")])
     assert reviewed == []
+
+
+def test_a_what_who_when_grid_is_an_action_log():
+    acts = run([("heading", "9 Actions"), ("table", [["What", "Who", "When"],
+                                                     ["Order new signs for the car park", "JV", "End of Feb"],
+                                                     ["Chase the council about the bins", "Clerk", "ASAP"]])])
+    assert [([o.name for o in a.owners], a.due.iso() if a.due else None, a.due.text if a.due else None)
+            for a in acts] == [(["Jenna Voss"], "2012-02-29", "End of Feb"), (["Clerk"], None, "ASAP")]

@@ -473,6 +473,11 @@ def _with_entries(reader: _Reader, section: Section, blocks: list[Block], i: int
     return out, taken
 
 
+# A "Decision" cell that says what a paper is for, or that none was made: "For decision", "To note", "N/A"
+PURPOSE_CELL = re.compile(r"\W*(?:(?:for|to)\s+)?(?:decision|information|noting|note|approval|discussion|comment|"
+                          r"assurance|consideration)\W*$|\W*(?:n/?a|none|nil|no\s+decision\b.*|tbc|-+)\W*$", re.I)
+
+
 def _table_decisions(reader: _Reader, section: Section) -> Iterator[Decision]:
     """Decision cells of tables: "Councillors resolved to sign" beside a
     policy's name, "£2,500 approved" in a grant schedule, a label | value
@@ -481,12 +486,17 @@ def _table_decisions(reader: _Reader, section: Section) -> Iterator[Decision]:
     for table in section.tables:
         if "action" in table.roles:
             continue
+        decided = table.roles.get("decision")  # a "Decision" column: each of its cells is one
         for block, _, row, _ in table.body():
             for j, cell in enumerate(row):
-                if not cell.text or not _hinted(cell.text):
-                    continue
                 lead = " - ".join(c.text for c in row[:j] if c.text.strip()) or None
                 short = len(_content(cell.text)) < CONTEXT_WORDS
+                if j == decided and _content(cell.text) and not PURPOSE_CELL.match(cell.text):
+                    text = _joined(lead, cell.text) if short and lead else cell.text
+                    yield reader.decision(text, cell.start, cell.start + len(cell.text), block.page, True)
+                    continue
+                if not cell.text or not _hinted(cell.text):
+                    continue
                 if short and (lead is None or sum(bool(c.text.strip()) for c in row) > STATUS_ROW_CELLS):
                     continue  # a bare "Approved" heading a column, or one project's status in a tracker
                 for d in _statements(reader, section, _Source(cell.text, cell.start, block.page, lead), cell=True):

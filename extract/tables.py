@@ -63,6 +63,11 @@ COLUMN_NAMES = {
     "raised": re.compile(r"(?:(?:meeting\s+)?date\b.*\b(?:action|raised|meeting|agreed)"
                          r"|date\s+(?:raised|set|added|agreed)"
                          r"|meeting(?:\s+date)?|raised)\b.*", re.I),
+    # "Decision", "Decisions made", "Resolution", "Agreed": what the meeting decided on each row's item
+    "decision": re.compile(r"decisions?(?:\s+(?:made|taken|agreed|reached))?|resolutions?|resolved|agreed|decided",
+                           re.I),
+    # what a minutes grid's row is about, and what was said on it: "Item | Discussion | Decision"
+    "subject": re.compile(r"(?:agenda\s+)?items?|subjects?|topics?|discussion(?:\s+points?)?|key\s+points", re.I),
     "name": re.compile(r"names?|members?|attendees?", re.I),
     "organisation": re.compile(r"organi[sz]ations?.*", re.I),
 }

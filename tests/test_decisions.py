@@ -356,3 +356,16 @@ def test_a_vote_carries_the_motion_moved_and_seconded():
     assert got == [("The Panel supported the proposal to extend the consultation.", True),
                    ("It was moved by Cllr Ames and seconded by Cllr Bell that the Council adopt the allotment rules. "
                     "On being put to the vote the motion was carried.", True)]
+
+
+def test_each_cell_of_a_decision_column_is_a_decision():
+    """A minutes grid "Item | Discussion | Decision": what the Decision column says was decided, with its item
+    where it is short; not a paper's purpose ("For noting") nor an empty one ("N/A")."""
+    got = run([("heading", "4. Premises"),
+               ("table", [["Item", "Discussion", "Decision"],
+                          ["Hall hire", "The rates were last reviewed in 2009.", "Rates to rise by 5% from April"],
+                          ["Mowing", "Two quotes were received.", "Green Ltd"],
+                          ["Newsletter", "The spring issue is at the printers.", "For noting"],
+                          ["Website", "No update this month.", "N/A"]])])
+    assert got == [("Rates to rise by 5% from April", True),
+                   ("Mowing - Two quotes were received. Green Ltd", True)]

@@ -51,16 +51,19 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s")
 _MONEY_HEADER = re.compile(r"\b(?:budgets?|forecasts?|outturn|variance|actuals?|spend|expenditure|income|costs?|"
                            r"allocations?|grants?|funding|savings?|precept)\b", re.I)
 _NOUN_AFTER = re.compile(
-    r"^\s*(?!(?:for|of|to|from|in|on|by|at|with|and|or)\b)((?:[\w'&/-]+\s+){0,4}?(?:funding|funds?|budget|grant|allocation|money|contribution|"
+    r"^\s*(?!(?:for|of|to|from|in|on|by|at|with|and|or|against|versus|vs)\b)((?:[\w'&/-]+\s+){0,4}?(?:funding|funds?|budget|grant|allocation|money|contribution|"
     r"costs?|programme|scheme|bid|project|capital|revenue|savings?))\b", re.I)
 _FOR = re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?(?P<what>[^.;:,()£]+)", re.I)
-_CLAUSE_STOP = re.compile(r"[.;:()]|\s+(?:and|but|which|while|whilst|although)\s+|,\s|£")
+# (a decimal point is no stop, and a sum is one stop whole: "was £1.2m against a budget of")
+_CLAUSE_STOP = re.compile(r"[;:()]|\.(?!\d)|\s+(?:and|but|which|while|whilst|although)\s+|,\s|"
+                          r"£\s*[\d,.]*\d(?:\s*(?:m|k|bn|million|billion|thousand)\b)?|£")
 _LINK_WORDS = re.compile(
     r"(?:\s+(?:is|was|are|were|be|being|been|would|will|could|of|at|to|around|about|approximately|approx\.?|"
     r"some|circa|c\.|an?|the|by|amounting|amounts|totalling|totaling|total|estimated|additional|further|"
     r"up|top|came|comes|worth|costing|costs?|stands|stood|now|as|from|with|only|just|over|under|"
     r"nearly|almost|roughly|approximately|expected|predicted|currently|likely))+\s*$", re.I)
-_LEAD_WORDS = re.compile(r"^(?:the|a|an|this|that|its|their|our|of|in)\s+", re.I)
+# (and a paragraph's number or another sum's figures before the words: "11.1 Ali asked", "9.59 CALC Subscription")
+_LEAD_WORDS = re.compile(r"^(?:the|a|an|this|that|its|their|our|of|in)\s+|^\d+\.\d+\s+", re.I)
 _PER = re.compile(r"^\s*(per\s+[^.;:,()£]+|a\s+head|each)", re.I)
 # Words straight after a sum that say it is a total, or that what follows "for" is no purpose.
 _IN_TOTAL = re.compile(r"\s*in\s+total\b", re.I)

@@ -249,3 +249,14 @@ def test_minutes_laid_out_in_a_table_are_read_as_text() -> None:
     _, found = _doc([[["7.", prose], ["8.", "Any other business was noted."]]])
     assert [(f.amount_gbp, f.period, f.table_row, f.table_col) for f in found] == \
         [(40000, None, 0, 1), (2150, "2013/14", 0, 1)]
+
+
+def test_a_purpose_holds_no_piece_of_another_figure() -> None:
+    """A decimal point ends no clause, and a sum before is a stop whole: "£1.2m against a budget of £1.1m" names
+    the first by the words before it, not "2m ..."; a paragraph's number leaves a purpose ("11.1 Our bank balance")."""
+    _, found = _doc(["Income for the year was £1.2m against a budget of £1.1m.",
+                     "11.1 Our bank balance stands at £11k.",
+                     "Stamps £ 9.59 Playground Inspection £ 54.00"])
+    assert [(f.text, f.purpose) for f in found] == [
+        ("£1.2m", "Income for the year"), ("£1.1m", "against a budget"), ("£11k", "Our bank balance"),
+        ("£ 9.59", "Stamps"), ("£ 54.00", "Playground Inspection")]

@@ -1259,6 +1259,10 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         owners = _owners_before(ctx, f"{who}," if "," in who else who) if who else []
         explicit = base and bool(ASKING_TO.search(before) or IMPERATIVE_AT.match(before))
         return (sent.start_char, owners, explicit) if owners else None
+    if label == "REPORT_ASKED":  # a paper asked for, to come by a time the sentence gives after it
+        due = ctx.due(text_of(sent.doc)[cue.end_char:sent.end_char])
+        return (sent.start_char, [], False) if due is not None and (due.date or "meeting" in due.text.lower()) \
+            else None
     if label == "COLLECT":
         people = [sent.doc[s:e].text for s, e in ctx.roster.mentions(sent.doc) if sent.start <= s < cue.start]
         owners = resolve_owners(people[0], ctx.roster) if people else []

@@ -199,6 +199,10 @@ ASKING_VERBS = ("asked", "requested", "invited", "tasked", "instructed", "direct
 # "agreed to invite the police to attend" is the inviter's task)
 ASKING_BASES = ("ask", "request", "instruct", "direct", "authorise", "authorize", "task", "commission", "delegate")
 COLLECT_VERBS = ("requested", "invited", "welcomed", "asked", "sought")  # "Lesley requested comments"
+# "Members requested a report on the budget at the next meeting": a paper asked for, to come
+REQUEST_VERBS = ("requested", "asked", "sought")
+REPORT_NOUNS = ("report", "update", "briefing", "paper", "presentation", "breakdown")
+REPORT_KINDS = ("further", "full", "written", "progress", "detailed", "verbal")
 FEEDBACK_WORDS = ("comments", "views", "feedback", "responses", "suggestions")
 SEND_VERBS = ("sent", "e-mailed", "emailed", "forwarded", "returned", "submitted", "passed", "given", "directed")
 # "will be brought to the next meeting", "would be reported to the March meeting"

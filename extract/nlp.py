@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 from minutes.extract.lexicon import (ABBREVIATIONS, AGREEMENT_VERBS, AGREEMENT_WORDS, ASKED_VERBS, ASKING_BASES,
                                     ASKING_VERBS, BEEN_ASKED_VERBS, FINAL_ABBREVIATIONS,
                                     COLLECT_VERBS, FEEDBACK_WORDS, FUNCTION_WORDS, GENRE_WORDS, MODAL_VERBS,
-                                    NOTING_WORDS, OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, SEND_VERBS, STANCE_VERBS,
+                                    NOTING_WORDS, OUTCOME_WORDS, RECORD_NOUNS, RECORD_WORDS, REPORT_KINDS,
+                                    REPORT_NOUNS, REQUEST_VERBS, SEND_VERBS, STANCE_VERBS,
                                     CONCLUDING, DECISION_NOUNS, IN_AGREEMENT, OUGHT_VERBS, VOTING,
                                     SUGGESTING_VERBS, TASK_GERUNDS, TASK_PARTICIPLES, TASK_VERBS, TO_MEETING_VERBS,
                                     VOLUNTEER_TASKS, VOLUNTEER_VERBS, alternation)
@@ -98,6 +99,11 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     {"label": "COLLECT", "pattern": [{"LOWER": {"IN": list(COLLECT_VERBS)}},
                                       {"LOWER": "for", "OP": "?"}, {"LOWER": "any", "OP": "?"},
                                       {"LOWER": {"IN": list(FEEDBACK_WORDS)}}]},
+    # "The Board requested an update on recruitment in March" (actions.py wants a time to come after it)
+    {"label": "REPORT_ASKED", "pattern": [{"LOWER": {"IN": list(REQUEST_VERBS)}}, {"LOWER": "for", "OP": "?"},
+                                           {"LOWER": {"IN": ["a", "an", "the", "further"]}, "OP": "?"},
+                                           {"LOWER": {"IN": list(REPORT_KINDS)}, "OP": "?"},
+                                           {"LOWER": {"IN": list(REPORT_NOUNS)}}]},
     # "should be sent to Mark Riley" ("e-mailed" is three tokens: "e", "-", "mailed")
     {"label": "SEND_TO", "pattern": [{"LOWER": {"IN": list(_SEND_FIRST)}},
                                       {"ORTH": "-", "OP": "?"}, {"LOWER": "mailed", "OP": "?"},
@@ -164,9 +170,12 @@ _IN_HAND_CUE = (rf"\b(?:is|are)\s*(?:{alternation(_IN_HAND_ADVERBS)}\s*)?"
                 rf"(?:{alternation(_IN_HAND_GERUNDS)}|being\s*{alternation(TASK_PARTICIPLES)})\b")
 # COLLECT: "requested [for] [any] comments"
 _COLLECT_CUE = rf"{alternation(COLLECT_VERBS)}\s*(?:for\s*)?(?:any\s*)?{alternation(FEEDBACK_WORDS)}"
-_PHRASE_CUE_WORDS = (*MODAL_VERBS, *OUGHT_VERBS, *_THAT_VERBS, *ASKED_VERBS, *COLLECT_VERBS)
+# REPORT_ASKED: "requested [for] [a] [further] update"
+_REPORT_CUE = (rf"{alternation(REQUEST_VERBS)}\s*(?:for\s*)?(?:(?:a|an|the|further)\s*)?"
+               rf"(?:{alternation(REPORT_KINDS)}\s*)?{alternation(REPORT_NOUNS)}")
+_PHRASE_CUE_WORDS = (*MODAL_VERBS, *OUGHT_VERBS, *_THAT_VERBS, *ASKED_VERBS, *COLLECT_VERBS, *REQUEST_VERBS)
 _PHRASE_CUE = re.compile("|".join((_MODAL_CUE, _OUGHT_CUE, rf"{alternation(_THAT_VERBS)}\s*that", _ASKED_CUE,
-                                   _COLLECT_CUE)))
+                                   _COLLECT_CUE, _REPORT_CUE)))
 _IN_HAND = re.compile(_IN_HAND_CUE)
 # The patterns with a "to": TO_TASK ("to [re-] <task verb>", "to be <participle>"), TO_MEETING after
 # it ("to be brought"), VOLUNTEER, ASK_OBJ and SEND_TO ("sent [a few words] to [:] <Name>": letters,

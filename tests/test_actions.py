@@ -560,3 +560,14 @@ def test_a_what_who_when_grid_is_an_action_log():
                                                      ["Chase the council about the bins", "Clerk", "ASAP"]])])
     assert [([o.name for o in a.owners], a.due.iso() if a.due else None, a.due.text if a.due else None)
             for a in acts] == [(["Jenna Voss"], "2012-02-29", "End of Feb"), (["Clerk"], None, "ASAP")]
+
+
+def test_a_paper_asked_for_is_a_task_to_come():
+    """"requested an update ... in March": a paper is to be brought, by someone the minutes leave unsaid; not a
+    request with no time to come (answered at the meeting, as often as not)."""
+    acts = run([("heading", "6 Staffing"),
+                ("paragraph", "Members requested a report on the vacancies at the next meeting."),
+                ("paragraph", "The Board asked for a further update on recruitment in March."),
+                ("paragraph", "Jenna Voss asked for an update on the footpath.")])
+    assert [(a.text.split()[0], a.owners, a.due.iso() if a.due else None, a.explicit) for a in acts] == [
+        ("Members", [], "2012-03-06", False), ("The", [], "2012-03-06", False)]

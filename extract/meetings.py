@@ -98,7 +98,9 @@ def _dated_next_meeting(section: Section) -> NextMeeting | None:
 # "Meeting closed at 21.40" / "Next meeting : Monday 18 February" (a colon or dash makes it a label,
 # not a sentence wrapped before "next meeting").
 _LABEL_SEP = re.compile(r"[:\-–]\s*$")
-_DATED_HEAD = re.compile(r"\W*(?:\d+[.)]?\s*)?(?:date|time|details)\b", re.I)  # "Date of next meeting"
+# "Date of next meeting", "9.0 Forward Agenda and date of next Meeting" (a minutes grid's last row)
+_DATED_HEAD = re.compile(r"\W*(?:\d+(?:\.\d+)*[.)]?\s*)?(?:forward\s+agenda\s+(?:and|&)\s+)?(?:date|time|details)\b",
+                         re.I)
 
 
 def _next_head(text: str) -> re.Match[str] | None:
@@ -132,7 +134,7 @@ def _meeting(text: str, block: Block, base: date | None, reach: int = 200) -> Ne
     venue = labelled.get("venue") or labelled.get("place") or labelled.get("location") or labelled.get("where")
     if venue is None and "date" not in labelled:
         after = tm.end() if tm and not before and not labelled.get("time") else 0  # a time after the date
-        tail = date_src[dm.end() + after:].split("\n", 1)[0]
+        tail = re.split(r"[\n\t]", date_src[dm.end() + after:], maxsplit=1)[0]  # the line, or a grid's cell
         tail = VENUE_LEAD.sub("", tail).strip(" .,;")
         venue = tail if 2 < len(tail) < 120 and tail[:1].isupper() and _names_a_place(tail) else None
     return NextMeeting(Span(block.page, block.start, block.end), parsed[0] if parsed else None,

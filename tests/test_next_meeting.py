@@ -118,3 +118,15 @@ def test_the_first_of_the_dates_of_future_meetings_and_a_venue_after_the():
                   ("paragraph", "Tuesday 7th February 2012 at 7.30pm in the Village Hall.")]).next_meeting
     assert (nm.date, nm.time, nm.venue) == (date(2012, 2, 7), "7.30pm", "Village Hall")
     assert meeting([("paragraph", "Future meetings will be arranged as needed.")]).next_meeting is None
+
+
+def test_next_meeting_in_the_last_row_of_a_minutes_grid():
+    # minutes set out as a grid (ref | item and minute): the next meeting is a row, not the table's first line
+    nm = meeting([("table", [["7.0", "Any other business None was raised."],
+                             ["8.0", "Forward Agenda and date of next Meeting Tuesday 14th February 2012 at 10.00 "
+                                     "at the Town Hall."]])]).next_meeting
+    assert (nm.date, nm.time, nm.venue) == (date(2012, 2, 14), "10.00", "Town Hall")
+    # a venue is read within its cell, not across the grid's next column
+    nm = meeting([("table", [["8.0", "Date of next meeting: 14th February 2012 at the Town Hall", "All"]])]
+                 ).next_meeting
+    assert (nm.date, nm.venue) == (date(2012, 2, 14), "Town Hall")

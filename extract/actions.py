@@ -560,8 +560,9 @@ def _resolution_action(ctx: _Context, text: str, start: int, end: int, page: int
 
 
 def _action_line(ctx: _Context, blocks: list[Block], i: int, out: list[Action]) -> tuple[list[Action], int]:
-    """An "Action:" line, joined with the lines it wraps onto (PDF lines can
-    come as separate blocks) and the "Due:" / "Owner:" lines under it; a line
+    """An "Action:" line (as ``unwrapped`` joined it to the lines it wraps
+    onto; a paragraph after it is its own even when the line has no stop),
+    with the "Due:" / "Owner:" lines under it; a line
     naming only who acts ("ACTION: DT/MS") closes the paragraphs above it,
     which give the tasks. Returns the actions and the index of the first
     block it leaves."""
@@ -576,8 +577,6 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int, out: list[Action]) 
     if not first.text[head.end():].strip() and not pre and nxt is not None and nxt.kind in ("paragraph", "list_item"):
         return [_headed_task(ctx, nxt)], i + 2  # "Actions:" alone on its line heads the task below it
     text, end, j = first.text, first.end, i + 1
-    while j < len(blocks) and not CLOSED.search(text) and _carries_on(ctx, blocks[j]):
-        text, end, j = f"{text} {blocks[j].text}", blocks[j].end, j + 1
     fields: dict[str, str] = {}
     k = j
     while k < len(blocks) and k - j < 4:
@@ -828,18 +827,6 @@ def _cut_tasks(sent: str) -> list[int]:
     the first set no task ("Next PFA meeting (1 June) – set out a timetable": one task, with its date)."""
     dashes = [c.start() for c in TASK_DASH.finditer(sent)]
     return dashes if dashes and SETS_TASK.search(sent[:dashes[0]]) else []
-
-
-def _carries_on(ctx: _Context, block: Block) -> bool:
-    """A block that carries on the sentence before it: not a table, an item's
-    heading, another action, a labelled field, a short line in capitals (a
-    heading or a running mark: "AOB", "ACTION: MS", "UNCLASSIFIED") or a
-    point of a list."""
-    if block.kind == "table" or ACTION_LINE.match(block.text) or ACTION_FIELD.match(block.text) \
-            or block.is_furniture or (len(block.text) <= 30 and block.text.isupper()) \
-            or (block.kind == "list_item" and block.label) or BULLET_START.match(block.text):
-        return False
-    return not any(item.span.start == block.head for item in ctx.doc.items)
 
 
 def _table_actions(ctx: _Context, table: Table, part: TablePart, lead: list[Owner]) -> list[Action]:

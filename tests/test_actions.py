@@ -32,6 +32,19 @@ def test_action_line_owner_as_subject_ambiguous_first_name():
     assert [o.name for o in a.owners] == ["Owen"]
 
 
+
+def test_action_line_without_a_stop_ends_at_its_paragraph():
+    # "ACTION: AC to ..." is often printed with no stop: the paragraph after it is not part of its task
+    acts = run([("paragraph", "ACTION: AC to circulate the draft leaflet"),
+                ("paragraph", "The Chair reported that the hall roof had been repaired."),
+                ("paragraph", "Action: Jenna Voss to book the hall for the fete")])
+    assert [(a.text, [o.name for o in a.owners]) for a in acts] == [
+        ("ACTION: AC to circulate the draft leaflet", ["Arun Cole"]),
+        ("Action: Jenna Voss to book the hall for the fete", ["Jenna Voss"])]
+    # a line the PDF cut before its sentence ends still carries on
+    [a] = run([("paragraph", "Action: Owen Pike to write to the"), ("paragraph", "Highways Agency about the verge.")])
+    assert a.text.endswith("Highways Agency about the verge.")
+
 def test_resolved_parts_giving_tasks():
     acts = run([("paragraph", "RESOLVED: That"),
                 ("list_item", "The accounts be noted; and", "1)"),

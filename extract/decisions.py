@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 # Documents that record no meeting's decisions.
 NO_DECISIONS = frozenset({"strategy", "report", "work_programme", "agenda"})
 RESOLVED = re.compile(r"^\W*(?:(?:RESOLVED|Resolved|DECIDED|Decided|DECISION|Decision)\b|"
-                      r"(?:RESOLUTION|Resolution)(?=\s*[:\-–]))\s*(?:that\b)?\s*[:\-–]?\s*"
+                      r"(?:RESOLUTION|Resolution|AGREED|Agreed)(?=\s*[:\-–]))\s*(?:that\b)?\s*[:\-–]?\s*"
                       r"(?:[Tt]hat\b\s*:?)?\s*")
 PART_LABEL = re.compile(r"^\W{0,3}\(?(\d{1,2}|[a-h])[.)]\s+|^\W{0,3}\(?([ivx]{1,4})[.)]\s+")
 # What comes just before / after an "agreed" that reports an earlier, other

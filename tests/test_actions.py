@@ -45,6 +45,12 @@ def test_action_line_without_a_stop_ends_at_its_paragraph():
     [a] = run([("paragraph", "Action: Owen Pike to write to the"), ("paragraph", "Highways Agency about the verge.")])
     assert a.text.endswith("Highways Agency about the verge.")
 
+
+def test_agreed_label_gives_the_task_of_its_resolution():
+    [a] = run([("paragraph", "Agreed: Clerk to arrange a site meeting with the contractor.")])
+    assert (a.text, [o.name for o in a.owners], a.explicit) == (
+        "Clerk to arrange a site meeting with the contractor.", ["Clerk"], True)
+
 def test_resolved_parts_giving_tasks():
     acts = run([("paragraph", "RESOLVED: That"),
                 ("list_item", "The accounts be noted; and", "1)"),

@@ -26,6 +26,18 @@ def test_inline_resolution():
     assert run([("paragraph", "RESOLVED: That the tree report be noted.")]) == [("the tree report be noted.", True)]
 
 
+
+def test_agreed_label_heads_a_resolution_as_resolved_does():
+    # parish minutes write "AGREED:" / "Agreed –" where others write "RESOLVED:", parts and all
+    assert run([("paragraph", "Agreed: Clerk to arrange a site meeting with the contractor.")]) == [
+        ("Clerk to arrange a site meeting with the contractor.", True)]
+    got = run([("paragraph", "AGREED –"), ("list_item", "The quote for the bench be accepted.", "1)"),
+               ("list_item", "The Treasurer to pay the invoice.", "2)")])
+    assert got == [("The quote for the bench be accepted.", True), ("The Treasurer to pay the invoice.", True)]
+    # "Agreed" opening a sentence is no label
+    assert run([("paragraph", "Agreed to defer the item to the next meeting.")]) == [
+        ("Agreed to defer the item to the next meeting.", True)]
+
 def test_agreed_statements_and_minutes_record():
     got = run([("paragraph", "The minutes of the meeting held on 3 May were signed as a correct record."),
                ("paragraph", "It was agreed that the hall fees would rise by 5%. The group welcomed the news.")])

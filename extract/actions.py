@@ -32,10 +32,11 @@ if TYPE_CHECKING:
 NOT_NAMES = frozenset({"plan", "plans", "log", "logs", "point", "points", "list", "notes", "sheet", "tracker",
                        "required",
                        "agreed", "taken", "group", "update", "updates", "item", "items", "no", "number"})
-# "Action:", "Action 3:", "Agreed action 5 -", "Action MW:" (who, before the colon), "Action by: X", "[ACTION: ...".
+# "Action:", "Action 3:", "Agreed action 5 -", "Action MW:" (who, before the colon), "Action by: X", "[ACTION: ...",
+# "Action point 2: ...".
 _OWNER_INITIALS = rf"(?!(?i:{alternation(NOT_NAMES)})\b)[A-Z][A-Za-z]{{0,4}}(?:\s*[,/&]\s*[A-Z][A-Za-z]{{0,4}})*"
-ACTION_LINE = re.compile(rf"^\W{{0,3}}(?i:(?:agreed\s+)?actions?(?:\s+agreed|\s+by)?)\s*(?:(?i:no)\.?\s*)?\d*[a-z]?"
-                         rf"(?:\s+(?P<pre>{_OWNER_INITIALS}))?\s*[:\-–]\s*")
+ACTION_LINE = re.compile(rf"^\W{{0,3}}(?i:(?:agreed\s+)?actions?(?:\s+agreed|\s+by|\s+points?)?)"
+                         rf"\s*(?:(?i:no)\.?\s*)?\d*[a-z]?(?:\s+(?P<pre>{_OWNER_INITIALS}))?\s*[:\-–]\s*")
 # The same inside a paragraph: after a sentence's end, a line break or a comma ("..., Action: Danny to
 # contact IAM"), or opening a bracket ("[ACTION: ...]", "(Action: JS)").
 ACTION_MARK = re.compile(rf"(?:(?<=[.!?)\],])\s+|(?<=\n)|[\[(]\s*)\W{{0,2}}(?i:actions?)"

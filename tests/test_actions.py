@@ -51,6 +51,12 @@ def test_agreed_label_gives_the_task_of_its_resolution():
     assert (a.text, [o.name for o in a.owners], a.explicit) == (
         "Clerk to arrange a site meeting with the contractor.", ["Clerk"], True)
 
+
+def test_action_point_line():
+    acts = run([("paragraph", "Action Point: The secretary will email members about the fete."),
+                ("paragraph", "Action point 2: Jenna Voss to book the hall.")])
+    assert [(a.explicit, [o.name for o in a.owners]) for a in acts] == [(True, ["The secretary"]), (True, ["Jenna Voss"])]
+
 def test_resolved_parts_giving_tasks():
     acts = run([("paragraph", "RESOLVED: That"),
                 ("list_item", "The accounts be noted; and", "1)"),

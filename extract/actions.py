@@ -154,6 +154,7 @@ BY_OWNER = re.compile(r"[^.;]{0,60}?\bby\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*"
                       r"(?:\s+(?:[A-Z][\w'’-]*|of|to|the|and|&))*)")
 # "It was agreed that [X would ...]": a commitment the meeting gave.
 AGREED_THAT = re.compile(r"\b(?:agreed|resolved|decided)(?:\s+that)?\s*$", re.I)
+AGREED_THAT_AT = re.compile(r"\b(?:agreed|resolved|decided)\b[^.;]*?\bthat\b", re.I)  # "agreed at X that"
 AGREED_BARE = re.compile(r"\b(?:agreed|resolved|decided)\s*$", re.I)  # "agreed [the Clerk should]": no "that"
 # Words between a subject and its cue that belong to neither: "Mr Joyce has kindly [offered to]", "Andy
 # still [has to speak]", "the PCC would [be asked to]".
@@ -172,6 +173,10 @@ FAR_REPORTER = re.compile(rf"\W*{_SPEAKER}(?:\s+\([A-Z]{{1,5}}\))?\s+(?:also\s+)
                           r"\b(?:he|she)(?:\s+(?:also|then|now|[a-z]+ly))?\s*")
 TO_EVENT = re.compile(r"\s*(?:the|a|an|this|that|these|their|its|our|his|her|next|future)\b", re.I)
 POSSIBLE = re.compile(r"\b(?:may|might|could)\s+$")  # "... may [have to obtain]"
+HEDGED = re.compile(r"\b(?:may|might|could|would)\s+(?:still\s+|also\s+)?$")  # "... may [need to be paid]"
+RULE_WORDING = re.compile(r"\b(?:must|shall)\b", re.I)  # "An application must be supported ... and needs to be"
+# A member's view put: "Cllr Day stated the rule [needs to be changed]"
+SPOKEN_VIEW = re.compile(rf"\W*{_SPEAKER}\s+(?:also\s+)?{_REPORTING}\b")
 QUESTION = re.compile(r"\W*(?:Do|Does|Did|Can|Could|Should|Shall|Will|Would|Is|Are)\s")  # "Do parents need to ...?"
 SHARED_CLAUSE = re.compile(r"(?:\band|,)\s*$")  # "... and [agreed to]", "..., [will liaise]"
 REPORTED_CLAUSE = re.compile(r"\b(?:that|which|who|whom)\b")
@@ -731,9 +736,10 @@ def _task_sentences(ctx: _Context, block: Block) -> list[tuple[int, int]]:
     for sent in sentences_of(nlp_doc):
         cues = [c for c in tasks if sent.start <= c.start < sent.end]
         # a proposal, what "should" be done, or a request ("had a request from X to pay"), sets a task only if
-        # it names who acts
-        if any(c.label_ not in ("TO_TASK", "NEED_TASK") and c[0].lower_ not in SUGGESTING_VERBS + OUGHT_VERBS
-               + ASKING_BASES or _commitment(ctx, sent, c) for c in cues):
+        # it names who acts; work said to be needed only where _need_passive takes it
+        if any(c.label_ not in ("TO_TASK", "NEED_TASK", "NEED_PASSIVE")
+               and c[0].lower_ not in SUGGESTING_VERBS + OUGHT_VERBS + ASKING_BASES
+               or _commitment(ctx, sent, c) for c in cues):
             out.append((block.start + sent.start_char, block.start + sent.start_char + len(span_text(sent).rstrip())))
     return out
 
@@ -988,8 +994,12 @@ def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
     cues = task_cues(nlp_doc)
     for sent in sentences_of(nlp_doc):
         found: list[tuple[int, list[Owner], bool]] = []
+        wanted: tuple[int, list[Owner], bool] | None = None  # work said to be needed: a task if no other is
         for cue in (c for c in cues if sent.start <= c.start and c.end <= sent.end):
             hit = _commitment(ctx, sent, cue)
+            if cue.label_ == "NEED_PASSIVE":
+                wanted = wanted or hit
+                continue
             same = next((n for n, f in enumerate(found) if hit and f[0] == hit[0]), None)
             if hit and same is None:
                 found.append(hit)
@@ -997,6 +1007,8 @@ def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
                 # one clause, two cues: the one that names who acts; who is asked, not who asks
                 # ("Members agreed to request that the Clerk obtains", "agreed to commission X to prepare")
                 found[same] = hit
+        if not found and wanted:
+            found.append(wanted)
         found.sort(key=lambda f: f[0])
         if len(found) == 1:
             found[0] = (sent.start_char, found[0][1], found[0][2])  # the whole sentence is the task's context
@@ -1266,7 +1278,32 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         return sent.start_char, [], False
     if label == "WILL_PASSIVE":
         return _future_passive(ctx, sent, cue)
+    if label == "NEED_PASSIVE":
+        return _need_passive(ctx, sent, cue)
     return None
+
+
+def _need_passive(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, list[Owner], bool] | None:
+    """"The issue is outstanding, and needs to be followed up", "a cost which
+    needs to be explored", "This data needs to be submitted by 28th June": work
+    the minutes say is wanted (not explicit), its owner the "by X" after it;
+    not one that may be ("may need to be paid"), a member's view ("X stated
+    the rule needs to be changed"), a condition or question ("if ... this will
+    need to be agreed", "Who needs to be involved?"), what a noun before it is
+    ("the process that needs to be followed"), a standing rule ("needs to be
+    passed each year", "must be supported ... and needs to be agreed"), a
+    record ("needs to be noted"), nor what the meeting agreed naming no one
+    (its decision)."""
+    text = text_of(sent.doc)
+    before = text[sent.start_char:cue.start_char]
+    if HEDGED.search(before) or RELATIVE_THAT.search(before) or INDIRECT_QUESTION.search(before) \
+            or SPOKEN_VIEW.match(before) or cue[-1].lower_ in RECORDED or RULE_WORDING.search(span_text(sent)) \
+            or ROUTINE.search(text, sent.start_char, sent.end_char) or span_text(sent).rstrip().endswith("?"):
+        return None
+    owners = _passive_agent(ctx, text, cue.end_char, sent.end_char)
+    if not owners and AGREED_THAT_AT.search(before):
+        return None  # "It was agreed [at the meeting] that the priorities need to be categorised": a decision
+    return sent.start_char, owners, False
 
 
 def _future_passive(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, list[Owner], bool] | None:

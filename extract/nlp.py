@@ -73,6 +73,10 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": {"IN": ["re", "e"]}, "OP": "?"},
                                      {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": sorted(TASK_VERBS | {"mail"})}}]},
     {"label": "TO_TASK", "pattern": [{"LOWER": "to"}, {"LOWER": "be"}, {"LOWER": {"REGEX": f"^{_PARTICIPLE}$"}}]},
+    # "The issue needs to be followed up", "the reserves need to be addressed" (actions.py: only where the
+    # sentence sets no other task)
+    {"label": "NEED_PASSIVE", "pattern": [{"LOWER": {"IN": ["need", "needs"]}}, {"LOWER": "to"}, {"LOWER": "be"},
+                                           {"LOWER": {"REGEX": f"^{_PARTICIPLE}$"}}]},
     # "Paul agreed to circulate", "Jo offered to arrange"
     {"label": "VOLUNTEER", "pattern": [{"LOWER": {"IN": list(VOLUNTEER_VERBS)}},
                                         {"LOWER": "to"}, {"LOWER": {"IN": sorted(TASK_VERBS | VOLUNTEER_TASKS)}}]},

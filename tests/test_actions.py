@@ -470,6 +470,26 @@ def test_a_task_in_the_future_passive_its_owner_the_agent():
          False), ("Contacts would be forwarded to the new team.", [], False)]
 
 
+def test_work_said_to_be_needed_is_a_task_with_no_owner_but_the_agent():
+    acts = run([("paragraph", "The issue of the boundary hedge is outstanding, and needs to be followed up."),
+                ("paragraph", "There is a cost to this which needs to be explored as well as other options."),
+                ("paragraph", "The accounts need to be signed by Harriet Quill and Owen Pike."),
+                ("paragraph", "The hall needs to be repainted and Jenna Voss will contact the decorator."),
+                ("paragraph", "Owen Pike said that more work may need to be paid for."),
+                ("paragraph", "Jenna Voss stated the rule needs to be changed."),
+                ("paragraph", "Who needs to be involved?"),
+                ("paragraph", "If any fines are written off this will need to be agreed with the county."),
+                ("paragraph", "Members discussed the steps that need to be taken."),
+                ("paragraph", "This resolution needs to be passed each year."),
+                ("paragraph", "An entry must be made by the secretary and needs to be checked by the league."),
+                ("paragraph", "It needs to be noted that the hall was closed."),
+                ("paragraph", "It was agreed at the last meeting that the priorities need to be categorised.")])
+    assert [(a.text[:24], [o.name for o in a.owners], a.explicit) for a in acts] == [
+        ("The issue of the boundar", [], False), ("There is a cost to this ", [], False),
+        ("The accounts need to be ", ["Harriet Quill", "Owen Pike"], False),
+        ("The hall needs to be rep", ["Jenna Voss"], False)]
+
+
 def test_a_speakers_willing_commitment_told_further_on_in_their_sentence():
     acts = run([("paragraph", "Owen Marsh (OM) suggested that a list of venues already existed and that he would "
                               "look to circulate it."),

@@ -736,8 +736,8 @@ def _task_sentences(ctx: _Context, block: Block) -> list[tuple[int, int]]:
     for sent in sentences_of(nlp_doc):
         cues = [c for c in tasks if sent.start <= c.start < sent.end]
         # a proposal, what "should" be done, or a request ("had a request from X to pay"), sets a task only if
-        # it names who acts; work said to be needed only where _need_passive takes it
-        if any(c.label_ not in ("TO_TASK", "NEED_TASK", "NEED_PASSIVE")
+        # it names who acts; work said to be needed, or arranged, only where _commitment takes it
+        if any(c.label_ not in ("TO_TASK", "NEED_TASK", "NEED_PASSIVE", "ARRANGED")
                and c[0].lower_ not in SUGGESTING_VERBS + OUGHT_VERBS + ASKING_BASES
                or _commitment(ctx, sent, c) for c in cues):
             out.append((block.start + sent.start_char, block.start + sent.start_char + len(span_text(sent).rstrip())))
@@ -1263,6 +1263,9 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
         due = ctx.due(text_of(sent.doc)[cue.end_char:sent.end_char])
         return (sent.start_char, [], False) if due is not None and (due.date or "meeting" in due.text.lower()) \
             else None
+    if label == "ARRANGED":  # a meeting or visit set up for a day the sentence gives
+        due = ctx.due(text_of(sent.doc)[cue.start_char:sent.end_char])
+        return (sent.start_char, [], False) if due is not None and due.date else None
     if label == "COLLECT":
         people = [sent.doc[s:e].text for s, e in ctx.roster.mentions(sent.doc) if sent.start <= s < cue.start]
         owners = resolve_owners(people[0], ctx.roster) if people else []

@@ -44,6 +44,7 @@ _IN_HAND_ADVERBS = ("currently", "now", "still", "also")  # "is currently drafti
 _IN_HAND_GERUNDS = sorted(TASK_GERUNDS - {"taking"})
 _ASKED_ADVERB = "(?:[a-z]+ly|also|again|now)"  # "were politely asked to"
 _PARTICIPLE = "[a-z-]+(?:ed|en|nt)"  # "to be provided", "to be taken", "to be sent"
+_ARRANGED = ("arranged", "scheduled", "booked", "organised", "organized", "planned")
 _SEND_FIRST = tuple(v.split("-")[0] for v in SEND_VERBS)  # the first token of each ("e" of "e-mailed")
 # "requested that", "agreed to request that"
 _THAT_VERBS = ("requested", "agreed", "asked", "decided", "resolved", "request", *SUGGESTING_VERBS)
@@ -77,6 +78,9 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     # sentence sets no other task)
     {"label": "NEED_PASSIVE", "pattern": [{"LOWER": {"IN": ["need", "needs"]}}, {"LOWER": "to"}, {"LOWER": "be"},
                                            {"LOWER": {"REGEX": f"^{_PARTICIPLE}$"}}]},
+    # "A meeting with the architect has been arranged for 31st January" (actions.py wants the day after it)
+    {"label": "ARRANGED", "pattern": [{"LOWER": {"IN": ["has", "have"]}}, {"LOWER": "been"},
+                                       {"LOWER": {"IN": list(_ARRANGED)}}, {"LOWER": "for"}]},
     # "Paul agreed to circulate", "Jo offered to arrange"
     {"label": "VOLUNTEER", "pattern": [{"LOWER": {"IN": list(VOLUNTEER_VERBS)}},
                                         {"LOWER": "to"}, {"LOWER": {"IN": sorted(TASK_VERBS | VOLUNTEER_TASKS)}}]},
@@ -177,9 +181,10 @@ _COLLECT_CUE = rf"{alternation(COLLECT_VERBS)}\s*(?:for\s*)?(?:any\s*)?{alternat
 # REPORT_ASKED: "requested [for] [a] [further] update"
 _REPORT_CUE = (rf"{alternation(REQUEST_VERBS)}\s*(?:for\s*)?(?:(?:a|an|the|further)\s*)?"
                rf"(?:{alternation(REPORT_KINDS)}\s*)?{alternation(REPORT_NOUNS)}")
-_PHRASE_CUE_WORDS = (*MODAL_VERBS, *OUGHT_VERBS, *_THAT_VERBS, *ASKED_VERBS, *COLLECT_VERBS, *REQUEST_VERBS)
+_ARRANGED_CUE = rf"\b(?:has|have)\s*been\s*{alternation(_ARRANGED)}\s*for\b"  # ARRANGED
+_PHRASE_CUE_WORDS = (*MODAL_VERBS, *OUGHT_VERBS, *_THAT_VERBS, *ASKED_VERBS, *COLLECT_VERBS, *REQUEST_VERBS, "been")
 _PHRASE_CUE = re.compile("|".join((_MODAL_CUE, _OUGHT_CUE, rf"{alternation(_THAT_VERBS)}\s*that", _ASKED_CUE,
-                                   _COLLECT_CUE, _REPORT_CUE)))
+                                   _COLLECT_CUE, _REPORT_CUE, _ARRANGED_CUE)))
 _IN_HAND = re.compile(_IN_HAND_CUE)
 # The patterns with a "to": TO_TASK ("to [re-] <task verb>", "to be <participle>"), TO_MEETING after
 # it ("to be brought"), VOLUNTEER, ASK_OBJ and SEND_TO ("sent [a few words] to [:] <Name>": letters,

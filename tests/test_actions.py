@@ -490,6 +490,15 @@ def test_work_said_to_be_needed_is_a_task_with_no_owner_but_the_agent():
         ("The hall needs to be rep", ["Jenna Voss"], False)]
 
 
+def test_a_meeting_arranged_for_a_day_is_a_task_due_then():
+    acts = run([("paragraph", "Owen Pike reported that a meeting with the architect has been arranged for 31st January."),
+                ("paragraph", "A site visit has been scheduled for 13th March 2012."),
+                ("paragraph", "The hall has been booked for the wedding."),
+                ("paragraph", "Funds have been set aside for the play area.")])
+    assert [(a.text[:20], a.owners, a.explicit, a.due.iso() if a.due else None) for a in acts] == [
+        ("Owen Pike reported t", [], False, "2012-01-31"), ("A site visit has bee", [], False, "2012-03-13")]
+
+
 def test_a_speakers_willing_commitment_told_further_on_in_their_sentence():
     acts = run([("paragraph", "Owen Marsh (OM) suggested that a list of venues already existed and that he would "
                               "look to circulate it."),

@@ -91,6 +91,9 @@ POINTS_BACK = re.compile(r"\b(?:agreed|resolved|decided|accepted|approved)\s+(?:
 # "... was discussed and [resolved]": a passive clause before, so the one resolving is the meeting.
 PASSIVE_AND = re.compile(r"\b(?:was|were|is|are|been)\s+\w+ed\b[^,;]*\band\s*$", re.I)
 # The rest of a cue's line before a line of its own ("Resolved to pay" / "Confirmation that ...").
+THAT_COLON = re.compile(r"\bthat\s*:$", re.I)  # "noted that:", "RESOLVED that:"
+# A bulleted line in a block: "o ", "• ", "- ", "1. " at a line's start (after its break)
+POINT_LINE = re.compile(r"[^\S\n]*\n[^\S\n]*(?:[-–•o*▪■●○◦]|\d{1,2}[.)])[^\S\n]+")
 LINE_AFTER_CUE = re.compile(r"(?:[ \t]+(?:not[ \t]+)?to[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]*(?=\n[A-Z])")
 # Words that open a sentence before its subject ("At the same time, Essex County Council ...").
 SENTENCE_LEAD = re.compile(r"^\W*(?:at\s+the\s+same\s+time|in\s+addition|also|however|meanwhile|additionally|again|"
@@ -534,8 +537,16 @@ def _statements(reader: _Reader, section: Section, source: _Source, cell: bool =
             if line_end:  # "Resolved to pay" / "Confirmation that ...": the next line is the next entry
                 end = line_end.end()
                 piece = text[start:end].strip()
+            points = _points(text, end) if n == len(pieces) - 1 and THAT_COLON.search(piece) and not proposer else []
+            if points:  # "The Board also noted that:" over bulleted lines: each completes it, a decision of each
+                # with the lead-in as context (not "made the following points:", one view in parts)
+                for p_start, p_end in points:
+                    yield reader.decision(_joined(piece, " ".join(text[p_start:p_end].split())),
+                                          source.start + p_start, source.start + p_end, source.page, explicit)
+                decided_to = len(text)
+                break
             if n == len(pieces) - 1 and nxt is not None and (proposer or piece.endswith(":")):
-                end = nxt.end_char if proposer else len(text.rstrip())  # "noted that:" and the points below
+                end = nxt.end_char if proposer else len(text.rstrip())  # "noted that:" and the text below
                 piece = text[start:end].strip()
             context_start = start
             if n == 0 and (motion or cell or (source.continues and k == 0) or _needs_context(piece)):
@@ -804,6 +815,18 @@ def _needs_context(text: str) -> bool:
 def _content(text: str) -> list[str]:
     """The words saying what was decided (not its function words or the decision's own)."""
     return [w for w in content_words(text) if w not in DECISION_WORDS]
+
+
+def _points(text: str, at: int) -> list[tuple[int, int]]:
+    """The spans of the bulleted lines that follow a lead-in ending at ``at``
+    in the same block ("noted that:\no The issue ...\no Metrics ..."), two at
+    least, the first straight after it; none otherwise. A point runs to the
+    next line's mark, its wrapped lines with it."""
+    marks = list(POINT_LINE.finditer(text, at))
+    if len(marks) < 2 or marks[0].start() != at:
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(text.rstrip())]
+    return [(m.end(), end) for m, end in zip(marks, ends)]
 
 
 def _joined(context: str | None, text: str) -> str:

@@ -309,6 +309,19 @@ def test_noted_points_under_a_lead_in_and_an_enumeration():
                    ("The forward plan was noted with items to cover: Lettings; Funding", False)]
 
 
+def test_noted_points_bulleted_inside_the_lead_ins_block_are_each_a_decision():
+    # the same points as separate blocks are each a decision (above); in one block, a line each
+    got = run([("list_item", "In passing, the Board also noted that:\no The hall roof leaks again, and\n"
+                             "needs to be looked at.\no Figures on lettings are not\nupdated on the website."),
+               ("paragraph", "The Board welcomed the report and made the following points:\n"
+                             "o Grants should be shown by ward.\no Bookings could be taken online.")])
+    assert got == [
+        ("In passing, the Board also noted that: The hall roof leaks again, and needs to be looked at.", False),
+        ("In passing, the Board also noted that: Figures on lettings are not updated on the website.", False),
+        ("The Board welcomed the report and made the following points: o Grants should be shown by ward. "
+         "o Bookings could be taken online.", False)]
+
+
 def test_a_short_resolution_takes_the_entry_it_closes_not_only_the_sentence_before():
     # the sentences before "Resolved to pay" that go on from their predecessor ("This ...", "Also ...")
     # lean on the entry's first line, which names what was paid; a decision already found is not taken

@@ -1241,8 +1241,10 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
             subj_start, owners = sent.start_char, _owners_before(ctx, speaker.group("who"))
         if not owners:
             return None
-        # "It was agreed that Mags & Karen would ...": the meeting gave the task
-        explicit = label in ("MODAL_TASK", "NEED_TASK") and bool(AGREED_THAT.search(text, sent.start_char, subj_start))
+        # "It was agreed that Mags & Karen would ...", "RESOLVED that the Clerk be instructed to ...": the meeting
+        # gave the task (not "agreed that partners were asked to": a report of asking)
+        given = label in ("MODAL_TASK", "NEED_TASK") or (label == "ASKED" and cue[0].lower_ == "be")
+        explicit = given and bool(AGREED_THAT.search(text, sent.start_char, subj_start))
         if explicit:  # the task's clause holds the agreement: "..., [again it was resolved that] the Council would"
             punct = AGREED_CLAUSE.match(text, sent.start_char, subj_start)
             return punct.end() if punct else sent.start_char, owners, explicit

@@ -431,6 +431,15 @@ def test_authority_given_to_someone_to_act_is_their_task():
     assert [[o.as_written for o in a.owners] for a in acts] == [["the Clerk"], ["Cllr Fox"]]
 
 
+def test_a_person_the_meeting_resolved_be_asked_has_an_explicit_task():
+    acts = run([("paragraph", "It was RESOLVED that the Clerk be instructed to write to the highways team."),
+                ("paragraph", "All Councillors agreed that Jenna Voss be asked to complete the internal audit."),
+                ("paragraph", "It was agreed that partners were asked to send their views."),
+                ("paragraph", "Owen Pike was asked to check the hall's insurance.")])
+    assert [([o.name for o in a.owners], a.explicit) for a in acts] == [
+        (["the Clerk"], True), (["Jenna Voss"], True), (["partners"], False), (["Owen Pike"], False)]
+
+
 def test_has_been_asked_gives_a_task_but_has_been_invited_reports_an_invitation():
     acts = run([("paragraph", "The Clerk has been asked to contact the insurer about the claim."),
                 ("paragraph", "Members have been requested to send their comments by 1 March."),

@@ -43,6 +43,10 @@ NO_DECISIONS = frozenset({"strategy", "report", "work_programme", "agenda"})
 RESOLVED = re.compile(r"^\W*(?:(?:RESOLVED|Resolved|DECIDED|Decided|DECISION|Decision)\b|"
                       r"(?:RESOLUTION|Resolution|AGREED|Agreed)(?=\s*[:\-–]))\s*(?:that\b)?\s*[:\-–]?\s*"
                       r"(?:[Tt]hat\b\s*:?)?\s*")
+# A motion's "This Council resolves to:", "The Board resolved to invite the Executive to:" over its parts (only as
+# a lead-in: "The Council resolved to approve the budget." is read as running text)
+BODY_RESOLVES = re.compile(r"^\W*(?:This|The)\s+(?:[A-Z][\w&'’-]*\s+){1,4}(?i:resolves|resolved)\b\s*"
+                           r"(?=[^.;:]{0,40}:\s*$)")
 PART_LABEL = re.compile(r"^\W{0,3}\(?(\d{1,2}|[a-h])[.)]\s+|^\W{0,3}\(?([ivx]{1,4})[.)]\s+")
 # What comes just before / after an "agreed" that reports an earlier, other
 # or pending decision: "as agreed", "had been approved", "approved in March
@@ -90,10 +94,10 @@ POINTS_BACK = re.compile(r"\b(?:agreed|resolved|decided|accepted|approved)\s+(?:
                          r"(?!\s+(?:that|to)\b)", re.I)
 # "... was discussed and [resolved]": a passive clause before, so the one resolving is the meeting.
 PASSIVE_AND = re.compile(r"\b(?:was|were|is|are|been)\s+\w+ed\b[^,;]*\band\s*$", re.I)
-# The rest of a cue's line before a line of its own ("Resolved to pay" / "Confirmation that ...").
 THAT_COLON = re.compile(r"\bthat\s*:$", re.I)  # "noted that:", "RESOLVED that:"
 # A bulleted line in a block: "o ", "• ", "- ", "1. " at a line's start (after its break)
 POINT_LINE = re.compile(r"[^\S\n]*\n[^\S\n]*(?:[-–•o*▪■●○◦]|\d{1,2}[.)])[^\S\n]+")
+# The rest of a cue's line before a line of its own ("Resolved to pay" / "Confirmation that ...").
 LINE_AFTER_CUE = re.compile(r"(?:[ \t]+(?:not[ \t]+)?to[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]*(?=\n[A-Z])")
 # Words that open a sentence before its subject ("At the same time, Essex County Council ...").
 SENTENCE_LEAD = re.compile(r"^\W*(?:at\s+the\s+same\s+time|in\s+addition|also|however|meanwhile|additionally|again|"
@@ -216,7 +220,7 @@ def resolution_parts(blocks: list[Block]) -> Iterator[tuple[Part, list[Block]]]:
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        m = RESOLVED.match(block.text) if block.kind != "table" else None
+        m = RESOLVED.match(block.text) or BODY_RESOLVES.match(block.text) if block.kind != "table" else None
         if not m:
             i += 1
             continue

@@ -227,7 +227,7 @@ def _actions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"actions": extract_actions(doc, context.roster, context.meetings)}
 
 
-@PIPELINE.component("decisions", 31, requires=("section", "items", "roster"), assigns=("decisions",))
+@PIPELINE.component("decisions", 32, requires=("section", "items", "roster"), assigns=("decisions",))
 def _decisions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"decisions": extract_decisions(doc, context.roster)}
 

@@ -22,6 +22,15 @@ def test_resolved_block_parts_with_roman_subparts_and_sequence():
                    ("The Clerk to obtain three quotes for: (i) new goalposts (ii) a bench", True)]
 
 
+def test_a_motions_body_resolves_lead_in_over_its_parts():
+    got = run([("heading", "This Council resolves to invite the Cabinet to:"),
+               ("heading", "(1) Join the regional walking campaign."),
+               ("heading", "(2) Write to the county about the footpaths."),
+               ("paragraph", "The Council resolved to approve the budget.")])
+    assert got == [("Join the regional walking campaign.", True), ("Write to the county about the footpaths.", True),
+                   ("The Council resolved to approve the budget.", True)]
+
+
 def test_inline_resolution():
     assert run([("paragraph", "RESOLVED: That the tree report be noted.")]) == [("the tree report be noted.", True)]
 

@@ -676,8 +676,9 @@ def _owner_only(ctx: _Context, text: str) -> tuple[list[Owner], str | None] | No
         return None
     who = m.group("who")
     parts = [p for p in OWNER_PARTS.split(who) if p]
+    # a one-word task ("Action: Circulate") is no owner, but a post that is a verb too ("Action: Chair") is
     if not parts or any(len(p.split()) > 3 or p.split()[0].lower() in NOT_NAMES or
-                        (len(p.split()) == 1 and p.lower() in TASK_VERBS) for p in parts):
+                        (len(p.split()) == 1 and p.lower() in TASK_VERBS and p.lower() not in POSTS) for p in parts):
         return None
     return resolve_owners(who, ctx.roster), m.group("due")
 

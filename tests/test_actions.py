@@ -254,6 +254,16 @@ def test_owners_only_action_line_closes_the_paragraph_above():
     assert acts[2].due.iso() == "2011-12-01" or acts[2].due.iso() == "2012-12-01"
 
 
+def test_a_post_that_is_also_a_verb_is_who_a_mark_names():
+    acts = run([("paragraph", "The streetlight on Mill Lane is out. Action: Chair"),
+                ("paragraph", "The noticeboard glass is cracked. Action: Clerk/Chair"),
+                ("paragraph", "The hall keys were lost. Action: Circulate")])
+    assert [(a.text, [o.name for o in a.owners]) for a in acts] == [
+        ("The streetlight on Mill Lane is out.", ["Chair"]),
+        ("The noticeboard glass is cracked.", ["Clerk", "Chair"]),
+        ("The hall keys were lost. Action: Circulate", [])]
+
+
 def test_who_and_when_marks_after_sentences_and_task_marks():
     acts = run([("paragraph", "Create a page for the minutes. Action: Owen Pike by 03 Feb\n"
                               "Notice to be put on the board. Action: Clerk, by 10 Feb"),

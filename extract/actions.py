@@ -995,12 +995,12 @@ def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
     cues = task_cues(nlp_doc)
     for sent in sentences_of(nlp_doc):
         found: list[tuple[int, list[Owner], bool]] = []
-        wanted: tuple[int, list[Owner], bool] | None = None  # work said to be needed: a task if no other is
+        needed = []  # work said to be needed: read only where the sentence sets no other task
         for cue in (c for c in cues if sent.start <= c.start and c.end <= sent.end):
-            hit = _commitment(ctx, sent, cue)
             if cue.label_ == "NEED_PASSIVE":
-                wanted = wanted or hit
+                needed.append(cue)
                 continue
+            hit = _commitment(ctx, sent, cue)
             same = next((n for n, f in enumerate(found) if hit and f[0] == hit[0]), None)
             if hit and same is None:
                 found.append(hit)
@@ -1008,8 +1008,8 @@ def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
                 # one clause, two cues: the one that names who acts; who is asked, not who asks
                 # ("Members agreed to request that the Clerk obtains", "agreed to commission X to prepare")
                 found[same] = hit
-        if not found and wanted:
-            found.append(wanted)
+        if not found:
+            found.extend(next(([hit] for cue in needed if (hit := _commitment(ctx, sent, cue))), []))
         found.sort(key=lambda f: f[0])
         if len(found) == 1:
             found[0] = (sent.start_char, found[0][1], found[0][2])  # the whole sentence is the task's context
@@ -1300,11 +1300,11 @@ def _need_passive(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, 
     passed each year", "must be supported ... and needs to be agreed"), a
     record ("needs to be noted"), nor what the meeting agreed naming no one
     (its decision)."""
-    text = text_of(sent.doc)
+    text, sentence = text_of(sent.doc), span_text(sent)
     before = text[sent.start_char:cue.start_char]
     if HEDGED.search(before) or RELATIVE_THAT.search(before) or INDIRECT_QUESTION.search(before) \
-            or SPOKEN_VIEW.match(before) or cue[-1].lower_ in RECORDED or RULE_WORDING.search(span_text(sent)) \
-            or ROUTINE.search(text, sent.start_char, sent.end_char) or span_text(sent).rstrip().endswith("?"):
+            or SPOKEN_VIEW.match(before) or cue[-1].lower_ in RECORDED or RULE_WORDING.search(sentence) \
+            or ROUTINE.search(sentence) or sentence.rstrip().endswith("?"):
         return None
     owners = _passive_agent(ctx, text, cue.end_char, sent.end_char)
     if not owners and AGREED_THAT_AT.search(before):

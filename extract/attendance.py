@@ -46,6 +46,9 @@ PUBLIC_TAIL = re.compile(rf"(?:,|;|\band\b|&)\s*(?P<n>\d+|an?|{alternation(COUNT
                          r"residents?|parishioners?)(?:\s*\([^()]*\))?\s*\.?\s*$", re.I)
 # A post before its holder's name: "the clerk, Mr G Irwin".
 _POST_FIRST = re.compile(rf"^(?:the\s+)?(?P<role>{ROLE.pattern.lstrip('^')})\s*,\s*(?P<name>[A-Z][^,]+)$", re.I)
+# A post with its holder's name in brackets: "Head of Planning (R Kendrick)", each part of a list.
+_HOLDER_AFTER = re.compile(r"(?:^|(?<=[,;])|(?<=\band)|(?<=&))\s*(?P<post>[A-Z][^,;()]*?)\s*\((?P<name>[^(),;]+)\)"
+                           r"(?=\s*(?:[,;.]|$|and\s|&))")
 # How many of the public came, not who: "One", "Two Members", "3", "None".
 PUBLIC_COUNT = re.compile(rf"(?P<n>\d+|{alternation(COUNT_WORDS)}|{alternation(NONE_WORDS)})"
                           rf"(?:\s+(?:members?|persons?|people|residents?|electors?))?\.?", re.I)
@@ -57,7 +60,7 @@ CHAIR = re.compile(CHAIR_LABEL[0], re.I)
 ROLL_CALL_LABEL = re.compile(ROLL_CALL, re.I)
 APOLOGY_SENTENCE = re.compile(
     r"(?:apologies(?:\s+for\s+(?:absence|lateness))?\s+(?:(?:had\s+been|have\s+been|were|was|are)\s+)?"
-    r"(?:received|given|submitted|tendered|noted|made|offered)(?:\s+(?:and|&)\s+(?:accepted|approved|noted|agreed))?|"
+    r"(?:received|given|submitted|tendered|noted|made|offered)(?:\s+(?:and|&)\s+(?:accepted|approved|noted|agreed|consented))?|"
     r"^apologies(?:\s+for\s+absence)?(?=\s+from\s)|"  # "Apologies from Ann Bell."
     r"\b(?:reported|received|noted|recorded|tendered|gave|sent)\s+(?:their\s+)?apologies(?:\s+for\s+absence)?)"
     r"\s+(?:from|by|on\s+behalf\s+of|for)\s+(?P<names>.+?)(?:(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)\.(?=\s|$)|$)",
@@ -209,8 +212,10 @@ def _entries(section: Section) -> Iterator[_Entry]:
             state = None
             if cut == block.start:
                 continue
-        if state is None and not any(_label(p) for line, start, _ in iter_lines(block) if cut is None or start < cut
-                                     for p in _pieces(line.strip())):
+        if apologies and block.kind != "heading" and _apologies_over_names(block):
+            state, skip = _State("apologies", category="Apologies"), True  # "23/01 Apologies for absence" + names
+        elif state is None and not any(_label(p) for line, start, _ in iter_lines(block) if cut is None or start < cut
+                                       for p in _pieces(line.strip())):
             continue  # no list goes on into this block and none opens in it
         named = False  # whether this block has named somebody yet
         lines = [ln for ln in list(_logical_lines(block))[1 if skip else 0:] if cut is None or ln[1] < cut]
@@ -230,6 +235,8 @@ def _entries(section: Section) -> Iterator[_Entry]:
                     if not _is_person_line(text) and _sub_heading(text, nxt):
                         state = _under(state, text)  # "Those present Eddington Residents' Association"
                         continue
+                if state is not None and state.status == "apologies":
+                    text = APOLOGY_NOTE.sub("", text).strip()
                 if state is None or not text:
                     continue
                 m = GROUP_LABEL.match(text)
@@ -257,6 +264,14 @@ def _entries(section: Section) -> Iterator[_Entry]:
                 yield state.entry(text, span)
 
 
+def _apologies_over_names(block: Block) -> bool:
+    """A block that opens with an item's heading ending in apologies, the people
+    on the lines under it ("23/01 Apologies for absence" / "Cllr T Whitlock (work)")."""
+    first, _, rest = block.text.partition("\n")
+    return bool(rest.strip()) and len(first.split()) <= _SUB_HEADING_WORDS and bool(APOLOGIES_LAST.search(first)) \
+        and _lists_people(replace(block, text=rest, start=block.start + len(first) + 1))
+
+
 def _first_line(block: Block | None) -> tuple[str, int, int] | None:
     """The first line of a block of running text that a list cut by the layout may go on into."""
     if block is None or block.kind not in ("paragraph", "list_item") or block.label and block.label[0].isdigit():
@@ -278,6 +293,12 @@ def _apology_sentences(text: str, span: Span) -> Iterator[_Entry]:
         yield _Entry("apologies", names, None, span, names, category="Apologies")
 
 
+# What a list of apologies may end or open with besides names: that they were accepted ("... (illness).
+# Apologies accepted.", "These were approved.", "Resolved to accept the reasons given."), and "Received from".
+APOLOGY_NOTE = re.compile(
+    r"(?:^|[.;,]|\s[-–])\s*(?:(?:the\s+|these\s+|all\s+)?(?:apologies|reasons?(?:\s+(?:for\s+absence|given))?|these"
+    r"|they|all|both)\s+(?:(?:were|was|are|have\s+been|had\s+been)\s+)?|(?:it\s+was\s+)?(?:resolved|agreed)\s+(?:to\s+)?)?"
+    r"(?:accepted|approved|noted|consented|accept|approve|note)\b[^.;]*[.;]?\s*$|^received\s+from\s+", re.I)
 # An item heading that ends with apologies: "1. Welcome and Apologies", the names on the lines under it.
 APOLOGIES_LAST = re.compile(r"\bapologies(?:\s+for\s+absence)?\s*:?\s*$", re.I)
 # A label that opens a new sentence inside a list: "... Natalie Evans (NE). Also, present, Ali Hopkins".
@@ -319,7 +340,7 @@ def _lists_people(block: Block | None) -> bool:
     """A block of running text every line of which names people: "Ann Bell, Chair" lines or lists."""
     if block is None or block.kind == "heading" or block.is_table:
         return False
-    lines = [line.strip() for line, _, _ in _logical_lines(block) if line.strip()]
+    lines = [stripped for line, _, _ in _logical_lines(block) if (stripped := APOLOGY_NOTE.sub("", line).strip())]
     return bool(lines) and all(_is_person_line(line) and (len(line) <= 120 or _is_list(split_names(line), line))
                                for line in lines)
 
@@ -533,7 +554,7 @@ _NARRATIVE_VERB = re.compile(rf"\b{alternation([*AUXILIARY_VERBS, 'noted', 'agre
 def _is_person_line(text: str) -> bool:
     """A line that names people rather than narrates: its first name-like part
     reads as a name, and it is not a sentence."""
-    text = _role_chain(text.strip())
+    text = _holders_first(_role_chain(text.strip()))
     # a long run of names ("Mr A Bell (Chair), Mrs C Dunn, ...") is still a list; other long lines are prose
     if len(text) > 300 and not (all(_only_name(p) for p in split_names(text)) or _dashed(text)) \
             or _NARRATIVE_VERB.search(text):
@@ -864,7 +885,7 @@ def _people(entry: _Entry, body: str | None, known: Sequence[Person] = ()) -> It
         yield Person("Member of the Public" if one else "Members of the Public", "in_attendance", entry.span,
                      as_written=entry.as_written, category=entry.category)
     text = text[head.end():] if head else text[:tail.start()] if tail else text
-    for chunk, initials in _initialled(_POST_FIRST.sub(r"\g<name> (\g<role>)", text)):
+    for chunk, initials in _initialled(_holders_first(_POST_FIRST.sub(r"\g<name> (\g<role>)", text))):
         parts = _list_parts(chunk, entry, known) if initials is None else [DASH.sub(", ", chunk.strip(" .;:,"))]
         for part in parts:
             status: Attendance = entry.status
@@ -883,6 +904,18 @@ def _people(entry: _Entry, body: str | None, known: Sequence[Person] = ()) -> It
                 person.status, person.substitute_for, person.virtual = status, sub_for, virtual
                 person.initials, person.category = initials, entry.category
                 yield person
+
+
+def _holders_first(text: str) -> str:
+    """Posts printed before their holders' names ("Head of Planning (R
+    Kendrick), Legal Advisor (S Marr)") rewritten name first, as the rest of
+    the reading has them: "R Kendrick (Head of Planning), S Marr (Legal Advisor)"."""
+    def holder(m: re.Match[str]) -> str:
+        post, name = m.group("post").strip(), m.group("name").strip()
+        if not _names_post(post) or _names_post(name) or not _only_name(name):
+            return m.group()
+        return f"{m.group()[:m.start('post') - m.start()]}{name} ({post})"
+    return _HOLDER_AFTER.sub(holder, text) if "(" in text else text
 
 
 def _head_and_rest(part: str) -> tuple[str, str]:
@@ -918,18 +951,26 @@ def _person(part: str, entry: _Entry, body: str | None, initials: str | None = N
     acting = AS_ROLE.match(extra)
     if acting:  # "Mr L Page as Broadband Representative": what the person attends as is a role
         role, extra = "; ".join(filter(None, (role, acting.group(1).strip()))), ""
+    held = TRAILING_BRACKET.search(rest)  # "Ann Bell - Wexmoor Council (Chair)": the post of the person
+    # (one organisation before it, not a run of others' names and posts the reading failed to part)
+    held_post = held.group(1).strip() if held and _names_post(held.group(1)) \
+        and not any(c in rest[:held.start()].strip(" ,") for c in "(,") else None
+    if held and held_post:
+        rest = rest[:held.start()]
     m = TRAILING_BRACKET.search(extra or "")
     # a note in lower case ("(joined in the second half)") is neither post nor organisation
     bracket = m.group(1).strip() if m and not m.group(1)[:1].islower() else None
     if m:
         extra = extra[:m.start()].strip()
     posts, orgs = _split_post(", ".join(x for x in (extra, rest.strip()) if x))
+    while orgs and orgs[0][:1].islower() and not orgs[0].startswith("the "):  # a note ("Cllr Sand - illness")
+        orgs.pop(0)
     if bracket:
         # "(Service Manager Quality Assurance)" is a post though it neither starts nor ends with one
         words = _LOWER_WORD.findall(bracket.lower())
         post = _names_post(bracket) or (not _an_office(words) and any(w in POST_WORDS for w in words[:2]))
         (posts if post else orgs).append(bracket)
-    roles = [r for r in [entry.role, role, *posts] if r]
+    roles = [r for r in [entry.role, role, *posts, held_post] if r]
     org = ", ".join(orgs) or entry.group_org
     if entry.org:
         col, col_roles = _org_column(entry.org, body)

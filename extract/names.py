@@ -47,7 +47,10 @@ def _bare(token: str) -> str:
 def strip_honorifics(text: str) -> str:
     """Drop leading titles/ranks and trailing post-nominals from a name."""
     toks = text.split()
-    while len(toks) > 1 and (_bare(toks[0]) in TITLE_WORDS or len(toks) > 2 and _bare(toks[0]) in COUNCIL_LEVELS
+    # "Chief" is a rank only before another ("Chief Supt"): "Chief Executive", "Chief Nurse" are posts
+    while len(toks) > 1 and (_bare(toks[0]) in TITLE_WORDS and (_bare(toks[0]) != "chief" or _bare(toks[1])
+                                                                in TITLE_WORDS)
+                             or len(toks) > 2 and _bare(toks[0]) in COUNCIL_LEVELS
                              and _bare(toks[1]) in TITLE_WORDS):  # "District Councillor Haysey"
         toks.pop(0)
     while len(toks) > 1 and _bare(toks[-1]) in TITLE_WORDS - {"chief"}:

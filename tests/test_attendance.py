@@ -361,3 +361,42 @@ def test_apologies_received_and_accepted(people):
                     "Apologies were received and accepted from Cllr Ian Jones (work commitments) and Cllr Kim Lowe "
                     "(illness).\n\n1. Welcome\n")
     assert [p.name for p in apo] == ["Ian Jones", "Kim Lowe"]
+
+
+def test_chief_opens_a_post_after_a_comma_and_a_rank_before_a_name(people):
+    att, _ = people("Minutes of the Trust Board\n\nPresent:\nDr Ivo Quarrie, Chief Executive\n"
+                    "Ms Ada Tranmer, Chief Nurse\nChief Supt Hal Greave\n\n1. Welcome\n")
+    assert [(p.name, p.role) for p in att] == [("Ivo Quarrie", "Chief Executive"), ("Ada Tranmer", "Chief Nurse"),
+                                               ("Hal Greave", None)]
+
+
+def test_posts_printed_before_their_holders_in_brackets(people):
+    att, _ = people("MINUTES\n\nPRESENT: Councillor J Wharf (Chairman)\n\n"
+                    "Officers in attendance: Head of Planning (R Kenning), Legal Advisor (Mrs S Marl) and "
+                    "Democratic Services Officer (T Lowry).\n\n45. MINUTES\n")
+    assert [(p.name, p.role, p.status) for p in att] == [
+        ("J Wharf", "Chairman", "present"), ("R Kenning", "Head of Planning", "in_attendance"),
+        ("S Marl", "Legal Advisor", "in_attendance"), ("T Lowry", "Democratic Services Officer", "in_attendance")]
+
+
+def test_apologies_under_an_item_line_of_their_block_with_reasons_and_acceptance(people):
+    _, apo = people("Minutes of the Parish Council\n\nPresent: Cllrs D Ashby (Chair), B Fenn\n\n"
+                    "23/01 Apologies for absence\nCllr T Whitby (work commitments) and Cllr G Sand (illness). "
+                    "Apologies accepted.\n\n23/02 Declarations of interest\nNone.\n")
+    assert [(p.name, p.organisation) for p in apo] == [("T Whitby", None), ("G Sand", None)]
+    _, apo = people("Minutes\n\nApologies: Cllr Whitby - work; Cllr Sand - illness. "
+                    "Resolved to accept the reasons given.\n\n1. Minutes\n")
+    assert [(p.name, p.organisation) for p in apo] == [("Whitby", None), ("Sand", None)]
+
+
+def test_apologies_received_and_consented(people):
+    _, apo = people("Minutes of the Governing Board\n\nWelcome and apologies\n\n"
+                    "Apologies were received and consented from Ruth Kemp. Dan Fogg did not send apologies.\n")
+    assert [p.name for p in apo] == ["Ruth Kemp"]
+
+
+def test_a_post_in_brackets_after_an_organisation_is_the_persons(people):
+    att, _ = people("Notes of the Partnership\n\nAttendees:\nLinda Marr (LM) - Eastvale Borough Council (Chair)\n"
+                    "Rob Keel (RK) - Fire and Rescue Service\n\n1. Introductions\n")
+    assert [(p.name, p.role, p.organisation) for p in att] == [
+        ("Linda Marr", "Chair", "Eastvale Borough Council"), ("Rob Keel", None, "Fire and Rescue Service")]

@@ -18,7 +18,7 @@ from minutes.extract.items import item_at
 from minutes.extract.lexicon import (ASKED_VERBS, ASKING_BASES, AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS,
                                     LINKING_WORDS, LOG_STATUSES, MONTHS, NARRATION_VERBS, OTHER_LOG_STATUSES,
                                     OUGHT_VERBS, PEOPLE_GROUPS, POSTS, ROUTINE_WORDS, SPEECH_VERBS, SUGGESTING_VERBS,
-                                    TASK_VERBS, VOLUNTEER_VERBS, WEEKDAYS, alternation)
+                                    TASK_VERBS, TO_MEETING_VERBS, VOLUNTEER_VERBS, WEEKDAYS, alternation)
 from minutes.extract.nlp import (analyse, content_words, may_set_task, sentences_of, span_text, task_cues,
                                 text_of)
 from minutes.extract.owners import ACRONYM, GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
@@ -185,6 +185,10 @@ ALSO = re.compile(r",?\s+and\s+also\s+(?=[a-z])")
 # "X to note / receive / endorse ...": the body's own decision, not a task.
 NOT_TASKS = frozenset(verb for verb, _ in DECISION_VERBS)
 # "... be noted", "... be approved": the resolution records the decision, gives no task.
+# The clauses of one resolution: "That A be approved and that the Clerk write to B".
+AND_THAT = re.compile(r"[,;]?\s+and\s+that\s+", re.I)
+# A resolution that a paper come to a meeting: "a further report be brought to the June meeting".
+BE_TO_MEETING = re.compile(rf"\bbe\s+{alternation(TO_MEETING_VERBS)}\s+(?:back\s+)?(?:to|at)\s+(?:a|an|the)\b")
 PASSIVE_DECISION = re.compile(rf"\bbe\s+{alternation(done for _, done in DECISION_VERBS)}\b")
 # A resolution that gives one named the task: "that they be signed by the Chair".
 SIGNED_BY = re.compile(r"\bbe\s+(?P<done>[a-z]+ed)\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
@@ -305,8 +309,11 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
     for part, blocks in resolution_parts(section.blocks):
         done.update(b.start for b in blocks)
         action = _resolution_action(ctx, part.text, part.start, part.end, part.page)
-        if action:
-            out.append(action)
+        # else each clause may give a task ("That the application be deferred, and that the Head of
+        # Planning arrange a site visit"), in the part's span
+        found = [action] if action else [a for clause in AND_THAT.split(part.text)
+                                         if (a := _resolution_action(ctx, clause, part.start, part.end, part.page))]
+        out.extend(found)
     resolved = list(out)  # a resolution written in running text ("resolved the Council will pay") is read once
     blocks = unwrapped(section.blocks)
     parts = {id(part.block): (table, part) for table in tables(blocks) for part in table.parts}
@@ -338,7 +345,10 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
                 out.append(_headed_task(ctx, blocks[i]))  # each entry of the list a task
                 i += 1
         elif ACTION_LINE.match(block.text):
-            found, i = _action_line(ctx, blocks, i - 1, out)
+            *earlier, last = _action_line_runs(block)  # "Action 1 - GH to ..." / "Action 2 - PD to ..."
+            for run in earlier:
+                out.extend(_action_line(ctx, [run], 0, out)[0])
+            found, i = _action_line(ctx, [*blocks[:i - 1], last, *blocks[i:]], i - 1, out)
             out.extend(found)
         elif section.kind not in NO_DECISIONS:
             marks = _action_marks(ctx, block)
@@ -557,7 +567,9 @@ def _resolution_action(ctx: _Context, text: str, start: int, end: int, page: int
     if m and PASSIVE_DECISION.search(text[:m.end() + 20]):
         return None
     owners = _owners_before(ctx, m.group("subj")) if m else []
-    passive = m is not None and bool(m.group("to")) and m.group("to").startswith("to be")
+    # "to be reported ...", "(3) a further report be brought to the June meeting": work with no one named
+    passive = m is not None and bool(m.group("to")) and m.group("to").startswith("to be") \
+        or not owners and BE_TO_MEETING.search(text) is not None
     if not owners and not passive:
         by = SIGNED_BY.search(text)  # "... were a correct record and that they be signed by the Chair"
         owners = _owners_before(ctx, by.group("who")) if by and by.group("done") not in PASSIVE_DONE else []
@@ -613,6 +625,22 @@ def _action_line(ctx: _Context, blocks: list[Block], i: int, out: list[Action]) 
     if "due" in fields:
         action.due = _cell_due(ctx, fields["due"])
     return [action], j
+
+
+# An action line opening any line of a block.
+ACTION_LINES = re.compile(ACTION_LINE.pattern, re.M)
+
+
+def _action_line_runs(block: Block) -> list[Block]:
+    """A block of action lines cut where each line opens another action, so
+    that each is read as one ("Action: SA to share ..." / "Action: TB and NH to
+    visit ..."): the block itself when it opens only one."""
+    starts = [m.start() for m in ACTION_LINES.finditer(block.text)]
+    if len(starts) < 2:
+        return [block]
+    runs = [block.text[a:b].rstrip() for a, b in zip(starts, [*starts[1:], len(block.text)])]
+    return [replace(block, text=run, start=block.start + a, end=block.start + a + len(run))
+            for a, run in zip(starts, runs)]
 
 
 def _heads_actions(block: Block) -> bool:

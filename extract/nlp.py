@@ -130,8 +130,9 @@ CUE_PATTERNS: list[dict[str, Any]] = [
     {"label": "WILL_PASSIVE", "pattern": [{"LOWER": {"IN": ["is", "are"]}},
                                            {"LOWER": {"IN": list(_IN_HAND_ADVERBS)}, "OP": "?"}, {"LOWER": "being"},
                                            {"LOWER": {"IN": sorted(TASK_PARTICIPLES)}}]},
-    # "will be brought to the next meeting", "would be reported to the March meeting"
-    {"label": "TO_MEETING", "pattern": [{"LOWER": {"IN": [*MODAL_VERBS, "to"]}}, {"LOWER": "be"},
+    # "will be brought to the next meeting", "would be reported to the March meeting", and what was asked
+    # or agreed to come ("asked that a review be presented to the Quality Committee in July"); not "not be"
+    {"label": "TO_MEETING", "pattern": [{"LOWER": {"NOT_IN": ["not", "never", "n't"]}}, {"LOWER": "be"},
                                          {"LOWER": {"IN": list(TO_MEETING_VERBS)}},
                                          {"LOWER": "back", "OP": "?"}, {"LOWER": {"IN": ["to", "at"]}}]},
     # decisions

@@ -644,3 +644,39 @@ def test_a_paper_asked_for_is_a_task_to_come():
                 ("paragraph", "Jenna Voss asked for an update on the footpath.")])
     assert [(a.text.split()[0], a.owners, a.due.iso() if a.due else None, a.explicit) for a in acts] == [
         ("Members", [], "2012-03-06", False), ("The", [], "2012-03-06", False)]
+
+
+def test_each_action_line_of_one_block_is_its_own_task():
+    """Lines of one paragraph that each open an action: a dash or an "and" in a later one starts no task."""
+    acts = run([("heading", "3 Review of actions"),
+                ("paragraph", "Action 1 - JV to circulate the hotspot map.\n"
+                              "Action 2 - AC to confirm funding for the needle exchange."),
+                ("paragraph", "Action: OM to share the attendance figures before half term.\n"
+                              "Action: JV and AC to visit the school in the spring term.")])
+    assert [(a.text, [o.name for o in a.owners]) for a in acts] == [
+        ("Action 1 - JV to circulate the hotspot map.", ["Jenna Voss"]),
+        ("Action 2 - AC to confirm funding for the needle exchange.", ["Arun Cole"]),
+        ("Action: OM to share the attendance figures before half term.", ["Owen Marsh"]),
+        ("Action: JV and AC to visit the school in the spring term.", ["Jenna Voss", "Arun Cole"])]
+    assert all(a.explicit for a in acts)
+
+
+def test_a_resolution_clause_that_gives_a_task_and_a_paper_resolved_to_come():
+    acts = run([("heading", "48 Application at Mill Lane"),
+                ("paragraph", "RESOLVED: That the application be deferred for a site visit, and that the Head of "
+                              "Planning arrange the visit before the next meeting."),
+                ("heading", "49 Enforcement"), ("paragraph", "RESOLVED: That"),
+                ("list_item", "the report be noted;", "(1)"),
+                ("list_item", "a further report be brought to the February meeting.", "(2)")])
+    assert [(a.text, [o.name for o in a.owners], a.due.iso() if a.due else None, a.explicit) for a in acts] == [
+        ("the Head of Planning arrange the visit before the next meeting.", ["the Head of Planning"], "2012-03-06",
+         True),
+        ("a further report be brought to the February meeting.", [], "2012-02", True)]
+
+
+def test_a_paper_the_meeting_asked_to_come_in_the_subjunctive():
+    acts = run([("heading", "7 Quality report"),
+                ("paragraph", "The Board asked that a review of falls be presented to the Quality Committee in July."),
+                ("paragraph", "The plan will not be presented to the Board.")])
+    assert [(a.text.split()[-1], a.owners, a.due.iso() if a.due else None, a.explicit) for a in acts] == [
+        ("July.", [], "2012-07", False)]

@@ -97,7 +97,7 @@ def document_record(doc: ExtractedDocument) -> dict[str, Any]:
     return {
         "kind": s.kind,
         "title": s.title,
-        "body": s.body,
+        "body": s.body or (doc.body_name.name if doc.body_name else None),  # as printed, else as read
         "organisation": doc.body_name.organisation if doc.body_name else None,
         "committee": doc.body_name.committee if doc.body_name else None,
         "meeting_date": s.meeting_date.isoformat() if s.meeting_date else None,

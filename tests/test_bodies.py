@@ -27,6 +27,19 @@ def test_a_printed_body_is_organisation_and_committee(printed, organisation, com
     assert split_body(printed) == BodyName(organisation, committee)
 
 
+def test_the_record_names_the_body_read_where_no_body_line_is_printed(tmp_path):
+    from minutes.extract.export import file_record
+    from minutes.extract.extractor import extract_file
+    paper = tmp_path / "fgb.txt"
+    # the segmenter takes the first line for the title and reads no body line; the body reader names the school
+    paper.write_text("Fernbrook Primary School\nFull Governing Board\nMinutes of the meeting held on Wednesday 18 "
+                     "January 2023\n\n"
+                     "Present: Mark Linley (Chair), Tom Brace\n\n1. Welcome\n\nThe Chair welcomed everyone.\n")
+    [doc] = file_record(extract_file(paper, ocr="never"))["documents"]
+    assert (doc["body"], doc["organisation"], doc["committee"]) == ("Fernbrook Primary School",
+                                                                    "Fernbrook Primary School", None)
+
+
 def test_two_spellings_of_one_organisation_share_a_key():
     assert body_key("Eastvale’s Libraries IPS Ltd.") == body_key("EASTVALE LIBRARIES IPS") == "eastvale libraries ips"
 

@@ -279,6 +279,20 @@ def test_ruled_grid_with_merged_cell_and_text_beside_it(tmp_path: Path) -> None:
     assert "The board approved the accounts." in _texts(parsed, "paragraph")
 
 
+def test_a_cell_line_wrapped_after_a_word_keeps_its_space_and_a_word_broken_alone_is_rejoined(
+        tmp_path: Path) -> None:
+    # both first lines end within a letter of the narrow column's edge; only the one that is a word
+    # alone on its line was broken inside the word (a wrap breaks a word only where it cannot fit)
+    text = [(76, 600, 10, "Action"), (144, 600, 10, "Lead"),
+            (76, 570, 10, "Circulate the"), (76, 558, 10, "draft plan"), (144, 570, 10, "Ann Ledger"),
+            (76, 530, 10, "Neighbourho"), (76, 518, 10, "od watch"), (144, 530, 10, "Bob Tiller")]
+    path = tmp_path / "wrapped.pdf"
+    path.write_bytes(make_pdf([text], rules=[ruled_grid([72.0, 140.0, 300.0], [620.0, 590.0, 545.0, 505.0])]))
+    [table] = [b for b in parse_file(path).blocks if b.is_table]
+    assert table.cells() == [["Action", "Lead"], ["Circulate the draft plan", "Ann Ledger"],
+                             ["Neighbourhood watch", "Bob Tiller"]]
+
+
 def test_ruled_row_split_by_page_break_is_rejoined(tmp_path: Path) -> None:
     first = [(76, 700, 10, "Name"), (176, 700, 10, "Organisation"),
              (76, 670, 10, "Cy Hedge"), (176, 670, 10, "Friends of the")]

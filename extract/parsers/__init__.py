@@ -22,7 +22,8 @@ from minutes.extract.parsers.ocr import OcrMode
 # stored with each file beside the extractor components' versions, so the
 # next ingest re-reads files the old parsers read.
 PARSER = "parse"
-PARSER_VERSION = 3  # 3: list numbers in the text layer, a running head kept where it opens page 1
+PARSER_VERSION = 4  # 3: list numbers in the text layer, a running head kept where it opens page 1; 4: a cell
+# line wrapped after a word ("Circulate the|draft") keeps its space
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md",
              ".html": "html", ".htm": "html", ".doc": "doc", ".dot": "doc", ".rtf": "rtf", ".odt": "odt"}

@@ -236,7 +236,7 @@ def _entries(section: Section) -> Iterator[_Entry]:
                         state = _under(state, text)  # "Those present Eddington Residents' Association"
                         continue
                 if state is not None and state.status == "apologies":
-                    text = APOLOGY_NOTE.sub("", text).strip()
+                    text = APOLOGY_REASON.sub("", APOLOGY_NOTE.sub("", text)).strip()
                 if state is None or not text:
                     continue
                 m = GROUP_LABEL.match(text)
@@ -299,6 +299,8 @@ APOLOGY_NOTE = re.compile(
     r"(?:^|[.;,]|\s[-–])\s*(?:(?:the\s+|these\s+|all\s+)?(?:apologies|reasons?(?:\s+(?:for\s+absence|given))?|these"
     r"|they|all|both)\s+(?:(?:were|was|are|have\s+been|had\s+been)\s+)?|(?:it\s+was\s+)?(?:resolved|agreed)\s+(?:to\s+)?)?"
     r"(?:accepted|approved|noted|consented|accept|approve|note)\b[^.;]*[.;]?\s*$|^received\s+from\s+", re.I)
+# The reason an apology gives, after a dash: "Cllr S Quigley - holiday", "Cllr D Ince – family commitment".
+APOLOGY_REASON = re.compile(r"\s+[-–]\s+[a-z][^.;,]*")
 # An item heading that ends with apologies: "1. Welcome and Apologies", the names on the lines under it.
 APOLOGIES_LAST = re.compile(r"\bapologies(?:\s+for\s+absence)?\s*:?\s*$", re.I)
 # A label that opens a new sentence inside a list: "... Natalie Evans (NE). Also, present, Ali Hopkins".
@@ -388,13 +390,14 @@ def _runs_on(text: str, nxt: str) -> bool:
     # a list that prints initials after each name goes on while its lines do: "..., Mike" + "Stephens (MS)"
     # a list of "Name – Organisation" parts whose organisation wrapped: "..., Ann Bell – Needham" + "Market, ..."
     lab = _label(text.strip())
-    if _dashed(lab[1] if lab else text) and _dashed(f"{text} {nxt}"):
+    listing = lab[1] if lab else text  # the names, after the label that opens the line
+    if _dashed(listing) and _dashed(f"{text} {nxt}"):
         return True
-    listed = sum(i is not None for _, i in _initialled(text))
-    if listed >= 2 and sum(i is not None for _, i in _initialled(f"{text} {nxt}")) > listed:
+    listed = sum(i is not None for _, i in _initialled(listing))
+    if listed >= 2 and sum(i is not None for _, i in _initialled(f"{listing} {nxt}")) > listed:
         return True
     # a list of names cut inside its last name: "..., Dan Bride, Tom" + "Byrne, ..."
-    parts = [DASH.split(p)[0] for p in split_names(lab[1] if lab else text)]  # "Anne Cross – Lakenheath"
+    parts = [DASH.split(p)[0] for p in split_names(listing)]  # "Anne Cross – Lakenheath"
     return len(parts) >= 3 and all(_only_name(p) for p in parts[:-1]) and \
         bool(_FIRST_NAME.fullmatch(strip_honorifics(parts[-1])))
 
@@ -466,11 +469,17 @@ def _table_entries(block: Block, state: _State | None, nxt: Block | None) -> Tab
                 state = None
             continue
         span = Span(block.page, cells[0].start, cells[-1].end)
-        org = " ".join(t for t in texts[1:] if t) or None
+        beside = [t for t in texts[1:] if t]
+        org = " ".join(beside) or None
         if org and _grid_row(cells):
             grid.append(cells)
             continue
-        yield state.entry(texts[0], span, org, " | ".join(t for t in texts if t))
+        entry = state.entry(texts[0], span, org, " | ".join(t for t in texts if t))
+        posts = [t for t in beside if _names_post(t)]
+        if len(beside) >= 2 and len(posts) == 1:  # "Name | Role | Organisation": a column of each
+            entry.org = " ".join(t for t in beside if t is not posts[0])
+            entry.role = "; ".join(filter(None, (entry.role, posts[0])))
+        yield entry
     if grid and state:
         yield from _grid_entries(block, grid, state)
     return state, carried
@@ -561,7 +570,7 @@ def _is_person_line(text: str) -> bool:
         return False
     if PLURAL_TITLE.match(text):
         return True
-    first = split_names(text)[:1]
+    first = split_names(_stops_to_commas(text))[:1]  # "Cllr S Quigley. Cllr D Ince."
     if not first:
         return False
     name = _name_part(first[0])

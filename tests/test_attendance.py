@@ -400,3 +400,27 @@ def test_a_post_in_brackets_after_an_organisation_is_the_persons(people):
                     "Rob Keel (RK) - Fire and Rescue Service\n\n1. Introductions\n")
     assert [(p.name, p.role, p.organisation) for p in att] == [
         ("Linda Marr", "Chair", "Eastvale Borough Council"), ("Rob Keel", None, "Fire and Rescue Service")]
+
+
+def test_a_table_with_a_role_column_and_an_organisation_column(people):
+    att, _ = people("Minutes of the Health Board\n\nMembers present\n\n"
+                    "| Name | Role | Organisation |\n|---|---|---|\n"
+                    "| Cllr Jo Penn | Chair | Westmere Council |\n"
+                    "| Dr Mark Oyel | Vice Chair | Westmere Care Board |\n"
+                    "| Fay Aldred | Director of Public Health | Westmere Council |\n\n1. Minutes\n")
+    assert [(p.name, p.role, p.organisation) for p in att] == [
+        ("Jo Penn", "Chair", "Westmere Council"), ("Mark Oyel", "Vice Chair", "Westmere Care Board"),
+        ("Fay Aldred", "Director of Public Health", "Westmere Council")]
+
+
+def test_an_initialled_list_after_its_label_runs_on_over_a_wrapped_name(people):
+    att, _ = people("Minutes of the Trustees\n\nPresent: Aya Mirren (AM) Chair, Ben Tuck (BT) Treasurer, Carol\n"
+                    "Fenn (CF), Dec Roper (DR)\n\n1. Finance\n")
+    assert [(p.name, p.role) for p in att] == [("Aya Mirren", "Chair"), ("Ben Tuck", "Treasurer"),
+                                               ("Carol Fenn", None), ("Dec Roper", None)]
+
+
+def test_apologies_with_their_reasons_after_dashes_in_sentences(people):
+    _, apo = people("Minutes of the Parish Council\n\n# 23/041 To receive apologies for absence\n\n"
+                    "Cllr S Quill - holiday. Cllr D Inch - family commitment.\n\n# 23/042 Public participation\n")
+    assert [(p.name, p.organisation) for p in apo] == [("S Quill", None), ("D Inch", None)]

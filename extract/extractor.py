@@ -205,7 +205,7 @@ def _items(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"items": extract_items(doc.section, standalone=context.standalone)}
 
 
-@PIPELINE.component("next_meeting", 8, requires=("section",), assigns=("next_meeting",))
+@PIPELINE.component("next_meeting", 9, requires=("section",), assigns=("next_meeting",))
 def _next_meeting(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"next_meeting": extract_next_meeting(doc.section)}
 

@@ -12,8 +12,10 @@ from minutes.extract.document import Block
 from minutes.extract.lexicon import BODY_WORDS, VENUE_WORDS
 from minutes.extract.records import ExtractedDocument, NextMeeting, Section, Span
 
+# An item's reference before its heading: "9.", "9.0", "23/045", "TB/23/041", "PC12".
+_ITEM_REF = r"(?:(?:[A-Z]{1,4}/?)?\d+(?:[./]\d+)*[a-z]?[.)]?\s*)?"
 NEXT_HEAD = re.compile(  # matched at a line's start, after any bullet ("o Next meeting – ...")
-    r"\W*(?:o\s+)?(?:\d+(?:\.\d+)*[.)]?\s*)?(?:forward\s+agenda\s+(?:and|&)\s+)?"  # "9.0 Forward agenda and date of"
+    r"\W*(?:o\s+)?" + _ITEM_REF + r"(?:forward\s+agenda\s+(?:and|&)\s+)?"  # "9.0 Forward agenda and date of"
     r"(?:(?:dates?|times?|details)(?:,?\s+(?:time|venue|and|place|&)){0,4}\s+of\s+(?:the\s+)?)?"
     r"(?:next|future|forthcoming)\s+meetings?\b\s*(?:[:\-–]|will\s+be(?:\s+held)?(?:\s+on)?|is(?:\s+on)?)?\s*",
     re.I)  # "Dates of future meetings: 4 June, 2 July ...": the first is the next
@@ -99,7 +101,7 @@ def _dated_next_meeting(section: Section) -> NextMeeting | None:
 # not a sentence wrapped before "next meeting").
 _LABEL_SEP = re.compile(r"[:\-–]\s*$")
 # "Date of next meeting", "9.0 Forward Agenda and date of next Meeting" (a minutes grid's last row)
-_DATED_HEAD = re.compile(r"\W*(?:\d+(?:\.\d+)*[.)]?\s*)?(?:forward\s+agenda\s+(?:and|&)\s+)?(?:date|time|details)\b",
+_DATED_HEAD = re.compile(r"\W*" + _ITEM_REF + r"(?:forward\s+agenda\s+(?:and|&)\s+)?(?:date|time|details)\b",
                          re.I)
 
 

@@ -24,6 +24,14 @@ def test_next_meeting_item_with_labelled_lines():
     assert (nm.date, nm.time, nm.venue) == (date(2012, 3, 6), "10.00 am – 12.00 pm", "Room 4, Civic Centre")
 
 
+def test_next_meeting_heading_under_a_minute_reference():
+    for ref in ("12/045", "TB/12/050", "PC12"):
+        nm = meeting([("heading", f"{ref} Date of next meeting"),
+                      ("paragraph", "Tuesday 6th March 2012 (Annual Meeting of the Parish Council) at 7pm in the "
+                                    "Memorial Hall.")]).next_meeting
+        assert (nm.date, nm.time, nm.venue) == (date(2012, 3, 6), "7pm", "Memorial Hall"), ref
+
+
 def test_the_time_on_the_dates_line_and_a_venue_that_names_a_place():
     nm = meeting([("paragraph", "Next Meeting Tuesday, 6th March 2012"),
                   ("paragraph", "The Chairman brought the meeting to a close at 8.40pm")]).next_meeting

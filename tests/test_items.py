@@ -30,6 +30,9 @@ def test_other_ref_styles(items):
     assert items("19.09.01 Apologies\n\n19.09.02 Finance\n")[1] == ("19.09.02", "Finance")
     assert items("Item 5 Budget Report\n\nMinute 42 Highways\n") == [("5", "Budget Report"), ("42", "Highways")]
     assert items("Minute 45/19 Apologies\n\nMinute 46/19 Finance\n") == [("45/19", "Apologies"), ("46/19", "Finance")]
+    # a board's minute numbers: its initials, the year, the minute
+    assert items("TB/23/041 Welcome and apologies\nThe Chair welcomed all.\n\nTB/23/042 Finance report\n") == [
+        ("TB/23/041", "Welcome and apologies"), ("TB/23/042", "Finance report")]
 
 
 def test_numbering_continuity_rejects_body_points(items):

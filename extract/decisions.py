@@ -40,8 +40,11 @@ if TYPE_CHECKING:
 
 # Documents that record no meeting's decisions.
 NO_DECISIONS = frozenset({"strategy", "report", "work_programme", "agenda"})
+# ... and a committee's recommendation to the council above it ("RECOMMENDED to Council that the fees rise")
 RESOLVED = re.compile(r"^\W*(?:(?:RESOLVED|Resolved|DECIDED|Decided|DECISION|Decision)\b|"
-                      r"(?:RESOLUTION|Resolution|AGREED|Agreed)(?=\s*[:\-–]))\s*(?:that\b)?\s*[:\-–]?\s*"
+                      r"(?:RESOLUTION|Resolution|AGREED|Agreed|Recommended|Recommendation)(?=\s*[:\-–])|"
+                      r"RECOMMENDED\b(?:\s+(?i:to\s+(?:the\s+)?(?:full\s+)?(?:council|cabinet)\b))?)"
+                      r"\s*(?:that\b)?\s*[:\-–]?\s*"
                       r"(?:[Tt]hat\b\s*:?)?\s*")
 # A motion's "This Council resolves to:", "The Board resolved to invite the Executive to:" over its parts (only as
 # a lead-in: "The Council resolved to approve the budget." is read as running text)

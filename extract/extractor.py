@@ -222,12 +222,12 @@ def _meeting_dates(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"meetings": future_meetings(doc)}
 
 
-@PIPELINE.component("actions", 43, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
+@PIPELINE.component("actions", 44, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
 def _actions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"actions": extract_actions(doc, context.roster, context.meetings)}
 
 
-@PIPELINE.component("decisions", 32, requires=("section", "items", "roster"), assigns=("decisions",))
+@PIPELINE.component("decisions", 33, requires=("section", "items", "roster"), assigns=("decisions",))
 def _decisions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"decisions": extract_decisions(doc, context.roster)}
 

@@ -47,6 +47,16 @@ def test_agreed_label_heads_a_resolution_as_resolved_does():
     assert run([("paragraph", "Agreed to defer the item to the next meeting.")]) == [
         ("Agreed to defer the item to the next meeting.", True)]
 
+def test_a_committees_recommendation_to_the_council_is_its_decision():
+    assert run([("paragraph", "RECOMMENDED to Council that the hire fees be increased by 3%.")]) == [
+        ("the hire fees be increased by 3%.", True)]
+    got = run([("paragraph", "Recommendation:"), ("list_item", "The Cabinet approves the strategy.", "1)"),
+               ("list_item", "The Head of Leisure sets the winter charges.", "2)")])
+    assert got == [("The Cabinet approves the strategy.", True), ("The Head of Leisure sets the winter charges.", True)]
+    # a sentence that opens with the word is no label
+    assert run([("paragraph", "Recommended reading was circulated to members.")]) == []
+
+
 def test_agreed_statements_and_minutes_record():
     got = run([("paragraph", "The minutes of the meeting held on 3 May were signed as a correct record."),
                ("paragraph", "It was agreed that the hall fees would rise by 5%. The group welcomed the news.")])

@@ -232,7 +232,7 @@ def _decisions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"decisions": extract_decisions(doc, context.roster)}
 
 
-@PIPELINE.component("funding", 6, requires=("section", "items"), assigns=("funding",))
+@PIPELINE.component("funding", 7, requires=("section", "items"), assigns=("funding",))
 def _funding(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"funding": extract_funding(doc)}
 

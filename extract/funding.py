@@ -53,7 +53,7 @@ _MONEY_HEADER = re.compile(r"\b(?:budgets?|forecasts?|outturn|variance|actuals?|
 _NOUN_AFTER = re.compile(
     r"^\s*(?!(?:for|of|to|from|in|on|by|at|with|and|or|against|versus|vs)\b)((?:[\w'&/-]+\s+){0,4}?(?:funding|funds?|budget|grant|allocation|money|contribution|"
     r"costs?|programme|scheme|bid|project|capital|revenue|savings?))\b", re.I)
-_FOR = re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?(?P<what>[^.;:,()£]+)", re.I)
+_FOR = re.compile(r"\b(?:for|towards)\s+(?:the\s+|a\s+|an\s+)?(?P<what>[^.;:,()£]+)", re.I)  # "towards hanging baskets"
 # (a decimal point is no stop, and a sum is one stop whole: "was £1.2m against a budget of")
 _CLAUSE_STOP = re.compile(r"[;:()]|\.(?!\d)|\s+(?:and|but|which|while|whilst|although)\s+|,\s|"
                           r"£\s*[\d,.]*\d(?:\s*(?:m|k|bn|million|billion|thousand)\b)?|£")

@@ -82,6 +82,12 @@ def test_a_sum_in_brackets_is_named_by_the_words_before_them() -> None:
     assert [(f.amount_gbp, f.purpose) for f in found][::2] == [(4000, "staff costs under budget"), (2000, None)]
 
 
+def test_what_a_sum_goes_towards_is_its_purpose() -> None:
+    _, found = _doc(["It was resolved to award a grant of £250 to the Youth Club towards its summer trip.",
+                     "Proposed and resolved unanimously to award £300 towards hanging baskets."])
+    assert [(f.amount_gbp, f.purpose) for f in found] == [(250, "summer trip"), (300, "hanging baskets")]
+
+
 def test_range_record_keeps_both_ends() -> None:
     _, [f] = _doc(["The trust could bid for £150–170k a year."])
     assert (f.amount_gbp, f.amount_high_gbp) == (150000, 170000)

@@ -235,6 +235,8 @@ def _entries(section: Section) -> Iterator[_Entry]:
                     if not _is_person_line(text) and _sub_heading(text, nxt):
                         state = _under(state, text)  # "Those present Eddington Residents' Association"
                         continue
+                if state is not None:
+                    text = ARRIVAL_NOTE.sub("", text).strip()
                 if state is not None and state.status == "apologies":
                     text = APOLOGY_REASON.sub("", APOLOGY_NOTE.sub("", text)).strip()
                 if state is None or not text:
@@ -299,6 +301,9 @@ APOLOGY_NOTE = re.compile(
     r"(?:^|[.;,]|\s[-–])\s*(?:(?:the\s+|these\s+|all\s+)?(?:apologies|reasons?(?:\s+(?:for\s+absence|given))?|these"
     r"|they|all|both)\s+(?:(?:were|was|are|have\s+been|had\s+been)\s+)?|(?:it\s+was\s+)?(?:resolved|agreed)\s+(?:to\s+)?)?"
     r"(?:accepted|approved|noted|consented|accept|approve|note)\b[^.;]*[.;]?\s*$|^received\s+from\s+", re.I)
+# A note after a list that someone came late or left early: "...; Cllr C Brown arrived at 7.45pm."
+ARRIVAL_NOTE = re.compile(r"[.;,]\s*[^.;,()]*\b(?:arrived|left|departed|joined\s+the\s+meeting)\b"
+                          r"(?:[^.;()]|\.(?=\d))*[.;]?\s*$", re.I)
 # The reason an apology gives, after a dash: "Cllr S Quigley - holiday", "Cllr D Ince – family commitment".
 APOLOGY_REASON = re.compile(r"\s+[-–]\s+[a-z][^.;,]*")
 # An item heading that ends with apologies: "1. Welcome and Apologies", the names on the lines under it.

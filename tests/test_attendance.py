@@ -424,3 +424,12 @@ def test_apologies_with_their_reasons_after_dashes_in_sentences(people):
     _, apo = people("Minutes of the Parish Council\n\n# 23/041 To receive apologies for absence\n\n"
                     "Cllr S Quill - holiday. Cllr D Inch - family commitment.\n\n# 23/042 Public participation\n")
     assert [(p.name, p.organisation) for p in apo] == [("S Quill", None), ("D Inch", None)]
+
+
+def test_a_note_that_someone_came_late_or_left_ends_the_list(people):
+    att, apo = people("Minutes of the Parish Council\n\nPresent: Ann Bell (Chair), Carl Dunn, Gus Hale. Cllr Ivy Jay "
+                      "joined the meeting at 7.40pm.\n\nApologies: Cllr A Smith, Cllr B Jones; Cllr C Brown arrived "
+                      "at 7.45pm.\n\n1. Minutes\n")
+    assert [(p.name, p.role, p.organisation) for p in att] == [("Ann Bell", "Chair", None), ("Carl Dunn", None, None),
+                                                               ("Gus Hale", None, None)]
+    assert [(p.name, p.role) for p in apo] == [("A Smith", None), ("B Jones", None)]

@@ -184,11 +184,11 @@ REPORTED_CLAUSE = re.compile(r"\b(?:that|which|who|whom)\b")
 ALSO = re.compile(r",?\s+and\s+also\s+(?=[a-z])")
 # "X to note / receive / endorse ...": the body's own decision, not a task.
 NOT_TASKS = frozenset(verb for verb, _ in DECISION_VERBS)
-# "... be noted", "... be approved": the resolution records the decision, gives no task.
 # The clauses of one resolution: "That A be approved and that the Clerk write to B".
 AND_THAT = re.compile(r"[,;]?\s+and\s+that\s+", re.I)
 # A resolution that a paper come to a meeting: "a further report be brought to the June meeting".
 BE_TO_MEETING = re.compile(rf"\bbe\s+{alternation(TO_MEETING_VERBS)}\s+(?:back\s+)?(?:to|at)\s+(?:a|an|the)\b")
+# "... be noted", "... be approved": the resolution records the decision, gives no task.
 PASSIVE_DECISION = re.compile(rf"\bbe\s+{alternation(done for _, done in DECISION_VERBS)}\b")
 # A resolution that gives one named the task: "that they be signed by the Chair".
 SIGNED_BY = re.compile(r"\bbe\s+(?P<done>[a-z]+ed)\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")

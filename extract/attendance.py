@@ -237,8 +237,8 @@ def _entries(section: Section) -> Iterator[_Entry]:
                         continue
                 if state is not None:
                     text = ARRIVAL_NOTE.sub("", text).strip()
-                if state is not None and state.status == "apologies":
-                    text = APOLOGY_REASON.sub("", APOLOGY_NOTE.sub("", text)).strip()
+                    if state.status == "apologies":
+                        text = APOLOGY_REASON.sub("", APOLOGY_NOTE.sub("", text)).strip()
                 if state is None or not text:
                     continue
                 m = GROUP_LABEL.match(text)
@@ -969,7 +969,7 @@ def _person(part: str, entry: _Entry, body: str | None, initials: str | None = N
     # (one organisation before it, not a run of others' names and posts the reading failed to part)
     held_post = held.group(1).strip() if held and _names_post(held.group(1)) \
         and not any(c in rest[:held.start()].strip(" ,") for c in "(,") else None
-    if held and held_post:
+    if held_post and held:
         rest = rest[:held.start()]
     m = TRAILING_BRACKET.search(extra or "")
     # a note in lower case ("(joined in the second half)") is neither post nor organisation

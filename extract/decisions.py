@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 
 # Documents that record no meeting's decisions.
 NO_DECISIONS = frozenset({"strategy", "report", "work_programme", "agenda"})
-# ... and a committee's recommendation to the council above it ("RECOMMENDED to Council that the fees rise")
+# A resolution's label ("RESOLVED that", "Decision:", "AGREED –"), and a committee's recommendation to the
+# council above it ("RECOMMENDED to Council that the fees rise")
 RESOLVED = re.compile(r"^\W*(?:(?:RESOLVED|Resolved|DECIDED|Decided|DECISION|Decision)\b|"
                       r"(?:RESOLUTION|Resolution|AGREED|Agreed|Recommended|Recommendation)(?=\s*[:\-–])|"
                       r"RECOMMENDED\b(?:\s+(?i:to\s+(?:the\s+)?(?:full\s+)?(?:council|cabinet)\b))?)"

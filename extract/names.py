@@ -44,14 +44,19 @@ def _bare(token: str) -> str:
     return token.lower().strip(".,;:")
 
 
+def _leading_title(toks: list[str]) -> bool:
+    """Whether the first of two or more tokens is a title before the name. "Chief" is a rank only
+    before another ("Chief Supt"): "Chief Executive", "Chief Nurse" are posts."""
+    first, second = _bare(toks[0]), _bare(toks[1])
+    if first in TITLE_WORDS:
+        return first != "chief" or second in TITLE_WORDS
+    return len(toks) > 2 and first in COUNCIL_LEVELS and second in TITLE_WORDS  # "District Councillor Haysey"
+
+
 def strip_honorifics(text: str) -> str:
     """Drop leading titles/ranks and trailing post-nominals from a name."""
     toks = text.split()
-    # "Chief" is a rank only before another ("Chief Supt"): "Chief Executive", "Chief Nurse" are posts
-    while len(toks) > 1 and (_bare(toks[0]) in TITLE_WORDS and (_bare(toks[0]) != "chief" or _bare(toks[1])
-                                                                in TITLE_WORDS)
-                             or len(toks) > 2 and _bare(toks[0]) in COUNCIL_LEVELS
-                             and _bare(toks[1]) in TITLE_WORDS):  # "District Councillor Haysey"
+    while len(toks) > 1 and _leading_title(toks):
         toks.pop(0)
     while len(toks) > 1 and _bare(toks[-1]) in TITLE_WORDS - {"chief"}:
         toks.pop()

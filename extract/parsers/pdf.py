@@ -742,9 +742,9 @@ def _cell_text(lines: list[Line], box: Box | None) -> str:
 def _broken_word(prev: Line, line: Line, right: float) -> bool:
     # a line wrapped at a space ends with that space in the text layer, and a wrap breaks a word only
     # where it is longer than the column is wide: alone on its line ("Circulate the|draft" is two words)
-    last = prev.segments[-1]
     if " " in prev.text.strip():
         return False
+    last = prev.segments[-1]
     split_number = bool(re.search(r"\d[.,]$", prev.text)) and line.text[:1].isdigit()
     return (not last.text.endswith(" ") and last.x1 > right - last.size
             and (split_number or prev.text[-1:].isalnum() and line.text[:1].isalnum()

@@ -32,7 +32,7 @@ SMALL = frozenset("of and the for on in upon to at by with".split())
 # The last word of an organisation's name.
 ORG_END = re.compile(r"(?:council|ips|ltd\.?|limited|plc|cic|llp|trust|society|association|club|charity|foundation|"
                      r"federation|institute|college|university|school|church|library|libraries|partnership|"
-                     r"authority|agency|nhs|icb|ccg|company|"
+                     r"authority|agency|nhs|icb|ccg|company|commissioning\s+group|integrated\s+care\s+board|"
                      r"co-operative|cooperative)$", re.I)
 LEGAL = re.compile(r"[\s,]+(?:ltd\.?|limited|plc|cic|llp)$", re.I)
 # The last word of a committee's name (what an organisation meets as).
@@ -41,10 +41,10 @@ COMMITTEE_END = re.compile(r"(?:board|committee|sub-committee|panel|cabinet|exec
                            r"working\s+group|task\s+group|task\s+force|team)$", re.I)
 # Words around a body's name that say what the paper or the meeting is, not who meets.
 GENRE = re.compile(r"\s*[-–:,]?\s*\b(?:action\s+log|actions?\s+list|action\s+notes|minutes|agenda(?:\s+pack)?|"
-                   r"notes|papers|meeting\s+notes)\b\.?\s*$", re.I)
+                   r"notes|papers|meeting\s+notes|draft|unconfirmed|unapproved)\b\.?\s*$", re.I)
 QUALIFIER = re.compile(r"^(?:(?:open|public|ordinary|regular|special|extraordinary|monthly|quarterly|bi-monthly|"
                        r"virtual|remote|reconvened|adjourned|inaugural|additional|part\s+[ab12i]+)\s+)+", re.I)
-MEETING_TAIL = re.compile(r"\s+(?:meeting|mtg\.?)$", re.I)
+MEETING_TAIL = re.compile(r"(?:\s+(?:meeting|mtg\.?))?(?:\s+(?:held\s+)?in\s+(?:public|private))?$", re.I)
 REF = re.compile(r"^(?:[A-Z]{1,6}\s*\(\d+\)\s*[\w.]*|item\s+\d+\w*|[A-Z]{1,6}\d+[\w.]*)\s+(?=\S)")
 AGM = re.compile(r"^(?:(?:the\s+)?annual\s+general\s+meeting|a\.?g\.?m\.?|annual\s+meeting|annual\s+parish\s+"
                  r"council\s+meeting)(?:\s+(?:and|&)\s+.+)?$", re.I)
@@ -195,7 +195,7 @@ def _head_organisation(blocks: list[Block]) -> str | None:
         if b.kind == "table":
             continue
         for line in [b.text.split("\n", 1)[0]]:
-            line = " ".join(line.split()).strip(" *#")
+            line = _HEAD_FROM.sub("", " ".join(line.split()).strip(" *#"))
             name = GENRE.sub("", line).strip(" -–:,")
             if organisation_like(name) and not first_full_date(name):
                 return name

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from minutes.extract.action_log import log_status
+from minutes.extract.bodies import body_key
 from minutes.extract.extractor import FileExtraction
 from minutes.extract.paths import path_text, safe_text
 from minutes.extract.records import Action, ExtractedDocument, Funding, Person, Span, Target
@@ -91,13 +92,30 @@ def _funding_mentions(f: Funding) -> list[dict[str, Any]]:
 RANGE_JOIN = re.compile(r"[\s,]*(?:-|–|to|and)?\s*$")  # what joins a range's low end to its high: "£150k [and ]"
 
 
+def _body(doc: ExtractedDocument) -> str | None:
+    """The body named whole, as minutes name it in full: its organisation then
+    its committee ("Kent County Council Corporate Parenting Panel"); the body
+    line as printed where no organisation is known."""
+    name = doc.body_name
+    if name is None or name.organisation is None:
+        return doc.section.body or (name.committee if name else None)
+    if name.committee is None:
+        return name.organisation
+    if body_key(name.organisation) in body_key(name.committee):
+        return name.committee
+    org, committee = name.organisation.split(), name.committee.split()
+    if org[-1].lower() == committee[0].lower():  # "... Safety Partnership" + "Partnership Board"
+        committee = committee[1:]
+    return " ".join(org + committee)
+
+
 def document_record(doc: ExtractedDocument) -> dict[str, Any]:
     s = doc.section
     nm = doc.next_meeting
     return {
         "kind": s.kind,
         "title": s.title,
-        "body": s.body or (doc.body_name.name if doc.body_name else None),  # as printed, else as read
+        "body": _body(doc),
         "organisation": doc.body_name.organisation if doc.body_name else None,
         "committee": doc.body_name.committee if doc.body_name else None,
         "meeting_date": s.meeting_date.isoformat() if s.meeting_date else None,

@@ -59,7 +59,7 @@ from minutes.extract.targets import extract_targets
 # segment(), which cuts a file into documents, is no per-document component,
 # but what it cuts decides everything after it: its version is stored too.
 SEGMENT = "segment"
-SEGMENT_VERSION = 7
+SEGMENT_VERSION = 8
 
 
 @dataclass
@@ -242,7 +242,7 @@ def _targets(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"targets": extract_targets(doc)}
 
 
-@PIPELINE.component("body", 3, requires=("section",), assigns=("body_name",))
+@PIPELINE.component("body", 4, requires=("section",), assigns=("body_name",))
 def _body(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"body_name": read_body(doc.section)}
 

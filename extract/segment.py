@@ -312,7 +312,7 @@ MEETING_OF = (r"(?:the\s+|an?\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:special|extrao
               r"general|inaugural|additional|reconvened|virtual|remote)\s+){0,3}(?:meeting\s+of\s+(?:the\s+)?)?")
 HELD = re.compile(r"^(?:.*?\bminutes\s+of\s+" + MEETING_OF + r"|at\s+" + MEETING_OF + r")(?P<body>.+?)"
                   r"(?=\s+(?:held|at|in|meeting)\b|\s+on\s+(?:\d|the\b|" + WEEKDAY_FULL + "|" + MONTH + r")|\s+[-–]\s|"
-                  r"\s*,|\s+" + WEEKDAY_FULL + r"|\s+\d|$)", re.I)
+                  r"\s*,|\s+" + WEEKDAY_FULL + r"|\s+\d|\s+(?:date|venue|time|location)\s*:|$)", re.I)
 
 
 ADDRESSED = re.compile(r"^\**(?:to|for)\s*:\**\s*(?:(?:all\s+)?members\s+of\s+)?(?:the\s+)?(?P<body>[^,.;]+)", re.I)

@@ -22,6 +22,9 @@ from minutes.pipeline import cli
     ("XB (4)2.iii Example Board Action Log", None, "Example Board"),
     ("Open Data Users Forum", None, "Open Data Users Forum"),  # "Open" is part of a name, not the meeting's
     ("Paul Smith, Chief Executive Eastvale District Council", None, "Paul Smith, Chief Executive Eastvale District Council"),
+    ("EASTVALE PARISH COUNCIL Draft", "Eastvale Parish Council", None),  # the paper's state, not a committee
+    ("Governing Body Meeting in Public", None, "Governing Body"),
+    ("Westmoor Clinical Commissioning Group", "Westmoor Clinical Commissioning Group", None),
 ])
 def test_a_printed_body_is_organisation_and_committee(printed, organisation, committee):
     assert split_body(printed) == BodyName(organisation, committee)
@@ -38,6 +41,26 @@ def test_the_record_names_the_body_read_where_no_body_line_is_printed(tmp_path):
     [doc] = file_record(extract_file(paper, ocr="never"))["documents"]
     assert (doc["body"], doc["organisation"], doc["committee"]) == ("Fernbrook Primary School",
                                                                     "Fernbrook Primary School", None)
+
+
+@pytest.mark.parametrize("head, body", [
+    # the organisation over the committee: the record names both, as minutes do in full
+    ("WESTMOOR DISTRICT COUNCIL\n\nOVERVIEW AND SCRUTINY COMMITTEE\n\nMINUTES of a meeting held on Thursday, "
+     "19 January 2023", "Westmoor District Council Overview and Scrutiny Committee"),
+    # the word they share is said once; a "Date:" line under the title is not part of the name
+    ("Westmoor Community Safety Partnership\nMinutes of the Partnership Board\nDate: 12 October 2021",
+     "Westmoor Community Safety Partnership Board"),
+    # a council meeting as itself: its full name, not the "Parish Council" of the sentence under it
+    ("WESTMOOR PARISH COUNCIL\n\nMinutes of the Meeting of the Parish Council held on Tuesday 14th March 2023",
+     "Westmoor Parish Council"),
+])
+def test_the_record_names_organisation_and_committee(tmp_path, head, body):
+    from minutes.extract.export import file_record
+    from minutes.extract.extractor import extract_file
+    paper = tmp_path / "m.txt"
+    paper.write_text(head + "\n\nPresent: Mark Linley (Chair), Tom Brace\n\n1. Welcome\n\nThe Chair welcomed everyone.\n")
+    [doc] = file_record(extract_file(paper, ocr="never"))["documents"]
+    assert doc["body"] == body
 
 
 def test_two_spellings_of_one_organisation_share_a_key():

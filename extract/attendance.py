@@ -19,9 +19,9 @@ from minutes.extract.lexicon import (ATTENDANCE_LABELS, AUXILIARY_VERBS, CHAIR_L
                                     NAME_PARTICLES, NONE_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS, POST_NOMINALS,
                                     POST_QUALIFIERS, POSTS, PUBLIC, REMOTE_WORDS, ROLL_CALL, SUBSTITUTION_PHRASES,
                                     alternation)
-from minutes.extract.names import (BROKEN_HYPHEN, INITIALS, LIST_AND, PLURAL_TITLE, ROLE, TRAILING_BRACKET, clean_name,
-                                   initials_fit, looks_like_name, name_key, resolve, same_keys, same_person,
-                                   split_names, strip_honorifics)
+from minutes.extract.names import (BROKEN_HYPHEN, INITIALS, ITEM_NOTE, LIST_AND, PLURAL_TITLE, ROLE, TRAILING_BRACKET,
+                                   clean_name, initials_fit, looks_like_name, name_key, resolve, same_keys,
+                                   same_person, split_names, strip_honorifics)
 from minutes.extract.records import Attendance, Person, Section, Span
 from minutes.extract.tables import names_columns
 
@@ -41,9 +41,10 @@ PUBLIC_LABEL = re.compile(PUBLIC, re.I)
 # The public counted at the head of a list: "1 elector (for part of the meeting) and ...", "Two residents".
 PUBLIC_PART = re.compile(rf"^(?P<n>\d+|an?|{alternation(COUNT_WORDS)})\s+(?:{PUBLIC}|electors?|residents?|"
                          r"parishioners?)(?:\s*\([^()]*\))?\s*(?:,|;|\band\b|&|$)\s*", re.I)
-# The public counted at the end of a list: "Mrs J King (Clerk) and 3 members of the public".
+# The public counted further on in a list: "Mrs J King (Clerk) and 3 members of the public",
+# "Mrs J King (Clerk), 3 members of the public, District Cllr A Fenwick".
 PUBLIC_TAIL = re.compile(rf"(?:,|;|\band\b|&)\s*(?P<n>\d+|an?|{alternation(COUNT_WORDS)})\s+(?:{PUBLIC}|electors?|"
-                         r"residents?|parishioners?)(?:\s*\([^()]*\))?\s*\.?\s*$", re.I)
+                         r"residents?|parishioners?)(?:\s*\([^()]*\))?(?=\s*(?:[,;&]|\band\b|\.?\s*$))", re.I)
 # A post before its holder's name: "the clerk, Mr G Irwin".
 _POST_FIRST = re.compile(rf"^(?:the\s+)?(?P<role>{ROLE.pattern.lstrip('^')})\s*,\s*(?P<name>[A-Z][^,]+)$", re.I)
 # A post with its holder's name in brackets: "Head of Planning (R Kendrick)", each part of a list.
@@ -898,7 +899,7 @@ def _people(entry: _Entry, body: str | None, known: Sequence[Person] = ()) -> It
         one = counted.group("n").lower() in ("1", "one", "a", "an")
         yield Person("Member of the Public" if one else "Members of the Public", "in_attendance", entry.span,
                      as_written=entry.as_written, category=entry.category)
-    text = text[head.end():] if head else text[:tail.start()] if tail else text
+    text = text[head.end():] if head else text[:tail.start()] + text[tail.end():] if tail else text
     for chunk, initials in _initialled(_holders_first(_POST_FIRST.sub(r"\g<name> (\g<role>)", text))):
         parts = _list_parts(chunk, entry, known) if initials is None else [DASH.sub(", ", chunk.strip(" .;:,"))]
         for part in parts:
@@ -973,7 +974,7 @@ def _person(part: str, entry: _Entry, body: str | None, initials: str | None = N
         rest = rest[:held.start()]
     m = TRAILING_BRACKET.search(extra or "")
     # a note in lower case ("(joined in the second half)") is neither post nor organisation
-    bracket = m.group(1).strip() if m and not m.group(1)[:1].islower() else None
+    bracket = ITEM_NOTE.sub("", m.group(1).strip()) if m and not m.group(1)[:1].islower() else None
     if m:
         extra = extra[:m.start()].strip()
     posts, orgs = _split_post(", ".join(x for x in (extra, rest.strip()) if x))

@@ -65,6 +65,9 @@ def strip_honorifics(text: str) -> str:
 
 # A bracket closing a text: "(Chair)", "(Ministry of Justice)".
 TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
+# When someone attended, after their post in one bracket: "(Deputy Headteacher, for item 5)".
+ITEM_NOTE = re.compile(r"[,;]?\s*\b(?:for|from|until|during|after|before|at)\s+(?:part\s+of\s+)?(?:agenda\s+)?"
+                       r"items?\s+[\w.,&/\s-]*$", re.I)
 
 
 def clean_name(text: str) -> tuple[str, str | None]:
@@ -75,7 +78,7 @@ def clean_name(text: str) -> tuple[str, str | None]:
     if m:
         inner = m.group(1).strip()
         if ROLE.match(inner):
-            role = inner
+            role = ITEM_NOTE.sub("", inner)
             text = text[:m.start()]
     name = strip_honorifics(" ".join(text.split()).strip(" ,;:-–"))
     m = LEADING_ROLE.match(name)

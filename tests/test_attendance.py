@@ -348,6 +348,16 @@ def test_the_public_counted_at_the_end_of_a_list_is_no_part_of_the_last_person(p
         ("J King", "Clerk"), ("Members of the Public", None)]
 
 
+def test_the_public_counted_inside_a_list_and_an_item_note_in_a_post(people):
+    att, _ = people("Minutes of the Lantern Parish Council held on 3 May 2019\n\n"
+                    "Present: Ann Bell, Carl Dunn\n"
+                    "In attendance: Mrs J King (Clerk and RFO), 3 members of the public, District Cllr A Fenwick, "
+                    "Mr S Hale (Deputy Headteacher, for item 5)\n\n1. Welcome\n")
+    assert sorted((p.name, p.role, p.organisation) for p in att if p.status == "in_attendance") == [
+        ("A Fenwick", None, None), ("J King", "Clerk and RFO", None), ("Members of the Public", None, None),
+        ("S Hale", "Deputy Headteacher", None)]
+
+
 def test_two_names_each_opening_with_a_given_name_are_two_people(people):
     # the rule for one person and an organisation ("Olivia Grant, Hallowby Pubwatch") holds otherwise
     att, apo = people("Minutes of the Lantern Board held on 3 May 2019\n\nPresent: Olivia Grant, Hallowby Pubwatch\n"

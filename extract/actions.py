@@ -14,7 +14,7 @@ from minutes.extract.dates import DATE_PATTERN, DATED_YEAR, MONTH, YEAR_NUMBER, 
 from minutes.extract.decisions import NO_DECISIONS, resolution_parts
 from minutes.extract.document import CLOSED, Block, Cell, Marker, unwrapped
 from minutes.extract.funding import sentences
-from minutes.extract.items import item_at
+from minutes.extract.items import heads_actions, item_at
 from minutes.extract.lexicon import (ASKED_VERBS, ASKING_BASES, AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS,
                                     LINKING_WORDS, LOG_STATUSES, MONTHS, NARRATION_VERBS, OTHER_LOG_STATUSES,
                                     OUGHT_VERBS, PEOPLE_GROUPS, POSTS, ROUTINE_WORDS, SPEECH_VERBS, SUGGESTING_VERBS,
@@ -231,12 +231,6 @@ INLINE_ACTION = re.compile(r"(?:^|[,;:.–-]\s*|\(\s*)(?:c/f\s+)?action(?:ed)?\s
                            r"(?=\s*(?:[.;,)]|$|to\s+(?!be\b)[a-z]))")
 # "All actions for next meeting unless otherwise stated": a log's default deadline.
 ALL_ACTIONS = re.compile(r"^\W{0,3}all\s+actions\b", re.I)
-# A line that heads a list of this meeting's tasks: "Actions:", "Action points", "Agreed actions", "The following
-# actions were agreed:"; not the earlier ones reviewed ("Actions from the last meeting", "Actions arising from ...").
-ACTIONS_HEAD = re.compile(r"\W{0,3}(?:(?:new|agreed|key|summary\s+of(?:\s+agreed)?)\s+)?actions?"
-                          r"(?:\s+(?:points?|agreed|required|arising|list))?|the\s+following\s+actions?\s+"
-                          r"(?:was|were)\s+(?:agreed|taken|identified)\s*:?(?:[ \t]*[-–])?", re.I)
-ACTIONS_HEAD_END = re.compile(r"\s*:?\s*(?:[-–]\s*)?$")
 # Who acts, set apart by a dash before or after the task: "OM – book the hall", "Book the hall – OM"
 DASH_OWNER_FIRST = re.compile(r"\W{0,3}(?P<who>[A-Z][^–\-:.;()]{0,40}?)\s+[–-]\s+(?=[a-z])")
 DASH_OWNER_LAST = re.compile(r"\s[–-]\s+(?P<who>[A-Z][^–\-.;:()]{0,40}?)\s*\.?\s*$")
@@ -339,7 +333,7 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
                 lead, heading = [], block.text
         if ALL_ACTIONS.match(block.text):
             ctx.log_due = ctx.due(block.text)
-        if _heads_actions(block) and i < len(blocks) and blocks[i].kind == "list_item":
+        if heads_actions(block) and i < len(blocks) and blocks[i].kind == "list_item":
             while i < len(blocks) and blocks[i].kind == "list_item" and blocks[i].start not in done \
                     and not STATUS_END.search(blocks[i].text):
                 out.append(_headed_task(ctx, blocks[i]))  # each entry of the list a task
@@ -488,7 +482,7 @@ def _owners_before(ctx: _Context, subject: str) -> list[Owner]:
     apposed = APPOSITION.fullmatch(subject)
     if apposed and is_owner_like(apposed.group("who"), ctx.roster) and not ctx.roster.person(apposed.group("what")):
         subject = apposed.group("who")  # "Alan Armstrong, EDC, [is to enquire]": the person, not their body
-    subject = subject.strip(" ,")
+    subject = subject.strip(" ,–-")  # "Ewan – [report the stiles]": the dash sets the owner apart
     if subject not in ctx.subjects:  # the same subjects come back cue after cue
         owners = resolve_owners(subject, ctx.roster) if _no_clause_words(subject) else []
         ctx.subjects[subject] = owners if owners and all(_is_owner_phrase(o.as_written, ctx) for o in owners) else []
@@ -641,12 +635,6 @@ def _action_line_runs(block: Block) -> list[Block]:
     runs = [block.text[a:b].rstrip() for a, b in zip(starts, [*starts[1:], len(block.text)])]
     return [replace(block, text=run, start=block.start + a, end=block.start + a + len(run))
             for a, run in zip(starts, runs)]
-
-
-def _heads_actions(block: Block) -> bool:
-    """A heading or a line alone that heads a list of tasks ("Action points", "Actions:")."""
-    m = ACTIONS_HEAD.match(block.text) if block.kind in ("heading", "paragraph") else None
-    return m is not None and ACTIONS_HEAD_END.fullmatch(block.text, m.end()) is not None
 
 
 def _headed_task(ctx: _Context, block: Block) -> Action:

@@ -677,9 +677,9 @@ def _is_list(parts: list[str], text: str, known: Sequence[Person] = ()) -> bool:
     if len(parts) < 2 or not all(_only_name(p) for p in parts):
         return False
     # "Olivia Grant, Hallowby Pubwatch" is a name and an organisation; "Mr A Bell, Mrs C Dunn" two
-    # names, and so are "Ann Bell, Carl Dunn" when both are people the document has listed or each
-    # opens with a given name
-    return len(parts) > 2 or bool(LIST_AND.search(text)) or all(
+    # names, and so are "Ann Bell, Carl Dunn" when both are people the document has listed, each
+    # opens with a given name or each has a post in brackets ("Ian Moss (Medical Director), Tara Quinn (Head ...)")
+    return len(parts) > 2 or bool(LIST_AND.search(text)) or all(TRAILING_BRACKET.search(p) for p in parts) or all(
         strip_honorifics(p) != p or _INITIALLED.match(p) for p in parts) or all(
         any(same_person(clean_name(p)[0], k.name) for k in known) for p in parts) or all(
         _first_word(p) in GIVEN_NAMES for p in parts)

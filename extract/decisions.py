@@ -176,6 +176,9 @@ REDUCED_RELATIVE = re.compile(r"\s+(?:for|with|at|in|on|during|upon|between)\s"
                               r"(?:(?!\b(?:that|which|who|whom|and|but|or)\b|\bto\s+(?!(?:the|a|an|its|their|our)\b)[a-z])"
                               r"[^.;:,!?])*?"
                               r"\b(?:is|was|are|were|has|have|had|will|would|remains?|remained)\b", re.I)
+# A capitalised decision word as the adjective of a label over a list ("Agreed actions:", "Agreed next steps:").
+LABEL_AFTER = re.compile(r"^[^\S\n]+(?!(?:that|to|the|this|these|unanimously|by|with|as|on|in|upon|and|for)\b)"
+                         r"[a-z]+(?:[^\S\n]+[a-z]+){0,2}[^\S\n]*:", re.I)
 # A table cell's decision word used as an adjective ("Approved budget"): no decision.
 ADJECTIVE_AFTER = re.compile(r"^\s*(?!to\b|in\b|by\b|with\b|subject\b|unanimously\b|and\b|that\b|as\b|for\b|at\b|"
                              r"on\b|without\b|unless\b|pending\b)[A-Za-z]", re.I)
@@ -640,6 +643,8 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
         if by and not _own_agent(by.group("agent"), section.body):
             return False
         if cell and ADJECTIVE_AFTER.match(after) and not before.strip():
+            return False
+        if cue.text[:1].isupper() and LABEL_AFTER.match(after):
             return False
     if outcome:
         return True  # the elected, or the motion carried, is its subject, not who decided

@@ -128,6 +128,21 @@ def _candidate_lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int
         yield b, line.strip(), start, end
 
 
+# A line that heads a list of this meeting's tasks: "Actions:", "Action points", "Agreed actions", "The following
+# actions were agreed:"; not the earlier ones reviewed ("Actions from the last meeting", "Actions arising from ...").
+ACTIONS_HEAD = re.compile(r"\W{0,3}(?:(?:new|agreed|key|summary\s+of(?:\s+agreed)?)\s+)?actions?"
+                          r"(?:\s+(?:points?|agreed|required|arising|list))?|the\s+following\s+actions?\s+"
+                          r"(?:was|were)\s+(?:agreed|taken|identified)\s*:?(?:[ \t]*[-–])?", re.I)
+ACTIONS_HEAD_END = re.compile(r"\s*:?\s*(?:[-–]\s*)?$")
+
+
+def heads_actions(block: Block) -> bool:
+    """A heading or a line alone that heads a list of tasks ("Action points", "Actions:"): the
+    numbered entries under it are tasks, not the agenda's items."""
+    m = ACTIONS_HEAD.match(block.text) if block.kind in ("heading", "paragraph") else None
+    return m is not None and ACTIONS_HEAD_END.fullmatch(block.text, m.end()) is not None
+
+
 INITIALS = re.compile(r"[A-Z]{2,3}")
 NEXT_AGENDA = re.compile(r"^\W*agenda\s*(?:for\s+(?:the\s+)?next\s+meeting\s*)?:\s*$", re.I)
 BULLETS = "-*+•●▪"  # list labels that mark, not number
@@ -152,7 +167,11 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
     paragraphs = _numbered_paragraphs(candidates)
     top_kind = None  # the kind of block the top-level item was read from
     new_run = False  # an unnumbered heading after items numbered as a list: a "1." there starts afresh
+    tasks = False  # in a list of tasks under "Action points"
     for b, line, start, end in candidates:
+        tasks = heads_actions(b) or tasks and b.kind == "list_item"
+        if tasks:
+            continue
         if b.kind == "heading" and not REF.match(line) and items:
             if NEXT_AGENDA.match(line):
                 break  # "Agenda:" at the end of minutes lists the next meeting's points

@@ -621,6 +621,8 @@ def test_a_list_under_an_actions_heading_is_tasks_with_owners_set_apart():
         acts = run([("heading", "6 Summer fair"), ("paragraph", "The fair will be held on the green."), head, *entries])
         assert [([o.name for o in a.owners], a.due.iso() if a.due else None) for a in acts] == expected
         assert all(a.explicit for a in acts)
+    [act] = run([("heading", "Action points"), ("list_item", "Jenna – report the broken stiles", "1.")])
+    assert [(o.name, o.as_written) for o in act.owners] == [("Jenna Voss", "Jenna")]  # as printed, less the dash
     reviewed = run([("heading", "2 Actions from the last meeting"), ("heading", "Actions"),
                     ("list_item", "Book the hall for the fair – done", "•"),
                     ("list_item", "Publish the accounts (completed)", "•")])

@@ -358,6 +358,12 @@ def test_the_public_counted_inside_a_list_and_an_item_note_in_a_post(people):
         ("S Hale", "Deputy Headteacher", None)]
 
 
+def test_two_names_each_with_a_post_in_brackets_are_two_people(people):
+    _, apo = people("Minutes of the Lantern Board held on 3 May 2019\n\nPresent: Olivia Grant\n"
+                    "Apologies: Ian Moss (Medical Director), Tara Quinn (Head of Contracting)\n\n1. Welcome\n")
+    assert [(p.name, p.organisation) for p in apo] == [("Ian Moss", None), ("Tara Quinn", None)]
+
+
 def test_two_names_each_opening_with_a_given_name_are_two_people(people):
     # the rule for one person and an organisation ("Olivia Grant, Hallowby Pubwatch") holds otherwise
     att, apo = people("Minutes of the Lantern Board held on 3 May 2019\n\nPresent: Olivia Grant, Hallowby Pubwatch\n"

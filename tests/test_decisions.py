@@ -413,3 +413,11 @@ def test_each_cell_of_a_decision_column_is_a_decision():
                           ["Website", "No update this month.", "N/A"]])])
     assert got == [("Rates to rise by 5% from April", True),
                    ("Mowing - Two quotes were received. Green Ltd", True)]
+
+
+def test_a_decision_word_as_the_adjective_of_a_label_over_a_list_is_no_decision():
+    for label in ("Agreed actions:", "Agreed next steps:", "Approved outcomes:"):
+        texts = [text for text, _ in run([("heading", "16. Dog fouling"), ("paragraph", label),
+                                          ("list_item", "Manager to order the bins"),
+                                          ("paragraph", "Agreed: the Chair write to local businesses.")])]
+        assert texts == ["the Chair write to local businesses."], label

@@ -19,6 +19,13 @@ def test_numbered_items_subitems_and_resolved_parts_skipped(items):
                    ("3a", "Play Areas"), ("3b", "Allotments"), ("3.1", "Tree Planting"), ("4", "Any Other Business")]
 
 
+def test_a_numbered_list_under_action_points_holds_tasks_not_items(items):
+    got = items("1. Welcome\n\n2. Finance\n\nText here.\n\n3. Any other business\n\nNone.\n\nAction points\n\n"
+                "1. Ewan – report the broken stiles\n\n2. Lorna – chase the invoice\n\n3. Morag – pay the donation\n\n"
+                "4. Alan – write to the club\n")
+    assert got == [("1", "Welcome"), ("2", "Finance"), ("3", "Any other business")]
+
+
 def test_code_refs_and_caps_headings(items):
     got = items("HBP12 WELCOME\n\nHBP13 HOUSING FUNDING\n\nThe board noted:\n\n1. The grant was spent.\n\n"
                  "2. Costs rose.\n\nHBP14 ANY OTHER BUSINESS\n")

@@ -436,6 +436,19 @@ def test_text_list_numbers_stay_in_the_text_layer(parse) -> None:
     _spans_hold(parsed)
 
 
+def test_text_written_a_line_per_paragraph_is_cut_into_paragraphs(parse) -> None:
+    # a wrapped sentence stays one paragraph; a sentence's end, a numbered heading without a stop
+    # and an action tag end one when the next line opens with a capital
+    parsed = parse("Present: Cllr A Bell, Cllr C Dunn\nEL/23/12 Play area\nThe Manager reported on the\n"
+                   "tenders received.\nRESOLVED: to accept the lowest.\nPD agreed to obtain quotes. ACTION: PD\n"
+                   "JC would contact the club.\n")
+    assert [b.text for b in parsed.blocks] == [
+        "Present: Cllr A Bell, Cllr C Dunn", "EL/23/12 Play area", "The Manager reported on the\ntenders received.",
+        "RESOLVED: to accept the lowest.", "PD agreed to obtain quotes. ACTION: PD", "JC would contact the club."]
+    assert [b.kind for b in parsed.blocks][:2] == ["paragraph", "heading"]
+    _spans_hold(parsed)
+
+
 def test_pdf_list_labels_in_capital_roman_and_with_a_space_inside(tmp_path: Path) -> None:
     """"II." labels a point as "I." does, and "(c )", typed with a stray space,
     labels a sub-item as "(c)" does (kept as printed)."""

@@ -20,6 +20,13 @@ TABLE = re.compile(r"<table\b", re.I), re.compile(r"</table>", re.I)
 ROW = re.compile(r"<tr\b", re.I), re.compile(r"</tr>", re.I)
 CELL = re.compile(r"<t[dh]\b[^<>]*>", re.I), re.compile(r"</t[dh]>", re.I)
 BOLD_LINE = re.compile(r"^\*\*[^*]{1,200}\*\*$")
+# Where plain text written a line per paragraph ends one: a line closing a sentence, or a numbered
+# heading with no stop ("EL/23/12 Play area refurbishment"), before a line opening with a capital.
+SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)\]]*$")
+NUMBERED_HEAD = re.compile(r"^(?:[A-Z]{1,5}[/ ]?)?\d{1,3}(?:[./]\d{1,3}){0,3}[a-z]?[.)]?\s+[A-Z][^.;:,]{0,60}[^\W_]$")
+OPENS = re.compile(r"[A-Z0-9(]")
+ACTION_TAIL = re.compile(r"\bactions?\s*[:\-–]\s*[^.;:]{1,40}$", re.I)  # "... tree lights. ACTION: PD"
+
 # Inline markup. Each class stops at the next opener ("<", "[", "("), so a run
 # of unclosed openers is scanned once, not once per opener.
 TAG = re.compile(r"<[^<>]+>")
@@ -156,5 +163,11 @@ def _parse_lines(builder: DocumentBuilder, lines: list[str]) -> None:
             # a paragraph that is bold throughout is a heading in all but style
             builder.add("heading", clean_inline(stripped), level=6)
             continue
+        if para and OPENS.match(stripped) and NUMBERED_HEAD.match(para[-1]):
+            head = para.pop()  # a numbered heading, set apart as a bold one in a PDF is
+            flush()
+            builder.add("heading", clean_inline(head), level=6)
+        elif para and OPENS.match(stripped) and (SENTENCE_CLOSE.search(para[-1]) or ACTION_TAIL.search(para[-1])):
+            flush()
         para.append(stripped)
     flush()

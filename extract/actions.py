@@ -1027,6 +1027,7 @@ def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
         if not found:
             found.extend(next(([hit] for cue in needed if (hit := _commitment(ctx, sent, cue))), []))
         found.sort(key=lambda f: f[0])
+        found = _object_relatives(block.text, found)
         if len(found) == 1:
             found[0] = (sent.start_char, found[0][1], found[0][2])  # the whole sentence is the task's context
         for i, (start, owners, explicit) in enumerate(found):
@@ -1039,6 +1040,22 @@ def _running_text(ctx: _Context, block: Block) -> Iterator[Action]:
                 if i + 1 == len(found):
                     _fields_after(ctx, action, block.text, sent.end_char)
                 yield action
+
+
+def _object_relatives(text: str, found: list[tuple[int, list[Owner], bool]]) -> list[tuple[int, list[Owner], bool]]:
+    """One task where a request names its work and a relative clause who does it: "Trustees asked for a
+    breakdown by estate, which Tom will provide" is Tom's task, whole, not an ownerless request and a task
+    of "Tom will provide"."""
+    out = found[:1]
+    for start, owners, explicit in found[1:]:
+        if not out[-1][1] and owners and OBJECT_RELATIVE.search(text, out[-1][0], start):
+            out[-1] = (out[-1][0], owners, explicit)
+        else:
+            out.append((start, owners, explicit))
+    return out
+
+
+OBJECT_RELATIVE = re.compile(r",?\s+(?:which|that)\s*\Z")
 
 
 def _fields_after(ctx: _Context, action: Action, text: str, at: int) -> None:

@@ -292,8 +292,17 @@ def _apology_line(block: Block) -> int:
 
 def _apology_sentences(text: str, span: Span) -> Iterator[_Entry]:
     for m in APOLOGY_SENTENCE.finditer(text):
-        names = " ".join(m.group("names").split())
+        names, _, rest = " ".join(m.group("names").split()).partition(";")
         yield _Entry("apologies", names, None, span, names, category="Apologies")
+        stands_in = STANDS_IN_CLAUSE.match(rest.strip())  # "...; Councillor Ian Jones attended as his substitute"
+        if stands_in:
+            yield _Entry("substitute", stands_in.group("name"), None, span, stands_in.group("name"))
+
+
+# Who came in an absent member's place, said after the apology: "Cllr Ian Jones attended as his substitute".
+STANDS_IN_CLAUSE = re.compile(r"(?P<name>[A-Z][^;,]{2,60}?)\s+"
+                              r"(?:(?:attended|was\s+present)(?=\s+\w)|deputised|substituted)(?:\s+(?:as\s+(?:his|her|their|the)\s+substitute|in\s+(?:his|her|their)\s+place|"
+                              r"for\s+(?:him|her|them)))?\s*\.?$")
 
 
 # What a list of apologies may end or open with besides names: that they were accepted ("... (illness).

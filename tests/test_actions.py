@@ -629,6 +629,12 @@ def test_a_list_under_an_actions_heading_is_tasks_with_owners_set_apart():
     assert reviewed == []
 
 
+def test_a_request_whose_work_a_relative_clause_gives_someone_is_their_task():
+    [act] = run([("paragraph", "Trustees asked for a breakdown by estate, which Jenna will provide for the next "
+                               "meeting.")])
+    assert act.text.startswith("Trustees asked") and [o.name for o in act.owners] == ["Jenna Voss"]
+
+
 def test_a_what_who_when_grid_is_an_action_log():
     acts = run([("heading", "9 Actions"), ("table", [["What", "Who", "When"],
                                                      ["Order new signs for the car park", "JV", "End of Feb"],

@@ -358,6 +358,15 @@ def test_the_public_counted_inside_a_list_and_an_item_note_in_a_post(people):
         ("S Hale", "Deputy Headteacher", None)]
 
 
+def test_a_substitute_named_in_the_apology_sentence_attended(people):
+    att, apo = people("Minutes of the Lantern Panel held on 3 May 2019\n\nMembers present: Cllr Ann Bell\n\n"
+                      "1. Apologies\nApologies were received from Councillor Ed Pryce; Councillor Ian Jones attended "
+                      "as his substitute.\n\n2. Minutes\nApologies were received from Cllr Kay Lamb; Cllr Mo Reid "
+                      "attended the meeting.\n")
+    assert [p.name for p in apo] == ["Ed Pryce", "Kay Lamb"]
+    assert [(p.name, p.status) for p in att] == [("Ann Bell", "present"), ("Ian Jones", "substitute")]
+
+
 def test_two_names_each_with_a_post_in_brackets_are_two_people(people):
     _, apo = people("Minutes of the Lantern Board held on 3 May 2019\n\nPresent: Olivia Grant\n"
                     "Apologies: Ian Moss (Medical Director), Tara Quinn (Head of Contracting)\n\n1. Welcome\n")

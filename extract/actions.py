@@ -21,7 +21,7 @@ from minutes.extract.lexicon import (ASKED_VERBS, ASKING_BASES, AUXILIARY_VERBS,
                                     TASK_VERBS, TO_MEETING_VERBS, VOLUNTEER_VERBS, WEEKDAYS, alternation)
 from minutes.extract.nlp import (analyse, content_words, may_set_task, sentences_of, span_text, task_cues,
                                 text_of)
-from minutes.extract.owners import ACRONYM, GROUP_WORDS, WORD, Roster, is_owner_like, resolve_owners
+from minutes.extract.owners import ACRONYM, GROUP_WORDS, WORD, Roster, is_owner_like, post_alone, resolve_owners
 from minutes.extract.records import Action, Due, ExtractedDocument, Owner, Span
 from minutes.extract.tables import Table, TablePart, clean, tables
 
@@ -386,6 +386,9 @@ CALENDAR = frozenset(name for names in (*MONTHS, *WEEKDAYS) for name in names)  
 
 MARKER_WORDS = 50  # a block this short is the action a margin marker flags, whole
 MARKED_WORDS = 2  # words a task beside a margin marker holds at least
+# A task said of someone by a pronoun, whom the margin beside it names: "He will arrange a stall at the gala."
+PRONOUN_TASK = re.compile(r"\W*(?:He|She|They)\s+(?:will|would|is\s+to|are\s+to|(?:has\s+|have\s+)?(?:agreed|"
+                          r"undertook|offered|volunteered)\s+to)\s+[a-z]")
 LABEL_WORDS = 3  # a form's label is this short
 NOTE_WORDS = 8  # a note this short ("Look at the insurance, action Mick.") takes the sentence before it
 # Words that say when or how a task is followed up, not what it is about ("Discuss at next meeting").
@@ -440,14 +443,25 @@ def _marker_action(ctx: _Context, blocks: list[Block], k: int, marker: Marker, o
         return
     line_end = block.text.find("\n", marker.anchor - block.start)
     line = (marker.anchor, block.start + line_end if line_end >= 0 else block.end)
-    found = next((a for a in out if a.span.start < line[1] and line[0] < a.span.end
-                  and block.start <= a.span.start < block.end), None)
+    beside = [a for a in out if block.start <= a.span.start < block.end]
+    names = {o.name for o in owners if o.is_person}
+    # the task the text gives the margin's owner: one naming them, else one said of "he" or "she", else
+    # the one level with the marker, else the block's only task given to a post alone ("The Treasurer")
+    found = next((a for a in beside if names & {o.name for o in a.owners}), None)
+    pronoun = None if found else next(((a, b) for a, b in sentences(block.text)
+                                       if PRONOUN_TASK.match(block.text, a)), None)
+    if found is None and pronoun is None:
+        level = [a for a in beside if a.span.start < line[1] and line[0] < a.span.end]
+        posted = [a for a in beside if a.owners and all(post_alone(o.as_written) for o in a.owners)]
+        found = level[0] if level else posted[0] if len(posted) == 1 else None
     if found is not None:
         if owners and (not found.explicit or not any(o.is_person for o in found.owners)):
             found.owners = owners  # the margin names who acts; running text only implied it
         found.explicit = True
         return
-    if len(block.text.split()) <= MARKER_WORDS:
+    if pronoun is not None:
+        start, end = block.start + pronoun[0], block.start + pronoun[1]
+    elif len(block.text.split()) <= MARKER_WORDS:
         start, end = block.start, block.end
     else:
         spans = [(block.start + s, block.start + e) for s, e in sentences(block.text)

@@ -86,9 +86,10 @@ def _title(text: str, heading: bool = False) -> str | None:
     head, colon, rest = (_COLON_BREAK.split(text, maxsplit=1) + ["", ""])[:3]
     if not colon and text[:1].isalpha() and len(_DASH_BREAK.split(text, maxsplit=1)[0].split()) <= 5:
         head, colon, rest = (_DASH_BREAK.split(text, maxsplit=1) + ["", ""])[:3]
-    if not colon and text[:1].isalpha() and 2 <= len(_STOP_BREAK.split(text, maxsplit=1)[0].split()) <= 6:
+    stopped = not colon and text[:1].isalpha() and _run_in(_STOP_BREAK.split(text, maxsplit=1)[0])
+    if stopped:  # "Police report. PC McLeod reported ...": the words before the stop
         head, colon, rest = (_STOP_BREAK.split(text, maxsplit=1) + ["", ""])[:3]
-    for cand in ((head,) if colon and len(rest.split()) > 6 else (text, head)):
+    for cand in ((head,) if colon and (len(rest.split()) > 6 or stopped) else (text, head)):
         cand = cand.strip(" :.-–_")
         words = cand.split()
         opening = words[0].lstrip("‘“'\"")[:1] if words else ""  # "‘Bell & Castle’ Site": a quoted name
@@ -101,6 +102,19 @@ def _title(text: str, heading: bool = False) -> str | None:
             continue
         return cand
     return None
+
+
+def _run_in(head: str) -> bool:
+    """Words a full stop closes that may be a run-in title: two to six ("Police report."), or one that is
+    no verdict or reply ("Planning.", "AOCB.", not "Noted.", "Agreed.", "None.")."""
+    words = head.split()
+    if not words or head.count("(") != head.count(")") or words[-1].lower().strip("([") in ABBREVIATIONS:
+        return False  # "Draft Business Plan (incl. Risk Management)": no stop closes the title there
+    return 2 <= len(words) <= 6 or len(words) == 1 and not words[0].lower().endswith("ed") \
+        and words[0].lower() not in NOT_TITLES
+
+
+NOT_TITLES = frozenset({"none", "nil", "n/a", "yes", "no", "thanks", "done", "ongoing", "pending"})
 
 
 def _candidate_lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int]]:

@@ -287,7 +287,7 @@ def resolve_owners(text: str, roster: Roster) -> list[Owner]:
         if m and initials_fit(m.group(1), written[:m.start()]):
             written = written[:m.start()]  # "Jo May (JM)": the name, its initials given again
         person = roster.person(written)
-        if person and _post_alone(written):
+        if person and post_alone(written):
             post_holders[len(owners)] = person.name.lower()
             owners.append(Owner(written, written, False))
             continue
@@ -312,7 +312,7 @@ def resolve_owners(text: str, roster: Roster) -> list[Owner]:
     return out
 
 
-def _post_alone(text: str) -> bool:
+def post_alone(text: str) -> bool:
     """Only a post's words: "the Chair", "Vice-Chair", "The Acting Clerk"."""
     words = [w.lower() for w in WORD.findall(text)]
     return bool(words) and all(w in POSTS or w in POST_QUALIFIERS or w in {"the", "a", "of"} for w in words) \

@@ -150,3 +150,38 @@ def test_word_layout_table_reads_as_paragraphs_with_the_margin_beside_its_paragr
     assert not [b for b in parsed.blocks if b.kind == "table"]
     [(text, block)] = _marked(parsed)
     assert text == "AB" and block.text.startswith("The working group")
+
+
+def _numbered_minutes_docx(path: Path) -> None:
+    """Minutes typed into a "No. | Minute | Action" grid, each row a run-in title and a few sentences."""
+    d = docx.Document()
+    d.add_paragraph("Eastbrook Community Council")
+    d.add_paragraph("Minutes of the meeting held on Wednesday 8 May 2024 at 7pm")
+    d.add_paragraph("Present: Ann Grey (Chair), Ben Hood (Treasurer), Cara Innes (Secretary), Dev Joshi, "
+                    "PC Fay McLeod")
+    rows = [["No.", "Minute", "Action"],
+            ["1", "Police report. PC McLeod reported fourteen incidents in April. Residents are reminded to lock "
+                  "sheds. She will arrange a crime prevention stall at the gala.", "FM"],
+            ["2", "Treasurer's report. The balance stands at £2,184 and the grant has been received. The "
+                  "Treasurer will submit the monitoring form by 31 May.", "BH"],
+            ["3", "Gala. Volunteers are needed for the stalls. Dev agreed to organise the bouncy castle. The "
+                  "council agreed to contribute £300 towards the fireworks.", "DJ"]]
+    table = d.add_table(rows=len(rows), cols=3)
+    for cells, texts in zip(table.rows, rows):
+        for cell, text in zip(cells.cells, texts):
+            cell.text = text
+    d.save(path)
+
+
+def test_a_numbered_minute_grid_is_layout_and_its_margin_owns_the_task_beside_it(tmp_path):
+    assert is_layout_header(["No.", "Minute", "Action"]) and not is_layout_header(["No.", "Action", "Owner"])
+    path = tmp_path / "minutes.docx"
+    _numbered_minutes_docx(path)
+    [doc] = extract_file(path, ocr="never").documents
+    assert [(i.ref, i.title) for i in doc.items] == [("1", "Police report"), ("2", "Treasurer's report"),
+                                                     ("3", "Gala")]
+    marked = [(a.text, [o.name for o in a.owners]) for a in doc.actions if a.explicit]
+    # the task said of "she", the one given to the Treasurer's post, the one naming the margin's owner
+    assert marked == [("She will arrange a crime prevention stall at the gala.", ["Fay McLeod"]),
+                      ("The Treasurer will submit the monitoring form by 31 May.", ["Ben Hood"]),
+                      ("Dev agreed to organise the bouncy castle.", ["Dev Joshi"])]

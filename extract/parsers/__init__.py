@@ -22,7 +22,7 @@ from minutes.extract.parsers.ocr import OcrMode
 # stored with each file beside the extractor components' versions, so the
 # next ingest re-reads files the old parsers read.
 PARSER = "parse"
-PARSER_VERSION = 5  # 3: list numbers in the text layer, a running head kept where it opens page 1; 4: a cell
+PARSER_VERSION = 6  # 3: list numbers in the text layer, a running head kept where it opens page 1; 4: a cell
 # line wrapped after a word ("Circulate the|draft") keeps its space; 5: plain text written a line per
 # paragraph is cut into paragraphs (text.SENTENCE_CLOSE, NUMBERED_HEAD, ACTION_TAIL)
 

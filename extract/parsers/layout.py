@@ -28,6 +28,8 @@ REF_CELL = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[a-z]|[ivx]{1,
 MARGIN_HEADER = re.compile(r"^(?:actions?(?:\s+by)?|owner|who|lead|by\s+whom|responsib\w*)$", re.I)
 PROSE_HEADER = re.compile(r"^(?:|(?:agenda\s+)?items?\b.*|minutes?|notes?|discussion|topic.*|subject|"
                           r".*\bdiscussion\b.*|details?|business)$", re.I)
+# What a layout table prints over its number column: "No.", "Item", "Ref", "Minute No.", "#"
+NUMBER_HEADER = re.compile(r"^(?:(?:minute|item|agenda)\s+)?(?:no\.?|number|ref\.?)$|^(?:item|minute|#)$", re.I)
 # A sentence end inside a cell: prose, not a label or a figure
 SENTENCE = re.compile(r"[a-z] ?[.!?](?:\s|$)")  # some writers put a space before the stop
 
@@ -84,8 +86,11 @@ def _shaped(cells: list[str], content: int) -> ProseRow | None:
 
 def is_layout_header(cells: list[str]) -> bool:
     """The header row of a layout table: a prose-column title (or none) and
-    a margin title, "Topic of Discussion | Action", " | Action"."""
+    a margin title, "Topic of Discussion | Action", " | Action", maybe over
+    a number column first, "No. | Minute | Action"."""
     filled = [" ".join(c.split()) for c in cells if c.strip()]
+    if len(filled) == 3 and NUMBER_HEADER.match(filled[0]):
+        filled = filled[1:]
     return (1 <= len(filled) <= 2 and MARGIN_HEADER.match(filled[-1]) is not None
             and all(PROSE_HEADER.match(c) for c in filled[:-1]))
 

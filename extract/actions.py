@@ -386,6 +386,8 @@ CALENDAR = frozenset(name for names in (*MONTHS, *WEEKDAYS) for name in names)  
 
 MARKER_WORDS = 50  # a block this short is the action a margin marker flags, whole
 MARKED_WORDS = 2  # words a task beside a margin marker holds at least
+# Where a margin's next task begins: a new line, or a new owner's "to": "... by 5 February NB to share contacts"
+MARGIN_TASKS = re.compile(r"\s*\n\s*|\s+(?=(?:[A-Z][\w'’.-]*(?:\s*[/&]\s*[A-Z][\w'’.-]*)*)\s+to\s+[a-z])")
 # A task said of someone by a pronoun, whom the margin beside it names: "He will arrange a stall at the gala."
 PRONOUN_TASK = re.compile(r"\W*(?:He|She|They)\s+(?:will|would|is\s+to|are\s+to|(?:has\s+|have\s+)?(?:agreed|"
                           r"undertook|offered|volunteered)\s+to)\s+[a-z]")
@@ -439,10 +441,20 @@ def _marker_action(ctx: _Context, blocks: list[Block], k: int, marker: Marker, o
         out[:] = [a for a in out if not (lead.start <= a.span.start < run[-1].end)]
         out.append(action)
         return
-    if _form_label(block.text):
-        return
     line_end = block.text.find("\n", marker.anchor - block.start)
     line = (marker.anchor, block.start + line_end if line_end >= 0 else block.end)
+    if tasked:  # the margin writes its tasks whole, one to a line: "TH to launch the consultation by 5 February"
+        start, end = _level_text(block, line)
+        flagged = block.text[start - block.start:end - block.start]
+        last = [flagged[a:b] for a, b in sentences(flagged)][-1:] or [flagged]
+        for task in (t.strip() for t in MARGIN_TASKS.split(marker.text)):
+            task_owners = _subject_owners(ctx, task) or tasked
+            # a task that names only its owner and verb ("Marian to investigate") is about the sentence beside it
+            text = f"{last[0]} – {task}" if _refers_back(task, task_owners, flagged) else task
+            out.append(ctx.action(text, start, end, block.page, task_owners, True))
+        return
+    if _form_label(block.text):
+        return
     beside = [a for a in out if block.start <= a.span.start < block.end]
     names = {o.name for o in owners if o.is_person}
     # the task the text gives the margin's owner: one naming them, else one said of "he" or "she", else
@@ -459,20 +471,30 @@ def _marker_action(ctx: _Context, blocks: list[Block], k: int, marker: Marker, o
             found.owners = owners  # the margin names who acts; running text only implied it
         found.explicit = True
         return
-    if pronoun is not None:
-        start, end = block.start + pronoun[0], block.start + pronoun[1]
-    elif len(block.text.split()) <= MARKER_WORDS:
-        start, end = block.start, block.end
+    if pronoun is not None:  # from the sentence naming whom "he" stands for: "Richard Hunt suggested ... He will"
+        named = [a for a, b in sentences(block.text[:pronoun[0]]) if _names_any(block.text[a:b], owners)]
+        start, end = block.start + (named[-1] if named else pronoun[0]), block.start + pronoun[1]
     else:
-        spans = [(block.start + s, block.start + e) for s, e in sentences(block.text)
-                 if block.start + s < line[1] and line[0] < block.start + e]
-        start, end = (spans[0][0], spans[-1][1]) if spans else (block.start, block.end)
-    text = block.text[start - block.start:end - block.start]
-    if tasked:  # the task is the margin's, on what the text beside it says (the span: that text, level with it)
-        text = f"{text} – {marker.text}"
-    action = ctx.action(text, start, end, block.page, owners, True)
+        start, end = _level_text(block, line)
+    action = ctx.action(block.text[start - block.start:end - block.start], start, end, block.page, owners, True)
     action.due = ctx.due(marker.text) or action.due
     out.append(action)
+
+
+def _level_text(block: Block, line: tuple[int, int]) -> tuple[int, int]:
+    """What a margin marker flags of the block beside it: the block, or in a long block the sentences
+    on the line the marker stands level with (offsets in the document)."""
+    if len(block.text.split()) <= MARKER_WORDS:
+        return block.start, block.end
+    spans = [(block.start + s, block.start + e) for s, e in sentences(block.text)
+             if block.start + s < line[1] and line[0] < block.start + e]
+    return (spans[0][0], spans[-1][1]) if spans else (block.start, block.end)
+
+
+def _names_any(text: str, owners: list[Owner]) -> bool:
+    """Whether ``text`` names one of the people ``owners`` holds, by any word of their names."""
+    words = {w for o in owners if o.is_person for w in WORD.findall(o.name) if len(w) > 2}
+    return bool(words & set(WORD.findall(text)))
 
 
 def _form_label(text: str) -> bool:

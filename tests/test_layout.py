@@ -181,7 +181,38 @@ def test_a_numbered_minute_grid_is_layout_and_its_margin_owns_the_task_beside_it
     assert [(i.ref, i.title) for i in doc.items] == [("1", "Police report"), ("2", "Treasurer's report"),
                                                      ("3", "Gala")]
     marked = [(a.text, [o.name for o in a.owners]) for a in doc.actions if a.explicit]
-    # the task said of "she", the one given to the Treasurer's post, the one naming the margin's owner
-    assert marked == [("She will arrange a crime prevention stall at the gala.", ["Fay McLeod"]),
+    # the task said of "she" (from the sentence naming her), the one given to the Treasurer's post, the one
+    # naming the margin's owner
+    assert marked == [("PC McLeod reported fourteen incidents in April. Residents are reminded to lock sheds. She "
+                       "will arrange a crime prevention stall at the gala.", ["Fay McLeod"]),
                       ("The Treasurer will submit the monitoring form by 31 May.", ["Ben Hood"]),
                       ("Dev agreed to organise the bouncy castle.", ["Dev Joshi"])]
+
+
+def test_an_item_discussion_action_grid_titles_its_rows_and_its_margin_writes_whole_tasks(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Riverton Wellbeing Partnership")
+    d.add_paragraph("Notes of meeting: 17 January 2024")
+    d.add_paragraph("Present: Sara Quayle (Chair), Tim Hurst, Nadia Bello, Olly Grant, Marian Wells")
+    rows = [["Item", "Discussion", "Action"],
+            ["1. Welcome", "SQ welcomed everyone and introductions were made.", ""],
+            ["2. Healthy weight strategy", "TH presented the draft strategy. Partners welcomed the focus on schools "
+             "and on the early years. It was agreed to consult on the draft for six weeks from February.",
+             "TH to launch the consultation by 5 February\nNB to share contacts"],
+            ["3. Funding", "OG reported that funding is available for next year. Bids are invited.",
+             "Marian to investigate"]]
+    table = d.add_table(rows=len(rows), cols=3)
+    for cells, texts in zip(table.rows, rows):
+        for cell, text in zip(cells.cells, texts):
+            cell.text = text
+    path = tmp_path / "notes.docx"
+    d.save(path)
+    [doc] = extract_file(path, ocr="never").documents
+    assert [(i.ref, i.title) for i in doc.items] == [("1", "Welcome"), ("2", "Healthy weight strategy"),
+                                                     ("3", "Funding")]
+    assert [(a.text, [o.name for o in a.owners], a.due.iso() if a.due else None) for a in doc.actions] == [
+        ("TH to launch the consultation by 5 February", ["Tim Hurst"], "2024-02-05"),
+        # a task of its owner and verb alone is about the sentence beside it
+        ("It was agreed to consult on the draft for six weeks from February. – NB to share contacts",
+         ["Nadia Bello"], None),
+        ("Bids are invited. – Marian to investigate", ["Marian Wells"], None)]

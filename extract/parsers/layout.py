@@ -22,8 +22,14 @@ from dataclasses import dataclass
 PROSE_WORDS = 25  # a cell this long in words is running text, not a field
 NARROW_WORDS = 6  # words on one line of a margin cell: "IB/AW", "Sara Roach", "Sept 2013"
 NARROW_CHARS = 40
+# a margin headed "Action" may write its tasks whole: "All partners to submit bids to OG by 29 February"
+TASK_WORDS = 12
+TASK_CHARS = 80
+TITLE_WORDS = 8  # a number cell may carry the item's title: "3. Healthy weight strategy"
 # The number cell of a minute: "3.", "6.1", "4a)", "16.01.05", "(ii)"; several stacked in one cell
 REF_CELL = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[a-z]|[ivx]{1,5})(?:[.):]\s*|\s+|$))+$", re.I)
+# A number cell that titles its row: "3. Healthy weight strategy", "4 Funding"
+TITLED_REF = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?[.):]?\s+[A-Z][^.!?]*$")
 # What a layout table prints over its margin column, or over its prose column
 MARGIN_HEADER = re.compile(r"^(?:actions?(?:\s+by)?|owner|who|lead|by\s+whom|responsib\w*)$", re.I)
 PROSE_HEADER = re.compile(r"^(?:|(?:agenda\s+)?items?\b.*|minutes?|notes?|discussion|topic.*|subject|"
@@ -37,18 +43,26 @@ SENTENCE = re.compile(r"[a-z] ?[.!?](?:\s|$)")  # some writers put a space befor
 @dataclass(frozen=True)
 class ProseRow:
     """Column indexes of a prose row's parts: its wide text cell, the number
-    cell on its left (or None) and the margin cells on its right."""
+    cell on its left (or None) and the margin cells on its right; ``titled``
+    when the number cell carries the item's title too, a heading over the text."""
     content: int
     number: int | None
     margins: tuple[int, ...]
+    titled: bool = False
 
 
 def _words(text: str) -> int:
     return len(text.split())
 
 
-def _narrow(text: str) -> bool:
-    return all(_words(line) <= NARROW_WORDS and len(line) <= NARROW_CHARS for line in text.split("\n"))
+def _narrow(text: str, words: int = NARROW_WORDS, chars: int = NARROW_CHARS) -> bool:
+    return all(_words(line) <= words and len(line) <= chars for line in text.split("\n"))
+
+
+def _title_cell(text: str) -> bool:
+    """A number cell with the item's title after the number: "3. Healthy weight strategy"."""
+    flat = " ".join(text.split())
+    return TITLED_REF.match(flat) is not None and _words(flat) <= TITLE_WORDS + 1
 
 
 def _is_prose(text: str, lines: int) -> bool:
@@ -56,32 +70,37 @@ def _is_prose(text: str, lines: int) -> bool:
     return _words(text) >= PROSE_WORDS and lines >= 2 and bool(SENTENCE.search(text))
 
 
-def prose_row(cells: list[str], lines: list[int]) -> ProseRow | None:
+def prose_row(cells: list[str], lines: list[int], tasks: bool = False) -> ProseRow | None:
     """The parts of a row of running text in a wide cell, or None.
 
     ``cells`` holds each cell's text ("" for an empty or merged-over slot),
-    lines breaks kept; ``lines`` how many printed lines each cell has."""
+    lines breaks kept; ``lines`` how many printed lines each cell has;
+    ``tasks`` when the table's header names an "Action" margin."""
     filled = [i for i, text in enumerate(cells) if text.strip()]
     if not filled:
         return None
     content = max(filled, key=lambda i: _words(cells[i]))
     if not _is_prose(cells[content], lines[content]):
         return None
-    return _shaped(cells, content)
+    return _shaped(cells, content, tasks)
 
 
-def _shaped(cells: list[str], content: int) -> ProseRow | None:
-    """The row read as [number] text [margin]: at most a minute number on
-    the left of the text cell and one narrow cell on its right, else None
-    (a label on the left makes a key-value or record row)."""
+def _shaped(cells: list[str], content: int, tasks: bool = False) -> ProseRow | None:
+    """The row read as [number] text [margin]: at most a minute number (maybe
+    with its title) on the left of the text cell and one narrow cell on its
+    right, else None (a label on the left makes a key-value or record row).
+    Under an "Action" header (``tasks``) the margin may write its tasks whole."""
     filled = [i for i, text in enumerate(cells) if text.strip()]
     left = [i for i in filled if i < content]
     right = [i for i in filled if i > content]
-    if len(left) > 1 or (left and not REF_CELL.match(" ".join(cells[left[0]].split()))):
+    titled = bool(left) and not REF_CELL.match(" ".join(cells[left[0]].split())) and _title_cell(cells[left[0]])
+    if len(left) > 1 or (left and not titled and not REF_CELL.match(" ".join(cells[left[0]].split()))):
         return None
-    if len(right) > 1 or not all(_narrow(cells[i]) for i in right):
+    limits = (TASK_WORDS, TASK_CHARS) if tasks else (NARROW_WORDS, NARROW_CHARS)
+    if len(right) > 1 or not all(_narrow(cells[i], *limits) and _words(cells[i]) < _words(cells[content])
+                                 for i in right):
         return None
-    return ProseRow(content, left[0] if left else None, tuple(right))
+    return ProseRow(content, left[0] if left else None, tuple(right), titled)
 
 
 def is_layout_header(cells: list[str]) -> bool:
@@ -99,14 +118,15 @@ def layout_rows(rows: list[list[str]], lines: list[list[int]]) -> list[ProseRow 
     """Each row's prose parts, None for the rows that stay a table. Once a
     table holds prose rows, its shorter rows of the same shape are minutes
     too ("8. | Equalities: nothing raised"), read the same way."""
-    found = [prose_row(cells, n) for cells, n in zip(rows, lines)]
+    tasks = bool(rows) and is_layout_header(rows[0])
+    found = [prose_row(cells, n, tasks) for cells, n in zip(rows, lines)]
     if not any(found) or _record_table(rows, found):
         return [None] * len(rows)
     columns = {row.content for row in found if row}
     for i, cells in enumerate(rows):
         if found[i] is None and not is_layout_header(cells):
             found[i] = next((shape for c in sorted(columns) if cells[c].strip()
-                             if (shape := _shaped(cells, c)) is not None), None)
+                             if (shape := _shaped(cells, c, tasks)) is not None), None)
     return found
 
 

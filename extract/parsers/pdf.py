@@ -1233,6 +1233,9 @@ def _emit_table(builder: DocumentBuilder, table: Table, sizes: TypeSizes) -> Non
 def _emit_prose_row(builder: DocumentBuilder, cells: list[list[Line]], role: ProseRow, sizes: TypeSizes) -> None:
     content = list(cells[role.content])
     numbers = cells[role.number] if role.number is not None else []
+    if role.titled and numbers:  # "3. Healthy weight strategy": the item's heading over its text
+        _flow(builder, numbers, sizes, _left_margin(list(numbers)), numbers)
+        numbers = []
     for i, number in enumerate(numbers):
         # the first number titles the row; a later one ("6.1") labels the line level with it
         beside = content[0] if i == 0 and content else _beside(content, number)

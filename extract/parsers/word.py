@@ -362,8 +362,12 @@ class WordReader:
         tc = cells[role.content][1]
         if tc is None:
             return
-        first = len(self.builder.blocks)
-        self.prefix = " ".join(cells[role.number][0].split()) if role.number is not None else None
+        number = " ".join(cells[role.number][0].split()) if role.number is not None else None
+        if role.titled and number:  # "3. Healthy weight strategy": the item's heading over its text
+            self.builder.add("heading", number, level=3)
+            number = None
+        first = len(self.builder.blocks)  # the margin stands beside the text, not the heading
+        self.prefix = number
         self.read(tc)
         self.prefix = None
         made = self.builder.blocks[first:]
@@ -434,10 +438,14 @@ def _margin_lines(tc: etree._Element) -> Iterator[tuple[int, str]]:
     the initials down beside their paragraph with empty paragraphs."""
     line = 0
     for p in tc.iter(w("p")):
-        text = " ".join("".join(t.text or "" for t in p.iter(w("t"))).split())
-        if text:
-            yield line, text
-        line += 1
+        # a line break inside the paragraph parts two entries as a new paragraph would
+        runs = "".join("\n" if el.tag in (w("br"), w("cr")) else el.text or ""
+                       for el in p.iter(w("t"), w("br"), w("cr")))
+        for part in runs.split("\n"):
+            text = " ".join(part.split())
+            if text:
+                yield line, text
+            line += 1
 
 
 def _block_at_line(blocks: list[Block], line: int, width: int) -> Block:

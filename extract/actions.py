@@ -445,13 +445,16 @@ def _marker_action(ctx: _Context, blocks: list[Block], k: int, marker: Marker, o
     line = (marker.anchor, block.start + line_end if line_end >= 0 else block.end)
     if tasked:  # the margin writes its tasks whole, one to a line: "TH to launch the consultation by 5 February"
         start, end = _level_text(block, line)
+        # each on the last sentence beside it (its span, the words it is read with; its deadline the task's own
+        # before any that sentence gives)
+        cut = [(start + a, start + b) for a, b in sentences(block.text[start - block.start:end - block.start])]
+        start, end = cut[-1] if cut else (start, end)
         flagged = block.text[start - block.start:end - block.start]
-        last = [flagged[a:b] for a, b in sentences(flagged)][-1:] or [flagged]
         for task in (t.strip() for t in MARGIN_TASKS.split(marker.text)):
-            task_owners = _subject_owners(ctx, task) or tasked
-            # a task that names only its owner and verb ("Marian to investigate") is about the sentence beside it
-            text = f"{last[0]} – {task}" if _refers_back(task, task_owners, flagged) else task
-            out.append(ctx.action(text, start, end, block.page, task_owners, True))
+            action = ctx.action(f"{flagged} – {task}", start, end, block.page, _subject_owners(ctx, task) or tasked,
+                                True)
+            action.due = ctx.due(task) or action.due
+            out.append(action)
         return
     if _form_label(block.text):
         return

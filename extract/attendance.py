@@ -435,6 +435,8 @@ def _table_entries(block: Block, state: _State | None, nxt: Block | None) -> Tab
     grid: list[list[Cell]] = []  # rows of a grid of people, read column by column once it ends
     carried = False
     apologies = _APOLOGIES in block.text.casefold()  # whether any cell may hold an apology sentence
+    # a first column of labels ("Attendees | Ann Bell" over " | Tim Hurst"): a row with no label goes on the list
+    labelled = bool(block.rows and len(block.rows[0]) > 1 and _label(block.rows[0][0].text or " "))
     for r, row in enumerate(block.rows):
         if len(row) > 1 and not row[-1].text and with_org >= 0.7 * len(block.rows) and not _label(row[0].text):
             continue  # the wrapped end of the row above (a PDF splits rows across pages)
@@ -466,7 +468,7 @@ def _table_entries(block: Block, state: _State | None, nxt: Block | None) -> Tab
                 rest = inner[1].strip()
                 cells = [Cell(inner[1], cells[0].end - len(inner[1]), cells[0].end), *cells[1:]] if rest else \
                     cells[1:] or cells
-        elif cells and not cells[0].text and len(cells) > 2:
+        elif cells and not cells[0].text and (len(cells) > 2 or labelled and len(cells) > 1):
             cells = cells[1:]  # the label column of a continued block
         texts = [c.text for c in cells]
         if state is None or not any(texts):

@@ -194,7 +194,7 @@ class Pipeline:
 PIPELINE = Pipeline()
 
 
-@PIPELINE.component("attendance", 17, requires=("section",), assigns=("attendees", "apologies"))
+@PIPELINE.component("attendance", 18, requires=("section",), assigns=("attendees", "apologies"))
 def _attendance(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     attendees, apologies = extract_attendance(doc.section)
     return {"attendees": attendees, "apologies": apologies}
@@ -222,7 +222,7 @@ def _meeting_dates(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"meetings": future_meetings(doc)}
 
 
-@PIPELINE.component("actions", 48, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
+@PIPELINE.component("actions", 49, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
 def _actions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"actions": extract_actions(doc, context.roster, context.meetings)}
 

@@ -367,6 +367,15 @@ def test_a_substitute_named_in_the_apology_sentence_attended(people):
     assert [(p.name, p.status) for p in att] == [("Ann Bell", "present"), ("Ian Jones", "substitute")]
 
 
+def test_a_two_column_table_of_labels_and_names_goes_on_below_its_label(people):
+    att, apo = people("Minutes of the Lantern Board held on 3 May 2019\n\n"
+                      "Attendees\tSara Quayle (SQ) – Riverton Council (Chair)\n\tTim Hurst (TH) – Public Health\n"
+                      "\tNadia Bello (NB) – Voluntary Action\nApologies\tWendy Fox (WF) – Housing\n\n1. Welcome\n")
+    listed = {p.name: (p.status, p.organisation) for p in att + apo}
+    assert listed == {"Sara Quayle": ("present", "Riverton Council"), "Tim Hurst": ("present", "Public Health"),
+                      "Nadia Bello": ("present", "Voluntary Action"), "Wendy Fox": ("apologies", "Housing")}
+
+
 def test_two_names_each_with_a_post_in_brackets_are_two_people(people):
     _, apo = people("Minutes of the Lantern Board held on 3 May 2019\n\nPresent: Olivia Grant\n"
                     "Apologies: Ian Moss (Medical Director), Tara Quinn (Head of Contracting)\n\n1. Welcome\n")

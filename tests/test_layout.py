@@ -210,9 +210,11 @@ def test_an_item_discussion_action_grid_titles_its_rows_and_its_margin_writes_wh
     [doc] = extract_file(path, ocr="never").documents
     assert [(i.ref, i.title) for i in doc.items] == [("1", "Welcome"), ("2", "Healthy weight strategy"),
                                                      ("3", "Funding")]
+    # each task on the last sentence beside it, its deadline its own
+    consult = "It was agreed to consult on the draft for six weeks from February."
     assert [(a.text, [o.name for o in a.owners], a.due.iso() if a.due else None) for a in doc.actions] == [
-        ("TH to launch the consultation by 5 February", ["Tim Hurst"], "2024-02-05"),
-        # a task of its owner and verb alone is about the sentence beside it
-        ("It was agreed to consult on the draft for six weeks from February. – NB to share contacts",
-         ["Nadia Bello"], None),
+        (f"{consult} – TH to launch the consultation by 5 February", ["Tim Hurst"], "2024-02-05"),
+        (f"{consult} – NB to share contacts", ["Nadia Bello"], None),
         ("Bids are invited. – Marian to investigate", ["Marian Wells"], None)]
+    parsed = parse_file(path)
+    assert all(parsed.text[a.span.start:a.span.end] in a.text for a in doc.actions)  # the span: the text beside

@@ -25,11 +25,12 @@ from minutes.extract.document import Block, is_numbering, iter_lines
 from minutes.extract.lexicon import ABBREVIATIONS, AUXILIARY_VERBS, alternation
 from minutes.extract.records import Item, Section, Span
 
-# "SHP41", "TB/23/041", "19.09.01", "14/037:", "Minute 42", "Minute 45/19", "Item 5", "6.1", "4a)", "4-A.",
+# "SHP41", "TB/23/041", "BoD 23/101", "19.09.01", "14/037:", "Minute 42", "Minute 45/19", "Item 5", "6.1", "4a)",
+# "4-A.",
 # "2.di).", "3..", "2 c)_", "(c )", "A)"
 REF = re.compile(
     r"^\s*(?:(?P<word>(?i:(?:agenda\s+)?item|minute))\s+(?P<wref>\d+[a-z]?(?:\.\d+)*(?:/\d{2,4})?)[.:)]?"
-    r"|(?P<code>[A-Z]{2,5}(?:\s?|/)\d{1,4}[a-z]{0,3}(?:/\d{2,4}){0,2})\b\.?"
+    r"|(?P<code>(?:[A-Z]{2,5}|[A-Z][a-z][A-Z])(?:\s?|/)\d{1,4}[a-z]{0,3}(?:/\d{2,4}){0,2})\b\.?"
     r"|(?P<dotted>\d{2}\.\d{2}\.\d{1,2})\b[.:]?"
     r"|(?P<slash>\d{2,4}/\d{2,4})\b[.:]?"
     r"|(?P<num>\d{1,3}(?:\.\d{1,2}){0,3})(?:\s?\.?(?P<sub>[a-z]{1,4})\)|-(?P<dash>[A-Z])(?=\.))?(?:[.):_]{1,2}|(?=\s))"

@@ -26,6 +26,13 @@ def test_a_numbered_list_under_action_points_holds_tasks_not_items(items):
     assert got == [("1", "Welcome"), ("2", "Finance"), ("3", "Any other business")]
 
 
+def test_a_board_code_in_mixed_case_over_a_year_and_number_is_a_ref(items):
+    # "BoD 23/101" as a plain-text line over its minute, as a Trust's board numbers its items
+    got = items("BoD 23/101 Integrated performance report\nThe report was introduced.\n\n"
+                "BoD 23/102 Finance report\nA deficit was reported.\n")
+    assert got == [("BoD23/101", "Integrated performance report"), ("BoD23/102", "Finance report")]
+
+
 def test_code_refs_and_caps_headings(items):
     got = items("HBP12 WELCOME\n\nHBP13 HOUSING FUNDING\n\nThe board noted:\n\n1. The grant was spent.\n\n"
                  "2. Costs rose.\n\nHBP14 ANY OTHER BUSINESS\n")

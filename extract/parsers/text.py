@@ -23,7 +23,8 @@ BOLD_LINE = re.compile(r"^\*\*[^*]{1,200}\*\*$")
 # Where plain text written a line per paragraph ends one: a line closing a sentence, or a numbered
 # heading with no stop ("EL/23/12 Play area refurbishment"), before a line opening with a capital.
 SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)\]]*$")
-NUMBERED_HEAD = re.compile(r"^(?:[A-Z]{1,5}[/ ]?)?\d{1,3}(?:[./]\d{1,3}){0,3}[a-z]?[.)]?\s+[A-Z][^.;:,]{0,60}[^\W_]$")
+NUMBERED_HEAD = re.compile(r"^(?:(?:[A-Z]{1,5}|[A-Z][a-z][A-Z])[/ ]?)?\d{1,3}(?:[./]\d{1,3}){0,3}[a-z]?[.)]?\s+"
+                           r"[A-Z][^.;:,]{0,60}[^\W_]$")
 OPENS = re.compile(r"[A-Z0-9(]")
 ACTION_TAIL = re.compile(r"\bactions?\s*[:\-–]\s*[^.;:]{1,40}$", re.I)  # "... tree lights. ACTION: PD"
 

@@ -16,7 +16,8 @@ from minutes.extract.document import CLOSED, Block, Cell, Marker, unwrapped
 from minutes.extract.funding import sentences
 from minutes.extract.items import heads_actions, item_at
 from minutes.extract.lexicon import (ASKED_VERBS, ASKING_BASES, AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS,
-                                    LINKING_WORDS, LOG_STATUSES, MONTHS, NARRATION_VERBS, OTHER_LOG_STATUSES,
+                                    GIVEN_NAMES, LINKING_WORDS, LOG_STATUSES, MONTHS, NARRATION_VERBS,
+                                    OTHER_LOG_STATUSES,
                                     OUGHT_VERBS, PEOPLE_GROUPS, POSTS, ROUTINE_WORDS, SPEECH_VERBS, SUGGESTING_VERBS,
                                     TASK_VERBS, TO_MEETING_VERBS, VOLUNTEER_VERBS, WEEKDAYS, alternation)
 from minutes.extract.nlp import (analyse, content_words, may_set_task, sentences_of, span_text, task_cues,
@@ -693,9 +694,22 @@ def _set_apart(ctx: _Context, task: str) -> list[Owner]:
         if owners or m is None:
             continue
         found = resolve_owners(m.group("who"), ctx.roster)
-        if found and all(_is_owner_phrase(o.as_written, ctx) or INITIALS.fullmatch(o.as_written) for o in found):
+        # set apart, a first name alone is someone even where no list names them ("Lorna – chase the invoice")
+        if found and all(_is_owner_phrase(o.as_written, ctx) or INITIALS.fullmatch(o.as_written)
+                         or _first_name_alone(o.as_written) for o in found):
             owners = found
     return owners
+
+
+FIRST_NAME = re.compile(r"[A-Z][a-z]{2,11}")
+NOUN_ENDING = re.compile(r"(?:ing|ion|ment|ness|ity|ship|ance|ence|ics|age|ure|ism)$")  # "Training", "Signage"
+
+
+def _first_name_alone(text: str) -> bool:
+    """One capitalised word that reads as a first name: a known one, or one with no noun's ending
+    that is no month or day ("Lorna", "Morag"; not "Training", "June")."""
+    return bool(FIRST_NAME.fullmatch(text)) and (text.lower() in GIVEN_NAMES or (
+        not NOUN_ENDING.search(text) and text.lower() not in CALENDAR))
 
 
 def _subject_owners(ctx: _Context, task: str) -> list[Owner]:

@@ -621,6 +621,10 @@ def test_a_list_under_an_actions_heading_is_tasks_with_owners_set_apart():
         acts = run([("heading", "6 Summer fair"), ("paragraph", "The fair will be held on the green."), head, *entries])
         assert [([o.name for o in a.owners], a.due.iso() if a.due else None) for a in acts] == expected
         assert all(a.explicit for a in acts)
+    # a first name no list holds, set apart by the dash, is still who acts; a topic is not
+    unlisted = run([("heading", "Action points"), ("list_item", "Lorna – chase the hosting invoice", "1."),
+                    ("list_item", "Training – book the first aid course", "2.")])
+    assert [[o.name for o in a.owners] for a in unlisted] == [["Lorna"], []]
     [act] = run([("heading", "Action points"), ("list_item", "Jenna – report the broken stiles", "1.")])
     assert [(o.name, o.as_written) for o in act.owners] == [("Jenna Voss", "Jenna")]  # as printed, less the dash
     reviewed = run([("heading", "2 Actions from the last meeting"), ("heading", "Actions"),

@@ -22,11 +22,12 @@ from minutes.extract.parsers.ocr import OcrMode
 # stored with each file beside the extractor components' versions, so the
 # next ingest re-reads files the old parsers read.
 PARSER = "parse"
-PARSER_VERSION = 7  # 3: list numbers in the text layer, a running head kept where it opens page 1; 4: a cell
+PARSER_VERSION = 8  # 3: list numbers in the text layer, a running head kept where it opens page 1; 4: a cell
 # line wrapped after a word ("Circulate the|draft") keeps its space; 5: plain text written a line per
 # paragraph is cut into paragraphs (text.SENTENCE_CLOSE, NUMBERED_HEAD, ACTION_TAIL); 6: a "No. | Minute |
 # Action" grid is layout; 7: a layout row's number cell may carry its title (a heading), its "Action" margin
-# whole tasks, and a line break in a Word margin parts two entries
+# whole tasks, and a line break in a Word margin parts two entries; 8: a plain-text numbered heading's code
+# may be in mixed case ("BoD 23/101")
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md",
              ".html": "html", ".htm": "html", ".doc": "doc", ".dot": "doc", ".rtf": "rtf", ".odt": "odt"}

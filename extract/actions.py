@@ -133,6 +133,8 @@ _JOINT_NAME = r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*"
 JOINT_BEFORE = re.compile(rf"(?:\bboth\s+)?(?P<who>{_JOINT_NAME}(?:\s*,\s*{_JOINT_NAME})*),?\s*(?:and|&)\s*$")
 # A subject with its post or body between commas: "Alan Armstrong, EDC, [is to enquire]".
 APPOSITION = re.compile(r"(?P<who>[^,]+),\s*(?P<what>[^,]+),")
+# A sentence's subject with a post or a role between commas: "Jane Rowley, the Chair, [will write]"
+APPOSED_SUBJECT = re.compile(r"\W*(?P<who>[^,]{2,60},\s*[^,]{2,40},)\s*")
 # Where a clause's punctuation last breaks the words before a cue.
 PUNCT_BREAK = re.compile(r".*(?:[,;:]|\s[–-]\s)\s*", re.S)
 AGREED_CLAUSE = re.compile(PUNCT_BREAK.pattern + r"(?:(?:and|but|then)\s+)?", re.S)  # "..., and [it was agreed]"
@@ -1320,6 +1322,9 @@ def _commitment(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, li
             return None  # "Do parents need to help ...?": a question, not a task
         lead = LEADING.match(subject)
         owners = _owners_before(ctx, subject)
+        apposed = None if owners else APPOSED_SUBJECT.fullmatch(text, sent.start_char, cue.start_char)
+        if apposed:  # "Jane Rowley, the Chair, will write", "Owen Lloyd, as NED lead, will meet"
+            subj_start, owners = sent.start_char, _owners_before(ctx, apposed.group("who"))
         if not owners and not subject.strip():
             subj_start, owners = _shared_subject(ctx, text, sent.start_char, subj_start)
         speaker = (REPORTER.fullmatch(text, sent.start_char, cue.start_char)

@@ -639,6 +639,12 @@ def test_a_request_whose_work_a_relative_clause_gives_someone_is_their_task():
     assert act.text.startswith("Trustees asked") and [o.name for o in act.owners] == ["Jenna Voss"]
 
 
+def test_a_subject_with_a_post_or_role_between_commas_owns_the_task():
+    acts = run([("paragraph", "Harriet Quill, the Chair, will write to the Guardian."),
+                ("paragraph", "Arun Cole, as the lead for safeguarding, will meet the Guardian.")])
+    assert [[o.name for o in a.owners] for a in acts] == [["Harriet Quill"], ["Arun Cole"]]
+
+
 def test_a_what_who_when_grid_is_an_action_log():
     acts = run([("heading", "9 Actions"), ("table", [["What", "Who", "When"],
                                                      ["Order new signs for the car park", "JV", "End of Feb"],

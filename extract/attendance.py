@@ -63,8 +63,9 @@ APOLOGY_SENTENCE = re.compile(
     r"(?:apologies(?:\s+for\s+(?:absence|lateness))?\s+(?:(?:had\s+been|have\s+been|were|was|are)\s+)?"
     r"(?:received|given|submitted|tendered|noted|made|offered)(?:\s+(?:and|&)\s+(?:accepted|approved|noted|agreed|consented))?|"
     r"^apologies(?:\s+for\s+absence)?(?=\s+from\s)|"  # "Apologies from Ann Bell."
-    r"\b(?:reported|received|noted|recorded|tendered|gave|sent)\s+(?:their\s+)?apologies(?:\s+for\s+absence)?)"
-    r"\s+(?:from|by|on\s+behalf\s+of|for)\s+(?P<names>.+?)(?:(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)\.(?=\s|$)|$)",
+    r"\b(?:reported|received|noted|recorded|tendered|gave|sent)\s+(?:their\s+)?apologies(?:\s+for\s+absence)?|"
+    r"\bthere\s+(?:were|was)\s+apologies(?:\s+for\s+absence)?)"  # "There were apologies from Cllr Xu."
+    r"\s+(?:from|by|on\s+behalf\s+of|for)\s*:?\s+(?P<names>.+?)(?:(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)\.(?=\s|$)|$)",
     re.I | re.S)
 # The names first: "Mike Bell sent his apologies" ("X asked that his apologies be noted" is left out:
 # printed under the next meeting's date, it is for that meeting).

@@ -376,6 +376,15 @@ def test_a_two_column_table_of_labels_and_names_goes_on_below_its_label(people):
                       "Nadia Bello": ("present", "Voluntary Action"), "Wendy Fox": ("apologies", "Housing")}
 
 
+def test_apologies_from_a_colon_or_there_were_and_an_also_attending_label(people):
+    att, apo = people("Minutes of the Lantern Parish Council held on 3 May 2019\n\nPresent: Cllr Ann Bell\n"
+                      "Also attending: Vera Ellis (Clerk)\n\n1. Apologies\nApologies for absence were received and "
+                      "accepted from: Cllr D Eve, Cllr F Gee\n\n2. Minutes\nThere were apologies from Cllr W Xu.\n")
+    assert [p.name for p in apo] == ["D Eve", "F Gee", "W Xu"]
+    assert [(p.name, p.role, p.status) for p in att] == [("Ann Bell", None, "present"),
+                                                         ("Vera Ellis", "Clerk", "in_attendance")]
+
+
 def test_two_names_each_with_a_post_in_brackets_are_two_people(people):
     _, apo = people("Minutes of the Lantern Board held on 3 May 2019\n\nPresent: Olivia Grant\n"
                     "Apologies: Ian Moss (Medical Director), Tara Quinn (Head of Contracting)\n\n1. Welcome\n")

@@ -39,9 +39,9 @@ _OWNER_INITIALS = rf"(?!(?i:{alternation(NOT_NAMES)})\b)[A-Z][A-Za-z]{{0,4}}(?:\
 ACTION_LINE = re.compile(rf"^\W{{0,3}}(?i:(?:agreed\s+)?actions?(?:\s+agreed|\s+by|\s+points?)?)"
                          rf"\s*(?:(?i:no)\.?\s*)?\d*[a-z]?(?:\s+(?P<pre>{_OWNER_INITIALS}))?\s*[:\-–]\s*")
 # The same inside a paragraph: after a sentence's end, a line break or a comma ("..., Action: Danny to
-# contact IAM"), or opening a bracket ("[ACTION: ...]", "(Action: JS)").
+# contact IAM"), or opening a bracket ("[ACTION: ...]", "(Action: JS)"); a spaced dash may stand for the colon.
 ACTION_MARK = re.compile(rf"(?:(?<=[.!?)\],])\s+|(?<=\n)|[\[(]\s*)\W{{0,2}}(?i:actions?)"
-                         rf"(?:\s+(?P<pre>{_OWNER_INITIALS}))?\s*:\s*")
+                         rf"(?:\s+(?P<pre>{_OWNER_INITIALS}))?(?:\s*:|\s+[-–](?=\s))\s*")  # "... fete. Action – Clerk"
 # Where the who-and-when words after a mark end: a sentence's end, or a line starting anew.
 HEAD_END = re.compile(r"[.;]\s|\n(?=\s*[A-Z(•\-–])|\s*$")
 # "DT/MS", "Danny by 03 Nov", "Mel Leitch, by 03 Nov": who acts, and maybe by when, alone.

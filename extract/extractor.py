@@ -222,7 +222,7 @@ def _meeting_dates(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"meetings": future_meetings(doc)}
 
 
-@PIPELINE.component("actions", 51, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
+@PIPELINE.component("actions", 52, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
 def _actions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"actions": extract_actions(doc, context.roster, context.meetings)}
 

@@ -357,6 +357,11 @@ def test_round_bracketed_action_mark_names_the_owner_of_the_sentence_before():
     assert [o.name for o in a.owners] == ["Jenna Voss"] and a.explicit and "verge" in a.text
 
 
+def test_an_action_mark_with_a_spaced_dash_for_its_colon():
+    [a] = run([("paragraph", "The verges on Mill Lane need cutting before the fete. Action – Jenna Voss")])
+    assert [o.name for o in a.owners] == ["Jenna Voss"] and a.explicit and a.text.startswith("The verges")
+
+
 def test_agreement_then_a_post_to_act_and_questions_and_possibilities_set_none():
     acts = run([("paragraph", "After discussion it was resolved the Clerk to write to the landowner."),
                 ("paragraph", "It was agreed for Arun Cole to inspect the pond by the end of February."),

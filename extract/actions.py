@@ -17,9 +17,9 @@ from minutes.extract.funding import sentences
 from minutes.extract.items import heads_actions, item_at
 from minutes.extract.lexicon import (ASKED_VERBS, ASKING_BASES, AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS,
                                     GIVEN_NAMES, LINKING_WORDS, LOG_STATUSES, MONTHS, NARRATION_VERBS,
-                                    OTHER_LOG_STATUSES,
-                                    OUGHT_VERBS, PEOPLE_GROUPS, POSTS, ROUTINE_WORDS, SPEECH_VERBS, SUGGESTING_VERBS,
-                                    TASK_VERBS, TO_MEETING_VERBS, VOLUNTEER_VERBS, WEEKDAYS, alternation)
+                                    OTHER_LOG_STATUSES, OUGHT_VERBS, PEOPLE_GROUPS, POSTS, ROUTINE_WORDS,
+                                    SPEECH_VERBS, SUGGESTING_VERBS, TASK_VERBS, TO_MEETING_VERBS, VOLUNTEER_VERBS,
+                                    WEEKDAYS, alternation)
 from minutes.extract.nlp import (analyse, content_words, may_set_task, sentences_of, span_text, task_cues,
                                 text_of)
 from minutes.extract.owners import ACRONYM, GROUP_WORDS, WORD, Roster, is_owner_like, post_alone, resolve_owners
@@ -39,9 +39,10 @@ _OWNER_INITIALS = rf"(?!(?i:{alternation(NOT_NAMES)})\b)[A-Z][A-Za-z]{{0,4}}(?:\
 ACTION_LINE = re.compile(rf"^\W{{0,3}}(?i:(?:agreed\s+)?actions?(?:\s+agreed|\s+by|\s+points?)?)"
                          rf"\s*(?:(?i:no)\.?\s*)?\d*[a-z]?(?:\s+(?P<pre>{_OWNER_INITIALS}))?\s*[:\-–]\s*")
 # The same inside a paragraph: after a sentence's end, a line break or a comma ("..., Action: Danny to
-# contact IAM"), or opening a bracket ("[ACTION: ...]", "(Action: JS)"); a spaced dash may stand for the colon.
+# contact IAM"), or opening a bracket ("[ACTION: ...]", "(Action: JS)"); a spaced dash may stand for the
+# colon ("... before the fete. Action – Clerk").
 ACTION_MARK = re.compile(rf"(?:(?<=[.!?)\],])\s+|(?<=\n)|[\[(]\s*)\W{{0,2}}(?i:actions?)"
-                         rf"(?:\s+(?P<pre>{_OWNER_INITIALS}))?(?:\s*:|\s+[-–](?=\s))\s*")  # "... fete. Action – Clerk"
+                         rf"(?:\s+(?P<pre>{_OWNER_INITIALS}))?(?:\s*:|\s+[-–](?=\s))\s*")
 # Where the who-and-when words after a mark end: a sentence's end, or a line starting anew.
 HEAD_END = re.compile(r"[.;]\s|\n(?=\s*[A-Z(•\-–])|\s*$")
 # "DT/MS", "Danny by 03 Nov", "Mel Leitch, by 03 Nov": who acts, and maybe by when, alone.

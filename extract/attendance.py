@@ -302,7 +302,8 @@ def _apology_sentences(text: str, span: Span) -> Iterator[_Entry]:
 
 # Who came in an absent member's place, said after the apology: "Cllr Ian Jones attended as his substitute".
 STANDS_IN_CLAUSE = re.compile(r"(?P<name>[A-Z][^;,]{2,60}?)\s+"
-                              r"(?:(?:attended|was\s+present)(?=\s+\w)|deputised|substituted)(?:\s+(?:as\s+(?:his|her|their|the)\s+substitute|in\s+(?:his|her|their)\s+place|"
+                              r"(?:(?:attended|was\s+present)(?=\s+\w)|deputised|substituted)"
+                              r"(?:\s+(?:as\s+(?:his|her|their|the)\s+substitute|in\s+(?:his|her|their)\s+place|"
                               r"for\s+(?:him|her|them)))?\s*\.?$")
 
 
@@ -437,7 +438,7 @@ def _table_entries(block: Block, state: _State | None, nxt: Block | None) -> Tab
     carried = False
     apologies = _APOLOGIES in block.text.casefold()  # whether any cell may hold an apology sentence
     # a first column of labels ("Attendees | Ann Bell" over " | Tim Hurst"): a row with no label goes on the list
-    labelled = bool(block.rows and len(block.rows[0]) > 1 and _label(block.rows[0][0].text or " "))
+    labelled = bool(block.rows and len(block.rows[0]) > 1 and block.rows[0][0].text and _label(block.rows[0][0].text))
     for r, row in enumerate(block.rows):
         if len(row) > 1 and not row[-1].text and with_org >= 0.7 * len(block.rows) and not _label(row[0].text):
             continue  # the wrapped end of the row above (a PDF splits rows across pages)

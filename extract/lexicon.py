@@ -123,7 +123,8 @@ ATTENDANCE_LABELS = (
     # "Apologies received from" printed as a label over the names
     (r"apologies(?:\s+(?:for\s+absence|given|received|and\s+substitut(?:ions|es)))?(?:\s+(?:received\s+)?from)?",
      "apologies"),
-    (r"(?:also,?\s+(?:present|attending)|also\s+in\s+attendance|in\s+attendance|other\s+members|other\s+representatives|"
+    (r"(?:also,?\s+(?:present|attending)|also\s+in\s+attendance|in\s+attendance|other\s+members|"
+     r"other\s+representatives|"
      r"members?\s+of\s+(?:the\s+)?public|"
      r"officers?(?:\s+(?:present|in\s+attendance))?|employees|staff(?:\s+present)?|others?\s+present|"
      r"observers?|presenters?|presenting|guests?(?:\s+appearances?)?|advisers?|officials|secretariat|clerk|"

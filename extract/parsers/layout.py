@@ -93,8 +93,10 @@ def _shaped(cells: list[str], content: int, tasks: bool = False) -> ProseRow | N
     filled = [i for i, text in enumerate(cells) if text.strip()]
     left = [i for i in filled if i < content]
     right = [i for i in filled if i > content]
-    titled = bool(left) and not REF_CELL.match(" ".join(cells[left[0]].split())) and _title_cell(cells[left[0]])
-    if len(left) > 1 or (left and not titled and not REF_CELL.match(" ".join(cells[left[0]].split()))):
+    number = " ".join(cells[left[0]].split()) if left else ""
+    numbered = REF_CELL.match(number) is not None
+    titled = bool(left) and not numbered and _title_cell(number)
+    if len(left) > 1 or (left and not (numbered or titled)):
         return None
     limits = (TASK_WORDS, TASK_CHARS) if tasks else (NARROW_WORDS, NARROW_CHARS)
     if len(right) > 1 or not all(_narrow(cells[i], *limits) and _words(cells[i]) < _words(cells[content])

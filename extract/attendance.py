@@ -14,11 +14,10 @@ from dataclasses import dataclass, replace
 from typing import Generator, Iterator, Sequence, cast
 
 from minutes.extract.document import Block, Cell, iter_lines
-from minutes.extract.lexicon import (ATTENDANCE_LABELS, AUXILIARY_VERBS, CHAIR_LABEL, COUNT_WORDS, GIVEN_NAMES,
-                                    HONORIFICS, MEETING_MEDIA,
-                                    NAME_PARTICLES, NONE_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS, POST_NOMINALS,
-                                    POST_QUALIFIERS, POSTS, PUBLIC, REMOTE_WORDS, ROLL_CALL, SUBSTITUTION_PHRASES,
-                                    alternation)
+from minutes.extract.lexicon import (ATTENDANCE_LABELS, AUXILIARY_VERBS, COUNT_WORDS, GIVEN_NAMES, HONORIFICS,
+                                    MEETING_MEDIA, NAME_PARTICLES, NONE_WORDS, ORGANISATION_WORDS, PEOPLE_GROUPS,
+                                    POST_LABELS, POST_NOMINALS, POST_QUALIFIERS, POSTS, PUBLIC, REMOTE_WORDS, ROLL_CALL,
+                                    SUBSTITUTION_PHRASES, alternation)
 from minutes.extract.names import (BROKEN_HYPHEN, INITIALS, ITEM_NOTE, LIST_AND, PLURAL_TITLE, ROLE, TRAILING_BRACKET,
                                    clean_name, initials_fit, looks_like_name, name_key, resolve, same_keys,
                                    same_person, split_names, strip_honorifics)
@@ -57,7 +56,7 @@ PUBLIC_COUNT = re.compile(rf"(?P<n>\d+|{alternation(COUNT_WORDS)}|{alternation(N
 HEADING_LABEL = re.compile(_LABEL_WORDS + r"\s+(?=[A-Z])", re.I)
 # The rest of a label line that only names the group the list is of: "Present: Members".
 GROUP_ONLY = re.compile(rf"(?:the\s+)?{_GROUP}\s*[:.]?", re.I)
-CHAIR = re.compile(CHAIR_LABEL[0], re.I)
+POST_LABEL = [(re.compile(p, re.I), role) for p, role in POST_LABELS]
 ROLL_CALL_LABEL = re.compile(ROLL_CALL, re.I)
 APOLOGY_SENTENCE = re.compile(
     r"(?:apologies(?:\s+for\s+(?:absence|lateness))?\s+(?:(?:had\s+been|have\s+been|were|was|are)\s+)?"
@@ -167,7 +166,8 @@ def _label(text: str, pattern: re.Pattern[str] = LABEL) -> tuple[_State, str] | 
     if GROUP_ONLY.fullmatch(rest.strip()):
         rest = ""  # "Present: Members", the names on the lines after
     category = " ".join(text[m.start("label"):m.end()].strip(" :;,-–").split())
-    return _State(status, bool(m.group("virtual")), category, CHAIR_LABEL[1] if CHAIR.fullmatch(label) else None), rest
+    role = next((r for p, r in POST_LABEL if p.fullmatch(label)), None)
+    return _State(status, bool(m.group("virtual")), category, role), rest
 
 
 def _entries(section: Section) -> Iterator[_Entry]:
@@ -863,6 +863,8 @@ def _list_parts(text: str, entry: _Entry, known: Sequence[Person]) -> list[str]:
     paired = _posted_pair(text)
     if paired:
         return paired
+    if _one_posted(text):
+        return [DASH.sub(", ", text)]
     text = DASH.sub(", ", text)
     parts = split_names(text)
     if not _is_list(parts, text, known):
@@ -872,6 +874,18 @@ def _list_parts(text: str, entry: _Entry, known: Sequence[Person]) -> list[str]:
             parts = split_names(stopped) if stopped != text and _is_list(split_names(stopped), stopped) \
                 else _posted_run(text) or [text]
     return parts
+
+
+def _one_posted(text: str) -> bool:
+    """One person with a post after a dash and what follows it after commas: "Simon Ward – Chief
+    Executive, Harbourside Voluntary Action" (the organisation reads like a name), unless a later
+    segment opens the way a person's name does (a title, an initial, a given name)."""
+    pieces = DASH.split(text)
+    if len(pieces) != 2 or not _only_name(pieces[0]):
+        return False
+    segments = [s.strip() for s in _COMMA.split(pieces[1])]
+    return _names_post(segments[0]) and not any(
+        strip_honorifics(s) != s or _INITIALLED.match(s) or _first_word(s) in GIVEN_NAMES for s in segments[1:])
 
 
 def _posted_run(text: str) -> list[str] | None:
@@ -980,9 +994,11 @@ def _person(part: str, entry: _Entry, body: str | None, initials: str | None = N
     if acting:  # "Mr L Page as Broadband Representative": what the person attends as is a role
         role, extra = "; ".join(filter(None, (role, acting.group(1).strip()))), ""
     held = TRAILING_BRACKET.search(rest)  # "Ann Bell - Wexmoor Council (Chair)": the post of the person
-    # (one organisation before it, not a run of others' names and posts the reading failed to part)
-    held_post = held.group(1).strip() if held and _names_post(held.group(1)) \
-        and not any(c in rest[:held.start()].strip(" ,") for c in "(,") else None
+    # (one organisation before it, or a post and an organisation; not a run of others' names and posts
+    # the reading failed to part)
+    before = rest[:held.start()].strip(" ,") if held else ""
+    held_post = held.group(1).strip() if held and _names_post(held.group(1)) and "(" not in before \
+        and (before.count(",") == 0 or before.count(",") == 1 and _names_post(before.split(",")[0])) else None
     if held_post and held:
         rest = rest[:held.start()]
     m = TRAILING_BRACKET.search(extra or "")

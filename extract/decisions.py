@@ -82,8 +82,9 @@ NEGATED = re.compile(r"\b(?:not|no|nothing|never|n['’]t)\b(?:\s+[\w'’-]+){0,
 # A person "noted" something: a remark, not the meeting's decision ("She noted that ...").
 PERSON_NOTED = re.compile(rf"^(?:he|she|they|[Aa]\s+(?:[Mm]ember|[Cc]ouncillor)|{alternation(COMMON_TITLES)}\.?\s+"
                           r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?$", re.I)
-# "RESOLVED that Council:": a short lead-in to the numbered parts below.
-LEAD_IN = re.compile(r"[^.;:]{0,40}:")
+# "RESOLVED that Council:", "That the Committee recommends to the Authority that:": a lead-in to
+# the numbered parts below (a sentence's worth: a long one with no parts after it is a part itself).
+LEAD_IN = re.compile(r"[^.;:]{0,120}:")
 # A part's "That" opening and its joining tail ("; and", ", or").
 _THAT = re.compile(r"^(?:That|that)\s+")
 _JOIN_TAIL = re.compile(r"[;,]?\s*(?:and|or)?\s*$")
@@ -254,6 +255,8 @@ def resolution_parts(blocks: list[Block]) -> Iterator[tuple[Part, list[Block]]]:
                 start = b.start + (label.end() if label else 0)
                 parts.append((Part(_tidy_part(b.text[label.end():] if label else b.text), start, b.end, b.page), [b]))
             j += 1
+        if lead_in and not parts:
+            parts.append((Part(_tidy_part(rest), block.start + m.end(), block.end, block.page), [block]))
         yield from parts
         i = j
 

@@ -26,13 +26,13 @@ from minutes.extract.lexicon import ABBREVIATIONS, AUXILIARY_VERBS, alternation
 from minutes.extract.records import Item, Section, Span
 
 # "SHP41", "TB/23/041", "BoD 23/101", "19.09.01", "14/037:", "Minute 42", "Minute 45/19", "Item 5", "6.1", "4a)",
-# "4-A.",
+# "4-A.", "23/24-41",
 # "2.di).", "3..", "2 c)_", "(c )", "A)"
 REF = re.compile(
     r"^\s*(?:(?P<word>(?i:(?:agenda\s+)?item|minute))\s+(?P<wref>\d+[a-z]?(?:\.\d+)*(?:/\d{2,4})?)[.:)]?"
     r"|(?P<code>(?:[A-Z]{2,5}|[A-Z][a-z][A-Z])(?:\s?|/)\d{1,4}[a-z]{0,3}(?:/\d{2,4}){0,2})\b\.?"
     r"|(?P<dotted>\d{2}\.\d{2}\.\d{1,2})\b[.:]?"
-    r"|(?P<slash>\d{2,4}/\d{2,4})\b[.:]?"
+    r"|(?P<slash>\d{2,4}/\d{2,4}(?:-\d{1,4})?)\b[.:]?"
     r"|(?P<num>\d{1,3}(?:\.\d{1,2}){0,3})(?:\s?\.?(?P<sub>[a-z]{1,4})\)|-(?P<dash>[A-Z])(?=\.))?(?:[.):_]{1,2}|(?=\s))"
     r"|\(?(?P<letter>[a-z]{1,3}|[A-Z](?=\s?\)))\s?[.)]"
     r")[._]?\s+(?P<title>\S.*)$")
@@ -118,6 +118,10 @@ def _run_in(head: str) -> bool:
 NOT_TITLES = frozenset({"none", "nil", "n/a", "yes", "no", "thanks", "done", "ongoing", "pending"})
 
 
+HEAD_LINE = 50  # a numbered first line this short, a capital after it, is a heading alone, not one wrapped
+LONG_HEAD_LINE = 70  # up to this long, too, when prose follows it (a sentence, not a heading's capitals)
+
+
 def _candidate_lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int]]:
     """Candidate lines: every block but tables, its wrapped lines joined (a
     PDF wraps long headings); list items come back with their label in front, from where it is printed.
@@ -136,11 +140,22 @@ def _candidate_lines(blocks: list[Block]) -> Iterator[tuple[Block, str, int, int
             continue
         line, start, end = " ".join(b.text.split("\n")), b.start, b.end
         first, _, second = b.text.partition("\n")
-        if second[:1].isupper() and len(first) <= 50 and REF.match(first) and not CONTINUED.search(first):
+        if second[:1].isupper() and _heading_alone(first, second) and REF.match(first) and not CONTINUED.search(first):
             line, end = first, start + len(first)
         if b.kind == "list_item" and b.label and is_numbering(b.label):
             line, start = f"{b.label} {line}", b.head
         yield b, line.strip(), start, end
+
+
+def _heading_alone(first: str, rest: str) -> bool:
+    """A first line short enough to be a heading alone over ``rest``, not one wrapped onto it:
+    short, or a little longer with prose under it ("Item 2 – Notes and action log from the last
+    meeting" over "The notes were agreed.", or over "None"), not the end of a heading set in capitals."""
+    if len(first) <= HEAD_LINE:
+        return True
+    second = rest.partition("\n")[0].strip()
+    return len(first) <= LONG_HEAD_LINE and not (first.isupper() and second.split()[0].isupper()) \
+        and (second.endswith(".") or len(second.split()) >= 6 or second.lower().strip(".") in NOT_TITLES)
 
 
 # A line that heads a list of this meeting's tasks: "Actions:", "Action points", "Agreed actions", "The following

@@ -85,7 +85,7 @@ POSTS = frozenset({
     "analyst", "assistant", "leader", "mayor", "councillor", "cllr", "representative", "representatives",
     "minister", "deputy", "principal", "solicitor", "accountant", "engineer", "planner", "president", "chief",
     "specialist", "worker", "supervisor", "controller", "holder", "champion", "nurse", "headteacher", "teacher",
-    "practitioner", "doctor",
+    "practitioner", "doctor", "professional", "ceo", "cfo", "coo",
 })
 # Words that qualify a post but name none alone ("Acting", "Senior", "Project" in "Senior Project Officer").
 POST_QUALIFIERS = frozenset({
@@ -143,8 +143,9 @@ ATTENDANCE_LABELS = (
 PUBLIC = r"members?\s+of\s+(?:the\s+)?public"
 COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 NONE_WORDS = ("none", "nil", "no", "n/a", "ntr")
-# A label that names the chair rather than a list ("In the chair: J Alexander"): the role it gives.
-CHAIR_LABEL = (r"in\s+the\s+chair", "Chair")
+# Labels that name a post rather than a list ("In the chair: J Alexander", "Clerk: Mrs E Jones"):
+# the role each gives.
+POST_LABELS = ((r"in\s+the\s+chair", "Chair"), (r"clerk", "Clerk"))
 # How a person attended from elsewhere ("attended virtually", "(remote)"), and over what ("via Teams").
 REMOTE_WORDS = ("virtually", "virtual", "remotely", "remote", "online")
 MEETING_MEDIA = ("teams", "zoom", "video", "telephone", "phone", "skype", "webex")

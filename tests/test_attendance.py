@@ -476,3 +476,27 @@ def test_a_note_that_someone_came_late_or_left_ends_the_list(people):
     assert [(p.name, p.role, p.organisation) for p in att] == [("Ann Bell", "Chair", None), ("Carl Dunn", None, None),
                                                                ("Gus Hale", None, None)]
     assert [(p.name, p.role) for p in apo] == [("A Smith", None), ("B Jones", None)]
+
+
+def test_a_post_after_a_dash_then_an_organisation_that_reads_like_a_name(people):
+    # a partnership's list, "Name – Post, Organisation": the organisation has no word saying it is one
+    lines = {"Jo Rimmer – Director of Place, Harbourside ICB (Chair)": [
+                 ("Jo Rimmer", "Director of Place; Chair", "Harbourside ICB")],
+             "Dr Kate Lyle – Clinical Director, Coastal PCN": [("Kate Lyle", "Clinical Director", "Coastal PCN")],
+             "Simon Ward – Chief Executive, Harbourside Voluntary Action": [
+                 ("Simon Ward", "Chief Executive", "Harbourside Voluntary Action")],
+             "Ann Bell – Chair, Carl Dunn, Dave Eve": [  # given names after the post: a list
+                 ("Ann Bell", "Chair", None), ("Carl Dunn", None, None), ("Dave Eve", None, None)]}
+    att, _ = people("Place Partnership Board\nNotes of meeting held on 3 October 2023\n\nAttendees:\n"
+                    + "\n".join(lines) + "\n\nItem 1 – Welcome\n")
+    assert [(p.name, p.role, p.organisation) for p in att] == [t for want in lines.values() for t in want]
+
+
+def test_a_clerk_label_and_posts_written_as_initials(people):
+    att, _ = people("Community Council\n\nMinutes of the meeting held on 9 September 2024\n\n"
+                    "Present: Cllr Gwen Roberts (Chair), Cllr Iwan Price\nClerk: Mrs Eleri Jones\n\n"
+                    "In attendance: Tom Barraclough, CEO (TB); Nadia Shah, Governance Professional (NS)\n\n"
+                    "1. Apologies\n")
+    assert [(p.name, p.role, p.organisation) for p in att] == [
+        ("Gwen Roberts", "Chair", None), ("Iwan Price", None, None), ("Eleri Jones", "Clerk", None),
+        ("Tom Barraclough", "CEO", None), ("Nadia Shah", "Governance Professional", None)]

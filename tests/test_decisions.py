@@ -22,6 +22,20 @@ def test_resolved_block_parts_with_roman_subparts_and_sequence():
                    ("The Clerk to obtain three quotes for: (i) new goalposts (ii) a bench", True)]
 
 
+def test_a_long_resolved_lead_in_over_lettered_parts_and_one_with_none():
+    # a committee's recommendation to the authority above it, worded over its parts; the same words with no
+    # parts under them are the decision itself
+    got = run([("paragraph", "RESOLVED – That the Committee recommends to the Authority that:"),
+               ("paragraph", "(a) the Treasury Management Strategy 2024/25 be approved; and"),
+               ("paragraph", "(b) the prudential indicators for the capital programme be adopted."),
+               ("heading", "46. Risk register")])
+    assert got == [("the Treasury Management Strategy 2024/25 be approved", True),
+                   ("the prudential indicators for the capital programme be adopted.", True)]
+    got = run([("paragraph", "RESOLVED – That the Committee recommends the strategy to the Authority for adoption:"),
+               ("heading", "46. Risk register")])
+    assert got == [("the Committee recommends the strategy to the Authority for adoption:", True)]
+
+
 def test_a_motions_body_resolves_lead_in_over_its_parts():
     got = run([("heading", "This Council resolves to invite the Cabinet to:"),
                ("heading", "(1) Join the regional walking campaign."),

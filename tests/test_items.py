@@ -49,6 +49,27 @@ def test_other_ref_styles(items):
         ("TB/23/041", "Welcome and apologies"), ("TB/23/042", "Finance report")]
 
 
+def test_a_fire_authority_numbers_its_minutes_by_year_and_minute(items):
+    # "23/24-41": the municipal year, then the minute; a heading in capitals over its text
+    got = items("23/24-41 APOLOGIES FOR ABSENCE\n\nApologies were received.\n\n23/24-42 TREASURY STRATEGY 2024/25\n\n"
+                "The Treasurer introduced the strategy.\n\n23/24-43 RISK REGISTER\n\nMembers discussed the register.\n")
+    assert got == [("23/24-41", "APOLOGIES FOR ABSENCE"), ("23/24-42", "TREASURY STRATEGY 2024/25"),
+                   ("23/24-43", "RISK REGISTER")]
+    assert items("12/03/2024 Meeting of the board\n\n13/03/2024 Site visit\n") == []  # dates, not minutes
+
+
+def test_a_long_numbered_first_line_heads_the_sentence_under_it(items):
+    # 51 characters over a sentence: the heading alone; a capitals heading wrapped onto its next line stays whole
+    got = items("Item 1 – Welcome\nThe Chair welcomed members.\n\n"
+                "Item 2 – Notes and action log from the last meeting\nThe notes were agreed.\n\n"
+                "Item 3 – Winter plan\nThe plan was outlined by the clinical director.\n\n"
+                "Item 4 – SAFEGUARDING ADULTS AND SERVICE INSPECTION OF ADULT\nSOCIAL CARE\n\n"
+                "Item 5 – Concerns following the Annual Parish Meeting\nNone\n")
+    assert got == [("1", "Welcome"), ("2", "Notes and action log from the last meeting"), ("3", "Winter plan"),
+                   ("4", "SAFEGUARDING ADULTS AND SERVICE INSPECTION OF ADULT SOCIAL CARE"),
+                   ("5", "Concerns following the Annual Parish Meeting")]
+
+
 def test_numbering_continuity_rejects_body_points(items):
     got = items("5. Library Review\n\nKey points were as follows:\n\n1. A new service has now been commissioned "
                  "to start in April and will run for two years.\n\n2. Communications: a sub-group was formed to "

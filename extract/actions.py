@@ -14,7 +14,7 @@ from minutes.extract.dates import DATE_PATTERN, DATED_YEAR, MONTH, YEAR_NUMBER, 
 from minutes.extract.decisions import NO_DECISIONS, resolution_parts
 from minutes.extract.document import CLOSED, Block, Cell, Marker, unwrapped
 from minutes.extract.funding import sentences
-from minutes.extract.items import heads_actions, item_at
+from minutes.extract.items import heads_actions, in_list, item_at
 from minutes.extract.lexicon import (ASKED_VERBS, ASKING_BASES, AUXILIARY_VERBS, DECISION_VERBS, FEEDBACK_WORDS,
                                     GIVEN_NAMES, LINKING_WORDS, LOG_STATUSES, MONTHS, NARRATION_VERBS,
                                     OTHER_LOG_STATUSES, OUGHT_VERBS, PEOPLE_GROUPS, POSTS, ROUTINE_WORDS,
@@ -184,6 +184,10 @@ SPOKEN_VIEW = re.compile(rf"\W*{_SPEAKER}\s+(?:also\s+)?{_REPORTING}\b")
 QUESTION = re.compile(r"\W*(?:Do|Does|Did|Can|Could|Should|Shall|Will|Would|Is|Are)\s")  # "Do parents need to ...?"
 SHARED_CLAUSE = re.compile(r"(?:\band|,)\s*$")  # "... and [agreed to]", "..., [will liaise]"
 REPORTED_CLAUSE = re.compile(r"\b(?:that|which|who|whom)\b")
+# The speaker's words opening a sentence ("Ms Blythe explained that"), and a reported clause's subject that
+# might act: a name, a body, a post ("the Council", "The Clerk"), "they", "we".
+SAID_THAT = re.compile(rf"\W*{_SPEAKER}\s+(?:also\s+)?{_REPORTING}\s+that")
+REPORTED_AGENT = re.compile(r"\s*(?:(?:the\s+)?[A-Z]|they\b|we\b)")
 # "MS will investigate X and also have the signatories updated": two tasks.
 ALSO = re.compile(r",?\s+and\s+also\s+(?=[a-z])")
 # "X to note / receive / endorse ...": the body's own decision, not a task.
@@ -338,7 +342,8 @@ def extract_actions(doc: ExtractedDocument, roster: Roster, meetings: list[date]
         if ALL_ACTIONS.match(block.text):
             ctx.log_due = ctx.due(block.text)
         if heads_actions(block) and i < len(blocks) and blocks[i].kind == "list_item":
-            while i < len(blocks) and blocks[i].kind == "list_item" and blocks[i].start not in done \
+            first = blocks[i]
+            while i < len(blocks) and in_list(first, blocks[i]) and blocks[i].start not in done \
                     and not STATUS_END.search(blocks[i].text):
                 out.append(_headed_task(ctx, blocks[i]))  # each entry of the list a task
                 i += 1
@@ -1159,11 +1164,15 @@ def _shared_subject(ctx: _Context, text: str, sent_start: int, clause_start: int
     """(where the sentence starts, its subject's owners) for a task clause that
     shares the sentence's subject: "Cllr Atkins queried whether ... and agreed
     to contact the editor", "KL has press release ready, will liaise with ...";
-    none after a clause of reported speech ("X reported that the Council ... and
-    agreed to"), whose subject may be the one acting."""
+    none after a clause of reported speech whose subject may be the one acting ("X
+    reported that the Council ... and agreed to"), but after one whose subject is
+    no one ("Ms Blythe explained that agency costs had fallen and agreed to ...")."""
     before = text[sent_start:clause_start]
     m = SENTENCE_SUBJECT.match(text, sent_start, clause_start)
-    if m is None or not SHARED_CLAUSE.search(before) or REPORTED_CLAUSE.search(before):
+    reported = [r.end() for r in REPORTED_CLAUSE.finditer(before)]
+    said = len(reported) == 1 and SAID_THAT.fullmatch(before, 0, reported[0]) \
+        and not REPORTED_AGENT.match(before, reported[0])  # "X said that vacancies had fallen and [undertook to]"
+    if m is None or not SHARED_CLAUSE.search(before) or reported and not said:
         return clause_start, []
     return sent_start, _owners_before(ctx, m.group("who"))
 

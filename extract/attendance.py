@@ -44,6 +44,10 @@ PUBLIC_PART = re.compile(rf"^(?P<n>\d+|an?|{alternation(COUNT_WORDS)})\s+(?:{PUB
 # "Mrs J King (Clerk), 3 members of the public, District Cllr A Fenwick".
 PUBLIC_TAIL = re.compile(rf"(?:,|;|\band\b|&)\s*(?P<n>\d+|an?|{alternation(COUNT_WORDS)})\s+(?:{PUBLIC}|electors?|"
                          r"residents?|parishioners?)(?:\s*\([^()]*\))?(?=\s*(?:[,;&]|\band\b|\.?\s*$))", re.I)
+# The press counted in a list ("..., 1 member of the press"): no one named, and not the public.
+PRESS_COUNT = re.compile(rf"(?:^|(?:,|;|\band\b|&))\s*(?:\d+|an?|{alternation(COUNT_WORDS)})\s+(?:members?\s+of\s+"
+                         r"(?:the\s+)?(?:press|media)|(?:press|media)\s+representatives?|journalists?|reporters?)"
+                         r"(?=\s*(?:[,;&]|\band\b|\.?\s*$))", re.I)
 # A post before its holder's name: "the clerk, Mr G Irwin".
 _POST_FIRST = re.compile(rf"^(?:the\s+)?(?P<role>{ROLE.pattern.lstrip('^')})\s*,\s*(?P<name>[A-Z][^,]+)$", re.I)
 # A post with its holder's name in brackets: "Head of Planning (R Kendrick)", each part of a list.
@@ -390,8 +394,9 @@ def _logical_lines(block: Block) -> Iterator[tuple[str, int, int]]:
 
 # The last word of a post wrapped onto a line of its own: "..., Head of Children's" + "Services."
 _WRAPPED_WORD = re.compile(r"[A-Za-z][\w’'&-]*\.")
-# A line left open (a comma, "and", "&", a bracket) or a next line going on in lower case or a bracket.
-_OPEN_END = re.compile(r"(?:,|\band|&|\(|\s[-–—])$")
+# A line left open (a comma, "and", "&", a bracket, a title before its name: "..., Mrs" + "Anita Roy") or a
+# next line going on in lower case or a bracket.
+_OPEN_END = re.compile(r"(?:,|\band|&|\(|\s[-–—]|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllrs?|Prof|Sir|Dame|Revd?)\.?)$")
 _GOES_ON = re.compile(r"[(a-z]")
 _FIRST_NAME = re.compile(r"[A-Z][a-z]+|(?:[A-Z]\.?\s?){1,3}")  # "Tom", "J", "J. P."
 
@@ -622,11 +627,12 @@ _LOWER_WORD = re.compile(r"[a-z][a-z\-]*")
 
 
 def _names_post(segment: str) -> bool:
-    """A comma segment naming a post: it opens or ends with a post word, or opens with a meeting role;
-    not the office of a post ("Cabinet Office")."""
+    """A comma segment naming a post: it opens with a post word or ends with a post (not a word that
+    only qualifies one: "Safer Neighbourhood Team"), or opens with a meeting role; not the office of a
+    post ("Cabinet Office")."""
     words = _LOWER_WORD.findall(segment.lower())
     return bool(words) and not _an_office(words) and \
-        (words[0] in POST_WORDS or words[-1] in POST_WORDS or bool(ROLE.match(segment)))
+        (words[0] in POST_WORDS or words[-1] in POSTS or bool(ROLE.match(segment)))
 
 
 def _an_office(words: list[str]) -> bool:
@@ -919,7 +925,7 @@ def _posted_run(text: str) -> list[str] | None:
 def _people(entry: _Entry, body: str | None, known: Sequence[Person] = ()) -> Iterator[Person]:
     text = entry.text
     virtual = entry.virtual or bool(VIRTUAL.search(text))
-    text = _role_chain(VIRTUAL.sub("", text))
+    text = PRESS_COUNT.sub("", _role_chain(VIRTUAL.sub("", text))).strip(" ,;")
     head = PUBLIC_PART.match(text)  # "1 elector (for part of the meeting) and the clerk, Mr G Irwin"
     tail = None if head else PUBLIC_TAIL.search(text)  # "Mrs J King (Clerk) and 3 members of the public"
     for counted in filter(None, (head, tail)):
@@ -1009,7 +1015,10 @@ def _person(part: str, entry: _Entry, body: str | None, initials: str | None = N
     posts, orgs = _split_post(", ".join(x for x in (extra, rest.strip()) if x))
     while orgs and orgs[0][:1].islower() and not orgs[0].startswith("the "):  # a note ("Cllr Sand - illness")
         orgs.pop(0)
-    if bracket:
+    if bracket and "," in bracket:  # "(Housing Officer, Elmfield Homes)": a post and its organisation
+        more_posts, more_orgs = _split_post(bracket)
+        posts, orgs = posts + more_posts, orgs + more_orgs
+    elif bracket:
         # "(Service Manager Quality Assurance)" is a post though it neither starts nor ends with one
         words = _LOWER_WORD.findall(bracket.lower())
         post = _names_post(bracket) or (not _an_office(words) and any(w in POST_WORDS for w in words[:2]))

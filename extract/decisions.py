@@ -46,6 +46,7 @@ RESOLVED = re.compile(r"^\W*(?:(?:RESOLVED|Resolved|DECIDED|Decided|DECISION|Dec
                       r"(?:RESOLUTION|Resolution|AGREED|Agreed|Recommended|Recommendation)(?=\s*[:\-–])|"
                       r"RECOMMENDED\b(?:\s+(?i:to\s+(?:the\s+)?(?:full\s+)?(?:council|cabinet)\b))?)"
                       r"\s*(?:that\b)?\s*[:\-–]?\s*"
+                      r"(?:\((?:[^()]*\d[^()]*|(?i:unanimously|nem\.?\s*con\.?))\)\s*)?"  # "(7 for, 1 against)"
                       r"(?:[Tt]hat\b\s*:?)?\s*")
 # A motion's "This Council resolves to:", "The Board resolved to invite the Executive to:" over its parts (only as
 # a lead-in: "The Council resolved to approve the budget." is read as running text)
@@ -356,7 +357,7 @@ BODY_VIEW = re.compile(r"\W*(?P<subject>(?:[Tt]he\s+|[Aa]ll\s+)?[A-Z]\w*(?:\s+[A
                        r"(?:(?:felt|said|stated|considered|believed)\s+that|thanked|welcomed\s+(?:the|this|these)\b)\b")
 # Blocks worth a look: they hold a decision cue word. spaCy reads only these.
 DECISION_HINT = re.compile(r"agreed|approve[sd]|endorse[sd]|adopt(?:ed|s)|ratifie[sd]|resolved|decided|accept(?:ed|s)|"
-                           r"support(?:s|ed)?\b|declined|rejected|refused|concluded\s+that|voted|"
+                           r"support(?:s|ed)?\b|declined|rejected|refused|recommend(?:ed|s)\b|concluded\s+that|voted|"
                            r"agreement|decision\s+was\s+(?:\w+\s+)?(?:taken|made|reached)|signed\s+off|concur|consensus|"
                            r"unanimous|carried(?!\s+(?:out|forward|over))|passed(?!\s+(?:on|to|away))|elected|lost|"
                            r"defeated|noted|(?:true|accurate|correct|fair)\s+(?:record|account)|felt|thought|thanked|"
@@ -365,7 +366,7 @@ DECISION_HINT = re.compile(r"agreed|approve[sd]|endorse[sd]|adopt(?:ed|s)|ratifi
 # Lower-case pieces of every DECISION_HINT word, found by a substring test before the regex runs
 # (a scan for many words at once is slow in ``re``, and most blocks hold none).
 HINT_KEYS = ("agree", "approv", "endors", "adopt", "ratif", "resolv", "decid", "accept", "support", "declined",
-             "rejected", "refused", "concluded", "voted", "signed", "concur",
+             "rejected", "refused", "recommend", "concluded", "voted", "signed", "concur",
              "consensus", "unanim", "carried", "passed", "elect", "lost", "defeat", "noted", "record", "account",
              "against", "felt", "thought", "thanked", "preferred", "feeling", "decision", "favo", "said", "stated",
              "considered", "believed", "welcomed")
@@ -376,6 +377,8 @@ def _hinted(text: str) -> bool:
     return any(key in low for key in HINT_KEYS) and DECISION_HINT.search(text) is not None
 
 
+RECOMMENDING = frozenset({"recommended", "recommends"})
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I)  # "was [recommended]"
 # "had been noted", "be noted": a report of noting, not the meeting's own.
 NOTED_BEFORE = re.compile(r"\b(?:been|be|had|has)\s+noted\b", re.I)
 
@@ -671,6 +674,8 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
             _subject(text, sent.start_char, cue.start_char - len(before) + held.start("in"))))
     if cue.text.lower() == SIGNED_OFF:  # "The Board signed off the plan", "signed off by the Board"
         return bool(BY_AGENT.match(after)) if BE_BEFORE.search(before) else _the_body(subject)
+    if cue.text.lower() in RECOMMENDING and PASSIVE_BEFORE.search(before):
+        return False  # "the Board was recommended to support": advice put to the body, not its stance
     if cue.text.lower() in STANCE_VERBS and not (_the_body(subject) and _names_own_kind(subject, section.body)
                                                  or _in_body(subject or "", section.body)):
         return False  # "The fund approves grants", "Cllr Smith supported it": not the meeting's stance ("PFA support")
@@ -680,8 +685,8 @@ def _own_agreement(reader: _Reader, section: Section, text: str, sent: TokenSpan
                                                                            or (subject or "").lower() == "it")):
         return False  # "She concluded by ...", "MCO concluded that ...": not the meeting's conclusion
     if subject is None or _personal(subject, reader.roster) or _other_body(subject, section.body) \
-            or _APOLOGIES.match(subject):
-        return False
+            or _APOLOGIES.match(subject) or _APOLOGIES.match(span_text(sent).lstrip()):
+        return False  # (and "Apologies were received and accepted from ...": no decision of the meeting's)
     # Lines listed without stops ("...\nClerks & Councils Direct\nEDC Planning approved for ..."): a subject
     # too long to be one is read from the cue's line, unless an agent is named ("accepted by the Board")
     line = text.rfind("\n", sent.start_char, cue.start_char) + 1

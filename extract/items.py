@@ -26,11 +26,11 @@ from minutes.extract.lexicon import ABBREVIATIONS, AUXILIARY_VERBS, alternation
 from minutes.extract.records import Item, Section, Span
 
 # "SHP41", "TB/23/041", "BoD 23/101", "19.09.01", "14/037:", "Minute 42", "Minute 45/19", "Item 5", "6.1", "4a)",
-# "4-A.", "23/24-41",
+# "4-A.", "23/24-41", "C/127/24" (a council's letter, minute and year),
 # "2.di).", "3..", "2 c)_", "(c )", "A)"
 REF = re.compile(
     r"^\s*(?:(?P<word>(?i:(?:agenda\s+)?item|minute))\s+(?P<wref>\d+[a-z]?(?:\.\d+)*(?:/\d{2,4})?)[.:)]?"
-    r"|(?P<code>(?:[A-Z]{2,5}|[A-Z][a-z][A-Z])(?:\s?|/)\d{1,4}[a-z]{0,3}(?:/\d{2,4}){0,2})\b\.?"
+    r"|(?P<code>(?:[A-Z]{2,5}|[A-Z][a-z][A-Z]|[A-Z](?=/\d{1,4}/\d))(?:\s?|/)\d{1,4}[a-z]{0,3}(?:/\d{2,4}){0,2})\b\.?"
     r"|(?P<dotted>\d{2}\.\d{2}\.\d{1,2})\b[.:]?"
     r"|(?P<slash>\d{2,4}/\d{2,4}(?:-\d{1,4})?)\b[.:]?"
     r"|(?P<num>\d{1,3}(?:\.\d{1,2}){0,3})(?:\s?\.?(?P<sub>[a-z]{1,4})\)|-(?P<dash>[A-Z])(?=\.))?(?:[.):_]{1,2}|(?=\s))"
@@ -173,6 +173,14 @@ def heads_actions(block: Block) -> bool:
     return m is not None and ACTIONS_HEAD_END.fullmatch(block.text, m.end()) is not None
 
 
+def in_list(first: Block, block: Block) -> bool:
+    """``block`` an entry of the list ``first`` opens (any list when ``first`` is the heading over it):
+    marked as ``first`` is, numbered or bulleted ("• Dave – collect ..." then "3. Housing" is the next item)."""
+    if block.kind != "list_item":
+        return False
+    return first.kind != "list_item" or is_numbering(first.label or "") == is_numbering(block.label or "")
+
+
 INITIALS = re.compile(r"[A-Z]{2,3}")
 NEXT_AGENDA = re.compile(r"^\W*agenda\s*(?:for\s+(?:the\s+)?next\s+meeting\s*)?:\s*$", re.I)
 BULLETS = "-*+•●▪"  # list labels that mark, not number
@@ -197,10 +205,11 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
     paragraphs = _numbered_paragraphs(candidates)
     top_kind = None  # the kind of block the top-level item was read from
     new_run = False  # an unnumbered heading after items numbered as a list: a "1." there starts afresh
-    tasks = False  # in a list of tasks under "Action points"
+    tasks: Block | None = None  # in a list of tasks under "Action points": the head, then its first entry
     for b, line, start, end in candidates:
-        tasks = heads_actions(b) or tasks and b.kind == "list_item"
-        if tasks:
+        tasks = b if heads_actions(b) else (b if heads_actions(tasks) else tasks) \
+            if tasks is not None and in_list(tasks, b) else None
+        if tasks is not None:
             continue
         if b.kind == "heading" and not REF.match(line) and items:
             if NEXT_AGENDA.match(line):

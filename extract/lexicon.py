@@ -133,9 +133,11 @@ ATTENDANCE_LABELS = (
     (r"substitutes?(?:\s+members?)?", "substitute"),
     (r"(?:[a-z]+\s+)?absent(?:\s+without\s+apologies)?|not\s+present", "absent"),  # "Commissioners Absent"
     # "Transparency Board Members:", "Commissioners Present": a body or a group names the list
-    # "In the chair:" names the chair; "Featuring:" and "Participants:" are what some bodies print for "Present"
-    (r"(?:those\s+)?present|members(?:\s+present)?|attendees|attendance|attending|participants|featuring|"
-     r"in\s+the\s+chair|(?:[a-z][\w&'’-]*\s+){1,4}(?:members|attendees)|[a-z]+\s+present|" + ROLL_CALL,
+    # "In the chair:" names the chair; "Featuring:", "Participants:" and "Attended:" are what some bodies print
+    # for "Present"; "Voting Members Present:" and "Non-Voting Members Present:" (a joint board's two lists)
+    (r"(?:those\s+)?present|members(?:\s+present)?|attendees|attendance|attending|attended|participants|featuring|"
+     r"in\s+the\s+chair|(?:[a-z][\w&'’-]*\s+){1,4}(?:members|attendees)(?:\s+present)?|[a-z]+\s+present|"
+     + ROLL_CALL,
      "present"),
 )
 # The public at a meeting, listed under their own label ("Members of the Public - Two"), and the
@@ -239,7 +241,9 @@ AGREEMENT_VERBS = ("agreed", "approved", "endorsed", "adopted", "ratified", "res
 # Partnership supports a broad range of activities").
 STANCE_VERBS = ("supported", "support", "supports", "approves", "endorses", "adopts", "ratifies", "accepts",
                 # and its refusals ("The Councillors declined the invitation", "The Board rejected the bid")
-                "declined", "rejected", "refused")
+                "declined", "rejected", "refused",
+                # and what it puts to the body above it ("The Panel recommended to Cabinet that ...")
+                "recommended", "recommends")
 # The meeting's conclusion ("It was concluded that ...", "The Board concluded that ..."): a decision only
 # with "that" after it and the body itself, or no one ("it was"), as the subject; not "She concluded by ...",
 # "negotiations have been concluded".

@@ -614,6 +614,27 @@ def test_a_task_the_meeting_asks_someone_else_to_do_is_theirs():
                       "Instruct minister.": (["the Chief Executive"], True), "Members police.": (["Members"], False)}
 
 
+def test_a_bulleted_list_of_tasks_ends_at_the_next_numbered_item():
+    # "Actions:" over bullets, then "3. Housing" as a numbered list item: the next item, not a task
+    acts = run([("paragraph", "2. Police update"), ("paragraph", "Actions:"),
+                ("list_item", "Owen Marsh – increase patrols near the garages", "•"),
+                ("list_item", "Jenna – put a notice in the newsletter", "•"),
+                ("list_item", "Housing", "3."), ("paragraph", "The programme would start in May.")])
+    assert [([o.name for o in a.owners], a.text) for a in acts] == [
+        (["Owen Marsh"], "Owen Marsh – increase patrols near the garages"),
+        (["Jenna Voss"], "Jenna – put a notice in the newsletter")]
+
+
+def test_a_speaker_who_reports_a_fact_and_undertakes_a_task_in_one_sentence():
+    # the clause reported has no one in it who could act, so the speaker takes the task
+    sentences = ["Jenna Voss explained that agency costs had fallen by 14% and agreed to include a trend chart.",
+                 "Owen Marsh said that vacancies had fallen and undertook to share the figures with members.",
+                 "Arun Cole reported that the Council had met and agreed to write to the county."]
+    acts = run([("heading", "4 Performance"), *[("paragraph", s) for s in sentences]])
+    assert [(a.text, [o.name for o in a.owners]) for a in acts] == [
+        (sentences[0], ["Jenna Voss"]), (sentences[1], ["Owen Marsh"])]
+
+
 def test_a_list_under_an_actions_heading_is_tasks_with_owners_set_apart():
     """Each entry under "Action points" / "The following actions were agreed:" is a task, whoever acts named
     in brackets, by a dash before or after it, or with a colon; a list reviewing earlier tasks' progress is not."""

@@ -500,3 +500,32 @@ def test_a_clerk_label_and_posts_written_as_initials(people):
     assert [(p.name, p.role, p.organisation) for p in att] == [
         ("Gwen Roberts", "Chair", None), ("Iwan Price", None, None), ("Eleri Jones", "Clerk", None),
         ("Tom Barraclough", "CEO", None), ("Nadia Shah", "Governance Professional", None)]
+
+
+def test_joint_board_lists_attended_label_bracketed_post_and_organisation_and_the_press(people):
+    att, _ = people("Integration Joint Board\n\nMinute of Meeting held on 26 February 2025\n\n"
+                    "Voting Members Present:\nCouncillor Fiona MacLeod (Chair), Glenshiel Council\n\n"
+                    "Non-Voting Members Present:\nMr Iain Munro, Chief Officer\n\n1. Declarations\n")
+    assert [(p.name, p.role, p.organisation) for p in att] == [
+        ("Fiona MacLeod", "Chair", "Glenshiel Council"), ("Iain Munro", "Chief Officer", None)]
+    att, _ = people("Residents' Association\nCommittee meeting – minutes 4 March 2025\n\n"
+                    "Attended: Dave Okoro (chair), Gina Ford, Sam Patel\n"
+                    "Guests: PC Tom Reilly (Safer Neighbourhood Team), Lucy Wren (Housing Officer, Elmfield Homes)\n"
+                    "In attendance: Town Clerk (Mrs V Irving), 6 members of the public, 1 member of the press\n\n"
+                    "1. Previous minutes\n")
+    by = {p.name: (p.role, p.organisation) for p in att}
+    assert by.pop("Tom Reilly") == (None, "Safer Neighbourhood Team")  # a team is no post
+    assert by.pop("Lucy Wren") == ("Housing Officer", "Elmfield Homes")
+    assert by.pop("V Irving") == ("Town Clerk", None) and "Members of the Public" in by  # the press counts no one
+    assert sorted(by) == ["Dave Okoro", "Gina Ford", "Members of the Public", "Sam Patel"]
+
+
+def test_a_title_at_a_line_end_goes_on_to_the_name_below(people):
+    att, _ = people("Scrutiny Panel\n\nMinutes of the meeting held on 19 November 2024\n\n"
+                    "Co-opted Members: Mr Graham Hale (Church of England Diocese), Mrs\n"
+                    "Anita Roy (Parent Governor Representative)\n"
+                    "Attendees: Corinne Garvie, District Council, ward councillor\nAnnie Jackson, Residents Association\n\n"
+                    "1. Apologies\n")
+    assert [(p.name, p.organisation) for p in att] == [
+        ("Graham Hale", "Church of England Diocese"), ("Anita Roy", None),
+        ("Corinne Garvie", "District Council, ward councillor"), ("Annie Jackson", "Residents Association")]

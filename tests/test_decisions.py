@@ -36,6 +36,18 @@ def test_a_long_resolved_lead_in_over_lettered_parts_and_one_with_none():
     assert got == [("the Committee recommends the strategy to the Authority for adoption:", True)]
 
 
+def test_a_panel_recommends_to_the_body_above_it_and_a_vote_counted_after_resolved():
+    got = run([("paragraph", "The Panel recommended to Cabinet that the consultation be extended to six weeks."),
+               ("paragraph", "The Panel unanimously recommended that the play area be refurbished."),
+               ("paragraph", "The Board was recommended to support the chosen provider."),  # advice put to it
+               ("paragraph", "Apologies were received and accepted from Cllrs N Khan and O Lyons."),
+               ("paragraph", "RESOLVED (7 for, 1 against) that the precept for 2025/26 be set at £486,200.")],
+              body="Children and Young People Scrutiny Panel")
+    assert got == [("The Panel recommended to Cabinet that the consultation be extended to six weeks.", True),
+                   ("The Panel unanimously recommended that the play area be refurbished.", True),
+                   ("the precept for 2025/26 be set at £486,200.", True)]
+
+
 def test_a_motions_body_resolves_lead_in_over_its_parts():
     got = run([("heading", "This Council resolves to invite the Cabinet to:"),
                ("heading", "(1) Join the regional walking campaign."),

@@ -56,6 +56,11 @@ def test_a_fire_authority_numbers_its_minutes_by_year_and_minute(items):
     assert got == [("23/24-41", "APOLOGIES FOR ABSENCE"), ("23/24-42", "TREASURY STRATEGY 2024/25"),
                    ("23/24-43", "RISK REGISTER")]
     assert items("12/03/2024 Meeting of the board\n\n13/03/2024 Site visit\n") == []  # dates, not minutes
+    # a town council's letter, minute and year; a planning section number is no ref
+    got = items("C/127/24 APOLOGIES\n\nApologies were received.\n\nC/128/24 PRECEPT 2025/26\n\nThe budget was set.\n")
+    assert got == [("C/127/24", "APOLOGIES"), ("C/128/24", "PRECEPT 2025/26")]
+    assert items("1. Planning\n\nS/106 Agreement update\n\nThe agreement was signed.\n\n2. Finance\n") == [
+        ("1", "Planning"), ("2", "Finance")]
 
 
 def test_a_long_numbered_first_line_heads_the_sentence_under_it(items):

@@ -999,6 +999,7 @@ def _person(part: str, entry: _Entry, body: str | None, initials: str | None = N
     acting = AS_ROLE.match(extra)
     if acting:  # "Mr L Page as Broadband Representative": what the person attends as is a role
         role, extra = "; ".join(filter(None, (role, acting.group(1).strip()))), ""
+    role_posts, role_orgs = _bracket_parts(role) if role and "," in role else ([role] if role else [], [])
     held = TRAILING_BRACKET.search(rest)  # "Ann Bell - Wexmoor Council (Chair)": the post of the person
     # (one organisation before it, or a post and an organisation; not a run of others' names and posts
     # the reading failed to part)
@@ -1015,15 +1016,16 @@ def _person(part: str, entry: _Entry, body: str | None, initials: str | None = N
     posts, orgs = _split_post(", ".join(x for x in (extra, rest.strip()) if x))
     while orgs and orgs[0][:1].islower() and not orgs[0].startswith("the "):  # a note ("Cllr Sand - illness")
         orgs.pop(0)
-    if bracket and "," in bracket:  # "(Housing Officer, Elmfield Homes)": a post and its organisation
-        more_posts, more_orgs = _split_post(bracket)
+    orgs += role_orgs
+    if bracket and "," in bracket:
+        more_posts, more_orgs = _bracket_parts(bracket)
         posts, orgs = posts + more_posts, orgs + more_orgs
     elif bracket:
         # "(Service Manager Quality Assurance)" is a post though it neither starts nor ends with one
         words = _LOWER_WORD.findall(bracket.lower())
         post = _names_post(bracket) or (not _an_office(words) and any(w in POST_WORDS for w in words[:2]))
         (posts if post else orgs).append(bracket)
-    roles = [r for r in [entry.role, role, *posts, held_post] if r]
+    roles = [r for r in [entry.role, *role_posts, *posts, held_post] if r]
     org = ", ".join(orgs) or entry.group_org
     if entry.org:
         col, col_roles = _org_column(entry.org, body)
@@ -1033,6 +1035,13 @@ def _person(part: str, entry: _Entry, body: str | None, initials: str | None = N
         org = next(filter(None, (_org_tail(p) for p in posts)), org)
     return Person(name=name, status=entry.status, span=entry.span, role="; ".join(roles) or None,
                   organisation=org, as_written=entry.as_written)
+
+
+def _bracket_parts(bracket: str) -> tuple[list[str], list[str]]:
+    """A bracket after a name holding a post and its organisation, "(Leader, Northvale County
+    Council)", as (posts, organisations); a part in lower case is a note ("(Larking Gowen, item 3 only)")."""
+    posts, orgs = _split_post(bracket)
+    return posts, [o for o in orgs if not o[:1].islower()]
 
 
 _OF_THE = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?")  # "Chair [of the] Board"

@@ -33,7 +33,7 @@ SMALL = frozenset("of and the for on in upon to at by with".split())
 ORG_END = re.compile(r"(?:council|ips|ltd\.?|limited|plc|cic|llp|trust|society|association|club|charity|foundation|"
                      r"federation|institute|college|university|school|church|library|libraries|partnership|"
                      r"authority|agency|nhs|icb|ccg|company|commissioning\s+group|integrated\s+care\s+board|"
-                     r"co-operative|cooperative)$", re.I)
+                     r"co-operative|cooperative|hospice|hospital|academy|alliance|consortium)$", re.I)
 LEGAL = re.compile(r"[\s,]+(?:ltd\.?|limited|plc|cic|llp)$", re.I)
 # The last word of a committee's name (what an organisation meets as).
 COMMITTEE_END = re.compile(r"(?:board|committee|sub-committee|panel|cabinet|executive|forum|group|commission|"

@@ -134,9 +134,9 @@ DEADLINE = re.compile(
 # back to the body ("report back in June"), not for other work ("promote it in June").
 REPORT_BACK = re.compile(r"\b(?:report|present|bring|brought|back|update|submit|table)\w*\b", re.I)
 IN_MONTH = re.compile(rf"\b(?:in|during)\s+(?:early\s+|mid[- ]|late\s+)?(?P<when>{MONTH}(?:\s+\d{{4}})?)\b")
-# Deadlines counted from the meeting itself: "by the end of the month" (the meeting's month), "by the end
+# Deadlines counted from the meeting itself: "by (the) end of the month" (the meeting's month), "by the end
 # of next month", "later in the month" (the month, no day), "on Friday" (the first such day after it).
-OWN_MONTH_END = re.compile(r"\b(?:by|before|at|for)\s+the\s+end\s+of\s+(?P<which>the|this|next)\s+month\b", re.I)
+OWN_MONTH_END = re.compile(r"\b(?:by|before|at|for)\s+(?:the\s+)?end\s+of\s+(?P<which>the|this|next)\s+month\b", re.I)
 LATER_THIS_MONTH = re.compile(r"\blater\s+(?:in\s+the|this)\s+month\b", re.I)
 # "by the end of the financial year": 31 March of the meeting's financial year
 OWN_YEAR_END = re.compile(r"\b(?:by|before|at|for)\s+the\s+end\s+of\s+(?:the|this)\s+(?:current\s+)?financial\s+year\b",

@@ -59,7 +59,7 @@ from minutes.extract.targets import extract_targets
 # segment(), which cuts a file into documents, is no per-document component,
 # but what it cuts decides everything after it: its version is stored too.
 SEGMENT = "segment"
-SEGMENT_VERSION = 8
+SEGMENT_VERSION = 9
 
 
 @dataclass
@@ -194,7 +194,7 @@ class Pipeline:
 PIPELINE = Pipeline()
 
 
-@PIPELINE.component("attendance", 21, requires=("section",), assigns=("attendees", "apologies"))
+@PIPELINE.component("attendance", 22, requires=("section",), assigns=("attendees", "apologies"))
 def _attendance(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     attendees, apologies = extract_attendance(doc.section)
     return {"attendees": attendees, "apologies": apologies}
@@ -222,7 +222,7 @@ def _meeting_dates(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"meetings": future_meetings(doc)}
 
 
-@PIPELINE.component("actions", 53, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
+@PIPELINE.component("actions", 54, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
 def _actions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"actions": extract_actions(doc, context.roster, context.meetings)}
 
@@ -242,7 +242,7 @@ def _targets(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"targets": extract_targets(doc)}
 
 
-@PIPELINE.component("body", 4, requires=("section",), assigns=("body_name",))
+@PIPELINE.component("body", 5, requires=("section",), assigns=("body_name",))
 def _body(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"body_name": read_body(doc.section)}
 

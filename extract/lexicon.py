@@ -85,7 +85,7 @@ POSTS = frozenset({
     "analyst", "assistant", "leader", "mayor", "councillor", "cllr", "representative", "representatives",
     "minister", "deputy", "principal", "solicitor", "accountant", "engineer", "planner", "president", "chief",
     "specialist", "worker", "supervisor", "controller", "holder", "champion", "nurse", "headteacher", "teacher",
-    "practitioner", "doctor", "professional", "ceo", "cfo", "coo",
+    "practitioner", "doctor", "professional", "ceo", "cfo", "coo", "chancellor", "vice-chancellor",
 })
 # Words that qualify a post but name none alone ("Acting", "Senior", "Project" in "Senior Project Officer").
 POST_QUALIFIERS = frozenset({
@@ -123,7 +123,7 @@ ATTENDANCE_LABELS = (
     # "Apologies received from" printed as a label over the names
     (r"apologies(?:\s+(?:for\s+absence|given|received|and\s+substitut(?:ions|es)))?(?:\s+(?:received\s+)?from)?",
      "apologies"),
-    (r"(?:also,?\s+(?:present|attending)|also\s+in\s+attendance|in\s+attendance|other\s+members|"
+    (r"(?:also,?\s+(?:present|attending)|(?:also|staff)\s+in\s+attendance|in\s+attendance|other\s+members|"
      r"other\s+representatives|"
      r"members?\s+of\s+(?:the\s+)?public|"
      r"officers?(?:\s+(?:present|in\s+attendance))?|employees|staff(?:\s+present)?|others?\s+present|"

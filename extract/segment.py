@@ -310,7 +310,7 @@ def _doc_title(kind: Kind, head: list[Block]) -> str:
 
 MEETING_OF = (r"(?:the\s+|an?\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:special|extraordinary|annual|ordinary|regular|"
               r"general|inaugural|additional|reconvened|virtual|remote)\s+){0,3}(?:meeting\s+of\s+(?:the\s+)?)?")
-HELD = re.compile(r"^(?:.*?\bminutes\s+of\s+" + MEETING_OF + r"|at\s+" + MEETING_OF + r")(?P<body>.+?)"
+HELD = re.compile(r"^(?:.*?\bminutes\s+of\s+" + MEETING_OF + r"|at\s+" + MEETING_OF + r")(?P<body>(?!\d).+?)"
                   r"(?=\s+(?:held|at|in|meeting)\b|\s+on\s+(?:\d|the\b|" + WEEKDAY_FULL + "|" + MONTH + r")|\s+[-–]\s|"
                   r"\s*,|\s+" + WEEKDAY_FULL + r"|\s+\d|\s+(?:date|venue|time|location)\s*:|$)", re.I)
 

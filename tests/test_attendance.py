@@ -529,3 +529,19 @@ def test_a_title_at_a_line_end_goes_on_to_the_name_below(people):
     assert [(p.name, p.organisation) for p in att] == [
         ("Graham Hale", "Church of England Diocese"), ("Anita Roy", None),
         ("Corinne Garvie", "District Council, ward councillor"), ("Annie Jackson", "Residents Association")]
+
+
+def test_staff_in_attendance_and_a_bracket_giving_post_and_organisation(people):
+    att, apo = people("Harbour Lights Hospice\nMinutes of the Board of Trustees\n\n"
+                      "Trustees present: Helen Marsh (Chair), Colin Price (Treasurer)\n"
+                      "Staff in attendance: Mark Lyons (Chief Executive), Priya Das (Director of Care)\n"
+                      "Board Members: Cllr Beth Lowry (Leader, Northvale County Council), Andrew Hale (Chair, "
+                      "private sector), Luke Morris (Larking Gowen, item 3 only)\n"
+                      "Apologies: Professor Linda Shah (Vice-Chancellor, University of Northvale)\n\n1. Welcome\n")
+    assert [(p.name, p.status, p.role, p.organisation) for p in att[2:]] == [
+        ("Mark Lyons", "in_attendance", "Chief Executive", None),
+        ("Priya Das", "in_attendance", "Director of Care", None),
+        ("Beth Lowry", "present", "Leader", "Northvale County Council"), ("Andrew Hale", "present", "Chair", None),
+        ("Luke Morris", "present", None, "Larking Gowen")]
+    assert [(p.name, p.role, p.organisation) for p in apo] == [
+        ("Linda Shah", "Vice-Chancellor", "University of Northvale")]

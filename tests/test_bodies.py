@@ -53,6 +53,11 @@ def test_the_record_names_the_body_read_where_no_body_line_is_printed(tmp_path):
     # a council meeting as itself: its full name, not the "Parish Council" of the sentence under it
     ("WESTMOOR PARISH COUNCIL\n\nMinutes of the Meeting of the Parish Council held on Tuesday 14th March 2023",
      "Westmoor Parish Council"),
+    # a hospice's trustees; "the minutes of 17 January" in the first item names a date, not a body
+    ("Harbour Lights Hospice\nMinutes of the Board of Trustees\nHeld on 12 February 2025",
+     "Harbour Lights Hospice Board of Trustees"),
+    ("Northvale Local Enterprise Partnership\nBoard Meeting Minutes\nDate: 20 March 2024\n\n"
+     "Item 1: Minutes\nThe minutes of 17 January 2024 were agreed.", "Northvale Local Enterprise Partnership"),
 ])
 def test_the_record_names_organisation_and_committee(tmp_path, head, body):
     from minutes.extract.export import file_record

@@ -96,6 +96,7 @@ def test_a_us_order_day_without_its_year_needs_the_ordinal_letters():
 def test_deadlines_the_meeting_date_fixes():
     # MEETING is Tuesday 10 January 2012
     assert due("Send the schema by the end of the month") == ("2012-01-31", "day")
+    assert due("ES to start the recruitment by end of the month") == ("2012-01-31", "day")
     assert due("Circulate the draft before the end of next month") == ("2012-02-29", "day")
     assert due("Cllr Simkins has a meeting later in the month") == ("2012-01", "month")
     assert due("The light is being fitted on Friday") == ("2012-01-13", "day")

@@ -22,7 +22,8 @@ from minutes.extract.lexicon import (ASKED_VERBS, ASKING_BASES, AUXILIARY_VERBS,
                                     WEEKDAYS, alternation)
 from minutes.extract.nlp import (analyse, content_words, may_set_task, sentences_of, span_text, task_cues,
                                 text_of)
-from minutes.extract.owners import ACRONYM, GROUP_WORDS, WORD, Roster, is_owner_like, post_alone, resolve_owners
+from minutes.extract.owners import (ACRONYM, GROUP_WORDS, WORD, Roster, is_owner_like, post_alone, resolve_owners,
+                                    split_owners)
 from minutes.extract.records import Action, Due, ExtractedDocument, Owner, Span
 from minutes.extract.tables import Table, TablePart, clean, tables
 
@@ -156,6 +157,7 @@ EVENT_PARTICIPLES = frozenset({"held", "hosted", "run"})  # "the Trophy to be he
 # "... to be confirmed by the Clerk to the Board": who is to do a passive task.
 BY_OWNER = re.compile(r"[^.;]{0,60}?\bby\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*"
                       r"(?:\s+(?:[A-Z][\w'’-]*|of|to|the|and|&))*)")
+TRAILING_OWNER = re.compile(r"\((?P<who>[^()]{1,40})\)[\s.;]*$")  # "... with the contractor (Clerk)."
 # "It was agreed that [X would ...]": a commitment the meeting gave.
 AGREED_THAT = re.compile(r"\b(?:agreed|resolved|decided)(?:\s+that)?\s*$", re.I)
 AGREED_THAT_AT = re.compile(r"\b(?:agreed|resolved|decided)\b[^.;]*?\bthat\b", re.I)  # "agreed at X that"
@@ -1238,7 +1240,20 @@ def _passive_task(ctx: _Context, sent: TokenSpan, cue: TokenSpan) -> tuple[int, 
             or PASSIVE_DECISION.match(text, cue.start_char + 3) or cue[-1].lower_ in EVENT_PARTICIPLES:
         return None
     by = BY_OWNER.match(text, cue.end_char)
-    return start, _owners_before(ctx, by.group("who")) if by else [], True
+    return start, _owners_before(ctx, by.group("who")) if by else _bracket_owner(ctx, text, cue.end_char,
+                                                                                 sent.end_char), True
+
+
+def _bracket_owner(ctx: _Context, text: str, start: int, end: int) -> list[Owner]:
+    """"A site meeting to be arranged with the contractor (Clerk)": the listed person or the post
+    in brackets closing the sentence ("(see Appendix A)" names no one)."""
+    m = TRAILING_OWNER.search(text, start, end)
+    if m is None:
+        return []
+    parts = split_owners(m.group("who"), ctx.roster)
+    if not parts or not all(ctx.roster.person(p) or post_alone(p) for p in parts):
+        return []
+    return _owners_before(ctx, m.group("who"))
 
 
 def _clause_start(text: str, start: int, cue_start: int) -> int:

@@ -185,16 +185,17 @@ LABEL_AFTER = re.compile(r"^[^\S\n]+(?!(?:that|to|the|this|these|unanimously|by|
 ADJECTIVE_AFTER = re.compile(r"^\s*(?!to\b|in\b|by\b|with\b|subject\b|unanimously\b|and\b|that\b|as\b|for\b|at\b|"
                              r"on\b|without\b|unless\b|pending\b)[A-Za-z]", re.I)
 # A planning application's reference ("3/18/1963/HH", "18/01561/NMV2", "DC/16/2345/FUL").
-PLANNING_REF = re.compile(r"\b(?:[A-Z]{1,4}/)?\d{1,4}/\d{2,6}(?:/[A-Z0-9]{1,6})+\b")
+PLANNING_REF = re.compile(r"\b(?:(?:[A-Z]{1,4}/)?\d{1,4}/\d{2,6}(?:/[A-Z0-9]{1,6})+|[A-Z]{1,4}/\d{2,4}/\d{3,6})\b")
 # A district's own two-part numbering in brackets ("(17/1046)"): an application's only where the text says so.
 SHORT_PLANNING_REF = re.compile(r"\(\d{2}/\d{3,5}\)")
 APPLICATION = re.compile(r"\bapplication\b", re.I)
 PLANNING_HEAD = re.compile(r"\bplanning\b", re.I)
 # The body's response in a sentence of its own: "Councillors had no objection to these plans", "The Council
-# raised no objections", "Members supported the application"
+# raised no objections", "Members supported the application", "The Council objects on the grounds of ..."
 BODY_RESPONSE = re.compile(r"\b(?:the\s+)?(?:parish\s+|town\s+)?(?:council|councillors|members|committee)\s+"
                            r"(?:(?:had|has|have|raised|made|raise|make)\s+no\s+(?:objections?|comments?)|"
-                           r"(?:objected|supported)\s+(?:to\s+)?the\s+(?:application|proposals?|plans?))\b", re.I)
+                           r"(?:objected|supported)\s+(?:to\s+)?the\s+(?:application|proposals?|plans?)|"
+                           r"(?:objects|objected)\s+(?:on|to|because|as)\b)\b", re.I)
 # The council's response: at the start of the text or of a line, after a sentence, or after a dash
 PLANNING_RESPONSE = re.compile(rf"(?:^|(?<=[.:])\s+|\n|\s+-{{2,}}\s*|\s+[–—]\s+)\W*"
                                rf"{alternation(PLANNING_RESPONSES)}\b[^.\n]{{0,80}}", re.I)

@@ -247,6 +247,8 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
                 repeat = heading and bool(items) and ref.top == last_num and title != items[-1].title
                 if title is None or (m.group("num") and not (_follows_on(ref.top, last_num) or repeat)):
                     continue
+                if m.group("code") and top is not None and top.top is not None and not heading:
+                    continue  # "P/25/0112 Extension at 4 Mill Road" under "2. Planning": a case, not an item
                 if m.group("num") and b.kind == "list_item" and b.level > 0:
                     continue
                 top, last_num, parent = ref, ref.top if ref.top is not None else last_num, None

@@ -305,6 +305,16 @@ def test_x_to_forms_after_a_clause_and_passive_tasks():
     assert len(got) == 5
 
 
+def test_a_passive_task_whose_owner_is_in_brackets_after_it():
+    acts = run([("paragraph", "A site meeting to be arranged with the contractor (Clerk)."),
+                ("paragraph", "The survey results to be collated (Jenna Voss/Owen Marsh)."),
+                ("paragraph", "The plans to be displayed in the hall (see Appendix A).")])
+    assert _tasks(acts) == [("A site meeting to be arranged with the contractor (Clerk).", ["Clerk"], True),
+                            ("The survey results to be collated (Jenna Voss/Owen Marsh).",
+                             ["Jenna Voss", "Owen Marsh"], True),
+                            ("The plans to be displayed in the hall (see Appendix A).", [], True)]
+
+
 def test_requested_or_agreed_that_someone_acts():
     acts = run([("paragraph", "It was requested that Owen Pike ask the council for the grant."),
                 ("paragraph", "It was agreed that Jenna should contact the printers."),

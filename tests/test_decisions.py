@@ -320,6 +320,17 @@ def test_planning_responses_are_weaker_decisions():
                    ("DC/17/0042/FUL 2 Mill Lane Garage conversion -- Comment re parking", False)]
 
 
+def test_a_district_prefixed_reference_and_an_objection_in_a_sentence():
+    got = run([("heading", "2. Planning applications"),
+               ("paragraph", "P/25/0112 Extension at 4 Mill Road – No objection."),
+               ("paragraph", "P/25/0140 New dwelling at Orchard Farm – The Council objects on the grounds of "
+                             "overdevelopment."),
+               ("heading", "3. Finance"), ("paragraph", "The Council objects to paying twice for the audit.")])
+    assert got == [("P/25/0112 Extension at 4 Mill Road – No objection", False),
+                   ("P/25/0140 New dwelling at Orchard Farm – The Council objects on the grounds of overdevelopment.",
+                    False)]
+
+
 def test_planning_responses_to_applications_without_a_full_reference():
     got = run([("heading", "7. Planning"),
                ("paragraph", "Planning application received for a barn conversion at Low Farm. (17/1046)\n"

@@ -75,6 +75,13 @@ def test_a_long_numbered_first_line_heads_the_sentence_under_it(items):
                    ("5", "Concerns following the Annual Parish Meeting")]
 
 
+def test_planning_cases_under_a_numbered_item_are_no_items(items):
+    got = items("1. Grass cutting\n\nThree quotes were received.\n\n2. Planning applications\n\n"
+                "P/25/0112 Extension at 4 Mill Road – No objection.\n\nDC/25/0140 New dwelling – No objection.\n\n"
+                "3. Recommendations\n\nThe recommendations were approved.\n\n4. Hall hire\n")
+    assert got == [("1", "Grass cutting"), ("2", "Planning applications"), ("3", "Recommendations"), ("4", "Hall hire")]
+
+
 def test_numbering_continuity_rejects_body_points(items):
     got = items("5. Library Review\n\nKey points were as follows:\n\n1. A new service has now been commissioned "
                  "to start in April and will run for two years.\n\n2. Communications: a sub-group was formed to "

@@ -81,8 +81,9 @@ PART_TASK = re.compile(
     r"be\s+(?:requested|asked|invited|instructed|authorised|delegated)\s+to\b|"
     r"(?:will|would|shall)\s+(?!be\b)[a-z-]+|(?P<bare>" +
     alternation(TASK_VERBS) + r")\b)")
-# A resolution that hands a task on: "Delegates authority to X to ...", "asks X to ...".
-DELEGATE = re.compile(r"\b(?:[Dd]elegates?|[Aa]sks?|[Rr]equests?|[Ii]nstructs?|[Aa]uthori[sz]es?|[Dd]irects?)\s+"
+# A resolution that hands a task on: "Delegates authority to X to ...", "asks X to ...", "(c) instructed X to ...".
+DELEGATE = re.compile(r"\b(?:[Dd]elegate[sd]?|[Aa]sk(?:s|ed)?|[Rr]equest(?:s|ed)?|[Ii]nstruct(?:s|ed)?|"
+                      r"[Aa]uthori[sz](?:es|ed)|[Dd]irect(?:s|ed)?)\s+"
                       r"(?:(?:delegated\s+)?authority\s+)?(?:to\s+)?(?=(?:the\s+)?[A-Z])")
 # Where the delegate's name ends: "in consultation with ...", "to <verb>", a stop or a bracket.
 DELEGATE_END = re.compile(r",?\s+in\s+consultation\s+with\b|\s+(?:authority\s+)?to\s+(?=[a-z])|[;.(]")

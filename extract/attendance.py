@@ -382,7 +382,11 @@ def _logical_lines(block: Block) -> Iterator[tuple[str, int, int]]:
     inside a name; one person a line ("Ann Bell, Director, West Trust") is kept."""
     cur: tuple[str, int, int] | None = None
     for line, start, end in iter_lines(block):
-        if cur and not _label(line.strip()) and _runs_on(cur[0], line):
+        # (the public counted opens no list: "..., Deputy Town Clerk (Mr W Jarvis)," + "6 members of the public";
+        # nor does a word inside an open bracket: "Lucy Wren (Housing" + "Officer, Elmfield Homes)")
+        here = line.strip()
+        if cur and (not _label(here) or PUBLIC_PART.match(here) or cur[0].count("(") > cur[0].count(")")) \
+                and _runs_on(cur[0], line):
             cur = (f"{cur[0]} {line.strip()}", cur[1], end)
             continue
         if cur:

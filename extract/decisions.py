@@ -52,6 +52,8 @@ RESOLVED = re.compile(r"^\W*(?:(?:RESOLVED|Resolved|DECIDED|Decided|DECISION|Dec
 # a lead-in: "The Council resolved to approve the budget." is read as running text)
 BODY_RESOLVES = re.compile(r"^\W*(?:This|The)\s+(?:[A-Z][\w&'’-]*\s+){1,4}(?i:resolves|resolved)\b\s*"
                            r"(?=[^.;:]{0,40}:\s*$)")
+# The body over a resolution's parts, on its own line under the label: "The Integration Joint Board:".
+BODY_LEAD = re.compile(r"^\W*(?:The|This)\s+(?:[A-Z][\w&'’-]*\s+){0,5}[A-Z][\w&'’-]*\s*:\s*$")
 PART_LABEL = re.compile(r"^\W{0,3}\(?(\d{1,2}|[a-h])[.)]\s+|^\W{0,3}\(?([ivx]{1,4})[.)]\s+")
 # What comes just before / after an "agreed" that reports an earlier, other
 # or pending decision: "as agreed", "had been approved", "approved in March
@@ -240,6 +242,8 @@ def resolution_parts(blocks: list[Block]) -> Iterator[tuple[Part, list[Block]]]:
         if rest and not lead_in:
             parts.append((Part(_tidy_part(rest), block.start + m.end(), block.end, block.page), [block]))
         j, expected = i + 1, None if rest and not lead_in else "1"
+        if not rest and j < len(blocks) and BODY_LEAD.match(blocks[j].text):
+            j += 1  # "Decision" over "The Integration Joint Board:" over its parts
         roman_top = False  # parts numbered (i), (ii) themselves, not sub-parts of "1)"
         while j < len(blocks) and _is_part(blocks[j], bool(parts), expected):
             b = blocks[j]

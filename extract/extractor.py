@@ -194,7 +194,7 @@ class Pipeline:
 PIPELINE = Pipeline()
 
 
-@PIPELINE.component("attendance", 22, requires=("section",), assigns=("attendees", "apologies"))
+@PIPELINE.component("attendance", 23, requires=("section",), assigns=("attendees", "apologies"))
 def _attendance(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     attendees, apologies = extract_attendance(doc.section)
     return {"attendees": attendees, "apologies": apologies}
@@ -222,12 +222,12 @@ def _meeting_dates(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"meetings": future_meetings(doc)}
 
 
-@PIPELINE.component("actions", 55, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
+@PIPELINE.component("actions", 56, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
 def _actions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"actions": extract_actions(doc, context.roster, context.meetings)}
 
 
-@PIPELINE.component("decisions", 37, requires=("section", "items", "roster"), assigns=("decisions",))
+@PIPELINE.component("decisions", 38, requires=("section", "items", "roster"), assigns=("decisions",))
 def _decisions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"decisions": extract_decisions(doc, context.roster)}
 

@@ -305,6 +305,14 @@ def test_x_to_forms_after_a_clause_and_passive_tasks():
     assert len(got) == 5
 
 
+def test_a_resolution_part_that_instructed_someone_gives_them_the_task():
+    acts = run([("heading", "3 Budget"), ("paragraph", "RESOLVED that the Board:"),
+                ("paragraph", "(a) approved the revenue budget; and"),
+                ("paragraph", "(b) instructed Owen Pike to bring a savings plan to the next meeting.")])
+    assert [(a.text, [o.name for o in a.owners], a.explicit) for a in acts] == [
+        ("instructed Owen Pike to bring a savings plan to the next meeting.", ["Owen Pike"], True)]
+
+
 def test_a_passive_task_whose_owner_is_in_brackets_after_it():
     acts = run([("paragraph", "A site meeting to be arranged with the contractor (Clerk)."),
                 ("paragraph", "The survey results to be collated (Jenna Voss/Owen Marsh)."),

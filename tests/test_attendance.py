@@ -545,3 +545,16 @@ def test_staff_in_attendance_and_a_bracket_giving_post_and_organisation(people):
         ("Luke Morris", "present", None, "Larking Gowen")]
     assert [(p.name, p.role, p.organisation) for p in apo] == [
         ("Linda Shah", "Vice-Chancellor", "University of Northvale")]
+
+
+def test_a_list_wrapped_before_the_public_counted_or_inside_a_bracket_goes_on(people):
+    # as a PDF wraps the lines: the public counted opens the next line, a post's bracket breaks over two
+    att, _ = people("Town Council\n\nMinutes of the Full Council Meeting held on 15 January 2025\n\n"
+                    "In attendance: Town Clerk (Mrs V Irving), Deputy Town Clerk (Mr W Jarvis),\n"
+                    "6 members of the public, 1 member of the press\n"
+                    "Guests: PC Tom Reilly (Safer Neighbourhood Team), Lucy Wren (Housing\n"
+                    "Officer, Elmfield Homes)\n\n1. Apologies\n")
+    assert {p.name: (p.role, p.organisation) for p in att} == {
+        "V Irving": ("Town Clerk", None), "W Jarvis": ("Deputy Town Clerk", None),
+        "Members of the Public": (None, None), "Tom Reilly": (None, "Safer Neighbourhood Team"),
+        "Lucy Wren": ("Housing Officer", "Elmfield Homes")}

@@ -48,6 +48,17 @@ def test_a_panel_recommends_to_the_body_above_it_and_a_vote_counted_after_resolv
                    ("the precept for 2025/26 be set at £486,200.", True)]
 
 
+def test_a_decision_label_over_the_body_named_over_its_lettered_parts():
+    # a joint board's minute: "Decision", then "The Integration Joint Board:", then what it did
+    got = run([("heading", "3. Revenue budget 2025/26"), ("paragraph", "Decision"),
+               ("paragraph", "The Integration Joint Board:"),
+               ("paragraph", "(a) approved the revenue budget for 2025/26; and"),
+               ("paragraph", "(b) instructed the Chief Officer to bring a savings plan to the June meeting."),
+               ("heading", "4. Strategic plan")])
+    assert got == [("approved the revenue budget for 2025/26", True),
+                   ("instructed the Chief Officer to bring a savings plan to the June meeting.", True)]
+
+
 def test_a_motions_body_resolves_lead_in_over_its_parts():
     got = run([("heading", "This Council resolves to invite the Cabinet to:"),
                ("heading", "(1) Join the regional walking campaign."),

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from minutes.extract.document import Block, unwrapped
 from minutes.extract.funding import sentences
-from minutes.extract.items import item_at
+from minutes.extract.items import heads_actions, item_at
 from minutes.extract.lexicon import (AGREEMENT_VERBS, AGREEMENT_WORDS, AUXILIARY_VERBS, BODY_WORDS, COMMON_TITLES,
                                     CONCLUDING, DECISION_NOUNS, FUNCTION_WORDS, IN_AGREEMENT, VOTING,
                                     HONORIFICS, LINKING_WORDS, ORGANISATION_WORDS, OUTCOME_WORDS, PEOPLE_GROUPS,
@@ -405,8 +405,8 @@ def _prose_decisions(reader: _Reader, section: Section, done: set[int]) -> Itera
     entries: set[int] = set()  # blocks a lead-in's decision has taken
     for i, block in enumerate(blocks):
         if block.start in done or id(block) in entries or not _is_prose(block) or block.text[:1] in "\"“" \
-                or RESOLVED.match(block.text) or not _hinted(block.text):
-            continue
+                or RESOLVED.match(block.text) or not _hinted(block.text) or heads_actions(block):
+            continue  # (a line heading the tasks below, "Actions agreed", is no agreement)
         prev = blocks[i - 1] if i else None
         continues = block.text[:1].islower() and prev is not None and _is_prose(prev)
         lead = sentences_of(analyse(prev.text))[-1].text if continues and prev else _block_lead(reader, blocks, i)

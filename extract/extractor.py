@@ -227,12 +227,12 @@ def _actions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"actions": extract_actions(doc, context.roster, context.meetings)}
 
 
-@PIPELINE.component("decisions", 38, requires=("section", "items", "roster"), assigns=("decisions",))
+@PIPELINE.component("decisions", 39, requires=("section", "items", "roster"), assigns=("decisions",))
 def _decisions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"decisions": extract_decisions(doc, context.roster)}
 
 
-@PIPELINE.component("funding", 7, requires=("section", "items"), assigns=("funding",))
+@PIPELINE.component("funding", 8, requires=("section", "items"), assigns=("funding",))
 def _funding(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"funding": extract_funding(doc)}
 

@@ -53,13 +53,29 @@ _MONEY_HEADER = re.compile(r"\b(?:budgets?|forecasts?|outturn|variance|actuals?|
 _NOUN_AFTER = re.compile(
     r"^\s*(?!(?:for|of|to|from|in|on|by|at|with|and|or|against|versus|vs)\b)((?:[\w'&/-]+\s+){0,4}?(?:funding|funds?|budget|grant|allocation|money|contribution|"
     r"costs?|programme|scheme|bid|project|capital|revenue|savings?))\b", re.I)
-_FOR = re.compile(r"\b(?:for|towards)\s+(?:the\s+|a\s+|an\s+)?(?P<what>[^.;:,()£]+)", re.I)  # "towards hanging baskets"
+# "towards hanging baskets", "to fund roof repairs", and "on the Easter event" after a verb of spending
+_FOR = re.compile(r"\b(?:for|towards|to\s+fund|to\s+pay\s+for|(?P<on>on))\s+(?:the\s+|a\s+|an\s+)?"
+                  r"(?P<what>[^.;:,()£]+)", re.I)
+_SPEND_BEFORE = re.compile(r"\b(?:spend|spent|spending|invest(?:ed)?)\b(?:\s+\w+){0,3}\s*$", re.I)
+# What may stand between a sum and the words after it that name it: "of", "is the", "returned to".
+_AFTER_LINK = re.compile(r"^\s*(?:(?:is|was|are|were|be|being|been|had|has|have|of|in|from|as|now)\s+)*"
+                         r"(?:(?:the|a|an|our|its|their)\s+)?", re.I)
+_NO_NAME_AFTER = re.compile(r"(?:will|would|could|should|can|may|must|to|has|have|had|for)\b", re.I)  # a verb, no name
+_WEAK_WORDS = frozenset({"there", "are", "is", "was", "were", "making", "along", "approx", "approximately",
+                         "currently", "it", "this", "that", "which", "with", "of", "has", "have", "had"})
+# What reports the sum rather than names it: "ML reported that [income ...]", "Pete reported [a balance]",
+# "showing [a planned deficit]", and a passive verb after the name: "the precept for 2025/26 [be set]".
+_THAT_CLAUSE = re.compile(r"^.*\b(?:that|whether|(?:reported|said|stated|confirmed|explained|advised|presented|showing|"
+                          r"showed|forecasting|forecast|predicting|projecting)(?:\s+that)?)\s+", re.I | re.S)
+_PASSIVE_TAIL = re.compile(r"(?:\s+(?:have|has|had))?(?:\s+(?:now|also|\w+ly))?\s+(?:be|being|been|was|were|is)\s+"
+                           r"(?:\w+ed|set|put|kept)$", re.I)
 # (a decimal point is no stop, and a sum is one stop whole: "was £1.2m against a budget of")
 _CLAUSE_STOP = re.compile(r"[;:()]|\.(?!\d)|\s+(?:and|but|which|while|whilst|although)\s+|,\s|"
                           r"£\s*[\d,.]*\d(?:\s*(?:m|k|bn|million|billion|thousand)\b)?|£")
 _LINK_WORDS = re.compile(
     r"(?:\s+(?:is|was|are|were|be|being|been|would|will|could|of|at|to|around|about|approximately|approx\.?|"
-    r"some|circa|c\.|an?|the|by|amounting|amounts|totalling|totaling|total|estimated|additional|further|"
+    r"some|circa|c\.|an?|the|by|amounting|amounted|amounts|totalling|totaling|totalled|totaled|total|estimated|"
+    r"additional|further|"
     r"up|top|came|comes|worth|costing|costs?|stands|stood|now|as|from|with|only|just|over|under|"
     r"nearly|almost|roughly|approximately|expected|predicted|currently|likely))+\s*$", re.I)
 # (and a paragraph's number or another sum's figures before the words: "11.1 Ali asked", "9.59 CALC Subscription")
@@ -208,20 +224,44 @@ def _trim(words: str) -> str | None:
 
 def text_purpose(sentence: str, money: Money) -> str | None:
     """The few words naming what a sum is for: "per ..." for a rate, a noun
-    phrase right after it, "for X" after it, else the clause before it."""
+    phrase right after it, "for X" ("towards", "to fund") after it, else the
+    clause before it, else (that naming nothing) the words after it."""
     after = sentence[money.end:]
     if money.rate:
         m = _PER.match(after)
         return _trim(m.group(1)) if m else None
     m = _NOUN_AFTER.match(after)
     if m and not _CLAUSE_STOP.search(m.group(1)):
-        return _trim(m.group(1))
+        return _trim(_AFTER_LINK.sub("", m.group(1)))  # "£4.5m is the Disabled Facilities Grant"
     clause_after = _CLAUSE_STOP.split(after, maxsplit=1)[0] if after else ""
+    before = sentence[:money.start]
+    spending = _SPEND_BEFORE.search(before) is not None  # "agreed to spend up to £200 on the Easter event"
     for m in _FOR.finditer(clause_after + " " + after[len(clause_after):len(clause_after) + 1]):
         what = m.group("what")
+        if m.group("on") and not spending:
+            continue
         if not find_periods(what.split()[0] if what.split() else "") and not _NOT_PURPOSE.match(what):
             return _trim(_PURPOSE_END.split(what)[0])
-    before = sentence[:money.start]
+    named = _before_purpose(before)
+    if named is None and before.strip() or named is not None and _weak(named):
+        # nothing but a link before it ("There is approximately £260 of lottery funding remaining", "making a
+        # total of £448,000 returned to SHP"): what follows names it, unless a verb follows (a cell's sum, with
+        # nothing before it, is named by its row)
+        rest = _trim(_AFTER_LINK.sub("", clause_after))
+        if rest and not _weak(rest) and not _DIGIT.match(rest) and not _NO_NAME_AFTER.match(clause_after.lstrip()):
+            return rest
+    return None if named is not None and _weak(named) else named
+
+
+def _weak(purpose: str) -> bool:
+    """A purpose that names nothing: one word of linking or counting ("There", "making", "approx")."""
+    words = purpose.split()
+    return len(words) == 1 and words[0].lower().strip(".,") in _WEAK_WORDS
+
+
+def _before_purpose(before: str) -> str | None:
+    """The words before a sum that name it: the clause it ends, after the reported "that" ("ML reported
+    that income for the year to date was"), less a bracket closing it ("Clerk's salary (August) £412.50")."""
     pieces = _CLAUSE_STOP.split(before)
     if before.rstrip().endswith("(") and not pieces[-1].strip():
         # a sum in brackets is named by the words before them ("underspend budget (10k)"), unless
@@ -229,7 +269,10 @@ def text_purpose(sentence: str, money: Money) -> str | None:
         last = _CLAUSE_STOP.split(before.rstrip()[:-1])[-1]
         if not _DIGIT.search(last):
             pieces = [last]
+    elif before.rstrip().endswith(")") and not pieces[-1].strip() and len(pieces) >= 3:
+        pieces = pieces[:-2]  # "Clerk's salary (August) £412.50": the words before the bracket
     clause = _LINK_WORDS.sub("", pieces[-1]) if pieces else ""
+    clause = _PASSIVE_TAIL.sub("", _THAT_CLAUSE.sub("", clause)) or clause  # (what reports it, when more is left)
     words = clause.split()
     return _trim(" ".join(words[-_MAX_WORDS:])) if len(words) >= 1 else None
 

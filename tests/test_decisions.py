@@ -59,6 +59,13 @@ def test_a_decision_label_over_the_body_named_over_its_lettered_parts():
                    ("instructed the Chief Officer to bring a savings plan to the June meeting.", True)]
 
 
+def test_a_line_heading_the_tasks_agreed_is_no_agreement():
+    got = run([("heading", "3. Better Care Fund"), ("paragraph", "The Board approved the quarter 4 return."),
+               ("paragraph", "Actions agreed"), ("table", [["No.", "Action", "Lead"], ["1", "Publish the JSNA", "HP"]]),
+               ("paragraph", "Agreed actions:"), ("paragraph", "The following actions were agreed:")])
+    assert got == [("The Board approved the quarter 4 return.", True)]
+
+
 def test_a_motions_body_resolves_lead_in_over_its_parts():
     got = run([("heading", "This Council resolves to invite the Cabinet to:"),
                ("heading", "(1) Join the regional walking campaign."),

@@ -88,6 +88,24 @@ def test_what_a_sum_goes_towards_is_its_purpose() -> None:
     assert [(f.amount_gbp, f.purpose) for f in found] == [(250, "summer trip"), (300, "hanging baskets")]
 
 
+def test_a_purpose_read_past_who_reports_the_sum_or_after_it_when_nothing_names_it_before() -> None:
+    cases = {  # sentence: the purpose of its one sum
+        "ML reported that income for the year to date was £2.4m.": "income for the year to date",
+        "CP presented the budget, showing a planned deficit of £180,000.": "planned deficit",
+        "It was proposed that the precept for 2025/26 be set at £48,600.": "precept for 2025/26",
+        "Direct library costs have been reduced by £38,000.": "Direct library costs",
+        "There is approximately £260 of lottery funding remaining.": "lottery funding remaining",
+        "The fund is £31.2m, of which £4.5m is the Disabled Facilities Grant.": "Disabled Facilities Grant",
+        "The Board approved the release of £45,000 from reserves to fund roof repairs.": "roof repairs",
+        "The committee agreed to spend up to £200 on the Easter event.": "Easter event",
+        "The following payments were approved: Clerk's salary (August) £412.50.": "Clerk's salary",
+        "Currently £200 has been promised.": None,  # what follows is a verb, no name
+    }
+    for sentence, purpose in cases.items():
+        _, found = _doc([sentence])
+        assert [f.purpose for f in found if f.amount_gbp not in (31200000,)] == [purpose], sentence
+
+
 def test_range_record_keeps_both_ends() -> None:
     _, [f] = _doc(["The trust could bid for £150–170k a year."])
     assert (f.amount_gbp, f.amount_high_gbp) == (150000, 170000)

@@ -498,11 +498,15 @@ def _table_entries(block: Block, state: _State | None, nxt: Block | None) -> Tab
             continue
         span = Span(block.page, cells[0].start, cells[-1].end)
         beside = [t for t in texts[1:] if t]
+        marked = [m for t in beside if (m := _MARKS.get(" ".join(t.split()).casefold().strip(" .")))]
+        beside = [t for t in beside if " ".join(t.split()).casefold().strip(" .") not in _MARKS]
         org = " ".join(beside) or None
         if org and _grid_row(cells):
             grid.append(cells)
             continue
         entry = state.entry(texts[0], span, org, " | ".join(t for t in texts if t))
+        if marked:  # a register's column: "Tom Nash | Practice Manager | Apologies"
+            entry.status = marked[0]
         posts = [t for t in beside if _names_post(t)]
         if len(beside) >= 2 and len(posts) == 1:  # "Name | Role | Organisation": a column of each
             entry.org = " ".join(t for t in beside if t is not posts[0])
@@ -511,6 +515,16 @@ def _table_entries(block: Block, state: _State | None, nxt: Block | None) -> Tab
     if grid and state:
         yield from _grid_entries(block, grid, state)
     return state, carried
+
+
+# What an attendance register's column says of each person: "Present", "Apologies", "Absent", a tick.
+_MARKS: dict[str, Attendance] = {
+    **dict.fromkeys(("present", "attended", "in person", "✓", "✔", "☑"), "present"),
+    **dict.fromkeys(("apologies", "apology", "apologies received", "apologies given", "sent apologies"),
+                    "apologies"),
+    **dict.fromkeys(("absent", "not present", "did not attend", "dna", "✗", "✘"), "absent"),
+    "in attendance": "in_attendance",
+}
 
 
 def _grid_row(cells: list[Cell]) -> bool:

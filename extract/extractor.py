@@ -194,7 +194,7 @@ class Pipeline:
 PIPELINE = Pipeline()
 
 
-@PIPELINE.component("attendance", 23, requires=("section",), assigns=("attendees", "apologies"))
+@PIPELINE.component("attendance", 24, requires=("section",), assigns=("attendees", "apologies"))
 def _attendance(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     attendees, apologies = extract_attendance(doc.section)
     return {"attendees": attendees, "apologies": apologies}
@@ -232,7 +232,7 @@ def _decisions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"decisions": extract_decisions(doc, context.roster)}
 
 
-@PIPELINE.component("funding", 8, requires=("section", "items"), assigns=("funding",))
+@PIPELINE.component("funding", 9, requires=("section", "items"), assigns=("funding",))
 def _funding(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"funding": extract_funding(doc)}
 

@@ -65,6 +65,7 @@ _WEAK_WORDS = frozenset({"there", "are", "is", "was", "were", "making", "along",
                          "currently", "it", "this", "that", "which", "with", "of", "has", "have", "had"})
 # What reports the sum rather than names it: "ML reported that [income ...]", "Pete reported [a balance]",
 # "showing [a planned deficit]", and a passive verb after the name: "the precept for 2025/26 [be set]".
+_HOLDING = frozenset({"has", "have", "had", "holds", "held"})
 _THAT_CLAUSE = re.compile(r"^.*\b(?:that|whether|(?:reported|said|stated|confirmed|explained|advised|presented|showing|"
                           r"showed|forecasting|forecast|predicting|projecting)(?:\s+that)?)\s+", re.I | re.S)
 _PASSIVE_TAIL = re.compile(r"(?:\s+(?:have|has|had))?(?:\s+(?:now|also|\w+ly))?\s+(?:be|being|been|was|were|is)\s+"
@@ -254,9 +255,10 @@ def text_purpose(sentence: str, money: Money) -> str | None:
 
 
 def _weak(purpose: str) -> bool:
-    """A purpose that names nothing: one word of linking or counting ("There", "making", "approx")."""
-    words = purpose.split()
-    return len(words) == 1 and words[0].lower().strip(".,") in _WEAK_WORDS
+    """A purpose that names nothing: one word of linking or counting ("There", "making", "approx"), or
+    who holds the sum ("The PCN has [£96,000 of unspent ARRS funding]")."""
+    words = [w.lower().strip(".,") for w in purpose.split()]
+    return len(words) == 1 and words[0] in _WEAK_WORDS or bool(words) and words[-1] in _HOLDING
 
 
 def _before_purpose(before: str) -> str | None:

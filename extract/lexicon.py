@@ -85,7 +85,7 @@ POSTS = frozenset({
     "analyst", "assistant", "leader", "mayor", "councillor", "cllr", "representative", "representatives",
     "minister", "deputy", "principal", "solicitor", "accountant", "engineer", "planner", "president", "chief",
     "specialist", "worker", "supervisor", "controller", "holder", "champion", "nurse", "headteacher", "teacher",
-    "practitioner", "doctor", "professional", "ceo", "cfo", "coo", "chancellor", "vice-chancellor",
+    "practitioner", "doctor", "professional", "ceo", "cfo", "coo", "chancellor", "vice-chancellor", "partner",
 })
 # Words that qualify a post but name none alone ("Acting", "Senior", "Project" in "Senior Project Officer").
 POST_QUALIFIERS = frozenset({

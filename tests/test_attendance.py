@@ -558,3 +558,15 @@ def test_a_list_wrapped_before_the_public_counted_or_inside_a_bracket_goes_on(pe
         "V Irving": ("Town Clerk", None), "W Jarvis": ("Deputy Town Clerk", None),
         "Members of the Public": (None, None), "Tom Reilly": (None, "Safer Neighbourhood Team"),
         "Lucy Wren": ("Housing Officer", "Elmfield Homes")}
+
+
+def test_a_register_says_who_attended_sent_apologies_or_was_absent(people):
+    att, apo = people("Primary Care Network\nClinical Directors Board – Minutes\nDate: 14 November 2024\n\n"
+                      "Attendance\n\n| Name | Role | Attendance |\n|---|---|---|\n"
+                      "| Dr Paul Grey | Clinical Director | Present |\n"
+                      "| Dr Sana Malik | GP Partner, Elm Surgery | ✓ |\n"
+                      "| Tom Nash | Practice Manager, Oak Surgery | Apologies |\n"
+                      "| Dr Ben Cole | GP Partner, Oak Surgery | Absent |\n\n1. Minutes of the last meeting\n")
+    assert [(p.name, p.role, p.organisation) for p in att] == [
+        ("Paul Grey", "Clinical Director", None), ("Sana Malik", "GP Partner", "Elm Surgery")]
+    assert [(p.name, p.role, p.organisation) for p in apo] == [("Tom Nash", "Practice Manager", "Oak Surgery")]

@@ -200,7 +200,7 @@ def _attendance(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"attendees": attendees, "apologies": apologies}
 
 
-@PIPELINE.component("items", 14, requires=("section", "standalone"), assigns=("items",))
+@PIPELINE.component("items", 15, requires=("section", "standalone"), assigns=("items",))
 def _items(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"items": extract_items(doc.section, standalone=context.standalone)}
 

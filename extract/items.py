@@ -42,6 +42,9 @@ PROSE = re.compile(rf"(?<![\w-])(?:(?i:{_AUXILIARIES})|[mM][aA][yY](?<!May))\b")
 SUB_PROSE = re.compile(r"^(?:that|to|the|a|an|this|it|there|we|our)\b", re.I)
 ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{0,3}|ix|x)$")
 MAX_WORDS = 24
+# An agenda's item as a council words it, a sentence with its stop: "To receive apologies for absence."
+AGENDA_FORM = re.compile(r"To\s+(?:receive|note|approve|consider|agree|confirm|resolve|discuss|adopt|review|appoint|"
+                         r"elect|sign|accept|ratify|authorise|authorize|decide|determine|report|comment|co-opt)\b")
 CONTINUED = re.compile(r"(?:\b(?:and|of|the|for|to|in|on|with|a|an)|[,&/–-])\s*$", re.I)
 # "(Item 4)" under an item heading in printed minutes: the heading's number.
 ITEM_NOTE = re.compile(r"^\(item\s+(\d+[a-z]?)\)$", re.I)
@@ -67,7 +70,7 @@ def extract_items(section: Section, standalone: bool = True) -> list[Item]:
     if section.kind == "work_programme":
         return list(_programme_items(section.blocks))
     if section.kind in ("minutes", "agenda"):
-        numbered = _numbered_items(section.blocks)
+        numbered = _numbered_items(section.blocks, agenda=section.kind == "agenda")
         if len([i for i in numbered if i.parent_ref is None]) >= 2:
             return numbered
         # one numbered point ("4. The Chair said:") is no numbering of the items: their headings are
@@ -96,7 +99,8 @@ def _title(text: str, heading: bool = False) -> str | None:
         opening = words[0].lstrip("‘“'\"")[:1] if words else ""  # "‘Bell & Castle’ Site": a quoted name
         if not words or len(words) > MAX_WORDS or not (opening.isupper() or opening.isdigit()):
             continue
-        if text.endswith(".") and cand == text.strip(" :.-–_") and len(words) > 3 and not heading:
+        if text.endswith(".") and cand == text.strip(" :.-–_") and len(words) > 3 and not heading \
+                and not AGENDA_FORM.match(cand):
             continue
         if PROSE.search(cand) and not (heading and len(words) <= 10) or cand.endswith(";") or (
                 text.rstrip().endswith(":") and cand == text.strip(" :") and len(words) > 5 and not heading):
@@ -190,7 +194,9 @@ LETTERED = re.compile(r"[a-zA-Z]+$")  # a lettered reference, and its letters: "
 INDENT = 8.0
 
 
-def _numbered_items(blocks: list[Block]) -> list[Item]:
+def _numbered_items(blocks: list[Block], agenda: bool = False) -> list[Item]:
+    """The numbered items and sub-items; in an ``agenda`` every numbered line is an item's title, set
+    as a heading or not ("8. Date of next meeting.")."""
     items: list[Item] = []
     top: _Ref | None = None  # the current top-level item
     top_x: float | None = None  # where its number is printed (PDF)
@@ -232,7 +238,7 @@ def _numbered_items(blocks: list[Block]) -> list[Item]:
                 continue
             if new_run and b.kind == "list_item" and m.group("num") == "1":
                 top, last_num, parent = None, None, None  # "Points discussed" under a new heading: 1, 2, ...
-            title = _title(m.group("title"), heading=heading)
+            title = _title(m.group("title"), heading=heading or agenda)
             if bulleted and title != m.group("title").strip(" .:"):
                 continue  # "- 1. OPEN DAY – the team agreed ...": a bullet list's own numbering
             ref = _read_ref(m, top)

@@ -97,6 +97,18 @@ def test_work_programme_rows_reference_their_meeting_date(items):
                    ("Dates to be determined", "Sea Wall")]
 
 
+def test_a_councils_agenda_words_its_items_as_sentences(items):
+    text = ("1. To receive apologies for absence.\n\n2. To approve the minutes of the meeting held on 8 April 2025.\n\n"
+            "3. Clerk to report on the VAT claim.\n\n4. Date of next meeting.\n")
+    assert items(text, kind="agenda") == [("1", "To receive apologies for absence"),
+                                          ("2", "To approve the minutes of the meeting held on 8 April 2025"),
+                                          ("3", "Clerk to report on the VAT claim"), ("4", "Date of next meeting")]
+    # in minutes the same "To ..." form heads an item; a numbered sentence of another kind is a point
+    got = items("1. To receive apologies for absence.\n\nApologies were received.\n\n"
+                "2. To approve the minutes of the last meeting.\n\nThe minutes were approved.\n")
+    assert got == [("1", "To receive apologies for absence"), ("2", "To approve the minutes of the last meeting")]
+
+
 def test_papers_in_a_pack_have_no_items(items):
     assert items("1 Purpose\n\n2 Recommendations\n", kind="report", standalone=False) == []
     assert items("1 Purpose\n\n2 Recommendations\n", kind="report") == [("1", "Purpose"), ("2", "Recommendations")]

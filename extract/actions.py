@@ -1154,11 +1154,12 @@ def _new_clause(clause: str, led: bool) -> bool:
 
 def _joint_subject(ctx: _Context, text: str, sent_start: int, subj_start: int) -> int:
     """Where a subject starts that "and" joins to a name before it ("DO and SF
-    will"), at the sentence's start, after a clause's punctuation or "that"."""
+    will"), at the sentence's start, after a clause's punctuation (a dash too:
+    "... refreshments – Pat and Liz offered") or "that"."""
     before = text[sent_start:subj_start]
     m = JOINT_BEFORE.search(before)
     opens = LIST_MARK.sub("", before[:m.start()]).rstrip() if m else ""  # "o Z. Maiorca, P. Bader and ..."
-    if m and (not opens or opens[-1] in ",;:(" or opens.endswith(" that")) and _owners_before(ctx, m.group("who")):
+    if m and (not opens or opens[-1] in ",;:(–-" or opens.endswith(" that")) and _owners_before(ctx, m.group("who")):
         return sent_start + m.start("who")
     return subj_start
 

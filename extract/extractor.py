@@ -59,7 +59,7 @@ from minutes.extract.targets import extract_targets
 # segment(), which cuts a file into documents, is no per-document component,
 # but what it cuts decides everything after it: its version is stored too.
 SEGMENT = "segment"
-SEGMENT_VERSION = 9
+SEGMENT_VERSION = 10
 
 
 @dataclass
@@ -222,7 +222,7 @@ def _meeting_dates(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"meetings": future_meetings(doc)}
 
 
-@PIPELINE.component("actions", 56, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
+@PIPELINE.component("actions", 57, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
 def _actions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"actions": extract_actions(doc, context.roster, context.meetings)}
 
@@ -232,7 +232,7 @@ def _decisions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"decisions": extract_decisions(doc, context.roster)}
 
 
-@PIPELINE.component("funding", 9, requires=("section", "items"), assigns=("funding",))
+@PIPELINE.component("funding", 10, requires=("section", "items"), assigns=("funding",))
 def _funding(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"funding": extract_funding(doc)}
 

@@ -217,7 +217,7 @@ def text_kind(sentence: str, money: Money) -> FundingKind:
 
 
 def _trim(words: str) -> str | None:
-    words = " ".join(words.split()).strip(" -–,'\"")
+    words = " ".join(words.split()).strip(" -–,'\"●•▪◦")
     words = _LEAD_WORDS.sub("", words)
     parts = words.split()
     return " ".join(parts[:_MAX_WORDS]) or None
@@ -273,6 +273,8 @@ def _before_purpose(before: str) -> str | None:
             pieces = [last]
     elif before.rstrip().endswith(")") and not pieces[-1].strip() and len(pieces) >= 3:
         pieces = pieces[:-2]  # "Clerk's salary (August) £412.50": the words before the bracket
+    elif before.rstrip().endswith(":") and not pieces[-1].strip() and len(pieces) >= 2:
+        pieces = pieces[:-1]  # "Balance at 28 February: £3,412.18": the label before the colon
     clause = _LINK_WORDS.sub("", pieces[-1]) if pieces else ""
     clause = _PASSIVE_TAIL.sub("", _THAT_CLAUSE.sub("", clause)) or clause  # (what reports it, when more is left)
     words = clause.split()

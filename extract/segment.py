@@ -104,6 +104,20 @@ def _first_line(block: Block) -> str:
     return _plain(block.text).split("\n", 1)[0].strip(" *#:")
 
 
+def _head_lines(block: Block) -> list[str]:
+    """The lines of a head block that may name its body: the first, and in a title printed name under
+    name ("Eastvale District Council" over "Planning Committee") the names under it, up to two."""
+    lines = [line.strip(" *#:") for line in _plain(block.text).split("\n") if line.strip(" *#:")]
+    if block.kind == "table" or not lines:
+        return [_first_line(block)]
+    out = lines[:1]
+    for line in lines[1:3]:  # names, not a list of people ("Councillors D Richardson (Chair), P Moran")
+        if not all(_titled(x) and len(x) < 90 and not any(c in x for c in ",()") for x in (out[0], line)):
+            break
+        out.append(line)
+    return out
+
+
 def _short(block: Block) -> bool:
     return block.kind != "table" and len(_first_line(block)) <= 160 and block.kind != "list_item"
 
@@ -369,15 +383,18 @@ def _body(kind: Kind, head: list[Block]) -> str | None:
             return _tidy_name(m.group("body"))
     host = None  # "Milburn Parish Council" is the body only when no committee of it is named
     titled = None  # "CSS EGM - Minutes", "Parents & Friends of X School": a name with no body noun
-    for b in head:
-        line = DATED_NOTE.sub("", GENRE_TAIL.sub("", _first_line(b))).strip()
+    # each head block's first lines: "Eastvale District Council" over "Planning Committee" in one block
+    heads = [(block, len(lines) > 1, line) for block in head for lines in [_head_lines(block)] for line in lines]
+    for b, stacked, printed in heads:
+        line = DATED_NOTE.sub("", GENRE_TAIL.sub("", printed)).strip()
         if not line or len(line) >= 90 or NUMBERED.match(line) or first_full_date(line) \
                 or line.endswith(".") and not INITIALISM_END.search(line) or LABEL_LINE.match(line) \
-                or _cue(b) and line == _first_line(b) or not _titled(line) or NAME_AND_POST.match(line) \
+                or _cue(b) and line == printed or not _titled(line) or NAME_AND_POST.match(line) \
                 or line.split()[0] in ("This", "These", "That"):  # "This Council notes": the body named, not its name
             continue
         if not BODY_NOUN.search(line):
-            if titled is None and b.kind == "heading" and (line != _first_line(b) or b is head[0]) \
+            first = b is head[0]
+            if titled is None and (b.kind == "heading" or stacked or first) and (line != printed or first) \
                     and not DATE_PATTERN.fullmatch(line):
                 titled = line
             continue

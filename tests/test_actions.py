@@ -313,6 +313,12 @@ def test_a_resolution_part_that_instructed_someone_gives_them_the_task():
         ("instructed Owen Pike to bring a savings plan to the next meeting.", ["Owen Pike"], True)]
 
 
+def test_two_volunteers_after_a_dash_share_the_task():
+    acts = run([("heading", "5 AOB"),
+                ("paragraph", "Volunteers are needed for the refreshments – Jenna and Arun offered to help.")])
+    assert [[o.name for o in a.owners] for a in acts] == [["Jenna Voss", "Arun Cole"]]
+
+
 def test_a_passive_task_whose_owner_is_in_brackets_after_it():
     acts = run([("paragraph", "A site meeting to be arranged with the contractor (Clerk)."),
                 ("paragraph", "The survey results to be collated (Jenna Voss/Owen Marsh)."),

@@ -30,17 +30,17 @@ def test_a_printed_body_is_organisation_and_committee(printed, organisation, com
     assert split_body(printed) == BodyName(organisation, committee)
 
 
-def test_the_record_names_the_body_read_where_no_body_line_is_printed(tmp_path):
+def test_the_record_names_a_school_over_its_board_printed_line_under_line(tmp_path):
     from minutes.extract.export import file_record
     from minutes.extract.extractor import extract_file
     paper = tmp_path / "fgb.txt"
-    # the segmenter takes the first line for the title and reads no body line; the body reader names the school
+    # the school's name, no body noun in it, over the board that meets: the body is both, as printed
     paper.write_text("Fernbrook Primary School\nFull Governing Board\nMinutes of the meeting held on Wednesday 18 "
                      "January 2023\n\n"
                      "Present: Mark Linley (Chair), Tom Brace\n\n1. Welcome\n\nThe Chair welcomed everyone.\n")
     [doc] = file_record(extract_file(paper, ocr="never"))["documents"]
-    assert (doc["body"], doc["organisation"], doc["committee"]) == ("Fernbrook Primary School",
-                                                                    "Fernbrook Primary School", None)
+    assert (doc["body"], doc["organisation"], doc["committee"]) == (
+        "Fernbrook Primary School Full Governing Board", "Fernbrook Primary School", "Full Governing Board")
 
 
 @pytest.mark.parametrize("head, body", [
@@ -56,6 +56,10 @@ def test_the_record_names_the_body_read_where_no_body_line_is_printed(tmp_path):
     # a hospice's trustees; "the minutes of 17 January" in the first item names a date, not a body
     ("Harbour Lights Hospice\nMinutes of the Board of Trustees\nHeld on 12 February 2025",
      "Harbour Lights Hospice Board of Trustees"),
+    # a title printed line under line in one block: the council over its committee; a club's name over its genre
+    ("Eastvale District Council\nPlanning Committee\nMinutes of the meeting held on 21 January 2025 at 6.00pm",
+     "Eastvale District Council Planning Committee"),
+    ("Riverside Ramblers\nCommittee Meeting Minutes\nMonday 3 March 2025, 7.30pm", "Riverside Ramblers Committee"),
     ("Northvale Local Enterprise Partnership\nBoard Meeting Minutes\nDate: 20 March 2024\n\n"
      "Item 1: Minutes\nThe minutes of 17 January 2024 were agreed.", "Northvale Local Enterprise Partnership"),
 ])

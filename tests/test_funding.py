@@ -101,6 +101,7 @@ def test_a_purpose_read_past_who_reports_the_sum_or_after_it_when_nothing_names_
         "The following payments were approved: Clerk's salary (August) £412.50.": "Clerk's salary",
         "Currently £200 has been promised.": None,  # what follows is a verb, no name
         "The PCN has £96,000 of unspent ARRS funding.": "unspent ARRS funding",
+        "● Balance at 28 February: £3,412.18": "Balance at 28 February",
     }
     for sentence, purpose in cases.items():
         _, found = _doc([sentence])

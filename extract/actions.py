@@ -1136,15 +1136,19 @@ def _fields_after(ctx: _Context, action: Action, text: str, at: int) -> None:
         at = m.end()
 
 
+# A short label before a colon opening the sentence: an action's reference, "Note:", "Update:".
+LABEL_BEFORE = re.compile(r"\W*[\w/.-]+(?:\s+[\w/.-]+)?\s*:")
+
+
 def _new_clause(clause: str, led: bool) -> bool:
     """Whether the words before a subject leave it a clause of its own: at
     the sentence's start, after a dash ("... dangerous – Councillor Tepp to
-    contact"), or after a comma closing a clause ("... acceptable, clerk to
+    contact") or a label ("QSC/24/38: KR to update"), or after a comma closing a clause ("... acceptable, clerk to
     complete", "..., with AB to take the lead"); not inside a list of names
     ("attended the Windmill Hill, Norton North Forum to raise") or after
     "and", "which" ("links between CDT and Registered Social Landlords to ensure")."""
     clause = clause.rstrip()
-    if not clause or clause[-1] in "–-" or AGREED_BEFORE.search(clause):
+    if not clause or clause[-1] in "–-" or AGREED_BEFORE.search(clause) or LABEL_BEFORE.fullmatch(clause):
         return True
     if clause[-1] not in ",;:":
         return False

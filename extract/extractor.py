@@ -59,7 +59,7 @@ from minutes.extract.targets import extract_targets
 # segment(), which cuts a file into documents, is no per-document component,
 # but what it cuts decides everything after it: its version is stored too.
 SEGMENT = "segment"
-SEGMENT_VERSION = 10
+SEGMENT_VERSION = 11
 
 
 @dataclass
@@ -222,7 +222,7 @@ def _meeting_dates(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"meetings": future_meetings(doc)}
 
 
-@PIPELINE.component("actions", 57, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
+@PIPELINE.component("actions", 58, requires=("section", "items", "roster", "meetings"), assigns=("actions",))
 def _actions(doc: ExtractedDocument, context: Context) -> dict[str, Any]:
     return {"actions": extract_actions(doc, context.roster, context.meetings)}
 

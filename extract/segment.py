@@ -324,6 +324,8 @@ def _doc_title(kind: Kind, head: list[Block]) -> str:
 
 MEETING_OF = (r"(?:the\s+|an?\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:special|extraordinary|annual|ordinary|regular|"
               r"general|inaugural|additional|reconvened|virtual|remote)\s+){0,3}(?:meeting\s+of\s+(?:the\s+)?)?")
+MEETING_OF_HEAD = re.compile(r"^(?:the\s+|an?\s+)?(?:(?:special|extraordinary|annual|ordinary|regular|general)\s+){0,3}"
+                             r"meeting\s+of\s+(?:the\s+)?", re.I)  # "Special Meeting of the [X Committee]"
 HELD = re.compile(r"^(?:.*?\bminutes\s+of\s+" + MEETING_OF + r"|at\s+" + MEETING_OF + r")(?P<body>(?!\d).+?)"
                   r"(?=\s+(?:held|at|in|meeting)\b|\s+on\s+(?:\d|the\b|" + WEEKDAY_FULL + "|" + MONTH + r")|\s+[-–]\s|"
                   r"\s*,|\s+" + WEEKDAY_FULL + r"|\s+\d|\s+(?:date|venue|time|location)\s*:|$)", re.I)
@@ -384,8 +386,9 @@ def _body(kind: Kind, head: list[Block]) -> str | None:
     host = None  # "Milburn Parish Council" is the body only when no committee of it is named
     titled = None  # "CSS EGM - Minutes", "Parents & Friends of X School": a name with no body noun
     # each head block's first lines: "Eastvale District Council" over "Planning Committee" in one block
-    heads = [(block, len(lines) > 1, line) for block in head for lines in [_head_lines(block)] for line in lines]
-    for b, stacked, printed in heads:
+    heads = [(block, len(lines) > 1, lines[k + 1:], line) for block in head for lines in [_head_lines(block)]
+             for k, line in enumerate(lines)]
+    for b, stacked, under, printed in heads:
         line = DATED_NOTE.sub("", GENRE_TAIL.sub("", printed)).strip()
         if not line or len(line) >= 90 or NUMBERED.match(line) or first_full_date(line) \
                 or line.endswith(".") and not INITIALISM_END.search(line) or LABEL_LINE.match(line) \
@@ -398,9 +401,9 @@ def _body(kind: Kind, head: list[Block]) -> str | None:
                     and not DATE_PATTERN.fullmatch(line):
                 titled = line
             continue
-        if HOST_COUNCIL.search(line):
-            host = host or line
-            continue
+        if HOST_COUNCIL.search(line) or any(BODY_NOUN.search(GENRE_TAIL.sub("", u)) for u in under):
+            host = host or line  # the organisation over the committee printed under it ("... Care Board" over
+            continue  # "Quality and Safety Committee"): the committee is the body, its organisation added later
         if titled and BODY_NOUN.fullmatch(_MEETING_WORD.sub("", line)):
             return _tidy_name(f"{titled} {line}")  # "Northfield Service Area #4" over "Commission Meeting"
         return _tidy_name(line)
@@ -453,7 +456,7 @@ def _strategy_body(blocks: list[Block]) -> str | None:
 def _tidy_name(text: str) -> str:
     """A name as printed, but one set in capitals in title case, its small words
     in lower case and its short words ("IPS", "AGM") left as acronyms."""
-    text = _MEETING_WORD.sub("", " ".join(text.strip(" *#:–-,").split()))
+    text = _MEETING_WORD.sub("", MEETING_OF_HEAD.sub("", " ".join(text.strip(" *#:–-,").split())))
     if not (text.isupper() and len(text) > 4):
         return text
     return " ".join(w.lower() if w.lower() in SMALL_WORDS and i else w if _acronym(w) else w.title()

@@ -313,6 +313,14 @@ def test_a_resolution_part_that_instructed_someone_gives_them_the_task():
         ("instructed Owen Pike to bring a savings plan to the next meeting.", ["Owen Pike"], True)]
 
 
+def test_a_task_after_a_label_or_an_action_reference():
+    acts = run([("heading", "2 Action log"), ("paragraph", "QSC/24/38: Owen Pike to update the Board on the audit."),
+                ("paragraph", "Note: Jenna Voss to check the lease."),
+                ("paragraph", "Present: Arun Cole, Owen Marsh to chair the meeting.")])  # a list, no task
+    assert [(a.text.split(":")[0], [o.name for o in a.owners]) for a in acts] == [
+        ("QSC/24/38", ["Owen Pike"]), ("Note", ["Jenna Voss"])]
+
+
 def test_two_volunteers_after_a_dash_share_the_task():
     acts = run([("heading", "5 AOB"),
                 ("paragraph", "Volunteers are needed for the refreshments – Jenna and Arun offered to help.")])

@@ -60,8 +60,12 @@ def test_the_record_names_a_school_over_its_board_printed_line_under_line(tmp_pa
     ("Eastvale District Council\nPlanning Committee\nMinutes of the meeting held on 21 January 2025 at 6.00pm",
      "Eastvale District Council Planning Committee"),
     ("Riverside Ramblers\nCommittee Meeting Minutes\nMonday 3 March 2025, 7.30pm", "Riverside Ramblers Committee"),
+    ("Greenvale Integrated Care Board\nQuality and Safety Committee\nMinutes of the meeting held on 17 October 2024",
+     "Greenvale Integrated Care Board Quality and Safety Committee"),
+    ("NORTHVALE FINANCE AUTHORITY\nSPECIAL MEETING OF THE AUDIT COMMITTEE\nMinutes of 3 December 2020",
+     "Northvale Finance Authority Audit Committee"),
     ("Northvale Local Enterprise Partnership\nBoard Meeting Minutes\nDate: 20 March 2024\n\n"
-     "Item 1: Minutes\nThe minutes of 17 January 2024 were agreed.", "Northvale Local Enterprise Partnership"),
+     "Item 1: Minutes\nThe minutes of 17 January 2024 were agreed.", "Northvale Local Enterprise Partnership Board"),
 ])
 def test_the_record_names_organisation_and_committee(tmp_path, head, body):
     from minutes.extract.export import file_record

@@ -316,9 +316,11 @@ def test_a_resolution_part_that_instructed_someone_gives_them_the_task():
 def test_a_task_after_a_label_or_an_action_reference():
     acts = run([("heading", "2 Action log"), ("paragraph", "QSC/24/38: Owen Pike to update the Board on the audit."),
                 ("paragraph", "Note: Jenna Voss to check the lease."),
-                ("paragraph", "Present: Arun Cole, Owen Marsh to chair the meeting.")])  # a list, no task
-    assert [(a.text.split(":")[0], [o.name for o in a.owners]) for a in acts] == [
-        ("QSC/24/38", ["Owen Pike"]), ("Note", ["Jenna Voss"])]
+                ("paragraph", "Present: Arun Cole, Owen Marsh to chair the meeting."),  # a list, no task
+                ("paragraph", "Waiting still for the ramp (Jenna had been chasing), action Jenna to keep on case."),
+                ("paragraph", "The hedge is overgrown, action Lorna to ask the owner.")])  # no list holds Lorna
+    assert [(a.text.split(":")[0][:7], [o.name for o in a.owners]) for a in acts] == [
+        ("QSC/24/", ["Owen Pike"]), ("Note", ["Jenna Voss"]), ("Waiting", ["Jenna Voss"]), ("The hed", ["Lorna"])]
 
 
 def test_two_volunteers_after_a_dash_share_the_task():

@@ -387,7 +387,7 @@ def _logical_lines(block: Block) -> Iterator[tuple[str, int, int]]:
         here = line.strip()
         if cur and (not _label(here) or PUBLIC_PART.match(here) or cur[0].count("(") > cur[0].count(")")) \
                 and _runs_on(cur[0], line):
-            cur = (f"{cur[0]} {line.strip()}", cur[1], end)
+            cur = (f"{cur[0]} {here}", cur[1], end)
             continue
         if cur:
             yield cur
@@ -498,8 +498,8 @@ def _table_entries(block: Block, state: _State | None, nxt: Block | None) -> Tab
             continue
         span = Span(block.page, cells[0].start, cells[-1].end)
         beside = [t for t in texts[1:] if t]
-        marked = [m for t in beside if (m := _MARKS.get(" ".join(t.split()).casefold().strip(" .")))]
-        beside = [t for t in beside if " ".join(t.split()).casefold().strip(" .") not in _MARKS]
+        marked = [m for t in beside if (m := _mark(t))]
+        beside = [t for t in beside if not _mark(t)]
         org = " ".join(beside) or None
         if org and _grid_row(cells):
             grid.append(cells)
@@ -525,6 +525,10 @@ _MARKS: dict[str, Attendance] = {
     **dict.fromkeys(("absent", "not present", "did not attend", "dna", "✗", "✘"), "absent"),
     "in attendance": "in_attendance",
 }
+
+
+def _mark(cell: str) -> Attendance | None:
+    return _MARKS.get(" ".join(cell.split()).casefold().strip(" ."))
 
 
 def _grid_row(cells: list[Cell]) -> bool:

@@ -62,10 +62,10 @@ _AFTER_LINK = re.compile(r"^\s*(?:(?:is|was|are|were|be|being|been|had|has|have|
                          r"(?:(?:the|a|an|our|its|their)\s+)?", re.I)
 _NO_NAME_AFTER = re.compile(r"(?:will|would|could|should|can|may|must|to|has|have|had|for)\b", re.I)  # a verb, no name
 _WEAK_WORDS = frozenset({"there", "are", "is", "was", "were", "making", "along", "approx", "approximately",
-                         "currently", "it", "this", "that", "which", "with", "of", "has", "have", "had"})
+                         "currently", "it", "this", "that", "which", "with", "of"})
+_HOLDING = frozenset({"has", "have", "had", "holds", "held"})  # who holds the sum, before it: "The PCN has"
 # What reports the sum rather than names it: "ML reported that [income ...]", "Pete reported [a balance]",
 # "showing [a planned deficit]", and a passive verb after the name: "the precept for 2025/26 [be set]".
-_HOLDING = frozenset({"has", "have", "had", "holds", "held"})
 _THAT_CLAUSE = re.compile(r"^.*\b(?:that|whether|(?:reported|said|stated|confirmed|explained|advised|presented|showing|"
                           r"showed|forecasting|forecast|predicting|projecting)(?:\s+that)?)\s+", re.I | re.S)
 _PASSIVE_TAIL = re.compile(r"(?:\s+(?:have|has|had))?(?:\s+(?:now|also|\w+ly))?\s+(?:be|being|been|was|were|is)\s+"

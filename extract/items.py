@@ -213,10 +213,13 @@ def _numbered_items(blocks: list[Block], agenda: bool = False) -> list[Item]:
     new_run = False  # an unnumbered heading after items numbered as a list: a "1." there starts afresh
     tasks: Block | None = None  # in a list of tasks under "Action points": the head, then its first entry
     for b, line, start, end in candidates:
-        tasks = b if heads_actions(b) else (b if heads_actions(tasks) else tasks) \
-            if tasks is not None and in_list(tasks, b) else None
-        if tasks is not None:
+        if heads_actions(b):
+            tasks = b
             continue
+        if tasks is not None and in_list(tasks, b):
+            tasks = tasks if tasks.kind == "list_item" else b  # the first entry says how the list is marked
+            continue
+        tasks = None
         if b.kind == "heading" and not REF.match(line) and items:
             if NEXT_AGENDA.match(line):
                 break  # "Agenda:" at the end of minutes lists the next meeting's points

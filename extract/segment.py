@@ -322,10 +322,11 @@ def _doc_title(kind: Kind, head: list[Block]) -> str:
     return _first_line(head[0])[:200]
 
 
-MEETING_OF = (r"(?:the\s+|an?\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:special|extraordinary|annual|ordinary|regular|"
-              r"general|inaugural|additional|reconvened|virtual|remote)\s+){0,3}(?:meeting\s+of\s+(?:the\s+)?)?")
-MEETING_OF_HEAD = re.compile(r"^(?:the\s+|an?\s+)?(?:(?:special|extraordinary|annual|ordinary|regular|general)\s+){0,3}"
-                             r"meeting\s+of\s+(?:the\s+)?", re.I)  # "Special Meeting of the [X Committee]"
+_A_MEETING = (r"(?:the\s+|an?\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:special|extraordinary|annual|ordinary|regular|"
+              r"general|inaugural|additional|reconvened|virtual|remote)\s+){0,3}")
+MEETING_OF = _A_MEETING + r"(?:meeting\s+of\s+(?:the\s+)?)?"
+# "Special Meeting of the [X Committee]": words before a body's name that are none of it
+MEETING_OF_HEAD = re.compile(rf"^{_A_MEETING}meeting\s+of\s+(?:the\s+)?", re.I)
 HELD = re.compile(r"^(?:.*?\bminutes\s+of\s+" + MEETING_OF + r"|at\s+" + MEETING_OF + r")(?P<body>(?!\d).+?)"
                   r"(?=\s+(?:held|at|in|meeting)\b|\s+on\s+(?:\d|the\b|" + WEEKDAY_FULL + "|" + MONTH + r")|\s+[-–]\s|"
                   r"\s*,|\s+" + WEEKDAY_FULL + r"|\s+\d|\s+(?:date|venue|time|location)\s*:|$)", re.I)
